@@ -1,0 +1,3 @@
+using NuDM.App.Cli;
+
+return await CommandLine.RunAsync(args);

@@ -1,0 +1,5 @@
+namespace NuDM.Physics
+
+// placeholder: this module is being written (see the foundation issue)
+module internal FormulaPlaceholder =
+    let internal pending = ()

@@ -1,0 +1,5 @@
+namespace NuDM.Symbolic
+
+// placeholder: this module is being written (see the foundation issue)
+module internal SeriesPlaceholder =
+    let internal pending = ()

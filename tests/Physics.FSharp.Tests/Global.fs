@@ -1,0 +1,16 @@
+/// Shared test vocabulary (after mathnet-symbolics' Global.fs): `a --> b` asserts canonical equality,
+/// `a ==> "text"` asserts the canonical infix rendering.
+[<AutoOpen>]
+module NuDM.Physics.Tests.Global
+
+open NUnit.Framework
+open NuDM.Symbolic
+
+let x = Expr.Sym "x"
+let y = Expr.Sym "y"
+let z = Expr.Sym "z"
+let a = Expr.Sym "a"
+let b = Expr.Sym "b"
+
+/// Structural (canonical-form) equality.
+let (-->) (actual: Expr) (expected: Expr) = Assert.That(actual, Is.EqualTo expected, sprintf "got %O, expected %O" actual expected)

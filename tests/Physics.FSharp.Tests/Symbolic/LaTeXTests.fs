@@ -1,0 +1,3 @@
+module NuDM.Physics.Tests.LaTeXTests
+
+// placeholder: the tests of this module are being written (see the foundation issue)
