@@ -1,5 +1,5 @@
-/// Shared test vocabulary (after mathnet-symbolics' Global.fs): `a --> b` asserts canonical equality,
-/// `a ==> "text"` asserts the canonical infix rendering.
+/// Shared test vocabulary (after mathnet-symbolics' Global.fs): `a ==> b` asserts canonical equality (the operator starts with = so it binds looser than + and -);
+/// string renderings are compared with `a ==~ "text"` (defined with the infix printer).
 [<AutoOpen>]
 module NuDM.Physics.Tests.Global
 
@@ -13,4 +13,4 @@ let a = Expr.Sym "a"
 let b = Expr.Sym "b"
 
 /// Structural (canonical-form) equality.
-let (-->) (actual: Expr) (expected: Expr) = Assert.That(actual, Is.EqualTo expected, sprintf "got %O, expected %O" actual expected)
+let (==>) (actual: Expr) (expected: Expr) = Assert.That(actual, Is.EqualTo expected, sprintf "got %O, expected %O" actual expected)
