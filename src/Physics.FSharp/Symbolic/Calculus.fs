@@ -1,5 +1,48 @@
 namespace NuDM.Symbolic
 
-// placeholder: this module is being written (see the foundation issue)
-module internal CalculusPlaceholder =
-    let internal pending = ()
+/// Differentiation: one rule per node kind; the canonical constructors clean up (0·ln b vanishes, etc.).
+[<RequireQualifiedAccess>]
+module Calculus =
+    /// d e / d x, where x is a symbol (or any subexpression treated as an independent variable).
+    /// Named functions: BesselK(n, z) uses dK_n/dz = −(K_{n−1}(z) + K_{n+1}(z))/2 (n free of x); other named
+    /// functions are differentiable only when their arguments do not depend on x.
+    [<CompiledName("Differentiate")>]
+    let rec differentiate (x: Expr) (e: Expr) : Expr =
+        if e = x then Ops.one
+        elif Structure.freeOf x e then Ops.zero
+        else
+            let d = differentiate x
+            match e with
+            | Sum xs -> Ops.sum (List.map d xs)
+            | Product xs ->
+                let arr = Array.ofList xs
+                [ for i in 0 .. arr.Length - 1 do
+                      let di = d arr.[i]
+                      if not (Ops.isZero di) then
+                          yield Ops.product (di :: [ for j in 0 .. arr.Length - 1 do if j <> i then yield arr.[j] ]) ]
+                |> Ops.sum
+            | Power(b, (Number q as n)) -> Ops.product [ n; Ops.pow b (Number(q - Q.One)); d b ]
+            | Power(b, y) ->
+                // b^y (y' ln b + y b'/b)
+                Ops.multiply e (Ops.add (Ops.multiply (d y) (Ops.ln b)) (Ops.product [ y; d b; Ops.invert b ]))
+            | Apply(Exp, [ u ]) -> Ops.multiply e (d u)
+            | Apply(Ln, [ u ]) -> Ops.divide (d u) u
+            | Apply(Sin, [ u ]) -> Ops.multiply (Ops.cos u) (d u)
+            | Apply(Cos, [ u ]) -> Ops.negate (Ops.multiply (Ops.sin u) (d u))
+            | Apply(Tan, [ u ]) -> Ops.multiply (Ops.add Ops.one (Ops.square (Ops.tan u))) (d u)
+            | Apply(Abs, [ u ]) -> Ops.product [ u; Ops.invert (Ops.abs u); d u ]
+            | Apply(Named "BesselK", [ n; u ]) when Structure.freeOf x n ->
+                let km = Ops.besselK (Ops.subtract n Ops.one) u
+                let kp = Ops.besselK (Ops.add n Ops.one) u
+                Ops.product [ Ops.rational -1 2; Ops.add km kp; d u ]
+            | Apply(f, _) ->
+                raise (System.NotSupportedException(sprintf "no derivative rule for %s with an argument depending on %O" f.Name x))
+            | Undefined | PositiveInfinity | NegativeInfinity | ComplexInfinity -> Undefined
+            | Number _ | Symbol _ | Constant _ -> Ops.zero // unreachable: handled by freeOf
+
+    /// The n-th derivative.
+    [<CompiledName("DifferentiateN")>]
+    let rec differentiateN (x: Expr) (n: int) (e: Expr) : Expr =
+        if n < 0 then invalidArg "n" "the order of a derivative must be ≥ 0"
+        elif n = 0 then e
+        else differentiateN x (n - 1) (differentiate x e)

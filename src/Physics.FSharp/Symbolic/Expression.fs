@@ -412,6 +412,7 @@ module Ops =
             | (Exp | Ln | Sin | Cos | Tan | Abs), [ _ ] -> Apply(f, args)
             | (Exp | Ln | Sin | Cos | Tan | Abs), _ ->
                 invalidArg "args" (sprintf "%s takes exactly one argument, got %d" f.Name args.Length)
+            | Named "BesselK", [ Number q; x ] when q.Sign < 0 -> Apply(f, [ Number(-q); x ]) // K_(−ν) = K_ν
             | Named _, _ -> Apply(f, args)
 
     let exp x = apply Exp [ x ]
