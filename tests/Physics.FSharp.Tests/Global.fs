@@ -1,4 +1,4 @@
-/// Shared test vocabulary (after mathnet-symbolics' Global.fs): `a ==> b` asserts canonical equality (the operator starts with = so it binds looser than + and -);
+/// Shared test vocabulary (after mathnet-symbolics' Global.fs): `a === b` asserts canonical equality (the operator starts with = so it binds looser than + and -);
 /// string renderings are compared with `a ==~ "text"` (defined with the infix printer).
 [<AutoOpen>]
 module NuDM.Physics.Tests.Global
@@ -13,4 +13,8 @@ let a = Expr.Sym "a"
 let b = Expr.Sym "b"
 
 /// Structural (canonical-form) equality.
-let (==>) (actual: Expr) (expected: Expr) = Assert.That(actual, Is.EqualTo expected, sprintf "got %O, expected %O" actual expected)
+let (===) (actual: Expr) (expected: Expr) = Assert.That(actual, Is.EqualTo expected, sprintf "got %O, expected %O" actual expected)
+
+/// Equality of two lists of expressions (NUnit's Is.EqualTo is ambiguous on F# lists).
+let assertList (actual: Expr list) (expected: Expr list) =
+    Assert.That((actual = expected), sprintf "got %A, expected %A" actual expected)

@@ -379,7 +379,6 @@ module Ops =
         | Product(Number c :: rest), _ when c.Sign > 0 ->
             let restE = match rest with [ x ] -> x | _ -> Product rest
             product [ pow (Number c) e; pow restE e ]
-        | Apply(Exp, [ x ]), Number q when q.IsInteger -> Apply(Exp, [ product [ x; e ] ])
         | _ -> Power(b, e)
 
     let add a b = sum [ a; b ]

@@ -59,7 +59,8 @@ exception internal DivisionByZeroInNormalForm
 /// as sqrt((x+1)(x+2))·sqrt((x+1)(x+3)) between radicands that share a non-monomial factor); radicands are
 /// taken positive (principal roots, real domain), which is the physical domain of every formula here. Cube
 /// and higher roots are reduced but not rationalised out of denominators. Exponentials, logarithms,
-/// trigonometric and named functions are independent kernels (exp(a)·exp(b) is not merged into exp(a+b)).
+/// exponentials are written as products of powers of exp(monomial), so exp(a + b) = exp(a)·exp(b) is
+/// decided; logarithms, trigonometric and named functions are independent kernels of normalised arguments.
 [<RequireQualifiedAccess>]
 module Normal =
     let private lcm (a: int) (b: int) = a / (int (BigInteger.GreatestCommonDivisor(BigInteger a, BigInteger b))) * b
@@ -113,6 +114,19 @@ module Normal =
                     match b.AssumptionForms |> List.tryFind (fun (e, _) -> e = m) with
                     | Some(_, s) -> s * lc.Sign
                     | None ->
+                      // an assumed-positive polynomial that divides p
+                      let byAssumption =
+                          b.AssumptionForms
+                          |> List.tryPick (fun (e, s) ->
+                              match ring.TryOfExpr e with
+                              | Some a when MPoly.totalDegree a > 0 ->
+                                  match MPoly.tryDivide p a with
+                                  | Some q -> let sq = b.SignOfPoly(ring, q) in (if sq = 0 then None else Some(s * sq))
+                                  | None -> None
+                              | _ -> None)
+                      match byAssumption with
+                      | Some s -> s
+                      | None ->
                         // a product of factors of known sign
                         let c, fs = MPoly.squareFree p
                         if fs.Length <= 1 && (fs |> List.forall (fun (_, i) -> i = 1)) then 0
@@ -213,6 +227,19 @@ module Normal =
                             | 1 -> nx
                             | -1 -> Ops.negate nx
                             | _ -> Ops.abs nx
+                        | Apply(Exp, [ x ]) ->
+                            // exp(Σ q_i m_i) = Π exp(m_i)^(q_i) for monomials m_i: exponentials of one
+                            // monomial are the kernels, so exp(x)^3 and exp(x)·exp(2x) coincide
+                            let nf = b.NormalForm x
+                            if MPoly.isConstant nf.Denominator then
+                                let d = MPoly.constantValue nf.Denominator
+                                nf.Numerator.Terms
+                                |> Seq.map (fun kv ->
+                                    let m = nf.Ring.ToExpr(MPoly.ofMonomial nf.Numerator.Arity kv.Key)
+                                    Ops.pow (Ops.exp m) (Number(kv.Value / d)))
+                                |> List.ofSeq
+                                |> Ops.product
+                            else Ops.exp (nf.ToExpr())
                         | Apply(f, xs) -> Ops.apply f (xs |> List.map b.NormalExpr)
                         | _ -> e
                     kernelCache.[e] <- k
