@@ -1,5 +1,15 @@
 namespace NuDM.Proofs
 
-// placeholder: this module is being written (see the foundation issue)
-module internal CataloguePlaceholder =
-    let internal pending = ()
+open System.Collections.Generic
+
+/// Every proof obligation of the project, in a stable order. `dotnet test` (proofs/Proofs.Tests) and `nudm verify`
+/// both run exactly this list.
+[<AbstractClass; Sealed>]
+type Catalogue =
+    /// All obligations.
+    static member All : IReadOnlyList<Obligation> =
+        [ yield! KinematicsProofs.obligations ] :> IReadOnlyList<Obligation>
+
+    /// Runs every obligation (in order) and returns the results.
+    static member RunAll() : IReadOnlyList<ProofResult> =
+        Catalogue.All |> Seq.map Obligations.run |> List.ofSeq :> IReadOnlyList<ProofResult>

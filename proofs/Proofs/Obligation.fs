@@ -1,5 +1,90 @@
 namespace NuDM.Proofs
 
-// placeholder: this module is being written (see the foundation issue)
-module internal ObligationPlaceholder =
-    let internal pending = ()
+open System
+open System.Diagnostics
+open NuDM.Symbolic
+
+/// The verdict of one symbolic check.
+[<NoEquality; NoComparison>]
+type Outcome =
+    { Holds: bool
+      /// What was shown (or the residual that failed to vanish).
+      Detail: string }
+
+    static member Pass(detail: string) = { Holds = true; Detail = detail }
+    static member Fail(detail: string) = { Holds = false; Detail = detail }
+
+/// A proof obligation: a named identity or limit of a formula, with the equation it belongs to, the domain on
+/// which it is claimed, and a symbolic check (a decision by canonical forms, never a numeric sample).
+[<NoEquality; NoComparison>]
+type Obligation =
+    { /// Stable identifier, e.g. "kin.massless-limit".
+      Id: string
+      /// One-line statement shown in tables.
+      Title: string
+      /// The equation(s) it proves, e.g. "seed 001 eq. (2.10)".
+      Equation: string
+      /// The mathematical statement in words, including any finding recorded while deriving it.
+      Statement: string
+      /// The domain (assumptions) on which the statement is proven.
+      Domain: string
+      /// The check.
+      Check: unit -> Outcome }
+
+/// The result of running an obligation.
+[<NoEquality; NoComparison>]
+type ProofResult =
+    { Obligation: Obligation
+      Holds: bool
+      Detail: string
+      Elapsed: TimeSpan
+      /// The exception text if the check crashed (a crash is a failure), otherwise null.
+      Error: string }
+
+/// Combinators for writing proof obligations.
+[<RequireQualifiedAccess>]
+module Prove =
+    /// lhs ≡ rhs: the rational normal form of lhs − rhs is 0 on the domain.
+    let equal (assume: Assumptions) (what: string) (lhs: Expr) (rhs: Expr) : Outcome =
+        let nf = Normal.normalFormWith assume (Ops.subtract lhs rhs)
+        if nf.IsZero then Outcome.Pass(sprintf "%s: lhs − rhs has normal form 0" what)
+        else Outcome.Fail(sprintf "%s: lhs − rhs has normal form %O ≠ 0 (lhs = %O, rhs = %O)" what (nf.ToExpr()) lhs rhs)
+
+    /// lim_{x→a} e = expected (symbolically, by substitution or Puiseux series).
+    let limit (assume: Assumptions) (what: string) (x: Expr) (a: Expr) (direction: Direction) (e: Expr) (expected: Expr) : Outcome =
+        let l = Series.limitWith assume x a direction e
+        let same =
+            l = expected
+            || (not (Structure.hasSpecial l) && not (Structure.hasSpecial expected) && Normal.equivalentWith assume l expected)
+        let side = match direction with Direction.FromAbove -> "⁺" | Direction.FromBelow -> "⁻" | _ -> ""
+        if same then Outcome.Pass(sprintf "%s: lim %O→%O%s = %O" what x a side l)
+        else Outcome.Fail(sprintf "%s: lim %O→%O%s = %O, expected %O" what x a side l expected)
+
+    /// e > 0 on the domain (provable sign).
+    let positive (assume: Assumptions) (what: string) (e: Expr) : Outcome =
+        match Normal.signWith assume e with
+        | 1 -> Outcome.Pass(sprintf "%s: provably positive" what)
+        | s -> Outcome.Fail(sprintf "%s: sign not provably positive (sign test gave %d) for %O" what s e)
+
+    /// Structural identity of canonical forms.
+    let identical (what: string) (lhs: Expr) (rhs: Expr) : Outcome =
+        if lhs = rhs then Outcome.Pass(sprintf "%s: identical canonical forms" what)
+        else Outcome.Fail(sprintf "%s: %O is not %O" what lhs rhs)
+
+    /// All of the outcomes hold.
+    let all (outcomes: Outcome list) : Outcome =
+        { Holds = outcomes |> List.forall (fun o -> o.Holds)
+          Detail = String.Join("; ", outcomes |> List.map (fun o -> (if o.Holds then "" else "FAILED ") + o.Detail)) }
+
+/// Running obligations.
+[<RequireQualifiedAccess>]
+module Obligations =
+    /// Runs one obligation, timing it; an exception is a failure with its message recorded.
+    [<CompiledName("Run")>]
+    let run (o: Obligation) : ProofResult =
+        let sw = Stopwatch.StartNew()
+        try
+            let r = o.Check()
+            { Obligation = o; Holds = r.Holds; Detail = r.Detail; Elapsed = sw.Elapsed; Error = null }
+        with e ->
+            { Obligation = o; Holds = false; Detail = "the check threw an exception"; Elapsed = sw.Elapsed; Error = e.GetType().Name + ": " + e.Message }

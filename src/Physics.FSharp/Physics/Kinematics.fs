@@ -1,5 +1,189 @@
 namespace NuDM.Physics
 
-// placeholder: this module is being written (see the foundation issue)
-module internal KinematicsPlaceholder =
-    let internal pending = ()
+open NuDM.Symbolic
+
+/// The intermediate results of the derivation of νN → χN kinematics (seed 001 section 2.1), each obtained with
+/// the symbolic core from the four-vectors (2.2), not typed in. Symbols: E_nu (E_ν), M (nuclear mass),
+/// m_chi (m_χ), T (recoil kinetic energy), cos_theta (angle between k₂ and p₁); all energies in MeV.
+[<NoEquality; NoComparison>]
+type KinematicsDerivation =
+    { /// q² computed as q·q from the four-vectors (2.2c) [seed 001 eq. (2.3): −2MT].
+      QSquared: Expr
+      /// p₁·q from the four-vectors [seed 001 eq. (2.4)].
+      P1DotQFromVectors: Expr
+      /// p₁·q from k₁ = p₁ − q and the mass shell k₁² = m_χ² [seed 001 eq. (2.3)].
+      P1DotQOnShell: Expr
+      /// k₁² computed directly from the four-vectors (must equal m_χ² on the solution for cos θ).
+      K1SquaredFromVectors: Expr
+      /// cos θ(T), from equating the two forms of p₁·q [seed 001 eq. (2.5)].
+      CosTheta: Expr
+      /// d cos θ / dT.
+      DCosThetaDT: Expr
+      /// T at the maximal angle, the zero of d cos θ / dT [seed 001 eq. (2.6)].
+      TThetaMax: Expr
+      /// cos θ_max = cos θ(T_θmax) [seed 001 eq. (2.6)].
+      CosThetaMax: Expr
+      /// The two roots of cos θ(T) = 1: T_min (first) and T_max [seed 001 eq. (2.9)].
+      TMin: Expr
+      TMax: Expr
+      /// The quadratic in T whose roots are T_min, T_max (cos θ = 1 squared).
+      CosThetaOneQuadratic: Expr
+      /// The radicand D of T_min/T_max; T_min = T_max where D = 0.
+      Discriminant: Expr
+      /// Both roots of D = 0 in E_ν, and the physical one E_ν^min [seed 001 eq. (2.11)].
+      DiscriminantRootsInEnu: Expr list
+      EnuMin: Expr
+      /// T_max^SM = lim_{m_χ→0} T_max [seed 001 eq. (2.10)].
+      TMaxSM: Expr }
+
+/// Exact 2→2 kinematics of νN → χN with a massive χ, derived with the symbolic core (seed 001 sec. 2.1).
+/// The derived expressions are what the program compiles and uses.
+[<RequireQualifiedAccess>]
+module Kinematics =
+    /// E_ν, incoming neutrino energy (MeV).
+    let Enu = Symbol "E_nu"
+    /// M, nuclear mass (MeV).
+    let M = Symbol "M"
+    /// m_χ, mass of the produced fermion (MeV).
+    let Mchi = Symbol "m_chi"
+    /// T, nuclear recoil kinetic energy (MeV).
+    let T = Symbol "T"
+    /// cos θ, θ the angle between the recoiling nucleus and the incoming neutrino.
+    let CosTheta = Symbol "cos_theta"
+
+    /// The physical domain of every kinematic formula: masses, energies and T positive.
+    let Domain = Assumptions.Positive [ "E_nu"; "M"; "m_chi"; "T" ]
+
+    /// Minkowski product with metric (+, −, −, −).
+    [<CompiledName("Dot")>]
+    let dot (a: Expr[]) (b: Expr[]) : Expr =
+        if a.Length <> 4 || b.Length <> 4 then invalidArg "a" "four-vectors have four components"
+        Ops.sum [ Ops.multiply a.[0] b.[0]; Ops.negate (Ops.multiply a.[1] b.[1]); Ops.negate (Ops.multiply a.[2] b.[2]); Ops.negate (Ops.multiply a.[3] b.[3]) ]
+
+    let private vsub (a: Expr[]) (b: Expr[]) = Array.map2 (fun x y -> Ops.subtract x y) a b
+
+    /// Recoil momentum p = sqrt((M+T)² − M²) (seed 001, list below eq. (2.1)), MeV.
+    let RecoilMomentum = Ops.sqrt (Ops.subtract (Ops.square (Ops.add M T)) (Ops.square M))
+
+    /// Four-vectors of seed 001 eq. (2.2): p₁ (neutrino), p₂ (nucleus at rest), k₂ (recoiling nucleus), q = k₂ − p₂,
+    /// k₁ = p₁ − q (χ). sin θ is written sqrt(1 − cos²θ).
+    let FourVectors =
+        let sinTheta = Ops.sqrt (Ops.subtract Ops.one (Ops.square CosTheta))
+        let p1 = [| Enu; Enu; Ops.zero; Ops.zero |]
+        let p2 = [| M; Ops.zero; Ops.zero; Ops.zero |]
+        let k2 = [| Ops.add M T; Ops.multiply RecoilMomentum CosTheta; Ops.multiply RecoilMomentum sinTheta; Ops.zero |]
+        let q = vsub k2 p2
+        let k1 = vsub p1 q
+        {| P1 = p1; P2 = p2; K2 = k2; Q = q; K1 = k1 |}
+
+    let private derive () : KinematicsDerivation =
+        let v = FourVectors
+        let simplify = Normal.simplifyWith Domain
+        // (2.3) q² and p1·q
+        let qsq = simplify (dot v.Q v.Q)
+        let p1qVec = simplify (dot v.P1 v.Q)
+        let p1sq = simplify (dot v.P1 v.P1)
+        // k1 = p1 − q  ⇒  k1² = p1² − 2 p1·q + q² = m_χ²: solve for p1·q
+        let X = Symbol "p1_dot_q"
+        let p1qShell =
+            match Solve.polynomialWith Domain X (Ops.sum [ p1sq; Ops.multiply (Ops.integer -2) X; qsq; Ops.negate (Ops.square Mchi) ]) with
+            | [ r ] -> r
+            | rs -> failwithf "p1·q: expected one root, got %A" rs
+        // (2.5) equate both forms of p1·q and solve for cos θ. The recoil momentum is kept as an opaque p while
+        // solving (so the result reads as the paper's), then replaced by its definition.
+        let pSym = Symbol "p_recoil"
+        let p1qVecP = Ops.subtract (Ops.multiply Enu T) (Ops.product [ Enu; pSym; CosTheta ])
+        if not (Normal.equivalentWith Domain (Structure.substitute pSym RecoilMomentum p1qVecP) p1qVec) then
+            failwith "p1·q from the four-vectors is not E T − E p cos θ"
+        let cosTheta =
+            match Solve.polynomialWith (Assumptions.Positive [ "E_nu"; "M"; "m_chi"; "T"; "p_recoil" ]) CosTheta (Ops.subtract p1qVecP p1qShell) with
+            | [ r ] -> Structure.substitute pSym RecoilMomentum r
+            | rs -> failwithf "cos θ: expected one root, got %A" rs
+        // (2.6) d cos θ / dT = 0
+        let dcos = Calculus.differentiate T cosTheta
+        let tThetaMax =
+            match Solve.zerosWith Domain T dcos with
+            | [ r ] -> r
+            | rs -> failwithf "T_θmax: expected one zero of d cos θ/dT, got %A" rs
+        let positiveAboveThreshold = Ops.subtract (Ops.product [ Ops.integer 2; M; Ops.add Enu M ]) (Ops.square Mchi)
+        let cosThetaMax = Normal.simplifyWith (Domain.AndPositive positiveAboveThreshold) (Structure.substitute T tThetaMax cosTheta)
+        // (2.9) cos θ = 1: (E T + M T + m²/2) = E p  ⇒  (numerator)² − E² p² = 0, a quadratic in T
+        let numer = Ops.sum [ Ops.multiply Enu T; Ops.multiply M T; Ops.divide (Ops.square Mchi) (Ops.integer 2) ]
+        let quadratic = Normal.simplifyWith Domain (Ops.subtract (Ops.square numer) (Ops.multiply (Ops.square Enu) (Ops.square RecoilMomentum)))
+        let tmin, tmax =
+            match Solve.polynomialWith Domain T quadratic with
+            | [ r1; r2 ] -> r1, r2
+            | rs -> failwithf "T_min/T_max: expected two roots, got %A" rs
+        // the radicand of the roots, and (2.11) E_ν^min from T_min = T_max, i.e. D = 0
+        let discriminant =
+            let kernels = Polynomial.kernels tmax |> List.choose (fun k -> match k with Power(r, Number q) when not q.IsInteger -> Some r | _ -> None)
+            match kernels with
+            | [ d ] -> d
+            | ks -> failwithf "T_max: expected one radical, got %A" ks
+        let dRoots = Solve.polynomialWith Domain Enu discriminant
+        let enuMin =
+            match dRoots |> List.filter (fun r -> Normal.signWith Domain r > 0) with
+            | [ r ] -> r
+            | rs -> failwithf "E_ν^min: expected one provably positive root of D = 0, got %A" rs
+        let tmaxSM = Series.limitWith Domain Mchi Ops.zero Direction.FromAbove tmax
+        { QSquared = qsq
+          P1DotQFromVectors = p1qVec
+          P1DotQOnShell = p1qShell
+          K1SquaredFromVectors = simplify (Structure.substitute CosTheta cosTheta (dot v.K1 v.K1))
+          CosTheta = cosTheta
+          DCosThetaDT = dcos
+          TThetaMax = tThetaMax
+          CosThetaMax = cosThetaMax
+          TMin = tmin
+          TMax = tmax
+          CosThetaOneQuadratic = quadratic
+          Discriminant = discriminant
+          DiscriminantRootsInEnu = dRoots
+          EnuMin = enuMin
+          TMaxSM = tmaxSM }
+
+    let private derivationCache = lazy (derive ())
+
+    /// The derivation (computed once, on first use).
+    [<CompiledName("Derivation")>]
+    let derivation () : KinematicsDerivation = derivationCache.Force()
+
+    let private pEnu = "E_nu", "MeV", "incoming neutrino energy E_ν"
+    let private pM = "M", "MeV", "nuclear mass M"
+    let private pMchi = "m_chi", "MeV", "mass m_χ of the produced fermion"
+    let private pT = "T", "MeV", "nuclear recoil kinetic energy T"
+
+    /// cos θ(T) [seed 001 eq. (2.5)], dimensionless.
+    [<CompiledName("CosThetaFormula")>]
+    let cosThetaFormula () =
+        Formula.create "cos_theta" (derivation()).CosTheta [ pEnu; pM; pMchi; pT ] "1" "seed 001 eq. (2.5)" "cosine of the nuclear recoil angle as a function of T"
+
+    /// T_min(E_ν) [seed 001 eq. (2.9)], MeV.
+    [<CompiledName("TMinFormula")>]
+    let tMinFormula () =
+        Formula.create "T_min" (derivation()).TMin [ pEnu; pM; pMchi ] "MeV" "seed 001 eq. (2.9)" "smallest recoil energy allowed for νN → χN"
+
+    /// T_max(E_ν) [seed 001 eq. (2.9)], MeV.
+    [<CompiledName("TMaxFormula")>]
+    let tMaxFormula () =
+        Formula.create "T_max" (derivation()).TMax [ pEnu; pM; pMchi ] "MeV" "seed 001 eq. (2.9)" "largest recoil energy allowed for νN → χN"
+
+    /// T_θmax [seed 001 eq. (2.6)], MeV.
+    [<CompiledName("TThetaMaxFormula")>]
+    let tThetaMaxFormula () =
+        Formula.create "T_theta_max" (derivation()).TThetaMax [ pEnu; pM; pMchi ] "MeV" "seed 001 eq. (2.6)" "recoil energy at the maximal recoil angle"
+
+    /// cos θ_max [seed 001 eq. (2.6)], dimensionless.
+    [<CompiledName("CosThetaMaxFormula")>]
+    let cosThetaMaxFormula () =
+        Formula.create "cos_theta_max" (derivation()).CosThetaMax [ pEnu; pM; pMchi ] "1" "seed 001 eq. (2.6)" "cosine of the maximal recoil angle"
+
+    /// E_ν^min [seed 001 eq. (2.11)], MeV.
+    [<CompiledName("EnuMinFormula")>]
+    let enuMinFormula () =
+        Formula.create "E_nu_min" (derivation()).EnuMin [ pM; pMchi ] "MeV" "seed 001 eq. (2.11)" "threshold neutrino energy for producing χ"
+
+    /// T_max^SM = 2E_ν²/(M + 2E_ν) [seed 001 eq. (2.10)], MeV.
+    [<CompiledName("TMaxSMFormula")>]
+    let tMaxSMFormula () =
+        Formula.create "T_max_SM" (derivation()).TMaxSM [ pEnu; pM ] "MeV" "seed 001 eq. (2.10)" "largest recoil energy of standard CEvNS (m_χ = 0)"
