@@ -1,14 +1,64 @@
 using System.CommandLine;
+using Spectre.Console;
 
 namespace NuDM.App.Cli;
 
 /// <summary>The <c>nudm</c> command line: one sub-command per task.</summary>
 public static class CommandLine
 {
-    /// <summary>Parses and runs the command line; returns the process exit code.</summary>
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>Builds the command tree.</summary>
+    public static RootCommand Build()
     {
-        var root = new RootCommand("NuDM: neutrino-portal dark matter toolkit (seed papers: arXiv:1810.03626 and the X–φ–ν model)");
-        return await root.Parse(args).InvokeAsync();
+        var root = new RootCommand(
+            "NuDM — dark matter that talks to the Standard Model through neutrinos.\n" +
+            "Seeds: Brdar, Rodejohann, Xu, JHEP 12 (2018) 024 (seed 001) and the X–φ–ν model paper (seed 000).");
+        root.Subcommands.Add(VerifyCommand.Create());
+        return root;
+    }
+
+    /// <summary>Parses and runs the command line; returns the process exit code (0 success, 1 failure, 2 bad input).</summary>
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    {
+        var root = Build();
+        var parse = root.Parse(args);
+        return await parse.InvokeAsync(new InvocationConfiguration(), cancellationToken);
+    }
+
+    /// <summary>Runs a command body, turning bad input into a clear message and exit code 2.</summary>
+    public static int Guard(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (UserInputException e)
+        {
+            AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+            return 2;
+        }
+        catch (OperationCanceledException)
+        {
+            AnsiConsole.MarkupLine("[yellow]interrupted[/] (finished work was kept)");
+            return 130;
+        }
+    }
+
+    /// <summary>Async variant of <see cref="Guard(Func{int})"/>.</summary>
+    public static async Task<int> GuardAsync(Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (UserInputException e)
+        {
+            AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+            return 2;
+        }
+        catch (OperationCanceledException)
+        {
+            AnsiConsole.MarkupLine("[yellow]interrupted[/] (finished work was kept)");
+            return 130;
+        }
     }
 }

@@ -1,0 +1,110 @@
+namespace NuDM.Physics
+
+open System
+open System.Collections.Generic
+
+/// One isotope: element symbol, Z, A, natural abundance (mole fraction) and nuclear mass (MeV).
+[<NoEquality; NoComparison>]
+type Isotope =
+    { Element: string
+      Z: int
+      A: int
+      /// Natural abundance (mole fraction within the element).
+      Abundance: float
+      /// Nuclear mass in MeV (atomic mass · u − Z m_e).
+      Mass: float }
+
+    member i.N = i.A - i.Z
+    member i.Name = sprintf "%s-%d" i.Element i.A
+
+/// A nucleus in a target with its share of the target nuclei (number fraction) and of the target mass.
+[<NoEquality; NoComparison>]
+type TargetNucleus =
+    { Isotope: Isotope
+      /// Fraction of all target nuclei that are this isotope.
+      NumberFraction: float
+      /// Fraction of the target mass carried by this isotope.
+      MassFraction: float }
+
+/// A detector material: natural elements combined in a chemical formula (Ge, CsI, Xe, C9H12, CaWO4, …).
+[<Sealed>]
+type Target(name: string, formula: (string * int) list, isotopes: Isotope list) =
+    let parts =
+        formula
+        |> List.collect (fun (el, count) ->
+            let isos = isotopes |> List.filter (fun i -> i.Element = el)
+            if isos.IsEmpty then invalidArg "formula" (sprintf "no isotope data for element %s (data/detection/isotopes.csv)" el)
+            let total = isos |> List.sumBy (fun i -> i.Abundance)
+            isos |> List.map (fun i -> i, float count * i.Abundance / total))
+    let atoms = parts |> List.sumBy snd
+    let molarMass = parts |> List.sumBy (fun (i, n) -> n * i.Mass)
+    let nuclei =
+        parts |> List.map (fun (i, n) -> { Isotope = i; NumberFraction = n / atoms; MassFraction = n * i.Mass / molarMass })
+
+    /// Target name as given (e.g. "CsI").
+    member _.Name = name
+    /// (element, count) pairs of the chemical formula.
+    member _.Formula = formula
+    /// The nuclei with their number and mass fractions.
+    member _.Nuclei : IReadOnlyList<TargetNucleus> = nuclei :> IReadOnlyList<TargetNucleus>
+    /// Mass of one formula unit in MeV (sum of nuclear masses).
+    member _.FormulaUnitMass = molarMass
+    /// Nuclei per formula unit.
+    member _.NucleiPerFormulaUnit = atoms
+    /// Number-weighted mean nuclear mass (MeV).
+    member _.MeanNuclearMass = nuclei |> List.sumBy (fun n -> n.NumberFraction * n.Isotope.Mass)
+    /// Number-weighted mean mass number A.
+    member _.MeanA = nuclei |> List.sumBy (fun n -> n.NumberFraction * float n.Isotope.A)
+    /// Number-weighted mean Z.
+    member _.MeanZ = nuclei |> List.sumBy (fun n -> n.NumberFraction * float n.Isotope.Z)
+    /// Number of nuclei of each isotope in a detector of the given mass in kg: (isotope, count).
+    member t.NucleiInMass(kg: float) : IReadOnlyList<struct (Isotope * float)> =
+        if not (kg > 0.0) || Double.IsInfinity kg then
+            raise (ArgumentOutOfRangeException("kg", kg, "the detector mass must be a finite number > 0 kg"))
+        // kg → MeV: 1 kg = 1/(GeV_g·1e-3) GeV = 1e3/GeV_g MeV
+        let massMeV = kg * 1.0e3 / Constants.GeV_g * 1.0e3
+        let units = massMeV / molarMass
+        parts |> List.map (fun (i, n) -> struct (i, units * n)) :> IReadOnlyList<_>
+
+/// The isotope table and the known targets.
+[<AbstractClass; Sealed>]
+type Nuclear =
+    static let isotopes =
+        lazy
+            (DataFiles.ReadCsv("detection", "isotopes.csv")
+             |> List.map (fun r ->
+                 let num c = DataFiles.Number(r, c, "isotopes.csv")
+                 { Element = r.["element"]
+                   Z = int (num "Z")
+                   A = int (num "A")
+                   Abundance = num "abundance"
+                   Mass = num "nuclear_mass_MeV" }))
+
+    static let formulas =
+        dict
+            [ "H", [ "H", 1 ]
+              "C", [ "C", 1 ]
+              "O", [ "O", 1 ]
+              "Na", [ "Na", 1 ]
+              "Ar", [ "Ar", 1 ]
+              "Ge", [ "Ge", 1 ]
+              "I", [ "I", 1 ]
+              "Cs", [ "Cs", 1 ]
+              "Xe", [ "Xe", 1 ]
+              "CsI", [ "Cs", 1; "I", 1 ]
+              "NaI", [ "Na", 1; "I", 1 ]
+              "C9H12", [ "C", 9; "H", 12 ] ]
+
+    /// All isotopes of the table (data/detection/isotopes.csv: NIST abundances, AME masses).
+    static member Isotopes : IReadOnlyList<Isotope> = isotopes.Force() :> IReadOnlyList<Isotope>
+
+    /// Names accepted by Nuclear.Target.
+    static member TargetNames : IReadOnlyList<string> = formulas.Keys |> List.ofSeq :> IReadOnlyList<string>
+
+    /// A target by name (case-insensitive): an element (Ge, Xe, Ar, …) or a compound (CsI, NaI, C9H12).
+    static member Target(name: string) : Target =
+        if String.IsNullOrWhiteSpace name then invalidArg "name" "a target name is required"
+        match formulas.Keys |> Seq.tryFind (fun k -> String.Equals(k, name.Trim(), StringComparison.OrdinalIgnoreCase)) with
+        | Some k -> Target(k, formulas.[k], isotopes.Force())
+        | None ->
+            raise (ArgumentException(sprintf "unknown target '%s'; known targets: %s" name (String.Join(", ", formulas.Keys)), "name"))
