@@ -14,3 +14,6 @@ let b = Expr.Sym "b"
 
 /// Structural (canonical-form) equality.
 let (==>) (actual: Expr) (expected: Expr) = Assert.That(actual, Is.EqualTo expected, sprintf "got %O, expected %O" actual expected)
+
+/// The canonical infix text of an expression.
+let (==~) (e: Expr) (text: string) = Assert.That(Infix.format e, Is.EqualTo text)
