@@ -73,7 +73,7 @@ module LaTeX =
         | Sin -> "\\sin"
         | Cos -> "\\cos"
         | Tan -> "\\tan"
-        | Abs -> "abs"
+        | Abs -> "\\operatorname{abs}" // only reached for a malformed argument list; abs x is |x|
         | Named n when n.Length = 1 -> n
         | Named n -> "\\operatorname{" + n.Replace("_", "\\_") + "}"
 
