@@ -18,3 +18,6 @@ let (===) (actual: Expr) (expected: Expr) = Assert.That(actual, Is.EqualTo expec
 /// Equality of two lists of expressions (NUnit's Is.EqualTo is ambiguous on F# lists).
 let assertList (actual: Expr list) (expected: Expr list) =
     Assert.That((actual = expected), sprintf "got %A, expected %A" actual expected)
+
+/// The canonical infix text of an expression.
+let (==~) (e: Expr) (text: string) = Assert.That(Infix.format e, Is.EqualTo text)

@@ -295,17 +295,27 @@ module MPoly =
             let c = if isZero c then one p.Arity else c
             c, divideExact p c
 
+    /// gcd of two polynomials primitive in x_v by the subresultant PRS (Brown–Collins; Cohen, "A Course in
+    /// Computational Algebraic Number Theory", Alg. 3.3.1): only exact divisions between the first and the last
+    /// step, so no content (a recursive gcd) is computed inside the loop.
     and private primitivePrs (v: int) (a: MPoly) (b: MPoly) : MPoly =
         let a, b = if degree v a >= degree v b then a, b else b, a
-        let rec go (f: MPoly) (g: MPoly) =
-            if isZero g then f
-            elif degree v g = 0 then one f.Arity
+        let n = a.Arity
+        let rec go (a: MPoly) (b: MPoly) (g: MPoly) (h: MPoly) =
+            let delta = degree v a - degree v b
+            let r = pseudoRemainder v a b
+            if isZero r then b
+            elif degree v r = 0 then one n
             else
-                let r = pseudoRemainder v f g
-                if isZero r then g
-                elif degree v r = 0 then one f.Arity
-                else go g (snd (contentAndPrimitive v r))
-        let g = go a b
+                let a' = b
+                let b' = divideExact r (mul g (pow h delta))
+                let g' = leadingCoefficientIn v a'
+                let h' =
+                    if delta = 0 then h
+                    elif delta = 1 then g'
+                    else divideExact (pow g' delta) (pow h (delta - 1))
+                go a' b' g' h'
+        let g = if isZero b then a else go a b (one n) (one n)
         snd (contentAndPrimitive v g)
 
     /// p = q · p' with p' having coprime integer coefficients and a positive lexicographic leading coefficient.

@@ -42,7 +42,7 @@ type Q =
     member q.ToDouble() : float =
         let d = q.Denominator
         let n = q.Num
-        if BigInteger.Abs n < BigInteger.Pow(BigInteger 2, 1000) && d < BigInteger.Pow(BigInteger 2, 1000) then
+        if n.GetBitLength() < 1000L && d.GetBitLength() < 1000L then
             float n / float d
         else
             // scale both to ~ 60 significant bits before dividing
