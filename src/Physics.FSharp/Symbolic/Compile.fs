@@ -425,7 +425,7 @@ module Compile =
                                 sprintf "expected an array of %d input values (%s)" ps.Length (String.Join(", ", ps))),
                             Expression.Constant array.Name)))
                 :> Expression
-            // highest index first: one bounds check covers the rest
+            // highest index first (after it, a JIT can drop the bounds checks of the lower indices)
             let loads =
                 loaded
                 |> Seq.sortByDescending (fun kv -> kv.Key)
