@@ -481,7 +481,8 @@ module Compile =
     // ---------------------------------------------------------------- public: format to LINQ
 
     /// Formats e as a lambda over individual double parameters, in the order given: a
-    /// Func&lt;double, …, double&gt; expression (parameter names become the lambda's parameter names). Inputs and
+    /// Func&lt;double, …, double&gt; expression (parameter names become the lambda's parameter names; beyond 16
+    /// parameters the delegate type is generated). Inputs and
     /// output are plain doubles in the caller's units. Throws ArgumentException if e contains a symbol that is not
     /// a parameter (the message names it) or if a parameter is listed twice, NotSupportedException for a named
     /// function without numeric implementation.
@@ -564,7 +565,7 @@ module Compile =
 
     /// Compiles e into a delegate over individual double parameters in the order given: a
     /// Func&lt;double, …, double&gt; with as many arguments as parameters (cast it to the matching type; the
-    /// Compile1 … Compile8 functions do that for you). Plain doubles in the caller's units. Cached; errors as
+    /// Compile1 … Compile8 functions do that for you; beyond 16 parameters it is a generated delegate type). Plain doubles in the caller's units. Cached; errors as
     /// CompileArray.
     [<CompiledName("CompileDelegate")>]
     let compileDelegate (parameters: seq<string>) (e: Expr) : Delegate =
