@@ -63,9 +63,9 @@ public static class SvgRenderer
 
         private double TextW(string s) => TextMarkup.EstimateWidth(s, _fs);
 
-        private double XSpacing(IReadOnlyList<string> labels) => (labels.Count == 0 ? 0 : labels.Max(TextW)) + 1.2 * _fs;
+        private double XSpacing(IReadOnlyList<string> labels) => Math.Max(5.5 * _fs, (labels.Count == 0 ? 0 : labels.Max(TextW)) + 1.5 * _fs);
 
-        private double YSpacing(IReadOnlyList<string> labels) => 2.0 * _fs;
+        private double YSpacing(IReadOnlyList<string> labels) => 2.6 * _fs;
 
         public string Build()
         {
@@ -521,25 +521,11 @@ public static class SvgRenderer
             var my = p.My;
             var box = Outer(p, st.Width);
             var log = p.Y.Scale == ScaleKind.Log10;
+            // Filled histograms are closed down to the baseline: zero, or below the plot area on a log axis.
             var baseY = log ? box.Bottom : my.Map(0);
-            var pts = new List<Pt>();
-            var fill = new StringBuilder();
+            var closed = st.Filled && double.IsFinite(baseY);
+            var runs = new List<List<Pt>>();
             var run = new List<Pt>();
-
-            void EndRun()
-            {
-                if (run.Count >= 2 && st.Filled && double.IsFinite(baseY))
-                {
-                    var polygon = new List<Pt> { new(run[0].X, baseY) };
-                    polygon.AddRange(run);
-                    polygon.Add(new Pt(run[^1].X, baseY));
-                    var clipped = Geometry.ClipPolygon(polygon, box);
-                    if (clipped.Count >= 3) AppendPolygon(fill, clipped);
-                }
-                run.Clear();
-                pts.Add(new Pt(double.NaN, double.NaN));
-            }
-
             for (var k = 0; k < st.Count; k++)
             {
                 var x0 = mx.Map(st.Edges[k]);
@@ -547,15 +533,29 @@ public static class SvgRenderer
                 var y = my.Map(st.Values[k]);
                 if (!double.IsFinite(x0) || !double.IsFinite(x1) || !double.IsFinite(y))
                 {
-                    EndRun();
+                    if (run.Count > 0) runs.Add(run);
+                    run = [];
                     continue;
                 }
                 run.Add(new Pt(x0, y));
                 run.Add(new Pt(x1, y));
-                pts.Add(new Pt(x0, y));
-                pts.Add(new Pt(x1, y));
             }
-            EndRun();
+            if (run.Count > 0) runs.Add(run);
+
+            var fill = new StringBuilder();
+            var outline = new List<Pt>();
+            foreach (var r in runs)
+            {
+                if (closed)
+                {
+                    r.Insert(0, new Pt(r[0].X, baseY));
+                    r.Add(new Pt(r[^1].X, baseY));
+                    var clipped = Geometry.ClipPolygon(r, box);
+                    if (clipped.Count >= 3) AppendPolygon(fill, clipped);
+                }
+                outline.AddRange(r);
+                outline.Add(new Pt(double.NaN, double.NaN));
+            }
             if (fill.Length > 0)
             {
                 _sb.Append("<path class=\"step-fill\"").Attr("d", fill.ToString()).Attr("fill", color)
@@ -563,7 +563,7 @@ public static class SvgRenderer
             }
             if (st.Width > 0)
             {
-                var pieces = Geometry.ClipPolyline(pts, box);
+                var pieces = Geometry.ClipPolyline(outline, box);
                 if (pieces.Count > 0)
                 {
                     _sb.Append("<path class=\"step\"").Attr("d", PathData(pieces, false)).Append(" fill=\"none\"")

@@ -64,11 +64,12 @@ internal static class Ticks
     public static string FormatLinear(double v, double step, double maxAbs, string? format)
     {
         if (format is not null) return Sign(v.ToString(format, CultureInfo.InvariantCulture));
-        if (v == 0) return "0";
-        if (maxAbs >= 1e5 || maxAbs < 1e-3)
+        if (v == 0) v = 0; // never "-0"
+        if (maxAbs >= 1e5 || (maxAbs < 1e-3 && maxAbs > 0))
         {
             var e = (int)Math.Floor(Math.Log10(maxAbs) + 1e-9);
             var scale = Math.Pow(10, e);
+            if (v == 0) return "0";
             var mant = v / scale;
             var dec = Decimals(step / scale);
             return Sign(mant.ToString("F" + dec, CultureInfo.InvariantCulture)) + "×10^{" + Sign(e.ToString(CultureInfo.InvariantCulture)) + "}";
