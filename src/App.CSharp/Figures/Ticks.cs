@@ -34,19 +34,27 @@ internal static class Ticks
 
     private static double Mantissa(double step) => Math.Round(step / Math.Pow(10, Math.Floor(Math.Log10(step) + 1e-9)));
 
-    /// <summary>Multiples of <paramref name="step"/> within [min, max], computed as k·step (no accumulated error), −0 and round-off snapped to 0.</summary>
+    /// <summary>
+    /// The k-th multiple of <paramref name="step"/>, computed as an integer over a power of ten when the step is a short
+    /// decimal, so that 19 × 0.05 gives the double nearest 0.95 rather than 0.9500000000000001.
+    /// </summary>
+    public static double Multiple(double k, double step)
+    {
+        var d = Math.Clamp(1 - (int)Math.Floor(Math.Log10(step)), 0, 22);
+        var scale = Math.Pow(10, d);
+        var n = Math.Round(step * scale);
+        var v = Math.Abs(n / scale - step) <= 1e-9 * step && Math.Abs(k * n) < 1e15 ? k * n / scale : k * step;
+        return Math.Abs(v) < step * 1e-9 ? 0 : v;
+    }
+
+    /// <summary>Multiples of <paramref name="step"/> within [min, max] (see <see cref="Multiple"/>), −0 and round-off snapped to 0.</summary>
     public static List<double> Multiples(double min, double max, double step)
     {
         var list = new List<double>();
         var k0 = Math.Ceiling(min / step - 1e-9);
         var k1 = Math.Floor(max / step + 1e-9);
         if (k1 - k0 > 10000) return list;
-        for (var k = k0; k <= k1; k++)
-        {
-            var v = k * step;
-            if (Math.Abs(v) < step * 1e-9) v = 0;
-            list.Add(v);
-        }
+        for (var k = k0; k <= k1; k++) list.Add(Multiple(k, step));
         return list;
     }
 
@@ -166,10 +174,9 @@ internal static class Ticks
         ResolvedAxis? best = null;
         for (var attempt = 0; attempt < 40; attempt++, step = NextStep(step))
         {
-            var lo = snapLo ? Math.Floor(min / step + 1e-9) * step : min;
-            var hi = snapHi ? Math.Ceiling(max / step - 1e-9) * step : max;
-            if (Math.Abs(lo) < step * 1e-9) lo = 0;
-            if (Math.Abs(hi) < step * 1e-9) hi = 0;
+            // Never cut off data by round-off: the snapped limit is at least as wide as the data.
+            var lo = snapLo ? Math.Min(min, Multiple(Math.Floor(min / step + 1e-9), step)) : min;
+            var hi = snapHi ? Math.Max(max, Multiple(Math.Ceiling(max / step - 1e-9), step)) : max;
             if (!(hi > lo)) continue;
             var values = Multiples(lo, hi, step);
             var maxAbs = values.Count == 0 ? 0 : values.Max(Math.Abs);
