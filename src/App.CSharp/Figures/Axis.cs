@@ -75,6 +75,11 @@ public sealed record Axis
             throw new ArgumentException($"{where}: Min must be finite; got {F(lo)}.", paramName);
         if (Max is { } hi && !double.IsFinite(hi))
             throw new ArgumentException($"{where}: Max must be finite; got {F(hi)}.", paramName);
+        foreach (var (name, limit) in new[] { ("Min", Min), ("Max", Max) })
+        {
+            if (limit is { } v && (Math.Abs(v) > Ticks.MaxMagnitude || (Scale == ScaleKind.Log10 && v > 0 && v < Ticks.MinLog)))
+                throw new ArgumentException($"{where}: {name} = {F(v)} is outside the supported range (magnitudes 1e-300 to 1e300).", paramName);
+        }
         if (Scale == ScaleKind.Log10)
         {
             if (Min is { } l && l <= 0)

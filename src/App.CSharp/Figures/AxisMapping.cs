@@ -46,7 +46,9 @@ internal sealed class AxisMapping
         if (!IsValid(v)) return double.NaN;
         if (v == Min) return PixelAtMin;
         if (v == Max) return PixelAtMax;
-        var f = (Transform(v) - _t0) / (_t1 - _t0);
+        // Values absurdly far outside the limits are pulled in to a million axis lengths away: still far outside the
+        // picture (clipping keeps the visible direction of a line to within a millionth), but never overflowing.
+        var f = Math.Clamp((Transform(v) - _t0) / (_t1 - _t0), -1e6, 1e6);
         var p = PixelAtMin * (1 - f) + PixelAtMax * f;
         return double.IsFinite(p) ? p : double.NaN;
     }

@@ -16,6 +16,12 @@ internal static class Ticks
 {
     internal const string Minus = "\u2212";
 
+    /// <summary>Largest magnitude that automatic limits follow; larger data are clipped.</summary>
+    internal const double MaxMagnitude = 1e300;
+
+    /// <summary>Smallest positive value that automatic log limits follow; smaller data are clipped.</summary>
+    internal const double MinLog = 1e-300;
+
     /// <summary>The smallest of 1, 2, 5 × 10^k that is at least <paramref name="raw"/>.</summary>
     public static double NiceStep(double raw)
     {
@@ -108,9 +114,11 @@ internal static class Ticks
     {
         var log = axis.Scale == ScaleKind.Log10;
         double? dmin = null, dmax = null;
-        foreach (var v in data)
+        foreach (var raw in data)
         {
-            if (!double.IsFinite(v) || (log && v <= 0)) continue;
+            if (!double.IsFinite(raw) || (log && raw <= 0)) continue;
+            // Keep the range and its tick steps representable: data beyond these bounds are drawn as clipped.
+            var v = log ? Math.Clamp(raw, MinLog, MaxMagnitude) : Math.Clamp(raw, -MaxMagnitude, MaxMagnitude);
             if (dmin is null || v < dmin) dmin = v;
             if (dmax is null || v > dmax) dmax = v;
         }
@@ -140,7 +148,7 @@ internal static class Ticks
         if (!autoHi) b = T(axis.Max!.Value);
         if (!(b > a))
         {
-            var delta = log ? 1 : (a == 0 ? 1 : Math.Abs(a) * 0.1);
+            var delta = log ? 1 : (a == 0 ? 1 : Math.Max(Math.Abs(a) * 0.1, 1e-300));
             if (autoLo && autoHi) { a -= delta; b += delta; }
             else if (autoHi) b = a + delta;
             else if (autoLo) a = b - delta;
@@ -150,6 +158,16 @@ internal static class Ticks
             var pad = axis.Padding * (b - a);
             if (autoLo) a -= pad;
             if (autoHi) b += pad;
+        }
+        // Padding must not push the limits out of the representable range.
+        var limit = log ? Math.Log10(MaxMagnitude) : MaxMagnitude;
+        var floor = log ? Math.Log10(MinLog) : -MaxMagnitude;
+        a = Math.Clamp(a, floor, limit);
+        b = Math.Clamp(b, floor, limit);
+        if (!(b > a))
+        {
+            if (b < limit) b = Math.Min(limit, a + (log ? 1 : Math.Max(Math.Abs(a) * 0.1, 1e-300)));
+            else a = b - (log ? 1 : Math.Abs(b) * 0.1);
         }
         var snap = axis.AutoLimits == AutoLimits.Nice;
         if (log)
@@ -198,6 +216,8 @@ internal static class Ticks
         var t0 = Math.Log10(min);
         var t1 = Math.Log10(max);
         var pxPerDecade = pixelLength / (t1 - t0);
+        if (!(double.IsFinite(t0) && double.IsFinite(t1) && t1 > t0))
+            return new ResolvedAxis(ScaleKind.Log10, min, max, [], []);
         var e0 = (int)Math.Ceiling(t0 - 1e-9);
         var e1 = (int)Math.Floor(t1 + 1e-9);
         var decades = Enumerable.Range(e0, Math.Max(0, e1 - e0 + 1)).ToList();

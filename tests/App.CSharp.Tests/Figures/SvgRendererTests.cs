@@ -112,6 +112,36 @@ public class SvgRendererTests
     }
 
     [Test]
+    public void RandomExtremeDataNeverThrowsNorWritesNaN()
+    {
+        double[] specials = [0, -0.0, 1, -1, 5e-324, -5e-324, 1e-300, 1e300, -1e300, double.MaxValue, double.MinValue, double.NaN,
+            double.PositiveInfinity, double.NegativeInfinity, 1 + 1e-16, 0.1];
+        var rng = new Random(12345);
+        double Next() => rng.Next(3) == 0 ? specials[rng.Next(specials.Length)] : (rng.NextDouble() - 0.3) * Math.Pow(10, rng.Next(-20, 20));
+        for (var trial = 0; trial < 200; trial++)
+        {
+            var n = rng.Next(0, 6);
+            double[] Arr() => Enumerable.Range(0, n).Select(_ => Next()).ToArray();
+            var edges = Enumerable.Range(0, n + 1).Select(i => (double)i * (1 + trial)).ToArray();
+            var series = new Series[]
+            {
+                new LineSeries(Arr(), Arr(), "l") { Marker = MarkerShape.Diamond },
+                new BandSeries(Arr(), Arr(), Arr(), "b") { EdgeWidth = 1 },
+                new PointSeries(Arr(), Arr(), Arr().Select(Math.Abs).Select(v => double.IsInfinity(v) ? 1 : v), xHalfWidth: Arr().Select(v => double.IsFinite(v) ? Math.Abs(v) : 0), label: "p") { CapSize = 2 },
+                new StepSeries(edges, Arr(), "s") { Filled = true },
+            };
+            var x = new Axis { Scale = rng.Next(2) == 0 ? ScaleKind.Linear : ScaleKind.Log10, AutoLimits = (AutoLimits)rng.Next(3) };
+            var y = new Axis { Scale = rng.Next(2) == 0 ? ScaleKind.Linear : ScaleKind.Log10, AutoLimits = (AutoLimits)rng.Next(3), IncludeZero = rng.Next(2) == 0 };
+            string svg = "";
+            Assert.That(() => svg = SvgRenderer.Render(One(x, y, series)), Throws.Nothing, $"trial {trial}");
+            Assert.That(svg, Does.Not.Contain("NaN").And.Not.Contain("Infinity"), $"trial {trial}");
+            var geometry = XDocument.Parse(svg).Descendants().Attributes()
+                .Where(a => a.Name.Namespace == XNamespace.None && a.Name.LocalName is "d" or "x" or "y" or "width" or "height" or "cx" or "cy" or "r");
+            Assert.That(geometry.Select(a => a.Value), Is.All.Match(@"^[-0-9.,MLHVZvh ]*$"), $"trial {trial}: plain decimals only");
+        }
+    }
+
+    [Test]
     public void FarOutsidePointsAreClippedGeometrically()
     {
         var d = Parse(One(Axis.Linear("", 0, 1), Axis.Linear("", 0, 1), new LineSeries([0, 0.5, 1], [0.5, 1e300, 0.5])));
