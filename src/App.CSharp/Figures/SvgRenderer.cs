@@ -63,7 +63,7 @@ public static class SvgRenderer
 
         private double TextW(string s) => TextMarkup.EstimateWidth(s, _fs);
 
-        private double XSpacing(IReadOnlyList<string> labels) => Math.Max(5.5 * _fs, (labels.Count == 0 ? 0 : labels.Max(TextW)) + 1.5 * _fs);
+        private double XSpacing(IReadOnlyList<string> labels) => Math.Max(4.5 * _fs, (labels.Count == 0 ? 0 : labels.Max(TextW)) + 1.5 * _fs);
 
         private double YSpacing(IReadOnlyList<string> labels) => 2.6 * _fs;
 

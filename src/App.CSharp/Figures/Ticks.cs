@@ -203,7 +203,8 @@ internal static class Ticks
                 values.Zip(labels, (v, l) => new Tick(v, l)).ToList(), LinearMinor(lo, hi, step));
             best ??= candidate;
             var pixelStep = pixelLength * step / (hi - lo);
-            if (values.Count <= 1 || pixelStep >= minSpacing(labels)) return candidate;
+            // Enough room between labels, and no more than nine labelled ticks (1-2-5 steps then give 4 to 9).
+            if (values.Count <= 1 || (pixelStep >= minSpacing(labels) && values.Count <= 9)) return candidate;
             best = candidate;
         }
         return best!;
