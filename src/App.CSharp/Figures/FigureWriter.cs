@@ -1,0 +1,213 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+
+namespace NuDM.App.Figures;
+
+/// <summary>The two files written for a figure.</summary>
+/// <param name="SvgPath">Full path of the SVG picture.</param>
+/// <param name="CsvPath">Full path of the CSV data.</param>
+public sealed record FigureFiles(string SvgPath, string CsvPath);
+
+/// <summary>
+/// Writes figures as an SVG picture plus a CSV of the plotted data, and plain CSV tables. All CSV is written with
+/// the invariant culture, "\n" line ends, UTF-8 without BOM, a single header line and no comments; doubles are written
+/// in their shortest round-trippable form ("R"), so parsing them back gives the identical values
+/// (NaN as <c>NaN</c>, infinities as <c>Infinity</c>/<c>-Infinity</c>).
+/// </summary>
+/// <example>
+/// <code>
+/// var (svg, csv) = FigureWriter.Write(figure, "out/figures", "fig3_exclusion");
+/// FigureWriter.WriteCsv("out/tables/limits.csv", ["m_S_MeV", "y90"], rows.Select(r => new object?[] { r.M, r.Y }));
+/// </code>
+/// </example>
+public static class FigureWriter
+{
+    /// <summary>
+    /// The header of a figure's data CSV. One row per point (per bin for a step series):
+    /// <c>panel</c> (0-based index), <c>series</c> (label, or <c>#i</c> for an unlabelled series at index i of its panel),
+    /// <c>kind</c> (line, band, points, step), <c>x</c>, <c>y</c>, <c>y_low</c>, <c>y_high</c>, and two trailing columns
+    /// <c>x_low</c>, <c>x_high</c> (x half-width ends of points; bin edges of steps, whose <c>x</c> is the bin centre).
+    /// Bands leave <c>y</c> empty and give <c>y_low</c>/<c>y_high</c>; points give the absolute ends of their error bars
+    /// (y − minus, y + plus). Cells that do not apply are empty.
+    /// </summary>
+    public static IReadOnlyList<string> DataColumns { get; } = ["panel", "series", "kind", "x", "y", "y_low", "y_high", "x_low", "x_high"];
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private static CsvWriterOptions Options => CsvWriterOptions.Default with
+    {
+        NewLine = "\n",
+        FormatProvider = CultureInfo.InvariantCulture,
+        Injection = CsvInjection.None,
+        Quoting = CsvQuoting.WhenNeededOrWhitespace,
+        WriteByteOrderMark = false,
+    };
+
+    /// <summary>
+    /// Writes <c>&lt;baseName&gt;.svg</c> and <c>&lt;baseName&gt;.csv</c> into <paramref name="directory"/> (created if missing),
+    /// replacing existing files, and returns their full paths.
+    /// </summary>
+    /// <param name="figure">The figure.</param>
+    /// <param name="directory">The output directory.</param>
+    /// <param name="baseName">The file name without extension; must be a plain file name (no directory separators).</param>
+    /// <exception cref="ArgumentException">The figure breaks a rule, or <paramref name="directory"/>/<paramref name="baseName"/> is empty or invalid.</exception>
+    public static FigureFiles Write(Figure figure, string directory, string baseName)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        if (string.IsNullOrWhiteSpace(directory))
+            throw new ArgumentException("directory must not be empty.", nameof(directory));
+        CheckBaseName(baseName);
+        var svg = SvgRenderer.Render(figure);
+        var csv = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        WriteDataCsv(figure, csv);
+        var dir = Path.GetFullPath(directory);
+        Directory.CreateDirectory(dir);
+        var svgPath = Path.Combine(dir, baseName + ".svg");
+        var csvPath = Path.Combine(dir, baseName + ".csv");
+        File.WriteAllText(svgPath, svg, Utf8);
+        File.WriteAllText(csvPath, csv.ToString(), Utf8);
+        return new FigureFiles(svgPath, csvPath);
+    }
+
+    private static void CheckBaseName(string baseName)
+    {
+        if (string.IsNullOrWhiteSpace(baseName))
+            throw new ArgumentException("baseName must not be empty.", nameof(baseName));
+        if (baseName is "." or ".." || baseName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 ||
+            baseName.Contains('/') || baseName.Contains('\\'))
+            throw new ArgumentException($"baseName '{baseName}' must be a plain file name without directory separators or invalid characters.", nameof(baseName));
+    }
+
+    /// <summary>Writes the figure's data in the long format described at <see cref="DataColumns"/>.</summary>
+    /// <exception cref="ArgumentException">The figure breaks a rule.</exception>
+    public static void WriteDataCsv(Figure figure, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        ArgumentNullException.ThrowIfNull(writer);
+        figure.Validate();
+        using var csv = CsvWriter.Create(writer, Options, leaveOpen: true);
+        foreach (var c in DataColumns) csv.WriteField(c);
+        csv.EndRecord();
+        for (var p = 0; p < figure.Panels.Length; p++)
+        {
+            var panel = figure.Panels[p];
+            for (var s = 0; s < panel.Series.Length; s++)
+            {
+                var series = panel.Series[s];
+                var name = series.Label.Length > 0 ? series.Label : "#" + s.ToString(CultureInfo.InvariantCulture);
+                foreach (var (x, y, yLow, yHigh, xLow, xHigh) in series.Rows())
+                {
+                    csv.WriteField(p.ToString(CultureInfo.InvariantCulture));
+                    csv.WriteField(name);
+                    csv.WriteField(series.Kind);
+                    csv.WriteField(Format(x));
+                    csv.WriteField(series is BandSeries ? "" : Format(y));
+                    csv.WriteField(series is PointSeries ? Optional(yLow) : series is BandSeries ? Format(yLow) : "");
+                    csv.WriteField(series is PointSeries ? Optional(yHigh) : series is BandSeries ? Format(yHigh) : "");
+                    csv.WriteField(series is LineSeries or BandSeries ? "" : Optional(xLow));
+                    csv.WriteField(series is LineSeries or BandSeries ? "" : Optional(xHigh));
+                    csv.EndRecord();
+                }
+            }
+        }
+        csv.Flush();
+    }
+
+    /// <summary>The figure's data CSV as a string.</summary>
+    public static string DataCsv(Figure figure)
+    {
+        var w = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        WriteDataCsv(figure, w);
+        return w.ToString();
+    }
+
+    private static string Optional(double v) => double.IsNaN(v) ? "" : Format(v);
+
+    /// <summary>A double in shortest round-trippable invariant form ("R").</summary>
+    public static string Format(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Formats one table cell: null as empty; <see cref="double"/> and <see cref="float"/> round-trippable ("R");
+    /// other <see cref="IFormattable"/> values with the invariant culture; booleans as <c>true</c>/<c>false</c>; anything else by ToString().
+    /// </summary>
+    public static string FormatCell(object? value) => value switch
+    {
+        null => "",
+        string s => s,
+        double d => Format(d),
+        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    /// <summary>Writes a table with the named <paramref name="columns"/> and one line per row.</summary>
+    /// <param name="writer">Destination (for example <see cref="Console.Out"/>).</param>
+    /// <param name="columns">Column names: at least one, none empty, no duplicates.</param>
+    /// <param name="rows">Rows, each with exactly one cell per column (see <see cref="FormatCell"/>).</param>
+    /// <exception cref="ArgumentException">The columns are empty or duplicated, or a row has the wrong number of cells.</exception>
+    public static void WriteCsv(TextWriter writer, IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<object?>> rows)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        CheckColumns(columns);
+        ArgumentNullException.ThrowIfNull(rows);
+        using var csv = CsvWriter.Create(writer, Options, leaveOpen: true);
+        foreach (var c in columns) csv.WriteField(c);
+        csv.EndRecord();
+        var i = 0;
+        foreach (var row in rows)
+        {
+            if (row is null || row.Count != columns.Count)
+                throw new ArgumentException($"row {i} has {row?.Count ?? 0} cells but there are {columns.Count} columns; every row needs one cell per column.", nameof(rows));
+            foreach (var cell in row) csv.WriteField(FormatCell(cell));
+            csv.EndRecord();
+            i++;
+        }
+        csv.Flush();
+    }
+
+    /// <summary>Writes a table to <paramref name="path"/> (its directory is created if missing) and returns the full path.</summary>
+    /// <inheritdoc cref="WriteCsv(TextWriter, IReadOnlyList{string}, IEnumerable{IReadOnlyList{object?}})"/>
+    public static string WriteCsv(string path, IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<object?>> rows)
+    {
+        if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("path must not be empty.", nameof(path));
+        var full = Path.GetFullPath(path);
+        var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        WriteCsv(text, columns, rows);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, text.ToString(), Utf8);
+        return full;
+    }
+
+    /// <summary>Writes named numeric columns of equal length as a table to <paramref name="path"/> and returns the full path.</summary>
+    /// <param name="path">The output file.</param>
+    /// <param name="columns">Named columns; all the same length.</param>
+    /// <exception cref="ArgumentException">The columns differ in length, or a name is empty or duplicated.</exception>
+    public static string WriteCsv(string path, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        if (columns.Count == 0) throw new ArgumentException("a table needs at least one column.", nameof(columns));
+        var n = columns[0].Values?.Count ?? 0;
+        foreach (var (name, values) in columns)
+        {
+            if (values is null) throw new ArgumentException($"column '{name}' has no values.", nameof(columns));
+            if (values.Count != n)
+                throw new ArgumentException($"column '{name}' has {values.Count} values but column '{columns[0].Name}' has {n}; columns must have equal lengths.", nameof(columns));
+        }
+        var rows = Enumerable.Range(0, n).Select(i => (IReadOnlyList<object?>)columns.Select(c => (object?)c.Values[i]).ToArray());
+        return WriteCsv(path, columns.Select(c => c.Name).ToArray(), rows);
+    }
+
+    private static void CheckColumns(IReadOnlyList<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        if (columns.Count == 0) throw new ArgumentException("a table needs at least one column.", nameof(columns));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (string.IsNullOrEmpty(columns[i])) throw new ArgumentException($"column {i} has an empty name.", nameof(columns));
+            if (!seen.Add(columns[i])) throw new ArgumentException($"column name '{columns[i]}' appears twice; names must be unique.", nameof(columns));
+        }
+    }
+}
