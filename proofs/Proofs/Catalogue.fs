@@ -8,7 +8,10 @@ open System.Collections.Generic
 type Catalogue =
     /// All obligations.
     static member All : IReadOnlyList<Obligation> =
-        [ yield! KinematicsProofs.obligations ] :> IReadOnlyList<Obligation>
+        [ yield! KinematicsProofs.obligations
+          yield! FluxProofs.obligations
+          yield! FormFactorProofs.obligations
+          yield! CouplingProofs.obligations ] :> IReadOnlyList<Obligation>
 
     /// Runs every obligation (in order) and returns the results.
     static member RunAll() : IReadOnlyList<ProofResult> =

@@ -47,6 +47,54 @@ type Formula(name: string, expression: Expr, parameters: Parameter list, unit: s
     /// The parameter records as an F# list.
     member internal _.ParameterList = parameters
 
+    /// The expression as canonical infix text.
+    member _.Infix = Infix.format expression
+    /// The expression in LaTeX.
+    member _.LaTeX = LaTeX.format expression
+
+    /// Evaluates by walking the tree (for one-off values; use Compile for loops). Values in parameter order.
+    member f.Evaluate([<ParamArray>] values: float[]) : float =
+        if values.Length <> parameters.Length then
+            invalidArg "values" (sprintf "formula %s takes %d values (%s), got %d" name parameters.Length (String.Join(", ", f.ParameterNames)) values.Length)
+        Evaluate.evaluateAt f.ParameterNames values expression
+
+    /// Compiled delegate over an array of parameter values (in parameter order); cached.
+    member f.Compile() : Func<float[], float> = Compile.compileArray f.ParameterNames expression
+
+    member private f.RequireArity(n: int) =
+        if parameters.Length <> n then
+            invalidOp (sprintf "formula %s has %d parameters (%s); use Compile%d" name parameters.Length (String.Join(", ", f.ParameterNames)) parameters.Length)
+
+    /// Compiled delegate of a one-parameter formula.
+    member f.Compile1() : Func<float, float> =
+        f.RequireArity 1
+        Compile.compile1 f.ParameterNames.[0] expression
+    /// Compiled delegate of a two-parameter formula (parameters in order).
+    member f.Compile2() : Func<float, float, float> =
+        f.RequireArity 2
+        let p = f.ParameterNames
+        Compile.compile2 p.[0] p.[1] expression
+    /// Compiled delegate of a three-parameter formula (parameters in order).
+    member f.Compile3() : Func<float, float, float, float> =
+        f.RequireArity 3
+        let p = f.ParameterNames
+        Compile.compile3 p.[0] p.[1] p.[2] expression
+    /// Compiled delegate of a four-parameter formula (parameters in order).
+    member f.Compile4() : Func<float, float, float, float, float> =
+        f.RequireArity 4
+        let p = f.ParameterNames
+        Compile.compile4 p.[0] p.[1] p.[2] p.[3] expression
+    /// Compiled delegate of a five-parameter formula (parameters in order).
+    member f.Compile5() : Func<float, float, float, float, float, float> =
+        f.RequireArity 5
+        let p = f.ParameterNames
+        Compile.compile5 p.[0] p.[1] p.[2] p.[3] p.[4] expression
+    /// Compiled delegate of a six-parameter formula (parameters in order).
+    member f.Compile6() : Func<float, float, float, float, float, float, float> =
+        f.RequireArity 6
+        let p = f.ParameterNames
+        Compile.compile6 p.[0] p.[1] p.[2] p.[3] p.[4] p.[5] expression
+
     /// A copy with another expression (same parameters, unit and reference), e.g. after simplification.
     member f.WithExpression(e: Expr) = Formula(name, e, parameters, unit, reference, description)
 
@@ -59,3 +107,16 @@ module Formula =
     [<CompiledName("Create")>]
     let create (name: string) (expression: Expr) (parameters: (string * string * string) list) (unit: string) (reference: string) (description: string) =
         Formula(name, expression, parameters |> List.map (fun (s, u, d) -> Parameter.Create(s, u, d)), unit, reference, description)
+
+    /// A formula from infix text (e.g. read from a model file); a parse error names the formula and the position.
+    [<CompiledName("Parse")>]
+    let parse (name: string) (infix: string) (parameters: Parameter seq) (unit: string) (reference: string) (description: string) =
+        match Infix.parse infix with
+        | Ok e -> Formula(name, e, List.ofSeq parameters, unit, reference, description)
+        | Error msg -> raise (FormatException(sprintf "formula %s: %s" name msg))
+
+    /// Compiles several formulas over one parameter list into a single delegate with shared subexpressions:
+    /// outputs[i] = formulas[i](inputs). Every formula's parameters must be among the given names.
+    [<CompiledName("CompileMany")>]
+    let compileMany (parameterNames: string seq) (formulas: Formula seq) : Action<float[], float[]> =
+        Compile.compileMany (List.ofSeq parameterNames) (formulas |> Seq.map (fun f -> f.Expression) |> List.ofSeq)

@@ -46,3 +46,27 @@ module Calculus =
         if n < 0 then invalidArg "n" "the order of a derivative must be ≥ 0"
         elif n = 0 then e
         else differentiateN x (n - 1) (differentiate x e)
+
+    /// An antiderivative with respect to x of a sum of terms c·x^k (c free of x, k rational; k = −1 gives c·ln x),
+    /// after expansion. Throws NotSupportedException for anything else (no general integration here).
+    [<CompiledName("IntegratePolynomial")>]
+    let integratePolynomial (x: Expr) (e: Expr) : Expr =
+        Algebraic.expand e
+        |> Algebraic.summands
+        |> List.map (fun term ->
+            let inX, rest = Algebraic.factors term |> List.partition (fun f -> not (Structure.freeOf x f))
+            let c = Ops.product rest
+            match inX with
+            | [] -> Ops.multiply c x
+            | [ f ] when f = x -> Ops.multiply c (Ops.divide (Ops.square x) (Ops.integer 2))
+            | [ Power(b, Number k) ] when b = x ->
+                if k = Q.MinusOne then Ops.multiply c (Ops.ln x)
+                else Ops.multiply c (Ops.divide (Ops.pow x (Number(k + Q.One))) (Number(k + Q.One)))
+            | _ -> raise (System.NotSupportedException(sprintf "IntegratePolynomial: the term %O is not c·%O^k" term x)))
+        |> Ops.sum
+
+    /// ∫_a^b e dx for e a sum of terms c·x^k (see IntegratePolynomial).
+    [<CompiledName("DefiniteIntegral")>]
+    let definiteIntegral (x: Expr) (a: Expr) (b: Expr) (e: Expr) : Expr =
+        let F = integratePolynomial x e
+        Ops.subtract (Structure.substitute x b F) (Structure.substitute x a F)

@@ -1,0 +1,4 @@
+module NuDM.Proofs.FormFactorProofs
+
+/// Proof obligations of this module (being written: physics-kernel issue).
+let obligations : NuDM.Proofs.Obligation list = []

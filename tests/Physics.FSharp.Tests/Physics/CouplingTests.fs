@@ -1,0 +1,3 @@
+module NuDM.Physics.Tests.CouplingTests
+
+// placeholder: being written (physics-kernel issue)

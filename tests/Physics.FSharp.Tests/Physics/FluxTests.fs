@@ -1,0 +1,3 @@
+module NuDM.Physics.Tests.FluxTests
+
+// placeholder: being written (physics-kernel issue)

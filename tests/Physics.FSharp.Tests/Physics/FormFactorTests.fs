@@ -1,0 +1,3 @@
+module NuDM.Physics.Tests.FormFactorTests
+
+// placeholder: being written (physics-kernel issue)

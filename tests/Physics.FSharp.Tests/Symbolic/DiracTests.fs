@@ -1,0 +1,3 @@
+module NuDM.Physics.Tests.DiracTests
+
+// placeholder: being written (physics-kernel issue)
