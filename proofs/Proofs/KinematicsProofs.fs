@@ -34,13 +34,14 @@ let obligations : Obligation list =
     [ { Id = "kin.q2"
         Title = "q² = −2MT and p₁·q = −MT − m_χ²/2 from the four-vectors"
         Equation = "seed 001 eqs. (2.2)–(2.4)"
-        Statement = "With p₁ = (E,E,0,0), p₂ = (M,0,0,0), k₂ = (M+T, p cos θ, p sin θ, 0), q = k₂ − p₂: q·q = −2MT; p₁·q = E T − E p cos θ (2.4); k₁ = p₁ − q on shell (k₁² = m_χ²) gives p₁·q = −MT − m_χ²/2 (2.3); and k₁² computed from the vectors with cos θ(T) of (2.5) is m_χ² (consistency of the two routes)."
+        Statement = "With p₁ = (E,E,0,0), p₂ = (M,0,0,0), k₂ = (M+T, p cos θ, p sin θ, 0), q = k₂ − p₂ (p = sqrt((M+T)² − M²), used in the factored form sqrt(T(2M+T)) that avoids cancellation): q·q = −2MT; p₁·q = E T − E p cos θ (2.4); k₁ = p₁ − q on shell (k₁² = m_χ²) gives p₁·q = −MT − m_χ²/2 (2.3); and k₁² computed from the vectors with cos θ(T) of (2.5) is m_χ² (consistency of the two routes)."
         Domain = domainText
         Check =
           fun () ->
               let r = d ()
               Prove.all
-                  [ Prove.equal domain "q²" r.QSquared (-2 * M * T)
+                  [ Prove.equal domain "p (factored, compiled) = sqrt((M+T)² − M²)" Kinematics.RecoilMomentumStable Kinematics.RecoilMomentum
+                    Prove.equal domain "q²" r.QSquared (-2 * M * T)
                     Prove.equal domain "p₁·q (on shell)" r.P1DotQOnShell (-(M * T) - half (sq m))
                     Prove.equal domain "p₁·q (vectors, eq. 2.4)" r.P1DotQFromVectors (E * T - E * Kinematics.RecoilMomentum * Kinematics.CosTheta)
                     Prove.equal domain "k₁² = m_χ²" r.K1SquaredFromVectors (sq m) ] }
@@ -67,13 +68,14 @@ let obligations : Obligation list =
       { Id = "kin.tmin-tmax"
         Title = "T_min, T_max from cos θ = 1 equal the printed eq. (2.9)"
         Equation = "seed 001 eqs. (2.7)–(2.9)"
-        Statement = "Squaring cos θ(T) = 1 gives a quadratic in T whose two roots are T_min/max = [2ME_ν² − m_χ²(E_ν+M) ∓ E_ν sqrt(4M²E_ν² − 4Mm_χ²(E_ν+M) + m_χ⁴)] / (2M(2E_ν+M)); T_max − T_min > 0."
+        Statement = "Squaring cos θ(T) = 1 gives a quadratic in T whose two roots are T_min/max = [2ME_ν² − m_χ²(E_ν+M) ∓ E_ν sqrt(4M²E_ν² − 4Mm_χ²(E_ν+M) + m_χ⁴)] / (2M(2E_ν+M)); T_max − T_min > 0. The compiled T_min is the Vieta form (T_min T_max)/T_max, equal to the − root but free of cancellation."
         Domain = domainText
         Check =
           fun () ->
               let r = d ()
               Prove.all
                   [ Prove.equal domain "T_min" r.TMin (printedTMinMax -1)
+                    Prove.equal domain "T_min (Vieta form, compiled)" r.TMinStable (printedTMinMax -1)
                     Prove.equal domain "T_max" r.TMax (printedTMinMax 1)
                     Prove.positive domain "T_max − T_min" (r.TMax - r.TMin) ] }
       { Id = "kin.massless-limit"

@@ -1,5 +1,6 @@
 namespace NuDM.Physics
 
+open System
 open NuDM.Symbolic
 
 /// The intermediate results of the derivation of νN → χN kinematics (seed 001 section 2.1), each obtained with
@@ -26,6 +27,9 @@ type KinematicsDerivation =
       /// The two roots of cos θ(T) = 1: T_min (first) and T_max [seed 001 eq. (2.9)].
       TMin: Expr
       TMax: Expr
+      /// T_min written as (T_min T_max)/T_max with the product of the roots from Vieta: the form compiled (no
+      /// cancellation for small m_χ); proven equal to TMin.
+      TMinStable: Expr
       /// The quadratic in T whose roots are T_min, T_max (cos θ = 1 squared).
       CosThetaOneQuadratic: Expr
       /// The radicand D of T_min/T_max; T_min = T_max where D = 0.
@@ -62,8 +66,13 @@ module Kinematics =
 
     let private vsub (a: Expr[]) (b: Expr[]) = Array.map2 (fun x y -> Ops.subtract x y) a b
 
-    /// Recoil momentum p = sqrt((M+T)² − M²) (seed 001, list below eq. (2.1)), MeV.
+    /// Recoil momentum p = sqrt((M+T)² − M²) as defined in seed 001 (list below eq. (2.1)), MeV.
     let RecoilMomentum = Ops.sqrt (Ops.subtract (Ops.square (Ops.add M T)) (Ops.square M))
+
+    /// The same recoil momentum with its radicand expanded and factored by the core: sqrt(T (2M + T)). Evaluated
+    /// in floating point, (M+T)² − M² loses ~log10(M/T) digits to cancellation (8 digits for T ~ keV on a
+    /// 70 GeV nucleus); the factored form loses none, so it is the one the kinematics is derived with.
+    let RecoilMomentumStable = Ops.sqrt (Polynomial.squareFreeFactor (Algebraic.expand (Ops.subtract (Ops.square (Ops.add M T)) (Ops.square M))))
 
     /// Four-vectors of seed 001 eq. (2.2): p₁ (neutrino), p₂ (nucleus at rest), k₂ (recoiling nucleus), q = k₂ − p₂,
     /// k₁ = p₁ − q (χ). sin θ is written sqrt(1 − cos²θ).
@@ -71,7 +80,7 @@ module Kinematics =
         let sinTheta = Ops.sqrt (Ops.subtract Ops.one (Ops.square CosTheta))
         let p1 = [| Enu; Enu; Ops.zero; Ops.zero |]
         let p2 = [| M; Ops.zero; Ops.zero; Ops.zero |]
-        let k2 = [| Ops.add M T; Ops.multiply RecoilMomentum CosTheta; Ops.multiply RecoilMomentum sinTheta; Ops.zero |]
+        let k2 = [| Ops.add M T; Ops.multiply RecoilMomentumStable CosTheta; Ops.multiply RecoilMomentumStable sinTheta; Ops.zero |]
         let q = vsub k2 p2
         let k1 = vsub p1 q
         {| P1 = p1; P2 = p2; K2 = k2; Q = q; K1 = k1 |}
@@ -93,11 +102,11 @@ module Kinematics =
         // solving (so the result reads as the paper's), then replaced by its definition.
         let pSym = Symbol "p_recoil"
         let p1qVecP = Ops.subtract (Ops.multiply Enu T) (Ops.product [ Enu; pSym; CosTheta ])
-        if not (Normal.equivalentWith Domain (Structure.substitute pSym RecoilMomentum p1qVecP) p1qVec) then
+        if not (Normal.equivalentWith Domain (Structure.substitute pSym RecoilMomentumStable p1qVecP) p1qVec) then
             failwith "p1·q from the four-vectors is not E T − E p cos θ"
         let cosTheta =
             match Solve.polynomialWith (Assumptions.Positive [ "E_nu"; "M"; "m_chi"; "T"; "p_recoil" ]) CosTheta (Ops.subtract p1qVecP p1qShell) with
-            | [ r ] -> Structure.substitute pSym RecoilMomentum r
+            | [ r ] -> Structure.substitute pSym RecoilMomentumStable r
             | rs -> failwithf "cos θ: expected one root, got %A" rs
         // (2.6) d cos θ / dT = 0
         let dcos = Calculus.differentiate T cosTheta
@@ -109,7 +118,7 @@ module Kinematics =
         let cosThetaMax = Normal.simplifyWith (Domain.AndPositive positiveAboveThreshold) (Structure.substitute T tThetaMax cosTheta)
         // (2.9) cos θ = 1: (E T + M T + m²/2) = E p  ⇒  (numerator)² − E² p² = 0, a quadratic in T
         let numer = Ops.sum [ Ops.multiply Enu T; Ops.multiply M T; Ops.divide (Ops.square Mchi) (Ops.integer 2) ]
-        let quadratic = Normal.simplifyWith Domain (Ops.subtract (Ops.square numer) (Ops.multiply (Ops.square Enu) (Ops.square RecoilMomentum)))
+        let quadratic = Normal.simplifyWith Domain (Ops.subtract (Ops.square numer) (Ops.multiply (Ops.square Enu) (Ops.square RecoilMomentumStable)))
         let tmin, tmax =
             match Solve.polynomialWith Domain T quadratic with
             | [ r1; r2 ] -> r1, r2
@@ -125,6 +134,12 @@ module Kinematics =
             match dRoots |> List.filter (fun r -> Normal.signWith Domain r > 0) with
             | [ r ] -> r
             | rs -> failwithf "E_ν^min: expected one provably positive root of D = 0, got %A" rs
+        // T_min from Vieta (T_min T_max = c/a): the quadratic-formula root with the minus sign cancels
+        // catastrophically for small m_χ, the quotient does not
+        let tminStable =
+            match Polynomial.coefficients T quadratic with
+            | [ c; _; a ] -> Ops.divide (Normal.simplifyWith Domain (Ops.divide c a)) tmax
+            | cs -> failwithf "T_min: the cos θ = 1 equation is not quadratic in T: %A" cs
         let tmaxSM = Series.limitWith Domain Mchi Ops.zero Direction.FromAbove tmax
         { QSquared = qsq
           P1DotQFromVectors = p1qVec
@@ -135,6 +150,7 @@ module Kinematics =
           TThetaMax = tThetaMax
           CosThetaMax = cosThetaMax
           TMin = tmin
+          TMinStable = tminStable
           TMax = tmax
           CosThetaOneQuadratic = quadratic
           Discriminant = discriminant
@@ -161,7 +177,7 @@ module Kinematics =
     /// T_min(E_ν) [seed 001 eq. (2.9)], MeV.
     [<CompiledName("TMinFormula")>]
     let tMinFormula () =
-        Formula.create "T_min" (derivation()).TMin [ pEnu; pM; pMchi ] "MeV" "seed 001 eq. (2.9)" "smallest recoil energy allowed for νN → χN"
+        Formula.create "T_min" (derivation()).TMinStable [ pEnu; pM; pMchi ] "MeV" "seed 001 eq. (2.9)" "smallest recoil energy allowed for νN → χN (Vieta form of the − root)"
 
     /// T_max(E_ν) [seed 001 eq. (2.9)], MeV.
     [<CompiledName("TMaxFormula")>]
@@ -187,3 +203,75 @@ module Kinematics =
     [<CompiledName("TMaxSMFormula")>]
     let tMaxSMFormula () =
         Formula.create "T_max_SM" (derivation()).TMaxSM [ pEnu; pM ] "MeV" "seed 001 eq. (2.10)" "largest recoil energy of standard CEvNS (m_χ = 0)"
+
+/// T_min, T_max, T_θmax and θ_max for one (E_ν, M, m_χ) point, in MeV and radians.
+[<NoEquality; NoComparison>]
+type KinematicPoint =
+    { Enu: float
+      M: float
+      Mchi: float
+      /// Threshold E_ν^min (MeV).
+      EnuMin: float
+      TMin: float
+      TMax: float
+      /// Recoil energy at the maximal angle (MeV); equals TMin = TMax at threshold.
+      TThetaMax: float
+      /// Maximal recoil angle θ_max in radians (π/2 for m_χ = 0, reached as T → 0).
+      ThetaMax: float }
+
+/// Numerical νN → χN kinematics from the compiled derived formulas (seed 001 eqs. 2.5–2.11), with input checks.
+/// All energies and masses in MeV.
+[<AbstractClass; Sealed>]
+type KinematicsCalculator =
+    static let tmin = lazy ((Kinematics.tMinFormula ()).Compile3())
+    static let tmax = lazy ((Kinematics.tMaxFormula ()).Compile3())
+    static let tth = lazy ((Kinematics.tThetaMaxFormula ()).Compile3())
+    static let cmax = lazy ((Kinematics.cosThetaMaxFormula ()).Compile3())
+    static let emin = lazy ((Kinematics.enuMinFormula ()).Compile2())
+    static let cosT = lazy ((Kinematics.cosThetaFormula ()).Compile4())
+
+    static let check (name: string) (v: float) (allowZero: bool) =
+        if Double.IsNaN v || Double.IsInfinity v || v < 0.0 || (v = 0.0 && not allowZero) then
+            raise (ArgumentOutOfRangeException(name, v, sprintf "%s must be a finite number %s 0 (MeV), got %g" name (if allowZero then "≥" else ">") v))
+
+    /// Threshold neutrino energy E_ν^min = m_χ + m_χ²/(2M) (seed 001 eq. 2.11), MeV.
+    static member EnuMin(nuclearMass: float, mchi: float) : float =
+        check "M" nuclearMass false
+        check "m_chi" mchi true
+        emin.Force().Invoke(nuclearMass, mchi)
+
+    /// cos θ at recoil T (seed 001 eq. 2.5).
+    static member CosTheta(enu: float, nuclearMass: float, mchi: float, t: float) : float =
+        check "E_nu" enu false
+        check "M" nuclearMass false
+        check "m_chi" mchi true
+        check "T" t false
+        cosT.Force().Invoke(enu, nuclearMass, mchi, t)
+
+    /// T_min and T_max (seed 001 eq. 2.9) without checks, for inner loops; NaN below threshold.
+    static member RecoilRangeUnchecked(enu: float, nuclearMass: float, mchi: float, [<Runtime.InteropServices.Out>] tMin: byref<float>, [<Runtime.InteropServices.Out>] tMax: byref<float>) =
+        tMin <- tmin.Force().Invoke(enu, nuclearMass, mchi)
+        tMax <- tmax.Force().Invoke(enu, nuclearMass, mchi)
+
+    /// All kinematic quantities at one point; E_ν below threshold is an error that names the threshold.
+    static member At(enu: float, nuclearMass: float, mchi: float) : KinematicPoint =
+        check "E_nu" enu false
+        check "M" nuclearMass false
+        check "m_chi" mchi true
+        let eMin = emin.Force().Invoke(nuclearMass, mchi)
+        if enu < eMin then
+            raise (ArgumentOutOfRangeException("E_nu", enu, sprintf "E_nu = %g MeV is below the threshold E_nu^min = m_chi + m_chi^2/(2M) = %.6g MeV for m_chi = %g MeV and M = %g MeV: χ cannot be produced" enu eMin mchi nuclearMass))
+        let lo = tmin.Force().Invoke(enu, nuclearMass, mchi)
+        let hi = tmax.Force().Invoke(enu, nuclearMass, mchi)
+        // at threshold round-off can make the radicand slightly negative: the two roots coincide there
+        let lo, hi =
+            if Double.IsNaN lo || Double.IsNaN hi then
+                let t = mchi * mchi / (2.0 * (nuclearMass + mchi))
+                t, t
+            else max 0.0 lo, hi
+        let thetaMax =
+            if mchi = 0.0 then Math.PI / 2.0
+            else Math.Acos(Math.Clamp(cmax.Force().Invoke(enu, nuclearMass, mchi), -1.0, 1.0))
+        { Enu = enu; M = nuclearMass; Mchi = mchi; EnuMin = eMin; TMin = lo; TMax = hi
+          TThetaMax = (if mchi = 0.0 then 0.0 else tth.Force().Invoke(enu, nuclearMass, mchi))
+          ThetaMax = thetaMax }
