@@ -13,6 +13,9 @@ public static class CommandLine
             "NuDM — dark matter that talks to the Standard Model through neutrinos.\n" +
             "Seeds: Brdar, Rodejohann, Xu, JHEP 12 (2018) 024 (seed 001) and the X–φ–ν model paper (seed 000).");
         root.Subcommands.Add(VerifyCommand.Create());
+        root.Subcommands.Add(KinematicsCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(FiguresCommand.Create());
         return root;
     }
 
@@ -41,6 +44,19 @@ public static class CommandLine
             AnsiConsole.MarkupLine("[yellow]interrupted[/] (finished work was kept)");
             return 130;
         }
+        catch (ArgumentException e)
+        {
+            // the kernel validates its arguments (name and allowed range in the message): an input error
+            AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(Clean(e))}");
+            return 2;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            AnsiConsole.MarkupLine($"[red]internal error:[/] {Markup.Escape(e.GetType().Name)}: {Markup.Escape(e.Message)}");
+            AnsiConsole.MarkupLine("[grey]this is a bug in nudm, not in your input; set NUDM_DEBUG=1 for the stack trace[/]");
+            if (Environment.GetEnvironmentVariable("NUDM_DEBUG") == "1") AnsiConsole.WriteLine(e.ToString());
+            return 1;
+        }
     }
 
     /// <summary>Async variant of <see cref="Guard(Func{int})"/>.</summary>
@@ -60,5 +76,26 @@ public static class CommandLine
             AnsiConsole.MarkupLine("[yellow]interrupted[/] (finished work was kept)");
             return 130;
         }
+        catch (ArgumentException e)
+        {
+            // the kernel validates its arguments (name and allowed range in the message): an input error
+            AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(Clean(e))}");
+            return 2;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            AnsiConsole.MarkupLine($"[red]internal error:[/] {Markup.Escape(e.GetType().Name)}: {Markup.Escape(e.Message)}");
+            AnsiConsole.MarkupLine("[grey]this is a bug in nudm, not in your input; set NUDM_DEBUG=1 for the stack trace[/]");
+            if (Environment.GetEnvironmentVariable("NUDM_DEBUG") == "1") AnsiConsole.WriteLine(e.ToString());
+            return 1;
+        }
+    }
+
+    /// <summary>An exception message without .NET's " (Parameter 'x')" suffix.</summary>
+    private static string Clean(ArgumentException e)
+    {
+        var m = e.Message;
+        var i = m.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        return i > 0 ? m[..i] : m;
     }
 }

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using NuDM.App.Bench;
+using Spectre.Console;
+
+namespace NuDM.App.Cli;
+
+/// <summary><c>nudm bench</c>: speed targets measured as ratios within one run (machines here are shared and noisy).</summary>
+public static class BenchCommand
+{
+    /// <summary>The benchmark suites by name.</summary>
+    private static readonly Dictionary<string, Func<int, IEnumerable<RatioResult>>> Suites = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["kinematics"] = KinematicsBenchmarks.Run,
+    };
+
+    public static Command Create()
+    {
+        var suite = new Option<string?>("--suite") { Description = $"run one suite: {string.Join(", ", Suites.Keys)} (default: all)" };
+        var rounds = new Option<int>("--rounds") { Description = "interleaved rounds per comparison (3–200)", DefaultValueFactory = _ => 21 };
+        var strict = new Option<bool>("--strict") { Description = "exit with code 1 if a target is missed" };
+        var cmd = new Command("bench", "Measure speed targets as ratios (candidate ÷ reference) in one run") { suite, rounds, strict };
+        cmd.SetAction(parse => CommandLine.Guard(() => Run(parse.GetValue(suite), parse.GetValue(rounds), parse.GetValue(strict))));
+        return cmd;
+    }
+
+    public static int Run(string? suite, int rounds, bool strict)
+    {
+        Require.InRange("--rounds", rounds, 3, 200);
+        IEnumerable<KeyValuePair<string, Func<int, IEnumerable<RatioResult>>>> chosen = Suites;
+        if (suite is not null)
+        {
+            if (!Suites.ContainsKey(suite))
+                throw new UserInputException($"--suite '{suite}' is unknown; suites: {string.Join(", ", Suites.Keys)}");
+            chosen = Suites.Where(kv => string.Equals(kv.Key, suite, StringComparison.OrdinalIgnoreCase));
+        }
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("benchmark").AddColumn("candidate ÷ reference")
+            .AddColumn(new TableColumn("ratio (IQR)").RightAligned()).AddColumn(new TableColumn("target").RightAligned()).AddColumn("");
+        var results = new List<RatioResult>();
+        foreach (var (name, run) in chosen)
+            foreach (var r in run(rounds))
+            {
+                results.Add(r);
+                table.AddRow(new Text(r.Name), new Text($"{r.Candidate} ({r.CandidateNs:G3} ns) ÷ {r.Reference} ({r.ReferenceNs:G3} ns)"),
+                    new Text($"{r.Ratio:F2} ({r.RatioLow:F2}–{r.RatioHigh:F2})"), new Text($"≤ {r.Target:G3}"),
+                    new Markup(r.MeetsTarget ? "[green]met[/]" : "[red]missed[/]"));
+            }
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine("[grey]ratios are medians of interleaved rounds in this run; absolute ns vary with machine load[/]");
+        return strict && results.Any(r => !r.MeetsTarget) ? 1 : 0;
+    }
+}
