@@ -41,14 +41,40 @@ type ProofResult =
       /// The exception text if the check crashed (a crash is a failure), otherwise null.
       Error: string }
 
+/// A numeric comparison at random points, printed beside a proof as a diagnostic. It is never counted as the
+/// proof: the verdict comes from the canonical forms.
+[<RequireQualifiedAccess>]
+module Probe =
+    /// Compares lhs and rhs at up to 40 random points (each symbol uniform in [0.1, 10]); points where either
+    /// side is not a finite real number are skipped. Returns a one-line summary.
+    let compare (lhs: Expr) (rhs: Expr) : string =
+        let names = (Structure.symbols lhs @ Structure.symbols rhs) |> List.distinct
+        let rng = Random(12345)
+        let mutable used = 0
+        let mutable worst = 0.0
+        try
+            for _ in 1 .. 40 do
+                let values = names |> List.map (fun _ -> 0.1 + 9.9 * rng.NextDouble()) |> Array.ofList
+                let a = Evaluate.evaluateAt names values lhs
+                let b = Evaluate.evaluateAt names values rhs
+                if Double.IsFinite a && Double.IsFinite b then
+                    used <- used + 1
+                    let scale = max 1e-300 (max (abs a) (abs b))
+                    worst <- max worst (abs (a - b) / scale)
+            if used = 0 then "numeric probe (diagnostic only): no sampled point was in the real domain"
+            else sprintf "numeric probe (diagnostic only): max relative difference %.1e at %d points" worst used
+        with e -> sprintf "numeric probe (diagnostic only): not evaluated (%s)" e.Message
+
 /// Combinators for writing proof obligations.
 [<RequireQualifiedAccess>]
 module Prove =
-    /// lhs ≡ rhs: the rational normal form of lhs − rhs is 0 on the domain.
+    /// lhs ≡ rhs: the rational normal form of lhs − rhs is 0 on the domain. A numeric probe is appended to the
+    /// detail as a diagnostic.
     let equal (assume: Assumptions) (what: string) (lhs: Expr) (rhs: Expr) : Outcome =
         let nf = Normal.normalFormWith assume (Ops.subtract lhs rhs)
-        if nf.IsZero then Outcome.Pass(sprintf "%s: lhs − rhs has normal form 0" what)
-        else Outcome.Fail(sprintf "%s: lhs − rhs has normal form %O ≠ 0 (lhs = %O, rhs = %O)" what (nf.ToExpr()) lhs rhs)
+        let probe = Probe.compare lhs rhs
+        if nf.IsZero then Outcome.Pass(sprintf "%s: lhs − rhs has normal form 0 [%s]" what probe)
+        else Outcome.Fail(sprintf "%s: lhs − rhs has normal form %O ≠ 0 (lhs = %O, rhs = %O) [%s]" what (nf.ToExpr()) lhs rhs probe)
 
     /// lim_{x→a} e = expected (symbolically, by substitution or Puiseux series).
     let limit (assume: Assumptions) (what: string) (x: Expr) (a: Expr) (direction: Direction) (e: Expr) (expected: Expr) : Outcome =
