@@ -11,7 +11,9 @@ type Catalogue =
         [ yield! KinematicsProofs.obligations
           yield! FluxProofs.obligations
           yield! FormFactorProofs.obligations
-          yield! CouplingProofs.obligations ] :> IReadOnlyList<Obligation>
+          yield! CouplingProofs.obligations
+          yield! CrossSectionProofs.obligations
+          yield! DecayProofs.obligations ] :> IReadOnlyList<Obligation>
 
     /// Runs every obligation (in order) and returns the results.
     static member RunAll() : IReadOnlyList<ProofResult> =
