@@ -476,3 +476,11 @@ let ``interference of chiralities and the square of a vector-like line`` () =
     // and its closed form: 2[2(k·q)(p·q) − q²(k·p)]
     Dirac.spinSummedSquare (Dirac.u "k" m) (Dirac.slash "q" * Dirac.projectorL) (Dirac.u "p" mm)
     === 4 * dot "k" "q" * dot "p" "q" - 2 * dot "q" "q" * dot "k" "p"
+
+[<Test>]
+let ``invariants round-trip through the infix text`` () =
+    let t = tr [ DiracElement.Gamma5; s "a"; s "b"; s "c"; s "d" ] + dot "k1" "p1"
+    t ==~ "dot(k1, p1) - 4*sqrt(-1)*eps(a, b, c, d)"
+    Infix.parseOrThrow (Infix.format t) === t
+    // text written by hand is put in canonical order
+    Dirac.canonicalize (Infix.parseOrThrow "eps(d, c, b, a) + dot(q, p) - eps(a, b, b, c)") === Dirac.epsilon [ "a"; "b"; "c"; "d" ] + dot "p" "q"
