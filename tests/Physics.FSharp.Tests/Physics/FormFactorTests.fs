@@ -4,7 +4,7 @@ open System
 open System.Globalization
 open System.Text.RegularExpressions
 open NUnit.Framework
-open MathNet.Numerics
+
 open NuDM.Physics
 
 let private hbarc = Constants.HbarC_MeV_fm
@@ -105,14 +105,14 @@ let ``Helm first zero: numeric root of F(q) at 4.4934 ħc/R1`` () =
         let step = 0.25
         let mutable q = step
         while f.Invoke q > 0.0 do q <- q + step
-        let root = RootFinding.Brent.FindRoot(f, q - step, q, 1e-10, 200)
+        let root = MathNet.Numerics.RootFinding.Brent.FindRoot(f, q - step, q, 1e-10, 200)
         let expected = 4.4934 * hbarc / r1
         Assert.That(root, Is.EqualTo(expected).Within(1.2e-3).Percent, sprintf "A = %g" A) // 4.4934 printed to 5 digits: ±0.00005/4.4934
         Assert.That(root, Is.EqualTo(FormFactors.HelmFirstZero A).Within(1e-8))
         // Klein–Nystrand vanishes at the same x with its own radius
         let fk = Func<float, float>(fun q -> FormFactors.KleinNystrand(q, A))
         let rk = FormFactors.KleinNystrandRadius A
-        let rootK = RootFinding.Brent.FindRoot(fk, 4.3 * hbarc / rk, 4.7 * hbarc / rk, 1e-10, 200)
+        let rootK = MathNet.Numerics.RootFinding.Brent.FindRoot(fk, 4.3 * hbarc / rk, 4.7 * hbarc / rk, 1e-10, 200)
         Assert.That(rootK * rk / hbarc, Is.EqualTo(FormFactors.FirstZeroOfJ1).Within(1e-9))
 
 [<Test>]
