@@ -226,7 +226,7 @@ type Couplings =
         if isNull (box target) then nullArg "target"
         Couplings.EffectiveCoupling(target.MeanZ, target.MeanA, yp, yn, ychi)
 
-    /// σ_NC in MeV⁻² (masses in MeV, > 0).
+    /// σ_NC in MeV⁻² (masses in MeV, &gt; 0).
     static member SigmaNC(yX: float, yp: float, mX: float, mPhi: float) : float =
         checkFinite "yX" yX
         checkFinite "yp" yp

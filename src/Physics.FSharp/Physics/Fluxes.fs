@@ -99,8 +99,11 @@ type Flux(flavour: NeutrinoFlavour, density: Func<float, float>, eMin: float, eM
     member _.Integrate(g: Func<float, float>) : float =
         if isNull g then nullArg "g"
         integrateContinuous g.Invoke + (lines |> List.sumBy (fun l -> l.Weight * g.Invoke l.Energy))
-    /// Mean energy ⟨E⟩ (MeV) over continuum and lines.
-    member f.MeanEnergy : float = f.Integrate(Func<float, float>(fun e -> e)) / f.Total
+    /// Mean energy ⟨E⟩ (MeV) over continuum and lines (InvalidOperationException for a flux that is zero).
+    member f.MeanEnergy : float =
+        let total = f.Total
+        if not (total > 0.0) then invalidOp (sprintf "%s: the flux is zero, it has no mean energy" description)
+        f.Integrate(Func<float, float>(fun e -> e)) / total
     /// The same flux multiplied by a factor ≥ 0 (e.g. exposure time, a different normalisation).
     member f.Scaled(factor: float) : Flux =
         if not (factor >= 0.0) || Double.IsInfinity factor then
@@ -333,7 +336,7 @@ type ReactorSpectrum(model: ReactorSpectrumModel, fissionFractions: float[], low
     member _.LowEnergy = lowEnergy
     /// The fission fractions in use (normalised), in isotope order.
     member _.FissionFractions : IReadOnlyList<float> = Array.copy fractions :> IReadOnlyList<float>
-    /// Σ_i f_i S_i(E): the fits alone at any E (MeV) > 0, ν̄ MeV⁻¹ fission⁻¹.
+    /// Σ_i f_i S_i(E): the fits alone at any E (MeV) &gt; 0, ν̄ MeV⁻¹ fission⁻¹.
     member _.FitPerFission(energy: float) : float =
         if not (energy > 0.0) || Double.IsInfinity energy then raise (ArgumentOutOfRangeException("energy", energy, "the energy must be a finite number > 0 MeV"))
         fit energy
@@ -469,7 +472,7 @@ type Fluxes =
     /// The coefficients a₀…a₅ of an isotope's fit.
     static member ReactorCoefficients(isotope: ReactorIsotope, model: ReactorSpectrumModel) : float[] =
         ReactorData.coefficientTexts model isotope |> Array.map (fun t -> Double.Parse(t, CultureInfo.InvariantCulture))
-    /// S_i(E) of one isotope (the fit, at any E > 0 MeV).
+    /// S_i(E) of one isotope (the fit, at any E &gt; 0 MeV).
     static member ReactorIsotopeSpectrum(isotope: ReactorIsotope, model: ReactorSpectrumModel, energy: float) : float =
         if not (energy > 0.0) || Double.IsInfinity energy then raise (ArgumentOutOfRangeException("energy", energy, "the energy must be a finite number > 0 MeV"))
         (snd (ReactorData.formulaAndDelegate model isotope)).Invoke energy

@@ -202,6 +202,7 @@ let ``Flux API: lines in integrals, scaling, missing flavours, validation`` () =
     Assert.That(numu.Integrate(Func<float, float>(fun e -> e * e)), Is.EqualTo(2.0 * Fluxes.PionLineEnergy ** 2.0).Within(1e-12).Percent)
     let scaled = dar.Scaled 0.5
     Assert.That(scaled.[NeutrinoFlavour.ElectronNeutrino].Total, Is.EqualTo(1.0).Within(1e-6).Percent)
+    Assert.Throws<InvalidOperationException>(fun () -> (dar.Scaled 0.0).[NeutrinoFlavour.ElectronNeutrino].MeanEnergy |> ignore) |> ignore
     Assert.That(dar.Contains NeutrinoFlavour.ElectronAntineutrino, Is.False)
     let ex = Assert.Throws<KeyNotFoundException>(fun () -> dar.[NeutrinoFlavour.ElectronAntineutrino] |> ignore)
     Assert.That(ex.Message, Does.Contain "ElectronAntineutrino")
