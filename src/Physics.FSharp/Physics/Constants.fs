@@ -80,3 +80,7 @@ type Constants =
     static member LocalDMDensity_MeV_cm3 = 300.0
     /// Standard-halo circular velocity v₀ = 220 km/s, in units of c.
     static member HaloVelocity0 = 220.0e5 / 2.99792458e10
+
+    // ---- energy conversion (appended for the reactor flux) ------------------------------------------------
+    /// 1 MeV in joules: 1.602176634 × 10⁻¹³ J (exact, the elementary charge being fixed by the 2019 SI; PDG 2024).
+    static member MeV_J = 1.602176634e-13
