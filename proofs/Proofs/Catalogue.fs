@@ -13,7 +13,8 @@ type Catalogue =
           yield! FormFactorProofs.obligations
           yield! CouplingProofs.obligations
           yield! CrossSectionProofs.obligations
-          yield! DecayProofs.obligations ] :> IReadOnlyList<Obligation>
+          yield! DecayProofs.obligations
+          yield! AmplitudeProofs.obligations ] :> IReadOnlyList<Obligation>
 
     /// Runs every obligation (in order) and returns the results.
     static member RunAll() : IReadOnlyList<ProofResult> =

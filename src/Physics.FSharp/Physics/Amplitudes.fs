@@ -28,11 +28,16 @@ type AnnihilationChannel =
       InitialMass: Expr
       /// Mass of each final particle.
       FinalMass: Expr
-      /// The low-velocity expansion σv_rel = a + b v_rel² + O(v_rel⁴), derived symbolically (a: s-wave, b: p-wave).
-      SWave: Expr
-      PWave: Expr
+      /// The low-velocity expansion σv_rel = a + b v_rel² + O(v_rel⁴), derived symbolically on first use (a Puiseux
+      /// series in the CM momentum; a few seconds), as (a, b).
+      LowVelocity: Lazy<Expr * Expr>
       /// Parameters (besides s and c) of Amplitude.Value, in a fixed order.
       Parameters: string list }
+
+    /// s-wave coefficient a of σv_rel = a + b v_rel², MeV⁻².
+    member ch.SWave = fst (ch.LowVelocity.Force())
+    /// p-wave coefficient b of σv_rel = a + b v_rel², MeV⁻².
+    member ch.PWave = snd (ch.LowVelocity.Force())
 
 /// Squared amplitudes of the model, derived from the Feynman amplitudes with the Dirac-trace evaluator, and the
 /// cross sections and widths built from them. Lagrangian (seed 001 eq. 2.1 / 4.1, seed 000 eq. 1): a real scalar S
@@ -190,14 +195,22 @@ module Amplitudes =
         a, Normal.simplifyWith dom (Ops.multiply b2 (Ops.divide (Ops.square mIn) four))
 
     let private channel name amplitude spins (mIn: Expr) (mOut: Expr) (m2avg: Expr) parameters =
-        let a, b = lowVelocity mIn mOut m2avg
         { Name = name
           Amplitude = { Process = name; Amplitude = amplitude; SpinSums = spins; Value = m2avg; Variables = [ "s"; "c" ] @ parameters }
           InitialMass = mIn
           FinalMass = mOut
-          SWave = a
-          PWave = b
+          LowVelocity = lazy (lowVelocity mIn mOut m2avg)
           Parameters = parameters }
+
+    /// Propagator placeholders: traces are normalised with P_t, P_u as symbols (a polynomial, fast), then the
+    /// propagators 1/(t − m²), 1/(u − m²) are substituted back unexpanded (compact and numerically stable).
+    let private pt, pu = s "P_t", s "P_u"
+
+    let private withPropagators (mIn: Expr) (mOut: Expr) (traceExpr: Expr) (tMass2: Expr) (uMass2: Expr) =
+        let poly = Normal.simplifyWith cmDomain (Dirac.substituteDots (cmDots mIn mOut) traceExpr)
+        let t = Normal.simplifyWith cmDomain (mandelstamT mIn mOut)
+        let u = Normal.simplifyWith cmDomain (mandelstamU mIn mOut)
+        Structure.substituteMany [ pt, Ops.invert (Ops.subtract t tMass2); pu, Ops.invert (Ops.subtract u uMass2) ] poly
 
     /// χ χ̄ → ν ν̄ by t-channel S exchange: M = y_χ² [ū(k1) P_R u(p1)] [v̄(p2) P_L v(k2)] / (t − m_S²).
     let chiChiToNuNu =
@@ -206,9 +219,9 @@ module Amplitudes =
                 Ops.product [ Ops.pow yChi four
                               Dirac.spinSummedSquare (Dirac.u "k1" Ops.zero) Dirac.projectorR (Dirac.u "p1" mChi)
                               Dirac.spinSummedSquare (Dirac.v "p2" mChi) Dirac.projectorL (Dirac.v "k2" Ops.zero)
-                              Ops.invert (Ops.square (Ops.subtract (mandelstamT mChi Ops.zero) (Ops.square mS)))
+                              Ops.square pt
                               Ops.rational 1 4 ]
-             let m2 = Normal.simplifyWith cmDomain (Dirac.substituteDots (cmDots mChi Ops.zero) raw)
+             let m2 = withPropagators mChi Ops.zero raw (Ops.square mS) (Ops.square mS)
              channel "χ χ̄ → ν ν̄" "y_χ² [ū(k1) P_R u(p1)][v̄(p2) P_L v(k2)]/(t − m_S²)"
                  "averaged over the χ and χ̄ spins (1/4); ν and ν̄ have one helicity each" mChi Ops.zero m2 [ "m_chi"; "m_S"; "y_chi" ])
 
@@ -216,27 +229,21 @@ module Amplitudes =
     /// q_u = p1 − k2; identical final scalars: symmetry factor 1/2.
     let chiChiToSS =
         lazy
-            (let t = mandelstamT mChi mS
-             let u = mandelstamU mChi mS
-             let gamma =
-                 Ops.invert t * (Dirac.slash "p1" - Dirac.slash "k1") * Dirac.projectorR
-                 + Ops.invert u * (Dirac.slash "p1" - Dirac.slash "k2") * Dirac.projectorR
+            (let gamma =
+                 pt * (Dirac.slash "p1" - Dirac.slash "k1") * Dirac.projectorR
+                 + pu * (Dirac.slash "p1" - Dirac.slash "k2") * Dirac.projectorR
              let raw = Ops.product [ Ops.pow yChi four; Dirac.spinSummedSquare (Dirac.v "p2" mChi) gamma (Dirac.u "p1" mChi); Ops.rational 1 4; Ops.half ]
-             let m2 = Normal.simplifyWith cmDomain (Dirac.substituteDots (cmDots mChi mS) raw)
+             let m2 = withPropagators mChi mS raw Ops.zero Ops.zero
              channel "χ χ̄ → S S" "y_χ² v̄(p2)[(p̸1 − k̸1)/t + (p̸1 − k̸2)/u] P_R u(p1)"
                  "averaged over the χ and χ̄ spins (1/4), symmetry factor 1/2 for identical S" mChi mS m2 [ "m_chi"; "m_S"; "y_chi" ])
 
     /// S S → ν ν̄ by t- and u-channel χ exchange: M = y_χ² ū(k1) [P_R (q̸_t + m_χ) P_L/(t − m_χ²) + (t ↔ u)] v(k2).
     let sSToNuNu =
         lazy
-            (let t = mandelstamT mS Ops.zero
-             let u = mandelstamU mS Ops.zero
-             let prop (q: DiracString) (den: Expr) = Ops.invert den * (Dirac.projectorR * (q + Dirac.scalar mChi) * Dirac.projectorL)
-             let gamma =
-                 prop (Dirac.slash "k1" - Dirac.slash "p1") (Ops.subtract t (Ops.square mChi))
-                 + prop (Dirac.slash "k1" - Dirac.slash "p2") (Ops.subtract u (Ops.square mChi))
+            (let prop (q: DiracString) (p: Expr) = p * (Dirac.projectorR * (q + Dirac.scalar mChi) * Dirac.projectorL)
+             let gamma = prop (Dirac.slash "k1" - Dirac.slash "p1") pt + prop (Dirac.slash "k1" - Dirac.slash "p2") pu
              let raw = Ops.product [ Ops.pow yChi four; Dirac.spinSummedSquare (Dirac.u "k1" Ops.zero) gamma (Dirac.v "k2" Ops.zero) ]
-             let m2 = Normal.simplifyWith cmDomain (Dirac.substituteDots (cmDots mS Ops.zero) raw)
+             let m2 = withPropagators mS Ops.zero raw (Ops.square mChi) (Ops.square mChi)
              channel "S S → ν ν̄" "y_χ² ū(k1)[P_R(k̸1 − p̸1 + m_χ)P_L/(t − m_χ²) + (p1 ↔ p2)] v(k2)"
                  "S is spinless (no average); ν and ν̄ have one helicity each" mS Ops.zero m2 [ "m_chi"; "m_S"; "y_chi" ])
 

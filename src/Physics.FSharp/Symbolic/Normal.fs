@@ -23,7 +23,10 @@ type Assumptions =
     /// The named symbols are real and positive.
     static member Positive(names: string seq) = { Assumptions.None with PositiveSymbols = Set.ofSeq names }
     /// Adds an expression known to be positive on the domain.
-    member a.AndPositive(e: Expr) = { a with PositiveExpressions = e :: a.PositiveExpressions }
+    member a.AndPositive(e: Expr) =
+        match e with
+        | Symbol name -> { a with PositiveSymbols = a.PositiveSymbols.Add name }
+        | _ -> { a with PositiveExpressions = e :: a.PositiveExpressions }
     member a.IsPositiveSymbol(name: string) = a.AllSymbolsPositive || a.PositiveSymbols.Contains name
 
 /// A rational function num/den over a ring of kernels (symbols, functions, radicals), in normal form:
@@ -64,6 +67,9 @@ exception internal DivisionByZeroInNormalForm
 [<RequireQualifiedAccess>]
 module Normal =
     let private lcm (a: int) (b: int) = a / (int (BigInteger.GreatestCommonDivisor(BigInteger a, BigInteger b))) * b
+
+    /// Radicals of index above this are opaque kernels (no relation s^r = R is used for them).
+    let private maxRootIndex = System.Numerics.BigInteger 64
 
     type private Builder(assume: Assumptions) =
         let kernelCache = Dictionary<Expr, Expr>(HashIdentity.Structural)
@@ -217,9 +223,12 @@ module Normal =
                 | _ ->
                     let k =
                         match e with
-                        | Power(x, Number q) ->
+                        | Power(x, Number q) when q.Denominator <= maxRootIndex ->
                             let r = int q.Denominator
                             Ops.pow (b.Root(x, r)) (Number(Q.OfBigInt q.Num))
+                        | Power(x, Number q) ->
+                            // a root of enormous index (e.g. from an exact decimal exponent): an opaque kernel
+                            Ops.pow (b.NormalExpr x) (Number q)
                         | Power(x, y) -> Ops.pow (b.NormalExpr x) (b.NormalExpr y)
                         | Apply(Abs, [ x ]) ->
                             let nx = b.NormalExpr x
@@ -236,7 +245,9 @@ module Normal =
                                 nf.Numerator.Terms
                                 |> Seq.map (fun kv ->
                                     let m = nf.Ring.ToExpr(MPoly.ofMonomial nf.Numerator.Arity kv.Key)
-                                    Ops.pow (Ops.exp m) (Number(kv.Value / d)))
+                                    let q = kv.Value / d
+                                    if q.Denominator <= maxRootIndex then Ops.pow (Ops.exp m) (Number q)
+                                    else Ops.exp (Ops.multiply (Number q) m))
                                 |> List.ofSeq
                                 |> Ops.product
                             else Ops.exp (nf.ToExpr())
@@ -266,6 +277,7 @@ module Normal =
                 | Number _ -> ()
                 | Sum xs | Product xs -> xs |> List.iter collect
                 | Power(x, Number q) when q.IsInteger -> collect x
+                | Power(_, Number q) when q.Denominator > maxRootIndex -> atoms.Add e |> ignore
                 | Power(r, Number q) ->
                     let d = int q.Denominator
                     match radicals.TryGetValue r with

@@ -1,0 +1,124 @@
+/// Proof obligations for the squared amplitudes derived with Dirac traces (seed 001 eqs. 2.14–2.21, seed 000
+/// eqs. 5–6, the decay S → χν and the annihilation channels of seed 001 eq. 4.2 / seed 000 sec. VII).
+module NuDM.Proofs.AmplitudeProofs
+
+open NuDM.Symbolic
+open NuDM.Physics
+
+let private E, M, T, m = Kinematics.Enu, Kinematics.M, Kinematics.T, Kinematics.Mchi
+let private mS, yChi, yN = Amplitudes.mS, Amplitudes.yChi, Amplitudes.yN
+let private ybar, A, F2 = Symbol "ybar", Symbol "A", Symbol "F2"
+let private dom = Kinematics.Domain.AndPositive(Symbol "m_S")
+let private domText = "E_ν, M, m_χ, T, m_S > 0 (and couplings real)"
+let private two, four = Ops.integer 2, Ops.integer 4
+let private sq = Ops.square
+
+/// K of seed 001 eq. (2.18).
+let printedK = Ops.multiply (Ops.add Ops.one (Ops.divide T (two * M))) (Ops.add (Ops.divide (M * T) (sq E)) (Ops.divide (sq m) (two * sq E)))
+/// |M|² of seed 001 eq. (2.16) with y⁴ = y_χ² y_N² (2.17).
+let printedM2 = Ops.divide (Ops.product [ Ops.integer 8; sq E; sq M; sq yChi; sq yN; printedK ]) (sq (two * M * T + sq mS))
+/// dσ/dT of eq. (2.21) with ȳ⁴A² (see obligation xs.nuchi), times F².
+let derivedPrintedDsdT = Ops.product [ M; Ops.pow ybar four; sq A; printedK; F2; Ops.invert (Ops.product [ four; Ops.pi; sq (two * M * T + sq mS) ]) ]
+
+let obligations : Obligation list =
+    [ { Id = "amp.nuN"
+        Title = "|M|² of νN → χN from Dirac traces equals eq. (2.16), for ν and ν̄ alike"
+        Equation = "seed 001 eqs. (2.14)–(2.18)"
+        Statement = "Spin sums: Σ|ū(k1)P_L u(p1)|² = 2k1·p1, Σ|ū(k2)u(p2)|² = 4(k2·p2 + M²), averaged 1/2 over the nucleus spin; the neutrino's single helicity is selected by P_L (P_R for ν̄ with v̄(p1)P_R v(k1)), so it is not averaged. With the invariants from the four-vectors, |M|² = 8E_ν²M²y⁴K/(2MT + m_S²)², y⁴ = y_χ²y_N², K = (1 + T/2M)(MT/E_ν² + m_χ²/2E_ν²); the antineutrino result is identical, as the paper states."
+        Domain = domText
+        Check =
+          fun () ->
+              Prove.all
+                  [ Prove.equal dom "|M|²(ν N → χ N)" Amplitudes.nuNToChiN.Value.Value printedM2
+                    Prove.equal dom "|M|²(ν̄ N → χ̄ N) = |M|²(ν N → χ N)" Amplitudes.antiNuNToAntiChiN.Value.Value Amplitudes.nuNToChiN.Value.Value ] }
+      { Id = "xs.nuchi"
+        Title = "dσ/dT = |M|²/(32πME_ν²) = M ȳ⁴ A² K/(4π(2MT + m_S²)²)"
+        Equation = "seed 001 eqs. (2.19), (2.21); seed 000 eqs. (5), (6)"
+        Statement = "With ȳ = sqrt(y_χ y_N/A) (2.19), y_χ²y_N² = ȳ⁴A², so dσ/dT = M ȳ⁴ A² K/(4π(2MT + m_S²)²): A² multiplies (coherent enhancement). The extracted text of eq. (2.21) reads as if A² divided; the derivation fixes it in the numerator. Seed 000 eq. (5) prints the propagator as (2m_N E_R + m_S)²; the derivation gives (2m_N E_R + m_S²)² (q² = −2m_N E_R, and only m_S² is dimensionally consistent): its eq. (5) with m_S² is identical to the derived cross section, with m_S it is not."
+        Domain = domText
+        Check =
+          fun () ->
+              let derived = Amplitudes.nuChiDifferential.Value
+              let seed000 (prop: Expr) = Ops.divide (Ops.product [ M; sq yChi; sq yN; printedK ]) (Ops.multiply (four * Ops.pi) (sq (two * M * T + prop)))
+              let inYbar e = Structure.substitute yN (Ops.divide (Ops.multiply (sq ybar) A) yChi) e
+              let misprinted = Normal.equivalentWith dom (Ops.multiply F2 (inYbar (seed000 mS))) derived
+              Prove.all
+                  [ Prove.equal dom "dσ/dT (from |M|²)" derived derivedPrintedDsdT
+                    Prove.equal dom "seed 000 eq. (5) with m_S²" (Ops.multiply F2 (inYbar (seed000 (sq mS)))) derived
+                    (if misprinted then Outcome.Fail "seed 000 eq. (5) as printed (m_S, not m_S²) unexpectedly agrees"
+                     else Outcome.Pass "seed 000 eq. (5) as printed, with (2m_N E_R + m_S)², is not the derived cross section") ] }
+      { Id = "xs.nuchi-limits"
+        Title = "m_χ → 0, heavy- and light-mediator limits of dσ/dT; dσ/dT > 0"
+        Equation = "seed 001 eq. (2.21) and the text after it; Fig. 4 discussion"
+        Statement = "m_χ → 0: dσ/dT → y_χ²y_N² M²T(1 + T/2M)/(4πE_ν²(2MT + m_S²)²), the scalar-mediated CEvNS cross section (to leading order in T/M the form g²Q²M²T/(4πE²(2MT + m_S²)²) of the literature). m_S → ∞: m_S⁴ dσ/dT → M ȳ⁴A²K/(4π), i.e. dσ/dT ∝ (ȳ/m_S)⁴, so limits on ȳ grow ∝ m_S at large m_S. m_S → 0: dσ/dT → ȳ⁴A²K/(16π M T²). dσ/dT is positive wherever T > 0."
+        Domain = domText
+        Check =
+          fun () ->
+              let d = Amplitudes.nuChiDifferential.Value
+              let inYbar e = Structure.substitute yN (Ops.divide (Ops.multiply (sq ybar) A) yChi) e
+              let massless = Ops.multiply F2 (inYbar (Ops.divide (Ops.product [ sq yChi; sq yN; sq M; T; Ops.add Ops.one (Ops.divide T (two * M)) ]) (Ops.product [ four; Ops.pi; sq E; sq (two * M * T + sq mS) ])))
+              Prove.all
+                  [ Prove.limit dom "m_χ → 0" m Ops.zero Direction.FromAbove d massless
+                    Prove.limit dom "m_S⁴ dσ/dT, m_S → ∞" mS PositiveInfinity Direction.Both (Ops.multiply (Ops.pow mS four) d)
+                        (Ops.product [ M; Ops.pow ybar four; sq A; printedK; F2; Ops.invert (four * Ops.pi) ])
+                    Prove.limit dom "m_S → 0" mS Ops.zero Direction.FromAbove d
+                        (Ops.product [ Ops.pow ybar four; sq A; printedK; F2; Ops.invert (Ops.product [ Ops.integer 16; Ops.pi; M; sq T ]) ])
+                    Prove.positive (dom.AndPositive(Symbol "ybar").AndPositive(Symbol "A").AndPositive(Symbol "F2")) "dσ/dT" d ] }
+      { Id = "decay.s-width"
+        Title = "Γ_S = y_χ²(m_S² − m_χ²)²/(8π m_S³) → y_χ² m_S/(8π) as m_χ → 0"
+        Equation = "seed 001 below eq. (4.2)"
+        Statement = "|M(S → χν̄)|² = y_χ² Tr[(k̸1 + m_χ)P_L k̸2] = y_χ²(m_S² − m_χ²); Γ = |M|²|k|/(8πm_S²) with |k| = (m_S² − m_χ²)/(2m_S). The seed's Γ_S = y_χ² m_S/(8π) is the m_χ → 0 limit of the sum of S → χν̄ and S → χ̄ν (each gives half); the (1 − m_χ²/m_S²)² phase-space factor is kept."
+        Domain = "m_S > m_χ ≥ 0"
+        Check =
+          fun () ->
+              let g = Amplitudes.sWidth.Value
+              let dom = Assumptions.Positive [ "m_S"; "m_chi"; "y_chi" ]
+              Prove.all
+                  [ Prove.equal dom "|M(S → χν̄)|²" Amplitudes.sDecay.Value.Value (Ops.multiply (sq yChi) (Ops.subtract (sq mS) (sq m)))
+                    Prove.equal dom "Γ_S" g (Ops.divide (Ops.multiply (sq yChi) (sq (Ops.subtract (sq mS) (sq m)))) (Ops.product [ Ops.integer 8; Ops.pi; Ops.pow mS (Ops.integer 3) ]))
+                    Prove.limit dom "m_χ → 0" m Ops.zero Direction.FromAbove g (Ops.divide (Ops.multiply (sq yChi) mS) (Ops.multiply (Ops.integer 8) Ops.pi)) ] }
+      { Id = "ann.chichi-nunu"
+        Title = "χχ̄ → νν̄: σv → y_χ⁴ m_χ²/(32π(m_χ² + m_S²)²) as v → 0"
+        Equation = "seed 000 sec. VII ((σv) = y_X⁴/(16π m_φ⁴)); seed 001 eq. (4.2)"
+        Statement = "From the t-channel amplitude, |M|² averaged over the χ and χ̄ spins; at v = 0 it is independent of the angle and σv = y_χ⁴m_χ²/(32π(m_χ² + m_S²)²), which for m_S ≫ m_χ is y_χ⁴m_χ²/(32π m_S⁴). The seed 000 form y_X⁴/(16π m_φ⁴) lacks the m_X² that dimension requires (σv has mass dimension −2) and is twice the Dirac-χ result; the derived value is used. The p-wave coefficient is derived too (in `nudm relic`)."
+        Domain = "m_χ, m_S > 0"
+        Check =
+          fun () ->
+              let ch = Amplitudes.chiChiToNuNu.Value
+              let dom = Assumptions.Positive [ "m_S"; "m_chi"; "y_chi" ]
+              let seedForm = Ops.divide (Ops.pow yChi four) (Ops.product [ Ops.integer 16; Ops.pi; Ops.pow mS four ])
+              let expected = Ops.divide (Ops.multiply (Ops.pow yChi four) (sq m)) (Ops.product [ Ops.integer 32; Ops.pi; sq (Ops.add (sq m) (sq mS)) ])
+              Prove.all
+                  [ Prove.equal dom "s-wave a" ch.SWave expected
+                    Prove.limit dom "m_S⁴ a, m_S → ∞" mS PositiveInfinity Direction.Both (Ops.multiply (Ops.pow mS four) ch.SWave)
+                        (Ops.divide (Ops.multiply (Ops.pow yChi four) (sq m)) (Ops.multiply (Ops.integer 32) Ops.pi))
+                    (if Normal.equivalentWith dom ch.SWave seedForm then Outcome.Fail "the seed-000 form unexpectedly agrees"
+                     else Outcome.Pass "the printed y_X⁴/(16π m_φ⁴) is not the derived s-wave value (dimension and factor 2)") ] }
+      { Id = "ann.partial-waves"
+        Title = "χχ̄ → SS is p-wave, SS → νν̄ is d-wave"
+        Equation = "seed 001 eq. (4.2) channels"
+        Statement = "For χχ̄ → SS (t- and u-channel ν exchange, open at rest only for m_χ > m_S) the s-wave coefficient vanishes; for SS → νν̄ (t- and u-channel χ exchange) both the s- and p-wave coefficients vanish: the chiral couplings fix the ν and ν̄ helicities (J = 1 along the axis) and Bose symmetry of the identical scalars forbids L = 1, so σv ∝ v⁴."
+        Domain = "m_χ, m_S > 0"
+        Check =
+          fun () ->
+              let ss = Amplitudes.chiChiToSS.Value
+              let nn = Amplitudes.sSToNuNu.Value
+              Prove.all
+                  [ Prove.identical "χχ̄ → SS s-wave" ss.SWave Ops.zero
+                    Prove.identical "SS → νν̄ s-wave" nn.SWave Ops.zero
+                    Prove.identical "SS → νν̄ p-wave" nn.PWave Ops.zero ] }
+      { Id = "amp.x-nu"
+        Title = "X ν → X ν and X ν̄ → X ν̄ squared amplitudes"
+        Equation = "seed 000 Fig. 1(c), sec. IV"
+        Statement = "X ν → X ν proceeds through S exchange in the u-invariant: |M|² = y⁴(m_X² − u)²/(2(u − m_S²)²); X ν̄ → X ν̄ through the s-channel S: |M|² = y⁴(s − m_X²)²/(2(s − m_S²)²), with the resonance at s = m_S² that seed 000 notes is negligible for m_X ≳ 0.5 keV. Averaged over the X spin; u = 2m_X² − s − t."
+        Domain = "m_X, m_S > 0"
+        Check =
+          fun () ->
+              let nu, nubar = Amplitudes.chiNuScattering.Value
+              let sv, tv = Symbol "s", Symbol "t"
+              let u = Ops.subtract (Ops.subtract (two * sq m) sv) tv
+              let y4 = Ops.pow yChi four
+              let dom = Assumptions.Positive [ "m_S"; "m_chi"; "y_chi" ]
+              Prove.all
+                  [ Prove.equal dom "X ν" nu.Value (Ops.divide (Ops.multiply y4 (sq (Ops.subtract (sq m) u))) (two * sq (Ops.subtract u (sq mS))))
+                    Prove.equal dom "X ν̄" nubar.Value (Ops.divide (Ops.multiply y4 (sq (Ops.subtract sv (sq m)))) (two * sq (Ops.subtract sv (sq mS)))) ] } ]
