@@ -16,6 +16,7 @@ public static class CommandLine
         root.Subcommands.Add(KinematicsCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(FiguresCommand.Create());
+        root.Subcommands.Add(XsecCommand.Create());
         return root;
     }
 

@@ -1,0 +1,55 @@
+namespace NuDM.Physics
+
+open System
+open NuDM.Symbolic
+
+/// One row of a differential cross-section table.
+[<NoEquality; NoComparison>]
+type CrossSectionPoint =
+    { /// Recoil energy, MeV.
+      T: float
+      /// Form factor squared at this T.
+      FormFactorSquared: float
+      /// dσ/dT of ν N → χ N (seed 001 eq. 2.21 with F²), cm²/MeV.
+      NewPhysics_cm2_per_MeV: float
+      /// dσ/dT of SM CEvNS (seed 000 eq. 11 with F²), cm²/MeV; 0 above T_max^SM.
+      StandardModel_cm2_per_MeV: float }
+
+/// Compiled cross sections for C#: the derived dσ/dT of νN → χN and the SM CEvNS one, with the nuclear form factor.
+/// Energies and masses in MeV; cross sections returned in cm²/MeV.
+[<AbstractClass; Sealed>]
+type CrossSectionCalculator =
+    static let nuChi = lazy ((Amplitudes.nuChiDifferentialFormula ()).Compile())
+    static let sm = lazy ((CrossSections.cevnsSMFormula ()).Compile6())
+
+    /// dσ/dT (MeV⁻³) of νN → χN; no range checks (inner loops). Arguments as in seed 001 eq. (2.21).
+    static member NuChiUnchecked(enu: float, M: float, mchi: float, T: float, mS: float, ybar: float, A: float, F2: float) : float =
+        nuChi.Force().Invoke [| enu; M; mchi; T; mS; ybar; A; F2 |]
+
+    /// dσ/dT (MeV⁻³) of SM CEvNS; no range checks.
+    static member StandardModelUnchecked(enu: float, M: float, T: float, Z: float, N: float, F2: float) : float =
+        sm.Force().Invoke(enu, M, T, Z, N, F2)
+
+    /// The compiled νN → χN delegate over [E_nu; M; m_chi; T; m_S; ybar; A; F2] (MeV⁻³).
+    static member NuChiDelegate : Func<float[], float> = nuChi.Force()
+
+    /// The compiled SM delegate (E_nu, M, T, Z, N, F2) → MeV⁻³.
+    static member StandardModelDelegate : Func<float, float, float, float, float, float, float> = sm.Force()
+
+    /// dσ/dT on `points` recoil energies spanning [T_min, T_max] of νN → χN for one isotope (the SM value at the
+    /// same T for comparison). Errors name the parameter: E_ν below threshold, negative masses, ȳ ≤ 0, points < 2.
+    static member Table(isotope: Isotope, enu: float, mchi: float, mS: float, ybar: float, formFactor: FormFactorModel, points: int) : CrossSectionPoint[] =
+        if points < 2 || points > 100000 then raise (ArgumentOutOfRangeException("points", points, "points must be in [2, 100000]"))
+        if not (mS >= 0.0) || Double.IsInfinity mS then raise (ArgumentOutOfRangeException("m_S", mS, "m_S must be a finite number ≥ 0 MeV"))
+        if not (ybar > 0.0) || Double.IsInfinity ybar then raise (ArgumentOutOfRangeException("ybar", ybar, "ybar must be a finite number > 0"))
+        let k = KinematicsCalculator.At(enu, isotope.Mass, mchi)
+        let tmaxSM = 2.0 * enu * enu / (isotope.Mass + 2.0 * enu)
+        let conv = Constants.InvMeV2_cm2
+        [| for i in 0 .. points - 1 do
+               let f = float i / float (points - 1)
+               let t = k.TMin + (k.TMax - k.TMin) * f
+               let t = if t <= 0.0 then 1e-9 * k.TMax else t
+               let f2 = let ff = FormFactors.EvaluateOfRecoil(formFactor, t, isotope.Mass, float isotope.A) in ff * ff
+               let np = CrossSectionCalculator.NuChiUnchecked(enu, isotope.Mass, mchi, t, mS, ybar, float isotope.A, f2)
+               let smv = if t <= tmaxSM then CrossSectionCalculator.StandardModelUnchecked(enu, isotope.Mass, t, float isotope.Z, float isotope.N, f2) else 0.0
+               yield { T = t; FormFactorSquared = f2; NewPhysics_cm2_per_MeV = np * conv; StandardModel_cm2_per_MeV = smv * conv } |]
