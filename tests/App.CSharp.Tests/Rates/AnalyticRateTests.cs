@@ -157,4 +157,28 @@ public class AnalyticRateTests
         var l = RatePlan.Build(Setup(edges, null, null, Light), Flat(), process).Evaluate(sigma);
         for (int i = 0; i < both.Length; i++) Assert.That(both[i], Is.EqualTo(h[i] + l[i]).Within(1e-12 * both[i] + 1e-300));
     }
+
+    [TestCase(1e-3)]
+    [TestCase(1e-5)]
+    [TestCase(1e-7)]
+    public void NarrowPeak_AdaptiveRefinementMeetsTheTolerance(double rtol)
+    {
+        // a line at E0 and σ(T) = 1/((T − T0)² + γ²): N_bin = Φ [atan((T − T0)/γ)/γ] over the bin ∩ [0, αE0]
+        const double e0 = 30, t0 = 0.0131, gamma = 2e-5;
+        var edges = Uniform(0, 0.03, 3);
+        var flux = new NeutrinoFlux(FluxComponent.Line(Flavour.MuonNeutrino, e0, 1.0));
+        var process = Linear(Alpha, (t, e, n) => 1 / ((t - t0) * (t - t0) + gamma * gamma) / HbarC2, withInverse: true);
+        var plan = RatePlan.Build(Setup(edges), flux, process, new RateOptions { RelativeTolerance = rtol });
+        var counts = plan.Evaluate(process.CrossSection);
+        double worst = 0;
+        for (int i = 0; i < counts.Length; i++)
+        {
+            double a = edges[i], b = Math.Min(edges[i + 1], Alpha * e0);
+            double exact = (Math.Atan((b - t0) / gamma) - Math.Atan((a - t0) / gamma)) / gamma;
+            worst = Math.Max(worst, Math.Abs(counts[i] / exact - 1));
+        }
+        TestContext.Out.WriteLine($"rtol {rtol:E0}: {plan.PointCount} points, worst relative error {worst:E2}");
+        Assert.That(worst, Is.LessThan(rtol));
+        Assert.That(plan.PointCount, Is.GreaterThan(3 * RateOptions.Default.GaussOrder)); // it did refine
+    }
 }
