@@ -167,10 +167,17 @@ public static class LimitFinder
         int extra = 1;
         if (options.Reference == LimitReference.BestFit)
         {
-            // coarse scan of the range for the minimum, then golden-section refinement around the best grid point
-            double uLo = Math.Log(options.LowerBound), uHi = Math.Log(options.UpperBound), step = Math.Log(options.StepFactor);
+            // The best fit is searched below the SM-referenced crossing g_SM (where χ² = χ²(0) + threshold): any minimum in
+            // the first basin lies there, and far above it the pull on the total prediction, (1 + a)(N_SM + g^p s), can
+            // absorb the normalisation and flatten χ² into a spurious minimum at huge g.
+            var sm0 = UpperLimit(g => Stat(g) - reference, options, cancellation);
+            extra += sm0.Evaluations;
+            if (sm0.Status == LimitStatus.ExcludedAtLowerBound) return sm0 with { Evaluations = extra };
+            double uLo = Math.Log(options.LowerBound);
+            double uTop = sm0.IsConstrained ? Math.Log(sm0.Value) : Math.Log(options.UpperBound);
+            double step = Math.Min(Math.Log(options.StepFactor), Math.Max((uTop - uLo) / 8, 1e-6));
             double best = reference, bestU = double.NaN;
-            for (double u = uLo; u <= uHi + 1e-12; u += step)
+            for (double u = uLo; u <= uTop + 1e-12; u += step)
             {
                 cancellation.ThrowIfCancellationRequested();
                 double c = Stat(Math.Exp(u));
@@ -179,22 +186,24 @@ public static class LimitFinder
             }
             if (!double.IsNaN(bestU))
             {
-                double a = bestU - step, b = bestU + step, phi = (Math.Sqrt(5) - 1) / 2;
+                // golden-section refinement around the best grid point, inside [uLo, uTop]
+                double a = Math.Max(uLo, bestU - step), b = Math.Min(uTop, bestU + step), phi = (Math.Sqrt(5) - 1) / 2;
                 double x1 = b - phi * (b - a), x2 = a + phi * (b - a), f1 = Stat(Math.Exp(x1)), f2 = Stat(Math.Exp(x2));
                 extra += 2;
-                for (int it = 0; it < 80 && b - a > 1e-10; it++)
+                for (int it = 0; it < 100 && b - a > 1e-9; it++)
                 {
                     if (f1 < f2) { b = x2; x2 = x1; f2 = f1; x1 = b - phi * (b - a); f1 = Stat(Math.Exp(x1)); }
                     else { a = x1; x1 = x2; f1 = f2; x2 = a + phi * (b - a); f2 = Stat(Math.Exp(x2)); }
                     extra++;
                 }
+                double uBest = f1 < f2 ? x1 : x2;
                 best = Math.Min(best, Math.Min(f1, f2));
-                // the limit is searched above the best fit
-                double gBest = Math.Exp(0.5 * (a + b));
-                var r = UpperLimit(g => Stat(g) - best, options with { LowerBound = Math.Max(options.LowerBound, gBest) }, cancellation);
+                if (Math.Min(f1, f2) <= best) bestU = uBest;
+                var r = UpperLimit(g => Stat(g) - best, options with { LowerBound = Math.Exp(bestU) }, cancellation);
                 return r with { Evaluations = r.Evaluations + extra };
             }
-            reference = best;
+            // the SM (g = 0) is the best fit
+            return sm0 with { Evaluations = extra };
         }
         var result = UpperLimit(g => Stat(g) - reference, options, cancellation);
         return result with { Evaluations = result.Evaluations + extra };

@@ -97,26 +97,24 @@ public sealed class PullChiSquare : IBinnedStatistic
         bool freeA = SigmaA > 0, freeB = SigmaB > 0 && sbb > 0;
         double ia = double.IsPositiveInfinity(SigmaA) ? 0 : freeA ? 1 / (SigmaA * SigmaA) : 0;
         double ib = double.IsPositiveInfinity(SigmaB) ? 0 : freeB ? 1 / (SigmaB * SigmaB) : 0;
-        if (freeA && freeB)
+        double aBest = 0, bBest = 0;
+        double m11 = snn + ia, m22 = sbb + ib, m12 = snb, det = m11 * m22 - m12 * m12;
+        if (freeA && freeB && det > 0)
         {
-            double m11 = snn + ia, m22 = sbb + ib, m12 = snb, det = m11 * m22 - m12 * m12;
-            if (det > 0)
-            {
-                double a = (m22 * snr - m12 * sbr) / det, b = (m11 * sbr - m12 * snr) / det;
-                return new PullFit(srr - (a * snr + b * sbr), a, b);
-            }
+            aBest = (m22 * snr - m12 * sbr) / det;
+            bBest = (m11 * sbr - m12 * snr) / det;
         }
-        if (freeA && snn + ia > 0)
+        else if (freeA && m11 > 0) aBest = snr / m11;
+        else if (freeB && m22 > 0) bBest = sbr / m22;
+        // χ² evaluated directly at the optimum (Σ w r² − a Σ w N r would cancel catastrophically for huge signals)
+        double chi2 = 0;
+        for (int i = 0; i < n; i++)
         {
-            double a = snr / (snn + ia);
-            return new PullFit(srr - a * snr, a, 0);
+            double d = (1 + aBest) * prediction[i] + (1 + bBest) * background[i] - data[i];
+            chi2 += d * d / v[i];
         }
-        if (freeB && sbb + ib > 0)
-        {
-            double b = sbr / (sbb + ib);
-            return new PullFit(srr - b * sbr, 0, b);
-        }
-        return new PullFit(srr, 0, 0);
+        chi2 += ia * aBest * aBest + ib * bBest * bBest;
+        return new PullFit(chi2, aBest, bBest);
     }
 
     private static double Penalty(double x, double sigma) =>
