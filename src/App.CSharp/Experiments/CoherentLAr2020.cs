@@ -1,0 +1,65 @@
+using YamlDotNet.RepresentationModel;
+
+namespace NuDM.App.Experiments;
+
+/// <summary>
+/// COHERENT CENNS-10 liquid argon, analysis A (PRL 126, 012002 (2021); release arXiv:2006.12659): 12 bins of 10 keVee,
+/// QF = 0.246 + 0.00078 T/keVnr, the release efficiency table, the steady-state-subtracted energy projection with its
+/// statistical errors, and the BRN component as background. The release parameter sheet (LArParametersAnlA.yaml) is
+/// read and the experiment YAML's exposure, mass, distance and QF are checked against it.
+/// </summary>
+public sealed class CoherentLAr2020 : CevnsExperiment
+{
+    /// <summary>Class name used in the YAML's class field.</summary>
+    public const string ClassName = "coherent-lar-2020";
+
+    /// <summary>Loads and validates the definition and the files it names.</summary>
+    public CoherentLAr2020(ExperimentDefinition definition, ExperimentOptions? options = null) : base(definition, options)
+    {
+        if (Bins.Unit != "keVee") throw Check.Error("response.observable", $"CENNS-10 bins are in keVee, got {Bins.Unit}");
+        string sheet = RequiredFile("parameter_sheet");
+        ReleaseParameters = ReadSheet(sheet);
+        Compare(sheet, "fiducialMass", DetectorMassKg, "detector_mass_kg");
+        Compare(sheet, "distanceToTarget", Source.DistanceM, "source.distance_m");
+        Compare(sheet, "beamExposure", Source.ProtonsOnTarget!.Value / 1e22, "source.protons_on_target (in 1e22)");
+        Compare(sheet, "neutrinosPerProton", Source.NeutrinosPerFlavourPerProton!.Value, "source.neutrinos_per_flavour_per_proton");
+        var rows = ReadRows(RequiredFile("energy_projection"), "files.energy_projection", 8);
+        BestFitCevns = rows.Select(r => r[3]).ToArray();
+    }
+
+    /// <summary>Numbers of the release parameter sheet by key (value fields; QF as larQF.a, larQF.b).</summary>
+    public IReadOnlyDictionary<string, double> ReleaseParameters { get; }
+
+    /// <summary>Best-fit CEvNS counts per 10-keVee bin from the release's energy projection (sums to the fitted 159).</summary>
+    public IReadOnlyList<double> BestFitCevns { get; }
+
+    private void Compare(string sheet, string key, double ours, string field)
+    {
+        if (!ReleaseParameters.TryGetValue(key, out var theirs)) throw Check.Error($"files.parameter_sheet", $"{sheet} has no {key}.value");
+        if (Math.Abs(theirs - ours) > 1e-9 * Math.Abs(theirs)) throw Check.Error(field, $"{ours} disagrees with {sheet} {key} = {theirs}");
+    }
+
+    private Dictionary<string, double> ReadSheet(string relative)
+    {
+        var path = NuDM.Physics.DataFiles.Path(relative.Split('/'));
+        var stream = new YamlStream();
+        using (var reader = new StreamReader(path)) stream.Load(reader);
+        var result = new Dictionary<string, double>();
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            throw Check.Error("files.parameter_sheet", $"{relative} is not a YAML mapping");
+        foreach (var (k, node) in root.Children)
+        {
+            if (node is not YamlMappingNode entry) continue;
+            string key = ((YamlScalarNode)k).Value!;
+            if (entry.Children.TryGetValue(new YamlScalarNode("value"), out var val) && val is YamlScalarNode s &&
+                double.TryParse(s.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var x))
+                result[key] = x;
+            if (entry.Children.TryGetValue(new YamlScalarNode("parameters"), out var ps) && ps is YamlSequenceNode seq)
+                foreach (var p in seq.Children.OfType<YamlMappingNode>())
+                    if (p.Children.TryGetValue(new YamlScalarNode("name"), out var nm) && p.Children.TryGetValue(new YamlScalarNode("value"), out var pv) &&
+                        double.TryParse(((YamlScalarNode)pv).Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var y))
+                        result[$"{key}.{((YamlScalarNode)nm).Value}"] = y;
+        }
+        return result;
+    }
+}

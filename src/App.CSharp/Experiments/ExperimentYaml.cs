@@ -1,0 +1,155 @@
+using NuDM.Physics;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace NuDM.App.Experiments;
+
+/// <summary>An experiment definition or one of its data files is missing or invalid; the message names the file and field.</summary>
+public sealed class ExperimentDataException(string file, string field, string message)
+    : Exception($"{file}: {field}: {message}")
+{
+    /// <summary>File (relative to data/) that is at fault.</summary>
+    public string File { get; } = file;
+
+    /// <summary>Field (YAML path or column) that is at fault.</summary>
+    public string Field { get; } = field;
+}
+
+/// <summary>Reads experiment YAML files from data/experiments/ (through <see cref="DataFiles"/>), resolving <c>base:</c> variants.</summary>
+public static class ExperimentYaml
+{
+    /// <summary>Folder under data/ holding the experiment files.</summary>
+    public const string Folder = "experiments";
+
+    private static readonly IDeserializer Typed = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .Build();
+
+    private static readonly IDeserializer Untyped = new DeserializerBuilder().Build();
+    private static readonly ISerializer Writer = new SerializerBuilder().Build();
+
+    /// <summary>Relative path (for messages) of an experiment file.</summary>
+    public static string RelativePath(string id) => $"{Folder}/{id}.yaml";
+
+    /// <summary>Ids of all experiment files present (file names without .yaml), sorted.</summary>
+    public static IReadOnlyList<string> AvailableIds()
+    {
+        var dir = Path.Combine(DataFiles.Directory, Folder);
+        if (!Directory.Exists(dir)) return [];
+        return Directory.GetFiles(dir, "*.yaml").Select(f => Path.GetFileNameWithoutExtension(f)!).Order(StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>Loads and validates the shape of an experiment definition (variants merged onto their base).</summary>
+    public static ExperimentDefinition Load(string id)
+    {
+        var merged = LoadMerged(id, []);
+        string text = Writer.Serialize(merged);
+        ExperimentDefinition def;
+        try
+        {
+            def = Typed.Deserialize<ExperimentDefinition>(text) ?? throw new ExperimentDataException(RelativePath(id), "(root)", "the file is empty");
+        }
+        catch (YamlException ex)
+        {
+            // positions refer to the merged text for variants; the message names the offending key
+            throw new ExperimentDataException(RelativePath(id), "(schema)", (ex.InnerException?.Message ?? ex.Message).Trim());
+        }
+        if (def.Id != id) throw new ExperimentDataException(RelativePath(id), "id", $"must equal the file name '{id}', got '{def.Id}'");
+        return def;
+    }
+
+    private static Dictionary<object, object> LoadMerged(string id, List<string> chain)
+    {
+        string rel = RelativePath(id);
+        if (chain.Contains(id)) throw new ExperimentDataException(rel, "base", $"circular base chain: {string.Join(" → ", chain.Append(id))}");
+        chain.Add(id);
+        string path;
+        try { path = DataFiles.Path(Folder, id + ".yaml"); }
+        catch (FileNotFoundException) { throw new ExperimentDataException(rel, "(file)", "not found"); }
+        Dictionary<object, object> map;
+        try
+        {
+            map = Untyped.Deserialize<Dictionary<object, object>>(File.ReadAllText(path)) ?? [];
+        }
+        catch (YamlException ex)
+        {
+            throw new ExperimentDataException(rel, $"line {ex.Start.Line}", ex.Message);
+        }
+        if (map.TryGetValue("base", out var b) && b is string baseId && !string.IsNullOrWhiteSpace(baseId))
+        {
+            var baseMap = LoadMerged(baseId, chain);
+            foreach (var (k, v) in map)
+                if (!Equals(k, "base")) baseMap[k] = v; // whole top-level sections replace
+            baseMap["id"] = map.TryGetValue("id", out var own) ? own : id;
+            baseMap["base"] = baseId;
+            return baseMap;
+        }
+        return map;
+    }
+}
+
+/// <summary>Validation helpers: each failure names the file and the field.</summary>
+internal sealed class Validator(string file)
+{
+    public string File { get; } = file;
+
+    public ExperimentDataException Error(string field, string message) => new(File, field, message);
+
+    public T Required<T>(T? value, string field) where T : class =>
+        value ?? throw Error(field, "is required");
+
+    public string RequiredText(string? value, string field) =>
+        string.IsNullOrWhiteSpace(value) ? throw Error(field, "is required") : value.Trim();
+
+    public double Positive(double? value, string field, string unit = "")
+    {
+        if (value is not { } v) throw Error(field, "is required");
+        if (!double.IsFinite(v) || v <= 0) throw Error(field, $"must be a finite number > 0{(unit.Length > 0 ? " " + unit : "")}, got {v}");
+        return v;
+    }
+
+    public double NonNegative(double? value, string field, double? fallback = null)
+    {
+        if (value is not { } v)
+        {
+            if (fallback is { } f) return f;
+            throw Error(field, "is required");
+        }
+        if (!double.IsFinite(v) || v < 0) throw Error(field, $"must be a finite number ≥ 0, got {v}");
+        return v;
+    }
+
+    public double Finite(double? value, string field)
+    {
+        if (value is not { } v) throw Error(field, "is required");
+        if (!double.IsFinite(v)) throw Error(field, $"must be a finite number, got {v}");
+        return v;
+    }
+
+    public int Column(int? value, string field, int? fallback = null)
+    {
+        int v = value ?? fallback ?? throw Error(field, "is required");
+        if (v < 0) throw Error(field, $"must be a column index ≥ 0, got {v}");
+        return v;
+    }
+
+    /// <summary>Numeric rows of a data file (relative to data/), with a clear error if missing or empty.</summary>
+    public double[][] Numbers(string? relative, string field, int minColumns = 1)
+    {
+        string rel = RequiredText(relative, field);
+        double[][] rows;
+        try
+        {
+            rows = DataFiles.ReadNumbers(rel.Split('/', StringSplitOptions.RemoveEmptyEntries));
+        }
+        catch (FileNotFoundException)
+        {
+            throw Error(field, $"data file '{rel}' does not exist under data/");
+        }
+        if (rows.Length == 0) throw Error(field, $"data file '{rel}' holds no numeric rows");
+        for (int i = 0; i < rows.Length; i++)
+            if (rows[i].Length < minColumns) throw Error(field, $"data file '{rel}' row {i + 1} has {rows[i].Length} columns, {minColumns} needed");
+        return rows;
+    }
+}

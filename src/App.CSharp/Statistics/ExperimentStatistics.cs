@@ -1,0 +1,52 @@
+using NuDM.App.Experiments;
+
+namespace NuDM.App.Statistics;
+
+/// <summary>Which statistic <see cref="ExperimentStatistics.Create"/> builds.</summary>
+public enum StatisticKind
+{
+    /// <summary>The χ² with pulls of seed 001 eq. (2.29): published per-bin errors when the experiment has them, else eq. (2.30).</summary>
+    ChiSquare,
+    /// <summary>Poisson log-likelihood ratio with the signal pull (needs counts, not residuals).</summary>
+    Poisson,
+}
+
+/// <summary>Builds the test statistic of an experiment: its data (or Asimov data), backgrounds, uncertainties and σ_a, σ_f.</summary>
+public static class ExperimentStatistics
+{
+    /// <summary>Asimov data: the SM prediction plus the background, bin by bin.</summary>
+    public static double[] Asimov(IReadOnlyList<double> standardModel, IReadOnlyList<double> background)
+    {
+        if (standardModel.Count != background.Count) throw new ArgumentException($"SM ({standardModel.Count}) and background ({background.Count}) differ in length");
+        return standardModel.Select((s, i) => s + background[i]).ToArray();
+    }
+
+    /// <summary>
+    /// The statistic for <paramref name="experiment"/>. Data: the observed spectrum, or Asimov (SM + background) when
+    /// there is none or <paramref name="asimov"/> is true. The model is (1 + a) N_i + B_i with B_i the experiment's background.
+    /// χ² variance: the published uncertainties (as data, or scaled for future variants) plus (σ_f N)², else
+    /// (N + B) + (σ_f (N + B))² (seed 001 eq. (2.30)).
+    /// </summary>
+    public static IBinnedStatistic Create(CevnsExperiment experiment, IReadOnlyList<double> standardModel, StatisticKind kind = StatisticKind.ChiSquare, bool asimov = false)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(standardModel);
+        int n = experiment.Bins.Count;
+        if (standardModel.Count != n) throw new ArgumentException($"{experiment.Id}: SM prediction has {standardModel.Count} bins, the experiment {n}", nameof(standardModel));
+        var background = experiment.Background;
+        var sys = experiment.Systematics;
+        bool useAsimov = asimov || experiment.Observed is null;
+        var data = useAsimov ? Asimov(standardModel, background) : experiment.Observed!.Counts.ToArray();
+        if (kind == StatisticKind.Poisson)
+        {
+            if (!useAsimov && (experiment.Observed!.BackgroundSubtracted || data.Any(d => d < 0 || d != Math.Floor(d))))
+                throw new InvalidOperationException($"{experiment.Id}: a Poisson likelihood needs observed counts; its data are background-subtracted residuals (use the χ² or asimov: true)");
+            return new PoissonLikelihood(data, sys.SigmaA, background);
+        }
+        IReadOnlyList<double>? published = useAsimov ? experiment.PublishedUncertainty : experiment.Observed!.Uncertainty;
+        IBinVariance variance = published is not null
+            ? new PublishedVariance(published, sys.SigmaF)
+            : new StatisticalAndShapeVariance(background, sys.SigmaF);
+        return new PullChiSquare(data, variance, sys.SigmaA, background);
+    }
+}
