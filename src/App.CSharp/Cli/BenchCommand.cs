@@ -11,6 +11,7 @@ public static class BenchCommand
     private static readonly Dictionary<string, Func<int, IEnumerable<RatioResult>>> Suites = new(StringComparer.OrdinalIgnoreCase)
     {
         ["kinematics"] = KinematicsBenchmarks.Run,
+        ["xsec"] = CrossSectionBenchmarks.Run,
     };
 
     public static Command Create()

@@ -22,6 +22,19 @@ type CrossSectionCalculator =
     static let nuChi = lazy ((Amplitudes.nuChiDifferentialFormula ()).Compile())
     static let sm = lazy ((CrossSections.cevnsSMFormula ()).Compile6())
 
+    static let nuChiHelm =
+        lazy
+            (let f = FormFactors.HelmRecoilFormula
+             let e = Structure.substitute (Symbol "F2") (Ops.square f.Expression) (Amplitudes.nuChiDifferential.Force())
+             Formula.create "dsigma_dT_nuchi_Helm" e
+                 [ "E_nu", "MeV", "neutrino energy"; "M", "MeV", "nuclear mass"; "m_chi", "MeV", "χ mass"; "T", "MeV", "recoil energy"
+                   "m_S", "MeV", "mediator mass"; "ybar", "1", "ȳ (seed 001 eq. 2.19)"; "A", "1", "mass number" ]
+                 "MeV^-3" "seed 001 eq. (2.21) × F_Helm(q = sqrt(2MT))²" "νN → χN differential cross section with the Helm form factor in one expression")
+
+    /// dσ/dT of νN → χN with the Helm form factor composed symbolically into one formula (E_nu, M, m_chi, T, m_S,
+    /// ybar, A) → MeV⁻³; the closed form needs T > 0.
+    static member NuChiHelmFormula : Formula = nuChiHelm.Force()
+
     /// dσ/dT (MeV⁻³) of νN → χN; no range checks (inner loops). Arguments as in seed 001 eq. (2.21).
     static member NuChiUnchecked(enu: float, M: float, mchi: float, T: float, mS: float, ybar: float, A: float, F2: float) : float =
         nuChi.Force().Invoke [| enu; M; mchi; T; mS; ybar; A; F2 |]
