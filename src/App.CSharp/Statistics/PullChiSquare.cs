@@ -74,6 +74,7 @@ public sealed class PullChiSquare : IBinnedStatistic
         double chi2 = 0;
         for (int i = 0; i < n; i++)
         {
+            if (IsEmpty(i, prediction, v)) continue;
             double d = (1 + a) * prediction[i] + (1 + b) * background[i] - data[i];
             chi2 += d * d / v[i];
         }
@@ -89,7 +90,7 @@ public sealed class PullChiSquare : IBinnedStatistic
         double snn = 0, sbb = 0, snb = 0, snr = 0, sbr = 0, srr = 0;
         for (int i = 0; i < n; i++)
         {
-            if (!(v[i] > 0)) throw new InvalidOperationException($"bin {i}: variance {v[i]} is not > 0");
+            if (IsEmpty(i, prediction, v)) continue;
             double w = 1 / v[i], s = prediction[i], bk = background[i], r = data[i] - s - bk;
             snn += w * s * s; sbb += w * bk * bk; snb += w * s * bk;
             snr += w * s * r; sbr += w * bk * r; srr += w * r * r;
@@ -110,11 +111,23 @@ public sealed class PullChiSquare : IBinnedStatistic
         double chi2 = 0;
         for (int i = 0; i < n; i++)
         {
+            if (IsEmpty(i, prediction, v)) continue;
             double d = (1 + aBest) * prediction[i] + (1 + bBest) * background[i] - data[i];
             chi2 += d * d / v[i];
         }
         chi2 += ia * aBest * aBest + ib * bBest * bBest;
         return new PullFit(chi2, aBest, bBest);
+    }
+
+    /// <summary>
+    /// A bin with zero variance carries information only if something is predicted or observed there: when prediction,
+    /// background and data all vanish its term is 0/0 and it is skipped; otherwise zero variance is an error.
+    /// </summary>
+    private bool IsEmpty(int i, ReadOnlySpan<double> prediction, ReadOnlySpan<double> v)
+    {
+        if (v[i] > 0) return false;
+        if (prediction[i] == 0 && background[i] == 0 && data[i] == 0) return true;
+        throw new InvalidOperationException($"bin {i}: variance {v[i]} is not > 0 (prediction {prediction[i]}, background {background[i]}, data {data[i]})");
     }
 
     private static double Penalty(double x, double sigma) =>

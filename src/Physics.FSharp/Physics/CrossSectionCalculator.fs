@@ -20,6 +20,11 @@ type CrossSectionPoint =
 [<AbstractClass; Sealed>]
 type CrossSectionCalculator =
     static let nuChi = lazy ((Amplitudes.nuChiDifferentialFormula ()).Compile())
+    static let nuChi8 =
+        lazy
+            (let f = Amplitudes.nuChiDifferentialFormula ()
+             let p = f.ParameterNames
+             Compile.compile8 p.[0] p.[1] p.[2] p.[3] p.[4] p.[5] p.[6] p.[7] f.Expression)
     static let sm = lazy ((CrossSections.cevnsSMFormula ()).Compile6())
 
     static let nuChiHelm =
@@ -37,7 +42,7 @@ type CrossSectionCalculator =
 
     /// dσ/dT (MeV⁻³) of νN → χN; no range checks (inner loops). Arguments as in seed 001 eq. (2.21).
     static member NuChiUnchecked(enu: float, M: float, mchi: float, T: float, mS: float, ybar: float, A: float, F2: float) : float =
-        nuChi.Force().Invoke [| enu; M; mchi; T; mS; ybar; A; F2 |]
+        nuChi8.Force().Invoke(enu, M, mchi, T, mS, ybar, A, F2)
 
     /// dσ/dT (MeV⁻³) of SM CEvNS; no range checks.
     static member StandardModelUnchecked(enu: float, M: float, T: float, Z: float, N: float, F2: float) : float =
@@ -45,6 +50,9 @@ type CrossSectionCalculator =
 
     /// The compiled νN → χN delegate over [E_nu; M; m_chi; T; m_S; ybar; A; F2] (MeV⁻³).
     static member NuChiDelegate : Func<float[], float> = nuChi.Force()
+
+    /// The compiled νN → χN delegate (E_nu, M, m_chi, T, m_S, ybar, A, F2) → MeV⁻³, allocation-free.
+    static member NuChiTypedDelegate : Func<float, float, float, float, float, float, float, float, float> = nuChi8.Force()
 
     /// The compiled SM delegate (E_nu, M, T, Z, N, F2) → MeV⁻³.
     static member StandardModelDelegate : Func<float, float, float, float, float, float, float> = sm.Force()

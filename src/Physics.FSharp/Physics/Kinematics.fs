@@ -38,7 +38,12 @@ type KinematicsDerivation =
       DiscriminantRootsInEnu: Expr list
       EnuMin: Expr
       /// T_max^SM = lim_{m_χ→0} T_max [seed 001 eq. (2.10)].
-      TMaxSM: Expr }
+      TMaxSM: Expr
+      /// The inverse: the smallest E_ν that can give recoil T, the positive root in E_ν of the same cos θ = 1
+      /// quadratic (the other root is negative). Used by the rate integrals (T outer, E_ν inner).
+      EnuMinOfT: Expr
+      /// Its m_χ → 0 limit, (T + sqrt(T² + 2MT))/2, for standard CEvNS.
+      EnuMinOfTSM: Expr }
 
 /// Exact 2→2 kinematics of νN → χN with a massive χ, derived with the symbolic core (seed 001 sec. 2.1).
 /// The derived expressions are what the program compiles and uses.
@@ -141,6 +146,12 @@ module Kinematics =
             | [ c; _; a ] -> Ops.divide (Normal.simplifyWith Domain (Ops.divide c a)) tmax
             | cs -> failwithf "T_min: the cos θ = 1 equation is not quadratic in T: %A" cs
         let tmaxSM = Series.limitWith Domain Mchi Ops.zero Direction.FromAbove tmax
+        // inverse kinematics: the same quadratic, solved for E_ν (one positive root)
+        let enuOfT =
+            match Solve.polynomialWith Domain Enu quadratic |> List.filter (fun r -> Normal.signWith Domain r > 0) with
+            | [ r ] -> r
+            | rs -> failwithf "E_ν^min(T): expected one provably positive root, got %A" rs
+        let enuOfTSM = Series.limitWith Domain Mchi Ops.zero Direction.FromAbove enuOfT
         { QSquared = qsq
           P1DotQFromVectors = p1qVec
           P1DotQOnShell = p1qShell
@@ -156,7 +167,9 @@ module Kinematics =
           Discriminant = discriminant
           DiscriminantRootsInEnu = dRoots
           EnuMin = enuMin
-          TMaxSM = tmaxSM }
+          TMaxSM = tmaxSM
+          EnuMinOfT = enuOfT
+          EnuMinOfTSM = enuOfTSM }
 
     let private derivationCache = lazy (derive ())
 
@@ -198,6 +211,16 @@ module Kinematics =
     [<CompiledName("EnuMinFormula")>]
     let enuMinFormula () =
         Formula.create "E_nu_min" (derivation()).EnuMin [ pM; pMchi ] "MeV" "seed 001 eq. (2.11)" "threshold neutrino energy for producing χ"
+
+    /// Smallest E_ν producing recoil T in νN → χN (inverse of eq. 2.9), MeV.
+    [<CompiledName("EnuMinOfTFormula")>]
+    let enuMinOfTFormula () =
+        Formula.create "E_nu_min_of_T" (derivation()).EnuMinOfT [ pT; pM; pMchi ] "MeV" "inverse of seed 001 eq. (2.9)" "smallest neutrino energy giving recoil T"
+
+    /// Smallest E_ν producing recoil T in standard CEvNS, (T + sqrt(T² + 2MT))/2, MeV.
+    [<CompiledName("EnuMinOfTSMFormula")>]
+    let enuMinOfTSMFormula () =
+        Formula.create "E_nu_min_of_T_SM" (derivation()).EnuMinOfTSM [ pT; pM ] "MeV" "inverse of seed 001 eq. (2.10)" "smallest neutrino energy giving recoil T (m_χ = 0)"
 
     /// T_max^SM = 2E_ν²/(M + 2E_ν) [seed 001 eq. (2.10)], MeV.
     [<CompiledName("TMaxSMFormula")>]

@@ -116,3 +116,17 @@ public class ChiSquareTests
         Assert.That(1 + fit.A, Is.EqualTo(d.Sum() / n.Sum()).Within(1e-10));
     }
 }
+
+/// <summary>Bins where nothing is predicted, expected or observed.</summary>
+public class EmptyBinTests
+{
+    [NUnit.Framework.Test]
+    public void AnEmptyBinIsSkippedButAZeroVarianceBinWithDataIsAnError()
+    {
+        var chi = new NuDM.App.Statistics.PullChiSquare([0.0, 10.0], new NuDM.App.Statistics.StatisticalAndShapeVariance([0.0, 0.0], 0.0), 0.1, [0.0, 0.0]);
+        var fit = chi.Minimise([0.0, 10.0]);
+        NUnit.Framework.Assert.That(fit.Value, NUnit.Framework.Is.EqualTo(0.0).Within(1e-12));
+        var bad = new NuDM.App.Statistics.PullChiSquare([1.0, 10.0], new NuDM.App.Statistics.StatisticalAndShapeVariance([0.0, 0.0], 0.0), 0.1, [0.0, 0.0]);
+        NUnit.Framework.Assert.Throws<InvalidOperationException>(() => bad.Minimise([0.0, 10.0]));
+    }
+}
