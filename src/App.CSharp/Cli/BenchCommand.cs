@@ -12,6 +12,7 @@ public static class BenchCommand
     {
         ["kinematics"] = KinematicsBenchmarks.Run,
         ["xsec"] = CrossSectionBenchmarks.Run,
+        ["cevns"] = CevnsBenchmarks.Run,
     };
 
     public static Command Create()

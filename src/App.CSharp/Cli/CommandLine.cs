@@ -17,6 +17,8 @@ public static class CommandLine
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(FiguresCommand.Create());
         root.Subcommands.Add(XsecCommand.Create());
+        root.Subcommands.Add(CevnsCommands.Spectrum());
+        root.Subcommands.Add(CevnsCommands.Limit());
         return root;
     }
 

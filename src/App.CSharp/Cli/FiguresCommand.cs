@@ -72,7 +72,9 @@ public static class FiguresCommand
                     }
                     ct.ThrowIfCancellationRequested();
                     var sw = System.Diagnostics.Stopwatch.StartNew();
-                    var figure = job.Build(new Progress<double>(p => task.Value = Math.Clamp(p, 0, 1)), ct);
+                    var checkpoints = Path.Combine(dir, ".checkpoints");
+                    Directory.CreateDirectory(checkpoints);
+                    var figure = job.Build(new FigureContext(new Progress<double>(p => task.Value = Math.Clamp(p, 0, 1)), ct, checkpoints));
                     // write into a temporary folder first, then move: an interrupted run never leaves half a figure
                     var tmp = Path.Combine(dir, ".partial-" + job.Id);
                     var files = FigureWriter.Write(figure, tmp, job.Id);

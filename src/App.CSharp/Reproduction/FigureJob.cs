@@ -17,8 +17,20 @@ public interface IFigureJob
     /// <summary>Bump when the job's inputs or method change, so stale outputs are recomputed.</summary>
     string Version { get; }
 
-    /// <summary>Computes the figure; reports progress in [0, 1]; honours cancellation.</summary>
-    Figure Build(IProgress<double> progress, CancellationToken cancellationToken);
+    /// <summary>Computes the figure; reports progress in [0, 1]; honours cancellation; long scans checkpoint their
+    /// finished points under <see cref="FigureContext.CheckpointDirectory"/> so an interrupted run resumes.</summary>
+    Figure Build(FigureContext context);
+}
+
+/// <summary>What a figure job gets: progress reporting, cancellation and a folder for scan checkpoints.</summary>
+public sealed record FigureContext(IProgress<double> Progress, CancellationToken CancellationToken, string CheckpointDirectory)
+{
+    /// <summary>A context without progress or checkpoints (tests).</summary>
+    public static FigureContext Silent(string checkpointDirectory) =>
+        new(new Progress<double>(_ => { }), CancellationToken.None, checkpointDirectory);
+
+    /// <summary>The checkpoint file of one scan of a figure.</summary>
+    public string Checkpoint(string figureId, string scan) => Path.Combine(CheckpointDirectory, $"{figureId}.{scan}.jsonl");
 }
 
 /// <summary>All figure jobs, in the order `nudm figures` runs them.</summary>
@@ -28,5 +40,11 @@ public static class FigureCatalog
     public static IReadOnlyList<IFigureJob> All { get; } =
     [
         new Seed001Figure2(),
+        new Seed001Figure3(conus: true),
+        new Seed001Figure3(conus: false),
+        new Seed001Figure4(),
+        new Seed001Figure5(),
+        new Seed000Figure2(),
+        new Seed000Figure3(),
     ];
 }

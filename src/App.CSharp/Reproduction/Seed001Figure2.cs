@@ -23,8 +23,10 @@ public sealed class Seed001Figure2 : IFigureJob
     /// <summary>The m_χ values drawn, MeV.</summary>
     public static readonly double[] MchiValues = [0.0, 1.0, 2.0, 3.0, 4.0];
 
-    public Figure Build(IProgress<double> progress, CancellationToken cancellationToken)
+    public Figure Build(FigureContext context)
     {
+        var progress = context.Progress;
+        var cancellationToken = context.CancellationToken;
         var series = new List<Series>();
         for (int c = 0; c < MchiValues.Length; c++)
         {
