@@ -37,28 +37,9 @@ public static class CommandLine
         {
             return body();
         }
-        catch (UserInputException e)
-        {
-            AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
-            return 2;
-        }
-        catch (OperationCanceledException)
-        {
-            AnsiConsole.MarkupLine("[yellow]interrupted[/] (finished work was kept)");
-            return 130;
-        }
-        catch (ArgumentException e)
-        {
-            // the kernel validates its arguments (name and allowed range in the message): an input error
-            AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(Clean(e))}");
-            return 2;
-        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            AnsiConsole.MarkupLine($"[red]internal error:[/] {Markup.Escape(e.GetType().Name)}: {Markup.Escape(e.Message)}");
-            AnsiConsole.MarkupLine("[grey]this is a bug in nudm, not in your input; set NUDM_DEBUG=1 for the stack trace[/]");
-            if (Environment.GetEnvironmentVariable("NUDM_DEBUG") == "1") AnsiConsole.WriteLine(e.ToString());
-            return 1;
+            return Report(e);
         }
     }
 
@@ -69,28 +50,35 @@ public static class CommandLine
         {
             return await body();
         }
-        catch (UserInputException e)
-        {
-            AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
-            return 2;
-        }
-        catch (OperationCanceledException)
-        {
-            AnsiConsole.MarkupLine("[yellow]interrupted[/] (finished work was kept)");
-            return 130;
-        }
-        catch (ArgumentException e)
-        {
-            // the kernel validates its arguments (name and allowed range in the message): an input error
-            AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(Clean(e))}");
-            return 2;
-        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            AnsiConsole.MarkupLine($"[red]internal error:[/] {Markup.Escape(e.GetType().Name)}: {Markup.Escape(e.Message)}");
-            AnsiConsole.MarkupLine("[grey]this is a bug in nudm, not in your input; set NUDM_DEBUG=1 for the stack trace[/]");
-            if (Environment.GetEnvironmentVariable("NUDM_DEBUG") == "1") AnsiConsole.WriteLine(e.ToString());
-            return 1;
+            return Report(e);
+        }
+    }
+
+    /// <summary>
+    /// Prints a failure without a stack trace and returns the exit code: 2 for bad input (our own checks and the
+    /// kernel's argument validation, which names the parameter and its range), 130 when interrupted (finished work is
+    /// kept), 1 for anything else (a bug, not the user's input; NUDM_DEBUG=1 prints the trace).
+    /// </summary>
+    private static int Report(Exception e)
+    {
+        switch (e)
+        {
+            case UserInputException:
+                AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+                return 2;
+            case OperationCanceledException:
+                AnsiConsole.MarkupLine("[yellow]interrupted[/] (finished work was kept)");
+                return 130;
+            case ArgumentException a:
+                AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(Clean(a))}");
+                return 2;
+            default:
+                AnsiConsole.MarkupLine($"[red]internal error:[/] {Markup.Escape(e.GetType().Name)}: {Markup.Escape(e.Message)}");
+                AnsiConsole.MarkupLine("[grey]this is a bug in nudm, not in your input; set NUDM_DEBUG=1 for the stack trace[/]");
+                if (Environment.GetEnvironmentVariable("NUDM_DEBUG") == "1") AnsiConsole.WriteLine(e.ToString());
+                return 1;
         }
     }
 

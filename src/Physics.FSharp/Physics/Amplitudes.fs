@@ -74,27 +74,29 @@ module Amplitudes =
 
     let private nucleusLine () = Dirac.spinSummedSquare (Dirac.u "k2" M) Dirac.identity (Dirac.u "p2" M)
 
+    /// |M|² of a lepton line times the nucleus line ū(k2)(i y_N)u(p2), with the S propagator of eq. (2.14)/(2.15),
+    /// averaged (1/2) over the nucleus spin and rewritten with the lab invariants.
+    let private withNucleus (lepton: Expr) processName amplitude spins =
+        let raw = Ops.product [ Ops.square yChi; Ops.square yN; lepton; nucleusLine (); Ops.invert propagatorSquared.Value; Ops.half ]
+        { Process = processName
+          Amplitude = amplitude
+          SpinSums = spins
+          Value = Normal.simplifyWith Kinematics.Domain (Dirac.substituteDots labDots.Value raw)
+          Variables = [ "E_nu"; "M"; "m_chi"; "T"; "m_S"; "y_chi"; "y_N" ] }
+
     /// |M|² for ν N → χ N from eq. (2.14): iM = ū(k1)(i y_χ)P_L u(p1) · (−i)/(q² − m_S²) · ū(k2)(i y_N)u(p2).
     let nuNToChiN =
         lazy
-            (let lepton = Dirac.spinSummedSquare (Dirac.u "k1" mChi) Dirac.projectorL (Dirac.u "p1" Ops.zero)
-             let raw = Ops.product [ Ops.square yChi; Ops.square yN; lepton; nucleusLine (); Ops.invert propagatorSquared.Value; Ops.half ]
-             { Process = "ν N → χ N"
-               Amplitude = "seed 001 eq. (2.14)"
-               SpinSums = "summed over the χ and final-nucleus spins, averaged (1/2) over the initial nucleus spin; the neutrino enters with its single (left-handed) helicity, selected by P_L, so it is not averaged; the nucleus is treated as a Dirac fermion of mass M"
-               Value = Normal.simplifyWith Kinematics.Domain (Dirac.substituteDots labDots.Value raw)
-               Variables = [ "E_nu"; "M"; "m_chi"; "T"; "m_S"; "y_chi"; "y_N" ] })
+            (withNucleus (Dirac.spinSummedSquare (Dirac.u "k1" mChi) Dirac.projectorL (Dirac.u "p1" Ops.zero))
+                 "ν N → χ N" "seed 001 eq. (2.14)"
+                 "summed over the χ and final-nucleus spins, averaged (1/2) over the initial nucleus spin; the neutrino enters with its single (left-handed) helicity, selected by P_L, so it is not averaged; the nucleus is treated as a Dirac fermion of mass M")
 
     /// |M|² for ν̄ N → χ̄ N from eq. (2.15): iM = v̄(p1) P_R (i y_χ) v(k1) · (−i)/(q² − m_S²) · ū(k2)(i y_N)u(p2).
     let antiNuNToAntiChiN =
         lazy
-            (let lepton = Dirac.spinSummedSquare (Dirac.v "p1" Ops.zero) Dirac.projectorR (Dirac.v "k1" mChi)
-             let raw = Ops.product [ Ops.square yChi; Ops.square yN; lepton; nucleusLine (); Ops.invert propagatorSquared.Value; Ops.half ]
-             { Process = "ν̄ N → χ̄ N"
-               Amplitude = "seed 001 eq. (2.15)"
-               SpinSums = "as for ν N → χ N, with the right-handed antineutrino selected by P_R"
-               Value = Normal.simplifyWith Kinematics.Domain (Dirac.substituteDots labDots.Value raw)
-               Variables = [ "E_nu"; "M"; "m_chi"; "T"; "m_S"; "y_chi"; "y_N" ] })
+            (withNucleus (Dirac.spinSummedSquare (Dirac.v "p1" Ops.zero) Dirac.projectorR (Dirac.v "k1" mChi))
+                 "ν̄ N → χ̄ N" "seed 001 eq. (2.15)"
+                 "as for ν N → χ N, with the right-handed antineutrino selected by P_R")
 
     /// dσ/dT = |M|²/(32π M E_ν²) (seed 001 eq. 2.21), MeV⁻³, with y_χ² y_N² written through ȳ⁴ A² (eq. 2.19:
     /// ȳ = sqrt(y_χ y_N / A)) and the form factor squared F2 multiplying it (seed 001 uses F for COHERENT).
