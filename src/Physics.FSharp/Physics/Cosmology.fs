@@ -84,23 +84,31 @@ module CosmologyEquations =
             [ Infix.parseOrThrow "-exp(la + W) + exp(la + 2*we - W)" ],
             "seed 000 Appendix eq. (21) in W = ln Y, u = ln(m/T); la = ln[(1 + dln h/3dln T) s<sigma v>/H], we = ln Y_eq")
 
-    /// Seed 001 eq. (4.2), the χ/S system, in W_c = ln Y_χ, W_s = ln Y_S, u = ln(m_χ/T):
-    ///   dW_c/du = −e^(l1+W_c) + e^(l1+2ec−W_c) + e^(ldc+W_s−W_c) − e^(ldc+es−ec) − e^(lk+W_c−2ec) + e^(lk+2W_s−2es−W_c)
-    ///   dW_s/du = −e^(l3+W_s) + e^(l3+2es−W_s) − e^(ld) + e^(ld+W_c+es−ec−W_s) + e^(lks+2W_c−2ec−W_s) − e^(lks+W_s−2es)
+    /// Seed 001 eq. (4.2), the χ/S system, in the states W_t = ln Y_t, Y_t = Y_χ + ν_d Y_S (the yield that decays and
+    /// inverse decays conserve), and W_s = ln Y_S, with u = ln(m_χ/T). Writing Y_χ = Y_t − ν_d Y_S, i.e.
+    /// W_c = W_t + ln(1 − ν_d e^(W_s − W_t)):
+    ///   dW_t/du = e^(−W_t)·[ −e^(l1)(Y_χ² − Y_χ,eq²) − ν_d e^(l3)(Y_S² − Y_S,eq²) + (ν_d ν_s − 1) κ (Y_χ²/Y_χ,eq² − Y_S²/Y_S,eq²) ]
+    ///   dW_s/du = −e^(l3+W_s) + e^(l3+2es−W_s) − e^(ld) + e^(ld+W_c+es−ec−W_s) + ν_s κ (e^(2W_c−2ec−W_s) − e^(W_s−2es))
     /// Coefficients, with P = (1 + δ/3)/H:
     ///   l1 = ln(P s⟨σv⟩_χχ̄→νν̄), l3 = ln(P s⟨σv⟩_SS→νν̄),
-    ///   ld = ln(P Γ_S K1(m_S/T)/K2(m_S/T)) (decays and inverse decays S ↔ χν), ldc = ld + ln(χ per S decay),
-    ///   lk = ln(P s⟨σv⟩_χχ̄→SS Y_χ,eq²) = ln(P s⟨σv⟩_SS→χχ̄ Y_S,eq²) (detailed balance; the χχ̄ ↔ SS term of 4.2
-    ///   written as κ(Y_χ²/Y_χ,eq² − Y_S²/Y_S,eq²) so that it stays finite whichever direction is Boltzmann suppressed),
-    ///   lks = lk + ln(S per χχ̄→SS event as counted in Y_S), ec = ln Y_χ,eq, es = ln Y_S,eq.
-    /// With ldc = ld and lks = lk this is eq. (4.2) exactly as printed. Dimensionless.
+    ///   ld = ln(P Γ_S K1(m_S/T)/K2(m_S/T)) (decays and inverse decays S ↔ χν),
+    ///   lk = ln κ = ln(P s⟨σv⟩_χχ̄→SS Y_χ,eq²) = ln(P s⟨σv⟩_SS→χχ̄ Y_S,eq²) (detailed balance: the χχ̄ ↔ SS term of 4.2
+    ///   written as κ(Y_χ²/Y_χ,eq² − Y_S²/Y_S,eq²), finite whichever direction is Boltzmann suppressed),
+    ///   ec = ln Y_χ,eq, es = ln Y_S,eq, nud = ν_d (χ per S decay), nus = ν_s (S per χχ̄ → SS event).
+    /// With ν_d = ν_s = 1 this is eq. (4.2) exactly as printed.
+    /// Why W_t: the decay terms are ~Γ_S/H ~ 10¹⁵ times the yields and cancel to O(1) near inverse-decay equilibrium;
+    /// in (ln Y_χ, ln Y_S) their rounding (~0.1 per evaluation) would act as noise on the slow χ yield and force steps
+    /// of ~10⁻⁴ in ln x. In W_t they cancel analytically and appear only in the stiff W_s equation, where the L-stable
+    /// solver damps them. Requires Y_χ &gt; 0, i.e. ν_d Y_S &lt; Y_t (true when m_S &gt; m_χ). Dimensionless.
     let twoSpecies : RateEquations =
+        let chi = "(Wt + ln(1 - nud*exp(Ws - Wt)))"
+        let wt =
+            sprintf "-exp(l1 + 2*%s - Wt) + exp(l1 + 2*ec - Wt) - nud*exp(l3 + 2*Ws - Wt) + nud*exp(l3 + 2*es - Wt) + (nud*nus - 1)*(exp(lk + 2*%s - 2*ec - Wt) - exp(lk + 2*Ws - 2*es - Wt))" chi chi
+        let ws =
+            sprintf "-exp(l3 + Ws) + exp(l3 + 2*es - Ws) - exp(ld) + exp(ld + %s + es - ec - Ws) + nus*(exp(lk + 2*%s - 2*ec - Ws) - exp(lk + Ws - 2*es))" chi chi
         RateEquations(
             "chi/S system (seed 001 eq. 4.2)",
-            [ "Wc"; "Ws" ],
-            [ "l1"; "ld"; "ldc"; "lk"; "lks"; "l3"; "ec"; "es" ],
-            [ Infix.parseOrThrow
-                  "-exp(l1 + Wc) + exp(l1 + 2*ec - Wc) + exp(ldc + Ws - Wc) - exp(ldc + es - ec) - exp(lk + Wc - 2*ec) + exp(lk + 2*Ws - 2*es - Wc)"
-              Infix.parseOrThrow
-                  "-exp(l3 + Ws) + exp(l3 + 2*es - Ws) - exp(ld) + exp(ld + Wc + es - ec - Ws) + exp(lks + 2*Wc - 2*ec - Ws) - exp(lks + Ws - 2*es)" ],
-            "seed 001 eq. (4.2) in W = ln Y, u = ln(m_chi/T); channels chi chi -> nu nu, chi chi <-> S S, S S -> nu nu, S <-> chi nu")
+            [ "Wt"; "Ws" ],
+            [ "l1"; "ld"; "lk"; "l3"; "ec"; "es"; "nud"; "nus" ],
+            [ Infix.parseOrThrow wt; Infix.parseOrThrow ws ],
+            "seed 001 eq. (4.2) in W_t = ln(Y_chi + nu_d Y_S), W_s = ln Y_S, u = ln(m_chi/T); channels chi chi -> nu nu, chi chi <-> S S, S S -> nu nu, S <-> chi nu")

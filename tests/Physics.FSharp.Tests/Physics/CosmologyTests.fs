@@ -59,32 +59,47 @@ let ``freeze-out Jacobians are the symbolic derivatives`` () =
     let w, la, we = y.[0], c.[0], c.[1]
     assertClose jac.[0] (-(exp (la + w) + exp (la + 2.0 * we - w))) 1e-12 "closed form"
 
+/// Eq. (4.2) typed in Y: (dY_χ/du, dY_S/du) for coefficients (l1, ld, lk, l3, ec, es, ν_d, ν_s).
+let private eq42 (yc: float) (ys: float) (c: float[]) =
+    let a1, d, kappa, a3 = exp c.[0], exp c.[1], exp c.[2], exp c.[3]
+    let ycq, ysq, nud, nus = exp c.[4], exp c.[5], c.[6], c.[7]
+    let conv = kappa * (yc * yc / (ycq * ycq) - ys * ys / (ysq * ysq))
+    let dec = d * (ys - yc * ysq / ycq)
+    -a1 * (yc * yc - ycq * ycq) + nud * dec - conv, -a3 * (ys * ys - ysq * ysq) - dec + nus * conv
+
 [<Test>]
 let ``two-species right-hand side vanishes in full equilibrium and matches eq. 4.2`` () =
     let eqs = CosmologyEquations.twoSpecies
     let ec, es = log 1.3e-3, log 2.0e-5
-    let l1, ld, lk, l3 = log 2.0e4, log 7.0e8, log 3.0e2, log 5.0e3
-    let c = [| l1; ld; ld; lk; lk; l3; ec; es |]
-    let f0 = evalRhs eqs [| ec; es |] c
-    Assert.That(abs f0.[0], Is.LessThan 1e-6)
-    Assert.That(abs f0.[1], Is.LessThan 1e-6)
-    // off equilibrium: compare with eq. (4.2) typed in Y (per u, multiplied by P = (1 + δ/3)/H inside the coefficients)
-    let yc, ys = 3.0e-3, 1.0e-6
-    let f = evalRhs eqs [| log yc; log ys |] c
-    let ycq, ysq = exp ec, exp es
-    let a1, d, kappa, a3 = exp l1, exp ld, exp lk, exp l3
-    let conv = kappa * (yc * yc / (ycq * ycq) - ys * ys / (ysq * ysq))
-    let dec = d * (ys - yc * ysq / ycq)
-    let dyc = -a1 * (yc * yc - ycq * ycq) + dec - conv
-    let dys = -a3 * (ys * ys - ysq * ysq) - dec + conv
-    assertClose f.[0] (dyc / yc) 1e-12 "dW_c/du"
-    assertClose f.[1] (dys / ys) 1e-12 "dW_s/du"
+    for nud, nus in [ 1.0, 1.0; 0.5, 2.0 ] do
+        let c = [| log 2.0e4; log 7.0e8; log 3.0e2; log 5.0e3; ec; es; nud; nus |]
+        let f0 = evalRhs eqs [| log (exp ec + nud * exp es); es |] c
+        Assert.That(abs f0.[0], Is.LessThan 1e-6)
+        Assert.That(abs f0.[1], Is.LessThan 1e-6)
+        // off equilibrium: W_t = ln(Y_χ + ν_d Y_S) and W_s = ln Y_S against eq. (4.2) typed in Y
+        let yc, ys = 3.0e-3, 1.0e-6
+        let f = evalRhs eqs [| log (yc + nud * ys); log ys |] c
+        let dyc, dys = eq42 yc ys c
+        assertClose f.[0] ((dyc + nud * dys) / (yc + nud * ys)) 1e-9 "dW_t/du"
+        assertClose f.[1] (dys / ys) 1e-9 "dW_s/du"
+
+[<Test>]
+let ``the decay terms cancel analytically in the W_t equation`` () =
+    // a huge decay rate must not appear in dW_t/du at all (that is the point of the variable)
+    let eqs = CosmologyEquations.twoSpecies
+    let c0 = [| log 2.0; log 1.0; log 3.0; log 5.0; -6.5; -7.2; 1.0; 1.0 |]
+    let c1 = Array.copy c0
+    c1.[1] <- log 1.0e15
+    let y = [| -6.0; -7.9 |]
+    Assert.That((evalRhs eqs y c1).[0], Is.EqualTo((evalRhs eqs y c0).[0]))
+    let dft = Calculus.differentiate (Symbol "ld") eqs.Rhs.[0]
+    Assert.That(dft, Is.EqualTo(Ops.zero))
 
 [<Test>]
 let ``two-species Jacobians are the symbolic derivatives`` () =
     let eqs = CosmologyEquations.twoSpecies
     let y = [| -6.1; -9.7 |]
-    let c = [| 3.1; 8.2; 8.2; 1.7; 2.4; 4.4; -6.5; -10.2 |]
+    let c = [| 3.1; 8.2; 1.7; 4.4; -6.5; -10.2; 0.7; 1.3 |]
     let _, jac, cjac = evalAll eqs y c
     for j in 0 .. 1 do
         let num = numericDerivative eqs y c j
@@ -97,7 +112,7 @@ let ``two-species Jacobians are the symbolic derivatives`` () =
 [<Test>]
 let ``a switched-off channel (ln rate = −inf) gives finite values, no NaN`` () =
     let eqs = CosmologyEquations.twoSpecies
-    let c = [| Double.NegativeInfinity; 8.2; 8.2; Double.NegativeInfinity; Double.NegativeInfinity; 4.4; -6.5; -900.0 |]
+    let c = [| Double.NegativeInfinity; 8.2; Double.NegativeInfinity; 4.4; -6.5; -900.0; 1.0; 1.0 |]
     let f, jac, cjac = evalAll eqs [| -6.1; -905.0 |] c
     for v in Array.concat [ f; jac; cjac ] do Assert.That(Double.IsFinite v, sprintf "non-finite entry %g" v)
 
