@@ -147,3 +147,37 @@ internal sealed class CoefficientTable
         }
     }
 }
+
+/// <summary>
+/// Thermal cross sections ⟨σv⟩(T) of one or more channels sampled once on a grid in u = ln(m/T) (usually coarser
+/// than the coefficient grid: ⟨σv⟩ varies on scales Δ ln x ~ 1, while each evaluation of a Gondolo–Gelmini integral
+/// costs ~50 µs), kept as ln max(⟨σv⟩, floor) and interpolated like the coefficients. A null channel is −∞ throughout.
+/// </summary>
+internal sealed class CrossSectionTable
+{
+    private readonly CoefficientTable _table;
+    private readonly double[] _row;
+
+    public CrossSectionTable(double mass, double u0, double u1, double step, IReadOnlyList<(ThermalCrossSection? Rate, string Name)> channels)
+    {
+        _row = new double[channels.Count];
+        _table = new CoefficientTable(u0, u1, step, channels.Count, (u, c) =>
+        {
+            double T = mass * Math.Exp(-u);
+            for (int k = 0; k < channels.Count; k++)
+            {
+                var (rate, name) = channels[k];
+                if (rate is null) { c[k] = double.NegativeInfinity; continue; }
+                double v = Guard.DelegateResult(rate(T), $"the thermal cross section {name}", T);
+                c[k] = Math.Log(Math.Max(v, FreezeOutSolver.SigmaVFloor));
+            }
+        });
+    }
+
+    /// <summary>ln ⟨σv⟩ of channel k at u (not thread-safe: one instance per solve).</summary>
+    public double LnSigmaV(double u, int k)
+    {
+        _table.Evaluate(u, _row, 0, null);
+        return _row[k];
+    }
+}

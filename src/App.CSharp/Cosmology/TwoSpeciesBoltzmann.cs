@@ -93,6 +93,10 @@ public sealed record TwoSpeciesOptions
     /// <summary>Grid step in ln x for the tabulated coefficients, in [1e-4, 0.2]. Default 0.02.</summary>
     public double GridStep { get; init => field = Guard.InRange(value, 1e-4, 0.2, nameof(GridStep)); } = 0.02;
 
+    /// <summary>Grid step in ln x on which the three ⟨σv⟩(T) delegates are sampled, in [1e-4, 0.5]. Default 0.1
+    /// (see <see cref="FreezeOutOptions.CrossSectionGridStep"/>).</summary>
+    public double CrossSectionGridStep { get; init => field = Guard.InRange(value, 1e-4, 0.5, nameof(CrossSectionGridStep)); } = 0.1;
+
     /// <summary>Number of log-spaced output points in x, in [2, 100000]. Default 200.</summary>
     public int OutputPoints { get; init => field = (int)Guard.InRange(value, 2, 100_000, nameof(OutputPoints)); } = 200;
 
@@ -187,6 +191,9 @@ public sealed class TwoSpeciesSolver
         var stats = Options.Statistics;
         double nud = model.ChiPerDecay, nus = model.SPerConversion;
 
+        var rates = new CrossSectionTable(mChi, u0, u1, Options.CrossSectionGridStep,
+            [(model.ChiChiToNuNu, "ChiChiToNuNu"), (model.Conversion, "Conversion"), (model.SSToNuNu, "SSToNuNu")]);
+
         // coefficient columns, in the order of CosmologyEquations.twoSpecies: 0 l1, 1 ld, 2 lk, 3 l3, 4 ec, 5 es, 6 ν_d, 7 ν_s
         void Sample(double u, double[] c)
         {
@@ -196,13 +203,13 @@ public sealed class TwoSpeciesSolver
             double lnS = Math.Log(st.EntropyDensity);
             double ec = Equilibrium.LnYield(x, model.ChiDof, st.EntropyDof, stats);
             double es = Equilibrium.LnYield(xs, model.MediatorDof, st.EntropyDof, stats);
-            c[0] = LnRate(model.ChiChiToNuNu, T, "ChiChiToNuNu") + lnP + lnS;
+            c[0] = rates.LnSigmaV(u, 0) + lnP + lnS;
             c[1] = model.MediatorWidth > 0
                 ? Math.Log(model.MediatorWidth) + Math.Log(Bessel.K1OverK2(xs)) + lnP
                 : double.NegativeInfinity;
-            c[2] = LnRate(model.Conversion, T, "Conversion") + lnP + lnS
+            c[2] = rates.LnSigmaV(u, 1) + lnP + lnS
                    + 2 * (model.ConversionGivenAs == ConversionDirection.ChiChiToSS ? ec : es);
-            c[3] = LnRate(model.SSToNuNu, T, "SSToNuNu") + lnP + lnS;
+            c[3] = rates.LnSigmaV(u, 2) + lnP + lnS;
             c[4] = ec;
             c[5] = es;
             c[6] = nud;
@@ -332,11 +339,4 @@ public sealed class TwoSpeciesSolver
         MaxSteps = Options.MaxSteps,
         CancellationToken = Options.CancellationToken,
     };
-
-    private static double LnRate(ThermalCrossSection? sigmaV, double T, string name)
-    {
-        if (sigmaV is null) return double.NegativeInfinity;
-        double v = Guard.DelegateResult(sigmaV(T), $"the thermal cross section {name}", T);
-        return Math.Log(Math.Max(v, FreezeOutSolver.SigmaVFloor));
-    }
 }

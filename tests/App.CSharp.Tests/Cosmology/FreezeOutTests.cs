@@ -83,7 +83,10 @@ public class FreezeOutTests
     public void TighterTolerances_ChangeResultsByLessThanHalfAPercent()
     {
         var loose = new FreezeOutOptions { OutputPoints = 0 };
-        var tight = new FreezeOutOptions { OutputPoints = 0, Tolerance = loose.Tolerance / 10, GridStep = loose.GridStep / 2 };
+        var tight = new FreezeOutOptions
+        {
+            OutputPoints = 0, Tolerance = loose.Tolerance / 10, GridStep = loose.GridStep / 2, CrossSectionGridStep = loose.CrossSectionGridStep / 2,
+        };
         foreach (double m in new[] { 3.0, 300.0, 1e5 })
         {
             double a = new FreezeOutSolver(loose).Solve(m, Constant(3e-26)).OmegaH2;
@@ -94,6 +97,23 @@ public class FreezeOutTests
             double yb = RelicCoupling.Find(m, Constant(1e-26), 1, options: tight, relativeTolerance: 1e-7).Coupling;
             Assert.That(ya / yb - 1, Is.EqualTo(0).Within(0.005));
         }
+    }
+
+    [Test]
+    public void KernelCrossSection_PlugsInThroughTheGondoloGelminiAverage()
+    {
+        // σ(s) with σ v_rel = a (s-wave, v_rel = 2β_cm) averaged by Gondolo–Gelmini at each T: ⟨σv⟩ = a(1 − O(1/x)), so
+        // Ωh² comes out a few per cent above the constant-⟨σv⟩ = a result; a finer ⟨σv⟩ grid changes it by < 1e-4
+        const double m = 1e4;
+        double a = CosmologyUnits.SigmaVFromCm3PerSecond(2.2e-26);
+        CrossSection sigma = s => a / (2 * Math.Sqrt(Math.Max(1e-300, 1 - 4 * m * m / s)));
+        ThermalCrossSection averaged = T => ThermalAverage.SigmaV(sigma, m, T);
+        double gg = new FreezeOutSolver().Solve(m, averaged).OmegaH2;
+        double fine = new FreezeOutSolver(new FreezeOutOptions { CrossSectionGridStep = 0.02 }).Solve(m, averaged).OmegaH2;
+        double constant = new FreezeOutSolver().Solve(m, _ => a).OmegaH2;
+        TestContext.Out.WriteLine($"Ωh²: GG-averaged s-wave {gg:G6} (fine ⟨σv⟩ grid {fine:G6}), constant {constant:G6}");
+        Assert.That(gg / constant, Is.InRange(1.0, 1.08));
+        Assert.That(gg / fine - 1, Is.EqualTo(0).Within(1e-4));
     }
 
     [Test]
@@ -139,5 +159,7 @@ public class FreezeOutTests
         Assert.Throws<ArgumentOutOfRangeException>(() => _ = new FreezeOutOptions { Tolerance = 0 });
         Assert.Throws<ArgumentOutOfRangeException>(() => _ = new FreezeOutOptions { XEnd = 1 });
         Assert.Throws<ArgumentOutOfRangeException>(() => RelicCoupling.Find(100, Constant(1e-26), power: 0));
+        var none = Assert.Throws<InvalidOperationException>(() => RelicCoupling.Find(100, _ => 0, power: 4))!;
+        Assert.That(none.Message, Does.Contain("must be > 0"));
     }
 }
