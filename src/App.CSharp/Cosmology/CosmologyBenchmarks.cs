@@ -9,7 +9,8 @@ namespace NuDM.App.Cosmology;
 /// one freeze-out solve ≤ 1 ms; the six two-species solves of seed 001 Fig. 7 (m_χ = 3 MeV, m_S = 10 and 100 MeV,
 /// y_χ = 1e-3, 1e-4, 1e-5; stand-in cross sections) ≤ 100 ms together; a 100-mass relic-coupling curve (seed 000 Fig. 5,
 /// ⟨σv⟩ = y⁴/(16π m_φ⁴), m_φ = 3 m_X, Dirac, 1 MeV–10 GeV) ≤ 1 s on all cores. Absolute times on shared machines are
-/// noisy; each figure is the median of <c>rounds</c> repetitions after a warm-up. Not a test: nothing here asserts.
+/// noisy; each figure is the median of <c>rounds</c> repetitions after a warm-up long enough for tiered JIT compilation to
+/// settle (the first repetitions are up to 10× slower). Not a test: nothing here asserts.
 /// </summary>
 public static class CosmologyBenchmarks
 {
@@ -20,7 +21,7 @@ public static class CosmologyBenchmarks
         ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 3);
         double sv = CosmologyUnits.SigmaVFromCm3PerSecond(2.2e-26);
         var solver = new FreezeOutSolver(new FreezeOutOptions { OutputPoints = 0 });
-        yield return Budget("one freeze-out (m = 10 GeV, s-wave)", "Rodas4, symbolic Jacobian", 1.0, rounds, 50,
+        yield return Budget("one freeze-out (m = 10 GeV, s-wave)", "Rodas4, symbolic Jacobian", 1.0, rounds, 300,
             () => solver.Solve(1e4, _ => sv).OmegaH2);
 
         var models = new List<TwoSpeciesModel>();
@@ -28,12 +29,12 @@ public static class CosmologyBenchmarks
             foreach (double y in new[] { 1e-3, 1e-4, 1e-5 })
                 models.Add(Seed001StandIns.Model(y, 3, mS));
         var two = new TwoSpeciesSolver();
-        yield return Budget("six chi/S solves (seed 001 Fig. 7, stand-ins)", "two-stage Rodas4", 100.0, rounds, 3,
+        yield return Budget("six chi/S solves (seed 001 Fig. 7, stand-ins)", "two-stage Rodas4", 100.0, rounds, 30,
             () => models.Sum(m => two.Solve(m).YChiInfinity));
 
         var masses = Enumerable.Range(0, 100).Select(i => Math.Pow(10, 4.0 * i / 99)).ToArray(); // 1 MeV … 10 GeV
         var options = new FreezeOutOptions { OutputPoints = 0 };
-        yield return Budget($"100-mass relic curve ({Environment.ProcessorCount} cores)", "parallel over masses", 1000.0, rounds, 1,
+        yield return Budget($"100-mass relic curve ({Environment.ProcessorCount} cores)", "parallel over masses", 1000.0, rounds, 3,
             () => RelicCoupling.Curve(masses, m => _ => 1 / (16 * Math.PI * Math.Pow(3 * m, 4)), 4,
                 nature: DarkMatterNature.Dirac, options: options).Sum(r => r.Coupling));
     }

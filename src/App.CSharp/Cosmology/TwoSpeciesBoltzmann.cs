@@ -246,10 +246,17 @@ public sealed class TwoSpeciesSolver
         Record(u0, w);
         var totals = new int[5];
         double switchU = double.PositiveInfinity;
-        double chunk = 0.5;
+        // first stop: where Y_S,eq/Y_χ,eq first falls below e⁻⁴⁰ (known from the table); then in steps of 1 in ln x
+        double uFirst = u1;
+        for (int i = 0; i < table.Nodes; i++)
+            if (table.NodeValue(i, 5) - table.NodeValue(i, 4) < Negligible)
+            {
+                uFirst = Math.Max(u0 + 1e-6, Math.Min(u1, table.Start + i * (table.End - table.Start) / (table.Nodes - 1)));
+                break;
+            }
         while (u < u1)
         {
-            double uTo = Math.Min(u1, u + chunk);
+            double uTo = u == u0 ? uFirst : Math.Min(u1, u + 1.0);
             if (u1 - uTo < 1e-9) uTo = u1;
             var times = OutputsIn(u, uTo);
             var sol = new Rodas4().Solve(system.System, u, w, uTo, OdeOptionsFor(times));
