@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using NuDM.App.Bench;
+
+namespace NuDM.App.Cosmology;
+
+/// <summary>
+/// Speed targets of the cosmology numerics, reported in the <see cref="RatioResult"/> form of <c>nudm bench</c> with the
+/// time budget as the "reference": ratio = measured median ÷ budget, target 1. Budgets (from the project brief):
+/// one freeze-out solve ≤ 1 ms; the six two-species solves of seed 001 Fig. 7 (m_χ = 3 MeV, m_S = 10 and 100 MeV,
+/// y_χ = 1e-3, 1e-4, 1e-5; stand-in cross sections) ≤ 100 ms together; a 100-mass relic-coupling curve (seed 000 Fig. 5,
+/// ⟨σv⟩ = y⁴/(16π m_φ⁴), m_φ = 3 m_X, Dirac, 1 MeV–10 GeV) ≤ 1 s on all cores. Absolute times on shared machines are
+/// noisy; each figure is the median of <c>rounds</c> repetitions after a warm-up long enough for tiered JIT compilation to
+/// settle (the first repetitions are up to 10× slower). Not a test: nothing here asserts.
+/// </summary>
+public static class CosmologyBenchmarks
+{
+    /// <summary>Runs the three measurements.</summary>
+    /// <param name="rounds">Repetitions per measurement (≥ 3).</param>
+    public static IEnumerable<RatioResult> Run(int rounds)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 3);
+        double sv = CosmologyUnits.SigmaVFromCm3PerSecond(2.2e-26);
+        var solver = new FreezeOutSolver(new FreezeOutOptions { OutputPoints = 0 });
+        yield return Budget("one freeze-out (m = 10 GeV, s-wave)", "Rodas4, symbolic Jacobian", 1.0, rounds, 300,
+            () => solver.Solve(1e4, _ => sv).OmegaH2);
+
+        var models = new List<TwoSpeciesModel>();
+        foreach (double mS in new[] { 10.0, 100.0 })
+            foreach (double y in new[] { 1e-3, 1e-4, 1e-5 })
+                models.Add(Seed001StandIns.Model(y, 3, mS));
+        var two = new TwoSpeciesSolver();
+        yield return Budget("six chi/S solves (seed 001 Fig. 7, stand-ins)", "two-stage Rodas4", 100.0, rounds, 30,
+            () => models.Sum(m => two.Solve(m).YChiInfinity));
+
+        var masses = Enumerable.Range(0, 100).Select(i => Math.Pow(10, 4.0 * i / 99)).ToArray(); // 1 MeV … 10 GeV
+        var options = new FreezeOutOptions { OutputPoints = 0 };
+        yield return Budget($"100-mass relic curve ({Environment.ProcessorCount} cores)", "parallel over masses", 1000.0, rounds, 3,
+            () => RelicCoupling.Curve(masses, m => _ => 1 / (16 * Math.PI * Math.Pow(3 * m, 4)), 4,
+                nature: DarkMatterNature.Dirac, options: options).Sum(r => r.Coupling));
+    }
+
+    /// <summary>Median wall time of <paramref name="work"/> in ms, after <paramref name="warmup"/> untimed runs.</summary>
+    public static double MedianMilliseconds(Func<double> work, int rounds, int warmup)
+    {
+        double sink = 0;
+        for (int i = 0; i < warmup; i++) sink += work();
+        var times = new double[rounds];
+        for (int r = 0; r < rounds; r++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            sink += work();
+            times[r] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        if (double.IsNaN(sink)) Console.Write("");
+        Array.Sort(times);
+        return times[rounds / 2];
+    }
+
+    private static RatioResult Budget(string name, string candidate, double budgetMs, int rounds, int warmup, Func<double> work)
+    {
+        double ms = MedianMilliseconds(work, rounds, warmup);
+        return new RatioResult(name, candidate, $"budget {budgetMs:G3} ms", ms * 1e6, budgetMs * 1e6, ms / budgetMs,
+            ms / budgetMs, ms / budgetMs, 1.0);
+    }
+}

@@ -1,0 +1,131 @@
+using MathNet.Numerics;
+
+namespace NuDM.App.Cosmology;
+
+/// <summary>Phase-space statistics of a species in kinetic and chemical equilibrium (zero chemical potential).</summary>
+public enum Statistics
+{
+    /// <summary>Maxwell–Boltzmann f = e^(−E/T): n = g m² T K₂(m/T)/(2π²). The convention of the Gondolo–Gelmini
+    /// thermal average and of the seeds' Boltzmann equations; exact for m ≫ T.</summary>
+    MaxwellBoltzmann,
+
+    /// <summary>Fermi–Dirac f = 1/(e^(E/T) + 1): n → (3/4) ζ(3) g T³/π² for m ≪ T (10% below Maxwell–Boltzmann).</summary>
+    FermiDirac,
+
+    /// <summary>Bose–Einstein f = 1/(e^(E/T) − 1): n → ζ(3) g T³/π² for m ≪ T (20% above Maxwell–Boltzmann).</summary>
+    BoseEinstein,
+}
+
+/// <summary>
+/// Equilibrium number densities and yields. Units: masses and temperatures in MeV, n in MeV³, Y = n/s dimensionless.
+/// </summary>
+/// <remarks>
+/// Maxwell–Boltzmann: n_eq = g m² T K₂(m/T)/(2π²) (exact Bessel form, evaluated with the scaled K₂ so that
+/// ln n_eq is exact even where n_eq underflows, m/T ≳ 700). Quantum statistics matter only when the species is
+/// relativistic (m/T ≲ 3): at m/T = 3 the Fermi–Dirac density is 2.3% below MB, at m/T ≥ 10 the difference is
+/// below 5e-5. Freeze-out at x_f ≈ 15–25 is therefore insensitive to them; the χ/S system of seed 001, which starts at
+/// T_QCD with m_χ/T ≈ 0.015, is not (the initial yield differs by the factor 3ζ(3)/4 ≈ 0.90 for a fermion). They are
+/// implemented: for x = m/T ≥ 2 by the series n = g m² T/(2π²) Σ_k (±1)^{k+1} K₂(k x)/k, below by direct
+/// integration of g/(2π²) ∫ p² f(E) dp.
+/// </remarks>
+public static class Equilibrium
+{
+    private const double TwoPi2 = 2 * Math.PI * Math.PI;
+
+    /// <summary>Apéry's constant ζ(3).</summary>
+    public const double Zeta3 = 1.2020569031595942854;
+
+    /// <summary>Equilibrium number density n_eq in MeV³ at zero chemical potential.</summary>
+    /// <param name="mass">Mass m ≥ 0, MeV (m = 0 is allowed for Maxwell–Boltzmann and Fermi–Dirac; Bose–Einstein
+    /// needs m &gt; 0 only in the sense of the integral, which converges at m = 0 too).</param>
+    /// <param name="temperature">Temperature T &gt; 0, MeV.</param>
+    /// <param name="dof">Internal degrees of freedom g &gt; 0.</param>
+    /// <param name="statistics">Phase-space statistics.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A negative or non-finite mass, T ≤ 0, g ≤ 0.</exception>
+    public static double NumberDensity(double mass, double temperature, double dof,
+        Statistics statistics = Statistics.MaxwellBoltzmann)
+    {
+        double ln = LnNumberDensity(mass, temperature, dof, statistics);
+        return Math.Exp(ln);
+    }
+
+    /// <summary>ln(n_eq / MeV³), exact for any m/T (no underflow). Arguments as <see cref="NumberDensity"/>.</summary>
+    public static double LnNumberDensity(double mass, double temperature, double dof,
+        Statistics statistics = Statistics.MaxwellBoltzmann)
+    {
+        Guard.NonNegative(mass, nameof(mass));
+        Guard.Positive(temperature, nameof(temperature));
+        Guard.Positive(dof, nameof(dof), "internal degrees of freedom");
+        double x = mass / temperature;
+        double lnPrefactor = Math.Log(dof / TwoPi2) + 3 * Math.Log(temperature);
+        return lnPrefactor + LnReducedDensity(x, statistics);
+    }
+
+    /// <summary>
+    /// ln of the reduced density ñ(x) = 2π² n_eq/(g T³) = ∫₀^∞ q² f(√(q² + x²)) dq; for MB ñ = x² K₂(x).
+    /// </summary>
+    internal static double LnReducedDensity(double x, Statistics statistics)
+    {
+        switch (statistics)
+        {
+            case Statistics.MaxwellBoltzmann:
+                return Math.Log(Bessel.X2K2Scaled(x)) - x;
+            case Statistics.FermiDirac:
+            case Statistics.BoseEinstein:
+            {
+                double sign = statistics == Statistics.FermiDirac ? -1 : 1;
+                if (x >= 2)
+                {
+                    // Σ_k (±1)^{k+1} K₂(kx)/k · x², relative to the k = 1 term: K₂(kx)/K₂(x) = K₂ᵉ(kx)/K₂ᵉ(x) e^{−(k−1)x}
+                    double k2 = Bessel.K2Scaled(x);
+                    double sum = 1, term, alternating = 1;
+                    for (int k = 2; k < 200; k++)
+                    {
+                        alternating *= sign; // (±1)^{k+1}
+                        term = alternating * Bessel.K2Scaled(k * x) / k / k2 * Math.Exp(-(k - 1) * x);
+                        sum += term;
+                        if (Math.Abs(term) < 1e-17 * sum) break;
+                    }
+                    return Math.Log(Bessel.X2K2Scaled(x) * sum) - x;
+                }
+                double integral = Integrate.GaussKronrod(q =>
+                {
+                    double e = Math.Sqrt(q * q + x * x);
+                    double ee = Math.Exp(-e);
+                    return statistics == Statistics.FermiDirac
+                        ? q * q * ee / (1 + ee)
+                        : (e == 0 ? 0 : q * q / double.ExpM1(e));
+                }, 0, 80, 1e-13, 15, 61);
+                return Math.Log(integral);
+            }
+            default:
+                throw new ArgumentOutOfRangeException(nameof(statistics), statistics, "unknown statistics");
+        }
+    }
+
+    /// <summary>Equilibrium yield Y_eq = n_eq/s (dimensionless) in the given plasma.</summary>
+    /// <param name="mass">Mass m ≥ 0, MeV.</param>
+    /// <param name="temperature">Photon temperature T, MeV, inside the plasma table's range.</param>
+    /// <param name="dof">Internal degrees of freedom g.</param>
+    /// <param name="plasma">Thermodynamics (h_eff) of the SM plasma.</param>
+    /// <param name="statistics">Phase-space statistics.</param>
+    public static double Yield(double mass, double temperature, double dof, StandardModelPlasma plasma,
+        Statistics statistics = Statistics.MaxwellBoltzmann) =>
+        Math.Exp(LnYield(mass, temperature, dof, plasma, statistics));
+
+    /// <summary>ln Y_eq = ln(n_eq/s), exact for any m/T. Arguments as <see cref="Yield"/>.</summary>
+    public static double LnYield(double mass, double temperature, double dof, StandardModelPlasma plasma,
+        Statistics statistics = Statistics.MaxwellBoltzmann)
+    {
+        ArgumentNullException.ThrowIfNull(plasma);
+        double lnN = LnNumberDensity(mass, temperature, dof, statistics);
+        return lnN - Math.Log(plasma.EntropyDensity(temperature));
+    }
+
+    /// <summary>
+    /// ln Y_eq from x = m/T and h_eff directly: Y_eq = 45 g ñ(x)/(4π⁴ h_eff), ñ as in <see cref="LnReducedDensity"/>
+    /// (the temperature cancels). Used on the solvers' grids.
+    /// </summary>
+    internal static double LnYield(double x, double dof, double entropyDof, Statistics statistics) =>
+        Math.Log(45 * dof / (4 * Math.Pow(Math.PI, 4) * entropyDof)) + LnReducedDensity(x, statistics);
+}

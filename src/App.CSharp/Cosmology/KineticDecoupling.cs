@@ -1,0 +1,258 @@
+using NuDM.Physics;
+using Integrate = MathNet.Numerics.Integrate;
+using Brent = MathNet.Numerics.RootFinding.Brent;
+
+namespace NuDM.App.Cosmology;
+
+/// <summary>
+/// |M|²(s, t) of the elastic scattering DM(p) + partner(k) → DM + partner, SUMMED over all spins of the initial and final
+/// states (no averaging), dimensionless; s, t in MeV² (partner massless: s = m² + 2mω in the DM rest frame, −4k_cm² ≤ t ≤ 0).
+/// </summary>
+public delegate double ScatteringAmplitudeSquared(double s, double t);
+
+/// <summary>Options of the kinetic-decoupling computations.</summary>
+public sealed record KineticDecouplingOptions
+{
+    /// <summary>Default options.</summary>
+    public static KineticDecouplingOptions Default { get; } = new();
+
+    /// <summary>The Standard-Model equation of state for H(T), s(T) (default Saikawa–Shirai).</summary>
+    public DegreesOfFreedomTable Table { get; init; } = DegreesOfFreedomTable.SaikawaShirai;
+
+    /// <summary>Relative accuracy of the momentum and t integrals, in [1e-12, 1e-3]. Default 1e-8.</summary>
+    public double RelativeTolerance { get; init => field = Guard.InRange(value, 1e-12, 1e-3, nameof(RelativeTolerance)); } = 1e-8;
+
+    /// <summary>
+    /// Whether the scattering partners (neutrinos) have T_ν(T) from <see cref="StandardModelPlasma.NeutrinoTemperature"/>
+    /// (default true: after e± annihilation T_ν = (4/11)^{1/3} T) or the photon temperature.
+    /// </summary>
+    public bool PartnersAtNeutrinoTemperature { get; init; } = true;
+}
+
+/// <summary>Result of <see cref="KineticDecoupling.DecouplingTemperature"/>.</summary>
+/// <param name="Temperature">T_KD: photon temperature where γ(T_ν) = H(T), MeV.</param>
+/// <param name="PartnerTemperature">T_ν at T_KD, MeV.</param>
+/// <param name="Rate">γ at T_KD (= H), MeV.</param>
+/// <param name="CutoffMass">M_cut(T_KD) = (4π/3) ρ_DM/H³ at T_KD, in solar masses (seed 000 eq. 12).</param>
+public sealed record KineticDecouplingResult(double Temperature, double PartnerTemperature, double Rate, double CutoffMass);
+
+/// <summary>
+/// Kinetic decoupling of dark matter from neutrinos (seed 000 §IV, eqs. 12–15): the momentum-transfer rate γ(T),
+/// T_KD from γ = H, the damping mass M_cut and the Lyman-α bound.
+/// </summary>
+/// <remarks>
+/// <para>Form of γ implemented (Bringmann &amp; Hofmann, JCAP 0704 (2007) 016, hep-ph/0612238; Gondolo, Hisano &amp;
+/// Kadota, PRD 86 (2012) 083523, arXiv:1205.1914; as written in Bringmann et al., PRD 94 (2016) 103529, eq. A6, and in
+/// DarkSUSY 6's kd module), for massless partners with Fermi–Dirac distribution f(k) = 1/(e^{k/T_ν} + 1):
+/// <code>
+/// γ(T_ν) = 1/(48π³ g_χ m_χ³ T_ν) Σ_i ∫₀^∞ dk k⁴ f(1 − f) ⟨|M_i|²⟩_t,
+/// ⟨|M|²⟩_t = (1/(8k⁴)) ∫_{−4k_cm²}^0 dt (−t) |M|²(s = m² + 2mk, t),   k_cm = m k/√s,
+/// </code>
+/// |M|² summed over all internal states, the sum i over scattering partners (ν and ν̄ separately, each flavour).
+/// The seed's eq. (14), γ = 1/(3 m T) ∫ d³p/(2π)³ f(1−f) ∫_{−4p²}^0 dt (−t) dσ/dt (its printed limits are garbled by
+/// the text extraction), is the same expression per partner when dσ/dt is averaged over initial spins,
+/// dσ/dt = |M|²/(16π g_χ g_ν (s − m²)²) with g_ν = 1, and k_cm → k (k ≪ m): 1/(3mT)·(1/2π²)·8k⁴⟨|M|²⟩/(64π g_χ m² k²)
+/// = 1/(48π³ g_χ m³ T) k⁴⟨|M|²⟩. We keep the exact k_cm. <see cref="FromDifferentialCrossSection"/> converts a dσ/dt.</para>
+/// <para>T_KD is defined as in the seed, γ(T_ν(T_KD)) = H(T_KD) (not by the asymptotic T_χ ∝ a⁻² matching of
+/// Bringmann–Hofmann, which gives a T_KD larger by O(1)).</para>
+/// </remarks>
+public static class KineticDecoupling
+{
+    private const double QMax = 60; // k/T_ν: f(1 − f) ~ e^{−60}
+
+    /// <summary>
+    /// Momentum-transfer rate γ in MeV for DM of mass m (MeV) and g_χ internal states, scattering on massless fermionic
+    /// partners (one amplitude per partner species) at temperature <paramref name="partnerTemperature"/> (MeV).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Non-positive mass, dof or temperature.</exception>
+    /// <exception cref="ArgumentException">No partners, or an amplitude returned a negative or non-finite value.</exception>
+    public static double MomentumTransferRate(double dmMass, double dmDof, IReadOnlyList<ScatteringAmplitudeSquared> partners,
+        double partnerTemperature, KineticDecouplingOptions? options = null)
+    {
+        Guard.Positive(dmMass, nameof(dmMass));
+        Guard.Positive(dmDof, nameof(dmDof), "internal degrees of freedom");
+        Guard.Positive(partnerTemperature, nameof(partnerTemperature));
+        ArgumentNullException.ThrowIfNull(partners);
+        if (partners.Count == 0) throw new ArgumentException("at least one scattering partner is needed", nameof(partners));
+        options ??= KineticDecouplingOptions.Default;
+        double m = dmMass, T = partnerTemperature, tol = options.RelativeTolerance;
+        double sum = 0;
+        foreach (var amp in partners)
+        {
+            ArgumentNullException.ThrowIfNull(amp);
+            // ∫₀^∞ dk k⁴ f(1−f) ⟨|M|²⟩_t with k = T q;  f(1−f) = e^{−q}/(1 + e^{−q})²
+            double integral = Integrate.GaussKronrod(q =>
+            {
+                if (q <= 0) return 0;
+                double e = Math.Exp(-q);
+                double w = e / ((1 + e) * (1 + e));
+                double k = T * q;
+                return Math.Pow(k, 4) * w * TAveragedAmplitude(amp, m, k, tol);
+            }, 0, QMax, tol, 15, 31);
+            sum += integral * T; // dk = T dq
+        }
+        return sum / (48 * Math.Pow(Math.PI, 3) * dmDof * m * m * m * T);
+    }
+
+    /// <summary>
+    /// ⟨|M|²⟩_t = (1/(8k⁴)) ∫_{−4k_cm²}^0 dt (−t)|M|²(s, t) at partner momentum k (MeV) in the DM rest frame,
+    /// s = m² + 2mk, k_cm = mk/√s (dimensionless, like |M|²). Equals |M|²·(k_cm/k)⁴ for a t-independent |M|².
+    /// </summary>
+    public static double TAveragedAmplitude(ScatteringAmplitudeSquared amplitude, double dmMass, double k, double relativeTolerance = 1e-10)
+    {
+        ArgumentNullException.ThrowIfNull(amplitude);
+        Guard.Positive(dmMass, nameof(dmMass));
+        Guard.Positive(k, nameof(k));
+        double m = dmMass, s = m * m + 2 * m * k;
+        double kcm2 = m * m * k * k / s, tMin = -4 * kcm2;
+        // t = tMin τ:  ∫ (−t)|M|² dt = 16 k_cm⁴ ∫₀¹ τ |M|²(s, tMin τ) dτ
+        double inner = Integrate.GaussKronrod(tau =>
+        {
+            double v = amplitude(s, tMin * tau);
+            if (!(v >= 0) || !double.IsFinite(v))
+                throw new ArgumentException($"the scattering amplitude |M|^2 returned {v:R} at s = {s:G6} MeV^2, t = {tMin * tau:G6} MeV^2; it must be finite and >= 0");
+            return tau * v;
+        }, 0, 1, relativeTolerance, 10, 15);
+        double r = kcm2 / (k * k);
+        return 2 * r * r * inner;
+    }
+
+    /// <summary>
+    /// Turns a spin-averaged dσ/dt(s, t) (MeV⁻⁴) into the summed |M|² this class uses:
+    /// |M|² = 16π g_χ g_p (s − m²)² dσ/dt (massless partner with g_p states; g_p = 1 for a neutrino).
+    /// </summary>
+    public static ScatteringAmplitudeSquared FromDifferentialCrossSection(Func<double, double, double> dSigmaDt, double dmMass,
+        double dmDof = 2, double partnerDof = 1)
+    {
+        ArgumentNullException.ThrowIfNull(dSigmaDt);
+        Guard.Positive(dmMass, nameof(dmMass));
+        double m2 = dmMass * dmMass, g = 16 * Math.PI * dmDof * partnerDof;
+        return (s, t) => g * (s - m2) * (s - m2) * dSigmaDt(s, t);
+    }
+
+    /// <summary>
+    /// The kinetic-decoupling temperature: the photon temperature T_KD (MeV) with γ(T_ν(T_KD)) = H(T_KD), found by Brent's
+    /// method in ln T after bracketing downwards from <paramref name="maximumTemperature"/> (default m/3: the formula
+    /// assumes non-relativistic DM). Also returns M_cut(T_KD).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">γ &lt; H already at the maximum temperature (decoupled while
+    /// relativistic), or γ &gt; H down to 1e-12 MeV.</exception>
+    public static KineticDecouplingResult DecouplingTemperature(double dmMass, double dmDof, IReadOnlyList<ScatteringAmplitudeSquared> partners,
+        KineticDecouplingOptions? options = null, double maximumTemperature = double.NaN)
+    {
+        options ??= KineticDecouplingOptions.Default;
+        var plasma = StandardModelPlasma.Load(options.Table);
+        double tMax = double.IsNaN(maximumTemperature) ? dmMass / 3 : Guard.Positive(maximumTemperature, nameof(maximumTemperature));
+        tMax = Math.Min(tMax, plasma.MaximumTemperature);
+        double PartnerT(double T) => options.PartnersAtNeutrinoTemperature ? StandardModelPlasma.NeutrinoTemperature(T) : T;
+        double G(double lnT)
+        {
+            double T = Math.Exp(lnT);
+            return Math.Log(MomentumTransferRate(dmMass, dmDof, partners, PartnerT(T), options)) - Math.Log(plasma.Hubble(T));
+        }
+        double hi = Math.Log(tMax), ghi = G(hi);
+        if (!(ghi > 0))
+            throw new InvalidOperationException(
+                $"gamma < H already at T = {tMax:G4} MeV (m/3 by default): the DM decouples kinetically while still relativistic");
+        double lo = hi, glo = ghi;
+        while (glo > 0)
+        {
+            hi = lo;
+            lo -= Math.Log(10);
+            if (lo < Math.Log(1e-12))
+                throw new InvalidOperationException("gamma > H down to T = 1e-12 MeV: no kinetic decoupling found");
+            glo = G(lo);
+        }
+        double root = Brent.FindRoot(G, lo, hi, 1e-10, 200);
+        double tkd = Math.Exp(root), tnu = PartnerT(tkd);
+        return new KineticDecouplingResult(tkd, tnu, plasma.Hubble(tkd), CutoffMass(tkd, options.Table));
+    }
+
+    // ------------------------------------------------------------------ damping mass and Lyman-α
+
+    /// <summary>
+    /// Seed 000 eq. (12): M_cut = (4π/3) ρ_DM(T)/H(T)³ (the DM mass inside a Hubble volume), in solar masses, at photon
+    /// temperature T (MeV). ρ_DM(T) = (Ω_DM h² ρ_c/h²/s₀)·s(T) with PDG values, H and s from the table. The seed prints
+    /// "ρ_DM/H"; only ρ/H³ is a mass (ρ/H has dimension MeV³), and it reproduces the quoted 1.8e8 M_⊙ (keV/T)³.
+    /// </summary>
+    public static double CutoffMass(double temperature, DegreesOfFreedomTable table = DegreesOfFreedomTable.SaikawaShirai)
+    {
+        var plasma = StandardModelPlasma.Load(table);
+        double rho = CosmologyUnits.DarkMatterMassPerEntropy * plasma.EntropyDensity(temperature); // MeV⁴
+        double h = plasma.Hubble(temperature);
+        double massMeV = 4 * Math.PI / 3 * rho / (h * h * h);
+        return massMeV * 1e-3 / Constants.SolarMass_GeV;
+    }
+
+    /// <summary>
+    /// The prefactor A in M_cut = A (keV/T)³ M_⊙, valid after e± annihilation (T ≲ 20 keV, where h_eff and g_eff are
+    /// constant): M_cut(1 keV) in solar masses. ≈ 1.81e8 for Saikawa–Shirai, seed 000 quotes 1.8e8.
+    /// </summary>
+    public static double CutoffMassPrefactor(DegreesOfFreedomTable table = DegreesOfFreedomTable.SaikawaShirai) =>
+        CutoffMass(CosmologyUnits.KeV, table);
+
+    /// <summary>
+    /// Seed 000 eq. (13) (from its ref. [41]): the free-streaming cut-off mass of warm DM,
+    /// M_f = 5.1e10 M_⊙ (keV/m_WDM)⁴, in solar masses; m_WDM in keV.
+    /// </summary>
+    public static double WarmDarkMatterCutoffMass(double wdmMassKeV) =>
+        5.1e10 * Math.Pow(Guard.Positive(wdmMassKeV, nameof(wdmMassKeV), "keV"), -4);
+
+    /// <summary>
+    /// The lowest kinetic-decoupling temperature (MeV) allowed by a Lyman-α bound m_WDM &gt; <paramref name="wdmMassKeV"/>
+    /// (seed 000: 5.3 keV): M_cut(T_KD) ≤ M_f(m_WDM) ⇔ T_KD ≥ keV·(A/M_f)^{1/3} with A = <see cref="CutoffMassPrefactor"/>.
+    /// The seed quotes 1.4 keV.
+    /// </summary>
+    public static double MinimumDecouplingTemperature(double wdmMassKeV = 5.3, DegreesOfFreedomTable table = DegreesOfFreedomTable.SaikawaShirai) =>
+        CosmologyUnits.KeV * Math.Cbrt(CutoffMassPrefactor(table) / WarmDarkMatterCutoffMass(wdmMassKeV));
+
+    // ------------------------------------------------------------------ closed forms (checks)
+
+    /// <summary>
+    /// γ in MeV when Σ_i ⟨|M_i|²⟩_t = c kⁿ exactly (k ≪ m): γ = c (n+4)! η(n+4) T_ν^{n+4}/(48π³ g_χ m³), with
+    /// η(p) = (1 − 2^{1−p}) ζ(p) (from ∫₀^∞ q^p f(1−f) dq = p! η(p)). n a non-negative even integer ≤ 10.
+    /// </summary>
+    public static double PowerLawRate(double c, int n, double dmMass, double dmDof, double partnerTemperature)
+    {
+        if (n < 0 || n > 10 || n % 2 != 0) throw new ArgumentOutOfRangeException(nameof(n), n, "n must be an even integer in [0, 10]");
+        double p = n + 4;
+        double factorial = 1;
+        for (int i = 2; i <= n + 4; i++) factorial *= i;
+        double eta = (1 - Math.Pow(2, 1 - p)) * ZetaEven(n + 4);
+        return c * factorial * eta * Math.Pow(partnerTemperature, p) / (48 * Math.Pow(Math.PI, 3) * dmDof * Math.Pow(dmMass, 3));
+    }
+
+    /// <summary>
+    /// T_KD (photon, MeV) from γ = H for the power law of <see cref="PowerLawRate"/>, with T_ν = (4/11)^{1/3} T and
+    /// g_eff at its T → 0 value: T^{n+2} = sqrt(8π³g_eff/90)/(M_Pl C (4/11)^{(n+4)/3}), C = γ/T_ν^{n+4}.
+    /// </summary>
+    public static double PowerLawDecouplingTemperature(double c, int n, double dmMass, double dmDof,
+        DegreesOfFreedomTable table = DegreesOfFreedomTable.SaikawaShirai)
+    {
+        var plasma = StandardModelPlasma.Load(table);
+        double C = PowerLawRate(c, n, dmMass, dmDof, 1.0);
+        double h0 = Math.Sqrt(StandardModelPlasma.HubblePrefactorSquared * plasma.EnergyDofAtZero) / Constants.PlanckMass;
+        double a = Math.Cbrt(4.0 / 11);
+        return Math.Pow(h0 / (C * Math.Pow(a, n + 4)), 1.0 / (n + 2));
+    }
+
+    /// <summary>Seed 000 eq. (15) as printed: T_KD ≈ 0.4 keV (m_X/MeV)^{5/4} (0.1/y_X) √(r² − 1), r = m_φ/m_X; MeV.</summary>
+    public static double Seed000Eq15(double dmMass, double coupling, double massRatio)
+    {
+        Guard.Positive(dmMass, nameof(dmMass));
+        Guard.Positive(coupling, nameof(coupling), "dimensionless");
+        if (!(massRatio > 1)) throw new ArgumentOutOfRangeException(nameof(massRatio), massRatio, "r = m_phi/m_X must be in (1, +inf)");
+        return 0.4 * CosmologyUnits.KeV * Math.Pow(dmMass, 1.25) * (0.1 / coupling) * Math.Sqrt(massRatio * massRatio - 1);
+    }
+
+    private static double ZetaEven(int p) => p switch
+    {
+        4 => Math.Pow(Math.PI, 4) / 90,
+        6 => Math.Pow(Math.PI, 6) / 945,
+        8 => Math.Pow(Math.PI, 8) / 9450,
+        10 => Math.Pow(Math.PI, 10) / 93555,
+        12 => 691 * Math.Pow(Math.PI, 12) / 638512875,
+        14 => 2 * Math.Pow(Math.PI, 14) / 18243225,
+        _ => throw new ArgumentOutOfRangeException(nameof(p)),
+    };
+}
