@@ -3,7 +3,7 @@ using MathNet.Numerics;
 namespace NuDM.App.Cosmology;
 
 /// <summary>Phase-space statistics of a species in kinetic and chemical equilibrium (zero chemical potential).</summary>
-public enum Statistics
+public enum QuantumStatistics
 {
     /// <summary>Maxwell–Boltzmann f = e^(−E/T): n = g m² T K₂(m/T)/(2π²). The convention of the Gondolo–Gelmini
     /// thermal average and of the seeds' Boltzmann equations; exact for m ≫ T.</summary>
@@ -43,7 +43,7 @@ public static class Equilibrium
     /// <param name="statistics">Phase-space statistics.</param>
     /// <exception cref="ArgumentOutOfRangeException">A negative or non-finite mass, T ≤ 0, g ≤ 0.</exception>
     public static double NumberDensity(double mass, double temperature, double dof,
-        Statistics statistics = Statistics.MaxwellBoltzmann)
+        QuantumStatistics statistics = QuantumStatistics.MaxwellBoltzmann)
     {
         double ln = LnNumberDensity(mass, temperature, dof, statistics);
         return Math.Exp(ln);
@@ -51,7 +51,7 @@ public static class Equilibrium
 
     /// <summary>ln(n_eq / MeV³), exact for any m/T (no underflow). Arguments as <see cref="NumberDensity"/>.</summary>
     public static double LnNumberDensity(double mass, double temperature, double dof,
-        Statistics statistics = Statistics.MaxwellBoltzmann)
+        QuantumStatistics statistics = QuantumStatistics.MaxwellBoltzmann)
     {
         Guard.NonNegative(mass, nameof(mass));
         Guard.Positive(temperature, nameof(temperature));
@@ -64,16 +64,16 @@ public static class Equilibrium
     /// <summary>
     /// ln of the reduced density ñ(x) = 2π² n_eq/(g T³) = ∫₀^∞ q² f(√(q² + x²)) dq; for MB ñ = x² K₂(x).
     /// </summary>
-    internal static double LnReducedDensity(double x, Statistics statistics)
+    internal static double LnReducedDensity(double x, QuantumStatistics statistics)
     {
         switch (statistics)
         {
-            case Statistics.MaxwellBoltzmann:
+            case QuantumStatistics.MaxwellBoltzmann:
                 return Math.Log(Bessel.X2K2Scaled(x)) - x;
-            case Statistics.FermiDirac:
-            case Statistics.BoseEinstein:
+            case QuantumStatistics.FermiDirac:
+            case QuantumStatistics.BoseEinstein:
             {
-                double sign = statistics == Statistics.FermiDirac ? -1 : 1;
+                double sign = statistics == QuantumStatistics.FermiDirac ? -1 : 1;
                 if (x >= 2)
                 {
                     // Σ_k (±1)^{k+1} K₂(kx)/k · x², relative to the k = 1 term: K₂(kx)/K₂(x) = K₂ᵉ(kx)/K₂ᵉ(x) e^{−(k−1)x}
@@ -92,7 +92,7 @@ public static class Equilibrium
                 {
                     double e = Math.Sqrt(q * q + x * x);
                     double ee = Math.Exp(-e);
-                    return statistics == Statistics.FermiDirac
+                    return statistics == QuantumStatistics.FermiDirac
                         ? q * q * ee / (1 + ee)
                         : (e == 0 ? 0 : q * q / double.ExpM1(e));
                 }, 0, 80, 1e-13, 15, 61);
@@ -110,12 +110,12 @@ public static class Equilibrium
     /// <param name="plasma">Thermodynamics (h_eff) of the SM plasma.</param>
     /// <param name="statistics">Phase-space statistics.</param>
     public static double Yield(double mass, double temperature, double dof, StandardModelPlasma plasma,
-        Statistics statistics = Statistics.MaxwellBoltzmann) =>
+        QuantumStatistics statistics = QuantumStatistics.MaxwellBoltzmann) =>
         Math.Exp(LnYield(mass, temperature, dof, plasma, statistics));
 
     /// <summary>ln Y_eq = ln(n_eq/s), exact for any m/T. Arguments as <see cref="Yield"/>.</summary>
     public static double LnYield(double mass, double temperature, double dof, StandardModelPlasma plasma,
-        Statistics statistics = Statistics.MaxwellBoltzmann)
+        QuantumStatistics statistics = QuantumStatistics.MaxwellBoltzmann)
     {
         ArgumentNullException.ThrowIfNull(plasma);
         double lnN = LnNumberDensity(mass, temperature, dof, statistics);
@@ -126,6 +126,6 @@ public static class Equilibrium
     /// ln Y_eq from x = m/T and h_eff directly: Y_eq = 45 g ñ(x)/(4π⁴ h_eff), ñ as in <see cref="LnReducedDensity"/>
     /// (the temperature cancels). Used on the solvers' grids.
     /// </summary>
-    internal static double LnYield(double x, double dof, double entropyDof, Statistics statistics) =>
+    internal static double LnYield(double x, double dof, double entropyDof, QuantumStatistics statistics) =>
         Math.Log(45 * dof / (4 * Math.Pow(Math.PI, 4) * entropyDof)) + LnReducedDensity(x, statistics);
 }

@@ -67,7 +67,7 @@ public sealed record FreezeOutOptions
     public int OutputPoints { get; init => field = (int)Guard.InRange(value, 0, 100_000, nameof(OutputPoints)); } = 200;
 
     /// <summary>Statistics of Y_eq (default Maxwell–Boltzmann, consistent with the Gondolo–Gelmini ⟨σv⟩).</summary>
-    public Statistics Statistics { get; init; } = Statistics.MaxwellBoltzmann;
+    public QuantumStatistics Statistics { get; init; } = QuantumStatistics.MaxwellBoltzmann;
 
     /// <summary>Largest number of solver steps, in [100, 1e7]. Default 100 000.</summary>
     public int MaxSteps { get; init => field = (int)Guard.InRange(value, 100, 1e7, nameof(MaxSteps)); } = 100_000;

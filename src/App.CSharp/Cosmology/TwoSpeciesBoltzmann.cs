@@ -101,7 +101,7 @@ public sealed record TwoSpeciesOptions
     public int OutputPoints { get; init => field = (int)Guard.InRange(value, 2, 100_000, nameof(OutputPoints)); } = 200;
 
     /// <summary>Statistics of the equilibrium yields (default Maxwell–Boltzmann, as eq. 4.2 with its K₁/K₂ factors).</summary>
-    public Statistics Statistics { get; init; } = Statistics.MaxwellBoltzmann;
+    public QuantumStatistics Statistics { get; init; } = QuantumStatistics.MaxwellBoltzmann;
 
     /// <summary>Largest number of solver steps per stage, in [100, 1e7]. Default 200 000.</summary>
     public int MaxSteps { get; init => field = (int)Guard.InRange(value, 100, 1e7, nameof(MaxSteps)); } = 200_000;

@@ -128,10 +128,10 @@ public class ThermodynamicsTests
 
     // ------------------------------------------------------------------ equilibrium densities
 
-    [TestCase(Statistics.MaxwellBoltzmann, 1.0)]
-    [TestCase(Statistics.FermiDirac, 0.75 * Equilibrium.Zeta3)]
-    [TestCase(Statistics.BoseEinstein, Equilibrium.Zeta3)]
-    public void NumberDensity_RelativisticLimit(Statistics stats, double factor)
+    [TestCase(QuantumStatistics.MaxwellBoltzmann, 1.0)]
+    [TestCase(QuantumStatistics.FermiDirac, 0.75 * Equilibrium.Zeta3)]
+    [TestCase(QuantumStatistics.BoseEinstein, Equilibrium.Zeta3)]
+    public void NumberDensity_RelativisticLimit(QuantumStatistics stats, double factor)
     {
         // n → factor · g T³/π² for m ≪ T (MB: g T³/π²; FD: (3/4)ζ(3) g T³/π²; BE: ζ(3) g T³/π²)
         double T = 50, g = 2;
@@ -140,10 +140,10 @@ public class ThermodynamicsTests
                 Is.EqualTo(1).Within(1e-8), $"m = {m}");
     }
 
-    [TestCase(Statistics.MaxwellBoltzmann)]
-    [TestCase(Statistics.FermiDirac)]
-    [TestCase(Statistics.BoseEinstein)]
-    public void NumberDensity_NonRelativisticLimit(Statistics stats)
+    [TestCase(QuantumStatistics.MaxwellBoltzmann)]
+    [TestCase(QuantumStatistics.FermiDirac)]
+    [TestCase(QuantumStatistics.BoseEinstein)]
+    public void NumberDensity_NonRelativisticLimit(QuantumStatistics stats)
     {
         // n → g (mT/2π)^{3/2} e^{−m/T} (1 + 15/(8x) + …) for x = m/T ≫ 1
         double m = 100, g = 2;
@@ -161,14 +161,14 @@ public class ThermodynamicsTests
     [Test]
     public void NumberDensity_QuantumSeriesAndIntegralAgreeAtTheSwitch()
     {
-        foreach (var stats in new[] { Statistics.FermiDirac, Statistics.BoseEinstein })
+        foreach (var stats in new[] { QuantumStatistics.FermiDirac, QuantumStatistics.BoseEinstein })
         {
             double below = Equilibrium.LnNumberDensity(1.999999, 1, 2, stats);
             double above = Equilibrium.LnNumberDensity(2.000001, 1, 2, stats);
             Assert.That(above - below, Is.EqualTo(0).Within(1e-5), stats.ToString());
         }
         // quantum corrections vanish at large x: FD/MB − 1 ≈ −e^{−x}·(K2(2x)/2K2(x))
-        double ratio = Equilibrium.NumberDensity(10, 1, 2, Statistics.FermiDirac) / Equilibrium.NumberDensity(10, 1, 2);
+        double ratio = Equilibrium.NumberDensity(10, 1, 2, QuantumStatistics.FermiDirac) / Equilibrium.NumberDensity(10, 1, 2);
         Assert.That(ratio, Is.EqualTo(1).Within(5e-5));
     }
 

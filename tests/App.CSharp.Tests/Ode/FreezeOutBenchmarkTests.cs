@@ -68,7 +68,7 @@ public class FreezeOutBenchmarkTests
         });
     }
 
-    [Test]
+    [Test, Explicit("timing: speed and memory targets belong to `nudm bench --suite cosmology`")]
     public void FreezeOut_SolveTime()
     {
         // Wall-clock per solve (RelTol 1e-6, final state only). The bound is deliberately loose (Debug builds and

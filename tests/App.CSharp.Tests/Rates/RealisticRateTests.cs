@@ -143,6 +143,5 @@ public class RealisticRateTests
         TestContext.Out.WriteLine($"points: SM {smPlan.PointCount}, NP {npPlan.PointCount}; build SM {smBuild:F1} ms, NP {npBuild:F1} ms; " +
                                   $"one SM+NP spectrum {spectrum * 1e3:F0} µs; one limit point {limitPoint:F1} ms (ȳ < {limit})");
         Assert.That(limit.Status, Is.EqualTo(LimitStatus.Constrained));
-        Assert.That(spectrum, Is.LessThan(50)); // generous: Debug builds, shared cores; Release figures in the report
     }
 }
