@@ -208,11 +208,32 @@ module Amplitudes =
     /// propagators 1/(t − m²), 1/(u − m²) are substituted back unexpanded (compact and numerically stable).
     let private pt, pu = s "P_t", s "P_u"
 
+    /// The squared amplitude in a numerically stable form. The trace is a polynomial in P_t, P_u; it is split into
+    /// square-free parts. A part built from the propagators alone, F(P_t, P_u) of degrees (a, b), is written as
+    /// G(D_t, D_u)/(D_t^a D_u^b) with D = t − m² (u − m²) and the polynomial G put in normal form after D_t, D_u are
+    /// replaced: differences such as P_t − P_u = (u − t)/(D_t D_u) then come out with u − t exact, instead of as a
+    /// near-cancellation of two large terms (which made the d-wave SS → νν̄ integrand pure round-off at threshold).
     let private withPropagators (mIn: Expr) (mOut: Expr) (traceExpr: Expr) (tMass2: Expr) (uMass2: Expr) =
         let poly = Normal.simplifyWith cmDomain (Dirac.substituteDots (cmDots mIn mOut) traceExpr)
-        let t = Normal.simplifyWith cmDomain (mandelstamT mIn mOut)
-        let u = Normal.simplifyWith cmDomain (mandelstamU mIn mOut)
-        Structure.substituteMany [ pt, Ops.invert (Ops.subtract t tMass2); pu, Ops.invert (Ops.subtract u uMass2) ] poly
+        let dt = Ops.subtract (Normal.simplifyWith cmDomain (mandelstamT mIn mOut)) tMass2
+        let du = Ops.subtract (Normal.simplifyWith cmDomain (mandelstamU mIn mOut)) uMass2
+        let dtS, duS = Symbol "D_t", Symbol "D_u"
+        let stable (factor: Expr) =
+            let syms = Structure.symbols factor
+            if not syms.IsEmpty && syms |> List.forall (fun n -> n = "P_t" || n = "P_u") then
+                let a = if Structure.freeOf pt factor then 0 else Polynomial.degree pt factor
+                let b = if Structure.freeOf pu factor then 0 else Polynomial.degree pu factor
+                let g =
+                    Structure.substituteMany [ pt, Ops.invert dtS; pu, Ops.invert duS ] factor
+                    |> fun e -> Ops.product [ e; Ops.pow dtS (Ops.integer a); Ops.pow duS (Ops.integer b) ]
+                    |> Normal.simplify
+                let gExact = Normal.simplifyWith cmDomain (Structure.substituteMany [ dtS, dt; duS, du ] g)
+                Ops.product [ gExact; Ops.pow dt (Ops.integer -a); Ops.pow du (Ops.integer -b) ]
+            else Structure.substituteMany [ pt, Ops.invert dt; pu, Ops.invert du ] factor
+        match Polynomial.squareFreeParts poly with
+        | Product fs -> fs |> List.map (fun f -> match f with Power(b, e) -> Ops.pow (stable b) e | _ -> stable f) |> Ops.product
+        | Power(b, e) -> Ops.pow (stable b) e
+        | f -> stable f
 
     /// χ χ̄ → ν ν̄ by t-channel S exchange: M = y_χ² [ū(k1) P_R u(p1)] [v̄(p2) P_L v(k2)] / (t − m_S²).
     let chiChiToNuNu =
@@ -248,6 +269,18 @@ module Amplitudes =
              let m2 = withPropagators mS Ops.zero raw (Ops.square mChi) (Ops.square mChi)
              channel "S S → ν ν̄" "y_χ² ū(k1)[P_R(k̸1 − p̸1 + m_χ)P_L/(t − m_χ²) + (p1 ↔ p2)] v(k2)"
                  "S is spinless (no average); ν and ν̄ have one helicity each" mS Ops.zero m2 [ "m_chi"; "m_S"; "y_chi" ])
+
+    /// S S → χ χ̄ by t- and u-channel neutrino exchange: M = y_χ² ū(k1) [P_L q̸_t P_R/t + P_L q̸_u P_R/u] v(k2),
+    /// q_t = k1 − p1, q_u = k1 − p2 (the reverse of χ χ̄ → S S; the exothermic direction when m_S > m_χ).
+    let sSToChiChi =
+        lazy
+            (let gamma =
+                 pt * (Dirac.projectorL * (Dirac.slash "k1" - Dirac.slash "p1") * Dirac.projectorR)
+                 + pu * (Dirac.projectorL * (Dirac.slash "k1" - Dirac.slash "p2") * Dirac.projectorR)
+             let raw = Ops.product [ Ops.pow yChi four; Dirac.spinSummedSquare (Dirac.u "k1" mChi) gamma (Dirac.v "k2" mChi) ]
+             let m2 = withPropagators mS mChi raw Ops.zero Ops.zero
+             channel "S S → χ χ̄" "y_χ² ū(k1)[P_L(k̸1 − p̸1)P_R/t + P_L(k̸1 − p̸2)P_R/u] v(k2)"
+                 "S is spinless (no average); summed over the χ and χ̄ spins" mS mChi m2 [ "m_chi"; "m_S"; "y_chi" ])
 
     /// σ v_rel(s) of a channel as a compiled function of (s, m_chi, m_S, y_chi), by Gauss–Legendre quadrature in cos θ
     /// of the compiled |M|² (MeV⁻²). Zero below threshold.
@@ -287,9 +320,17 @@ module Amplitudes =
             if not (sv > sMin) then 0.0
             else
                 let mutable acc = 0.0
+                let mutable absAcc = 0.0
                 for i in 0 .. nodes.Length - 1 do
-                    acc <- acc + weights.[i] * f.Invoke(sv, nodes.[i], mchi, ms, y)
-                acc)
+                    let term = weights.[i] * f.Invoke(sv, nodes.[i], mchi, ms, y)
+                    acc <- acc + term
+                    absAcc <- absAcc + abs term
+                // |M|² ≥ 0, so a negative sum can only be round-off in a cancellation (e.g. the d-wave SS → νν̄ just
+                // above threshold); anything beyond that is an error, not a number to pass on
+                let natural = y * y * y * y / (8.0 * Math.PI * sv) // σv scale of a dimensionless |M|²/y⁴ of order one
+                if acc >= 0.0 then acc
+                elif -acc <= 1e-9 * max absAcc natural then 0.0
+                else invalidOp (sprintf "%s: σv(s = %g) = %g < 0 beyond round-off (Σ|terms| = %g)" ch.Name sv acc absAcc))
 
     // ---- X ν → X ν (seed 000 sec. IV) -----------------------------------------------------------------------
     /// |M|² averaged over the X spin for X ν → X ν (exchange of S between the two X–ν vertices, invariant u) and
@@ -321,9 +362,11 @@ module Amplitudes =
                                Ops.invert (Ops.square (Ops.subtract sv (Ops.square mS))); Ops.half ]
              let dom = Assumptions.Positive [ "m_chi"; "m_S"; "y_chi" ]
              let mk name amp e =
+                 // square-free factored numerator and denominator: (s − m²)² stays a square, free of cancellation at ω → 0
+                 let num, den = Normal.numeratorDenominator dom (Dirac.substituteDots dots e)
                  { Process = name; Amplitude = amp
                    SpinSums = "averaged over the X spin (1/2), the neutrino with its single helicity"
-                   Value = Normal.simplifyWith dom (Dirac.substituteDots dots e)
+                   Value = Ops.divide (Polynomial.squareFreeParts num) (Polynomial.squareFreeParts den)
                    Variables = [ "s"; "t"; "m_chi"; "m_S"; "y_chi" ] }
              mk "X ν → X ν" "y² [ū(k2) P_R u(p1)][ū(p2) P_L u(k1)]/(u − m_S²)" nu,
              mk "X ν̄ → X ν̄" "y² [v̄(k1) P_R u(p1)][ū(p2) P_L v(k2)]/(s − m_S²)" nubar)

@@ -480,6 +480,17 @@ module Polynomial =
         let ring = ringFor [ a; b ]
         MPoly.tryDivide (ring.OfExpr a) (ring.OfExpr b) |> Option.map ring.ToExpr
 
+    /// Square-free parts c · Π f_j^(e_j) of a polynomial expression without merging factors of equal multiplicity
+    /// that come from different contents (x·(x + y) stays two factors): a finer, still cheap, factorisation.
+    [<CompiledName("SquareFreeParts")>]
+    let squareFreeParts (e: Expr) : Expr =
+        let ring = ringFor [ e ]
+        let p = ring.OfExpr e
+        let mono = MPoly.monomialContent p
+        let rest = MPoly.divideExact p (MPoly.ofMonomial p.Arity mono)
+        let c, fs = MPoly.squareFreeParts rest
+        Ops.product (Number c :: ring.ToExpr(MPoly.ofMonomial p.Arity mono) :: (fs |> List.map (fun (f, i) -> Ops.pow (ring.ToExpr f) (Ops.integer i))))
+
     /// Square-free factorisation c · Π f_i^i of a polynomial expression, as the canonical product.
     [<CompiledName("SquareFreeFactor")>]
     let squareFreeFactor (e: Expr) : Expr =

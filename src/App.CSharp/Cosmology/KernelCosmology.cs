@@ -1,0 +1,120 @@
+using NuDM.Physics;
+
+namespace NuDM.App.Cosmology;
+
+/// <summary>
+/// The kernel's amplitudes plugged into the cosmology solvers: σ(s) of each channel from its compiled |M|² (derived
+/// with Dirac traces in NuDM.Physics.Amplitudes), Gondolo–Gelmini averages, Γ_S with its phase-space factor, and the
+/// X ν → X ν and X ν̄ → X ν̄ amplitudes for kinetic decoupling. Masses in MeV, ⟨σv⟩ in MeV⁻².
+/// </summary>
+public static class KernelCosmology
+{
+    private static readonly Lazy<Func<double, double, double, double, double>> ChiChiNuNu = new(() => Amplitudes.SigmaVFunction(Amplitudes.chiChiToNuNu.Value));
+    private static readonly Lazy<Func<double, double, double, double, double>> SSNuNu = new(() => Amplitudes.SigmaVFunction(Amplitudes.sSToNuNu.Value));
+    private static readonly Lazy<Func<double, double, double, double, double>> SSChiChi = new(() => Amplitudes.SigmaVFunction(Amplitudes.sSToChiChi.Value));
+    private static readonly Lazy<Func<double, double, double, double>> Width = new(() => Amplitudes.SWidthFormula().Compile3());
+    private static readonly Lazy<(Func<double, double, double, double, double, double> Nu, Func<double, double, double, double, double, double> NuBar)> Scattering = new(() =>
+    {
+        var (nu, nubar) = Amplitudes.chiNuScattering.Value;
+        return (NuDM.Symbolic.Compile.Compile5("s", "t", "m_chi", "m_S", "y_chi", nu.Value),
+                NuDM.Symbolic.Compile.Compile5("s", "t", "m_chi", "m_S", "y_chi", nubar.Value));
+    });
+
+    /// <summary>σ(s) from σv_rel(s): σ = σv_rel / v_rel with v_rel = 4p/√s in the CM frame (p the CM momentum of the initial pair).</summary>
+    private static CrossSection FromSigmaV(Func<double, double, double, double, double> sigmaV, double initialMass, double mchi, double ms, double y) => s =>
+    {
+        double p2 = s / 4 - initialMass * initialMass;
+        if (!(p2 > 0)) return 0.0;
+        double v = 4 * Math.Sqrt(p2) / Math.Sqrt(s);
+        return sigmaV(s, mchi, ms, y) / v;
+    };
+
+    /// <summary>σ(s) of χχ̄ → νν̄ (t-channel S), MeV⁻².</summary>
+    public static CrossSection ChiChiToNuNu(double mchi, double ms, double y) => FromSigmaV(ChiChiNuNu.Value, mchi, mchi, ms, y);
+    /// <summary>σ(s) of SS → νν̄ (t- and u-channel χ), MeV⁻².</summary>
+    public static CrossSection SSToNuNu(double mchi, double ms, double y) => FromSigmaV(SSNuNu.Value, ms, mchi, ms, y);
+    /// <summary>σ(s) of SS → χχ̄ (t- and u-channel ν), MeV⁻².</summary>
+    public static CrossSection SSToChiChi(double mchi, double ms, double y) => FromSigmaV(SSChiChi.Value, ms, mchi, ms, y);
+
+    /// <summary>Γ_S = y_χ²(m_S² − m_χ²)²/(8π m_S³) (S → χν̄ + χ̄ν; seed 001 quotes its m_χ → 0 limit), MeV.</summary>
+    public static double MediatorWidth(double mchi, double ms, double y) => Width.Value(ms, mchi, y);
+
+    /// <summary>
+    /// The seed 001 eq. (4.2) model at (m_χ, m_S, y_χ) with every rate from the kernel. σ(s) of each channel is
+    /// tabulated once (<see cref="TabulatedCrossSection"/>, up to a CM momentum of 30 T_max) and averaged by
+    /// Gondolo–Gelmini, both to <paramref name="relativeTolerance"/>: the table has 8 nodes per e-fold at 1e-6 and
+    /// scales as tolerance^(−1/4) (the cubic spline's error goes as the fourth power of the spacing).
+    /// </summary>
+    public static TwoSpeciesModel Seed001Model(double mchi, double ms, double y, double maximumTemperature = 200, double relativeTolerance = 1e-6)
+    {
+        if (!(ms > mchi)) throw new ArgumentOutOfRangeException(nameof(ms), ms, $"m_S must exceed m_chi = {mchi} MeV (χ must be stable, seed 001 sec. 4)");
+        Guard.InRange(relativeTolerance, 1e-10, 1e-3, nameof(relativeTolerance));
+        var thermal = new ThermalAverageOptions { RelativeTolerance = relativeTolerance };
+        double nodesPerEFold = 8 * Math.Pow(1e-6 / relativeTolerance, 0.25);
+        double pMax = 30 * maximumTemperature + 3 * ms;
+        var chichi = new TabulatedCrossSection(ChiChiToNuNu(mchi, ms, y), mchi, pMax, nodesPerEFold).AsDelegate();
+        var ssnn = new TabulatedCrossSection(SSToNuNu(mchi, ms, y), ms, pMax, nodesPerEFold).AsDelegate();
+        var ssxx = new TabulatedCrossSection(SSToChiChi(mchi, ms, y), ms, pMax, nodesPerEFold).AsDelegate();
+        return new TwoSpeciesModel
+        {
+            ChiMass = mchi,
+            MediatorMass = ms,
+            MediatorWidth = MediatorWidth(mchi, ms, y),
+            ChiChiToNuNu = T => ThermalAverage.SigmaV(chichi, mchi, T, thermal),
+            SSToNuNu = T => ThermalAverage.SigmaV(ssnn, ms, T, thermal),
+            Conversion = T => ThermalAverage.SigmaV(ssxx, ms, T, thermal),
+            ConversionGivenAs = ConversionDirection.SSToChiChi,
+        };
+    }
+
+    /// <summary>⟨σv⟩(X̄X → ν̄ν)(T) at unit coupling for m_φ = r m_X (scales as y_X⁴), MeV⁻².</summary>
+    public static ThermalCrossSection AnnihilationAtUnitCoupling(double mX, double r)
+    {
+        var sigma = ChiChiToNuNu(mX, r * mX, 1.0);
+        return T => ThermalAverage.SigmaV(sigma, mX, T);
+    }
+
+    /// <summary>
+    /// The thermal-relic coupling y_X giving Ωh² = 0.120 for a Dirac X with m_φ = r m_X (seed 000 eq. 21, Fig. 5),
+    /// with ⟨σv⟩ from the X̄X → ν̄ν amplitude averaged by Gondolo–Gelmini.
+    /// </summary>
+    public static RelicCouplingResult RelicCoupling(double mX, double r) =>
+        Cosmology.RelicCoupling.Find(mX, AnnihilationAtUnitCoupling(mX, r), power: 4, nature: DarkMatterNature.Dirac);
+
+    /// <summary>The thermal-relic curve y_X(m_X) at fixed r, parallel over masses.</summary>
+    public static RelicCouplingResult[] RelicCurve(IReadOnlyList<double> masses, double r) =>
+        Cosmology.RelicCoupling.Curve(masses, m => AnnihilationAtUnitCoupling(m, r), 4, nature: DarkMatterNature.Dirac);
+
+    /// <summary>
+    /// |M|² of X ν → X ν and X ν̄ → X ν̄ summed over all spins (the kernel's are averaged over the X spin: ×2), as the
+    /// kinetic-decoupling rate expects; one partner each (one neutrino flavour and its antineutrino).
+    /// </summary>
+    public static IReadOnlyList<ScatteringAmplitudeSquared> ScatteringPartners(double mX, double r, double yX)
+    {
+        var (nu, nubar) = Scattering.Value;
+        double ms = r * mX;
+        return [(s, t) => 2 * nu(s, t, mX, ms, yX), (s, t) => 2 * nubar(s, t, mX, ms, yX)];
+    }
+
+    /// <summary>Kinetic decoupling of X from neutrinos (seed 000 sec. IV) at (m_X, r = m_φ/m_X, y_X).</summary>
+    public static KineticDecouplingResult KineticDecoupling(double mX, double r, double yX) =>
+        Cosmology.KineticDecoupling.DecouplingTemperature(mX, 2, ScatteringPartners(mX, r, yX));
+
+    /// <summary>
+    /// The largest y_X with T_KD above the Lyman-α bound (m_WDM &gt; 5.3 keV → T_KD &gt; 1.41 keV, seed 000 eqs. 12–13):
+    /// T_KD falls as y_X grows, so y_X,max solves T_KD(y_X) = T_KD,min (Brent in ln y).
+    /// </summary>
+    public static double LymanAlphaCouplingBound(double mX, double r)
+    {
+        double tMin = Cosmology.KineticDecoupling.MinimumDecouplingTemperature();
+        double F(double lnY)
+        {
+            try { return Math.Log(KineticDecoupling(mX, r, Math.Exp(lnY)).Temperature / tMin); }
+            catch (InvalidOperationException) { return lnY < 0 ? 50 : -50; } // decoupled while relativistic / never
+        }
+        double lo = Math.Log(1e-8), hi = Math.Log(10.0);
+        if (F(hi) > 0) return double.PositiveInfinity; // even y = 10 decouples early enough: no bound below perturbativity
+        if (F(lo) < 0) return 0.0;
+        return Math.Exp(MathNet.Numerics.RootFinding.Brent.FindRoot(F, lo, hi, 1e-8, 200));
+    }
+}
