@@ -119,19 +119,24 @@ public class DirectDetectionTests
     [Test]
     public void WindowsOfTheOtherExperiments()
     {
-        // DarkSide-50 532 d: 40–200 keVnr on Ar; S2-only 0.1–10 keVnr; CRESST-III O/Ca/W 30 eV – 3.2 keV; PandaX-4T 5–100 keVnr
-        Assert.That(DirectDetection.DarkSide50.MassWindowMeV.Lo, Is.EqualTo(51.8).Within(0.2));
+        // DarkSide-50 532 d: 44.7–200 keVnr on Ar (Ar-36 reaches 44.7 keV first); S2-only 0.1–10 keVnr;
+        // CRESST-III O/Ca/W 30.2 eV – 1.02 keV; PandaX-4T 5–100 keVnr
+        Assert.That(DirectDetection.DarkSide50.MassWindowMeV.Lo, Is.EqualTo(54.75).Within(0.05));
         Assert.That(DirectDetection.DarkSide50.MassWindowMeV.Hi, Is.EqualTo(122.2).Within(0.3));
         Assert.That(DirectDetection.DarkSide50S2Only.MassWindowMeV.Lo, Is.EqualTo(2.59).Within(0.02));
         Assert.That(DirectDetection.DarkSide50S2Only.MassWindowMeV.Hi, Is.EqualTo(27.3).Within(0.1));
         Assert.That(DirectDetection.CresstIII.MassWindowMeV.Lo, Is.EqualTo(0.95).Within(0.01), "oxygen at 30.2 eV");
-        Assert.That(DirectDetection.CresstIII.MassWindowMeV.Hi, Is.EqualTo(33.1).Within(0.1), "tungsten at 3.16 keV");
+        Assert.That(DirectDetection.CresstIII.MassWindowMeV.Hi, Is.EqualTo(18.83).Within(0.02), "W-186 at 1.02 keV");
         Assert.That(DirectDetection.PandaX4T.MassWindowMeV.Lo, Is.EqualTo(34.0).Within(0.1));
         Assert.That(DirectDetection.PandaX4T.MassWindowMeV.Hi, Is.EqualTo(159.2).Within(0.3));
-        // DarkSide-50 below its efficiency onset (44.7 keV) but inside the table: no bound, the efficiency vanishes
-        var ds = DirectDetection.DarkSide50.SigmaNCLimit(53.0);
+        // inside a window where the acceptance is zero there is no bound either (toy: zero efficiency)
+        var zero = EfficiencyTable.FromArrays("zero", [0.1, 1000.0], ["all"], [[0.0, 0.0]]);
+        var toy = new DirectDetectionExperiment("t", "toy", "", [new DetectorIsotope(Iso("Xe", 131), 1e24, zero)], 1.0, [new AnalysisBin("all", 0, 0, 0)], (0.1, 1000.0));
+        var ds = toy.SigmaNCLimit(50.0);
         Assert.That(ds.HasBound, Is.False);
+        Assert.That(double.IsNaN(ds.SigmaNC_cm2));
         Assert.That(ds.NoBoundReason, Does.Contain("efficiency vanishes"));
+        Assert.That(DirectDetection.DarkSide50.SigmaNCLimit(53.0).NoBoundReason, Does.Contain("outside the analysis window"));
         Assert.That(DirectDetection.DarkSide50.SigmaNCLimit(80.0).EventLimit, Is.EqualTo(Math.Log(10)).Within(1e-8), "0 observed");
         // CRESST-III uses every element's own efficiency: at 2 MeV only O and Ca recoil above threshold
         var cr = DirectDetection.CresstIII.Recoils(2.0);
@@ -156,7 +161,7 @@ public class DirectDetectionTests
         for (int i = 0; i < dsCurve.MassMeV.Length; i++)
         {
             double m = dsCurve.MassMeV[i];
-            if (m > 27.4 && m < 51.7 || m > 122.3 || m < 2.58)
+            if (m > 27.4 && m < 54.7 || m > 122.3 || m < 2.58)
                 Assert.That(double.IsNaN(dsCurve.SigmaCm2[i]), $"DarkSide-50 at m_X = {m} MeV");
         }
     }
