@@ -122,3 +122,20 @@ let obligations : Obligation list =
               Prove.all
                   [ Prove.equal dom "X ν" nu.Value (Ops.divide (Ops.multiply y4 (sq (Ops.subtract (sq m) u))) (two * sq (Ops.subtract u (sq mS))))
                     Prove.equal dom "X ν̄" nubar.Value (Ops.divide (Ops.multiply y4 (sq (Ops.subtract sv (sq m)))) (two * sq (Ops.subtract sv (sq mS)))) ] } ]
+
+/// The normalisation of σ_NC (seed 000 sec. VII) against the X N → ν N amplitude.
+let conversionObligations : Obligation list =
+    [ { Id = "dd.sigma-nc-normalisation"
+        Title = "σv(XN → νN) at rest = κ A² σ_NC with κ → 4 for m_φ ≫ m_X ≪ m_N"
+        Equation = "seed 000 sec. VII (σ_NC ≡ y_X² y_p² m_X²/(16π m_φ⁴)) and eq. (20)"
+        Statement = "From M = y_X y_N [ū(k1)P_R u(p1)][ū(k2)u(p2)]/(q² − m_φ²) with X and N at rest, averaged over both spins: σv = y_X²y_N² · 2(k1·p1) · 4(k2·p2 + m_N²) · E_ν/(4 · 16π √s m_X m_N (q² − m_φ²)²). Per target the rate is A² σ_NC times κ(m_X, m_N, r); in the limit r → ∞ and then m_N → ∞ κ → 4: the seed's σ_NC is a quarter of the physical conversion cross section of a Dirac X with a chiral coupling (finding). The program keeps the seed's σ_NC as the plotted quantity and applies κ in every direct-detection rate, including its propagator factor (r²/(r² + 1))² at m_N → ∞ (−19 % at r = 3)."
+        Domain = "m_X, m_N, r > 0"
+        Check =
+          fun () ->
+              let k = Amplitudes.conversionFactor.Value
+              let dom = Assumptions.Positive [ "m_X"; "m_N"; "r" ]
+              let heavy = Series.limitWith dom (Symbol "r") PositiveInfinity Direction.Both k
+              Prove.all
+                  [ Prove.limit dom "κ, r → ∞ then m_N → ∞" (Symbol "m_N") PositiveInfinity Direction.Both heavy (Ops.integer 4)
+                    Prove.limit dom "κ, m_N → ∞ at fixed r" (Symbol "m_N") PositiveInfinity Direction.Both k
+                        (Ops.multiply (Ops.integer 4) (Ops.square (Ops.divide (Ops.square (Symbol "r")) (Ops.add (Ops.square (Symbol "r")) Ops.one)))) ] } ]

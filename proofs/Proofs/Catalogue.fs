@@ -15,6 +15,7 @@ type Catalogue =
           yield! CrossSectionProofs.obligations
           yield! DecayProofs.obligations
           yield! AmplitudeProofs.obligations
+          yield! AmplitudeProofs.conversionObligations
           yield! DownScatteringProofs.obligations ] :> IReadOnlyList<Obligation>
 
     /// Runs every obligation (in order) and returns the results.

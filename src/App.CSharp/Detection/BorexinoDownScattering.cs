@@ -102,20 +102,21 @@ public sealed class BorexinoDownScattering : IDownScatteringSearch
     public double EventBound => RateBound * (ExposureTonneYears / 100.0) * (Constants.Year_s / Constants.Day_s);
 
     /// <summary>Events per unit σ_NC (events/cm²) with E_vis in the window, in the window's exposure.</summary>
-    public double EventsPerCm2(double mX)
+    public double EventsPerCm2(double mX, double mediatorRatio = double.PositiveInfinity)
     {
         double vis = VisibleKeVee(mX);
         if (vis < WindowKeVee.Lo || vis > WindowKeVee.Hi) return 0.0;
-        return Constants.LocalDMDensity_MeV_cm3 / mX * Constants.C_cm_s * ProtonsPerTonne * ExposureTonneYears * Constants.Year_s * SignalEfficiency;
+        return Constants.LocalDMDensity_MeV_cm3 / mX * Constants.C_cm_s * ProtonsPerTonne * ExposureTonneYears * Constants.Year_s * SignalEfficiency
+               * ConversionFactor.At(mX, Constants.ProtonMass, mediatorRatio);
     }
 
-    public double ExpectedCounts(double mX, double sigmaNC_cm2)
+    public double ExpectedCounts(double mX, double sigmaNC_cm2, double mediatorRatio = double.PositiveInfinity)
     {
         Require.NonNegative("sigmaNC", sigmaNC_cm2, "cm²");
-        return EventsPerCm2(mX) * sigmaNC_cm2;
+        return EventsPerCm2(mX, mediatorRatio) * sigmaNC_cm2;
     }
 
-    public DownScatteringLimit SigmaNCLimit(double mX)
+    public DownScatteringLimit SigmaNCLimit(double mX, double mediatorRatio = double.PositiveInfinity)
     {
         double vis = VisibleKeVee(mX);
         if (vis < ThresholdKeVee)
@@ -123,7 +124,7 @@ public sealed class BorexinoDownScattering : IDownScatteringSearch
         if (vis < WindowKeVee.Lo || vis > WindowKeVee.Hi)
             return DownScatteringLimit.None(Name, mX,
                 $"the proton recoil gives {vis:G4} keVee, outside the window [{WindowKeVee.Lo:G4}, {WindowKeVee.Hi:G4}] keVee with a measured rate (m_X must be in [{MassWindowMeV.Lo:G4}, {MassWindowMeV.Hi:G4}] MeV)");
-        double k = EventsPerCm2(mX);
+        double k = EventsPerCm2(mX, mediatorRatio);
         return new DownScatteringLimit(Name, mX, EventBound / k, null, $"E_vis {WindowKeVee.Lo:G4}–{WindowKeVee.Hi:G4} keVee", EventBound, k);
     }
 }

@@ -119,7 +119,7 @@ public sealed class DirectDetectionExperiment : IDownScatteringSearch
     }
 
     /// <summary>Expected signal events per unit σ_NC (events/cm²) in each bin at m_X (MeV): seed 000 eq. (20) × c × exposure.</summary>
-    public double[] EventsPerCm2(double mX)
+    public double[] EventsPerCm2(double mX, double mediatorRatio = double.PositiveInfinity)
     {
         Require.Positive("mX", mX, "MeV");
         var recoils = Recoils(mX);
@@ -132,7 +132,8 @@ public sealed class DirectDetectionExperiment : IDownScatteringSearch
             if (!r.InWindow) continue;
             var iso = Isotopes[j];
             double a = iso.Isotope.A;
-            double weight = flux * kgSeconds * iso.NucleiPerKg * a * a * r.FormFactorSquared;
+            double kappa = ConversionFactor.At(mX, iso.Isotope.Mass, mediatorRatio);
+            double weight = flux * kgSeconds * iso.NucleiPerKg * a * a * r.FormFactorSquared * kappa;
             for (int b = 0; b < Bins.Count; b++)
                 k[b] += weight * iso.Efficiency.Evaluate(Bins[b].Column, r.RecoilKeV);
         }
@@ -140,15 +141,16 @@ public sealed class DirectDetectionExperiment : IDownScatteringSearch
     }
 
     /// <summary>Expected signal events in each bin for m_X (MeV) and σ_NC (cm², ≥ 0).</summary>
-    public double[] ExpectedCountsPerBin(double mX, double sigmaNC_cm2)
+    public double[] ExpectedCountsPerBin(double mX, double sigmaNC_cm2, double mediatorRatio = double.PositiveInfinity)
     {
         Require.NonNegative("sigmaNC", sigmaNC_cm2, "cm²");
-        return EventsPerCm2(mX).Select(k => k * sigmaNC_cm2).ToArray();
+        return EventsPerCm2(mX, mediatorRatio).Select(k => k * sigmaNC_cm2).ToArray();
     }
 
-    public double ExpectedCounts(double mX, double sigmaNC_cm2) => ExpectedCountsPerBin(mX, sigmaNC_cm2).Sum();
+    public double ExpectedCounts(double mX, double sigmaNC_cm2, double mediatorRatio = double.PositiveInfinity) =>
+        ExpectedCountsPerBin(mX, sigmaNC_cm2, mediatorRatio).Sum();
 
-    public DownScatteringLimit SigmaNCLimit(double mX)
+    public DownScatteringLimit SigmaNCLimit(double mX, double mediatorRatio = double.PositiveInfinity)
     {
         var recoils = Recoils(mX);
         if (!recoils.Any(r => r.InWindow))
@@ -157,7 +159,7 @@ public sealed class DirectDetectionExperiment : IDownScatteringSearch
             return DownScatteringLimit.None(Name, mX,
                 $"E_R = {lo:G4}–{hi:G4} keVnr lies outside the analysis window [{WindowKeV.Lo:G4}, {WindowKeV.Hi:G4}] keVnr (m_X must be in [{MassWindowMeV.Lo:G4}, {MassWindowMeV.Hi:G4}] MeV)");
         }
-        var k = EventsPerCm2(mX);
+        var k = EventsPerCm2(mX, mediatorRatio);
         int best = -1;
         double bestMetric = 0;
         for (int b = 0; b < k.Length; b++)

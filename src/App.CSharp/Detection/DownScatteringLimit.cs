@@ -38,8 +38,12 @@ public interface IDownScatteringSearch
     /// <summary>The m_X range (MeV) in which some target's recoil lies inside the analysis window; outside it there
     /// is no bound.</summary>
     (double Lo, double Hi) MassWindowMeV { get; }
-    /// <summary>Expected signal events in the exposure (all analysis bins) for m_X (MeV) and σ_NC (cm²).</summary>
-    double ExpectedCounts(double mX, double sigmaNC_cm2);
-    /// <summary>The 90 % CL upper limit on σ_NC at m_X (MeV), or "no bound" with the reason.</summary>
-    DownScatteringLimit SigmaNCLimit(double mX);
+    /// <summary>
+    /// Expected signal events in the exposure (all analysis bins) for m_X (MeV) and σ_NC (cm², seed 000's definition);
+    /// the physical rate is κ(m_X, m_N, r) A² σ_NC per target (proof dd.sigma-nc-normalisation), r = m_φ/m_X
+    /// (∞: the heavy-mediator limit).
+    /// </summary>
+    double ExpectedCounts(double mX, double sigmaNC_cm2, double mediatorRatio = double.PositiveInfinity);
+    /// <summary>The 90 % CL upper limit on σ_NC at m_X (MeV) for r = m_φ/m_X, or "no bound" with the reason.</summary>
+    DownScatteringLimit SigmaNCLimit(double mX, double mediatorRatio = double.PositiveInfinity);
 }

@@ -30,12 +30,12 @@ public abstract class DownScatteringSigmaNC : ISigmaNCConstraint
     }
 
     /// <summary>The limit at one mass: the bound of the search whose window contains m_X (NaN if none).</summary>
-    public DownScatteringLimit Limit(double mX)
+    public DownScatteringLimit Limit(double mX, double mediatorRatio = double.PositiveInfinity)
     {
         DownScatteringLimit? first = null;
         foreach (var s in Searches)
         {
-            var l = s.SigmaNCLimit(mX);
+            var l = s.SigmaNCLimit(mX, mediatorRatio);
             if (l.HasBound) return l;
             first ??= l;
         }
@@ -50,7 +50,7 @@ public abstract class DownScatteringSigmaNC : ISigmaNCConstraint
         for (int i = 0; i < masses.Length; i++)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            sigma[i] = Limit(masses[i]).SigmaNC_cm2;
+            sigma[i] = Limit(masses[i], r).SigmaNC_cm2;
             progress((i + 1.0) / masses.Length);
         }
         return new SigmaNCCurve(Name, masses, sigma);

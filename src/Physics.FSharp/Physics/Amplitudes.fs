@@ -370,3 +370,40 @@ module Amplitudes =
                    Variables = [ "s"; "t"; "m_chi"; "m_S"; "y_chi" ] }
              mk "X ν → X ν" "y² [ū(k2) P_R u(p1)][ū(p2) P_L u(k1)]/(u − m_S²)" nu,
              mk "X ν̄ → X ν̄" "y² [v̄(k1) P_R u(p1)][ū(p2) P_L v(k2)]/(s − m_S²)" nubar)
+
+    // ---- X N → ν N at rest (seed 000 sec. VI: DM down-scattering) ------------------------------------------------
+    /// σv of X N → ν N for X and N at rest (the non-relativistic limit relevant for direct detection), from
+    /// M = y_X y_N [ū(k1) P_R u(p1)][ū(k2) u(p2)]/(q² − m_φ²), q = p1 − k1, averaged over the X and N spins (1/4),
+    /// with exact two-body kinematics: √s = m_X + m_N, E_ν = m_X(m_X + 2m_N)/(2(m_X + m_N)). MeV⁻².
+    let conversionAtRest =
+        lazy
+            (let mX, mN, mPhi, yX = s "m_X", s "m_N", s "m_phi", s "y_X"
+             let sqrtS = Ops.add mX mN
+             let eNu = Ops.divide (Ops.multiply mX (Ops.add mX (Ops.multiply two mN))) (Ops.multiply two sqrtS)
+             let eR = Ops.divide (Ops.square mX) (Ops.multiply two sqrtS)
+             let q2 = Ops.subtract (Ops.square mX) (Ops.product [ two; mX; eNu ])
+             let dots = [ "k1", "p1", Ops.multiply mX eNu; "k2", "p2", Ops.multiply mN (Ops.add mN eR) ]
+             let lepton = Dirac.spinSummedSquare (Dirac.u "k1" Ops.zero) Dirac.projectorR (Dirac.u "p1" mX)
+             let nucleus = Dirac.spinSummedSquare (Dirac.u "k2" mN) Dirac.identity (Dirac.u "p2" mN)
+             let m2 = Ops.product [ Ops.square yX; Ops.square yN; lepton; nucleus; Ops.invert (Ops.square (Ops.subtract q2 (Ops.square mPhi))); Ops.rational 1 4 ]
+             let m2 = Dirac.substituteDots dots m2
+             // σv = |M|² |k| / (4π √s) / (4 E_X E_N), |k| = E_ν
+             let sv = Ops.divide (Ops.multiply m2 eNu) (Ops.product [ Ops.integer 16; Ops.pi; sqrtS; mX; mN ])
+             Normal.simplifyWith (Assumptions.Positive [ "m_X"; "m_N"; "m_phi"; "y_X"; "y_N" ]) sv)
+
+    /// κ = σv(X N → ν N at rest) / (A² σ_NC) with σ_NC = y_X² y_p² m_X²/(16π m_φ⁴) of seed 000 sec. VII and y_N = A y_p,
+    /// as a function of m_X, m_N (MeV) and r = m_φ/m_X: the factor by which the physical down-scattering rate exceeds
+    /// (σ_NC A²) per target nucleus. κ → 4 for m_φ ≫ m_X ≪ m_N (proof dd.sigma-nc-normalisation).
+    let conversionFactor =
+        lazy
+            (let mX, mPhi, r, A, yp = s "m_X", s "m_phi", s "r", s "A", s "y_p"
+             let sigmaNC = Ops.divide (Ops.product [ Ops.square (s "y_X"); Ops.square yp; Ops.square mX ]) (Ops.product [ Ops.integer 16; Ops.pi; Ops.pow mPhi four ])
+             let ratio = Ops.divide (Structure.substitute yN (Ops.multiply A yp) conversionAtRest.Value) (Ops.multiply (Ops.square A) sigmaNC)
+             Normal.simplifyWith (Assumptions.Positive [ "m_X"; "m_N"; "m_phi"; "r"; "A"; "y_p"; "y_X" ]) (Structure.substitute mPhi (Ops.multiply r mX) ratio))
+
+    /// κ(m_X, m_N, r) compiled (see conversionFactor).
+    [<CompiledName("ConversionFactorFormula")>]
+    let conversionFactorFormula () =
+        Formula.create "kappa_conversion" conversionFactor.Value [ "m_X", "MeV", "DM mass"; "m_N", "MeV", "target nucleus mass"; "r", "1", "m_φ/m_X" ]
+            "1" "derived from the X N → ν N amplitude; compare seed 000 sec. VII σ_NC"
+            "physical σv(XN→νN) at rest divided by A² σ_NC"

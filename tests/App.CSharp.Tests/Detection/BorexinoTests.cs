@@ -101,7 +101,8 @@ public class BorexinoTests
         Assert.That(gap.NoBoundReason, Does.Contain("outside the window"));
         var l = Bx.SigmaNCLimit(150.0);
         // (ρ/m) c N_H t: 2 cm⁻³ · c · 6.01e28 t⁻¹ · 1500 t · yr ≈ 1.71e50 events per cm²
-        Assert.That(l.EventsPerCm2, Is.EqualTo(300.0 / 150 * 2.99792458e10 * Bx.ProtonsPerTonne * 1500 * 3.15576e7).Within(1e-9).Percent);
+        Assert.That(l.EventsPerCm2, Is.EqualTo(300.0 / 150 * 2.99792458e10 * Bx.ProtonsPerTonne * 1500 * 3.15576e7
+            * ConversionFactor.At(150.0, Constants.ProtonMass, double.PositiveInfinity)).Within(1e-9).Percent);
         Assert.That(l.SigmaNC_cm2, Is.EqualTo(Bx.EventBound / l.EventsPerCm2).Within(1e-12).Percent);
         Assert.That(Bx.ExpectedCounts(150.0, l.SigmaNC_cm2), Is.EqualTo(Bx.EventBound).Within(1e-9).Percent);
     }
