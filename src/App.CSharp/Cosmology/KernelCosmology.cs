@@ -49,7 +49,12 @@ public static class KernelCosmology
     {
         if (!(ms > mchi)) throw new ArgumentOutOfRangeException(nameof(ms), ms, $"m_S must exceed m_chi = {mchi} MeV (χ must be stable, seed 001 sec. 4)");
         Guard.InRange(relativeTolerance, 1e-10, 1e-3, nameof(relativeTolerance));
-        var thermal = new ThermalAverageOptions { RelativeTolerance = relativeTolerance };
+        // σ(s) is a smooth table: a fixed Gauss–Legendre rule, refined with the tolerance (48 points per panel at 1e-6)
+        var thermal = new ThermalAverageOptions
+        {
+            RelativeTolerance = relativeTolerance,
+            FixedGaussLegendrePoints = (int)Math.Ceiling(48 * Math.Pow(1e-6 / relativeTolerance, 0.125)),
+        };
         double nodesPerEFold = 8 * Math.Pow(1e-6 / relativeTolerance, 0.25);
         double pMax = 30 * maximumTemperature + 3 * ms;
         var chichi = new TabulatedCrossSection(ChiChiToNuNu(mchi, ms, y), mchi, pMax, nodesPerEFold).AsDelegate();

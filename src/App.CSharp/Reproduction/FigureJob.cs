@@ -44,7 +44,9 @@ public static class FigureCatalog
         new Seed001Figure3(conus: false),
         new Seed001Figure4(),
         new Seed001Figure5(),
+        new Seed001Figure7(),
         new Seed000Figure2(),
         new Seed000Figure3(),
+        new Seed000Figure5(),
     ];
 }

@@ -29,7 +29,7 @@ public sealed class CoherentSigmaNC : ISigmaNCConstraint
     public SigmaNCCurve Curve(double r, FigureContext context, Action<double> progress)
     {
         var model = LimitCurves.Model("coherent-csi-2017");
-        var masses = LimitCurves.LogSpace(0.5, 52.0, 40);
+        var masses = LimitCurves.LogSpace(0.01, 52.5, 48);
         var limits = LimitCurves.Scan(model, masses.Select(m => (m, r * m)).ToList(), false,
             context.Checkpoint("seed000-fig2", $"coherent-r{r}"), progress, context.CancellationToken);
         var sigma = masses.Select((m, i) => limits[i].IsConstrained ? LimitCurves.SigmaNCFromYbar(limits[i].Value, m, r * m) : double.NaN).ToArray();
@@ -46,20 +46,24 @@ public sealed class Seed000Figure2 : IFigureJob
     public string Id => "seed000-fig2";
     public string Source => "seed 000 Fig. 2";
     public string Title => "constraints in the σ_NC–m_X plane, m_φ = 10 m_X and 3 m_X";
-    public string Version => "1";
+    public string Version => "3";
 
-    /// <summary>The constraints drawn.</summary>
-    public static IReadOnlyList<ISigmaNCConstraint> Constraints { get; } = [new CoherentSigmaNC()];
+    /// <summary>The constraints drawn (those that bound y_X y_p; kinetic decoupling is added in the σ_NC plane only).</summary>
+    public static IReadOnlyList<ISigmaNCConstraint> Constraints { get; } =
+        [new CoherentSigmaNC(), .. DirectDetectionConstraints.All];
+
+    /// <summary>The constraints of the σ_NC figure: those above plus kinetic decoupling (which needs y_q; Fig. 5 uses its own).</summary>
+    public static IReadOnlyList<ISigmaNCConstraint> PlaneConstraints { get; } = [.. Constraints, new KineticDecouplingSigmaNC()];
 
     public Figure Build(FigureContext context)
     {
         var panels = new List<Panel>();
         var ratios = new[] { 10.0, 3.0 };
-        int total = ratios.Length * Constraints.Count, done = 0;
+        int total = ratios.Length * PlaneConstraints.Count, done = 0;
         foreach (var r in ratios)
         {
             var series = new List<Series>();
-            foreach (var c in Constraints)
+            foreach (var c in PlaneConstraints)
             {
                 int d = done;
                 var curve = c.Curve(r, context, f => context.Progress.Report((d + f) / total));
@@ -69,12 +73,12 @@ public sealed class Seed000Figure2 : IFigureJob
             panels.Add(new Panel
             {
                 Title = $"m_{{φ}} = {r:G3} m_{{X}}",
-                X = Axis.Log("m_{X} [MeV]", 1, 1000),
-                Y = Axis.Log("σ_{NC} [cm^{2}]"),
+                X = Axis.Log("m_{X} [MeV]", 0.01, 1000),
+                Y = Axis.Log("σ_{NC} [cm^{2}]", 1e-52, 1e-30),
                 Series = [.. series],
-                Legend = LegendPosition.LowerRight,
+                Legend = r == ratios[^1] ? LegendPosition.OutsideRight : LegendPosition.None,
             });
         }
-        return Figure.Grid(1, 2, panels) with { Title = "seed 000 Fig. 2", Width = 1100, Height = 500 };
+        return Figure.Grid(1, 2, panels) with { Title = "seed 000 Fig. 2", Width = 1400, Height = 520 };
     }
 }
