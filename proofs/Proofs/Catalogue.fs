@@ -16,6 +16,7 @@ type Catalogue =
           yield! DecayProofs.obligations
           yield! AmplitudeProofs.obligations
           yield! AmplitudeProofs.conversionObligations
+          yield! KineticDecouplingProofs.obligations
           yield! DownScatteringProofs.obligations ] :> IReadOnlyList<Obligation>
 
     /// Runs every obligation (in order) and returns the results.
