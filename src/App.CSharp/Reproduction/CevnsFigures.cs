@@ -91,8 +91,8 @@ public sealed class Seed001Figure4 : IFigureJob
 {
     public string Id => "seed001-fig4";
     public string Source => "seed 001 Fig. 4";
-    public string Title => "90% CL on ȳ: CONUS (upper) and COHERENT (lower), ȳ–m_S (left) and ȳ–m_χ (right)";
-    public string Version => "1";
+    public string Title => "90% CL on ȳ: CONUS (upper) and COHERENT (lower), ȳ–m_S (left) and ȳ–m_χ (right); CsI 2021 dashed";
+    public string Version => "2";
     private const int Points = 36;
 
     public Figure Build(FigureContext context)
@@ -103,6 +103,8 @@ public sealed class Seed001Figure4 : IFigureJob
             ("conus", true, 0, 0), ("conus", true, 3, 0), ("conus", false, 0, 10), ("conus", false, 10, 10), ("conus", false, 100, 10),
             ("coherent-csi-2017", true, 0, 0), ("coherent-csi-2017", true, 3, 0), ("coherent-csi-2017", true, 30, 0),
             ("coherent-csi-2017", false, 0, 60), ("coherent-csi-2017", false, 10, 60), ("coherent-csi-2017", false, 100, 60),
+            // beyond the seed: today's data (CsI 2021, energy-only analysis), dashed
+            ("coherent-csi-2021", true, 0, 0), ("coherent-csi-2021", false, 0, 60),
         };
         var curves = new List<(string Exp, bool VaryMs, LimitCurve Curve)>();
         for (int j = 0; j < jobs.Length; j++)
@@ -122,7 +124,10 @@ public sealed class Seed001Figure4 : IFigureJob
             Title = title,
             X = Axis.Log(varyMs ? "m_{S} [MeV]" : "m_{χ} [MeV]"),
             Y = Axis.Log("ȳ (90% CL)", 1e-6, 1e-1),
-            Series = [.. curves.Where(c => c.Exp == exp && c.VaryMs == varyMs).Select(c => (Series)new LineSeries(c.Curve.X, c.Curve.Limit, c.Curve.Label))],
+            Series = [.. curves.Where(c => (c.Exp == exp || (exp == "coherent-csi-2017" && c.Exp == "coherent-csi-2021")) && c.VaryMs == varyMs)
+                .Select(c => (Series)(c.Exp == "coherent-csi-2021"
+                    ? new LineSeries(c.Curve.X, c.Curve.Limit, "CsI 2021, " + c.Curve.Label) { Dash = DashPattern.Dashed, Color = Palette.Black }
+                    : new LineSeries(c.Curve.X, c.Curve.Limit, c.Curve.Label)))],
             Legend = LegendPosition.UpperLeft,
         };
         return Figure.Grid(2, 2,
