@@ -28,6 +28,20 @@ module internal Layout =
             | None -> terms
         | _ -> terms
 
+    /// A sum in reading order with " + " / " - " between terms: each term is rendered (by the printer's own
+    /// renderer) with its sign taken out, so both printers lay out sums identically.
+    let joinSum (render: Expr -> string) (terms: Expr list) : string =
+        readingOrder terms
+        |> List.mapi (fun i t ->
+            let negative = isNegativeTerm t
+            let body = render (if negative then Ops.negate t else t)
+            match i, negative with
+            | 0, false -> body
+            | 0, true -> "-" + body
+            | _, false -> " + " + body
+            | _, true -> " - " + body)
+        |> String.concat ""
+
     /// True when a factor has a negative exponent (x^-2, x^(-1/2), x^(-y)) and so belongs to a denominator.
     let isDenominatorFactor (f: Expr) =
         match f with
@@ -287,17 +301,7 @@ module Infix =
 
     and private text (e: Expr) = fst (show e)
 
-    and private showSum (terms: Expr list) =
-        Layout.readingOrder terms
-        |> List.mapi (fun i t ->
-            let negative = Layout.isNegativeTerm t
-            let body = wrap ProductLevel (show (if negative then Ops.negate t else t))
-            match i, negative with
-            | 0, false -> body
-            | 0, true -> "-" + body
-            | _, false -> " + " + body
-            | _, true -> " - " + body)
-        |> String.concat ""
+    and private showSum (terms: Expr list) = Layout.joinSum (fun t -> wrap ProductLevel (show t)) terms
 
     and private showFraction (f: Layout.Fraction) : string * int =
         let c = f.Coefficient

@@ -106,17 +106,7 @@ module LaTeX =
 
     and private text (e: Expr) = fst (show e)
 
-    and private showSum (terms: Expr list) =
-        Layout.readingOrder terms
-        |> List.mapi (fun i t ->
-            let negative = Layout.isNegativeTerm t
-            let body = wrap ProductLevel (show (if negative then Ops.negate t else t))
-            match i, negative with
-            | 0, false -> body
-            | 0, true -> "-" + body
-            | _, false -> " + " + body
-            | _, true -> " - " + body)
-        |> String.concat ""
+    and private showSum (terms: Expr list) = Layout.joinSum (fun t -> wrap ProductLevel (show t)) terms
 
     and private showFraction (f: Layout.Fraction) : string * int =
         let c = f.Coefficient
