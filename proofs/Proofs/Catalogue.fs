@@ -14,7 +14,8 @@ type Catalogue =
           yield! CouplingProofs.obligations
           yield! CrossSectionProofs.obligations
           yield! DecayProofs.obligations
-          yield! AmplitudeProofs.obligations ] :> IReadOnlyList<Obligation>
+          yield! AmplitudeProofs.obligations
+          yield! SeesawProofs.obligations ] :> IReadOnlyList<Obligation>
 
     /// Runs every obligation (in order) and returns the results.
     static member RunAll() : IReadOnlyList<ProofResult> =
