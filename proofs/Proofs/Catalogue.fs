@@ -15,7 +15,8 @@ type Catalogue =
           yield! CrossSectionProofs.obligations
           yield! DecayProofs.obligations
           yield! AmplitudeProofs.obligations
-          yield! SeesawProofs.obligations ] :> IReadOnlyList<Obligation>
+          yield! SeesawProofs.obligations
+          yield! ConstraintProofs.obligations ] :> IReadOnlyList<Obligation>
 
     /// Runs every obligation (in order) and returns the results.
     static member RunAll() : IReadOnlyList<ProofResult> =
