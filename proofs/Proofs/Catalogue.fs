@@ -17,7 +17,9 @@ type Catalogue =
           yield! AmplitudeProofs.obligations
           yield! AmplitudeProofs.conversionObligations
           yield! KineticDecouplingProofs.obligations
-          yield! DownScatteringProofs.obligations ] :> IReadOnlyList<Obligation>
+          yield! DownScatteringProofs.obligations
+          yield! SeesawProofs.obligations
+          yield! ConstraintProofs.obligations ] :> IReadOnlyList<Obligation>
 
     /// Runs every obligation (in order) and returns the results.
     static member RunAll() : IReadOnlyList<ProofResult> =

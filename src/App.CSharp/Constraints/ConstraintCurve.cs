@@ -1,0 +1,26 @@
+namespace NuDM.App.Constraints;
+
+/// <summary>
+/// A constraint curve for the combined figures: <paramref name="X"/> (unit <paramref name="XUnit"/>) against the
+/// largest allowed <paramref name="Y"/> (unit <paramref name="YUnit"/>; NaN where there is no constraint).
+/// <paramref name="Source"/> names the equation and data; a curve built from a placeholder input has
+/// <paramref name="IsPlaceholder"/> set and is dropped by <see cref="ConstraintCurves.ForFigures"/>.
+/// </summary>
+public sealed record ConstraintCurve(string Label, string XUnit, double[] X, string YUnit, double[] Y, string Source, bool IsPlaceholder = false);
+
+/// <summary>Helpers shared by the constraint curves.</summary>
+public static class ConstraintCurves
+{
+    /// <summary>The curves that may be drawn in a figure: placeholders (no published input behind them) are removed.</summary>
+    public static IReadOnlyList<ConstraintCurve> ForFigures(IEnumerable<ConstraintCurve> curves) =>
+        curves.Where(c => !c.IsPlaceholder).ToList();
+
+    /// <summary><paramref name="n"/> logarithmically spaced values from <paramref name="lo"/> to <paramref name="hi"/> (both &gt; 0).</summary>
+    public static double[] LogSpace(double lo, double hi, int n)
+    {
+        if (!(lo > 0) || !double.IsFinite(lo)) throw new ArgumentOutOfRangeException(nameof(lo), lo, "lo must be a finite number > 0");
+        if (!(hi > lo) || !double.IsFinite(hi)) throw new ArgumentOutOfRangeException(nameof(hi), hi, $"hi must be a finite number > lo = {lo}");
+        if (n < 2 || n > 100000) throw new ArgumentOutOfRangeException(nameof(n), n, "n must be in [2, 100000]");
+        return Enumerable.Range(0, n).Select(i => lo * Math.Pow(hi / lo, i / (double)(n - 1))).ToArray();
+    }
+}
