@@ -46,23 +46,27 @@ type ProofResult =
 [<RequireQualifiedAccess>]
 module Probe =
     /// Compares lhs and rhs at up to 40 random points (each symbol uniform in [0.1, 10]); points where either
-    /// side is not a finite real number are skipped. Returns a one-line summary.
+    /// side is not a finite real number are skipped. The difference is measured relative to the largest |lhs|, |rhs|
+    /// over all points, so an identity whose sides vanish (e.g. d cosθ/dT = 0) reports its round-off, not 1.
+    /// Returns a one-line summary.
     let compare (lhs: Expr) (rhs: Expr) : string =
         let names = (Structure.symbols lhs @ Structure.symbols rhs) |> List.distinct
         let rng = Random(12345)
-        let mutable used = 0
-        let mutable worst = 0.0
         try
-            for _ in 1 .. 40 do
-                let values = names |> List.map (fun _ -> 0.1 + 9.9 * rng.NextDouble()) |> Array.ofList
-                let a = Evaluate.evaluateAt names values lhs
-                let b = Evaluate.evaluateAt names values rhs
-                if Double.IsFinite a && Double.IsFinite b then
-                    used <- used + 1
-                    let scale = max 1e-300 (max (abs a) (abs b))
-                    worst <- max worst (abs (a - b) / scale)
-            if used = 0 then "numeric probe (diagnostic only): no sampled point was in the real domain"
-            else sprintf "numeric probe (diagnostic only): max relative difference %.1e at %d points" worst used
+            let pairs =
+                [ for _ in 1 .. 40 do
+                    let values = names |> List.map (fun _ -> 0.1 + 9.9 * rng.NextDouble()) |> Array.ofList
+                    let a = Evaluate.evaluateAt names values lhs
+                    let b = Evaluate.evaluateAt names values rhs
+                    if Double.IsFinite a && Double.IsFinite b then yield (a, b) ]
+            match pairs with
+            | [] -> "numeric probe (diagnostic only): no sampled point was in the real domain"
+            | _ ->
+                let scale = pairs |> List.map (fun (a, b) -> max (abs a) (abs b)) |> List.max
+                if scale = 0.0 then sprintf "numeric probe (diagnostic only): both sides 0 at %d points" pairs.Length
+                else
+                    let worst = pairs |> List.map (fun (a, b) -> abs (a - b) / scale) |> List.max
+                    sprintf "numeric probe (diagnostic only): max difference %.1e (relative to the largest value) at %d points" worst pairs.Length
         with e -> sprintf "numeric probe (diagnostic only): not evaluated (%s)" e.Message
 
 /// Combinators for writing proof obligations.

@@ -23,6 +23,9 @@ public static class CommandLine
         root.Subcommands.Add(CosmologyCommands.Boltzmann());
         root.Subcommands.Add(CosmologyCommands.KineticDecoupling());
         root.Subcommands.Add(CosmologyCommands.Constraints());
+        root.Subcommands.Add(ConstraintCommands.EarthSun());
+        root.Subcommands.Add(ConstraintCommands.Kaon());
+        root.Subcommands.Add(ConstraintCommands.Stability());
         return root;
     }
 

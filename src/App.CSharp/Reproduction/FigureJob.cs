@@ -47,6 +47,7 @@ public static class FigureCatalog
         new Seed001Figure7(),
         new Seed000Figure2(),
         new Seed000Figure3(),
+        new Seed000Figure4(),
         new Seed000Figure5(),
     ];
 }
