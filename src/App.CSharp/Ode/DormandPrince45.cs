@@ -31,21 +31,8 @@ public sealed class DormandPrince45 : IOdeSolver
 
     private const double Safety = 0.9, MinFactor = 0.2, MaxFactor = 10.0, Beta = 0.04, Alpha = 0.2 - 0.75 * Beta;
 
-    /// <summary>Consecutive step reductions (each by 4) tried after non-finite values before giving up.</summary>
-    internal const int MaxNonFiniteRetries = 12;
-
     /// <inheritdoc/>
     public string Name => "DormandPrince45";
-
-    /// <summary>Integrates y' = f(t, y) from t0 to tEnd (a convenience overload: dimension = y0.Length).</summary>
-    /// <param name="rhs">The right-hand side f.</param>
-    /// <param name="t0">Initial time.</param>
-    /// <param name="y0">Initial state.</param>
-    /// <param name="tEnd">Final time (greater than t0).</param>
-    /// <param name="options">Options; defaults when null.</param>
-    /// <returns>The solution.</returns>
-    public OdeSolution Solve(OdeRhs rhs, double t0, ReadOnlySpan<double> y0, double tEnd, OdeOptions? options = null) =>
-        Solve(new OdeSystem(Math.Max(1, y0.Length), rhs), t0, y0, tEnd, options);
 
     /// <inheritdoc/>
     public OdeSolution Solve(OdeSystem system, double t0, ReadOnlySpan<double> y0, double tEnd, OdeOptions? options = null)
@@ -79,12 +66,7 @@ public sealed class DormandPrince45 : IOdeSolver
         double t = t0, span = tEnd - t0;
         double hmax = Math.Min(options.MaxStep, span);
 
-        f(t, y, k1);
-        nf++;
-        int bad = OdeCore.FirstNonFinite(k1);
-        if (bad >= 0)
-            throw new OdeException(OdeFailure.NonFiniteRhs, Name, t, 0,
-                $"the right-hand side returned a non-finite value (NaN or ±Inf) in component {bad} at the initial point");
+        OdeCore.InitialDerivative(Name, f, t, y, k1, ref nf);
 
         double h = options.InitialStep > 0
             ? Math.Min(options.InitialStep, hmax)
@@ -92,29 +74,18 @@ public sealed class DormandPrince45 : IOdeSolver
 
         double errOld = 1e-4;
         bool reject = false;
-        int nonFiniteStreak = 0;
-        OdeFailure lastFailure = OdeFailure.StepSizeUnderflow;
-        int lastBadComponent = -1;
+        var failures = StepFailureState.Start();
 
         while (true)
         {
             ct.ThrowIfCancellationRequested();
-            if (nAcc + nRej >= options.MaxSteps)
-                throw new OdeException(OdeFailure.TooManySteps, Name, t, h,
-                    $"more than MaxSteps = {options.MaxSteps} steps were needed (the problem may be stiff: consider Rodas4)");
-            if (h < Math.Max(10 * OdeCore.Eps * Math.Abs(t), OdeCore.AbsoluteMinStep))
-                throw Underflow(t, h, lastFailure, lastBadComponent);
-
-            bool last = false;
-            if (t + 1.01 * h >= tEnd)
-            {
-                h = tEnd - t;
-                last = true;
-            }
+            OdeCore.CheckStepGuards(Name, nAcc + nRej, options.MaxSteps, t, h, failures,
+                " (the problem may be stiff: consider Rodas4)");
+            bool last = OdeCore.ClampLastStep(t, tEnd, ref h);
 
             // Stages; stop at the first non-finite right-hand side.
             double tBad = t;
-            bad = -1;
+            int bad = -1;
             var kind = OdeFailure.NonFiniteRhs;
             do
             {
@@ -168,15 +139,11 @@ public sealed class DormandPrince45 : IOdeSolver
             {
                 // Non-finite values: usually a step that overshoots into a region where f overflows.
                 nRej++;
-                lastFailure = kind;
-                lastBadComponent = bad;
-                if (++nonFiniteStreak > MaxNonFiniteRetries)
-                    throw new OdeException(lastFailure, Name, tBad, h, OdeCore.NonFiniteDetail(lastFailure, bad));
-                h *= 0.25;
+                h *= failures.RejectNonFinite(Name, kind, bad, tBad, h);
                 reject = true;
                 continue;
             }
-            nonFiniteStreak = 0;
+            failures.Finite();
 
             if (e <= 1)
             {
@@ -211,25 +178,16 @@ public sealed class DormandPrince45 : IOdeSolver
                 if (last) break;
                 h = Math.Min(h * q, hmax);
                 reject = false;
-                lastFailure = OdeFailure.StepSizeUnderflow;
             }
             else
             {
                 nRej++;
                 h *= Math.Max(MinFactor, Safety * Math.Pow(e, -Alpha));
                 reject = true;
-                lastFailure = OdeFailure.StepSizeUnderflow;
             }
         }
 
         var stats = new OdeStatistics(nAcc, nRej, nf, 0, 0);
         return new OdeSolution(Name, n, t0, tEnd, y, recorder, outputs, stats);
     }
-
-    private OdeException Underflow(double t, double h, OdeFailure lastFailure, int component) =>
-        lastFailure is OdeFailure.NonFiniteRhs or OdeFailure.NonFiniteState
-            ? new OdeException(lastFailure, Name, t, h,
-                OdeCore.NonFiniteDetail(lastFailure, component) + " (the step size underflowed)")
-            : new OdeException(OdeFailure.StepSizeUnderflow, Name, t, h,
-                "step size underflow: the step needed for the requested accuracy is below 10 ε |t| (singularity, blow-up or discontinuity?)");
 }

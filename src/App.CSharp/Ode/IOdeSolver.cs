@@ -19,3 +19,25 @@ public interface IOdeSolver
     /// <exception cref="OperationCanceledException">The options' cancellation token was cancelled.</exception>
     OdeSolution Solve(OdeSystem system, double t0, ReadOnlySpan<double> y0, double tEnd, OdeOptions? options = null);
 }
+
+/// <summary>Conveniences shared by every <see cref="IOdeSolver"/>.</summary>
+public static class OdeSolverExtensions
+{
+    /// <summary>
+    /// Integrates y' = f(t, y) from t0 to tEnd with dimension y0.Length, no analytic Jacobian and a non-autonomous
+    /// right-hand side (so a stiff solver forms ∂f/∂y and ∂f/∂t by finite differences).
+    /// </summary>
+    /// <param name="solver">The method.</param>
+    /// <param name="rhs">The right-hand side f.</param>
+    /// <param name="t0">Initial time (finite).</param>
+    /// <param name="y0">Initial state (finite); it is copied.</param>
+    /// <param name="tEnd">Final time (finite, greater than t0).</param>
+    /// <param name="options">Tolerances and limits; <see cref="OdeOptions.Default"/> when null.</param>
+    /// <returns>The solution.</returns>
+    public static OdeSolution Solve(this IOdeSolver solver, OdeRhs rhs, double t0, ReadOnlySpan<double> y0, double tEnd,
+        OdeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(solver);
+        return solver.Solve(new OdeSystem(Math.Max(1, y0.Length), rhs), t0, y0, tEnd, options);
+    }
+}

@@ -138,6 +138,53 @@ internal static class OdeCore
         return Math.Max(Math.Min(h, Math.Min(hmax, span)), 10 * Eps * Math.Max(Math.Abs(t0), AbsoluteMinStep));
     }
 
+    /// <summary>
+    /// Evaluates f(t0, y0) into <paramref name="f0"/> at the start of an integration and rejects a non-finite value
+    /// with a clear error (no step can repair the initial point).
+    /// </summary>
+    public static void InitialDerivative(string solver, OdeRhs f, double t0, double[] y0, double[] f0, ref int rhsCalls)
+    {
+        f(t0, y0, f0);
+        rhsCalls++;
+        int bad = FirstNonFinite(f0);
+        if (bad >= 0)
+            throw new OdeException(OdeFailure.NonFiniteRhs, solver, t0, 0,
+                $"the right-hand side returned a non-finite value (NaN or ±Inf) in component {bad} at the initial point");
+    }
+
+    /// <summary>
+    /// The guards every step loop checks before a step: the MaxSteps budget and step-size underflow (reported as the
+    /// non-finite failure that drove the step down, when that was the cause).
+    /// </summary>
+    /// <param name="solver">Solver name for the message.</param>
+    /// <param name="steps">Steps attempted so far (accepted + rejected).</param>
+    /// <param name="maxSteps">The budget.</param>
+    /// <param name="t">Current time.</param>
+    /// <param name="h">Proposed step.</param>
+    /// <param name="state">The loop's failure bookkeeping.</param>
+    /// <param name="tooManyHint">Appended to the MaxSteps message (may be empty).</param>
+    public static void CheckStepGuards(string solver, int steps, int maxSteps, double t, double h, in StepFailureState state,
+        string tooManyHint)
+    {
+        if (steps >= maxSteps)
+            throw new OdeException(OdeFailure.TooManySteps, solver, t, h,
+                $"more than MaxSteps = {maxSteps} steps were needed{tooManyHint}");
+        if (h < Math.Max(10 * Eps * Math.Abs(t), AbsoluteMinStep))
+            throw state.LastFailure is OdeFailure.NonFiniteRhs or OdeFailure.NonFiniteState
+                ? new OdeException(state.LastFailure, solver, t, h,
+                    NonFiniteDetail(state.LastFailure, state.LastBadComponent) + " (the step size underflowed)")
+                : new OdeException(OdeFailure.StepSizeUnderflow, solver, t, h,
+                    "step size underflow: the step needed for the requested accuracy is below 10 ε |t| (singularity, blow-up or discontinuity?)");
+    }
+
+    /// <summary>Shortens the step to land exactly on tEnd when it would reach (or nearly reach) it; true for the last step.</summary>
+    public static bool ClampLastStep(double t, double tEnd, ref double h)
+    {
+        if (t + 1.01 * h < tEnd) return false;
+        h = tEnd - t;
+        return true;
+    }
+
     /// <summary>Evaluates a step's continuous extension at θ ∈ [0, 1] into <paramref name="y"/>.</summary>
     /// <param name="kind">Which formula.</param>
     /// <param name="c">The step's coefficient vectors, stored one after the other (each of length n).</param>
@@ -166,4 +213,46 @@ internal static class OdeCore
         OdeFailure.NonFiniteState => $"the solution became non-finite (NaN or ±Inf) in component {component}, and reducing the step size did not help",
         _ => $"non-finite value in component {component}",
     };
+}
+
+/// <summary>
+/// Bookkeeping of a step loop's failures: the current run of steps rejected for non-finite values, and the last
+/// failure kind and component (reported if the step size then underflows).
+/// </summary>
+internal struct StepFailureState
+{
+    /// <summary>Consecutive step reductions (each by 4) tried after non-finite values before giving up.</summary>
+    public const int MaxNonFiniteRetries = 12;
+
+    /// <summary>Consecutive rejections for non-finite values.</summary>
+    public int NonFiniteStreak;
+
+    /// <summary>The last failure (StepSizeUnderflow when the last rejection was an ordinary error-test failure).</summary>
+    public OdeFailure LastFailure;
+
+    /// <summary>Component of the last non-finite value, or −1.</summary>
+    public int LastBadComponent;
+
+    /// <summary>A fresh state: no failure yet.</summary>
+    public static StepFailureState Start() => new() { LastFailure = OdeFailure.StepSizeUnderflow, LastBadComponent = -1 };
+
+    /// <summary>
+    /// Records a step rejected for a non-finite value and returns the factor (¼) to shrink the step by; throws once
+    /// <see cref="MaxNonFiniteRetries"/> consecutive reductions did not help.
+    /// </summary>
+    public double RejectNonFinite(string solver, OdeFailure kind, int component, double tBad, double h)
+    {
+        LastFailure = kind;
+        LastBadComponent = component;
+        if (++NonFiniteStreak > MaxNonFiniteRetries)
+            throw new OdeException(kind, solver, tBad, h, OdeCore.NonFiniteDetail(kind, component));
+        return 0.25;
+    }
+
+    /// <summary>Records a step whose values were all finite (accepted or rejected by the error test).</summary>
+    public void Finite()
+    {
+        NonFiniteStreak = 0;
+        LastFailure = OdeFailure.StepSizeUnderflow;
+    }
 }

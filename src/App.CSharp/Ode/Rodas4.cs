@@ -43,27 +43,11 @@ public sealed class Rodas4 : IOdeSolver
 
     private const double Safety = 0.9, MinFactor = 0.2, MaxFactor = 6.0;
 
-    /// <summary>Consecutive step reductions (each by 4) tried after non-finite values before giving up.</summary>
-    internal const int MaxNonFiniteRetries = 12;
-
     /// <summary>Consecutive step halvings tried while the iteration matrix is singular before giving up.</summary>
     internal const int MaxSingularRetries = 5;
 
     /// <inheritdoc/>
     public string Name => "Rodas4";
-
-    /// <summary>
-    /// Integrates y' = f(t, y) from t0 to tEnd with a finite-difference Jacobian (a convenience overload:
-    /// dimension = y0.Length, non-autonomous).
-    /// </summary>
-    /// <param name="rhs">The right-hand side f.</param>
-    /// <param name="t0">Initial time.</param>
-    /// <param name="y0">Initial state.</param>
-    /// <param name="tEnd">Final time (greater than t0).</param>
-    /// <param name="options">Options; defaults when null.</param>
-    /// <returns>The solution.</returns>
-    public OdeSolution Solve(OdeRhs rhs, double t0, ReadOnlySpan<double> y0, double tEnd, OdeOptions? options = null) =>
-        Solve(new OdeSystem(Math.Max(1, y0.Length), rhs), t0, y0, tEnd, options);
 
     /// <inheritdoc/>
     public OdeSolution Solve(OdeSystem system, double t0, ReadOnlySpan<double> y0, double tEnd, OdeOptions? options = null)
@@ -105,29 +89,21 @@ public sealed class Rodas4 : IOdeSolver
         double t = t0, span = tEnd - t0;
         double hmax = Math.Min(options.MaxStep, span);
 
-        f(t, y, fy);
-        nf++;
-        int bad = OdeCore.FirstNonFinite(fy);
-        if (bad >= 0)
-            throw new OdeException(OdeFailure.NonFiniteRhs, Name, t, 0,
-                $"the right-hand side returned a non-finite value (NaN or ±Inf) in component {bad} at the initial point");
+        OdeCore.InitialDerivative(Name, f, t, y, fy, ref nf);
 
         double h = options.InitialStep > 0
             ? Math.Min(options.InitialStep, hmax)
             : OdeCore.StartingStep(f, t, y, fy, span, hmax, 3, atol, rtol, yt, tmp, ref nf);
 
         bool needJacobian = true, reject = false;
-        int nonFiniteStreak = 0, singularStreak = 0, lastBadComponent = -1;
-        OdeFailure lastFailure = OdeFailure.StepSizeUnderflow;
+        int singularStreak = 0, bad;
+        var failures = StepFailureState.Start();
         double hAcc = 0, errAcc = 0;
 
         while (true)
         {
             ct.ThrowIfCancellationRequested();
-            if (nAcc + nRej >= options.MaxSteps)
-                throw new OdeException(OdeFailure.TooManySteps, Name, t, h, $"more than MaxSteps = {options.MaxSteps} steps were needed");
-            if (h < Math.Max(10 * OdeCore.Eps * Math.Abs(t), OdeCore.AbsoluteMinStep))
-                throw Underflow(t, h, lastFailure, lastBadComponent);
+            OdeCore.CheckStepGuards(Name, nAcc + nRej, options.MaxSteps, t, h, failures, "");
 
             if (needJacobian)
             {
@@ -156,12 +132,7 @@ public sealed class Rodas4 : IOdeSolver
                 needJacobian = false;
             }
 
-            bool last = false;
-            if (t + 1.01 * h >= tEnd)
-            {
-                h = tEnd - t;
-                last = true;
-            }
+            bool last = OdeCore.ClampLastStep(t, tEnd, ref h);
             double tNew = last ? tEnd : t + h;
 
             // Iteration matrix I/(hγ) − J and its LU factors.
@@ -254,16 +225,11 @@ public sealed class Rodas4 : IOdeSolver
             if (!double.IsFinite(e))
             {
                 nRej++;
-                lastFailure = kind;
-                lastBadComponent = bad;
-                if (++nonFiniteStreak > MaxNonFiniteRetries)
-                    throw new OdeException(kind, Name, tBad, h, OdeCore.NonFiniteDetail(kind, bad));
-                h *= 0.25;
+                h *= failures.RejectNonFinite(Name, kind, bad, tBad, h);
                 reject = true;
                 continue;
             }
-            nonFiniteStreak = 0;
-            lastFailure = OdeFailure.StepSizeUnderflow;
+            failures.Finite();
 
             double eSafe = Math.Max(e, 1e-10);
             double q = Math.Clamp(Safety * Math.Pow(eSafe, -0.25), MinFactor, MaxFactor);
@@ -373,11 +339,4 @@ public sealed class Rodas4 : IOdeSolver
         }
         return false;
     }
-
-    private OdeException Underflow(double t, double h, OdeFailure lastFailure, int component) =>
-        lastFailure is OdeFailure.NonFiniteRhs or OdeFailure.NonFiniteState
-            ? new OdeException(lastFailure, Name, t, h,
-                OdeCore.NonFiniteDetail(lastFailure, component) + " (the step size underflowed)")
-            : new OdeException(OdeFailure.StepSizeUnderflow, Name, t, h,
-                "step size underflow: the step needed for the requested accuracy is below 10 ε |t| (singularity, blow-up or discontinuity?)");
 }
