@@ -6,6 +6,9 @@ namespace NuDM.App.Cli;
 /// <summary>The <c>nudm</c> command line: one sub-command per task.</summary>
 public static class CommandLine
 {
+    /// <summary>Console width used when the output is redirected (Spectre.Console would assume 80 columns).</summary>
+    private const int RedirectedWidth = 140;
+
     /// <summary>Builds the command tree.</summary>
     public static RootCommand Build()
     {
@@ -32,6 +35,10 @@ public static class CommandLine
     /// <summary>Parses and runs the command line; returns the process exit code (0 success, 1 failure, 2 bad input).</summary>
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
+        // Piped or redirected output (logs, files, CI) gets Spectre's 80-column default, which wraps the wider
+        // tables mid-number; give it room instead.
+        if (Console.IsOutputRedirected && AnsiConsole.Profile.Width < RedirectedWidth)
+            AnsiConsole.Profile.Width = RedirectedWidth;
         var root = Build();
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration(), cancellationToken);
