@@ -33,7 +33,13 @@ public sealed class CevnsModel
     private readonly Lazy<IBinnedStatistic> _asimovStat;
 
     /// <summary>Builds the model of an experiment (flux, setup and SM plan are prepared lazily).</summary>
-    public CevnsModel(CevnsExperiment experiment, FormFactorModel? formFactor = null, RateOptions? options = null)
+    /// <param name="experiment">The experiment.</param>
+    /// <param name="formFactor">Nuclear form factor; null: the experiment's default.</param>
+    /// <param name="options">Rate-integration options; null: <see cref="RateOptions.Default"/>.</param>
+    /// <param name="statistic">The test statistic of the limits: the χ² of seed 001 eq. (2.29) (default) or a Poisson
+    /// likelihood (needs counts: Asimov data, or an experiment whose data are not background-subtracted residuals).</param>
+    public CevnsModel(CevnsExperiment experiment, FormFactorModel? formFactor = null, RateOptions? options = null,
+        StatisticKind statistic = StatisticKind.ChiSquare)
     {
         Experiment = experiment ?? throw new ArgumentNullException(nameof(experiment));
         FormFactor = formFactor ?? KernelPhysics.DefaultFormFactor(experiment);
@@ -46,14 +52,17 @@ public sealed class CevnsModel
             var process = KernelPhysics.StandardModel(FormFactor);
             return RatePlan.Build(Setup, Flux, process, Options).Evaluate(process.CrossSection);
         });
-        _stat = new(() => ExperimentStatistics.Create(Experiment, _sm.Value));
-        _asimovStat = new(() => ExperimentStatistics.Create(Experiment, _sm.Value, asimov: true));
+        Statistic = statistic;
+        _stat = new(() => ExperimentStatistics.Create(Experiment, _sm.Value, statistic));
+        _asimovStat = new(() => ExperimentStatistics.Create(Experiment, _sm.Value, statistic, asimov: true));
     }
 
     /// <summary>The experiment.</summary>
     public CevnsExperiment Experiment { get; }
     /// <summary>The nuclear form factor used.</summary>
     public FormFactorModel FormFactor { get; }
+    /// <summary>The test statistic the limits use.</summary>
+    public StatisticKind Statistic { get; }
     /// <summary>Integration options.</summary>
     public RateOptions Options { get; }
     /// <summary>Bins, targets, acceptance and exposure.</summary>

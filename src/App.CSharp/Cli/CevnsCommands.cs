@@ -2,6 +2,7 @@ using System.CommandLine;
 using NuDM.App.Cevns;
 using NuDM.App.Experiments;
 using NuDM.App.Figures;
+using NuDM.App.Statistics;
 using NuDM.Physics;
 using Spectre.Console;
 
@@ -21,12 +22,12 @@ public static class CevnsCommands
         Description = "nuclear form factor (Unity, Helm, KleinNystrand); default: Unity for reactors, KleinNystrand for pion decay at rest",
     };
 
-    private static CevnsModel Model(string id, FormFactorModel? ff)
+    private static CevnsModel Model(string id, FormFactorModel? ff, StatisticKind statistic = StatisticKind.ChiSquare)
     {
         CevnsExperiment x;
         try { x = ExperimentRegistry.Load(id); }
         catch (ArgumentException e) { throw new UserInputException($"--experiment: {e.Message.Split(" (Parameter")[0]}"); }
-        return ff is null ? LimitCurves.Model(x.Id) : new CevnsModel(x, ff);
+        return ff is null && statistic == StatisticKind.ChiSquare ? LimitCurves.Model(x.Id) : new CevnsModel(x, ff, statistic: statistic);
     }
 
     /// <summary>The spectrum command.</summary>
@@ -88,24 +89,35 @@ public static class CevnsCommands
         var to = new Option<double?>("--to") { Description = "scan end in MeV (default: 60 for mchi with pion DAR, 12 with reactors; 1000 for ms)" };
         var points = new Option<int>("--points") { Description = "scan points, logarithmically spaced (2–2000)", DefaultValueFactory = _ => 40 };
         var asimov = new Option<bool>("--asimov") { Description = "sensitivity: fit SM Asimov data instead of the published data" };
+        var statistic = new Option<string>("--statistic")
+        {
+            Description = "chi2: the χ² with pulls of seed 001 eq. (2.29); poisson: Poisson likelihood ratio with the normalisation pull (needs counts: with --asimov, or data that are not background-subtracted)",
+            DefaultValueFactory = _ => "chi2",
+        };
+        statistic.AcceptOnlyFromAmong("chi2", "poisson");
         var ff = FormFactorOption();
         var csv = new Option<bool>("--csv") { Description = "CSV to standard output" };
         var cmd = new Command("limit", "90% CL upper limit on ȳ as a curve in m_χ or m_S (Δχ² = 2.706, seed 001 eq. 2.29)")
         {
-            exp, vary, mchi, ms, from, to, points, asimov, ff, csv
+            exp, vary, mchi, ms, from, to, points, asimov, statistic, ff, csv
         };
         cmd.SetAction((p, ct) => CommandLine.GuardAsync(() => Task.FromResult(RunLimit(p.GetValue(exp)!, p.GetValue(vary)!, p.GetValue(mchi), p.GetValue(ms),
-            p.GetValue(from), p.GetValue(to), p.GetValue(points), p.GetValue(asimov), p.GetValue(ff), p.GetValue(csv), ct))));
+            p.GetValue(from), p.GetValue(to), p.GetValue(points), p.GetValue(asimov), p.GetValue(ff), p.GetValue(csv), ct,
+            p.GetValue(statistic) == "poisson" ? StatisticKind.Poisson : StatisticKind.ChiSquare))));
         return cmd;
     }
 
+    /// <summary>Runs <c>nudm limit</c>: the 90% CL curve on ȳ against m_χ (at fixed m_S) or m_S (at fixed m_χ), masses in MeV.</summary>
     public static int RunLimit(string id, string vary, double mchi, double ms, double? from, double? to, int points, bool asimov,
-        FormFactorModel? ff, bool csv, CancellationToken ct)
+        FormFactorModel? ff, bool csv, CancellationToken ct, StatisticKind statistic = StatisticKind.ChiSquare)
     {
         Require.NonNegative("--mchi", mchi, "MeV");
         Require.NonNegative("--ms", ms, "MeV");
         Require.InRange("--points", points, 2, 2000);
-        var model = Model(id, ff);
+        var model = Model(id, ff, statistic);
+        if (statistic == StatisticKind.Poisson && !asimov && model.Experiment.Observed is { BackgroundSubtracted: true })
+            throw new UserInputException(
+                $"--statistic poisson needs observed counts, but {model.Experiment.Id} publishes background-subtracted residuals; add --asimov (a sensitivity) or use --statistic chi2");
         var lo = Require.Positive("--from", from ?? 0.1, "MeV");
         var defaultTo = vary == "mchi" ? (model.Experiment.Source.Kind == "reactor" ? 12.0 : 60.0) : 1000.0;
         var hi = Require.Positive("--to", to ?? defaultTo, "MeV");
@@ -124,7 +136,7 @@ public static class CevnsCommands
                 curve.X.Select((x, i) => (IReadOnlyList<object?>)[x, double.IsNaN(curve.Limit[i]) ? null : curve.Limit[i], curve.Notes[i]]));
             return 0;
         }
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(model.Experiment.Name)}[/]: 90% CL on ȳ, {(vary == "mchi" ? $"m_S = {ms} MeV" : $"m_χ = {mchi} MeV")}{(asimov || model.Experiment.Observed is null ? " (sensitivity, Asimov data)" : "")}");
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(model.Experiment.Name)}[/]: 90% CL on ȳ, {(vary == "mchi" ? $"m_S = {ms} MeV" : $"m_χ = {mchi} MeV")}{(asimov || model.Experiment.Observed is null ? " (sensitivity, Asimov data)" : "")}, {(statistic == StatisticKind.Poisson ? "Poisson likelihood" : "χ² of seed 001 eq. (2.29)")}");
         var t = new Table().Border(TableBorder.Rounded).AddColumn(vary == "mchi" ? "m_χ [[MeV]]" : "m_S [[MeV]]").AddColumn(new TableColumn("ȳ (90% CL)").RightAligned());
         for (int i = 0; i < curve.X.Length; i++)
             t.AddRow($"{curve.X[i]:G4}", double.IsNaN(curve.Limit[i]) ? $"[grey]{Markup.Escape(curve.Notes[i])}[/]" : $"{curve.Limit[i]:E3}");

@@ -41,6 +41,15 @@ public static class CommandLine
             AnsiConsole.Profile.Width = RedirectedWidth;
         var root = Build();
         var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // Unknown options, missing required ones, values outside an option's allowed set: bad input, exit code 2.
+            foreach (var error in parse.Errors)
+                AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(error.Message)}");
+            var name = parse.CommandResult.Command == root ? "nudm" : $"nudm {parse.CommandResult.Command.Name}";
+            AnsiConsole.MarkupLine($"[grey]`{Markup.Escape(name)} --help` lists the options and their allowed values[/]");
+            return 2;
+        }
         return await parse.InvokeAsync(new InvocationConfiguration(), cancellationToken);
     }
 
