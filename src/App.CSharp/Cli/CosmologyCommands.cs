@@ -20,19 +20,26 @@ public static class CosmologyCommands
         var from = new Option<double>("--from") { Description = "curve: smallest m_X in MeV", DefaultValueFactory = _ => 1.0 };
         var to = new Option<double>("--to") { Description = "curve: largest m_X in MeV", DefaultValueFactory = _ => 1000.0 };
         var points = new Option<int>("--points") { Description = "curve points (2–1000)", DefaultValueFactory = _ => 20 };
+        var eos = new Option<DegreesOfFreedomTable>("--eos")
+        {
+            Description = "Standard-Model g_eff/h_eff table (data/cosmology): " + string.Join(", ", Enum.GetNames<DegreesOfFreedomTable>()),
+            DefaultValueFactory = _ => DegreesOfFreedomTable.SaikawaShirai,
+        };
         var csv = Csv();
         var cmd = new Command("relic", "The coupling y_X that gives Ωh² = 0.120 by freeze-out of X̄X → ν̄ν (one point with --mx, else a curve)")
         {
-            mx, ratio, from, to, points, csv
+            mx, ratio, from, to, points, eos, csv
         };
         cmd.SetAction(p => CommandLine.Guard(() =>
         {
             var r = Require.InRange("--ratio", p.GetValue(ratio), 1.000001, 1e4);
+            var table = p.GetValue(eos);
+            if (!Enum.IsDefined(table)) throw new UserInputException($"--eos must be one of {string.Join(", ", Enum.GetNames<DegreesOfFreedomTable>())}");
             if (p.GetValue(mx) is double m)
             {
                 Require.InRange("--mx", m, 0.01, 1e5, "MeV");
-                var res = KernelCosmology.RelicCoupling(m, r);
-                AnsiConsole.MarkupLine($"m_X = {m} MeV, m_φ = {r} m_X (Dirac X, Saikawa–Shirai g*): [bold]y_X = {res.Coupling:E4}[/]");
+                var res = KernelCosmology.RelicCoupling(m, r, table);
+                AnsiConsole.MarkupLine($"m_X = {m} MeV, m_φ = {r} m_X (Dirac X, g_eff/h_eff: {table}): [bold]y_X = {res.Coupling:E4}[/]");
                 AnsiConsole.MarkupLine($"Ωh² = {res.OmegaH2:F4}, x_f = {res.FreezeOut.XFreezeOut:F2}, ⟨σv⟩(x = 20) = {res.SigmaVAtX20Cm3PerSecond:E3} cm³/s");
                 if (m < 8) AnsiConsole.MarkupLine("[yellow]m_X < 8 MeV: excluded by N_eff for a thermal relic (seed 000)[/]");
                 return 0;
@@ -41,13 +48,13 @@ public static class CosmologyCommands
             var hi = Require.Positive("--to", p.GetValue(to), "MeV");
             if (hi <= lo) throw new UserInputException($"--to ({hi}) must exceed --from ({lo})");
             var masses = LimitCurves.LogSpace(lo, hi, Require.InRange("--points", p.GetValue(points), 2, 1000));
-            var curve = KernelCosmology.RelicCurve(masses, r);
+            var curve = KernelCosmology.RelicCurve(masses, r, table);
             var rows = curve.Select(c => (IReadOnlyList<object?>)[c.Mass, c.Coupling, c.OmegaH2, c.SigmaVAtX20Cm3PerSecond, c.Mass >= 8]).ToList();
             string[] cols = ["m_X_MeV", "y_X", "Omega_h2", "sigmav_x20_cm3_s", "allowed_by_Neff"];
             if (p.GetValue(csv)) { FigureWriter.WriteCsv(Console.Out, cols, rows); return 0; }
             var t = new Table().Border(TableBorder.Rounded).AddColumn("m_X [[MeV]]").AddColumn(new TableColumn("y_X").RightAligned()).AddColumn(new TableColumn("⟨σv⟩(x=20) [[cm³/s]]").RightAligned()).AddColumn("N_eff");
             foreach (var c in curve) t.AddRow($"{c.Mass:G4}", $"{c.Coupling:E3}", $"{c.SigmaVAtX20Cm3PerSecond:E3}", c.Mass >= 8 ? "ok" : "[grey]excluded[/]");
-            AnsiConsole.MarkupLine($"thermal-relic coupling, m_φ = {r} m_X (Ωh² = 0.120)");
+            AnsiConsole.MarkupLine($"thermal-relic coupling, m_φ = {r} m_X (Ωh² = 0.120, g_eff/h_eff: {table})");
             AnsiConsole.Write(t);
             return 0;
         }));

@@ -81,14 +81,18 @@ public static class KernelCosmology
 
     /// <summary>
     /// The thermal-relic coupling y_X giving Ωh² = 0.120 for a Dirac X with m_φ = r m_X (seed 000 eq. 21, Fig. 5),
-    /// with ⟨σv⟩ from the X̄X → ν̄ν amplitude averaged by Gondolo–Gelmini.
+    /// with ⟨σv⟩ from the X̄X → ν̄ν amplitude averaged by Gondolo–Gelmini. Masses in MeV; <paramref name="table"/> is the
+    /// Standard-Model equation of state g_eff, h_eff (default Saikawa–Shirai).
     /// </summary>
-    public static RelicCouplingResult RelicCoupling(double mX, double r) =>
-        Cosmology.RelicCoupling.Find(mX, AnnihilationAtUnitCoupling(mX, r), power: 4, nature: DarkMatterNature.Dirac);
+    public static RelicCouplingResult RelicCoupling(double mX, double r, DegreesOfFreedomTable table = DegreesOfFreedomTable.SaikawaShirai) =>
+        Cosmology.RelicCoupling.Find(mX, AnnihilationAtUnitCoupling(mX, r), power: 4, nature: DarkMatterNature.Dirac,
+            options: FreezeOutOptions.Default with { Table = table });
 
-    /// <summary>The thermal-relic curve y_X(m_X) at fixed r, parallel over masses.</summary>
-    public static RelicCouplingResult[] RelicCurve(IReadOnlyList<double> masses, double r) =>
-        Cosmology.RelicCoupling.Curve(masses, m => AnnihilationAtUnitCoupling(m, r), 4, nature: DarkMatterNature.Dirac);
+    /// <summary>The thermal-relic curve y_X(m_X) at fixed r (masses in MeV), parallel over masses, with the chosen g_eff/h_eff table.</summary>
+    public static RelicCouplingResult[] RelicCurve(IReadOnlyList<double> masses, double r,
+        DegreesOfFreedomTable table = DegreesOfFreedomTable.SaikawaShirai) =>
+        Cosmology.RelicCoupling.Curve(masses, m => AnnihilationAtUnitCoupling(m, r), 4, nature: DarkMatterNature.Dirac,
+            options: FreezeOutOptions.Default with { Table = table });
 
     /// <summary>
     /// |M|² of X ν → X ν and X ν̄ → X ν̄ summed over all spins (the kernel's are averaged over the X spin: ×2), as the

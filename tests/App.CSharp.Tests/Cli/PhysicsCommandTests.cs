@@ -18,6 +18,7 @@ public class PhysicsCommandTests
     [TestCase("limit", "--experiment", "conus", "--vary", "mchi", "--ms", "0", "--points", "2", "--csv")]
     [TestCase("limit", "--experiment", "coherent-csi-2017", "--vary", "ms", "--mchi", "1", "--points", "2", "--asimov", "--statistic", "poisson", "--csv")]
     [TestCase("relic", "--mx", "30", "--ratio", "3")]
+    [TestCase("relic", "--mx", "30", "--ratio", "3", "--eos", "HindmarshPhilipsenB")]
     [TestCase("boltzmann", "--mchi", "3", "--ms", "10", "--ychi", "1e-3", "--csv")]
     [TestCase("kd", "--mx", "1", "--ratio", "3", "--yx", "0.1")]
     [TestCase("earthsun", "--mx", "10")]
@@ -37,6 +38,7 @@ public class PhysicsCommandTests
     [TestCase("limit", "--experiment", "conus", "--vary", "mchi", "--statistic", "cls")]
     [TestCase("relic", "--mx", "-30")]
     [TestCase("relic", "--mx", "30", "--ratio", "0.5")]
+    [TestCase("relic", "--mx", "30", "--eos", "ideal-gas")]
     [TestCase("boltzmann", "--mchi", "3", "--ms", "2", "--ychi", "1e-3")]                                   // S lighter than χ
     [TestCase("kd", "--mx", "1", "--ratio", "1", "--yx", "0.1")]
     [TestCase("earthsun", "--mx", "0")]
