@@ -26,6 +26,19 @@ public static class BenchCommand
         return cmd;
     }
 
+    /// <summary>
+    /// Lets the previous suite's garbage and idle thread-pool workers settle before the next suite starts, so a suite
+    /// measures the same whether it runs alone or after the others (as BenchmarkDotNet does between benchmarks).
+    /// </summary>
+    private static void Settle()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        Thread.Sleep(250);
+    }
+
+    /// <summary>Runs the chosen suites (all when <paramref name="suite"/> is null) and prints the ratio table.</summary>
     public static int Run(string? suite, int rounds, bool strict)
     {
         Require.InRange("--rounds", rounds, 3, 200);
@@ -40,6 +53,8 @@ public static class BenchCommand
             .AddColumn(new TableColumn("ratio (IQR)").RightAligned()).AddColumn(new TableColumn("target").RightAligned()).AddColumn("");
         var results = new List<RatioResult>();
         foreach (var (name, run) in chosen)
+        {
+            Settle();
             foreach (var r in run(rounds))
             {
                 results.Add(r);
@@ -47,6 +62,7 @@ public static class BenchCommand
                     new Text($"{r.Ratio:F2} ({r.RatioLow:F2}–{r.RatioHigh:F2})"), new Text($"≤ {r.Target:G3}"),
                     new Markup(r.MeetsTarget ? "[green]met[/]" : "[red]missed[/]"));
             }
+        }
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine("[grey]ratios are medians of interleaved rounds in this run; absolute ns vary with machine load[/]");
         return strict && results.Any(r => !r.MeetsTarget) ? 1 : 0;
