@@ -115,9 +115,8 @@ public static class CevnsCommands
         Require.NonNegative("--ms", ms, "MeV");
         Require.InRange("--points", points, 2, 2000);
         var model = Model(id, ff, statistic);
-        if (statistic == StatisticKind.Poisson && !asimov && model.Experiment.Observed is { BackgroundSubtracted: true })
-            throw new UserInputException(
-                $"--statistic poisson needs observed counts, but {model.Experiment.Id} publishes background-subtracted residuals; add --asimov (a sensitivity) or use --statistic chi2");
+        if (statistic == StatisticKind.Poisson && ExperimentStatistics.PoissonObstacle(model.Experiment, asimov) is { } why)
+            throw new UserInputException($"--statistic poisson on {model.Experiment.Id}: {why}; add --asimov (a sensitivity) or use --statistic chi2");
         var lo = Require.Positive("--from", from ?? 0.1, "MeV");
         var defaultTo = vary == "mchi" ? (model.Experiment.Source.Kind == "reactor" ? 12.0 : 60.0) : 1000.0;
         var hi = Require.Positive("--to", to ?? defaultTo, "MeV");

@@ -22,6 +22,21 @@ public static class ExperimentStatistics
     }
 
     /// <summary>
+    /// Why a Poisson likelihood cannot be built for the experiment's data (null when it can): it needs counts, so
+    /// Asimov data (also used when there are no data), or observed data that are non-negative integers and not
+    /// background-subtracted residuals.
+    /// </summary>
+    public static string? PoissonObstacle(CevnsExperiment experiment, bool asimov)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        if (asimov || experiment.Observed is null) return null;
+        var observed = experiment.Observed;
+        return observed.BackgroundSubtracted || observed.Counts.Any(d => d < 0 || d != Math.Floor(d))
+            ? "a Poisson likelihood needs observed counts, but the published data are background-subtracted residuals"
+            : null;
+    }
+
+    /// <summary>
     /// The statistic for <paramref name="experiment"/>. Data: the observed spectrum, or Asimov (SM + background) when
     /// there is none or <paramref name="asimov"/> is true. The model is (1 + a) N_i + B_i with B_i the experiment's background.
     /// χ² variance: the published uncertainties (as data, or scaled for future variants) plus (σ_f N)², else
@@ -39,8 +54,8 @@ public static class ExperimentStatistics
         var data = useAsimov ? Asimov(standardModel, background) : experiment.Observed!.Counts.ToArray();
         if (kind == StatisticKind.Poisson)
         {
-            if (!useAsimov && (experiment.Observed!.BackgroundSubtracted || data.Any(d => d < 0 || d != Math.Floor(d))))
-                throw new InvalidOperationException($"{experiment.Id}: a Poisson likelihood needs observed counts; its data are background-subtracted residuals (use the χ² or asimov: true)");
+            if (PoissonObstacle(experiment, asimov) is { } why)
+                throw new InvalidOperationException($"{experiment.Id}: {why} (use the χ² or asimov: true)");
             return new PoissonLikelihood(data, sys.SigmaA, background);
         }
         IReadOnlyList<double>? published = useAsimov ? experiment.PublishedUncertainty : experiment.Observed!.Uncertainty;
