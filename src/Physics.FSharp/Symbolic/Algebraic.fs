@@ -40,7 +40,8 @@ module Algebraic =
         | Apply(f, xs) -> Ops.apply f (List.map expand xs)
         | _ -> e
 
-    let private isDenominatorFactor (f: Expr) =
+    /// True when a factor has a negative exponent (x^-2, x^(-1/2), x^(-y)) and so belongs to a denominator.
+    let internal isDenominatorFactor (f: Expr) =
         match f with
         | Power(_, Number q) -> q.Sign < 0
         | Power(_, Product(Number q :: _)) -> q.Sign < 0

@@ -404,6 +404,15 @@ module Compile =
           Results = results }
 
     /// Reads the parameters of an array form into locals (only those used), after checking the array length.
+    let private argumentExceptionCtor = typeof<ArgumentException>.GetConstructor([| typeof<string>; typeof<string> |])
+
+    /// `if (array.Length != n) throw new ArgumentException(message, array.Name)` as an expression.
+    let private lengthCheck (array: ParameterExpression) (n: int) (message: string) : Expression =
+        Expression.IfThen(
+            Expression.NotEqual(Expression.ArrayLength array, Expression.Constant n),
+            Expression.Throw(Expression.New(argumentExceptionCtor, Expression.Constant message, Expression.Constant array.Name)))
+        :> Expression
+
     type private ArrayInputs(array: ParameterExpression, ps: string[]) =
         let loaded = Dictionary<int, ParameterExpression>()
         member _.Arg(i: int) : Expression =
@@ -416,15 +425,7 @@ module Compile =
         member _.Locals = loaded |> Seq.sortBy (fun kv -> kv.Key) |> Seq.map (fun kv -> kv.Value) |> List.ofSeq
         member _.Loads : Expression list =
             let check =
-                Expression.IfThen(
-                    Expression.NotEqual(Expression.ArrayLength array, Expression.Constant ps.Length),
-                    Expression.Throw(
-                        Expression.New(
-                            typeof<ArgumentException>.GetConstructor([| typeof<string>; typeof<string> |]),
-                            Expression.Constant(
-                                sprintf "expected an array of %d input values (%s)" ps.Length (String.Join(", ", ps))),
-                            Expression.Constant array.Name)))
-                :> Expression
+                lengthCheck array ps.Length (sprintf "expected an array of %d input values (%s)" ps.Length (String.Join(", ", ps)))
             // highest index first (after it, a JIT can drop the bounds checks of the lower indices)
             let loads =
                 loaded
@@ -464,15 +465,7 @@ module Compile =
         let stores =
             em.Results
             |> List.mapi (fun k r -> Expression.Assign(Expression.ArrayAccess(output, Expression.Constant k), r) :> Expression)
-        let outputCheck =
-            Expression.IfThen(
-                Expression.NotEqual(Expression.ArrayLength output, Expression.Constant es.Length),
-                Expression.Throw(
-                    Expression.New(
-                        typeof<ArgumentException>.GetConstructor([| typeof<string>; typeof<string> |]),
-                        Expression.Constant(sprintf "expected an output array of length %d" es.Length),
-                        Expression.Constant output.Name)))
-            :> Expression
+        let outputCheck = lengthCheck output es.Length (sprintf "expected an output array of length %d" es.Length)
         let inputLocals = inputs.Locals
         let statements = inputs.Loads @ [ outputCheck ] @ em.Assignments @ stores
         let body = Expression.Block(typeof<Void>, inputLocals @ em.Locals, statements)

@@ -228,14 +228,6 @@ module Dirac =
             | _ -> d.[key] <- v
         d
 
-    /// Replaces dot(p, q) (in either order) by the given values and expands the result; other dot(…) and ε stay.
-    /// Example (kinematics of νN → χN): [ "p1", "p1", 0; "k1", "k1", m²; "p1", "k1", M·T + m²/2 ].
-    [<CompiledName("SubstituteDots")>]
-    let substituteDots (values: seq<string * string * Expr>) (e: Expr) : Expr =
-        let d = dotTable values
-        rewriteInvariants (fun key -> match d.TryGetValue key with | true, v -> Some v | _ -> None) (fun _ -> None) e
-        |> Algebraic.expand
-
     /// Replaces dot(p, q) and ε(a, b, c, d) by the given values and expands the result. An ε value may be given
     /// for the momenta in any order: the value of ε for the sorted order is derived with the permutation sign.
     [<CompiledName("SubstituteDotsAndEpsilons")>]
@@ -257,6 +249,11 @@ module Dirac =
             (fun key -> match eps.TryGetValue key with | true, v -> Some v | _ -> None)
             e
         |> Algebraic.expand
+
+    /// Replaces dot(p, q) (in either order) by the given values and expands the result; other dot(…) and ε stay.
+    /// Example (kinematics of νN → χN): [ "p1", "p1", 0; "k1", "k1", m²; "p1", "k1", M·T + m²/2 ].
+    [<CompiledName("SubstituteDots")>]
+    let substituteDots (values: seq<string * string * Expr>) (e: Expr) : Expr = substituteDotsAndEpsilons values [] e
 
     // ---- complex numbers -------------------------------------------------------------------------------
 

@@ -42,12 +42,8 @@ module internal Layout =
             | _, true -> " - " + body)
         |> String.concat ""
 
-    /// True when a factor has a negative exponent (x^-2, x^(-1/2), x^(-y)) and so belongs to a denominator.
-    let isDenominatorFactor (f: Expr) =
-        match f with
-        | Power(_, Number q) -> q.Sign < 0
-        | Power(_, Product(Number q :: _)) -> q.Sign < 0
-        | _ -> false
+    /// True when a factor has a negative exponent and so belongs to a denominator (the numerator/denominator split's test).
+    let isDenominatorFactor (f: Expr) = Algebraic.isDenominatorFactor f
 
     /// A product (or a single power) read as Coefficient · Π Numerator / Π Denominator.
     /// Denominator factors are stored with their exponent negated (x^-2 is stored as x^2, y^-1 as y).

@@ -88,8 +88,8 @@ module Series =
         member e.Mul(a: PuiseuxSeries, b: PuiseuxSeries) =
             let va, vb = e.ValuationBound a, e.ValuationBound b
             let p =
-                let pa = match a.Precision, vb with | Some x, Some y -> Some(x + y) | Some _, None -> None | None, _ -> None
-                let pb = match b.Precision, va with | Some x, Some y -> Some(x + y) | Some _, None -> None | None, _ -> None
+                let pa = Option.map2 (+) a.Precision vb
+                let pb = Option.map2 (+) b.Precision va
                 // an exact zero factor makes the product exactly zero
                 if (a.Terms.IsEmpty && a.Precision.IsNone) || (b.Terms.IsEmpty && b.Precision.IsNone) then None
                 else Engine.MinPrec(pa, pb)
@@ -246,7 +246,7 @@ module Series =
             s.Terms
             |> List.map (fun (k, c) -> k, Normal.simplifyWith assume c)
             |> List.filter (fun (_, c) -> not (Ops.isZero c))
-            |> fun ts -> Engine.Truncate((match p with | Some p -> Some p | None -> None), ts)
+            |> fun ts -> Engine.Truncate(p, ts)
           Precision = p }
 
     /// Taylor polynomial of e about x = a, to order n (terms up to (x − a)^n). Throws when e is not analytic at a.

@@ -47,7 +47,7 @@ module Solve =
         let num =
             match xVars with
             | [] -> num
-            | v :: _ -> snd (MPoly.contentAndPrimitive v num) |> fun p -> if MPoly.isZero p then num else p
+            | v :: _ -> snd (MPoly.contentAndPrimitive v num)
         let radicalVars =
             MPoly.variables num
             |> List.filter (fun v -> dependsOnX v && (match ring.Variables.[v] with Power(_, Number q) -> not q.IsInteger | _ -> false))
