@@ -175,13 +175,16 @@ module Amplitudes =
 
     let private cmDomain = Assumptions.Positive [ "s"; "m_chi"; "m_S"; "y_chi" ]
 
-    /// σ v_rel = k/(8π s^{3/2}) ∫_{-1}^{1} |M|²_avg dc (CM frame, v_rel = Møller velocity), as an expression in s, c.
+    /// σ v_rel = k/(8π s^{3/2}) ∫_{-1}^{1} |M|²_avg dc (CM frame, v_rel = Møller velocity), as an expression in s, c:
+    /// the 2 → 2 cross section dσ/dΩ = |M|² |k|/(64π² s |p|) (PDG review "Kinematics") times v_Møl = 4|p|/√s
+    /// for equal initial masses (P. Gondolo, G. Gelmini, Nucl. Phys. B360 (1991) 145).
     let private sigmaVIntegrand (mOut: Expr) (m2avg: Expr) =
         let k = Ops.sqrt (Ops.subtract (Ops.divide sMand four) (Ops.square mOut))
         Ops.product [ k; Ops.invert (Ops.product [ Ops.integer 8; Ops.pi; Ops.pow sMand (Ops.rational 3 2) ]); m2avg ]
 
-    /// Low-velocity expansion: with s = 4(m² + p²) and v_rel = 2p/m + O(p³) ... we expand in p to O(p²), integrate
-    /// the polynomial in c, and express in v_rel² = 4p²/m² (to this order v_rel² = 4p²/m²).
+    /// Low-velocity expansion σv = a + b v² + O(v⁴) (the usual partial-wave form, cf. Gondolo–Gelmini 1991):
+    /// with s = 4(m² + p²) and v_rel = 2p/m + O(p³) we expand in p to O(p²), integrate the polynomial in c, and express
+    /// in v_rel² = 4p²/m² (to this order v_rel² = 4p²/m²).
     let private lowVelocity (mIn: Expr) (mOut: Expr) (m2avg: Expr) : Expr * Expr =
         let p = s "p_cm"
         let integrand = sigmaVIntegrand mOut m2avg |> Structure.substitute sMand (Ops.multiply four (Ops.add (Ops.square mIn) (Ops.square p)))
@@ -397,7 +400,7 @@ module Amplitudes =
     let conversionFactor =
         lazy
             (let mX, mPhi, r, A, yp = s "m_X", s "m_phi", s "r", s "A", s "y_p"
-             let sigmaNC = Ops.divide (Ops.product [ Ops.square (s "y_X"); Ops.square yp; Ops.square mX ]) (Ops.product [ Ops.integer 16; Ops.pi; Ops.pow mPhi four ])
+             let sigmaNC = Couplings.SigmaNCFormula.Expression // seed 000 sec. VII, in the same symbols
              let ratio = Ops.divide (Structure.substitute yN (Ops.multiply A yp) conversionAtRest.Value) (Ops.multiply (Ops.square A) sigmaNC)
              Normal.simplifyWith (Assumptions.Positive [ "m_X"; "m_N"; "m_phi"; "r"; "A"; "y_p"; "y_X" ]) (Structure.substitute mPhi (Ops.multiply r mX) ratio))
 

@@ -14,11 +14,11 @@ type Constants =
     /// Speed of light in cm/s (exact).
     static member C_cm_s = 2.99792458e10
     /// 1 MeV⁻² expressed in cm²: (ħc)² = (197.3269804 MeV fm)² · 1e-26 cm²/fm².
-    static member InvMeV2_cm2 = 197.3269804 * 197.3269804 * 1e-26
+    static member InvMeV2_cm2 = Constants.HbarC_MeV_fm * Constants.HbarC_MeV_fm * 1e-26
     /// 1 MeV⁻¹ expressed in cm: ħc · 1e-13 cm/fm.
     static member InvMeV_cm = 197.3269804e-13
     /// 1 MeV⁻¹ expressed in s: ħ.
-    static member InvMeV_s = 6.582119569e-22
+    static member InvMeV_s = Constants.Hbar_MeV_s
     /// Boltzmann constant in MeV/K (PDG 2024).
     static member kB_MeV_per_K = 8.617333262e-11
     /// Atomic mass unit in MeV (PDG 2024).
@@ -67,7 +67,7 @@ type Constants =
     /// Planck mass M_Pl = 1.220890 × 10¹⁹ GeV (PDG 2024), in MeV.
     static member PlanckMass = 1.220890e22
     /// Present CMB temperature T₀ = 2.7255 K (PDG 2024), in MeV.
-    static member CmbTemperature = 2.7255 * 8.617333262e-11
+    static member CmbTemperature = 2.7255 * Constants.kB_MeV_per_K
     /// Critical density ρ_c / h² = 1.05371 × 10⁻⁵ GeV cm⁻³ (PDG 2024), in MeV cm⁻³.
     static member CriticalDensityOverH2_MeV_cm3 = 1.05371e-2
     /// Present entropy density s₀ = 2891.2 cm⁻³ (PDG 2024).
@@ -75,11 +75,11 @@ type Constants =
     /// Dark-matter density Ω_c h² = 0.120 (Planck 2018, PDG 2024 cosmological parameters).
     static member OmegaDMh2 = 0.120
     /// Age of the Universe t₀ = 13.787 Gyr (Planck 2018, PDG 2024), in s.
-    static member AgeOfUniverse_s = 13.787e9 * 3.15576e7
+    static member AgeOfUniverse_s = 13.787e9 * Constants.Year_s
     /// Local dark-matter density used by the seeds and standard direct-detection analyses: 0.3 GeV cm⁻³, in MeV cm⁻³.
     static member LocalDMDensity_MeV_cm3 = 300.0
     /// Standard-halo circular velocity v₀ = 220 km/s, in units of c.
-    static member HaloVelocity0 = 220.0e5 / 2.99792458e10
+    static member HaloVelocity0 = 220.0e5 / Constants.C_cm_s
 
     // ---- energy conversion (appended for the reactor flux) ------------------------------------------------
     /// 1 MeV in joules: 1.602176634 × 10⁻¹³ J (exact, the elementary charge being fixed by the 2019 SI; PDG 2024).

@@ -285,12 +285,7 @@ type ReactorSpectrum(model: ReactorSpectrumModel, fissionFractions: float[], low
         | ReactorLowEnergy.KopeikinTable | ReactorLowEnergy.ExtrapolateFit | ReactorLowEnergy.Cutoff -> ()
         | _ -> raise (ArgumentOutOfRangeException("lowEnergy", lowEnergy, "lowEnergy must be KopeikinTable, ExtrapolateFit or Cutoff"))
     static let join = 2.0
-    static let defaultFractions =
-        lazy
-            (let p = ReactorData.powerFractions "LEU"
-             let q = ReactorData.fissionEnergies ()
-             let w = Array.map2 (fun pi qi -> pi / qi) p q
-             w |> Array.map (fun x -> x / Array.sum w))
+    static let defaultFractions = lazy (ReactorSpectrum.FissionFractionsFromPowerFractions(ReactorData.powerFractions "LEU"))
     let fractions = fissionFractions |> Array.map (fun f -> f / Array.sum fissionFractions)
     let fits = ReactorData.isotopes |> Array.map (fun i -> snd (ReactorData.formulaAndDelegate model i))
     let fit (e: float) =
@@ -482,6 +477,12 @@ type Fluxes =
     /// [max(eMin, spectrum start), eMax]. With ExtrapolateFit, eMin must be ≥ 1 MeV (the fits diverge below).
     static member Reactor(totalFlux: float, eMin: float, eMax: float, spectrum: ReactorSpectrum) : FluxSet =
         checkPositive "totalFlux" totalFlux
+        let lo = Fluxes.ReactorSupportStart(eMin, eMax, spectrum)
+        Fluxes.ReactorNormalised(totalFlux, lo, eMax, spectrum.NeutrinosPerFission(lo, eMax), spectrum)
+
+    /// Checks a reactor energy range [eMin, eMax] (MeV) against the spectrum and returns where the flux starts,
+    /// max(eMin, spectrum start).
+    static member private ReactorSupportStart(eMin: float, eMax: float, spectrum: ReactorSpectrum) : float =
         if isNull (box spectrum) then nullArg "spectrum"
         if not (eMin >= 0.0) || Double.IsInfinity eMin then raise (ArgumentOutOfRangeException("eMin", eMin, "eMin must be a finite energy ≥ 0 MeV"))
         if not (eMax > eMin) || eMax > 20.0 then raise (ArgumentOutOfRangeException("eMax", eMax, sprintf "eMax must be > eMin = %g MeV and ≤ 20 MeV" eMin))
@@ -489,7 +490,10 @@ type Fluxes =
             raise (ArgumentOutOfRangeException("eMin", eMin, "with ReactorLowEnergy.ExtrapolateFit eMin must be ≥ 1 MeV: the exp-polynomial fits diverge below"))
         let lo = max eMin spectrum.SpectrumStart
         if not (eMax > lo) then raise (ArgumentOutOfRangeException("eMax", eMax, sprintf "the spectrum is zero below %g MeV; eMax must exceed it" lo))
-        let perFission = spectrum.NeutrinosPerFission(lo, eMax)
+        lo
+
+    /// dΦ/dE = totalFlux · S(E)/perFission on [lo, eMax], perFission = ∫_lo^eMax S (computed once by the caller).
+    static member private ReactorNormalised(totalFlux: float, lo: float, eMax: float, perFission: float, spectrum: ReactorSpectrum) : FluxSet =
         let scale = totalFlux / perFission
         FluxSet(
             "reactor",
@@ -511,8 +515,8 @@ type Fluxes =
     static member ReactorFromPower(thermalPower_W: float, distance_m: float, eMin: float, eMax: float, spectrum: ReactorSpectrum) : FluxSet =
         checkPositive "distance_m" distance_m
         let rate = Fluxes.ReactorFissionRate(thermalPower_W, spectrum)
-        let l = distance_m * 100.0
-        let lo = max eMin spectrum.SpectrumStart
-        if not (eMax > lo) then raise (ArgumentOutOfRangeException("eMax", eMax, sprintf "eMax must exceed %g MeV" lo))
-        let total = rate * spectrum.NeutrinosPerFission(lo, eMax) / (4.0 * Math.PI * l * l)
-        Fluxes.Reactor(total, eMin, eMax, spectrum)
+        let lo = Fluxes.ReactorSupportStart(eMin, eMax, spectrum)
+        let perFission = spectrum.NeutrinosPerFission(lo, eMax)
+        // an isotropic point source emitting perFission neutrinos per fission at `rate` fissions per second
+        let total = Fluxes.PointSourceFlux(perFission, rate, distance_m)
+        Fluxes.ReactorNormalised(total, lo, eMax, perFission, spectrum)

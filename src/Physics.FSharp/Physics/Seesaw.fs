@@ -162,8 +162,8 @@ module Seesaw =
              let uChi = simplify (-(epsilon * v * (y2 * (MN - lambda) - M1 * y1)) / d)
              let uN = simplify (-(epsilon * v * (y1 * (mChi - lambda) - M1 * y2)) / d)
              let heavy =
-                 let hp = (mChi - lambda) * (MN - lambda) - M1 * M1
-                 match Solve.polynomialWith Domain lambda (Algebraic.expand hp) with
+                 // the heavy eigenvalues are the zeros of the same 2×2 determinant d
+                 match Solve.polynomialWith Domain lambda (Algebraic.expand d) with
                  | [ lo; hi ] -> lo, hi
                  | roots -> failwithf "seesaw: expected two heavy eigenvalues, got %A" roots
              { MassMatrix = M
