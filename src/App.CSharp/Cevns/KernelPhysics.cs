@@ -78,12 +78,10 @@ public static class KernelPhysics
     {
         if (!(mchi >= 0) || !double.IsFinite(mchi)) throw new ArgumentOutOfRangeException(nameof(mchi), mchi, "m_chi must be a finite number ≥ 0 MeV");
         if (!(ms >= 0) || !double.IsFinite(ms)) throw new ArgumentOutOfRangeException(nameof(ms), ms, "m_S must be a finite number ≥ 0 MeV");
-        var sigma = CrossSectionCalculator.NuChiTypedDelegate;
         var tmin = TMin.Value;
         var tmax = TMax.Value;
         var einv = EMinOfT.Value;
-        return new ScatteringProcess($"νN→χN (m_χ = {mchi:G4} MeV, m_S = {ms:G4} MeV)",
-            (t, e, n) => sigma(e, n.Mass, mchi, t, ms, 1.0, n.A, FormFactorSquared(formFactor, t, n)),
+        return new ScatteringProcess($"νN→χN (m_χ = {mchi:G4} MeV, m_S = {ms:G4} MeV)", NuChiCrossSection(mchi, ms, formFactor),
             (e, n) => tmin(e, n.Mass, mchi), (e, n) => tmax(e, n.Mass, mchi), (t, n) => einv(t, n.Mass, mchi));
     }
 

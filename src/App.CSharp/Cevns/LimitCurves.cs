@@ -18,8 +18,7 @@ public static class LimitCurves
         Models.GetOrAdd(experimentId, id => new CevnsModel(ExperimentRegistry.Load(id)));
 
     /// <summary>Logarithmically spaced values from lo to hi.</summary>
-    public static double[] LogSpace(double lo, double hi, int n) =>
-        Enumerable.Range(0, n).Select(i => lo * Math.Pow(hi / lo, n == 1 ? 0 : i / (double)(n - 1))).ToArray();
+    public static double[] LogSpace(double lo, double hi, int n) => NuDM.App.Constraints.ConstraintCurves.LogSpace(lo, hi, n);
 
     /// <summary>
     /// ȳ limits at the points (m_χ, m_S), in parallel over all cores, checkpointed to <paramref name="checkpoint"/>

@@ -79,8 +79,7 @@ public static class CosmologyCommands
         if (mchi is null && ms is null && y is null)
         {
             var res = Seed001Figure7.Solve(ct);
-            var pts = Seed001Figure7.MediatorMasses.SelectMany(m => Seed001Figure7.Couplings.Select(c => (m, c))).ToArray();
-            rows = pts.Select((p, i) => (3.0, p.m, p.c, res[i])).ToList();
+            rows = Seed001Figure7.Points.Select((p, i) => (3.0, p.Ms, p.Y, res[i])).ToList();
         }
         else
         {
@@ -123,7 +122,7 @@ public static class CosmologyCommands
             AnsiConsole.MarkupLine($"m_X = {m} MeV, m_φ = {r} m_X, y_X = {y}:");
             AnsiConsole.MarkupLine($"  T_KD = [bold]{kd.Temperature * 1e3:G4} keV[/] (γ = H, Fermi–Dirac ν at T_ν), M_cut = {kd.CutoffMass:E3} M_sun");
             AnsiConsole.MarkupLine($"  Lyman-α (m_WDM > 5.3 keV) requires T_KD > {tMin * 1e3:G4} keV: y_X < {(double.IsPositiveInfinity(bound) ? "no bound below 10" : bound.ToString("E3"))}");
-            var analytic = 0.4 * Math.Pow(m, 1.25) * (0.1 / y) * Math.Sqrt(r * r - 1);
+            var analytic = Cosmology.KineticDecoupling.Seed000Eq15(m, y, r) / CosmologyUnits.KeV;
             AnsiConsole.MarkupLine($"  [grey]seed 000 eq. (15) as printed: {analytic:G4} keV (its prefactor 0.4 keV is ~7× our numerical result; see the README)[/]");
             return 0;
         }));

@@ -196,7 +196,7 @@ public abstract class CevnsExperiment
     {
         var s = v.Required(d.Source, "source");
         string kind = v.RequiredText(s.Kind, "source.kind");
-        double? live = d.LiveTimeDays * RateUnits.SecondsPerDay;
+        double? live = d.LiveTimeDays * Constants.Day_s;
         double distance = v.Positive(s.DistanceM, "source.distance_m", "m");
         var flavours = s.Flavours ?? [];
         switch (kind)
@@ -373,7 +373,7 @@ public abstract class CevnsExperiment
                 double rate = v.NonNegative(b.RatePerDayKevKg, f + ".rate_per_day_kev_kg");
                 if (Bins.Unit is not ("keVnr" or "keVee")) throw v.Error(f + ".kind", $"a flat rate per keV needs bins in keV, not {Bins.Unit}");
                 if (Source.LiveTimeSeconds is not { } live) throw v.Error("live_time_days", "is required for a flat background rate");
-                double days = live / RateUnits.SecondsPerDay;
+                double days = live / Constants.Day_s;
                 var counts = Bins.Widths.Select(w => rate * days * DetectorMassKg * w).ToArray();
                 return new BackgroundComponent(name, counts, relUnc,
                     $"{rate.ToString(CultureInfo.InvariantCulture)} counts/(day·keV·kg) × {days:G6} d × {DetectorMassKg:G6} kg × bin width");

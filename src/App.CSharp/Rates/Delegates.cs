@@ -34,9 +34,6 @@ public static class RateUnits
     /// <summary>1 MeV⁻² in cm² ((ħc)², from <c>NuDM.Physics.Constants.InvMeV2_cm2</c>).</summary>
     public static double Cm2PerInverseMeV2 => NuDM.Physics.Constants.InvMeV2_cm2;
 
-    /// <summary>Seconds per day.</summary>
-    public const double SecondsPerDay = 86400.0;
-
     /// <summary>
     /// Wraps a cross section given in cm²/MeV as the engine's natural-unit <see cref="DifferentialCrossSection"/> (MeV⁻³).
     /// </summary>

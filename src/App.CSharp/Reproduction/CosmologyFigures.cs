@@ -19,14 +19,17 @@ public sealed class Seed001Figure7 : IFigureJob
     public static readonly double[] MediatorMasses = [10, 100];
     public static readonly double[] Couplings = [1e-3, 1e-4, 1e-5];
 
-    /// <summary>The six solves (in parallel).</summary>
+    /// <summary>The six (m_S, y_χ) points in the order of <see cref="Solve"/>'s results: m_S outer, y_χ inner.</summary>
+    public static (double Ms, double Y)[] Points => MediatorMasses.SelectMany(ms => Couplings.Select(y => (ms, y))).ToArray();
+
+    /// <summary>The six solves (in parallel), in the order of <see cref="Points"/>.</summary>
     public static TwoSpeciesResult[] Solve(CancellationToken ct)
     {
-        var points = MediatorMasses.SelectMany(ms => Couplings.Select(y => (ms, y))).ToArray();
+        var points = Points;
         var results = new TwoSpeciesResult[points.Length];
         Parallel.For(0, points.Length, new ParallelOptions { CancellationToken = ct }, i =>
             results[i] = new TwoSpeciesSolver(new TwoSpeciesOptions { StartTemperature = 200, CancellationToken = ct })
-                .Solve(KernelCosmology.Seed001Model(3.0, points[i].ms, points[i].y)));
+                .Solve(KernelCosmology.Seed001Model(3.0, points[i].Ms, points[i].Y)));
         return results;
     }
 

@@ -50,7 +50,7 @@ public sealed class PoissonLikelihood : IBinnedStatistic
             }
             else s += mu;
         }
-        double pen = double.IsPositiveInfinity(SigmaA) ? 0 : SigmaA > 0 ? a * a / (SigmaA * SigmaA) : (a == 0 ? 0 : double.PositiveInfinity);
+        double pen = PullChiSquare.Penalty(a, SigmaA);
         return 2 * s + pen;
     }
 

@@ -130,7 +130,8 @@ public sealed class PullChiSquare : IBinnedStatistic
         throw new InvalidOperationException($"bin {i}: variance {v[i]} is not > 0 (prediction {prediction[i]}, background {background[i]}, data {data[i]})");
     }
 
-    private static double Penalty(double x, double sigma) =>
+    /// <summary>The Gaussian pull penalty (x/σ)²: 0 for a free parameter (σ = +∞); for a fixed one (σ = 0) 0 at x = 0, else +∞.</summary>
+    internal static double Penalty(double x, double sigma) =>
         double.IsPositiveInfinity(sigma) ? 0 : sigma > 0 ? x * x / (sigma * sigma) : (x == 0 ? 0 : double.PositiveInfinity);
 
     private int CheckLength(ReadOnlySpan<double> prediction)
