@@ -62,12 +62,7 @@ public sealed class EfficiencyTable
     /// <summary>ε of column <paramref name="column"/> at recoil energy <paramref name="keV"/> (keVnr); 0 outside the table.</summary>
     public double Evaluate(int column, double keV)
     {
-        var y = _columns[column];
-        if (!(keV >= _energies[0]) || keV > _energies[^1]) return 0.0;
-        int i = Array.BinarySearch(_energies, keV);
-        if (i >= 0) return y[i];
-        i = ~i; // first index with E > keV; i ≥ 1 here
-        double t = (keV - _energies[i - 1]) / (_energies[i] - _energies[i - 1]);
-        return y[i - 1] + t * (y[i] - y[i - 1]);
+        if (!(keV >= _energies[0])) return 0.0; // below the table, or NaN
+        return NuDM.App.Experiments.Interpolation.Linear(_energies, _columns[column], keV, clamp: false);
     }
 }

@@ -107,7 +107,7 @@ public sealed record NeutrinoSource
 
     /// <summary>Pion-DAR: neutrinos of each flavour per cm² over the whole exposure, r · POT/(4πL²).</summary>
     public double FluencePerFlavour => Kind == "pion-dar"
-        ? NeutrinosPerFlavourPerProton!.Value * ProtonsOnTarget!.Value / (4 * Math.PI * Math.Pow(DistanceM * 100, 2))
+        ? NuDM.Physics.Fluxes.PointSourceFlux(NeutrinosPerFlavourPerProton!.Value, ProtonsOnTarget!.Value, DistanceM)
         : TotalFlux!.Value * ExposureSeconds;
 
     /// <summary>Flux per flavour (cm⁻² s⁻¹) averaged over <see cref="ExposureSeconds"/> (reactor: the total ν̄_e flux).</summary>
