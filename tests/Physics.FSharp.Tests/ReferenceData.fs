@@ -1,0 +1,34 @@
+/// The tests' reference tables (tests/reference-data/, provenance in its README): cross-check data that the program
+/// does not read, read by the program's own validating reader (DataFiles.ReadTable) with the schemas below.
+module NuDM.Physics.Tests.ReferenceData
+
+open System
+open System.IO
+open NuDM.Physics
+
+/// tests/reference-data, found by walking up from the test binaries to the repository root.
+let folder =
+    lazy
+        (let rec up (d: DirectoryInfo) =
+            if isNull d then failwithf "tests/reference-data was not found above %s" AppContext.BaseDirectory
+            elif File.Exists(Path.Combine(d.FullName, "NuDM.Hybrid.sln")) then Path.Combine(d.FullName, "tests", "reference-data")
+            else up d.Parent
+         up (DirectoryInfo AppContext.BaseDirectory))
+
+/// Full path of a reference file (relative to tests/reference-data, '/'-separated).
+let path (relative: string) = Path.Combine(folder.Force(), relative)
+
+/// A reference table read and validated against its schema.
+let read (relative: string) (schema: TableSchema) = DataFiles.ReadTable(path relative, "tests/reference-data/" + relative, schema)
+
+/// Silaeva et al. (arXiv:2012.09917) ν̄ per fission per MeV: bin centre (MeV, increasing), spectrum ≥ 0.
+let silaeva (rows: int) =
+    TableSchema.Csv().Column("energy", CellRule.Positive).Column("flux", CellRule.NonNegative).Increasing("energy").Rows(rows)
+
+/// helm_form_factor.csv: parameter, value, unit (empty for the dimensionless check values).
+let helm = TableSchema.Csv().Column("parameter", CellRule.Text).Column("value", CellRule.Finite).OptionalColumn("unit", CellRule.Text).Rows(8)
+
+/// nucleon_coupling_ratio_check.csv: y_N/y_q and its per-quark parts for p, n with PDG 2018 and 2020 masses.
+let couplingRatios =
+    TableSchema.Csv().Column("nucleon", CellRule.Text).Column("masses", CellRule.Text).OtherColumns(CellRule.Positive).Rows(4)
+
