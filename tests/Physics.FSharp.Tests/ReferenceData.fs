@@ -32,3 +32,36 @@ let helm = TableSchema.Csv().Column("parameter", CellRule.Text).Column("value", 
 let couplingRatios =
     TableSchema.Csv().Column("nucleon", CellRule.Text).Column("masses", CellRule.Text).OtherColumns(CellRule.Positive).Rows(4)
 
+/// The repository's data/ folder (the source of truth, not the copy beside the test binaries).
+let repositoryData = lazy (Path.Combine(Path.GetDirectoryName(folder.Force()) |> Path.GetDirectoryName, "data"))
+
+/// 1-based line of the first line of a file under the repository's data/ that equals text.
+let lineOf (relative: string) (text: string) =
+    let lines = File.ReadAllLines(Path.Combine(repositoryData.Force(), relative))
+    match Array.tryFindIndex (fun l -> l = text) lines with
+    | Some i -> i + 1
+    | None -> failwithf "data/%s has no line '%s'" relative text
+
+/// A copy of the repository's data/ with one file's lines edited, in use until disposed: then the previous data
+/// folder is in use again and the copy is deleted.
+let editData (relative: string) (edit: string[] -> string[]) : IDisposable =
+    let source = repositoryData.Force()
+    let temp = Path.Combine(Path.GetTempPath(), "nudm-data-" + Guid.NewGuid().ToString("N"))
+    Directory.CreateDirectory temp |> ignore
+    for d in Directory.GetDirectories(source, "*", SearchOption.AllDirectories) do
+        Directory.CreateDirectory(Path.Combine(temp, Path.GetRelativePath(source, d))) |> ignore
+    for f in Directory.GetFiles(source, "*", SearchOption.AllDirectories) do
+        File.Copy(f, Path.Combine(temp, Path.GetRelativePath(source, f)))
+    let p = Path.Combine(temp, relative)
+    File.WriteAllText(p, String.Join("\n", edit (File.ReadAllLines p)) + "\n")
+    let scope = DataFiles.UseDirectory temp
+    { new IDisposable with
+        member _.Dispose() =
+            scope.Dispose()
+            Directory.Delete(temp, true) }
+
+/// A copy of data/ in which the line equal to `line` (it must exist) is replaced by `replacement`.
+let editedData (relative: string) (line: string) (replacement: string) : IDisposable =
+    editData relative (fun lines ->
+        if not (Array.contains line lines) then failwithf "data/%s has no line '%s' to edit" relative line
+        lines |> Array.map (fun l -> if l = line then replacement else l))
