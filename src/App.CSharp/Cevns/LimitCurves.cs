@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using NuDM.App.Experiments;
 using NuDM.App.Statistics;
 using NuDM.Physics;
@@ -11,11 +10,9 @@ public sealed record LimitCurve(string Label, double[] X, double[] Limit, string
 /// <summary>Limit curves on ȳ by parallel, resumable scans (seed 001 Figs. 4, 5); models are cached per experiment.</summary>
 public static class LimitCurves
 {
-    private static readonly ConcurrentDictionary<string, CevnsModel> Models = new();
-
-    /// <summary>The model of an experiment id (cached).</summary>
+    /// <summary>The model of an experiment id (cached once per data folder, so an edited copy of data/ is read afresh).</summary>
     public static CevnsModel Model(string experimentId) =>
-        Models.GetOrAdd(experimentId, id => new CevnsModel(ExperimentRegistry.Load(id)));
+        DataFiles.Cached("cevns.model." + experimentId, () => new CevnsModel(ExperimentRegistry.Load(experimentId)));
 
     /// <summary>Logarithmically spaced values from lo to hi.</summary>
     public static double[] LogSpace(double lo, double hi, int n) => NuDM.App.Constraints.ConstraintCurves.LogSpace(lo, hi, n);

@@ -80,12 +80,20 @@ public static class CommandLine
     }
 
     /// <summary>
-    /// Prints a failure without a stack trace and returns the exit code: 2 for bad input (our own checks and the
-    /// kernel's argument validation, which names the parameter and its range), 130 when interrupted (finished work is
-    /// kept), 1 for anything else (a bug, not the user's input; NUDM_DEBUG=1 prints the trace).
+    /// Prints a failure without a stack trace and returns the exit code: 2 for bad input (our own checks, the
+    /// kernel's argument validation, which names the parameter and its range, and a fault in a data file, which names
+    /// the file, line and column), 130 when interrupted (finished work is kept), 1 for anything else (a bug, not the
+    /// user's input; NUDM_DEBUG=1 prints the trace).
     /// </summary>
     private static int Report(Exception e)
     {
+        // A fault in a data table (file, line, column) is bad input, not a bug: exit code 2. It may arrive wrapped by a
+        // parallel loop or a type initializer, so the exception's chain is searched.
+        if (DataFault(e) is { } data)
+        {
+            AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(data.Message)}");
+            return 2;
+        }
         switch (e)
         {
             case UserInputException:
@@ -104,6 +112,15 @@ public static class CommandLine
                 return 1;
         }
     }
+
+    /// <summary>The data-file fault in an exception or in what it wraps (aggregate, type initializer, inner), or null.</summary>
+    private static NuDM.Physics.DataFileException? DataFault(Exception? e) => e switch
+    {
+        null => null,
+        NuDM.Physics.DataFileException d => d,
+        AggregateException a => a.InnerExceptions.Select(DataFault).FirstOrDefault(d => d is not null),
+        _ => DataFault(e.InnerException),
+    };
 
     /// <summary>An exception message without .NET's " (Parameter 'x')" suffix.</summary>
     private static string Clean(ArgumentException e)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using NuDM.Physics;
 using Integrate = MathNet.Numerics.Integrate;
 
@@ -53,8 +52,6 @@ public enum DegreesOfFreedomTable
 /// </remarks>
 public sealed class StandardModelPlasma
 {
-    private static readonly ConcurrentDictionary<DegreesOfFreedomTable, Lazy<StandardModelPlasma>> Cache = new();
-
     private readonly double[] _lnT;   // ascending ln(T/MeV)
     private readonly double[] _h, _g; // h_eff, g_eff at the nodes
     private readonly double[] _dh, _dg; // d h/d ln T, d g/d ln T at the nodes (limited Hermite slopes)
@@ -93,13 +90,17 @@ public sealed class StandardModelPlasma
     /// <summary>The default table (Saikawa–Shirai).</summary>
     public static StandardModelPlasma Default => Load(DegreesOfFreedomTable.SaikawaShirai);
 
-    /// <summary>Loads (once, then cached) a table from data/cosmology.</summary>
+    /// <summary>Loads (once per data folder, then cached) a table from data/cosmology.</summary>
     /// <param name="table">Which equation of state.</param>
     /// <exception cref="ArgumentOutOfRangeException">Unknown enum value.</exception>
-    /// <exception cref="FileNotFoundException">The data file is missing.</exception>
-    /// <exception cref="FormatException">The file holds too few or non-increasing temperatures.</exception>
-    public static StandardModelPlasma Load(DegreesOfFreedomTable table = DegreesOfFreedomTable.SaikawaShirai) =>
-        Cache.GetOrAdd(table, t => new Lazy<StandardModelPlasma>(() => Read(t))).Value;
+    /// <exception cref="DataFileException">The data file is missing or breaks its schema in <see cref="DataCatalog"/>
+    /// (a temperature that does not increase — or decrease, for the Hindmarsh–Philipsen files — a non-finite or
+    /// non-positive g_eff or h_eff, a missing or extra row or cell), with file, line and column.</exception>
+    public static StandardModelPlasma Load(DegreesOfFreedomTable table = DegreesOfFreedomTable.SaikawaShirai)
+    {
+        if (!Enum.IsDefined(table)) throw new ArgumentOutOfRangeException(nameof(table), table, "unknown degrees-of-freedom table");
+        return DataFiles.Cached("cosmology.plasma." + table, () => Read(table));
+    }
 
     private static StandardModelPlasma Read(DegreesOfFreedomTable table)
     {
@@ -115,19 +116,16 @@ public sealed class StandardModelPlasma
             DegreesOfFreedomTable.HindmarshPhilipsenC => ("micromegas_HP_C_thg.tab", 1, 2),
             _ => throw new ArgumentOutOfRangeException(nameof(table), table, "unknown degrees-of-freedom table"),
         };
-        var rows = DataFiles.ReadNumbers("cosmology", file)
-            .Where(r => r.Length > Math.Max(hCol, gCol) && r[0] > 0) // the T = 0 rows of the micrOMEGAs files are the limit below
-            .Select(r => (T: r[0] * 1000.0, h: r[hCol], g: r[gCol]))
+        // The schema (DataCatalog) checks every cell, the row count and that T is sorted (the micrOMEGAs Hindmarsh–Philipsen
+        // files are listed from the top); its stated rule sets aside the micrOMEGAs T = 0 rows, the T → 0 limit, which
+        // equals the lowest T > 0 row (checked there) and is what this class holds below the table.
+        var data = DataFiles.Table("cosmology/" + file);
+        var rows = data.Rows
+            .Select(r => (T: r.Number(0) * 1000.0, h: r.Number(hCol), g: r.Number(gCol)))
             .OrderBy(r => r.T)
             .ToArray();
         if (rows.Length < 4)
-            throw new FormatException($"data/cosmology/{file}: fewer than 4 rows with T > 0");
-        for (int i = 1; i < rows.Length; i++)
-            if (!(rows[i].T > rows[i - 1].T))
-                throw new FormatException($"data/cosmology/{file}: temperature {rows[i].T / 1000:R} GeV is listed twice");
-        foreach (var r in rows)
-            if (!(r.h > 0 && r.g > 0))
-                throw new FormatException($"data/cosmology/{file}: non-positive degrees of freedom at T = {r.T / 1000:R} GeV");
+            throw data.Error($"has {rows.Length} rows with T > 0; at least 4 are needed");
         return new StandardModelPlasma(table, rows.Select(r => r.T).ToArray(), rows.Select(r => r.h).ToArray(),
             rows.Select(r => r.g).ToArray(), file);
     }

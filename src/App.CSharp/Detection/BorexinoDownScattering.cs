@@ -1,4 +1,3 @@
-using System.Globalization;
 using MathNet.Numerics.Distributions;
 using NuDM.App.Cli;
 using NuDM.Physics;
@@ -27,8 +26,8 @@ namespace NuDM.App.Detection;
 /// </summary>
 public sealed class BorexinoDownScattering : IDownScatteringSearch
 {
-    private const string File = "borexino_downscattering.csv";
-    private readonly Dictionary<string, string> _rows;
+    private const string File = "detection/borexino_downscattering.csv";
+    private readonly DataTable _rows;
 
     public string Id => "Borexino";
     public string Name => "Borexino";
@@ -61,7 +60,7 @@ public sealed class BorexinoDownScattering : IDownScatteringSearch
 
     public BorexinoDownScattering()
     {
-        _rows = DataFiles.ReadCsv("detection", File).ToDictionary(r => r["quantity"], r => r["value"]);
+        _rows = DataFiles.Table(File);
         Scintillator = Text("scintillator_formula");
         var perTonne = Nuclear.Target(Scintillator).NucleiInMass(1000.0);
         ProtonsPerTonne = perTonne.Where(t => t.Item1.Element == "H" && t.Item1.A == 1).Sum(t => t.Item2);
@@ -71,19 +70,20 @@ public sealed class BorexinoDownScattering : IDownScatteringSearch
         Light = new BirksLightYield(new ProtonStopping(medium), Number("birks_kB"));
         ThresholdKeVee = Number("threshold_keVee");
         SeedThresholdProtonKeV = Number("seed_threshold_proton_keV");
-        var w = Numbers("window_keVee");
+        var w = _rows.Find("quantity", "window_keVee").Numbers("value", ';', CellRule.Positive);
+        if (w.Length != 2 || !(w[1] > w[0]))
+            throw _rows.Find("quantity", "window_keVee").Error("value", "the window is two energies lo;hi with lo < hi (keVee)");
         WindowKeVee = (w[0], w[1]);
         WindowRate = Number("window_rate");
-        WindowRateError = Math.Sqrt(Math.Pow(Number("window_rate_stat_plus"), 2) + Math.Pow(Number("window_rate_syst"), 2));
+        WindowRateError = Math.Sqrt(Math.Pow(Number("window_rate_stat_plus", CellRule.NonNegative), 2) + Math.Pow(Number("window_rate_syst", CellRule.NonNegative), 2));
         ExposureTonneYears = Number("window_exposure") * 1000.0;
-        SignalEfficiency = Number("signal_efficiency");
-        ConfidenceLevel = Number("confidence_level");
+        SignalEfficiency = Number("signal_efficiency", CellRule.Fraction);
+        ConfidenceLevel = Number("confidence_level", CellRule.Fraction);
         MassWindowMeV = (ThresholdMass(WindowKeVee.Lo), ThresholdMass(WindowKeVee.Hi));
     }
 
-    private string Text(string q) => _rows.TryGetValue(q, out var v) ? v : throw new FormatException($"{File}: no row '{q}'");
-    private double Number(string q) => double.Parse(Text(q), NumberStyles.Float, CultureInfo.InvariantCulture);
-    private double[] Numbers(string q) => Text(q).Split(';').Select(s => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray();
+    private string Text(string q) => _rows.Find("quantity", q)["value"];
+    private double Number(string q, CellRule rule = CellRule.Positive) => _rows.Find("quantity", q).Number("value", rule);
 
     /// <summary>Proton recoil (MeV) of X p → ν p at m_X (MeV), exact.</summary>
     public double ProtonRecoil(double mX) => DownScatteringCalculator.RecoilEnergy(Require.Positive("mX", mX, "MeV"), Constants.ProtonMass);

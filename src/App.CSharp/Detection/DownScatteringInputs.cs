@@ -1,4 +1,3 @@
-using System.Globalization;
 using NuDM.App.Cli;
 using NuDM.Physics;
 
@@ -6,26 +5,27 @@ namespace NuDM.App.Detection;
 
 /// <summary>
 /// The rows of data/detection/downscattering_experiments.csv (experiment, quantity, value, unit, status, reference):
-/// every number a limit uses, with its provenance. Lists in a value are ';'-separated.
+/// every number a limit uses, with its provenance. Lists in a value are ';'-separated. Read through
+/// <see cref="DataFiles.Table"/>; a number that does not parse names the file, line and column; a quantity listed twice
+/// for one experiment is an error.
 /// </summary>
 internal sealed class DownScatteringInputs
 {
-    private readonly Dictionary<(string, string), string> _values = new();
+    private readonly Dictionary<(string, string), DataRow> _values = new();
     private readonly List<string> _experiments = new();
 
     public const string File = "downscattering_experiments.csv";
 
-    private static readonly Lazy<DownScatteringInputs> Table = new(() => new DownScatteringInputs());
-
-    public static DownScatteringInputs Instance => Table.Value;
+    public static DownScatteringInputs Instance => DataFiles.Cached("detection.downscattering-inputs", () => new DownScatteringInputs());
 
     private DownScatteringInputs()
     {
-        foreach (var row in DataFiles.ReadCsv("detection", File))
+        foreach (var row in DataFiles.Table("detection/" + File).Rows)
         {
             string e = row["experiment"], q = row["quantity"];
             if (!_experiments.Contains(e)) _experiments.Add(e);
-            _values[(e, q)] = row["value"];
+            if (!_values.TryAdd((e, q), row))
+                throw row.Error("quantity", $"{e}/{q} is listed twice (line {_values[(e, q)].Line})");
         }
     }
 
@@ -37,21 +37,24 @@ internal sealed class DownScatteringInputs
     {
         if (!_experiments.Contains(experiment))
             throw new UserInputException($"unknown experiment '{experiment}'; known: {string.Join(", ", _experiments)}");
-        return _values.TryGetValue((experiment, quantity), out var v)
-            ? v
-            : throw new FormatException($"{File}: experiment {experiment} has no row '{quantity}'");
+        return Row(experiment, quantity)["value"];
     }
+
+    private DataRow Row(string experiment, string quantity) =>
+        _values.TryGetValue((experiment, quantity), out var v)
+            ? v
+            : throw new DataFileException(DataFiles.DisplayName("detection/" + File), $"experiment {experiment} has no row '{quantity}'");
 
     public string[] List(string experiment, string quantity) =>
         Text(experiment, quantity).Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
-    public double Number(string experiment, string quantity) => Parse(experiment, quantity, Text(experiment, quantity));
+    /// <summary>A number ≥ 0 (masses, live times, exposures, counts and backgrounds all are).</summary>
+    public double Number(string experiment, string quantity) => Row(experiment, quantity).Number("value", CellRule.NonNegative);
 
-    public double[] Numbers(string experiment, string quantity) =>
-        List(experiment, quantity).Select(s => Parse(experiment, quantity, s)).ToArray();
-
-    private static double Parse(string experiment, string quantity, string s) =>
-        double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
-            ? v
-            : throw new FormatException($"{File}: {experiment}/{quantity} holds '{s}', not a number");
+    /// <summary>A ';'-separated list of numbers ≥ 0.</summary>
+    public double[] Numbers(string experiment, string quantity)
+    {
+        Text(experiment, quantity); // the experiment must exist (a user error otherwise)
+        return Row(experiment, quantity).Numbers("value", ';', CellRule.NonNegative);
+    }
 }

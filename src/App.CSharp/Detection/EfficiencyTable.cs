@@ -1,13 +1,13 @@
-using System.Globalization;
 using NuDM.Physics;
 
 namespace NuDM.App.Detection;
 
 /// <summary>
 /// A detection-efficiency table ε(E_R) from data/detection/*.csv: true nuclear-recoil energy (keVnr) against one or
-/// more efficiency columns (total and per analysis bin). Values are linearly interpolated in E_R; outside the
-/// tabulated range the efficiency is 0 (the experiment claims nothing there); small negative entries (digitisation
-/// noise) are read as 0.
+/// more efficiency columns (total and per analysis bin), read through <see cref="DataFiles.Table"/> (schema in
+/// <see cref="DataCatalog"/>: E_R &gt; 0 and strictly increasing, every efficiency in [0, 1]; a fault names the file,
+/// line and column). Values are linearly interpolated in E_R; outside the tabulated range the efficiency is 0 (the
+/// experiment claims nothing there).
 /// </summary>
 public sealed class EfficiencyTable
 {
@@ -34,17 +34,9 @@ public sealed class EfficiencyTable
     /// efficiency columns.</summary>
     public static EfficiencyTable Read(string file, IReadOnlyList<string> columns)
     {
-        var rows = DataFiles.ReadCsv("detection", file);
-        if (rows.IsEmpty) throw new FormatException($"{file}: no rows");
-        double Num(Microsoft.FSharp.Collections.FSharpMap<string, string> r, string c) =>
-            r.TryFind(c) is { } v && double.TryParse(v.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var x)
-                ? x
-                : throw new FormatException($"{file}: column {c} is missing or not a number");
-        var list = rows.ToList();
-        var e = list.Select(r => Num(r, "E_R_keVnr")).ToArray();
-        for (int i = 1; i < e.Length; i++)
-            if (!(e[i] > e[i - 1])) throw new FormatException($"{file}: E_R_keVnr must increase (row {i + 1})");
-        var cols = columns.Select(c => list.Select(r => Math.Max(0.0, Num(r, c))).ToArray()).ToArray();
+        var table = DataFiles.Table("detection/" + file);
+        var e = table.Numbers("E_R_keVnr");
+        var cols = columns.Select(c => table.Numbers(c)).ToArray();
         return new EfficiencyTable(file, e, columns.ToArray(), cols);
     }
 

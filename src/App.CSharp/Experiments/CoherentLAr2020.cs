@@ -39,26 +39,45 @@ public sealed class CoherentLAr2020 : CevnsExperiment
         if (Math.Abs(theirs - ours) > 1e-9 * Math.Abs(theirs)) throw Check.Error(field, $"{ours} disagrees with {sheet} {key} = {theirs}");
     }
 
+    /// <summary>
+    /// The numbers of the release parameter sheet: every <c>value:</c> of a top-level entry and of its
+    /// <c>parameters:</c> list must be a finite number (a fault names the file, line and column), nothing is skipped.
+    /// </summary>
     private Dictionary<string, double> ReadSheet(string relative)
     {
-        var path = NuDM.Physics.DataFiles.Path(relative.Split('/'));
+        if (!NuDM.Physics.DataFiles.Exists(relative)) throw Check.Error("files.parameter_sheet", $"data file '{relative}' does not exist under data/");
+        string display = NuDM.Physics.DataFiles.DisplayName(relative);
         var stream = new YamlStream();
-        using (var reader = new StreamReader(path)) stream.Load(reader);
+        try { stream.Load(new StringReader(NuDM.Physics.DataFiles.ReadText(relative))); }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            throw new NuDM.Physics.DataFileException(display, (int)e.Start.Line, (int)e.Start.Column, null, $"is not valid YAML: {e.Message}");
+        }
         var result = new Dictionary<string, double>();
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            throw Check.Error("files.parameter_sheet", $"{relative} is not a YAML mapping");
+            throw new NuDM.Physics.DataFileException(display, "is not a YAML mapping");
+        double Number(YamlNode node, string key)
+        {
+            if (node is YamlScalarNode { Value: { } text } &&
+                double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var x) &&
+                double.IsFinite(x))
+                return x;
+            throw new NuDM.Physics.DataFileException(display, (int)node.Start.Line, (int)node.Start.Column, key,
+                $"{key} = '{(node as YamlScalarNode)?.Value}' is not a finite number");
+        }
         foreach (var (k, node) in root.Children)
         {
-            if (node is not YamlMappingNode entry) continue;
+            if (node is not YamlMappingNode entry) continue; // only entries with fields hold numbers
             string key = ((YamlScalarNode)k).Value!;
-            if (entry.Children.TryGetValue(new YamlScalarNode("value"), out var val) && val is YamlScalarNode s &&
-                double.TryParse(s.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var x))
-                result[key] = x;
+            if (entry.Children.TryGetValue(new YamlScalarNode("value"), out var val))
+                result[key] = Number(val, key + ".value");
             if (entry.Children.TryGetValue(new YamlScalarNode("parameters"), out var ps) && ps is YamlSequenceNode seq)
                 foreach (var p in seq.Children.OfType<YamlMappingNode>())
-                    if (p.Children.TryGetValue(new YamlScalarNode("name"), out var nm) && p.Children.TryGetValue(new YamlScalarNode("value"), out var pv) &&
-                        double.TryParse(((YamlScalarNode)pv).Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var y))
-                        result[$"{key}.{((YamlScalarNode)nm).Value}"] = y;
+                    if (p.Children.TryGetValue(new YamlScalarNode("name"), out var nm) && p.Children.TryGetValue(new YamlScalarNode("value"), out var pv))
+                    {
+                        string name = $"{key}.{((YamlScalarNode)nm).Value}";
+                        result[name] = Number(pv, name);
+                    }
         }
         return result;
     }

@@ -5,13 +5,13 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace NuDM.App.Experiments;
 
-/// <summary>An experiment definition or one of its data files is missing or invalid; the message names the file and field.</summary>
+/// <summary>
+/// An experiment definition is missing or invalid, or a data file it names does not fit its role; the message names the
+/// file (data/experiments/&lt;id&gt;.yaml) and the field. A <see cref="DataFileException"/>: a fault in the data, not a bug.
+/// </summary>
 public sealed class ExperimentDataException(string file, string field, string message)
-    : Exception($"{file}: {field}: {message}")
+    : DataFileException(DataFiles.DisplayName(file), 0, 0, null, $"{field}: {message}")
 {
-    /// <summary>File (relative to data/) that is at fault.</summary>
-    public string File { get; } = file;
-
     /// <summary>Field (YAML path or column) that is at fault.</summary>
     public string Field { get; } = field;
 }
@@ -64,13 +64,11 @@ public static class ExperimentYaml
         string rel = RelativePath(id);
         if (chain.Contains(id)) throw new ExperimentDataException(rel, "base", $"circular base chain: {string.Join(" → ", chain.Append(id))}");
         chain.Add(id);
-        string path;
-        try { path = DataFiles.Path(Folder, id + ".yaml"); }
-        catch (FileNotFoundException) { throw new ExperimentDataException(rel, "(file)", "not found"); }
+        if (!DataFiles.Exists(rel)) throw new ExperimentDataException(rel, "(file)", "not found");
         Dictionary<object, object> map;
         try
         {
-            map = Untyped.Deserialize<Dictionary<object, object>>(File.ReadAllText(path)) ?? [];
+            map = Untyped.Deserialize<Dictionary<object, object>>(DataFiles.ReadText(rel)) ?? [];
         }
         catch (YamlException ex)
         {
@@ -134,22 +132,19 @@ internal sealed class Validator(string file)
         return v;
     }
 
-    /// <summary>Numeric rows of a data file (relative to data/), with a clear error if missing or empty.</summary>
+    /// <summary>
+    /// The numeric rows of a data table named in the YAML (relative to data/), read and validated against its schema in
+    /// <see cref="DataCatalog"/> (a fault in the file is a <see cref="DataFileException"/> with line and column); the
+    /// role needs at least <paramref name="minColumns"/> columns.
+    /// </summary>
     public double[][] Numbers(string? relative, string field, int minColumns = 1)
     {
         string rel = RequiredText(relative, field);
-        double[][] rows;
-        try
-        {
-            rows = DataFiles.ReadNumbers(rel.Split('/', StringSplitOptions.RemoveEmptyEntries));
-        }
-        catch (FileNotFoundException)
-        {
-            throw Error(field, $"data file '{rel}' does not exist under data/");
-        }
-        if (rows.Length == 0) throw Error(field, $"data file '{rel}' holds no numeric rows");
-        for (int i = 0; i < rows.Length; i++)
-            if (rows[i].Length < minColumns) throw Error(field, $"data file '{rel}' row {i + 1} has {rows[i].Length} columns, {minColumns} needed");
-        return rows;
+        if (!DataFiles.Exists(rel)) throw Error(field, $"data file '{rel}' does not exist under data/");
+        if (!DataCatalog.TrySchema(rel, out _)) throw Error(field, $"data file '{rel}' has no declared schema in src/Physics.FSharp/Physics/DataCatalog.fs");
+        var table = DataFiles.Table(rel);
+        if (table.Columns.Count < minColumns)
+            throw Error(field, $"data file '{rel}' has {table.Columns.Count} columns ({string.Join(", ", table.Columns)}), {minColumns} needed");
+        return table.Rows.Select(r => Enumerable.Range(0, table.Columns.Count).Select(r.Number).ToArray()).ToArray();
     }
 }

@@ -10,11 +10,43 @@ internal delegate int VectorIntegrand(double x, Span<double> values);
 internal readonly record struct QuadratureNode(double X, double Weight, int Handle);
 
 /// <summary>
+/// An adaptive integral was stopped: the integrand returned NaN or ±∞ (a bad input reached it: it can never converge),
+/// or the integral used up its panel budget without converging. The message names the computation and its inputs.
+/// </summary>
+public sealed class QuadratureException(string computation, string variable, double at, string reason)
+    : ArithmeticException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{computation}: {reason} (at {variable} = {at:R})"))
+{
+    /// <summary>What was being integrated, with its inputs (bin, nucleus, …).</summary>
+    public string Computation { get; } = computation;
+
+    /// <summary>The integration variable (name and unit).</summary>
+    public string Variable { get; } = variable;
+
+    /// <summary>Where it happened: the abscissa of the non-finite value, or the start of the last panel tried.</summary>
+    public double At { get; } = at;
+}
+
+/// <summary>
+/// The number of panels a set of nested adaptive integrals may still evaluate (shared by the outer integral and every
+/// inner one it starts), so that no integrand, however badly behaved, makes them run or allocate without bound.
+/// </summary>
+internal sealed class QuadratureBudget(int panels)
+{
+    /// <summary>Panels granted.</summary>
+    public int Total { get; } = panels;
+
+    /// <summary>Panels left.</summary>
+    public int Remaining { get; set; } = panels;
+}
+
+/// <summary>
 /// Adaptive Gauss–Legendre panels for a vector of integrands that share their abscissae. The interval is first cut at
 /// the given breakpoints; each panel's n-point value is compared with the sum of the n-point values on its halves,
 /// and the panel is accepted when, for every component r, |halves − whole| ≤ rtol · max(|halves|, S_r · width/L),
 /// where S_r is the first estimate of the whole integral and L the whole length; otherwise the halves are refined.
 /// The accepted panels' own (coarser) nodes are returned, so the recorded rule reproduces the returned value exactly.
+/// It stops with a <see cref="QuadratureException"/> on the first NaN or ±∞ value of the integrand, and when the
+/// panels of its <see cref="QuadratureBudget"/> are used up.
 /// </summary>
 internal static class AdaptiveQuadrature
 {
@@ -30,11 +62,14 @@ internal static class AdaptiveQuadrature
 
     /// <summary>
     /// Integrates over [cuts[0], cuts[^1]] (cuts ascending), adds the result to <paramref name="result"/> (length = dim)
-    /// and appends the accepted nodes to <paramref name="nodes"/>.
+    /// and appends the accepted nodes to <paramref name="nodes"/>. <paramref name="computation"/> describes what is
+    /// integrated (called only for an error message); <paramref name="variable"/> names the integration variable.
     /// </summary>
+    /// <exception cref="QuadratureException">The integrand returned NaN or ±∞, or the budget ran out.</exception>
     public static void Integrate(ReadOnlySpan<double> cuts, int dim, VectorIntegrand f, int order, double rtol, int maxDepth,
-        Span<double> result, List<QuadratureNode> nodes)
+        Span<double> result, List<QuadratureNode> nodes, QuadratureBudget budget, Func<string> computation, string variable)
     {
+        var job = new Job(f, dim, budget, computation, variable, rtol);
         if (cuts.Length < 2) return;
         double total = cuts[^1] - cuts[0];
         if (!(total > 0)) return;
@@ -47,7 +82,7 @@ internal static class AdaptiveQuadrature
         {
             double a = cuts[i], b = cuts[i + 1];
             if (!(b > a)) continue;
-            var p = Evaluate(a, b, 0, dim, f, gx, gw, values);
+            var p = Evaluate(a, b, 0, job, gx, gw, values);
             initial.Add(p);
             for (int r = 0; r < dim; r++) scale[r] += p.Sum[r];
         }
@@ -61,8 +96,8 @@ internal static class AdaptiveQuadrature
             bool canSplit = p.Depth < maxDepth && mid > p.A && mid < p.B;
             if (canSplit)
             {
-                var left = Evaluate(p.A, mid, p.Depth + 1, dim, f, gx, gw, values);
-                var right = Evaluate(mid, p.B, p.Depth + 1, dim, f, gx, gw, values);
+                var left = Evaluate(p.A, mid, p.Depth + 1, job, gx, gw, values);
+                var right = Evaluate(mid, p.B, p.Depth + 1, job, gx, gw, values);
                 bool ok = true;
                 double share = (p.B - p.A) / total;
                 for (int r = 0; r < dim && ok; r++)
@@ -84,9 +119,15 @@ internal static class AdaptiveQuadrature
         }
     }
 
-    private static Panel Evaluate(double a, double b, int depth, int dim, VectorIntegrand f, double[] gx, double[] gw, double[] values)
+    private sealed record Job(VectorIntegrand F, int Dim, QuadratureBudget Budget, Func<string> Computation, string Variable, double Rtol);
+
+    private static Panel Evaluate(double a, double b, int depth, Job job, double[] gx, double[] gw, double[] values)
     {
-        int n = gx.Length;
+        if (job.Budget.Remaining <= 0)
+            throw new QuadratureException(job.Computation(), job.Variable, a,
+                $"the adaptive integral did not converge within {job.Budget.Total} panels (relative tolerance {job.Rtol:G3}); the integrand is not smooth enough to integrate here");
+        job.Budget.Remaining--;
+        int n = gx.Length, dim = job.Dim;
         var p = new Panel { A = a, B = b, Depth = depth, Sum = new double[dim], X = new double[n], W = new double[n], Handles = new int[n] };
         double half = 0.5 * (b - a), c = 0.5 * (a + b);
         for (int j = 0; j < n; j++)
@@ -94,11 +135,18 @@ internal static class AdaptiveQuadrature
             double x = c + half * gx[j];
             double w = half * gw[j];
             Array.Clear(values);
-            int h = f(x, values);
+            int h = job.F(x, values);
             p.X[j] = x;
             p.W[j] = w;
             p.Handles[j] = h;
-            for (int r = 0; r < dim; r++) p.Sum[r] += w * values[r];
+            for (int r = 0; r < dim; r++)
+            {
+                double v = values[r];
+                if (!double.IsFinite(v))
+                    throw new QuadratureException(job.Computation(), job.Variable, x,
+                        $"the integrand is {v} (component {r}): a NaN or infinite input reached it, so the integral cannot converge and is stopped");
+                p.Sum[r] += w * v;
+            }
         }
         return p;
     }

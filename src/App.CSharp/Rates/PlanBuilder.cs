@@ -79,6 +79,10 @@ internal sealed class PlanBuilder
         var ws = new List<double>();
         int dim = refs.Length;
         var result = new double[dim];
+        // one budget for all the integrals of this segment (outer and inner), so that a bad integrand stops them
+        var budget = new QuadratureBudget(options.MaxPanels);
+        string What() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"rate integral of {process.Name} on {nucleus.Name}, recoil bin {bin} [{ta * 1e3:G6}, {tb * 1e3:G6}] keV");
 
         // ---- continuous flux: T outer, E inner over [E_min(T), E_hi]
         if (regions[k] is { } region)
@@ -112,7 +116,8 @@ internal sealed class PlanBuilder
                     phiAt.Clear();
                     Array.Clear(innerResult);
                     var eCuts = EnergyCuts(eStart);
-                    AdaptiveQuadrature.Integrate(eCuts, dim, innerF, options.GaussOrder, options.RelativeTolerance, options.MaxDepth, innerResult, innerNodes);
+                    AdaptiveQuadrature.Integrate(eCuts, dim, innerF, options.GaussOrder, options.RelativeTolerance, options.MaxDepth, innerResult, innerNodes,
+                        budget, () => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{What()}, ν energy integral at T = {currentT * 1e3:G6} keV"), "E_ν [MeV]");
                     int count = 0;
                     foreach (var nd in innerNodes) if (nd.Handle >= 0) count++;
                     var eArr = new double[count];
@@ -130,7 +135,8 @@ internal sealed class PlanBuilder
                     return inner.Count - 1;
                 };
                 var outerNodes = new List<QuadratureNode>();
-                AdaptiveQuadrature.Integrate(cuts, dim, outerF, options.GaussOrder, options.RelativeTolerance, options.MaxDepth, result, outerNodes);
+                AdaptiveQuadrature.Integrate(cuts, dim, outerF, options.GaussOrder, options.RelativeTolerance, options.MaxDepth, result, outerNodes,
+                    budget, What, "T [MeV]");
                 foreach (var nd in outerNodes)
                 {
                     if (nd.Handle < 0) continue;
@@ -167,7 +173,8 @@ internal sealed class PlanBuilder
                 return accAt.Count - 1;
             };
             var nodes = new List<QuadratureNode>();
-            AdaptiveQuadrature.Integrate(cuts, dim, f, options.GaussOrder, options.RelativeTolerance, options.MaxDepth, result, nodes);
+            AdaptiveQuadrature.Integrate(cuts, dim, f, options.GaussOrder, options.RelativeTolerance, options.MaxDepth, result, nodes,
+                budget, () => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{What()}, line at E_ν = {e0:G6} MeV"), "T [MeV]");
             double c = factor * line.Flux;
             foreach (var nd in nodes)
             {

@@ -41,6 +41,19 @@ public sealed record RateOptions
         init => field = value is >= 1 and <= 60 ? value : throw new ArgumentOutOfRangeException(nameof(MaxDepth), value, "MaxDepth must be in [1, 60]");
     } = 30;
 
+    /// <summary>
+    /// Largest number of Gauss–Legendre panels the integrals of one (bin, nucleus) segment may evaluate together (the
+    /// outer recoil integral and every inner neutrino-energy integral it starts), in [100, 10⁷]. Default 200 000 (with
+    /// 4 points per panel at most 800 000 integrand values; COHERENT and CONUS segments use tens). When it runs out,
+    /// the integration stops with a QuadratureException that names the bin and nucleus: a bound on time and memory
+    /// for any integrand, together with the stop on the first NaN or ±∞ value.
+    /// </summary>
+    public int MaxPanels
+    {
+        get;
+        init => field = value is >= 100 and <= 10_000_000 ? value : throw new ArgumentOutOfRangeException(nameof(MaxPanels), value, "MaxPanels must be in [100, 10^7]");
+    } = 200_000;
+
     /// <summary>Build plans and evaluate large plans in parallel over bins. Default true.</summary>
     public bool Parallel { get; init; } = true;
 

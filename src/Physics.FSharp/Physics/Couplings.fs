@@ -104,25 +104,28 @@ type Couplings =
     static let ybarDelegate = lazy (ybarFormula.Force().Compile5())
     static let sigmaDelegate = lazy (sigmaFormula.Force().Compile4())
 
-    static let contents =
-        lazy
-            (let rows = DataFiles.ReadCsv("detection", "nucleon_scalar_couplings.csv")
-             let get (n: string) (q: string) =
-                 match rows |> List.tryFind (fun r -> r.["nucleon"] = n && r.["quark"] = q) with
-                 | Some r -> DataFiles.Number(r, "f_Tq", "nucleon_scalar_couplings.csv")
-                 | None -> failwithf "nucleon_scalar_couplings.csv has no row %s,%s" n q
-             [| ScalarQuarkContent(Nucleon.Proton, get "p" "u", get "p" "d", get "p" "s")
-                ScalarQuarkContent(Nucleon.Neutron, get "n" "u", get "n" "d", get "n" "s") |])
-    static let massTable =
-        lazy
-            (let rows = DataFiles.ReadCsv("detection", "quark_masses_pdg.csv")
-             let column (set: string) =
-                 quarks
-                 |> Array.map (fun q ->
-                     match rows |> List.tryFind (fun r -> r.["quark"] = q) with
-                     | Some r -> DataFiles.Number(r, set, "quark_masses_pdg.csv")
-                     | None -> failwithf "quark_masses_pdg.csv has no row for %s" q)
-             [| column "PDG2018_MeV"; column "PDG2020_MeV" |])
+    /// f_Tq of data/detection/nucleon_scalar_couplings.csv (validated: each in [0, 1]), once per data folder.
+    static let contents () =
+        DataFiles.Cached(
+            "couplings.scalar-content",
+            Func<ScalarQuarkContent[]>(fun () ->
+                let t = DataFiles.Table "detection/nucleon_scalar_couplings.csv"
+                let get (n: string) (q: string) =
+                    match t.Rows |> Seq.tryFind (fun r -> r.["nucleon"] = n && r.["quark"] = q) with
+                    | Some r -> r.Number "f_Tq"
+                    | None -> raise (t.Error(sprintf "has no row %s,%s" n q))
+                [| ScalarQuarkContent(Nucleon.Proton, get "p" "u", get "p" "d", get "p" "s")
+                   ScalarQuarkContent(Nucleon.Neutron, get "n" "u", get "n" "d", get "n" "s") |])
+        )
+    /// Quark masses of data/detection/quark_masses_pdg.csv (validated: > 0), PDG 2018 and PDG 2020, once per data folder.
+    static let massTable () =
+        DataFiles.Cached(
+            "couplings.quark-masses",
+            Func<float[][]>(fun () ->
+                let t = DataFiles.Table "detection/quark_masses_pdg.csv"
+                let column (set: string) = quarks |> Array.map (fun q -> t.Find("quark", q).Number set)
+                [| column "PDG2018_MeV"; column "PDG2020_MeV" |])
+        )
 
     static let checkFinite (name: string) (v: float) =
         if Double.IsNaN v || Double.IsInfinity v then raise (ArgumentOutOfRangeException(name, v, sprintf "%s must be a finite number" name))
@@ -174,9 +177,9 @@ type Couplings =
 
     // ---- data ---------------------------------------------------------------------------------------------
     /// f_Tu, f_Td, f_Ts (and f_TG, f_TQ) of the proton or neutron from nucleon_scalar_couplings.csv.
-    static member ScalarContent(nucleon: Nucleon) : ScalarQuarkContent = contents.Force().[nucleonIndex nucleon]
+    static member ScalarContent(nucleon: Nucleon) : ScalarQuarkContent = (contents ()).[nucleonIndex nucleon]
     /// Quark masses m_u … m_t (MeV) of a PDG edition (u, d, s: MS-bar at 2 GeV; c, b: m(m); t: direct).
-    static member QuarkMasses(set: QuarkMassSet) : float[] = Array.copy (massTable.Force().[massIndex set])
+    static member QuarkMasses(set: QuarkMassSet) : float[] = Array.copy ((massTable ()).[massIndex set])
 
     // ---- numbers ------------------------------------------------------------------------------------------
     /// y_N from the six quark couplings (u, d, s, c, b, t) with the chosen masses; includeHeavyQuarks = false drops

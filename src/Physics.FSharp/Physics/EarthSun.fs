@@ -111,26 +111,28 @@ module EarthSun =
 /// 0.3 GeV cm⁻³ and 220 km/s, Constants.LocalDMDensity_MeV_cm3 and Constants.HaloVelocity0).
 [<AbstractClass; Sealed>]
 type EarthSunFluxes =
-    static let bodies =
-        lazy
-            (let file = "astro_bodies.csv"
-             DataFiles.ReadCsv("constraints", file)
-             |> List.map (fun row ->
-                 let geometry =
-                     match row.["geometry"] with
-                     | "surface-volume-average" -> DetectorGeometry.SurfaceVolumeAverage
-                     | "point" -> DetectorGeometry.PointSource
-                     | g -> raise (FormatException(sprintf "%s: unknown geometry '%s' (surface-volume-average or point)" file g))
-                 { Name = row.["body"]
-                   Mass_g = 1e3 * DataFiles.Number(row, "mass_kg", file)
-                   Radius_cm = 1e2 * DataFiles.Number(row, "radius_m", file)
-                   DetectorDistance_cm = 1e2 * DataFiles.Number(row, "detector_distance_m", file)
-                   Geometry = geometry
-                   Reference = row.["reference"] }))
-    static let references =
-        lazy
-            (let file = "reference_fluxes.csv"
-             DataFiles.ReadCsv("constraints", file) |> List.map (fun row -> row.["name"], (DataFiles.Number(row, "flux_cm2_s", file), row.["reference"])) |> Map.ofList)
+    /// data/constraints/astro_bodies.csv (validated: masses, radii, distances > 0), once per data folder.
+    static let bodies () : AstroBody list =
+        DataFiles.Cached(
+            "earthsun.bodies",
+            Func<AstroBody list>(fun () ->
+                DataFiles.Table("constraints/astro_bodies.csv").Rows
+                |> Seq.map (fun row ->
+                    let geometry =
+                        match row.["geometry"] with
+                        | "surface-volume-average" -> DetectorGeometry.SurfaceVolumeAverage
+                        | "point" -> DetectorGeometry.PointSource
+                        | g -> raise (row.Error("geometry", sprintf "unknown geometry '%s' (surface-volume-average or point)" g))
+                    { Name = row.["body"]
+                      Mass_g = 1e3 * row.Number "mass_kg"
+                      Radius_cm = 1e2 * row.Number "radius_m"
+                      DetectorDistance_cm = 1e2 * row.Number "detector_distance_m"
+                      Geometry = geometry
+                      Reference = row.["reference"] })
+                |> List.ofSeq)
+        )
+    /// The row of data/constraints/reference_fluxes.csv with the given name.
+    static let reference (name: string) = DataFiles.Table("constraints/reference_fluxes.csv").Find("name", name)
     static let flux = lazy ((EarthSun.fluxFormula ()).Compile())
     static let sigmaMax = lazy ((EarthSun.sigmaLimitFormula ()).Compile())
 
@@ -143,9 +145,9 @@ type EarthSunFluxes =
         if not (v0 > 0.0 && v0 < 1.0) then raise (ArgumentOutOfRangeException("v0", v0, "v0 must lie in (0, 1) (units of c; 220 km/s = 7.34e-4)"))
 
     static let body (name: string) =
-        match bodies.Force() |> List.tryFind (fun b -> b.Name = name) with
+        match bodies () |> List.tryFind (fun b -> b.Name = name) with
         | Some b -> b
-        | None -> raise (FormatException(sprintf "data/constraints/astro_bodies.csv has no row for %s" name))
+        | None -> raise (DataFileException("data/constraints/astro_bodies.csv", sprintf "has no row for %s" name))
 
     /// The Earth (detector on its surface, volume-averaged 1/r²).
     static member Earth : AstroBody = body "Earth"
@@ -154,9 +156,9 @@ type EarthSunFluxes =
 
     /// SNO's total active ⁸B flux, 5.25 × 10⁶ cm⁻² s⁻¹ (Aharmim et al., PRC 88, 025501 (2013)), from
     /// data/constraints/reference_fluxes.csv.
-    static member Boron8Flux_cm2_s : float = fst (references.Force().["SNO_8B_total"])
+    static member Boron8Flux_cm2_s : float = (reference "SNO_8B_total").Number "flux_cm2_s"
     /// Its citation.
-    static member Boron8Reference : string = snd (references.Force().["SNO_8B_total"])
+    static member Boron8Reference : string = (reference "SNO_8B_total").["reference"]
 
     /// The DM mass range over which seed 000 uses the Super-K bound, 4 GeV < m_X < 200 GeV, in MeV.
     static member SuperKMassRange_MeV = struct (4.0e3, 2.0e5)

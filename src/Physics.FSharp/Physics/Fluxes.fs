@@ -187,38 +187,64 @@ module internal ReactorData =
         | ReactorSpectrumModel.Mueller2011 -> "mueller_2011"
         | _ -> raise (ArgumentOutOfRangeException("model", m, "model must be HuberMueller or Mueller2011"))
 
-    let private json =
-        lazy
-            (use doc = JsonDocument.Parse(File.ReadAllText(DataFiles.Path("cevns", "reactor", "huber_mueller_coefficients.json")))
-             let root = doc.RootElement
-             let coeffs =
-                 [ for m in [ ReactorSpectrumModel.HuberMueller; ReactorSpectrumModel.Mueller2011 ] do
-                       for i in isotopes do
-                           let arr = root.GetProperty(modelKey m).GetProperty(key i)
-                           let texts = [| for v in arr.EnumerateArray() -> v.GetRawText() |]
-                           if texts.Length <> 6 then failwithf "huber_mueller_coefficients.json: %s/%s has %d coefficients, expected 6" (modelKey m) (key i) texts.Length
-                           yield (m, i), texts ]
-                 |> dict
-             let energies =
-                 let e = root.GetProperty("energy_per_fission_MeV_Ma2013")
-                 isotopes |> Array.map (fun i -> e.GetProperty(key i).GetDouble())
-             coeffs, energies)
+    let private coefficientsFile = "cevns/reactor/huber_mueller_coefficients.json"
+
+    /// The coefficients (exact decimal texts) and energies per fission of huber_mueller_coefficients.json, read and
+    /// checked once per data folder: six finite coefficients per isotope and model, energies per fission > 0.
+    let private json () =
+        DataFiles.Cached(
+            "reactor.coefficients",
+            Func<_>(fun () ->
+                let display = DataFiles.DisplayName coefficientsFile
+                let fail (what: string) = raise (DataFileException(display, what))
+                use doc =
+                    try JsonDocument.Parse(DataFiles.ReadText coefficientsFile)
+                    with :? JsonException as e ->
+                        raise (DataFileException(display, int (defaultArg (Option.ofNullable e.LineNumber) -1L) + 1, 0, null, "is not valid JSON: " + e.Message))
+                let root = doc.RootElement
+                let property (e: JsonElement) (name: string) (path: string) =
+                    match e.TryGetProperty name with
+                    | true, v -> v
+                    | _ -> fail (sprintf "has no %s" path)
+                let finiteNumber (v: JsonElement) (path: string) =
+                    match v.ValueKind with
+                    | JsonValueKind.Number ->
+                        let x = v.GetDouble()
+                        if Double.IsFinite x then x else fail (sprintf "%s = %s is not a finite number" path (v.GetRawText()))
+                    | _ -> fail (sprintf "%s = %s is not a number" path (v.GetRawText()))
+                let coeffs =
+                    [ for m in [ ReactorSpectrumModel.HuberMueller; ReactorSpectrumModel.Mueller2011 ] do
+                          for i in isotopes do
+                              let path = sprintf "%s.%s" (modelKey m) (key i)
+                              let arr = property (property root (modelKey m) (modelKey m)) (key i) path
+                              if arr.ValueKind <> JsonValueKind.Array then fail (sprintf "%s is not a list of coefficients" path)
+                              let values = [| for v in arr.EnumerateArray() -> v |]
+                              if values.Length <> 6 then fail (sprintf "%s has %d coefficients, expected 6" path values.Length)
+                              values |> Array.iteri (fun k v -> finiteNumber v (sprintf "%s[%d]" path k) |> ignore)
+                              yield (m, i), (values |> Array.map (fun v -> v.GetRawText())) ]
+                    |> dict
+                let energies =
+                    let e = property root "energy_per_fission_MeV_Ma2013" "energy_per_fission_MeV_Ma2013"
+                    isotopes
+                    |> Array.map (fun i ->
+                        let path = "energy_per_fission_MeV_Ma2013." + key i
+                        let x = finiteNumber (property e (key i) path) path
+                        if x > 0.0 then x else fail (sprintf "%s = %g must be > 0 MeV" path x))
+                coeffs, energies)
+        )
 
     /// Coefficient texts a0..a5 (exact decimals as printed).
-    let coefficientTexts (m: ReactorSpectrumModel) (i: ReactorIsotope) : string[] = (fst (json.Force())).[(m, i)]
+    let coefficientTexts (m: ReactorSpectrumModel) (i: ReactorIsotope) : string[] = (fst (json ())).[(m, i)]
     /// Energy release per fission (MeV), Ma et al. PRC 88, 014605 (2013), in isotope order.
-    let fissionEnergies () : float[] = snd (json.Force())
+    let fissionEnergies () : float[] = snd (json ())
 
     let energy = Symbol "E_nu"
 
-    let private formulas = Dictionary<ReactorSpectrumModel * ReactorIsotope, Formula * Func<float, float>>()
+    /// The fit of an isotope as a formula and its compiled delegate, once per data folder.
     let formulaAndDelegate (m: ReactorSpectrumModel) (i: ReactorIsotope) =
-        key i |> ignore
-        modelKey m |> ignore
-        lock formulas (fun () ->
-            match formulas.TryGetValue((m, i)) with
-            | true, v -> v
-            | _ ->
+        DataFiles.Cached(
+            sprintf "reactor.formula.%s.%s" (modelKey m) (key i),
+            Func<_>(fun () ->
                 let cs = coefficientTexts m i |> Array.map (fun t -> Ops.number (Q.Parse t))
                 let poly = cs |> Array.mapi (fun k c -> c * Ops.pow energy (Ops.integer k)) |> List.ofArray |> Ops.sum
                 let reference =
@@ -229,23 +255,21 @@ module internal ReactorData =
                 let f =
                     Formula.create ("S_" + key i) (Ops.exp poly) [ "E_nu", "MeV", "antineutrino energy" ] "MeV^-1 fission^-1" reference
                         (sprintf "ν̄_e spectrum per fission of %s, exp(Σ_{k=0..5} a_k E^k) with the coefficients of huber_mueller_coefficients.json (%s); fit valid ≈ 2–8 MeV" (key i) (modelKey m))
-                let v = f, f.Compile1()
-                formulas.[(m, i)] <- v
-                v)
+                f, f.Compile1())
+        )
 
-    /// Kopeikin's table: energies (MeV, increasing) and ν̄/(MeV fission).
-    let kopeikin =
-        lazy
-            (let rows = DataFiles.ReadNumbers("cevns", "reactor", "kopeikin_spectrum.txt")
-             let e = rows |> Array.map (fun r -> r.[0])
-             let s = rows |> Array.map (fun r -> r.[1])
-             for k in 1 .. e.Length - 1 do
-                 if not (e.[k] > e.[k - 1]) then failwithf "kopeikin_spectrum.txt: energies not increasing at row %d" k
-             e, s)
+    /// Kopeikin's table (data/cevns/reactor/kopeikin_spectrum.txt, validated: energies increasing, spectrum finite
+    /// and ≥ 0, 50 rows): energies (MeV) and ν̄/(MeV fission), once per data folder.
+    let kopeikin () : float[] * float[] =
+        DataFiles.Cached(
+            "reactor.kopeikin",
+            Func<_>(fun () ->
+                let t = DataFiles.Table "cevns/reactor/kopeikin_spectrum.txt"
+                t.Numbers "E_MeV", t.Numbers "per_MeV_per_fission")
+        )
 
     /// Linear interpolation in Kopeikin's table (0 outside it).
-    let kopeikinAt (x: float) =
-        let e, s = kopeikin.Force()
+    let kopeikinAt (e: float[], s: float[]) (x: float) =
         if x < e.[0] || x > e.[e.Length - 1] then 0.0
         else
             let k = Array.BinarySearch(e, x)
@@ -257,11 +281,11 @@ module internal ReactorData =
 
     /// Power fractions (U235, U238, Pu239, Pu241) of a core type in data/cevns/reactor/fission_fractions.csv.
     let powerFractions (coreType: string) : float[] =
-        let rows = DataFiles.ReadCsv("cevns", "reactor", "fission_fractions.csv")
-        match rows |> List.tryFind (fun r -> String.Equals(r.["type"], coreType, StringComparison.OrdinalIgnoreCase)) with
-        | Some r -> isotopes |> Array.map (fun i -> DataFiles.Number(r, key i, "fission_fractions.csv"))
+        let t = DataFiles.Table "cevns/reactor/fission_fractions.csv"
+        match t.Rows |> Seq.tryFind (fun r -> String.Equals(r.["type"], coreType, StringComparison.OrdinalIgnoreCase)) with
+        | Some r -> isotopes |> Array.map (fun i -> r.Number(key i))
         | None ->
-            raise (ArgumentException(sprintf "unknown core type '%s'; fission_fractions.csv has %s" coreType (String.Join(", ", rows |> List.map (fun r -> r.["type"]))), "coreType"))
+            raise (ArgumentException(sprintf "unknown core type '%s'; fission_fractions.csv has %s" coreType (String.Join(", ", t.Rows |> Seq.map (fun r -> r.["type"]))), "coreType"))
 
 /// A reactor ν̄_e spectrum per fission: Σ_i f_i S_i(E) over U235, U238, Pu239, Pu241 with fission fractions f_i,
 /// S_i the exp-polynomial fits (ReactorSpectrumModel) above JoinEnergy = 2 MeV and the chosen low-energy
@@ -285,7 +309,8 @@ type ReactorSpectrum(model: ReactorSpectrumModel, fissionFractions: float[], low
         | ReactorLowEnergy.KopeikinTable | ReactorLowEnergy.ExtrapolateFit | ReactorLowEnergy.Cutoff -> ()
         | _ -> raise (ArgumentOutOfRangeException("lowEnergy", lowEnergy, "lowEnergy must be KopeikinTable, ExtrapolateFit or Cutoff"))
     static let join = 2.0
-    static let defaultFractions = lazy (ReactorSpectrum.FissionFractionsFromPowerFractions(ReactorData.powerFractions "LEU"))
+    static let defaultFractions () =
+        DataFiles.Cached("reactor.default-fractions", Func<float[]>(fun () -> ReactorSpectrum.FissionFractionsFromPowerFractions(ReactorData.powerFractions "LEU")))
     let fractions = fissionFractions |> Array.map (fun f -> f / Array.sum fissionFractions)
     let fits = ReactorData.isotopes |> Array.map (fun i -> snd (ReactorData.formulaAndDelegate model i))
     let fit (e: float) =
@@ -293,18 +318,19 @@ type ReactorSpectrum(model: ReactorSpectrumModel, fissionFractions: float[], low
         for k in 0 .. 3 do
             if fractions.[k] > 0.0 then s <- s + fractions.[k] * fits.[k].Invoke e
         s
-    let kopeikinScale = lazy (fit join / ReactorData.kopeikinAt join)
+    let table = lazy (ReactorData.kopeikin ())
+    let kopeikinScale = lazy (fit join / ReactorData.kopeikinAt (table.Force()) join)
     let perFission (e: float) =
         if e <= 0.0 then 0.0
         elif e >= join then fit e
         else
             match lowEnergy with
-            | ReactorLowEnergy.KopeikinTable -> kopeikinScale.Force() * ReactorData.kopeikinAt e
+            | ReactorLowEnergy.KopeikinTable -> kopeikinScale.Force() * ReactorData.kopeikinAt (table.Force()) e
             | ReactorLowEnergy.ExtrapolateFit -> fit e
             | _ -> 0.0
     let breakpoints =
         match lowEnergy with
-        | ReactorLowEnergy.KopeikinTable -> (fst (ReactorData.kopeikin.Force()) |> Array.filter (fun e -> e < join) |> List.ofArray) @ [ join ]
+        | ReactorLowEnergy.KopeikinTable -> (fst (table.Force()) |> Array.filter (fun e -> e < join) |> List.ofArray) @ [ join ]
         | _ -> [ join ]
 
     /// Huber–Mueller fits, default fission fractions, Kopeikin's table below 2 MeV.
@@ -313,7 +339,7 @@ type ReactorSpectrum(model: ReactorSpectrumModel, fissionFractions: float[], low
     /// Below this energy (MeV) the fits are replaced by the low-energy treatment: 2 MeV.
     static member JoinEnergy = join
     /// Default fission fractions (U235, U238, Pu239, Pu241): LEU mid-cycle (see the type's documentation).
-    static member DefaultFissionFractions : float[] = Array.copy (defaultFractions.Force())
+    static member DefaultFissionFractions : float[] = Array.copy (defaultFractions ())
     /// Fission fractions from power fractions: f_i = (p_i/Q_i)/Σ_j (p_j/Q_j), Q_i the energies per fission of Ma et al. 2013.
     static member FissionFractionsFromPowerFractions(powerFractions: float[]) : float[] =
         if isNull powerFractions || powerFractions.Length <> 4 || powerFractions |> Array.exists (fun p -> not (p >= 0.0) || Double.IsInfinity p) || Array.sum powerFractions <= 0.0 then
@@ -353,7 +379,7 @@ type ReactorSpectrum(model: ReactorSpectrumModel, fissionFractions: float[], low
     /// Lowest energy with a non-zero spectrum (MeV).
     member _.SpectrumStart : float =
         match lowEnergy with
-        | ReactorLowEnergy.KopeikinTable -> (fst (ReactorData.kopeikin.Force())).[0]
+        | ReactorLowEnergy.KopeikinTable -> (fst (ReactorData.kopeikin ())).[0]
         | ReactorLowEnergy.Cutoff -> join
         | _ -> 0.0
 

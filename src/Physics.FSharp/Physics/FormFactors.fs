@@ -21,7 +21,7 @@ type FormFactorModel =
 /// - Helm (Lewin & Smith 1996, eq. 4.7 and sec. 4.3): F(q) = 3 j₁(qR₁)/(qR₁) · exp(−(qs)²/2), with
 ///   R₁² = c² + (7/3)π²a² − 5s², c = 1.23 A^{1/3} − 0.60 fm, a = 0.52 fm, s = 0.9 fm;
 /// - Klein–Nystrand (PRC 60, 014903): F(q) = 3 j₁(qR_A)/(qR_A) · 1/(1 + a_k²q²), R_A = 1.2 A^{1/3} fm,
-///   a_k = 0.7 fm (data/cevns/form_factors/form_factor_parameters.json).
+///   a_k = 0.7 fm, as in COHERENT's own code schol/dukecevns (which public codes use which parameters: data/cevns/README.md).
 ///
 /// Units: q in MeV (natural units), lengths in fm; the dimensionless products are q·R/ħc with ħc =
 /// Constants.HbarC_MeV_fm kept as an exact decimal inside the expressions. As a function of the recoil energy

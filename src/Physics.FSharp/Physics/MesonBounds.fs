@@ -99,16 +99,21 @@ module MesonBounds =
 [<AbstractClass; Sealed>]
 type KaonBounds =
     static let file = "kaon_pi_nunu.csv"
-    static let rows =
-        lazy
-            (DataFiles.ReadCsv("detection", file)
-             |> List.map (fun r ->
-                 { Experiment = r.["experiment"]
-                   Data = r.["data"]
-                   Central = DataFiles.Number(r, "BR_central_1e-11", file)
-                   ErrorPlus = DataFiles.Number(r, "err_plus_1e-11", file)
-                   ErrorMinus = DataFiles.Number(r, "err_minus_1e-11", file)
-                   Reference = (match r.TryFind "reference" with Some x -> x | None -> "") }))
+    /// The rows of data/detection/kaon_pi_nunu.csv (validated: branching ratios and errors finite and ≥ 0), once per data folder.
+    static let rows () : KaonMeasurement list =
+        DataFiles.Cached(
+            "kaon.measurements",
+            Func<KaonMeasurement list>(fun () ->
+                DataFiles.Table("detection/" + file).Rows
+                |> Seq.map (fun r ->
+                    { Experiment = r.["experiment"]
+                      Data = r.["data"]
+                      Central = r.Number "BR_central_1e-11"
+                      ErrorPlus = r.Number "err_plus_1e-11"
+                      ErrorMinus = r.Number "err_minus_1e-11"
+                      Reference = r.["reference"] })
+                |> List.ofSeq)
+        )
     static let yq = lazy ((MesonBounds.yqMaxFormula ()).Compile3())
     static let ps = lazy ((MesonBounds.phaseSpaceRatioFormula ()).Compile3())
 
@@ -120,19 +125,19 @@ type KaonBounds =
     static member KinematicEndpoint_MeV = Constants.ChargedKaonMass - Constants.ChargedPionMass
 
     /// The measurements of data/detection/kaon_pi_nunu.csv (E787+E949 first, then NA62), without the SM row.
-    static member Measurements() : KaonMeasurement list = rows.Force() |> List.filter (fun m -> m.Experiment <> "SM")
+    static member Measurements() : KaonMeasurement list = rows () |> List.filter (fun m -> m.Experiment <> "SM")
 
     /// The SM prediction row (Buras et al., JHEP 11 (2015) 033: 8.4 ± 1.0).
     static member StandardModel() : KaonMeasurement =
-        match rows.Force() |> List.tryFind (fun m -> m.Experiment = "SM") with
+        match rows () |> List.tryFind (fun m -> m.Experiment = "SM") with
         | Some m -> m
-        | None -> raise (FormatException(sprintf "%s has no SM row" file))
+        | None -> raise (DataFileException(DataFiles.DisplayName("detection/" + file), "has no SM row"))
 
     /// The E787+E949 combined result (the seed's ref. [29]).
     static member E787E949() : KaonMeasurement =
         match KaonBounds.Measurements() |> List.tryFind (fun m -> m.Experiment = "E787+E949") with
         | Some m -> m
-        | None -> raise (FormatException(sprintf "%s has no E787+E949 row" file))
+        | None -> raise (DataFileException(DataFiles.DisplayName("detection/" + file), "has no E787+E949 row"))
 
     /// A = (B − B_SM) + z sqrt(σ₊² + σ_SM²) in 10⁻¹¹; z defaults to the one-sided 90 % CL value 1.2816.
     static member BsmAllowance(measurement: KaonMeasurement, z: float) : float =

@@ -69,16 +69,20 @@ type Target(name: string, formula: (string * int) list, isotopes: Isotope list) 
 /// The isotope table and the known targets.
 [<AbstractClass; Sealed>]
 type Nuclear =
-    static let isotopes =
-        lazy
-            (DataFiles.ReadCsv("detection", "isotopes.csv")
-             |> List.map (fun r ->
-                 let num c = DataFiles.Number(r, c, "isotopes.csv")
-                 { Element = r.["element"]
-                   Z = int (num "Z")
-                   A = int (num "A")
-                   Abundance = num "abundance"
-                   Mass = num "nuclear_mass_MeV" }))
+    /// data/detection/isotopes.csv (validated: abundances of each element sum to 1, masses positive), once per data folder.
+    static let isotopes () : Isotope list =
+        DataFiles.Cached(
+            "nuclear.isotopes",
+            Func<Isotope list>(fun () ->
+                DataFiles.Table("detection/isotopes.csv").Rows
+                |> Seq.map (fun r ->
+                    { Element = r.["element"]
+                      Z = int (r.Number "Z")
+                      A = int (r.Number "A")
+                      Abundance = r.Number "abundance"
+                      Mass = r.Number "nuclear_mass_MeV" })
+                |> List.ofSeq)
+        )
 
     static let formulas =
         dict
@@ -96,7 +100,7 @@ type Nuclear =
               "C9H12", [ "C", 9; "H", 12 ] ]
 
     /// All isotopes of the table (data/detection/isotopes.csv: NIST abundances, AME masses).
-    static member Isotopes : IReadOnlyList<Isotope> = isotopes.Force() :> IReadOnlyList<Isotope>
+    static member Isotopes : IReadOnlyList<Isotope> = isotopes () :> IReadOnlyList<Isotope>
 
     /// Names accepted by Nuclear.Target.
     static member TargetNames : IReadOnlyList<string> = formulas.Keys |> List.ofSeq :> IReadOnlyList<string>
@@ -105,6 +109,6 @@ type Nuclear =
     static member Target(name: string) : Target =
         if String.IsNullOrWhiteSpace name then invalidArg "name" "a target name is required"
         match formulas.Keys |> Seq.tryFind (fun k -> String.Equals(k, name.Trim(), StringComparison.OrdinalIgnoreCase)) with
-        | Some k -> Target(k, formulas.[k], isotopes.Force())
+        | Some k -> Target(k, formulas.[k], isotopes ())
         | None ->
             raise (ArgumentException(sprintf "unknown target '%s'; known targets: %s" name (String.Join(", ", formulas.Keys)), "name"))

@@ -74,17 +74,17 @@ public class ThermodynamicsTests
     [Test]
     public void GStarSqrt_AgreesWithTheMicromegasTable()
     {
-        // micromegas_geff_heff_sqrtgstar.tab tabulates g_*^{1/2} = (h/√g)(1 + δ/3) for the same EoS as std_thg.tab:
-        // our derivative of the interpolated h_eff must reproduce it (away from the sharpest features)
-        var rows = DataFiles.ReadNumbers("cosmology", "micromegas_geff_heff_sqrtgstar.tab").Where(r => r[0] > 0).ToArray();
+        // micromegas_geff_heff_sqrtgstar.tab (tests/reference-data) tabulates g_*^{1/2} = (h/√g)(1 + δ/3) for the same
+        // EoS as std_thg.tab: our derivative of the interpolated h_eff must reproduce it (away from the sharpest features)
+        var rows = ReferenceData.Read("cosmology/micromegas_geff_heff_sqrtgstar.tab", ReferenceData.GStarSqrt).Rows;
         int checkedRows = 0;
         double worst = 0;
         foreach (var r in rows)
         {
-            double t = r[0] * 1000;
+            double t = r.Number("T_GeV") * 1000;
             if (t < 0.05 || t > 1e6) continue;
             double ours = Std.GStarSqrt(t);
-            worst = Math.Max(worst, Math.Abs(ours / r[1] - 1));
+            worst = Math.Max(worst, Math.Abs(ours / r.Number("sqrt_gstar") - 1));
             checkedRows++;
         }
         TestContext.Out.WriteLine($"g_*^1/2: {checkedRows} rows, worst relative difference {worst:E2}");

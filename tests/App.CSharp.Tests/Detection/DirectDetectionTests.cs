@@ -35,8 +35,8 @@ public class DirectDetectionTests
     [Test]
     public void HelmFormFactorAtTheWindowEdgesMatchesTheDataCheckValues()
     {
-        // data/detection/helm_form_factor.csv: F² of Xe-131 at E_R = 4.9, 10 and 40.9 keV
-        var rows = DataFiles.ReadCsv("detection", "helm_form_factor.csv").ToDictionary(r => r["parameter"], r => double.Parse(r["value"], CultureInfo.InvariantCulture));
+        // tests/reference-data/detection/helm_form_factor.csv: F² of Xe-131 at E_R = 4.9, 10 and 40.9 keV
+        var rows = ReferenceData.Read("detection/helm_form_factor.csv", ReferenceData.Helm).Rows.ToDictionary(r => r["parameter"], r => r.Number("value"));
         var xe131 = Iso("Xe", 131);
         foreach (var (keV, key) in new[] { (4.9, "check_Xe131_F2_at_ER_4.9keV_(q=34.56MeV)"), (10.0, "check_Xe131_F2_at_ER_10keV_(q=49.38MeV)"), (40.9, "check_Xe131_F2_at_ER_40.9keV_(q=99.86MeV)") })
         {
@@ -54,8 +54,8 @@ public class DirectDetectionTests
         // N = (ρ/m_X) c σ · exposure · Σ_j n_j A_j² F_j² ε(E_R,j) κ_j (seed eq. 20 with the physical factor κ of
         // proof dd.sigma-nc-normalisation), summed here from the raw CSV, independently of the class
         const double mX = 50.0, sigma = 1e-49;
-        var table = DataFiles.ReadCsv("detection", "xenon1t_2018_ddcalc_efficiency.csv")
-            .Select(r => (E: double.Parse(r["E_R_keVnr"], CultureInfo.InvariantCulture), Eff: double.Parse(r["eff_total"], CultureInfo.InvariantCulture))).ToArray();
+        var raw = DataFiles.Table("detection/xenon1t_2018_ddcalc_efficiency.csv");
+        var table = raw.Numbers("E_R_keVnr").Zip(raw.Numbers("eff_total"), (e, eff) => (E: e, Eff: eff)).ToArray();
         double eff(double keV)
         {
             int i = Array.FindIndex(table, t => t.E >= keV);

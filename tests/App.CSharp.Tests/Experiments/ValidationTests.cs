@@ -27,7 +27,7 @@ public class ValidationTests
     public void NegativeMass()
     {
         var ex = Fails("conus", d => d.DetectorMassKg = -1);
-        Assert.That(ex.File, Is.EqualTo("experiments/conus.yaml"));
+        Assert.That(ex.File, Is.EqualTo("data/experiments/conus.yaml"));
         Assert.That(ex.Field, Is.EqualTo("detector_mass_kg"));
         Assert.That(ex.Message, Does.Contain("> 0 kg"));
     }

@@ -5,14 +5,12 @@ open System.Globalization
 open NUnit.Framework
 open NuDM.Physics
 
-let private number (r: Map<string, string>) (c: string) = Double.Parse(r.[c], CultureInfo.InvariantCulture)
-
 [<Test>]
 let ``equal quark couplings: y_N/y_q reproduces nucleon_coupling_ratio_check.csv`` () =
-    // seed 000 eqs. (8)–(9); the file (3 decimals) was computed from nucleon_scalar_couplings.csv and
-    // quark_masses_pdg.csv with m_p = 938.272, m_n = 939.565 MeV. Asserted to the printed precision (±0.0005).
-    let rows = DataFiles.ReadCsv("detection", "nucleon_coupling_ratio_check.csv")
-    Assert.That(rows.Length, Is.EqualTo 4)
+    // seed 000 eqs. (8)–(9); the file (tests/reference-data, 3 decimals) was computed from nucleon_scalar_couplings.csv
+    // and quark_masses_pdg.csv with m_p = 938.272, m_n = 939.565 MeV. Asserted to the printed precision (±0.0005).
+    let rows = (ReferenceData.read "detection/nucleon_coupling_ratio_check.csv" ReferenceData.couplingRatios).Rows
+    let number (r: DataRow) (c: string) = r.Number c
     for r in rows do
         let nucleon = if r.["nucleon"] = "p" then Nucleon.Proton else Nucleon.Neutron
         let masses = if r.["masses"] = "PDG2018" then QuarkMassSet.PDG2018 else QuarkMassSet.PDG2020

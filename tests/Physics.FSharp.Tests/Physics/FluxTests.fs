@@ -105,15 +105,18 @@ let ``reactor isotope fits reproduce the published exp-polynomials`` () =
 
 [<Test>]
 let ``reactor fits agree with the independent Silaeva tables to 10 percent at 2–5 MeV`` () =
-    // cross-model check, not an identity: Silaeva et al. arXiv:2012.09917 (data/cevns/reactor/*_Silaeva_vebar.csv)
+    // cross-model check, not an identity: Silaeva et al. arXiv:2012.09917 (tests/reference-data/reactor/*_Silaeva_vebar.csv)
     // is a summation calculation; Huber–Mueller differs from it by up to 9.8% at 2–5 MeV (U235 at 4.5 MeV) and,
     // above 5 MeV, by up to 30% for U238 and 25% for Pu241 (the known spread of high-energy predictions).
-    let files = [ ReactorIsotope.U235, "235U"; ReactorIsotope.U238, "238U"; ReactorIsotope.Pu239, "239Pu"; ReactorIsotope.Pu241, "241Pu" ]
-    for (iso, name) in files do
-        let rows = DataFiles.ReadNumbers("cevns", "reactor", name + "_Silaeva_vebar.csv")
-        for r in rows |> Array.filter (fun r -> r.[0] >= 2.0 && r.[0] <= 5.0) do
-            let ratio = Fluxes.ReactorIsotopeSpectrum(iso, ReactorSpectrumModel.HuberMueller, r.[0]) / r.[1]
-            Assert.That(ratio, Is.InRange(0.90, 1.10), sprintf "%s at %g MeV" name r.[0])
+    let files = [ ReactorIsotope.U235, "235U", 37; ReactorIsotope.U238, "238U", 37; ReactorIsotope.Pu239, "239Pu", 37; ReactorIsotope.Pu241, "241Pu", 37 ]
+    for (iso, name, rows) in files do
+        let t = ReferenceData.read ("reactor/" + name + "_Silaeva_vebar.csv") (ReferenceData.silaeva rows)
+        let checkedRows = t.Rows |> Seq.filter (fun r -> r.Number "energy" >= 2.0 && r.Number "energy" <= 5.0) |> List.ofSeq
+        Assert.That(checkedRows.Length, Is.EqualTo 13, name + ": rows at 2–5 MeV (0.25 MeV steps)")
+        for r in checkedRows do
+            let e = r.Number "energy"
+            let ratio = Fluxes.ReactorIsotopeSpectrum(iso, ReactorSpectrumModel.HuberMueller, e) / r.Number "flux"
+            Assert.That(ratio, Is.InRange(0.90, 1.10), sprintf "%s at %g MeV" name e)
 
 [<Test>]
 let ``ν̄ per fission above 1.8 MeV and in 2–8 MeV (U235, Huber)`` () =
@@ -125,8 +128,9 @@ let ``ν̄ per fission above 1.8 MeV and in 2–8 MeV (U235, Huber)`` () =
     Assert.That(above18, Is.EqualTo(1.97384).Within(1e-5))
     Assert.That(u235.NeutrinosPerFission(2.0, 8.0), Is.EqualTo(1.68722).Within(1e-5))
     // Kopeikin's total table gives 1.58 above 2 MeV; the default LEU mix with Huber–Mueller 1.60
-    let kop = DataFiles.ReadNumbers("cevns", "reactor", "kopeikin_spectrum.txt") |> Array.filter (fun r -> r.[0] >= 2.0)
-    let kopAbove2 = kop |> Array.pairwise |> Array.sumBy (fun (a, b) -> (b.[0] - a.[0]) * (a.[1] + b.[1]) / 2.0)
+    let t = DataFiles.Table "cevns/reactor/kopeikin_spectrum.txt"
+    let kop = Array.zip (t.Numbers "E_MeV") (t.Numbers "per_MeV_per_fission") |> Array.filter (fun (e, _) -> e >= 2.0)
+    let kopAbove2 = kop |> Array.pairwise |> Array.sumBy (fun ((e0, s0), (e1, s1)) -> (e1 - e0) * (s0 + s1) / 2.0)
     Assert.That(ReactorSpectrum().NeutrinosPerFission(2.0, 10.0), Is.EqualTo(kopAbove2).Within(5).Percent)
 
 [<Test>]

@@ -116,22 +116,24 @@ let ``Helm first zero: numeric root of F(q) at 4.4934 ħc/R1`` () =
         Assert.That(rootK * rk / hbarc, Is.EqualTo(FormFactors.FirstZeroOfJ1).Within(1e-9))
 
 [<Test>]
-let ``Xe-131 Helm check values of data/detection/helm_form_factor.csv`` () =
+let ``Xe-131 Helm check values of helm_form_factor.csv`` () =
     // Lewin & Smith parameters; the file's check values: R1 = 5.8365 fm, F² = 0.7889, 0.6119, 0.1051 at
     // E_R = 4.9, 10, 40.9 keV with q = sqrt(2 m_N E_R), m_N(Xe-131) from isotopes.csv. Asserted to the printed
     // precision (half a unit of the last digit).
-    let rows = DataFiles.ReadCsv("detection", "helm_form_factor.csv")
-    let value (name: string) = rows |> List.find (fun r -> r.["parameter"] = name) |> fun r -> Double.Parse(r.["value"], CultureInfo.InvariantCulture)
+    // (tests/reference-data/detection/helm_form_factor.csv)
+    let table = ReferenceData.read "detection/helm_form_factor.csv" ReferenceData.helm
+    let value (name: string) = table.Find("parameter", name).Number "value"
     Assert.That(FormFactors.HelmRadius 131.0, Is.EqualTo(value "check_Xe131_R1").Within(5e-5))
     Assert.That(value "a", Is.EqualTo 0.52)
     Assert.That(value "s", Is.EqualTo 0.9)
     let xe = xe131 ()
     let checks =
-        rows
-        |> List.choose (fun r ->
+        table.Rows
+        |> Seq.choose (fun r ->
             let m = Regex.Match(r.["parameter"], @"^check_Xe131_F2_at_ER_([0-9.]+)keV")
-            if m.Success then Some(Double.Parse(m.Groups.[1].Value, CultureInfo.InvariantCulture), Double.Parse(r.["value"], CultureInfo.InvariantCulture))
+            if m.Success then Some(Double.Parse(m.Groups.[1].Value, CultureInfo.InvariantCulture), r.Number "value")
             else None)
+        |> List.ofSeq
     Assert.That(checks.Length, Is.EqualTo 3)
     for (erKeV, f2) in checks do
         let f = FormFactors.HelmOfRecoil(erKeV * 1e-3, xe.Mass, 131.0)
