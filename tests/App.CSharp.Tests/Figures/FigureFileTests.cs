@@ -76,6 +76,29 @@ public class FigureFileTests
         Assert.That(FigureExport.TextWidth("σ", 12), Is.GreaterThan(4).And.LessThan(12), "measured with the shipped font");
     }
 
+    private static int DarkPixels(Figure f, int x0, int y0, int x1, int y1)
+    {
+        using var png = SKBitmap.Decode(FigureExport.Png(f));
+        var dark = 0;
+        for (var y = y0; y < y1; y++)
+            for (var x = x0; x < x1; x++)
+                if (png.GetPixel(x, y).Red < 128) dark++;
+        return dark;
+    }
+
+    [Test]
+    public void AnnotationsAreDrawn()
+    {
+        // A first version drew annotations at the plot element's own (unset) font size, i.e. not at all.
+        Figure Make(params Annotation[] a) =>
+            Figure.Single(new Panel { X = Axis.Linear("", 0, 1), Y = Axis.Linear("", 0, 1), Annotations = [.. a] }) with { Width = 300, Height = 300 };
+        var text = new Annotation(0.5, 0.5, "CONUS") { Coordinates = AnnotationCoordinates.Axes, Anchor = TextAnchor.Middle };
+        var data = new Annotation(0.5, 0.5, "CONUS") { Anchor = TextAnchor.Middle };
+        Assert.That(DarkPixels(Make(), 150, 150, 450, 330), Is.Zero, "an empty plot area");
+        Assert.That(DarkPixels(Make(text), 150, 150, 450, 330), Is.GreaterThan(100), "axes coordinates");
+        Assert.That(DarkPixels(Make(data), 150, 150, 450, 330), Is.GreaterThan(100), "data coordinates");
+    }
+
     [Test]
     public void TheShippedFontHasEveryCharacterTheLabelsUse()
     {

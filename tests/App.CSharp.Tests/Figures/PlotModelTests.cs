@@ -157,6 +157,19 @@ public class PlotModelTests
         });
     }
 
+    [Test]
+    public void LongTitlesShrinkToFit()
+    {
+        // seed000-fig4's title was cut off at both sides of its 640-pixel figure.
+        const string title = "seed 000 Fig. 4 without the Super-K limit: DM → ν in the Earth and Sun, eqs. (16)–(17)";
+        var size = PlotModels.Fit(title, 15, 624);
+        Assert.That(size, Is.LessThan(15));
+        Assert.That(FigureExport.TextWidth(title, size), Is.LessThanOrEqualTo(624.01));
+        Assert.That(PlotModels.Fit("CONUS", 15, 624), Is.EqualTo(15), "short titles keep their size");
+        var panel = PlotModels.Arrange(Figure.Grid(1, 2, [new Panel { Title = title }, new Panel()])).First().Model;
+        Assert.That(panel.TitleFontSize, Is.LessThan(1.05 * PlotModels.FontSize), "panel titles fit their cell");
+    }
+
     [TestCase(1e-6, false, "10^{−6}")]
     [TestCase(1000, false, "10^{3}")]
     [TestCase(3e-7, false, "3×10^{−7}")]
