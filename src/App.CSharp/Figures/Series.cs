@@ -45,12 +45,16 @@ public abstract record Series
         return a;
     }
 
-    private protected static void Style(string where, string name, double value, double max = 100) =>
-        Check.That(double.IsFinite(value) && value >= 0 && value <= max, name, $"{where}: {name} must be within [0, {max}]; got {Check.F(value)}.");
+    /// <summary>Checks the colour (<paramref name="baseCheck"/>), then each style value within [0, max].</summary>
+    private protected static void Style(Action<string> baseCheck, string where, params (string Name, double Value, double Max)[] values)
+    {
+        baseCheck(where);
+        foreach (var (name, v, max) in values)
+            Check.That(double.IsFinite(v) && v >= 0 && v <= max, name, $"{where}: {name} must be within [0, {max}]; got {Check.F(v)}.");
+    }
 }
 
 /// <summary>A polyline through (x[i], y[i]) in order.</summary>
-/// <example><code>new LineSeries(t, ratio, "g_{μ} = 10^{-5}") { Dash = DashPattern.Dashed, Width = 2 }</code></example>
 public sealed record LineSeries : Series
 {
     public LineSeries(IEnumerable<double> x, IEnumerable<double> y, string? label = null) : base(label)
@@ -68,18 +72,13 @@ public sealed record LineSeries : Series
     public override string Kind => "line";
     public override int Count => X.Length;
 
-    internal override void Validate(string where)
-    {
-        base.Validate(where);
-        Style(where, nameof(Width), Width);
-    }
+    internal override void Validate(string where) => Style(base.Validate, where, (nameof(Width), Width, 100));
 
     internal override IEnumerable<(double, double, double, double, double, double)> Rows() =>
         X.Select((x, i) => (x, Y[i], double.NaN, double.NaN, double.NaN, double.NaN));
 }
 
 /// <summary>The region between yLow(x) and yHigh(x); −∞ in yLow (or yLow ≤ 0 on a log axis) and +∞ in yHigh reach the plot edge.</summary>
-/// <example><code>new BandSeries(m, limit, m.Select(_ => double.PositiveInfinity), "excluded") { FillOpacity = 0.25 }</code></example>
 public sealed record BandSeries : Series
 {
     public BandSeries(IEnumerable<double> x, IEnumerable<double> yLow, IEnumerable<double> yHigh, string? label = null) : base(label)
@@ -99,12 +98,7 @@ public sealed record BandSeries : Series
     public override string Kind => "band";
     public override int Count => X.Length;
 
-    internal override void Validate(string where)
-    {
-        base.Validate(where);
-        Style(where, nameof(FillOpacity), FillOpacity, 1);
-        Style(where, nameof(EdgeWidth), EdgeWidth);
-    }
+    internal override void Validate(string where) => Style(base.Validate, where, (nameof(FillOpacity), FillOpacity, 1), (nameof(EdgeWidth), EdgeWidth, 100));
 
     internal override IEnumerable<(double, double, double, double, double, double)> Rows() =>
         X.Select((x, i) => (x, double.NaN, YLow[i], YHigh[i], double.NaN, double.NaN));
@@ -114,7 +108,6 @@ public sealed record BandSeries : Series
 /// Data points with markers and error bars: distances below and above y (one of them alone gives symmetric errors; NaN for
 /// none) and x half-widths. A lower end ≤ 0 on a log axis runs to the bottom of the plot.
 /// </summary>
-/// <example><code>new PointSeries(t, n, yErrorMinus: lo, yErrorPlus: hi, label: "data")</code></example>
 public sealed record PointSeries : Series
 {
     public PointSeries(IEnumerable<double> x, IEnumerable<double> y, IEnumerable<double>? yErrorMinus = null,
@@ -159,7 +152,6 @@ public sealed record PointSeries : Series
 }
 
 /// <summary>A histogram drawn as steps: bin i spans [edges[i], edges[i+1]] at height values[i]; optionally filled down to 0 (the plot bottom on a log axis).</summary>
-/// <example><code>new StepSeries(edges, counts, "SM prediction") { Filled = true }</code></example>
 public sealed record StepSeries : Series
 {
     public StepSeries(IEnumerable<double> edges, IEnumerable<double> values, string? label = null) : base(label)
@@ -182,12 +174,7 @@ public sealed record StepSeries : Series
     public override string Kind => "step";
     public override int Count => Values.Length;
 
-    internal override void Validate(string where)
-    {
-        base.Validate(where);
-        Style(where, nameof(Width), Width);
-        Style(where, nameof(FillOpacity), FillOpacity, 1);
-    }
+    internal override void Validate(string where) => Style(base.Validate, where, (nameof(Width), Width, 100), (nameof(FillOpacity), FillOpacity, 1));
 
     /// <summary>Rows: x is the bin centre, x_low and x_high the bin edges.</summary>
     internal override IEnumerable<(double, double, double, double, double, double)> Rows() =>
