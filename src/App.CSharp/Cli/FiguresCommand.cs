@@ -8,7 +8,7 @@ using Spectre.Console;
 namespace NuDM.App.Cli;
 
 /// <summary>
-/// <c>nudm figures</c>: reproduces every figure of both seed papers as SVG + CSV in the output folder, with a progress
+/// <c>nudm figures</c>: reproduces every figure of both seed papers as SVG, PDF, PNG + CSV in the output folder, with a progress
 /// bar. Finished figures are recorded in &lt;out&gt;/manifest.json and skipped on the next run unless the code or the
 /// job changed (or --force), so an interrupted run resumes where it stopped.
 /// </summary>
@@ -20,7 +20,7 @@ public static class FiguresCommand
         var only = new Option<string?>("--only") { Description = "run only the figure with this id (see --list)" };
         var force = new Option<bool>("--force") { Description = "recompute figures that are up to date" };
         var list = new Option<bool>("--list") { Description = "list the figures and exit" };
-        var cmd = new Command("figures", "Reproduce the seed papers' figures (SVG + CSV) into the output folder") { outDir, only, force, list };
+        var cmd = new Command("figures", "Reproduce the seed papers' figures (SVG, PDF, PNG + CSV) into the output folder") { outDir, only, force, list };
         cmd.SetAction((parse, ct) => CommandLine.GuardAsync(() => Task.FromResult(
             Run(parse.GetValue(outDir)!, parse.GetValue(only), parse.GetValue(force), parse.GetValue(list), ct))));
         return cmd;
@@ -64,7 +64,7 @@ public static class FiguresCommand
                 {
                     var task = ctx.AddTask(Markup.Escape(job.Id), maxValue: 1.0);
                     if (!force && manifest.TryGetValue(job.Id, out var e) && e.Version == job.Version && e.Build == build
-                        && File.Exists(Path.Combine(dir, e.Svg)) && File.Exists(Path.Combine(dir, e.Csv)))
+                        && FigureWriter.Extensions.All(x => File.Exists(Path.Combine(dir, job.Id + x))))
                     {
                         task.Value = 1.0;
                         done.Add((job, "up to date"));
@@ -78,10 +78,7 @@ public static class FiguresCommand
                     // write into a temporary folder first, then move: an interrupted run never leaves half a figure
                     var tmp = Path.Combine(dir, ".partial-" + job.Id);
                     var files = FigureWriter.Write(figure, tmp, job.Id);
-                    var svg = Path.Combine(dir, job.Id + ".svg");
-                    var csv = Path.Combine(dir, job.Id + ".csv");
-                    File.Move(files.SvgPath, svg, overwrite: true);
-                    File.Move(files.CsvPath, csv, overwrite: true);
+                    foreach (var file in files.All) File.Move(file, Path.Combine(dir, Path.GetFileName(file)), overwrite: true);
                     Directory.Delete(tmp, recursive: true);
                     manifest[job.Id] = new ManifestEntry(job.Version, build, job.Id + ".svg", job.Id + ".csv", DateTime.UtcNow, sw.Elapsed.TotalSeconds);
                     File.WriteAllText(manifestPath, JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }));
@@ -92,7 +89,7 @@ public static class FiguresCommand
         var table = new Table().Border(TableBorder.Rounded).AddColumn("figure").AddColumn("source").AddColumn("status");
         foreach (var (job, status) in done) table.AddRow(job.Id, job.Source, status);
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"SVG + CSV in [bold]{Markup.Escape(dir)}[/]");
+        AnsiConsole.MarkupLine($"SVG, PDF, PNG + CSV in [bold]{Markup.Escape(dir)}[/]");
         return 0;
     }
 }

@@ -1,90 +1,152 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace NuDM.App.Figures;
 
+/// <summary>Linear or log10 axis scale.</summary>
+public enum ScaleKind { Linear, Log10 }
+
+/// <summary>Where a panel's legend goes: inside a corner or edge of the plot area, or outside to its right.</summary>
+public enum LegendPosition { None, UpperRight, UpperLeft, LowerLeft, LowerRight, UpperCenter, LowerCenter, OutsideRight }
+
+/// <summary>Line dash styles.</summary>
+public enum DashPattern { Solid, Dashed, Dotted, DashDot }
+
+/// <summary>Marker symbols.</summary>
+public enum MarkerShape { None, Circle, Square, Diamond, Triangle, Cross, Plus }
+
+/// <summary>Horizontal alignment of an annotation relative to its anchor point.</summary>
+public enum TextAnchor { Start, Middle, End }
+
+/// <summary>Coordinates of an annotation: data values, or fractions of the plot area ((0, 0) lower left, (1, 1) upper right).</summary>
+public enum AnnotationCoordinates { Data, Axes }
+
+/// <summary>A horizontal (constant y) or vertical (constant x) reference line.</summary>
+public enum Orientation { Horizontal, Vertical }
+
+/// <summary>Colours (<c>#rrggbb</c>): the Okabe–Ito colour-blind-safe palette; series without a colour take the next of <see cref="Cycle"/> within their panel.</summary>
+public static class Palette
+{
+    public const string Blue = "#0072B2", Vermillion = "#D55E00", Green = "#009E73", Purple = "#CC79A7", Orange = "#E69F00",
+        SkyBlue = "#56B4E9", Black = "#000000", Yellow = "#F0E442", Grey = "#666666";
+
+    /// <summary>The default colour cycle.</summary>
+    public static ImmutableArray<string> Cycle { get; } = [Blue, Vermillion, Green, Purple, Orange, SkyBlue, Black, Yellow];
+
+    internal static bool IsValid(string? c) => c is not null && Regex.IsMatch(c, "^#[0-9A-Fa-f]{6}$");
+}
+
 /// <summary>How the panels of a <see cref="Figure"/> are arranged.</summary>
-public abstract record FigureLayout
-{
-    private protected FigureLayout() { }
-}
+public abstract record FigureLayout;
 
-/// <summary>
-/// Panels stacked vertically (first panel on top) sharing one x axis: the bottom panel's x axis supplies the label,
-/// fixed limits and tick format, automatic x limits cover the data of every panel, and only the bottom panel shows
-/// x tick labels. All panels must have the same x scale.
-/// </summary>
-public sealed record StackLayout : FigureLayout
-{
-    private readonly ImmutableArray<double> _relativeHeights;
-    private readonly double _gap;
+/// <summary>Panels stacked top to bottom sharing the bottom panel's x axis (label and limits; automatic limits cover every
+/// panel's data); plot heights proportional to <see cref="RelativeHeights"/>. All panels need the same x scale.</summary>
+public sealed record StackLayout(ImmutableArray<double> RelativeHeights) : FigureLayout;
 
-    /// <summary>Creates a stack layout.</summary>
-    /// <param name="relativeHeights">One positive weight per panel, top to bottom: the plot heights are proportional to them.</param>
-    /// <param name="gap">Vertical gap between the plot areas in pixels; 0 (the default) makes neighbouring panels share their edge.</param>
-    public StackLayout(IEnumerable<double> relativeHeights, double gap = 0)
+/// <summary>Panels in a <see cref="Rows"/> × <see cref="Columns"/> grid, filled row by row, each with its own axes.</summary>
+public sealed record GridLayout(int Rows, int Columns) : FigureLayout;
+
+/// <summary>One axis: label in <see cref="TextMarkup"/>, scale and optional fixed limits. Automatic limits extend the data
+/// range to a round value (whole decades on log axes); <see cref="IncludeZero"/> makes a linear axis include 0.</summary>
+/// <example><code>Axis.Log("m_{S} [MeV]", 0.1, 1000); Axis.Linear("N_{i}/N_{i}^{SM}") with { IncludeZero = true }</code></example>
+public sealed record Axis
+{
+    public string Label { get; init; } = "";
+    public ScaleKind Scale { get; init; }
+    public double? Min { get; init; }
+    public double? Max { get; init; }
+    public bool IncludeZero { get; init; }
+
+    public static Axis Linear(string label = "", double? min = null, double? max = null) => new() { Label = label, Min = min, Max = max };
+
+    public static Axis Log(string label = "", double? min = null, double? max = null) => new() { Label = label, Scale = ScaleKind.Log10, Min = min, Max = max };
+
+    internal void Validate(string where, string param)
     {
-        ArgumentNullException.ThrowIfNull(relativeHeights);
-        _relativeHeights = [.. relativeHeights];
-        foreach (var h in _relativeHeights)
+        foreach (var (name, v) in new[] { ("Min", Min), ("Max", Max) })
         {
-            if (!(double.IsFinite(h) && h > 0))
-                throw new ArgumentException($"StackLayout: relative heights must be finite and positive; got {h.ToString("R", CultureInfo.InvariantCulture)}.", nameof(relativeHeights));
+            if (v is not { } x) continue;
+            Check.That(double.IsFinite(x) && Math.Abs(x) <= 1e300, param, $"{where}: {name} must be finite (|value| ≤ 1e300); got {Check.F(x)}.");
+            Check.That(Scale == ScaleKind.Linear || x >= 1e-300, param, $"{where}: a log axis needs a positive {name} (≥ 1e-300); got {Check.F(x)}.");
         }
-        _gap = double.IsFinite(gap) && gap >= 0
-            ? gap
-            : throw new ArgumentException($"StackLayout: gap must be finite and non-negative; got {gap.ToString("R", CultureInfo.InvariantCulture)}.", nameof(gap));
+        Check.That(!(Min >= Max), param, $"{where}: fixed Min ({Min}) must be less than fixed Max ({Max}).");
     }
-
-    /// <summary>The relative plot heights, top to bottom.</summary>
-    public ImmutableArray<double> RelativeHeights => _relativeHeights;
-
-    /// <summary>The vertical gap between plot areas in pixels.</summary>
-    public double Gap => _gap;
 }
 
-/// <summary>Panels in a grid of <see cref="Rows"/> × <see cref="Columns"/> cells filled row by row; each panel has its own axes.</summary>
-public sealed record GridLayout : FigureLayout
+/// <summary>A text in <see cref="TextMarkup"/> at (X, Y): data values, or fractions of the plot area.</summary>
+public sealed record Annotation(double X, double Y, string Text)
 {
-    /// <summary>Creates a grid layout.</summary>
-    /// <param name="rows">Number of rows (≥ 1).</param>
-    /// <param name="columns">Number of columns (≥ 1).</param>
-    public GridLayout(int rows, int columns)
+    public AnnotationCoordinates Coordinates { get; init; }
+    public TextAnchor Anchor { get; init; }
+    public string Color { get; init; } = Palette.Black;
+    /// <summary>Counter-clockwise rotation in degrees.</summary>
+    public double Rotation { get; init; }
+}
+
+/// <summary>A line across the plot area at a data value, beneath the series, not in the legend or the CSV; with an optional label at its end.</summary>
+public sealed record ReferenceLine(Orientation Orientation, double Value)
+{
+    public string Color { get; init; } = Palette.Grey;
+    public DashPattern Dash { get; init; } = DashPattern.Dashed;
+    public string Label { get; init; } = "";
+}
+
+/// <summary>One set of axes with its series (drawn in order), legend, annotations and reference lines.</summary>
+public sealed record Panel
+{
+    public string Title { get; init; } = "";
+    public Axis X { get; init; } = new();
+    public Axis Y { get; init; } = new();
+    public ImmutableArray<Series> Series { get; init; } = [];
+    /// <summary>The legend lists every series with a label; default upper right.</summary>
+    public LegendPosition Legend { get; init; } = LegendPosition.UpperRight;
+    public ImmutableArray<Annotation> Annotations { get; init; } = [];
+    public ImmutableArray<ReferenceLine> ReferenceLines { get; init; } = [];
+    /// <summary>Dotted grid lines at the major ticks.</summary>
+    public bool Grid { get; init; }
+
+    internal void Validate(string where)
     {
-        if (rows < 1) throw new ArgumentException($"GridLayout: rows must be at least 1; got {rows}.", nameof(rows));
-        if (columns < 1) throw new ArgumentException($"GridLayout: columns must be at least 1; got {columns}.", nameof(columns));
-        Rows = rows;
-        Columns = columns;
+        Check.That(X is not null, nameof(X), $"{where}: X axis must not be null.");
+        Check.That(Y is not null, nameof(Y), $"{where}: Y axis must not be null.");
+        X!.Validate($"{where} x axis", nameof(X));
+        Y!.Validate($"{where} y axis", nameof(Y));
+        Check.That(Enum.IsDefined(Legend), nameof(Legend), $"{where}: Legend {Legend} is not a LegendPosition.");
+        var series = Series.IsDefault ? [] : Series;
+        for (var i = 0; i < series.Length; i++)
+        {
+            Check.That(series[i] is not null, nameof(Series), $"{where}: series #{i} is null.");
+            series[i].Validate($"{where}, {series[i].Describe(i)}");
+        }
+        bool Fits(double v, Axis a) => double.IsFinite(v) && (a.Scale == ScaleKind.Linear || v > 0);
+        foreach (var (a, i) in (Annotations.IsDefault ? [] : Annotations).Select((a, i) => (a, i)))
+        {
+            var who = $"{where}, annotation #{i} ('{a?.Text}')";
+            Check.That(a is not null && (a.Coordinates == AnnotationCoordinates.Axes ? double.IsFinite(a.X) && double.IsFinite(a.Y) : Fits(a.X, X) && Fits(a.Y, Y)),
+                nameof(Annotations), $"{who}: the position must be finite, and positive on a log axis.");
+            Check.That(Palette.IsValid(a!.Color) && double.IsFinite(a.Rotation), nameof(Annotations), $"{who}: Color must be #rrggbb and Rotation finite.");
+        }
+        foreach (var (r, i) in (ReferenceLines.IsDefault ? [] : ReferenceLines).Select((r, i) => (r, i)))
+        {
+            Check.That(r is not null && Fits(r.Value, r.Orientation == Orientation.Horizontal ? Y : X), nameof(ReferenceLines),
+                $"{where}, reference line #{i}: Value {Check.F(r?.Value ?? double.NaN)} must be finite, and positive on a log axis.");
+            Check.That(Palette.IsValid(r!.Color), nameof(ReferenceLines), $"{where}, reference line #{i}: Color '{r.Color}' is not #rrggbb.");
+        }
     }
-
-    /// <summary>Number of rows.</summary>
-    public int Rows { get; }
-
-    /// <summary>Number of columns.</summary>
-    public int Columns { get; }
 }
 
 /// <summary>
-/// A complete figure: panels, their layout, an optional title and the picture size. Immutable; the constructor checks
-/// the whole figure and throws <see cref="ArgumentException"/> naming the panel, series or parameter at fault.
+/// A figure: panels, their layout, an optional title (in <see cref="TextMarkup"/>) and the picture size in pixels (1/96 in).
+/// The constructor checks the whole figure and throws <see cref="ArgumentException"/> naming the panel, series or parameter at fault.
 /// </summary>
-/// <example>
-/// <code>
-/// var fig = Figure.Stack([ratioPanel, spectrumPanel], [1, 2]) with { Title = "Xe, g = 10^{-5}", Height = 600 };
-/// FigureWriter.Write(fig, "out/figures", "fig2");
-/// </code>
-/// </example>
+/// <example><code>Figure.Stack([ratio, spectrum], [2, 1]) with { Title = "CONUS", Height = 600 }</code></example>
 public sealed record Figure
 {
-    private readonly double _width = 640;
-    private readonly double _height = 480;
-    private readonly double _fontSize = 12;
-    private readonly string _fontFamily = "DejaVu Sans, Helvetica, Arial, sans-serif";
+    private readonly double _width = 640, _height = 480;
 
-    /// <summary>Creates a figure.</summary>
     /// <param name="panels">At least one panel.</param>
-    /// <param name="layout">The arrangement; null puts the panels in one column (a single cell for one panel).</param>
-    /// <exception cref="ArgumentException">Any rule of the figure, its layout, panels, axes or series is broken.</exception>
+    /// <param name="layout">The arrangement; null puts the panels in one column.</param>
     public Figure(IEnumerable<Panel> panels, FigureLayout? layout = null)
     {
         ArgumentNullException.ThrowIfNull(panels);
@@ -93,94 +155,61 @@ public sealed record Figure
         Validate();
     }
 
-    /// <summary>A figure of one panel.</summary>
     public static Figure Single(Panel panel, string title = "") => new([panel]) { Title = title };
 
-    /// <summary>Panels stacked top to bottom with a shared x axis (see <see cref="StackLayout"/>).</summary>
-    /// <param name="panelsTopToBottom">The panels, top first.</param>
-    /// <param name="relativeHeights">Relative plot heights, one per panel; null for equal heights.</param>
+    /// <summary>Panels top to bottom sharing the x axis; <paramref name="relativeHeights"/> (one positive weight per panel) null for equal heights.</summary>
     public static Figure Stack(IEnumerable<Panel> panelsTopToBottom, IEnumerable<double>? relativeHeights = null)
     {
-        ArgumentNullException.ThrowIfNull(panelsTopToBottom);
         var panels = panelsTopToBottom.ToArray();
-        return new Figure(panels, new StackLayout(relativeHeights ?? panels.Select(_ => 1.0)));
+        return new Figure(panels, new StackLayout([.. relativeHeights ?? panels.Select(_ => 1.0)]));
     }
 
-    /// <summary>Panels in a <paramref name="rows"/> × <paramref name="columns"/> grid, filled row by row.</summary>
     public static Figure Grid(int rows, int columns, IEnumerable<Panel> panels) => new(panels, new GridLayout(rows, columns));
 
-    /// <summary>The panels (top to bottom for a stack, row by row for a grid).</summary>
     public ImmutableArray<Panel> Panels { get; }
-
-    /// <summary>The arrangement of the panels.</summary>
     public FigureLayout Layout { get; }
-
-    /// <summary>The figure title in <see cref="TextMarkup"/>, drawn centred at the top; empty for none.</summary>
     public string Title { get; init; } = "";
 
-    /// <summary>Width of the picture in pixels (50 to 20000); default 640.</summary>
-    public double Width { get => _width; init => _width = CheckSize(value, nameof(Width)); }
+    /// <summary>Width in pixels, 50 to 20000; default 640.</summary>
+    public double Width { get => _width; init => _width = Size(value, nameof(Width)); }
 
-    /// <summary>Height of the picture in pixels (50 to 20000); default 480.</summary>
-    public double Height { get => _height; init => _height = CheckSize(value, nameof(Height)); }
+    /// <summary>Height in pixels, 50 to 20000; default 480.</summary>
+    public double Height { get => _height; init => _height = Size(value, nameof(Height)); }
 
-    /// <summary>Base font size in pixels (4 to 100); default 12.</summary>
-    public double FontSize
+    private static double Size(double v, string name)
     {
-        get => _fontSize;
-        init => _fontSize = double.IsFinite(value) && value is >= 4 and <= 100
-            ? value
-            : throw new ArgumentException($"Figure.FontSize must be within [4, 100] px; got {value.ToString("R", CultureInfo.InvariantCulture)}.", nameof(FontSize));
+        Check.That(double.IsFinite(v) && v is >= 50 and <= 20000, name, $"Figure.{name} must be within [50, 20000] px; got {Check.F(v)}.");
+        return v;
     }
 
-    /// <summary>The CSS font-family list used for all text.</summary>
-    public string FontFamily
-    {
-        get => _fontFamily;
-        init => _fontFamily = !string.IsNullOrWhiteSpace(value)
-            ? value
-            : throw new ArgumentException("Figure.FontFamily must not be empty.", nameof(FontFamily));
-    }
-
-    private static double CheckSize(double v, string name) =>
-        double.IsFinite(v) && v is >= 50 and <= 20000
-            ? v
-            : throw new ArgumentException($"Figure.{name} must be within [50, 20000] px; got {v.ToString("R", CultureInfo.InvariantCulture)}.", name);
-
-    /// <summary>A name for panel <paramref name="i"/> in messages: <c>panel 1 ('Spectrum')</c>.</summary>
-    internal string DescribePanel(int i) =>
-        Panels[i] is { Title.Length: > 0 } p ? $"panel {i} ('{p.Title}')" : $"panel {i}";
-
-    /// <summary>Checks the figure, its layout and every panel.</summary>
     internal void Validate()
     {
-        if (Panels.IsDefaultOrEmpty)
-            throw new ArgumentException("A figure needs at least one panel; the panel list is empty.", "panels");
-        for (var i = 0; i < Panels.Length; i++)
-        {
-            if (Panels[i] is null) throw new ArgumentException($"panel {i} is null.", "panels");
-        }
+        Check.That(!Panels.IsDefaultOrEmpty, "panels", "A figure needs at least one panel; the panel list is empty.");
+        for (var i = 0; i < Panels.Length; i++) Check.That(Panels[i] is not null, "panels", $"panel {i} is null.");
         switch (Layout)
         {
-            case StackLayout stack:
-                if (stack.RelativeHeights.Length != Panels.Length)
-                    throw new ArgumentException(
-                        $"StackLayout has {stack.RelativeHeights.Length} relative heights but the figure has {Panels.Length} panels; give one height per panel.", "relativeHeights");
-                for (var i = 1; i < Panels.Length; i++)
-                {
-                    if (Panels[i].X?.Scale != Panels[0].X?.Scale)
-                        throw new ArgumentException(
-                            $"{DescribePanel(i)}: stacked panels share the x axis, so all need the same x scale ({Panels[0].X?.Scale} in panel 0, {Panels[i].X?.Scale} here).", "panels");
-                }
+            case StackLayout s:
+                Check.That(s.RelativeHeights.Length == Panels.Length && s.RelativeHeights.All(h => double.IsFinite(h) && h > 0), "relativeHeights",
+                    $"StackLayout needs one finite positive relative height per panel ({Panels.Length}); got [{string.Join(", ", s.RelativeHeights)}].");
+                Check.That(Panels.All(p => p.X?.Scale == Panels[0].X?.Scale), "panels", "stacked panels share the x axis, so all need the same x scale.");
                 break;
-            case GridLayout grid:
-                if (Panels.Length > grid.Rows * grid.Columns)
-                    throw new ArgumentException(
-                        $"GridLayout {grid.Rows}×{grid.Columns} has {grid.Rows * grid.Columns} cells but the figure has {Panels.Length} panels.", "panels");
+            case GridLayout g:
+                Check.That(g.Rows >= 1, "rows", $"GridLayout: rows must be at least 1; got {g.Rows}.");
+                Check.That(g.Columns >= 1, "columns", $"GridLayout: columns must be at least 1; got {g.Columns}.");
+                Check.That(Panels.Length <= g.Rows * g.Columns, "panels", $"GridLayout {g.Rows}×{g.Columns} has {g.Rows * g.Columns} cells but the figure has {Panels.Length} panels.");
                 break;
-            default:
-                throw new ArgumentException("layout must be a StackLayout or a GridLayout.", "layout");
+            default: throw new ArgumentException("layout must be a StackLayout or a GridLayout.", "layout");
         }
-        for (var i = 0; i < Panels.Length; i++) Panels[i].Validate(DescribePanel(i));
+        for (var i = 0; i < Panels.Length; i++) Panels[i].Validate(Panels[i].Title.Length > 0 ? $"panel {i} ('{Panels[i].Title}')" : $"panel {i}");
     }
+}
+
+internal static class Check
+{
+    public static void That(bool ok, string param, string message)
+    {
+        if (!ok) throw new ArgumentException(message, param);
+    }
+
+    public static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 }

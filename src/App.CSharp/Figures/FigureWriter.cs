@@ -4,20 +4,22 @@ using CsvHelper;
 
 namespace NuDM.App.Figures;
 
-/// <summary>The two files written for a figure.</summary>
-/// <param name="SvgPath">Full path of the SVG picture.</param>
-/// <param name="CsvPath">Full path of the CSV data.</param>
-public sealed record FigureFiles(string SvgPath, string CsvPath);
+/// <summary>The files written for a figure: the picture as SVG, PDF and PNG, and its data as CSV (full paths).</summary>
+public sealed record FigureFiles(string SvgPath, string PdfPath, string PngPath, string CsvPath)
+{
+    /// <summary>All four paths, in the order of <see cref="FigureWriter.Extensions"/>.</summary>
+    public IReadOnlyList<string> All => [SvgPath, PdfPath, PngPath, CsvPath];
+}
 
 /// <summary>
-/// Writes figures as an SVG picture plus a CSV of the plotted data, and plain CSV tables. All CSV is written with
+/// Writes figures as SVG, PDF and PNG pictures (<see cref="FigureExport"/>) plus a CSV of the plotted data, and plain CSV tables. All CSV is written with
 /// the invariant culture, "\n" line ends, UTF-8 without BOM, a single header line and no comments; doubles are written
 /// in their shortest round-trippable form ("R"), so parsing them back gives the identical values
 /// (NaN as <c>NaN</c>, infinities as <c>Infinity</c>/<c>-Infinity</c>).
 /// </summary>
 /// <example>
 /// <code>
-/// var (svg, csv) = FigureWriter.Write(figure, "out/figures", "fig3_exclusion");
+/// var files = FigureWriter.Write(figure, "out/figures", "fig3_exclusion"); // fig3_exclusion.svg, .pdf, .png, .csv
 /// FigureWriter.WriteCsv("out/tables/limits.csv", ["m_S_MeV", "y90"], rows.Select(r => new object?[] { r.M, r.Y }));
 /// </code>
 /// </example>
@@ -44,9 +46,12 @@ public static class FigureWriter
         WriteByteOrderMark = false,
     };
 
+    /// <summary>The extensions of the files <see cref="Write"/> writes for a figure.</summary>
+    public static IReadOnlyList<string> Extensions { get; } = [".svg", ".pdf", ".png", ".csv"];
+
     /// <summary>
-    /// Writes <c>&lt;baseName&gt;.svg</c> and <c>&lt;baseName&gt;.csv</c> into <paramref name="directory"/> (created if missing),
-    /// replacing existing files, and returns their full paths.
+    /// Writes <c>&lt;baseName&gt;</c> with each of <see cref="Extensions"/> into <paramref name="directory"/> (created if
+    /// missing), replacing existing files, and returns their full paths.
     /// </summary>
     /// <param name="figure">The figure.</param>
     /// <param name="directory">The output directory.</param>
@@ -58,16 +63,15 @@ public static class FigureWriter
         if (string.IsNullOrWhiteSpace(directory))
             throw new ArgumentException("directory must not be empty.", nameof(directory));
         CheckBaseName(baseName);
-        var svg = SvgRenderer.Render(figure);
+        figure.Validate();
         var csv = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         WriteDataCsv(figure, csv);
+        byte[][] contents = [FigureExport.Svg(figure), FigureExport.Pdf(figure), FigureExport.Png(figure), Utf8.GetBytes(csv.ToString())];
         var dir = Path.GetFullPath(directory);
         Directory.CreateDirectory(dir);
-        var svgPath = Path.Combine(dir, baseName + ".svg");
-        var csvPath = Path.Combine(dir, baseName + ".csv");
-        File.WriteAllText(svgPath, svg, Utf8);
-        File.WriteAllText(csvPath, csv.ToString(), Utf8);
-        return new FigureFiles(svgPath, csvPath);
+        var paths = Extensions.Select(e => Path.Combine(dir, baseName + e)).ToArray();
+        for (var i = 0; i < paths.Length; i++) File.WriteAllBytes(paths[i], contents[i]);
+        return new FigureFiles(paths[0], paths[1], paths[2], paths[3]);
     }
 
     private static void CheckBaseName(string baseName)

@@ -70,6 +70,6 @@ public sealed class Seed000Figure4 : IFigureJob
             ReferenceLines = [new ReferenceLine(Orientation.Horizontal, EarthSunFluxes.Boron8Flux_cm2_s) { Label = "SNO ⁸B" }],
             Legend = LegendPosition.LowerLeft,
         };
-        return Figure.Grid(1, 2, [a, b]) with { Title = "seed 000 Fig. 4 without the Super-K limit: DM → ν in the Earth and Sun, eqs. (16)–(17)" };
+        return Figure.Grid(1, 2, [a, b]) with { Title = "seed 000 Fig. 4 without the Super-K limit: DM → ν in the Earth and Sun, eqs. (16)–(17)", Width = 1100, Height = 520 };
     }
 }

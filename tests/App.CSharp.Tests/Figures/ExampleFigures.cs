@@ -91,7 +91,7 @@ internal static class ExampleFigures
             Series =
             [
                 new StepSeries(edges, predicted, "SM prediction") { Filled = true, Color = Palette.Blue },
-                new PointSeries(centres, observed, minus, plus, half, "data") { Color = Palette.Black, CapSize = 2 },
+                new PointSeries(centres, observed, minus, plus, half, "data") { Color = Palette.Black },
             ],
             Legend = LegendPosition.UpperRight,
         }) with { Width = 640, Height = 460 };
