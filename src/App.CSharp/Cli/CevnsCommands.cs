@@ -88,8 +88,8 @@ public static class CevnsCommands
         vary.AcceptOnlyFromAmong("mchi", "ms");
         var mchi = NumericOption.WithDefault("--mchi", "fixed m_χ in MeV (with --vary ms)", PhysicalRanges.FermionMass, 0.0);
         var ms = NumericOption.WithDefault("--ms", "fixed m_S in MeV (with --vary mchi)", PhysicalRanges.MediatorMass, 0.0);
-        var from = NumericOption.Optional("--from", "scan start in MeV (default 0.1)", PhysicalRanges.ScanMass);
-        var to = NumericOption.Optional("--to", "scan end in MeV (default: 60 for mchi with pion DAR, 12 with reactors; 1000 for ms)", PhysicalRanges.ScanMass);
+        var from = NumericOption.Optional("--from", "scan start in MeV (default 0.1; with --vary mchi at most 200 MeV, see --mchi)", PhysicalRanges.ScanMass);
+        var to = NumericOption.Optional("--to", "scan end in MeV (default: 60 for mchi with pion DAR, 12 with reactors; 1000 for ms; with --vary mchi at most 200 MeV)", PhysicalRanges.ScanMass);
         var points = NumericOption.Integer("--points", "scan points, logarithmically spaced", new IntegerRange(2, 2000, "a curve needs two points; 2000 is far finer than any limit varies"), 40);
         var asimov = new Option<bool>("--asimov") { Description = "sensitivity: fit SM Asimov data instead of the published data" };
         var statistic = new Option<string>("--statistic")

@@ -160,7 +160,7 @@ public static class NumericOption
             throw new ArgumentOutOfRangeException(nameof(defaultValue), defaultValue, $"the default of {name} must lie in {range}");
         var o = new Option<double>(name)
         {
-            Description = $"{Describe(description, range)} (default {PhysicalRange.Show(defaultValue)})",
+            Description = Describe(description, range), // System.CommandLine shows the default
             DefaultValueFactory = _ => defaultValue,
         };
         o.CustomParser = r => r.Tokens.Count == 0 ? defaultValue : Parse(r, name, range) ?? defaultValue;
@@ -182,7 +182,7 @@ public static class NumericOption
             throw new ArgumentOutOfRangeException(nameof(defaultValue), defaultValue, $"the default of {name} must lie in {range}");
         var o = new Option<int>(name)
         {
-            Description = $"{description}; an integer in {range} (default {defaultValue})",
+            Description = $"{description}; an integer in {range}",
             DefaultValueFactory = _ => defaultValue,
         };
         o.CustomParser = r =>

@@ -105,7 +105,7 @@ public static class KernelCosmology
         var (nu, nubar) = Scattering.Value;
         double ms = r * mX;
         double Checked(double v, double s) => double.IsFinite(v) ? v : throw new OutsideValidityException(
-            $"kinetic decoupling at m_X = {mX:G6} MeV, r = m_φ/m_X = {r:G6}: the Xν → Xν amplitude diverges at s = {s:G6} MeV² ≈ m_φ² " +
+            $"kinetic decoupling at m_X = {mX:G6} MeV, r = m_φ/m_X = {r:G8}: the Xν → Xν amplitude diverges at s = {s:G6} MeV² ≈ m_φ² " +
             $"(the φ resonance, at neutrino momentum k = m_X(r² − 1)/2 = {mX * (r * r - 1) / 2:G4} MeV, lies inside the thermal neutrino " +
             "distribution, and the propagator has no width): the rate is not computed this close to r = 1; use a larger r");
         return [(s, t) => Checked(2 * nu(s, t, mX, ms, yX), s), (s, t) => Checked(2 * nubar(s, t, mX, ms, yX), s)];
@@ -122,7 +122,7 @@ public static class KernelCosmology
         catch (DecouplingNotFoundException e)
         {
             throw new DecouplingNotFoundException(
-                $"kinetic decoupling at m_X = {mX:G6} MeV, r = m_φ/m_X = {r:G6}, y_X = {yX:G6}: {e.Message} " +
+                $"kinetic decoupling at m_X = {mX:G6} MeV, r = m_φ/m_X = {r:G8}, y_X = {yX:G6}: {e.Message} " +
                 (e.WhileRelativistic ? "(a larger y_X or a smaller r makes X decouple later)" : "(a smaller y_X or a larger r makes X decouple earlier)"),
                 e.WhileRelativistic);
         }
