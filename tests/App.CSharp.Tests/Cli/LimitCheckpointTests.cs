@@ -27,7 +27,7 @@ public class LimitCheckpointTests
     public void Clean()
     {
         CevnsCommands.ProgressHook = null;
-        Environment.SetEnvironmentVariable("NUDM_CACHE", null);
+        Environment.SetEnvironmentVariable("NUDM_CACHE", TestCacheFolder.Path);
         CliRun.Delete(_cache);
     }
 

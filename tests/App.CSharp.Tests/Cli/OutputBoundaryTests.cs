@@ -80,7 +80,7 @@ public class OutputBoundaryTests
         }
         finally
         {
-            Environment.SetEnvironmentVariable("NUDM_CACHE", null);
+            Environment.SetEnvironmentVariable("NUDM_CACHE", TestCacheFolder.Path);
             CliRun.Delete(cache);
         }
     }
