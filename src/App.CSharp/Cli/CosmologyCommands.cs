@@ -148,7 +148,7 @@ public static class CosmologyCommands
             var boundText = bound switch
             {
                 double.PositiveInfinity => "no bound below 10",
-                0.0 => "1E-008 at least: T_KD is below the bound already at y_X = 1e-8",
+                0.0 => "1E-008 (T_KD is below the bound already at y_X = 1e-8, where the search starts)",
                 _ => o.Text(o.Positive(bound, "Lyman-α bound on y_X"), "E3", "Lyman-α bound on y_X"),
             };
             AnsiConsole.MarkupLine($"  Lyman-α (m_WDM > 5.3 keV) requires T_KD > {o.Text(tMin * 1e3, "G4", "T_KD,min")} keV: y_X < {boundText}");
