@@ -19,31 +19,38 @@ public static class LimitCurves
 
     /// <summary>
     /// ȳ limits at the points (m_χ, m_S), in parallel over all cores, checkpointed to <paramref name="checkpoint"/>
-    /// (null: none) so an interrupted scan resumes; <paramref name="progress"/> gets the fraction done.
+    /// (null: none) so an interrupted scan resumes; <paramref name="progress"/> gets the fraction done. The checkpoint
+    /// key covers the data and program (<see cref="ScanCheckpoint.Run"/>), the experiment, data or Asimov, form factor,
+    /// statistic, rate options and every point.
     /// </summary>
     public static IReadOnlyList<LimitResult> Scan(CevnsModel model, IReadOnlyList<(double Mchi, double Ms)> points, bool asimov,
-        string? checkpoint, Action<double>? progress, CancellationToken ct)
+        ScanCheckpoint? checkpoint, Action<double>? progress, CancellationToken ct)
     {
         var pts = points.Select(p => (IReadOnlyList<double>)new[] { p.Mchi, p.Ms }).ToList();
+        var scanId = $"{model.Experiment.Id}|{(asimov ? "asimov" : "data")}|{model.FormFactor}|{model.Statistic}|{pts.Count}";
         var results = LimitScan.Run(pts, (p, _) => model.YbarLimit(p[0], p[1], asimov),
             new ScanOptions
             {
-                CheckpointPath = checkpoint,
-                ScanId = $"{model.Experiment.Id}|{(asimov ? "asimov" : "data")}|{model.FormFactor}|{pts.Count}",
+                CheckpointPath = checkpoint?.Path,
+                ScanId = scanId,
+                Key = checkpoint?.Run.Key("ybar-limit-scan", scanId, model.Options.ToString(), RunFingerprint.HashPoints(pts)),
+                IgnoreCheckpoint = checkpoint?.Force ?? false,
+                Warning = checkpoint?.Warning,
+                Resumed = checkpoint?.Resumed,
                 Progress = progress is null ? null : sp => progress(sp.Completed / (double)sp.Total),
             }, ct);
         return results.OrderBy(r => r.Index).Select(r => r.Limit).ToList();
     }
 
     /// <summary>A curve of ȳ against m_S at fixed m_χ.</summary>
-    public static LimitCurve VersusMediatorMass(CevnsModel model, double mchi, double[] ms, string label, bool asimov, string? checkpoint, Action<double>? progress, CancellationToken ct)
+    public static LimitCurve VersusMediatorMass(CevnsModel model, double mchi, double[] ms, string label, bool asimov, ScanCheckpoint? checkpoint, Action<double>? progress, CancellationToken ct)
     {
         var r = Scan(model, ms.Select(m => (mchi, m)).ToList(), asimov, checkpoint, progress, ct);
         return new LimitCurve(label, ms, r.Select(x => x.IsConstrained ? x.Value : double.NaN).ToArray(), r.Select(x => x.ToString()).ToArray());
     }
 
     /// <summary>A curve of ȳ against m_χ at fixed m_S.</summary>
-    public static LimitCurve VersusFermionMass(CevnsModel model, double ms, double[] mchi, string label, bool asimov, string? checkpoint, Action<double>? progress, CancellationToken ct)
+    public static LimitCurve VersusFermionMass(CevnsModel model, double ms, double[] mchi, string label, bool asimov, ScanCheckpoint? checkpoint, Action<double>? progress, CancellationToken ct)
     {
         var r = Scan(model, mchi.Select(m => (m, ms)).ToList(), asimov, checkpoint, progress, ct);
         return new LimitCurve(label, mchi, r.Select(x => x.IsConstrained ? x.Value : double.NaN).ToArray(), r.Select(x => x.ToString()).ToArray());

@@ -19,7 +19,8 @@ public static class BenchCommand
     public static Command Create()
     {
         var suite = new Option<string?>("--suite") { Description = $"run one suite: {string.Join(", ", Suites.Keys)} (default: all)" };
-        var rounds = new Option<int>("--rounds") { Description = "interleaved rounds per comparison (3–200)", DefaultValueFactory = _ => 21 };
+        var rounds = NumericOption.Integer("--rounds", "interleaved rounds per comparison",
+            new IntegerRange(3, 200, "a median and an interquartile range need three rounds; 200 takes minutes"), 21);
         var strict = new Option<bool>("--strict") { Description = "exit with code 1 if a target is missed" };
         var cmd = new Command("bench", "Measure speed targets as ratios (candidate ÷ reference) in one run") { suite, rounds, strict };
         cmd.SetAction(parse => CommandLine.Guard(() => Run(parse.GetValue(suite), parse.GetValue(rounds), parse.GetValue(strict))));
@@ -41,7 +42,7 @@ public static class BenchCommand
     /// <summary>Runs the chosen suites (all when <paramref name="suite"/> is null) and prints the ratio table.</summary>
     public static int Run(string? suite, int rounds, bool strict)
     {
-        Require.InRange("--rounds", rounds, 3, 200);
+        if (rounds is < 3 or > 200) throw new UserInputException($"--rounds must be an integer in [3, 200], got {rounds}");
         IEnumerable<KeyValuePair<string, Func<int, IEnumerable<RatioResult>>>> chosen = Suites;
         if (suite is not null)
         {

@@ -34,9 +34,9 @@ public static class CevnsCommands
     public static Command Spectrum()
     {
         var exp = ExperimentOption();
-        var ybar = new Option<double>("--ybar") { Description = "ȳ = sqrt(y_χ y_N / A) (seed 001 eq. 2.19); 0 = SM only", DefaultValueFactory = _ => 0.0 };
-        var mchi = new Option<double>("--mchi") { Description = "m_χ in MeV", DefaultValueFactory = _ => 0.0 };
-        var ms = new Option<double>("--ms") { Description = "mediator mass m_S in MeV", DefaultValueFactory = _ => 0.0 };
+        var ybar = NumericOption.WithDefault("--ybar", "ȳ = sqrt(y_χ y_N / A) (seed 001 eq. 2.19); 0 = SM only", PhysicalRanges.EffectiveCouplingOrZero, 0.0);
+        var mchi = NumericOption.WithDefault("--mchi", "m_χ in MeV", PhysicalRanges.FermionMass, 0.0);
+        var ms = NumericOption.WithDefault("--ms", "mediator mass m_S in MeV", PhysicalRanges.MediatorMass, 0.0);
         var ff = FormFactorOption();
         var csv = new Option<bool>("--csv") { Description = "CSV to standard output" };
         var cmd = new Command("spectrum", "SM and νN → χN counts per bin for an experiment, and the totals") { exp, ybar, mchi, ms, ff, csv };
@@ -46,33 +46,36 @@ public static class CevnsCommands
 
     public static int RunSpectrum(string id, double ybar, double mchi, double ms, FormFactorModel? ff, bool csv)
     {
-        Require.NonNegative("--ybar", ybar);
-        Require.NonNegative("--mchi", mchi, "MeV");
-        Require.NonNegative("--ms", ms, "MeV");
+        PhysicalRanges.EffectiveCouplingOrZero.Check("--ybar", ybar);
+        PhysicalRanges.FermionMass.Check("--mchi", mchi);
+        PhysicalRanges.MediatorMass.Check("--ms", ms);
         var model = Model(id, ff);
+        var o = new Results("spectrum", $"--experiment {id} --ybar {Results.Echo(ybar)} --mchi {Results.Echo(mchi)} --ms {Results.Echo(ms)}, form factor {model.FormFactor}");
         var s = model.SpectrumAt(ybar, mchi, ms);
         var edges = s.ObservableEdges;
         var unit = model.Experiment.Bins.Unit;
         var rows = new List<IReadOnlyList<object?>>();
         for (int i = 0; i < s.StandardModel.Length; i++)
-            rows.Add([edges[i], edges[i + 1], s.StandardModel[i], s.NewPhysics[i], s.Background[i], s.Observed is null ? null : s.Observed[i]]);
+            rows.Add([o.Value(edges[i], "bin edge"), o.Value(edges[i + 1], "bin edge"), o.Value(s.StandardModel[i], "SM counts"),
+                o.Value(s.NewPhysics[i], "νN → χN counts"), o.Value(s.Background[i], "background"), s.Observed is null ? null : o.Value(s.Observed[i], "observed")]);
         string[] cols = [$"lo_{unit}", $"hi_{unit}", "SM", "new_physics", "background", "observed"];
         if (csv)
         {
             FigureWriter.WriteCsv(Console.Out, cols, rows);
             return 0;
         }
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(model.Experiment.Name)}[/]  ȳ = {ybar:G3}, m_χ = {mchi} MeV, m_S = {ms} MeV, form factor {model.FormFactor}");
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(model.Experiment.Name)}[/]  ȳ = {Results.Echo(ybar, "G3")}, m_χ = {Results.Echo(mchi)} MeV, m_S = {Results.Echo(ms)} MeV, form factor {model.FormFactor}");
         if (ybar > 0 && mchi >= model.MaxNeutrinoEnergy)
-            AnsiConsole.MarkupLine($"[yellow]m_χ ≥ the largest neutrino energy ({model.MaxNeutrinoEnergy:G4} MeV): no χ is produced[/]");
+            AnsiConsole.MarkupLine($"[yellow]m_χ ≥ the largest neutrino energy ({o.Text(model.MaxNeutrinoEnergy, "G4", "largest neutrino energy")} MeV): no χ is produced[/]");
         var t = new Table().Border(TableBorder.Rounded).AddColumn($"bin [[{Markup.Escape(unit)}]]")
             .AddColumn(new TableColumn("SM").RightAligned()).AddColumn(new TableColumn("νN→χN").RightAligned())
             .AddColumn(new TableColumn("background").RightAligned()).AddColumn(new TableColumn("observed").RightAligned());
         for (int i = 0; i < s.StandardModel.Length; i++)
-            t.AddRow($"{edges[i]:G4}–{edges[i + 1]:G4}", $"{s.StandardModel[i]:F3}", $"{s.NewPhysics[i]:F3}", $"{s.Background[i]:F2}",
-                s.Observed is null ? "—" : $"{s.Observed[i]:F2}");
-        t.AddRow("[bold]total[/]", $"[bold]{s.StandardModel.Sum():F2}[/]", $"[bold]{s.NewPhysics.Sum():F2}[/]", $"{s.Background.Sum():F1}",
-            s.Observed is null ? "—" : $"{s.Observed.Sum():F1}");
+            t.AddRow($"{o.Text(edges[i], "G4", "bin edge")}–{o.Text(edges[i + 1], "G4", "bin edge")}", o.Text(s.StandardModel[i], "F3", "SM counts"),
+                o.Text(s.NewPhysics[i], "F3", "νN → χN counts"), o.Text(s.Background[i], "F2", "background"),
+                s.Observed is null ? Results.Missing : o.Text(s.Observed[i], "F2", "observed"));
+        t.AddRow("[bold]total[/]", $"[bold]{o.Text(s.StandardModel.Sum(), "F2", "SM total")}[/]", $"[bold]{o.Text(s.NewPhysics.Sum(), "F2", "νN → χN total")}[/]",
+            o.Text(s.Background.Sum(), "F1", "background total"), s.Observed is null ? Results.Missing : o.Text(s.Observed.Sum(), "F1", "observed total"));
         AnsiConsole.Write(t);
         return 0;
     }
@@ -83,11 +86,11 @@ public static class CevnsCommands
         var exp = ExperimentOption();
         var vary = new Option<string>("--vary") { Description = "scan variable: mchi (ȳ–m_χ at fixed --ms) or ms (ȳ–m_S at fixed --mchi)", Required = true };
         vary.AcceptOnlyFromAmong("mchi", "ms");
-        var mchi = new Option<double>("--mchi") { Description = "fixed m_χ in MeV (with --vary ms)", DefaultValueFactory = _ => 0.0 };
-        var ms = new Option<double>("--ms") { Description = "fixed m_S in MeV (with --vary mchi)", DefaultValueFactory = _ => 0.0 };
-        var from = new Option<double?>("--from") { Description = "scan start in MeV (default 0.1)" };
-        var to = new Option<double?>("--to") { Description = "scan end in MeV (default: 60 for mchi with pion DAR, 12 with reactors; 1000 for ms)" };
-        var points = new Option<int>("--points") { Description = "scan points, logarithmically spaced (2–2000)", DefaultValueFactory = _ => 40 };
+        var mchi = NumericOption.WithDefault("--mchi", "fixed m_χ in MeV (with --vary ms)", PhysicalRanges.FermionMass, 0.0);
+        var ms = NumericOption.WithDefault("--ms", "fixed m_S in MeV (with --vary mchi)", PhysicalRanges.MediatorMass, 0.0);
+        var from = NumericOption.Optional("--from", "scan start in MeV (default 0.1; with --vary mchi at most 200 MeV, see --mchi)", PhysicalRanges.ScanMass);
+        var to = NumericOption.Optional("--to", "scan end in MeV (default: 60 for mchi with pion DAR, 12 with reactors; 1000 for ms; with --vary mchi at most 200 MeV)", PhysicalRanges.ScanMass);
+        var points = NumericOption.Integer("--points", "scan points, logarithmically spaced", new IntegerRange(2, 2000, "a curve needs two points; 2000 is far finer than any limit varies"), 40);
         var asimov = new Option<bool>("--asimov") { Description = "sensitivity: fit SM Asimov data instead of the published data" };
         var statistic = new Option<string>("--statistic")
         {
@@ -96,49 +99,126 @@ public static class CevnsCommands
         };
         statistic.AcceptOnlyFromAmong("chi2", "poisson");
         var ff = FormFactorOption();
-        var csv = new Option<bool>("--csv") { Description = "CSV to standard output" };
-        var cmd = new Command("limit", "90% CL upper limit on ȳ as a curve in m_χ or m_S (Δχ² = 2.706, seed 001 eq. 2.29)")
+        var csv = new Option<bool>("--csv") { Description = "CSV to standard output (progress and notes go to standard error)" };
+        var force = new Option<bool>("--force") { Description = "recompute every point: do not resume from the checkpoint" };
+        var wait = new Option<bool>("--wait") { Description = "if the same scan is running elsewhere, wait for it instead of failing" };
+        var cmd = new Command("limit",
+            "90% CL upper limit on ȳ as a curve in m_χ or m_S (Δχ² = 2.706, seed 001 eq. 2.29). Finished points are checkpointed in " +
+            "$NUDM_CACHE/limit, else $XDG_CACHE_HOME/nudm/limit, else ~/.cache/nudm/limit (one file per experiment, options, data and " +
+            "program version), so the same command resumes after an interruption")
         {
-            exp, vary, mchi, ms, from, to, points, asimov, statistic, ff, csv
+            exp, vary, mchi, ms, from, to, points, asimov, statistic, ff, csv, force, wait
         };
+        cmd.Validators.Add(r =>
+        {
+            var v = OptionRules.ValueOrDefault(r, vary);
+            if (v == "mchi" && OptionRules.Given(r, mchi))
+                r.AddError("--mchi cannot be combined with --vary mchi: the scan varies m_χ (give its range with --from/--to; --ms fixes m_S)");
+            if (v == "ms" && OptionRules.Given(r, ms))
+                r.AddError("--ms cannot be combined with --vary ms: the scan varies m_S (give its range with --from/--to; --mchi fixes m_χ)");
+            var scanned = v == "mchi" ? PhysicalRanges.FermionMass : PhysicalRanges.MediatorMass;
+            foreach (var (option, name) in new[] { (from, "--from"), (to, "--to") })
+                if (OptionRules.ValueOrDefault(r, option) is double x && !scanned.Contains(x))
+                    r.AddError($"with --vary {v}: {scanned.Refusal(name, x)}");
+        });
         cmd.SetAction((p, ct) => CommandLine.GuardAsync(() => Task.FromResult(RunLimit(p.GetValue(exp)!, p.GetValue(vary)!, p.GetValue(mchi), p.GetValue(ms),
             p.GetValue(from), p.GetValue(to), p.GetValue(points), p.GetValue(asimov), p.GetValue(ff), p.GetValue(csv), ct,
-            p.GetValue(statistic) == "poisson" ? StatisticKind.Poisson : StatisticKind.ChiSquare))));
+            p.GetValue(statistic) == "poisson" ? StatisticKind.Poisson : StatisticKind.ChiSquare, p.GetValue(force), p.GetValue(wait)))));
         return cmd;
     }
 
-    /// <summary>Runs <c>nudm limit</c>: the 90% CL curve on ȳ against m_χ (at fixed m_S) or m_S (at fixed m_χ), masses in MeV.</summary>
+    /// <summary>Test hook: told the fraction of the scan done after every point (lets a test cancel mid-scan).</summary>
+    internal static Action<double>? ProgressHook { get; set; }
+
+    /// <summary>
+    /// Runs <c>nudm limit</c>: the 90% CL curve on ȳ against m_χ (at fixed m_S) or m_S (at fixed m_χ), masses in MeV.
+    /// Finished points are checkpointed in the cache folder (<see cref="CacheFolder"/>) under a key over the options,
+    /// the data and the program, so the same command resumes after an interruption; progress and notes go to standard error.
+    /// </summary>
     public static int RunLimit(string id, string vary, double mchi, double ms, double? from, double? to, int points, bool asimov,
-        FormFactorModel? ff, bool csv, CancellationToken ct, StatisticKind statistic = StatisticKind.ChiSquare)
+        FormFactorModel? ff, bool csv, CancellationToken ct, StatisticKind statistic = StatisticKind.ChiSquare, bool force = false, bool wait = false)
     {
-        Require.NonNegative("--mchi", mchi, "MeV");
-        Require.NonNegative("--ms", ms, "MeV");
-        Require.InRange("--points", points, 2, 2000);
+        if (vary is not ("mchi" or "ms")) throw new UserInputException($"--vary must be mchi or ms, got '{vary}'");
+        PhysicalRanges.FermionMass.Check("--mchi", mchi);
+        PhysicalRanges.MediatorMass.Check("--ms", ms);
+        if (points is < 2 or > 2000) throw new UserInputException($"--points must be an integer in [2, 2000], got {points}");
         var model = Model(id, ff, statistic);
         if (statistic == StatisticKind.Poisson && ExperimentStatistics.PoissonObstacle(model.Experiment, asimov) is { } why)
             throw new UserInputException($"--statistic poisson on {model.Experiment.Id}: {why}; add --asimov (a sensitivity) or use --statistic chi2");
-        var lo = Require.Positive("--from", from ?? 0.1, "MeV");
+        var scanned = vary == "mchi" ? PhysicalRanges.FermionMass : PhysicalRanges.MediatorMass;
+        var lo = PhysicalRanges.ScanMass.Check("--from", scanned.Check("--from", from ?? 0.1));
         var defaultTo = vary == "mchi" ? (model.Experiment.Source.Kind == "reactor" ? 12.0 : 60.0) : 1000.0;
-        var hi = Require.Positive("--to", to ?? defaultTo, "MeV");
-        if (hi <= lo) throw new UserInputException($"--to ({hi}) must be larger than --from ({lo})");
+        var hi = PhysicalRanges.ScanMass.Check("--to", scanned.Check("--to", to ?? defaultTo));
+        if (hi <= lo) throw new UserInputException($"--to ({Results.Echo(hi)}) must be larger than --from ({Results.Echo(lo)})");
         var xs = LimitCurves.LogSpace(lo, hi, points);
+        var fixedName = vary == "mchi" ? "--ms" : "--mchi";
+        var fixedValue = vary == "mchi" ? ms : mchi;
+        var inputs = $"--experiment {model.Experiment.Id} --vary {vary} {fixedName} {Results.Echo(fixedValue)} --from {Results.Echo(lo)} --to {Results.Echo(hi)} " +
+            $"--points {points}{(asimov ? " --asimov" : "")} --statistic {(statistic == StatisticKind.Poisson ? "poisson" : "chi2")} --form-factor {model.FormFactor}";
+
+        // the checkpoint: one file per options, data and program (the key), locked for the whole run
+        var run = RunFingerprint.Current();
+        var path = Path.Combine(CacheFolder.Folder("limit"), $"{model.Experiment.Id}-{vary}-{run.Key("nudm limit", inputs)[..16]}.jsonl");
+        var notes = new List<string>();
+        using var scanLock = OutputLock.Acquire(path + ".lock", $"the limit scan checkpointed in {path}", wait,
+            m => CommandLine.Error.MarkupLine($"[yellow]{Markup.Escape(m)}[/]"), ct);
+        var checkpoint = new ScanCheckpoint(path, run)
+        {
+            Force = force,
+            Warning = m => { lock (notes) notes.Add($"[yellow]warning:[/] {Markup.Escape(m)}"); },
+            Resumed = n => { lock (notes) notes.Add($"[grey]resumed {n} of {points} points from {Markup.Escape(path)}[/]"); },
+        };
         LimitCurve curve = null!;
-        void Compute(Action<double>? progress) => curve = vary == "mchi"
-            ? LimitCurves.VersusFermionMass(model, ms, xs, $"m_S = {ms} MeV", asimov, null, progress, ct)
-            : LimitCurves.VersusMediatorMass(model, mchi, xs, $"m_χ = {mchi} MeV", asimov, null, progress, ct);
-        if (csv) Compute(null);
-        else AnsiConsole.Progress().Start(ctx => { var task = ctx.AddTask("limits", maxValue: 1.0); Compute(f => task.Value = f); });
+        void Compute(Action<double> progress) => curve = vary == "mchi"
+            ? LimitCurves.VersusFermionMass(model, ms, xs, $"m_S = {Results.Echo(ms)} MeV", asimov, checkpoint, progress, ct)
+            : LimitCurves.VersusMediatorMass(model, mchi, xs, $"m_χ = {Results.Echo(mchi)} MeV", asimov, checkpoint, progress, ct);
+        try
+        {
+            // progress on standard error: a live bar on a terminal, else a line per tenth of the scan
+            if (CommandLine.Error.Profile.Capabilities.Interactive)
+                CommandLine.Error.Progress().Start(ctx =>
+                {
+                    var task = ctx.AddTask("limits", maxValue: 1.0);
+                    Compute(f => { task.Value = f; ProgressHook?.Invoke(f); });
+                });
+            else
+            {
+                int shown = -1;
+                Compute(f =>
+                {
+                    int tenth = (int)Math.Floor(f * 10 + 1e-9);
+                    if (tenth > shown)
+                    {
+                        shown = tenth;
+                        CommandLine.Error.WriteLine($"limits: {tenth * 10}% ({(int)Math.Round(f * points)} of {points} points)");
+                    }
+                    ProgressHook?.Invoke(f);
+                });
+            }
+        }
+        catch (ScanCanceledException e)
+        {
+            throw new RunInterruptedException(
+                $"{e.Completed} of {e.Total} points are kept in {path}; run the same command again to resume from them", e);
+        }
+        finally
+        {
+            foreach (var n in notes) CommandLine.Error.MarkupLine(n);
+        }
+
+        var o = new Results("limit", inputs);
+        double? Limit(int i) => double.IsNaN(curve.Limit[i]) ? null : o.Positive(curve.Limit[i], $"ȳ (90% CL) at {Results.Echo(curve.X[i], "G6")} MeV");
         var xName = vary == "mchi" ? "m_chi_MeV" : "m_S_MeV";
         if (csv)
         {
             FigureWriter.WriteCsv(Console.Out, [xName, "ybar_90CL", "status"],
-                curve.X.Select((x, i) => (IReadOnlyList<object?>)[x, double.IsNaN(curve.Limit[i]) ? null : curve.Limit[i], curve.Notes[i]]));
+                curve.X.Select((x, i) => (IReadOnlyList<object?>)[o.Value(x, xName), Limit(i), curve.Notes[i]]));
             return 0;
         }
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(model.Experiment.Name)}[/]: 90% CL on ȳ, {(vary == "mchi" ? $"m_S = {ms} MeV" : $"m_χ = {mchi} MeV")}{(asimov || model.Experiment.Observed is null ? " (sensitivity, Asimov data)" : "")}, {(statistic == StatisticKind.Poisson ? "Poisson likelihood" : "χ² of seed 001 eq. (2.29)")}");
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(model.Experiment.Name)}[/]: 90% CL on ȳ, {(vary == "mchi" ? $"m_S = {Results.Echo(ms)} MeV" : $"m_χ = {Results.Echo(mchi)} MeV")}{(asimov || model.Experiment.Observed is null ? " (sensitivity, Asimov data)" : "")}, {(statistic == StatisticKind.Poisson ? "Poisson likelihood" : "χ² of seed 001 eq. (2.29)")}");
         var t = new Table().Border(TableBorder.Rounded).AddColumn(vary == "mchi" ? "m_χ [[MeV]]" : "m_S [[MeV]]").AddColumn(new TableColumn("ȳ (90% CL)").RightAligned());
         for (int i = 0; i < curve.X.Length; i++)
-            t.AddRow($"{curve.X[i]:G4}", double.IsNaN(curve.Limit[i]) ? $"[grey]{Markup.Escape(curve.Notes[i])}[/]" : $"{curve.Limit[i]:E3}");
+            t.AddRow(o.Text(curve.X[i], "G4", xName), Limit(i) is double l ? l.ToString("E3", System.Globalization.CultureInfo.InvariantCulture) : $"[grey]{Markup.Escape(curve.Notes[i])}[/]");
         AnsiConsole.Write(t);
         return 0;
     }

@@ -32,28 +32,43 @@ public static class CommandLine
         return root;
     }
 
-    /// <summary>Parses and runs the command line; returns the process exit code (0 success, 1 failure, 2 bad input).</summary>
+    /// <summary>
+    /// Where diagnostics go: errors, warnings, progress of <c>limit</c>, "resumed …" notes. Standard error, so that
+    /// standard output carries only results (a CSV stays a clean CSV). Tests may replace it.
+    /// </summary>
+    public static IAnsiConsole Error { get; set; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+
+    private static readonly AsyncLocal<string[]?> Arguments = new();
+
+    /// <summary>The arguments of the command running on this logical thread (named when a run holds a lock).</summary>
+    internal static IReadOnlyList<string>? CurrentArguments => Arguments.Value;
+
+    /// <summary>Parses and runs the command line; returns the process exit code (0 success, 1 bug, 2 bad input or a
+    /// fault of data, files or timing, 130 interrupted).</summary>
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
         // Piped or redirected output (logs, files, CI) gets Spectre's 80-column default, which wraps the wider
         // tables mid-number; give it room instead.
         if (Console.IsOutputRedirected && AnsiConsole.Profile.Width < RedirectedWidth)
             AnsiConsole.Profile.Width = RedirectedWidth;
+        if (Console.IsErrorRedirected && Error.Profile.Width < RedirectedWidth)
+            Error.Profile.Width = RedirectedWidth;
+        Arguments.Value = args;
         var root = Build();
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            // Unknown options, missing required ones, values outside an option's allowed set: bad input, exit code 2.
+            // Unknown options, missing required ones, values outside an option's range, conflicting options: bad input, exit code 2.
             foreach (var error in parse.Errors)
-                AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(error.Message)}");
+                Error.MarkupLine($"[red]error:[/] {Markup.Escape(error.Message)}");
             var name = parse.CommandResult.Command == root ? "nudm" : $"nudm {parse.CommandResult.Command.Name}";
-            AnsiConsole.MarkupLine($"[grey]`{Markup.Escape(name)} --help` lists the options and their allowed values[/]");
+            Error.MarkupLine($"[grey]`{Markup.Escape(name)} --help` lists the options and their allowed values[/]");
             return 2;
         }
         return await parse.InvokeAsync(new InvocationConfiguration(), cancellationToken);
     }
 
-    /// <summary>Runs a command body, turning bad input into a clear message and exit code 2.</summary>
+    /// <summary>Runs a command body, turning failures into a clear message and an exit code (see <see cref="Report"/>).</summary>
     public static int Guard(Func<int> body)
     {
         try
@@ -80,36 +95,74 @@ public static class CommandLine
     }
 
     /// <summary>
-    /// Prints a failure without a stack trace and returns the exit code: 2 for bad input (our own checks, the
-    /// kernel's argument validation, which names the parameter and its range, and a fault in a data file, which names
-    /// the file, line and column), 130 when interrupted (finished work is kept), 1 for anything else (a bug, not the
-    /// user's input; NUDM_DEBUG=1 prints the trace).
+    /// Prints a failure on standard error, without a stack trace, and returns the exit code:
+    /// 2 for bad input and for faults that are not bugs — our own checks (<see cref="UserInputException"/>, including a
+    /// locked output folder), the kernel's argument validation and valid inputs outside the model's validity (both
+    /// <see cref="ArgumentException"/>s, whose messages name the parameter and its range or the physical reason), and
+    /// file-system faults (unwritable or missing paths, a full disk: the message names the path), and a fault in a data
+    /// file (<see cref="NuDM.Physics.DataFileException"/>, which names the file, line and column);
+    /// 130 when interrupted (the message says what was kept and where);
+    /// 1 for anything else, which is a bug — including a computed number that is not finite
+    /// (<see cref="NonFiniteResultException"/>); NUDM_DEBUG=1 prints the trace.
     /// </summary>
-    private static int Report(Exception e)
+    internal static int Report(Exception e)
     {
         // A fault in a data table (file, line, column) is bad input, not a bug: exit code 2. It may arrive wrapped by a
         // parallel loop or a type initializer, so the exception's chain is searched.
         if (DataFault(e) is { } data)
         {
-            AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(data.Message)}");
+            Error.MarkupLine($"[red]error:[/] {Markup.Escape(data.Message)}");
             return 2;
         }
+        e = Unwrap(e);
         switch (e)
         {
-            case UserInputException:
-                AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
-                return 2;
-            case OperationCanceledException:
-                AnsiConsole.MarkupLine("[yellow]interrupted[/] (finished work was kept)");
+            case RunInterruptedException:
+                Error.MarkupLine($"[yellow]interrupted:[/] {Markup.Escape(e.Message)}");
                 return 130;
-            case ArgumentException a:
-                AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(Clean(a))}");
+            case OperationCanceledException:
+                Error.MarkupLine("[yellow]interrupted:[/] nothing was kept (this command keeps no checkpoints; running it again starts from the beginning)");
+                return 130;
+            case UserInputException:
+                Error.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
                 return 2;
-            default:
-                AnsiConsole.MarkupLine($"[red]internal error:[/] {Markup.Escape(e.GetType().Name)}: {Markup.Escape(e.Message)}");
-                AnsiConsole.MarkupLine("[grey]this is a bug in nudm, not in your input; set NUDM_DEBUG=1 for the stack trace[/]");
-                if (Environment.GetEnvironmentVariable("NUDM_DEBUG") == "1") AnsiConsole.WriteLine(e.ToString());
+            case ArgumentException a:
+                Error.MarkupLine($"[red]error:[/] {Markup.Escape(Clean(a))}");
+                return 2;
+            case IOException or UnauthorizedAccessException:
+                Error.MarkupLine($"[red]error:[/] file system: {Markup.Escape(e.Message)}");
+                return 2;
+            case NonFiniteResultException:
+                Error.MarkupLine($"[red]internal error:[/] {Markup.Escape(e.Message)}");
+                Error.MarkupLine("[grey]a computed number is not finite for inputs inside their ranges: this is a bug in nudm, not in your input; set NUDM_DEBUG=1 for the stack trace[/]");
+                if (Environment.GetEnvironmentVariable("NUDM_DEBUG") == "1") Error.WriteLine(e.ToString());
                 return 1;
+            default:
+                Error.MarkupLine($"[red]internal error:[/] {Markup.Escape(e.GetType().Name)}: {Markup.Escape(e.Message)}");
+                Error.MarkupLine("[grey]this is a bug in nudm, not in your input; set NUDM_DEBUG=1 for the stack trace[/]");
+                if (Environment.GetEnvironmentVariable("NUDM_DEBUG") == "1") Error.WriteLine(e.ToString());
+                return 1;
+        }
+    }
+
+    /// <summary>The exception that explains a failure: parallel loops wrap theirs in an <see cref="AggregateException"/>;
+    /// the first one that is not a cancellation is reported.</summary>
+    private static Exception Unwrap(Exception e)
+    {
+        while (true)
+        {
+            switch (e)
+            {
+                case AggregateException a when a.Flatten().InnerExceptions.Count > 0:
+                    var inner = a.Flatten().InnerExceptions;
+                    e = inner.FirstOrDefault(x => x is not OperationCanceledException) ?? inner[0];
+                    continue;
+                case System.Reflection.TargetInvocationException { InnerException: { } t }:
+                    e = t;
+                    continue;
+                default:
+                    return e;
+            }
         }
     }
 
@@ -130,3 +183,9 @@ public static class CommandLine
         return i > 0 ? m[..i] : m;
     }
 }
+
+/// <summary>
+/// A run was interrupted (Ctrl-C); the message says truthfully what was kept and where, e.g. "12 of 40 points are kept
+/// in …; run the same command again to resume". Exit code 130.
+/// </summary>
+public sealed class RunInterruptedException(string message, Exception? inner = null) : OperationCanceledException(message, inner);

@@ -15,11 +15,11 @@ public static class CosmologyCommands
     /// <summary>The thermal-relic coupling (seed 000 eq. 21, Fig. 5).</summary>
     public static Command Relic()
     {
-        var mx = new Option<double?>("--mx") { Description = "DM mass m_X in MeV (one point)" };
-        var ratio = new Option<double>("--ratio") { Description = "r = m_φ/m_X (> 1)", DefaultValueFactory = _ => 3.0 };
-        var from = new Option<double>("--from") { Description = "curve: smallest m_X in MeV", DefaultValueFactory = _ => 1.0 };
-        var to = new Option<double>("--to") { Description = "curve: largest m_X in MeV", DefaultValueFactory = _ => 1000.0 };
-        var points = new Option<int>("--points") { Description = "curve points (2–1000)", DefaultValueFactory = _ => 20 };
+        var mx = NumericOption.Optional("--mx", "DM mass m_X in MeV (one point)", PhysicalRanges.DarkMatterMass);
+        var ratio = NumericOption.WithDefault("--ratio", "r = m_φ/m_X", PhysicalRanges.MassRatio, 3.0);
+        var from = NumericOption.WithDefault("--from", "curve: smallest m_X in MeV", PhysicalRanges.DarkMatterMass, 1.0);
+        var to = NumericOption.WithDefault("--to", "curve: largest m_X in MeV", PhysicalRanges.DarkMatterMass, 1000.0);
+        var points = NumericOption.Integer("--points", "curve points", new IntegerRange(2, 1000, "two ends at least; 1000 resolves any structure"), 20);
         var eos = new Option<DegreesOfFreedomTable>("--eos")
         {
             Description = "Standard-Model g_eff/h_eff table (data/cosmology): " + string.Join(", ", Enum.GetNames<DegreesOfFreedomTable>()),
@@ -30,31 +30,43 @@ public static class CosmologyCommands
         {
             mx, ratio, from, to, points, eos, csv
         };
+        foreach (var curveOption in new Option[] { from, to, points })
+            OptionRules.Exclusive(cmd, mx, curveOption, "--mx computes one point; --from, --to and --points define a curve");
         cmd.SetAction(p => CommandLine.Guard(() =>
         {
-            var r = Require.InRange("--ratio", p.GetValue(ratio), 1.000001, 1e4);
+            var r = PhysicalRanges.MassRatio.Check("--ratio", p.GetValue(ratio));
             var table = p.GetValue(eos);
             if (!Enum.IsDefined(table)) throw new UserInputException($"--eos must be one of {string.Join(", ", Enum.GetNames<DegreesOfFreedomTable>())}");
+            string[] cols = ["m_X_MeV", "y_X", "Omega_h2", "sigmav_x20_cm3_s", "allowed_by_Neff"];
             if (p.GetValue(mx) is double m)
             {
-                Require.InRange("--mx", m, 0.01, 1e5, "MeV");
+                PhysicalRanges.DarkMatterMass.Check("--mx", m);
+                var o1 = new Results("relic", $"--mx {Results.Echo(m)} --ratio {Results.Echo(r)} --eos {table}");
                 var res = KernelCosmology.RelicCoupling(m, r, table);
-                AnsiConsole.MarkupLine($"m_X = {m} MeV, m_φ = {r} m_X (Dirac X, g_eff/h_eff: {table}): [bold]y_X = {res.Coupling:E4}[/]");
-                AnsiConsole.MarkupLine($"Ωh² = {res.OmegaH2:F4}, x_f = {res.FreezeOut.XFreezeOut:F2}, ⟨σv⟩(x = 20) = {res.SigmaVAtX20Cm3PerSecond:E3} cm³/s");
+                if (p.GetValue(csv))
+                {
+                    FigureWriter.WriteCsv(Console.Out, cols, [[o1.Value(m, "m_X"), o1.Positive(res.Coupling, "y_X"), o1.Positive(res.OmegaH2, "Ωh²"),
+                        o1.Positive(res.SigmaVAtX20Cm3PerSecond, "⟨σv⟩(x = 20)"), m >= 8]]);
+                    return 0;
+                }
+                AnsiConsole.MarkupLine($"m_X = {Results.Echo(m)} MeV, m_φ = {Results.Echo(r)} m_X (Dirac X, g_eff/h_eff: {table}): [bold]y_X = {Results.Echo(o1.Positive(res.Coupling, "y_X"), "E4")}[/]");
+                AnsiConsole.MarkupLine($"Ωh² = {o1.Text(res.OmegaH2, "F4", "Ωh²")}, x_f = {o1.Text(res.FreezeOut.XFreezeOut, "F2", "x_f")}, ⟨σv⟩(x = 20) = {Results.Echo(o1.Positive(res.SigmaVAtX20Cm3PerSecond, "⟨σv⟩(x = 20)"), "E3")} cm³/s");
                 if (m < 8) AnsiConsole.MarkupLine("[yellow]m_X < 8 MeV: excluded by N_eff for a thermal relic (seed 000)[/]");
                 return 0;
             }
-            var lo = Require.Positive("--from", p.GetValue(from), "MeV");
-            var hi = Require.Positive("--to", p.GetValue(to), "MeV");
-            if (hi <= lo) throw new UserInputException($"--to ({hi}) must exceed --from ({lo})");
-            var masses = LimitCurves.LogSpace(lo, hi, Require.InRange("--points", p.GetValue(points), 2, 1000));
+            var lo = PhysicalRanges.DarkMatterMass.Check("--from", p.GetValue(from));
+            var hi = PhysicalRanges.DarkMatterMass.Check("--to", p.GetValue(to));
+            if (hi <= lo) throw new UserInputException($"--to ({Results.Echo(hi)}) must exceed --from ({Results.Echo(lo)})");
+            var n = p.GetValue(points);
+            var o = new Results("relic", $"--from {Results.Echo(lo)} --to {Results.Echo(hi)} --points {n} --ratio {Results.Echo(r)} --eos {table}");
+            var masses = LimitCurves.LogSpace(lo, hi, n);
             var curve = KernelCosmology.RelicCurve(masses, r, table);
-            var rows = curve.Select(c => (IReadOnlyList<object?>)[c.Mass, c.Coupling, c.OmegaH2, c.SigmaVAtX20Cm3PerSecond, c.Mass >= 8]).ToList();
-            string[] cols = ["m_X_MeV", "y_X", "Omega_h2", "sigmav_x20_cm3_s", "allowed_by_Neff"];
+            var rows = curve.Select(c => (IReadOnlyList<object?>)[o.Value(c.Mass, "m_X"), o.Positive(c.Coupling, $"y_X at m_X = {Results.Echo(c.Mass, "G6")} MeV"),
+                o.Positive(c.OmegaH2, "Ωh²"), o.Positive(c.SigmaVAtX20Cm3PerSecond, "⟨σv⟩(x = 20)"), c.Mass >= 8]).ToList();
             if (p.GetValue(csv)) { FigureWriter.WriteCsv(Console.Out, cols, rows); return 0; }
             var t = new Table().Border(TableBorder.Rounded).AddColumn("m_X [[MeV]]").AddColumn(new TableColumn("y_X").RightAligned()).AddColumn(new TableColumn("⟨σv⟩(x=20) [[cm³/s]]").RightAligned()).AddColumn("N_eff");
-            foreach (var c in curve) t.AddRow($"{c.Mass:G4}", $"{c.Coupling:E3}", $"{c.SigmaVAtX20Cm3PerSecond:E3}", c.Mass >= 8 ? "ok" : "[grey]excluded[/]");
-            AnsiConsole.MarkupLine($"thermal-relic coupling, m_φ = {r} m_X (Ωh² = 0.120, g_eff/h_eff: {table})");
+            foreach (var c in curve) t.AddRow(Results.Echo(c.Mass, "G4"), Results.Echo(c.Coupling, "E3"), Results.Echo(c.SigmaVAtX20Cm3PerSecond, "E3"), c.Mass >= 8 ? "ok" : "[grey]excluded[/]");
+            AnsiConsole.MarkupLine($"thermal-relic coupling, m_φ = {Results.Echo(r)} m_X (Ωh² = 0.120, g_eff/h_eff: {table})");
             AnsiConsole.Write(t);
             return 0;
         }));
@@ -64,11 +76,16 @@ public static class CosmologyCommands
     /// <summary>The two-species χ/S system (seed 001 eq. 4.2, Fig. 7).</summary>
     public static Command Boltzmann()
     {
-        var mchi = new Option<double?>("--mchi") { Description = "m_χ in MeV (with --ms and --ychi: one point; default: the six Fig. 7 points)" };
-        var ms = new Option<double?>("--ms") { Description = "m_S in MeV (> m_χ)" };
-        var ychi = new Option<double?>("--ychi") { Description = "coupling y_χ" };
+        var mchi = NumericOption.Optional("--mchi", "m_χ in MeV (with --ms and --ychi: one point; default: the six Fig. 7 points)", PhysicalRanges.BoltzmannFermionMass);
+        var ms = NumericOption.Optional("--ms", "m_S in MeV (> m_χ)", PhysicalRanges.BoltzmannMediatorMass);
+        var ychi = NumericOption.Optional("--ychi", "coupling y_χ", PhysicalRanges.BoltzmannCoupling);
         var csv = Csv();
         var cmd = new Command("boltzmann", "Solve the χ/S Boltzmann equations (seed 001 eq. 4.2) from T_QCD = 200 MeV and print Ωh²") { mchi, ms, ychi, csv };
+        cmd.Validators.Add(r =>
+        {
+            int given = new Option[] { mchi, ms, ychi }.Count(o => OptionRules.Given(r, o));
+            if (given is > 0 and < 3) r.AddError("give all of --mchi, --ms and --ychi (or none for the six Fig. 7 points)");
+        });
         cmd.SetAction((p, ct) => CommandLine.GuardAsync(() => Task.FromResult(RunBoltzmann(p.GetValue(mchi), p.GetValue(ms), p.GetValue(ychi), p.GetValue(csv), ct))));
         return cmd;
     }
@@ -76,29 +93,35 @@ public static class CosmologyCommands
     private static int RunBoltzmann(double? mchi, double? ms, double? y, bool csv, CancellationToken ct)
     {
         List<(double M, double Ms, double Y, TwoSpeciesResult R)> rows;
+        string inputs;
         if (mchi is null && ms is null && y is null)
         {
             var res = Seed001Figure7.Solve(ct);
             rows = Seed001Figure7.Points.Select((p, i) => (3.0, p.Ms, p.Y, res[i])).ToList();
+            inputs = "the six points of seed 001 Fig. 7";
         }
         else
         {
             if (mchi is null || ms is null || y is null) throw new UserInputException("give all of --mchi, --ms and --ychi (or none for the six Fig. 7 points)");
-            Require.Positive("--mchi", mchi.Value, "MeV");
-            if (!(ms > mchi)) throw new UserInputException($"--ms must exceed --mchi = {mchi} MeV (χ must be stable), got {ms}");
-            Require.InRange("--ychi", y.Value, 1e-12, 1.0);
+            PhysicalRanges.BoltzmannFermionMass.Check("--mchi", mchi.Value);
+            PhysicalRanges.BoltzmannMediatorMass.Check("--ms", ms.Value);
+            PhysicalRanges.BoltzmannCoupling.Check("--ychi", y.Value);
+            if (!(ms > mchi)) throw new UserInputException($"--ms must exceed --mchi = {Results.Echo(mchi.Value)} MeV (χ must be stable), got {Results.Echo(ms.Value)}");
             var r = new TwoSpeciesSolver(new TwoSpeciesOptions { StartTemperature = 200, CancellationToken = ct }).Solve(KernelCosmology.Seed001Model(mchi.Value, ms.Value, y.Value));
             rows = [(mchi.Value, ms.Value, y.Value, r)];
+            inputs = $"--mchi {Results.Echo(mchi.Value)} --ms {Results.Echo(ms.Value)} --ychi {Results.Echo(y.Value)}";
         }
+        var o = new Results("boltzmann", inputs);
         if (csv)
         {
             FigureWriter.WriteCsv(Console.Out, ["m_chi_MeV", "m_S_MeV", "y_chi", "Y_chi_infinity", "Omega_h2"],
-                rows.Select(r => (IReadOnlyList<object?>)[r.M, r.Ms, r.Y, r.R.YChiInfinity, r.R.OmegaH2]));
+                rows.Select(r => (IReadOnlyList<object?>)[r.M, r.Ms, r.Y, o.Value(r.R.YChiInfinity, "Y_χ(∞)"), o.Value(r.R.OmegaH2, "Ωh²")]));
             return 0;
         }
         var t = new Table().Border(TableBorder.Rounded).AddColumn("m_χ [[MeV]]").AddColumn("m_S [[MeV]]").AddColumn("y_χ")
             .AddColumn(new TableColumn("Y_χ(∞)").RightAligned()).AddColumn(new TableColumn("Ωh²").RightAligned());
-        foreach (var r in rows) t.AddRow($"{r.M:G3}", $"{r.Ms:G3}", $"{r.Y:G2}", $"{r.R.YChiInfinity:E3}", $"{r.R.OmegaH2:E3}");
+        foreach (var r in rows)
+            t.AddRow(Results.Echo(r.M, "G3"), Results.Echo(r.Ms, "G3"), Results.Echo(r.Y, "G2"), o.Text(r.R.YChiInfinity, "E3", "Y_χ(∞)"), o.Text(r.R.OmegaH2, "E3", "Ωh²"));
         AnsiConsole.MarkupLine("seed 001 eq. (4.2) from T_QCD = 200 MeV, equilibrium initial conditions, rates from the kernel's amplitudes; Ωh² by eq. (4.3)");
         AnsiConsole.Write(t);
         return 0;
@@ -107,23 +130,30 @@ public static class CosmologyCommands
     /// <summary>Kinetic decoupling (seed 000 sec. IV).</summary>
     public static Command KineticDecoupling()
     {
-        var mx = new Option<double>("--mx") { Description = "DM mass m_X in MeV", Required = true };
-        var ratio = new Option<double>("--ratio") { Description = "r = m_φ/m_X (> 1)", DefaultValueFactory = _ => 3.0 };
-        var yx = new Option<double>("--yx") { Description = "coupling y_X", DefaultValueFactory = _ => 0.1 };
+        var mx = NumericOption.Required("--mx", "DM mass m_X in MeV", PhysicalRanges.KineticDecouplingMass);
+        var ratio = NumericOption.WithDefault("--ratio", "r = m_φ/m_X", PhysicalRanges.MassRatio, 3.0);
+        var yx = NumericOption.WithDefault("--yx", "coupling y_X", PhysicalRanges.DarkCoupling, 0.1);
         var cmd = new Command("kd", "Kinetic decoupling temperature, M_cut and the Lyman-α bound on y_X (seed 000 eqs. 12–15)") { mx, ratio, yx };
         cmd.SetAction(p => CommandLine.Guard(() =>
         {
-            var m = Require.InRange("--mx", p.GetValue(mx), 1e-4, 1e4, "MeV");
-            var r = Require.InRange("--ratio", p.GetValue(ratio), 1.000001, 1e4);
-            var y = Require.InRange("--yx", p.GetValue(yx), 1e-10, 10);
+            var m = PhysicalRanges.KineticDecouplingMass.Check("--mx", p.GetValue(mx));
+            var r = PhysicalRanges.MassRatio.Check("--ratio", p.GetValue(ratio));
+            var y = PhysicalRanges.DarkCoupling.Check("--yx", p.GetValue(yx));
+            var o = new Results("kd", $"--mx {Results.Echo(m)} --ratio {Results.Echo(r)} --yx {Results.Echo(y)}");
             var kd = KernelCosmology.KineticDecoupling(m, r, y);
             var tMin = Cosmology.KineticDecoupling.MinimumDecouplingTemperature();
             var bound = KernelCosmology.LymanAlphaCouplingBound(m, r);
-            AnsiConsole.MarkupLine($"m_X = {m} MeV, m_φ = {r} m_X, y_X = {y}:");
-            AnsiConsole.MarkupLine($"  T_KD = [bold]{kd.Temperature * 1e3:G4} keV[/] (γ = H, Fermi–Dirac ν at T_ν), M_cut = {kd.CutoffMass:E3} M_sun");
-            AnsiConsole.MarkupLine($"  Lyman-α (m_WDM > 5.3 keV) requires T_KD > {tMin * 1e3:G4} keV: y_X < {(double.IsPositiveInfinity(bound) ? "no bound below 10" : bound.ToString("E3"))}");
+            AnsiConsole.MarkupLine($"m_X = {Results.Echo(m)} MeV, m_φ = {Results.Echo(r)} m_X, y_X = {Results.Echo(y)}:");
+            AnsiConsole.MarkupLine($"  T_KD = [bold]{Results.Echo(o.Positive(kd.Temperature * 1e3, "T_KD"), "G4")} keV[/] (γ = H, Fermi–Dirac ν at T_ν), M_cut = {Results.Echo(o.Positive(kd.CutoffMass, "M_cut"), "E3")} M_sun");
+            var boundText = bound switch
+            {
+                double.PositiveInfinity => "no bound below 10",
+                0.0 => "1E-008 (T_KD is below the bound already at y_X = 1e-8, where the search starts)",
+                _ => o.Text(o.Positive(bound, "Lyman-α bound on y_X"), "E3", "Lyman-α bound on y_X"),
+            };
+            AnsiConsole.MarkupLine($"  Lyman-α (m_WDM > 5.3 keV) requires T_KD > {o.Text(tMin * 1e3, "G4", "T_KD,min")} keV: y_X < {boundText}");
             var analytic = Cosmology.KineticDecoupling.Seed000Eq15(m, y, r) / CosmologyUnits.KeV;
-            AnsiConsole.MarkupLine($"  [grey]seed 000 eq. (15) as printed: {analytic:G4} keV (its prefactor 0.4 keV is ~7× our numerical result; see the README)[/]");
+            AnsiConsole.MarkupLine($"  [grey]seed 000 eq. (15) as printed: {o.Text(analytic, "G4", "eq. (15)")} keV (its prefactor 0.4 keV is ~7× our numerical result; see the README)[/]");
             return 0;
         }));
         return cmd;
@@ -132,10 +162,10 @@ public static class CosmologyCommands
     /// <summary>The strongest bound on σ_NC for each m_X (seed 000 Fig. 2).</summary>
     public static Command Constraints()
     {
-        var ratio = new Option<double>("--mphi-ratio") { Description = "r = m_φ/m_X", DefaultValueFactory = _ => 10.0 };
-        var from = new Option<double>("--from") { Description = "smallest m_X in MeV", DefaultValueFactory = _ => 0.1 };
-        var to = new Option<double>("--to") { Description = "largest m_X in MeV", DefaultValueFactory = _ => 300.0 };
-        var points = new Option<int>("--points") { Description = "masses (2–200)", DefaultValueFactory = _ => 20 };
+        var ratio = NumericOption.WithDefault("--mphi-ratio", "r = m_φ/m_X", PhysicalRanges.MassRatio, 10.0);
+        var from = NumericOption.WithDefault("--from", "smallest m_X in MeV", PhysicalRanges.ConstraintMass, 0.1);
+        var to = NumericOption.WithDefault("--to", "largest m_X in MeV", PhysicalRanges.ConstraintMass, 300.0);
+        var points = NumericOption.Integer("--points", "masses", new IntegerRange(2, 200, "two ends at least; the curves themselves have ≤ 330 points"), 20);
         var csv = Csv();
         var cmd = new Command("constraints", "The strongest bound on σ_NC and its source for each m_X (COHERENT, direct detection, Borexino, kinetic decoupling)")
         {
@@ -147,13 +177,15 @@ public static class CosmologyCommands
 
     private static int RunConstraints(double r, double lo, double hi, int n, bool csv, CancellationToken ct)
     {
-        Require.InRange("--mphi-ratio", r, 1.000001, 1e4);
-        Require.Positive("--from", lo, "MeV");
-        Require.Positive("--to", hi, "MeV");
-        if (hi <= lo) throw new UserInputException($"--to ({hi}) must exceed --from ({lo})");
-        Require.InRange("--points", n, 2, 200);
+        PhysicalRanges.MassRatio.Check("--mphi-ratio", r);
+        PhysicalRanges.ConstraintMass.Check("--from", lo);
+        PhysicalRanges.ConstraintMass.Check("--to", hi);
+        if (hi <= lo) throw new UserInputException($"--to ({Results.Echo(hi)}) must exceed --from ({Results.Echo(lo)})");
+        if (n is < 2 or > 200) throw new UserInputException($"--points must be an integer in [2, 200], got {n}");
+        var o = new Results("constraints", $"--mphi-ratio {Results.Echo(r)} --from {Results.Echo(lo)} --to {Results.Echo(hi)} --points {n}");
         var masses = LimitCurves.LogSpace(lo, hi, n);
-        var ctx = new FigureContext(new Progress<double>(_ => { }), ct, Path.GetTempPath());
+        // no checkpoints: this command does not resume (an interruption keeps nothing)
+        var ctx = new FigureContext(new Progress<double>(_ => { }), ct, null);
         // evaluate every constraint on its own grid and interpolate in log–log to the requested masses
         var curves = Seed000Figure2.PlaneConstraints.Select(c => c.Curve(r, ctx, _ => { })).ToList();
         double At(SigmaNCCurve c, double m)
@@ -169,17 +201,17 @@ public static class CosmologyCommands
         var rows = masses.Select(m =>
         {
             var best = curves.Select(c => (c.Label, S: At(c, m))).Where(x => double.IsFinite(x.S)).OrderBy(x => x.S).FirstOrDefault();
-            return (m, best.Label, best.S);
+            return (m, best.Label, S: best.Label is null ? double.NaN : o.Positive(best.S, $"σ_NC bound at m_X = {Results.Echo(m, "G6")} MeV"));
         }).ToList();
         if (csv)
         {
             FigureWriter.WriteCsv(Console.Out, ["m_X_MeV", "sigma_NC_bound_cm2", "source"],
-                rows.Select(x => (IReadOnlyList<object?>)[x.m, x.Label is null ? null : x.S, x.Label ?? "none"]));
+                rows.Select(x => (IReadOnlyList<object?>)[o.Value(x.m, "m_X"), o.Optional(x.S, "σ_NC bound"), x.Label ?? "none"]));
             return 0;
         }
         var t = new Table().Border(TableBorder.Rounded).AddColumn("m_X [[MeV]]").AddColumn(new TableColumn("σ_NC < [[cm²]]").RightAligned()).AddColumn("strongest bound");
-        foreach (var x in rows) t.AddRow($"{x.m:G4}", x.Label is null ? "—" : $"{x.S:E2}", x.Label is null ? "[grey]none[/]" : Markup.Escape(x.Label));
-        AnsiConsole.MarkupLine($"strongest 90% CL bound on σ_NC ≡ y_X² y_p² m_X²/(16π m_φ⁴), m_φ = {r} m_X (seed 000 Fig. 2)");
+        foreach (var x in rows) t.AddRow(o.Text(x.m, "G4", "m_X"), o.OptionalText(x.S, "E2", "σ_NC bound"), x.Label is null ? "[grey]none[/]" : Markup.Escape(x.Label));
+        AnsiConsole.MarkupLine($"strongest 90% CL bound on σ_NC ≡ y_X² y_p² m_X²/(16π m_φ⁴), m_φ = {Results.Echo(r)} m_X (seed 000 Fig. 2)");
         AnsiConsole.Write(t);
         return 0;
     }

@@ -10,8 +10,8 @@ public static class KinematicsCommand
     public static Command Create()
     {
         var target = new Option<string>("--target") { Description = $"detector target: {string.Join(", ", Nuclear.TargetNames)}", Required = true };
-        var enu = new Option<double>("--enu") { Description = "neutrino energy E_ν in MeV", Required = true };
-        var mchi = new Option<double>("--mchi") { Description = "mass m_χ of the produced fermion in MeV (0 = standard CEvNS)", DefaultValueFactory = _ => 0.0 };
+        var enu = NumericOption.Required("--enu", "neutrino energy E_ν in MeV", PhysicalRanges.NeutrinoEnergy);
+        var mchi = NumericOption.WithDefault("--mchi", "mass m_χ of the produced fermion in MeV (0 = standard CEvNS)", PhysicalRanges.FermionMass, 0.0);
         var cmd = new Command("kinematics", "Recoil-energy range and maximal angle of νN → χN for each isotope of a target")
         {
             target, enu, mchi
@@ -23,11 +23,12 @@ public static class KinematicsCommand
     /// <summary>Prints the table; returns the exit code.</summary>
     public static int Run(string targetName, double enu, double mchi)
     {
-        Require.Positive("--enu", enu, "MeV");
-        Require.NonNegative("--mchi", mchi, "MeV");
+        PhysicalRanges.NeutrinoEnergy.Check("--enu", enu);
+        PhysicalRanges.FermionMass.Check("--mchi", mchi);
         Target target;
         try { target = Nuclear.Target(targetName); }
         catch (ArgumentException e) { throw new UserInputException($"--target: {e.Message.Split(" (Parameter")[0]}"); }
+        var o = new Results("kinematics", $"--target {target.Name} --enu {Results.Echo(enu)} --mchi {Results.Echo(mchi)}");
 
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("isotope").AddColumn(new TableColumn("share").RightAligned())
@@ -41,20 +42,22 @@ public static class KinematicsCommand
             var iso = n.Isotope;
             var eMin = KinematicsCalculator.EnuMin(iso.Mass, mchi);
             lowestThreshold = Math.Min(lowestThreshold, eMin);
+            var share = n.NumberFraction.ToString("P1", System.Globalization.CultureInfo.InvariantCulture);
             if (enu < eMin)
             {
-                table.AddRow(iso.Name, $"{n.NumberFraction:P1}", $"{iso.Mass:F0}", $"{eMin:G5}", "[grey]below[/]", "[grey]threshold[/]", "", "");
+                table.AddRow(iso.Name, share, o.Text(iso.Mass, "F0", $"M({iso.Name})"), o.Text(eMin, "G5", "E_ν^min"), "[grey]below[/]", "[grey]threshold[/]", "", "");
                 continue;
             }
             produced++;
             var k = KinematicsCalculator.At(enu, iso.Mass, mchi);
-            table.AddRow(iso.Name, $"{n.NumberFraction:P1}", $"{iso.Mass:F0}", $"{k.EnuMin:G5}",
-                $"{k.TMin * 1e3:G4}", $"{k.TMax * 1e3:G4}", mchi == 0 ? "—" : $"{k.TThetaMax * 1e3:G4}", $"{k.ThetaMax * 180 / Math.PI:F2}");
+            table.AddRow(iso.Name, share, o.Text(iso.Mass, "F0", $"M({iso.Name})"), o.Text(k.EnuMin, "G5", "E_ν^min"),
+                o.Text(k.TMin * 1e3, "G4", $"T_min({iso.Name})"), Results.Echo(o.Positive(k.TMax * 1e3, $"T_max({iso.Name})"), "G4"),
+                mchi == 0 ? Results.Missing : o.Text(k.TThetaMax * 1e3, "G4", $"T_θmax({iso.Name})"), o.Text(k.ThetaMax * 180 / Math.PI, "F2", $"θ_max({iso.Name})"));
         }
         if (produced == 0)
             throw new UserInputException(
-                $"--enu {enu} MeV is below the threshold E_ν^min = m_χ + m_χ²/(2M) = {lowestThreshold:G6} MeV for m_χ = {mchi} MeV on {target.Name}: χ cannot be produced");
-        AnsiConsole.MarkupLine($"νN → χN on [bold]{target.Name}[/], E_ν = {enu} MeV, m_χ = {mchi} MeV  (seed 001 eqs. 2.5–2.11, derived symbolically; {Markup.Escape("`nudm verify`")} proves them)");
+                $"--enu {Results.Echo(enu)} MeV is below the threshold E_ν^min = m_χ + m_χ²/(2M) = {Results.Echo(lowestThreshold, "G6")} MeV for m_χ = {Results.Echo(mchi)} MeV on {target.Name}: χ cannot be produced");
+        AnsiConsole.MarkupLine($"νN → χN on [bold]{target.Name}[/], E_ν = {Results.Echo(enu)} MeV, m_χ = {Results.Echo(mchi)} MeV  (seed 001 eqs. 2.5–2.11, derived symbolically; {Markup.Escape("`nudm verify`")} proves them)");
         AnsiConsole.Write(table);
         return 0;
     }

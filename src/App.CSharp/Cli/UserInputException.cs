@@ -4,7 +4,7 @@ namespace NuDM.App.Cli;
 /// Bad input from a user: the message names the parameter and the allowed range. The command line prints it
 /// (no stack trace) and exits with code 2.
 /// </summary>
-public sealed class UserInputException(string message) : Exception(message);
+public class UserInputException(string message) : Exception(message);
 
 /// <summary>Argument checks that raise <see cref="UserInputException"/> with the parameter and allowed range.</summary>
 public static class Require

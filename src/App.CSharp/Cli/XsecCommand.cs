@@ -11,12 +11,12 @@ public static class XsecCommand
     public static Command Create()
     {
         var target = new Option<string>("--target") { Description = $"target: {string.Join(", ", Nuclear.TargetNames)}", Required = true };
-        var enu = new Option<double>("--enu") { Description = "neutrino energy E_ν in MeV", Required = true };
-        var mchi = new Option<double>("--mchi") { Description = "m_χ in MeV", DefaultValueFactory = _ => 0.0 };
-        var ms = new Option<double>("--ms") { Description = "mediator mass m_S in MeV", DefaultValueFactory = _ => 0.0 };
-        var ybar = new Option<double>("--ybar") { Description = "effective coupling ȳ = sqrt(y_χ y_N / A) (seed 001 eq. 2.19)", Required = true };
+        var enu = NumericOption.Required("--enu", "neutrino energy E_ν in MeV", PhysicalRanges.NeutrinoEnergy);
+        var mchi = NumericOption.WithDefault("--mchi", "m_χ in MeV", PhysicalRanges.FermionMass, 0.0);
+        var ms = NumericOption.WithDefault("--ms", "mediator mass m_S in MeV", PhysicalRanges.MediatorMass, 0.0);
+        var ybar = NumericOption.Required("--ybar", "effective coupling ȳ = sqrt(y_χ y_N / A) (seed 001 eq. 2.19)", PhysicalRanges.EffectiveCoupling);
         var ff = new Option<FormFactorModel>("--form-factor") { Description = "nuclear form factor: Unity, Helm, KleinNystrand", DefaultValueFactory = _ => FormFactorModel.Helm };
-        var points = new Option<int>("--points") { Description = "recoil energies per isotope (2–10000)", DefaultValueFactory = _ => 12 };
+        var points = NumericOption.Integer("--points", "recoil energies per isotope", new IntegerRange(2, 10000, "two ends of the recoil range at least; 10000 resolves any structure"), 12);
         var csv = new Option<bool>("--csv") { Description = "write CSV to standard output instead of a table" };
         var cmd = new Command("xsec", "Differential cross section dσ/dT of νN → χN and SM CEvNS over the allowed recoil range")
         {
@@ -29,35 +29,37 @@ public static class XsecCommand
 
     public static int Run(string targetName, double enu, double mchi, double ms, double ybar, FormFactorModel ff, int points, bool csv)
     {
-        Require.Positive("--enu", enu, "MeV");
-        Require.NonNegative("--mchi", mchi, "MeV");
-        Require.NonNegative("--ms", ms, "MeV");
-        Require.Positive("--ybar", ybar);
-        Require.InRange("--points", points, 2, 10000);
+        PhysicalRanges.NeutrinoEnergy.Check("--enu", enu);
+        PhysicalRanges.FermionMass.Check("--mchi", mchi);
+        PhysicalRanges.MediatorMass.Check("--ms", ms);
+        PhysicalRanges.EffectiveCoupling.Check("--ybar", ybar);
+        if (points is < 2 or > 10000) throw new UserInputException($"--points must be an integer in [2, 10000], got {points}");
         Target target;
         try { target = Nuclear.Target(targetName); }
         catch (ArgumentException e) { throw new UserInputException($"--target: {e.Message.Split(" (Parameter")[0]}"); }
+        var o = new Results("xsec", $"--target {target.Name} --enu {Results.Echo(enu)} --mchi {Results.Echo(mchi)} --ms {Results.Echo(ms)} --ybar {Results.Echo(ybar)} --form-factor {ff}");
 
         var rows = new List<IReadOnlyList<object?>>();
         var reachable = target.Nuclei.Where(n => enu >= KinematicsCalculator.EnuMin(n.Isotope.Mass, mchi)).ToList();
         if (reachable.Count == 0)
-            throw new UserInputException($"--enu {enu} MeV is below the threshold E_ν^min = m_χ + m_χ²/(2M) for m_χ = {mchi} MeV on every nucleus of {target.Name}");
+            throw new UserInputException($"--enu {Results.Echo(enu)} MeV is below the threshold E_ν^min = m_χ + m_χ²/(2M) for m_χ = {Results.Echo(mchi)} MeV on every nucleus of {target.Name}");
         foreach (var n in reachable)
             foreach (var p in CrossSectionCalculator.Table(n.Isotope, enu, mchi, ms, ybar, ff, points))
-                rows.Add([n.Isotope.Name, p.T * 1e3, p.FormFactorSquared, p.NewPhysics_cm2_per_MeV * 1e-3, p.StandardModel_cm2_per_MeV * 1e-3]);
+                rows.Add([n.Isotope.Name, o.Positive(p.T * 1e3, "T"), o.Value(p.FormFactorSquared, "F²"),
+                    o.Value(p.NewPhysics_cm2_per_MeV * 1e-3, "dσ/dT νN → χN"), o.Value(p.StandardModel_cm2_per_MeV * 1e-3, "dσ/dT SM")]);
         string[] columns = ["isotope", "T_keV", "F2", "dsigma_dT_nuchi_cm2_per_keV", "dsigma_dT_SM_cm2_per_keV"];
         if (csv)
         {
             FigureWriter.WriteCsv(Console.Out, columns, rows);
             return 0;
         }
-        AnsiConsole.MarkupLine($"νN → χN on [bold]{target.Name}[/]: E_ν = {enu} MeV, m_χ = {mchi} MeV, m_S = {ms} MeV, ȳ = {ybar:G3}, form factor {ff}");
+        AnsiConsole.MarkupLine($"νN → χN on [bold]{target.Name}[/]: E_ν = {Results.Echo(enu)} MeV, m_χ = {Results.Echo(mchi)} MeV, m_S = {Results.Echo(ms)} MeV, ȳ = {Results.Echo(ybar, "G3")}, form factor {ff}");
         AnsiConsole.MarkupLine("[grey]seed 001 eq. (2.21) derived from the Dirac traces of eq. (2.14); SM: seed 000 eq. (11)[/]");
         var table = new Table().Border(TableBorder.Rounded).AddColumn("isotope").AddColumn(new TableColumn("T [[keV]]").RightAligned())
             .AddColumn(new TableColumn("F²").RightAligned()).AddColumn(new TableColumn("dσ/dT νN→χN [[cm²/keV]]").RightAligned())
             .AddColumn(new TableColumn("dσ/dT SM [[cm²/keV]]").RightAligned());
         foreach (var r in rows)
-            table.AddRow((string)r[0]!, $"{(double)r[1]!:G4}", $"{(double)r[2]!:F4}", $"{(double)r[3]!:E3}", $"{(double)r[4]!:E3}");
+            table.AddRow((string)r[0]!, Results.Echo((double)r[1]!, "G4"), Results.Echo((double)r[2]!, "F4"), Results.Echo((double)r[3]!, "E3"), Results.Echo((double)r[4]!, "E3"));
         AnsiConsole.Write(table);
         return 0;
     }

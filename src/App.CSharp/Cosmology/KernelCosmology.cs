@@ -98,16 +98,35 @@ public static class KernelCosmology
     /// |M|² of X ν → X ν and X ν̄ → X ν̄ summed over all spins (the kernel's are averaged over the X spin: ×2), as the
     /// kinetic-decoupling rate expects; one partner each (one neutrino flavour and its antineutrino).
     /// </summary>
+    /// <exception cref="OutsideValidityException">(when evaluated) |M|² diverges: s hits the φ pole, m_φ² = s = m_X² + 2m_X k at
+    /// k = m_X(r² − 1)/2, and the propagator here has no width.</exception>
     public static IReadOnlyList<ScatteringAmplitudeSquared> ScatteringPartners(double mX, double r, double yX)
     {
         var (nu, nubar) = Scattering.Value;
         double ms = r * mX;
-        return [(s, t) => 2 * nu(s, t, mX, ms, yX), (s, t) => 2 * nubar(s, t, mX, ms, yX)];
+        double Checked(double v, double s) => double.IsFinite(v) ? v : throw new OutsideValidityException(
+            $"kinetic decoupling at m_X = {mX:G6} MeV, r = m_φ/m_X = {r:G8}: the Xν → Xν amplitude diverges at s = {s:G6} MeV² ≈ m_φ² " +
+            $"(the φ resonance, at neutrino momentum k = m_X(r² − 1)/2 = {mX * (r * r - 1) / 2:G4} MeV, lies inside the thermal neutrino " +
+            "distribution, and the propagator has no width): the rate is not computed this close to r = 1; use a larger r");
+        return [(s, t) => Checked(2 * nu(s, t, mX, ms, yX), s), (s, t) => Checked(2 * nubar(s, t, mX, ms, yX), s)];
     }
 
     /// <summary>Kinetic decoupling of X from neutrinos (seed 000 sec. IV) at (m_X, r = m_φ/m_X, y_X).</summary>
-    public static KineticDecouplingResult KineticDecoupling(double mX, double r, double yX) =>
-        Cosmology.KineticDecoupling.DecouplingTemperature(mX, 2, ScatteringPartners(mX, r, yX));
+    /// <exception cref="DecouplingNotFoundException">No non-relativistic decoupling for these inputs; the message names them.</exception>
+    public static KineticDecouplingResult KineticDecoupling(double mX, double r, double yX)
+    {
+        try
+        {
+            return Cosmology.KineticDecoupling.DecouplingTemperature(mX, 2, ScatteringPartners(mX, r, yX));
+        }
+        catch (DecouplingNotFoundException e)
+        {
+            throw new DecouplingNotFoundException(
+                $"kinetic decoupling at m_X = {mX:G6} MeV, r = m_φ/m_X = {r:G8}, y_X = {yX:G6}: {e.Message} " +
+                (e.WhileRelativistic ? "(a larger y_X or a smaller r makes X decouple later)" : "(a smaller y_X or a larger r makes X decouple earlier)"),
+                e.WhileRelativistic);
+        }
+    }
 
     /// <summary>
     /// The largest y_X with T_KD above the Lyman-α bound (m_WDM &gt; 5.3 keV → T_KD &gt; 1.41 keV, seed 000 eqs. 12–13):
@@ -119,7 +138,7 @@ public static class KernelCosmology
         double F(double lnY)
         {
             try { return Math.Log(KineticDecoupling(mX, r, Math.Exp(lnY)).Temperature / tMin); }
-            catch (InvalidOperationException) { return lnY < 0 ? 50 : -50; } // decoupled while relativistic / never
+            catch (DecouplingNotFoundException) { return lnY < 0 ? 50 : -50; } // decoupled while relativistic / never
         }
         double lo = Math.Log(1e-8), hi = Math.Log(10.0);
         if (F(hi) > 0) return double.PositiveInfinity; // even y = 10 decouples early enough: no bound below perturbativity

@@ -37,6 +37,17 @@ public sealed record KineticDecouplingOptions
 public sealed record KineticDecouplingResult(double Temperature, double PartnerTemperature, double Rate, double CutoffMass);
 
 /// <summary>
+/// No kinetic-decoupling temperature in the model's domain for valid inputs: the dark matter decouples while still
+/// relativistic (<see cref="WhileRelativistic"/>), or never (γ &gt; H down to 1e-12 MeV). Reported as bad input (exit 2)
+/// with this physical reason.
+/// </summary>
+public sealed class DecouplingNotFoundException(string message, bool whileRelativistic) : OutsideValidityException(message)
+{
+    /// <summary>True: γ &lt; H already at the highest temperature searched; false: γ &gt; H down to the lowest.</summary>
+    public bool WhileRelativistic { get; } = whileRelativistic;
+}
+
+/// <summary>
 /// Kinetic decoupling of dark matter from neutrinos (seed 000 §IV, eqs. 12–15): the momentum-transfer rate γ(T),
 /// T_KD from γ = H, the damping mass M_cut and the Lyman-α bound.
 /// </summary>
@@ -135,8 +146,8 @@ public static class KineticDecoupling
     /// method in ln T after bracketing downwards from <paramref name="maximumTemperature"/> (default m/3: the formula
     /// assumes non-relativistic DM). Also returns M_cut(T_KD).
     /// </summary>
-    /// <exception cref="InvalidOperationException">γ &lt; H already at the maximum temperature (decoupled while
-    /// relativistic), or γ &gt; H down to 1e-12 MeV.</exception>
+    /// <exception cref="DecouplingNotFoundException">γ &lt; H already at the maximum temperature (decoupled while
+    /// relativistic), or γ &gt; H down to 1e-12 MeV (still coupled today): valid inputs outside the model's validity.</exception>
     public static KineticDecouplingResult DecouplingTemperature(double dmMass, double dmDof, IReadOnlyList<ScatteringAmplitudeSquared> partners,
         KineticDecouplingOptions? options = null, double maximumTemperature = double.NaN)
     {
@@ -152,15 +163,19 @@ public static class KineticDecoupling
         }
         double hi = Math.Log(tMax), ghi = G(hi);
         if (!(ghi > 0))
-            throw new InvalidOperationException(
-                $"gamma < H already at T = {tMax:G4} MeV (m/3 by default): the DM decouples kinetically while still relativistic");
+            throw new DecouplingNotFoundException(
+                $"the momentum-transfer rate γ is already below H at T = {tMax:G4} MeV (m_X/3{(tMax < dmMass / 3 ? ", capped at the top of the g_eff table" : "")}): " +
+                "the dark matter decouples kinetically while still relativistic, where the non-relativistic rate of seed 000 eq. (14) does not apply",
+                whileRelativistic: true);
         double lo = hi, glo = ghi;
         while (glo > 0)
         {
             hi = lo;
             lo -= Math.Log(10);
             if (lo < Math.Log(1e-12))
-                throw new InvalidOperationException("gamma > H down to T = 1e-12 MeV: no kinetic decoupling found");
+                throw new DecouplingNotFoundException(
+                    "γ stays above H down to T = 1e-12 MeV, below today's photon temperature (2.3e-10 MeV): the dark matter never decouples from neutrinos",
+                    whileRelativistic: false);
             glo = G(lo);
         }
         double root = Brent.FindRoot(G, lo, hi, 1e-10, 200);

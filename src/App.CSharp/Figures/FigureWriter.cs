@@ -14,8 +14,9 @@ public sealed record FigureFiles(string SvgPath, string PdfPath, string PngPath,
 /// <summary>
 /// Writes figures as SVG, PDF and PNG pictures (<see cref="FigureExport"/>) plus a CSV of the plotted data, and plain CSV tables. All CSV is written with
 /// the invariant culture, "\n" line ends, UTF-8 without BOM, a single header line and no comments; doubles are written
-/// in their shortest round-trippable form ("R"), so parsing them back gives the identical values
-/// (NaN as <c>NaN</c>, infinities as <c>Infinity</c>/<c>-Infinity</c>).
+/// in their shortest round-trippable form ("R"), so parsing them back gives the identical values. No cell is ever
+/// <c>NaN</c> or <c>Infinity</c>: a missing value ("no constraint", not applicable, a gap in a curve) is an empty cell,
+/// and an open side of a band is written as the plot edge it reaches (see <see cref="DataColumns"/>).
 /// </summary>
 /// <example>
 /// <code>
@@ -31,7 +32,10 @@ public static class FigureWriter
     /// <c>kind</c> (line, band, points, step), <c>x</c>, <c>y</c>, <c>y_low</c>, <c>y_high</c>, and two trailing columns
     /// <c>x_low</c>, <c>x_high</c> (x half-width ends of points; bin edges of steps, whose <c>x</c> is the bin centre).
     /// Bands leave <c>y</c> empty and give <c>y_low</c>/<c>y_high</c>; points give the absolute ends of their error bars
-    /// (y − minus, y + plus). Cells that do not apply are empty.
+    /// (y − minus, y + plus). Cells that do not apply are empty, and so are missing values: NaN or an infinite value in
+    /// a line, step or point series (a gap: "no constraint" where a limit curve has none). A band side at −∞/+∞ extends to
+    /// the bottom/top edge of the plot area (as <see cref="BandSeries"/> documents), so <c>y_low</c>/<c>y_high</c> is that
+    /// edge: the panel's fixed y-axis limit (empty if that limit is automatic); a NaN band edge (a gap) is empty.
     /// </summary>
     public static IReadOnlyList<string> DataColumns { get; } = ["panel", "series", "kind", "x", "y", "y_low", "y_high", "x_low", "x_high"];
 
@@ -105,10 +109,10 @@ public static class FigureWriter
                     csv.WriteField(p.ToString(CultureInfo.InvariantCulture));
                     csv.WriteField(name);
                     csv.WriteField(series.Kind);
-                    csv.WriteField(Format(x));
-                    csv.WriteField(series is BandSeries ? "" : Format(y));
-                    csv.WriteField(series is PointSeries ? Optional(yLow) : series is BandSeries ? Format(yLow) : "");
-                    csv.WriteField(series is PointSeries ? Optional(yHigh) : series is BandSeries ? Format(yHigh) : "");
+                    csv.WriteField(Optional(x));
+                    csv.WriteField(series is BandSeries ? "" : Optional(y));
+                    csv.WriteField(series is PointSeries ? Optional(yLow) : series is BandSeries ? BandEdge(yLow, panel.Y) : "");
+                    csv.WriteField(series is PointSeries ? Optional(yHigh) : series is BandSeries ? BandEdge(yHigh, panel.Y) : "");
                     csv.WriteField(series is LineSeries or BandSeries ? "" : Optional(xLow));
                     csv.WriteField(series is LineSeries or BandSeries ? "" : Optional(xHigh));
                     csv.EndRecord();
@@ -126,21 +130,34 @@ public static class FigureWriter
         return w.ToString();
     }
 
-    private static string Optional(double v) => double.IsNaN(v) ? "" : Format(v);
+    /// <summary>A finite value, or an empty cell for a missing one (NaN, ±∞: a gap).</summary>
+    private static string Optional(double v) => double.IsFinite(v) ? Format(v) : "";
+
+    /// <summary>A band edge: ±∞ reaches the plot edge, i.e. the axis' fixed limit on that side (empty if automatic).</summary>
+    private static string BandEdge(double v, Axis y) => v switch
+    {
+        double.PositiveInfinity => y.Max is { } max ? Format(max) : "",
+        double.NegativeInfinity => y.Min is { } min ? Format(min) : "",
+        _ => Optional(v),
+    };
 
     /// <summary>A double in shortest round-trippable invariant form ("R").</summary>
     public static string Format(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Formats one table cell: null as empty; <see cref="double"/> and <see cref="float"/> round-trippable ("R");
-    /// other <see cref="IFormattable"/> values with the invariant culture; booleans as <c>true</c>/<c>false</c>; anything else by ToString().
+    /// Formats one table cell: null and NaN (no value) as empty; finite <see cref="double"/> and <see cref="float"/>
+    /// round-trippable ("R"); other <see cref="IFormattable"/> values with the invariant culture; booleans as
+    /// <c>true</c>/<c>false</c>; anything else by ToString(). An infinite number is refused: it is never a value.
     /// </summary>
+    /// <exception cref="ArgumentException">The value is ±∞.</exception>
     public static string FormatCell(object? value) => value switch
     {
         null => "",
         string s => s,
-        double d => Format(d),
-        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        double d => double.IsNaN(d) ? "" : double.IsFinite(d) ? Format(d)
+            : throw new ArgumentException($"a table cell holds {Format(d)}; an infinite number is not a value (pass null or NaN for an empty cell).", nameof(value)),
+        float f => float.IsNaN(f) ? "" : float.IsFinite(f) ? f.ToString("R", CultureInfo.InvariantCulture)
+            : throw new ArgumentException($"a table cell holds {f.ToString("R", CultureInfo.InvariantCulture)}; an infinite number is not a value.", nameof(value)),
         bool b => b ? "true" : "false",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",

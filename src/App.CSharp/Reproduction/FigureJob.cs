@@ -1,4 +1,5 @@
 using NuDM.App.Figures;
+using NuDM.App.Statistics;
 
 namespace NuDM.App.Reproduction;
 
@@ -23,14 +24,31 @@ public interface IFigureJob
 }
 
 /// <summary>What a figure job gets: progress reporting, cancellation and a folder for scan checkpoints.</summary>
-public sealed record FigureContext(IProgress<double> Progress, CancellationToken CancellationToken, string CheckpointDirectory)
+/// <param name="Progress">Fraction done, in [0, 1].</param>
+/// <param name="CancellationToken">Stops the job (finished scan points stay in their checkpoints).</param>
+/// <param name="CheckpointDirectory">Folder for scan checkpoints; null: no checkpoints.</param>
+public sealed record FigureContext(IProgress<double> Progress, CancellationToken CancellationToken, string? CheckpointDirectory)
 {
+    /// <summary>The data and program of this run, part of every checkpoint key; null: computed when first needed.</summary>
+    public RunFingerprint? Run { get; init; }
+
+    /// <summary>Do not read checkpoints: recompute every point and rewrite them (<c>figures --force</c>).</summary>
+    public bool Force { get; init; }
+
+    /// <summary>Told why a checkpoint is not used (other key, damaged or invalid line).</summary>
+    public Action<string>? Warning { get; init; }
+
+    private RunFingerprint RunOrCurrent => Run ?? (_run ??= RunFingerprint.Current());
+    private RunFingerprint? _run;
+
     /// <summary>A context without progress or checkpoints (tests).</summary>
-    public static FigureContext Silent(string checkpointDirectory) =>
+    public static FigureContext Silent(string? checkpointDirectory) =>
         new(new Progress<double>(_ => { }), CancellationToken.None, checkpointDirectory);
 
-    /// <summary>The checkpoint file of one scan of a figure.</summary>
-    public string Checkpoint(string figureId, string scan) => Path.Combine(CheckpointDirectory, $"{figureId}.{scan}.jsonl");
+    /// <summary>The checkpoint of one scan of a figure (file &lt;figure&gt;.&lt;scan&gt;.jsonl), or null without a checkpoint folder.</summary>
+    public ScanCheckpoint? Checkpoint(string figureId, string scan) => CheckpointDirectory is null
+        ? null
+        : new ScanCheckpoint(Path.Combine(CheckpointDirectory, $"{figureId}.{scan}.jsonl"), RunOrCurrent) { Force = Force, Warning = Warning };
 }
 
 /// <summary>All figure jobs, in the order `nudm figures` runs them.</summary>

@@ -27,16 +27,45 @@ public sealed record ScanOptions
     } = Environment.ProcessorCount;
 
     /// <summary>
-    /// JSON Lines checkpoint file: a header line {"scan": id, "points": n} and one line per finished point, appended and
-    /// flushed as each point finishes. On restart finished points are read back (exact doubles) and skipped. Null = none.
+    /// Checkpoint file (null = none): a header line and one line per finished point, appended and flushed as each
+    /// point finishes; on restart the finished points are read back (exact doubles) and skipped. Every line carries an
+    /// integrity check over its content and <see cref="Key"/> (see <see cref="LimitScan"/>).
     /// </summary>
     public string? CheckpointPath { get; init; }
 
-    /// <summary>Identity of the scan stored in the checkpoint; a checkpoint of another scan is refused. Default "scan".</summary>
+    /// <summary>Readable identity of the scan, stored in the checkpoint header. Default "scan".</summary>
     public string ScanId { get; init; } = "scan";
+
+    /// <summary>
+    /// The checkpoint key: it must cover everything that can change a point besides the point itself (data, program,
+    /// model, options; see <see cref="RunFingerprint.Key"/>). A checkpoint made under another key is not used. Null:
+    /// <see cref="ScanId"/>.
+    /// </summary>
+    public string? Key { get; init; }
+
+    /// <summary>Do not read an existing checkpoint (recompute every point and start the file afresh): <c>--force</c>.</summary>
+    public bool IgnoreCheckpoint { get; init; }
+
+    /// <summary>Told why an existing checkpoint is not used (damaged line, failed validation, other key).</summary>
+    public Action<string>? Warning { get; init; }
+
+    /// <summary>Told how many points were taken from the checkpoint (only when at least one was).</summary>
+    public Action<int>? Resumed { get; init; }
 
     /// <summary>Called after every finished point (serialised: never concurrently).</summary>
     public Action<ScanProgress>? Progress { get; init; }
+}
+
+/// <summary>A scan was cancelled; the points finished so far are in its checkpoint (if it has one).</summary>
+public sealed class ScanCanceledException(int completed, int total, string? checkpointPath, CancellationToken token)
+    : OperationCanceledException($"scan cancelled after {completed} of {total} points", null, token)
+{
+    /// <summary>Points finished and kept (including resumed ones).</summary>
+    public int Completed { get; } = completed;
+    /// <summary>Points in the scan.</summary>
+    public int Total { get; } = total;
+    /// <summary>Where they are kept; null when the scan had no checkpoint (then nothing is kept).</summary>
+    public string? CheckpointPath { get; } = checkpointPath;
 }
 
 /// <summary>
@@ -44,11 +73,28 @@ public sealed record ScanOptions
 /// callback and a resumable checkpoint. Results are returned in point order; a resumed scan gives results identical to
 /// an uninterrupted one (the checkpoint stores doubles round-trip exactly).
 /// </summary>
+/// <remarks>
+/// Checkpoint format (<c>nudm-scan/2</c>): UTF-8 lines <c>&lt;check&gt; &lt;json&gt;</c>, where check is the first 32 hex
+/// digits of SHA-256(key + "\n" + json). Line 1 is the header {format, scan, key, points}; every further line one
+/// finished point {index, point, status, value, reason, evaluations}. A checkpoint is used only if its header names
+/// the same key and point count and every line passes its check and physical validation (index inside the scan, the
+/// same point coordinates, a limit that is finite and &gt; 0 where the status says there is one, none where it says
+/// there is none, each point once); otherwise it is discarded with a warning and every point is recomputed — never
+/// partly used. The one exception is a last line without its line end: an append cut short by a killed run; it is
+/// dropped and the lines before it are used. A new or discarded checkpoint is written afresh atomically (temporary
+/// file, then rename); points are appended and flushed one line at a time.
+/// </remarks>
 public static class LimitScan
 {
+    private const string Format = "nudm-scan/2";
+
+    /// <summary>The reason given (in <see cref="ScanOptions.Warning"/>) for a checkpoint made under another key.</summary>
+    public const string OtherKeyReason = "it was made by another program version, from other data or with other options";
+
     /// <summary>
     /// Evaluates <paramref name="evaluate"/> (thread-safe) at every point not yet in the checkpoint. Cancellation throws
-    /// <see cref="OperationCanceledException"/> after the points already finished have been written to the checkpoint.
+    /// <see cref="ScanCanceledException"/> (an <see cref="OperationCanceledException"/>) after the points already
+    /// finished have been written to the checkpoint.
     /// </summary>
     public static IReadOnlyList<ScanResult> Run(IReadOnlyList<IReadOnlyList<double>> points, Func<IReadOnlyList<double>, CancellationToken, LimitResult> evaluate,
         ScanOptions? options = null, CancellationToken cancellation = default)
@@ -56,19 +102,25 @@ public static class LimitScan
         ArgumentNullException.ThrowIfNull(points);
         ArgumentNullException.ThrowIfNull(evaluate);
         options ??= new ScanOptions();
+        var key = options.Key ?? options.ScanId;
         var results = new ScanResult?[points.Count];
         int resumed = 0;
         StreamWriter? writer = null;
         if (options.CheckpointPath is { } path)
         {
-            resumed = ReadCheckpoint(path, options.ScanId, points, results);
-            bool exists = File.Exists(path) && new FileInfo(path).Length > 0;
-            writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = false };
-            if (!exists)
+            List<string>? keep = null;
+            bool rewrite = true;
+            if (!options.IgnoreCheckpoint && File.Exists(path))
             {
-                writer.WriteLine(new JsonObject { ["scan"] = options.ScanId, ["points"] = points.Count }.ToJsonString());
-                writer.Flush();
+                keep = ReadCheckpoint(path, key, points, results, options.Warning, out rewrite);
+                if (keep is null) Array.Clear(results);
             }
+            resumed = results.Count(r => r is not null);
+            if (keep is null)
+                keep = [Line(key, new JsonObject { ["format"] = Format, ["scan"] = options.ScanId, ["key"] = key, ["points"] = points.Count }.ToJsonString())];
+            if (rewrite) AtomicFile.WriteAllText(path, string.Concat(keep.Select(l => l + "\n")));
+            writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read), new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+            if (resumed > 0) options.Resumed?.Invoke(resumed);
         }
         int completed = resumed;
         var gate = new object();
@@ -85,7 +137,7 @@ public static class LimitScan
                     results[i] = r;
                     if (writer is not null)
                     {
-                        writer.WriteLine(Serialise(r));
+                        writer.WriteLine(Line(key, Serialise(r)));
                         writer.Flush();
                     }
                     completed++;
@@ -93,12 +145,21 @@ public static class LimitScan
                 }
             });
         }
+        catch (OperationCanceledException e) when (e is not ScanCanceledException)
+        {
+            throw new ScanCanceledException(completed, points.Count, options.CheckpointPath, e.CancellationToken);
+        }
         finally
         {
             writer?.Dispose();
         }
         return results.Select(r => r!).ToArray();
     }
+
+    /// <summary>A checkpoint line: integrity check, a space, the JSON.</summary>
+    internal static string Line(string key, string json) => $"{Check(key, json)} {json}";
+
+    private static string Check(string key, string json) => RunFingerprint.Hash(key + "\n" + json)[..32];
 
     private static string Serialise(ScanResult r)
     {
@@ -114,41 +175,90 @@ public static class LimitScan
         return o.ToJsonString();
     }
 
-    private static int ReadCheckpoint(string path, string scanId, IReadOnlyList<IReadOnlyList<double>> points, ScanResult?[] results)
+    /// <summary>Why a line is refused.</summary>
+    private sealed class BadLine(string message) : Exception(message);
+
+    /// <summary>
+    /// Reads a checkpoint into <paramref name="results"/>. Returns the lines to keep (header first), or null when the
+    /// checkpoint is not usable (then <paramref name="warning"/> is told why).
+    /// </summary>
+    private static List<string>? ReadCheckpoint(string path, string key, IReadOnlyList<IReadOnlyList<double>> points, ScanResult?[] results,
+        Action<string>? warning, out bool rewrite)
     {
-        if (!File.Exists(path)) return 0;
-        var lines = File.ReadAllLines(path);
-        if (lines.Length == 0) return 0;
-        JsonNode? header;
-        try { header = JsonNode.Parse(lines[0]); }
-        catch (JsonException) { throw new InvalidDataException($"{path}: line 1 is not a scan header"); }
-        if (header?["scan"]?.GetValue<string>() != scanId || header["points"]?.GetValue<int>() != points.Count)
-            throw new InvalidDataException($"{path}: checkpoint of scan '{header?["scan"]}' with {header?["points"]} points, not '{scanId}' with {points.Count}; remove it or use another path");
-        int count = 0;
-        var valid = new List<string> { lines[0] };
-        bool rewrite = !File.ReadAllText(path).EndsWith('\n');
-        for (int l = 1; l < lines.Length; l++)
+        rewrite = true;
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            if (string.IsNullOrWhiteSpace(lines[l])) continue;
-            JsonNode? o;
-            try { o = JsonNode.Parse(lines[l]); }
-            catch (JsonException)
-            {
-                if (l == lines.Length - 1) { rewrite = true; break; } // a line cut short by an interruption: dropped
-                throw new InvalidDataException($"{path}: line {l + 1} is not valid JSON");
-            }
-            valid.Add(lines[l]);
-            int index = o!["index"]!.GetValue<int>();
-            if (index < 0 || index >= points.Count) throw new InvalidDataException($"{path}: line {l + 1}: index {index} outside the scan");
-            var p = o["point"]!.AsArray().Select(x => x!.GetValue<double>()).ToArray();
-            if (!p.SequenceEqual(points[index])) throw new InvalidDataException($"{path}: line {l + 1}: point {index} differs from the scan's; remove the checkpoint");
-            var status = Enum.Parse<LimitStatus>(o["status"]!.GetValue<string>());
-            double value = o["value"] is { } v ? v.GetValue<double>() : double.NaN;
-            var limit = new LimitResult(status, value, o["reason"]?.GetValue<string>() ?? "", o["evaluations"]?.GetValue<int>() ?? 0);
-            if (results[index] is null) count++;
-            results[index] = new ScanResult(index, p, limit);
+            warning?.Invoke($"checkpoint {path} cannot be read ({e.Message}): not used, every point is recomputed");
+            return null;
         }
-        if (rewrite) File.WriteAllLines(path, valid);
-        return count;
+        var lines = text.Split('\n').ToList();
+        bool cut = lines[^1].Length > 0; // no line end after the last line: an append cut short
+        lines.RemoveAt(lines.Count - 1);
+        if (lines.Count == 0) return null;
+        var keep = new List<string>();
+        int l = 0;
+        try
+        {
+            int space = lines[0].IndexOf(' ');
+            var unverified = space == 32 ? JsonNode.Parse(lines[0][(space + 1)..]) : null;
+            if (unverified?["format"]?.GetValue<string>() != Format)
+                throw new BadLine("line 1 is not the header of a checkpoint in this program's format");
+            if (unverified["key"]?.GetValue<string>() != key)
+                throw new BadLine(OtherKeyReason);
+            var header = Verify(key, lines[0], 1);
+            if (header["points"]?.GetValue<int>() != points.Count)
+                throw new BadLine($"line 1: it has {header["points"]} points, the scan {points.Count}");
+            keep.Add(lines[0]);
+            for (l = 1; l < lines.Count; l++)
+            {
+                var o = Verify(key, lines[l], l + 1);
+                var r = Validate(o, points, l + 1);
+                if (results[r.Index] is not null) throw new BadLine($"line {l + 1}: point {r.Index} appears twice");
+                results[r.Index] = r;
+                keep.Add(lines[l]);
+            }
+        }
+        catch (Exception e) when (e is BadLine or JsonException or InvalidOperationException or FormatException or OverflowException)
+        {
+            warning?.Invoke($"checkpoint {path} is not used, every point is recomputed: {(e is BadLine ? e.Message : $"line {l + 1}: {e.Message}")}");
+            return null;
+        }
+        rewrite = cut;
+        return keep;
+    }
+
+    private static JsonNode Verify(string key, string line, int number)
+    {
+        int space = line.IndexOf(' ');
+        if (space != 32) throw new BadLine($"line {number} has no integrity check");
+        var json = line[(space + 1)..];
+        if (!string.Equals(line[..space], Check(key, json), StringComparison.Ordinal))
+            throw new BadLine($"line {number} fails its integrity check (edited or damaged)");
+        return JsonNode.Parse(json) ?? throw new BadLine($"line {number} is empty");
+    }
+
+    /// <summary>Physical validation of one finished point.</summary>
+    private static ScanResult Validate(JsonNode o, IReadOnlyList<IReadOnlyList<double>> points, int number)
+    {
+        int index = o["index"]?.GetValue<int>() ?? throw new BadLine($"line {number}: no index");
+        if (index < 0 || index >= points.Count) throw new BadLine($"line {number}: index {index} is outside the scan");
+        var p = (o["point"] ?? throw new BadLine($"line {number}: no point")).AsArray().Select(x => x!.GetValue<double>()).ToArray();
+        if (!p.SequenceEqual(points[index])) throw new BadLine($"line {number}: point {index} differs from the scan's");
+        if (!Enum.TryParse<LimitStatus>(o["status"]?.GetValue<string>(), out var status) || !Enum.IsDefined(status))
+            throw new BadLine($"line {number}: unknown status '{o["status"]}'");
+        double value = o["value"] is { } v ? v.GetValue<double>() : double.NaN;
+        string reason = o["reason"]?.GetValue<string>() ?? "";
+        int evaluations = o["evaluations"]?.GetValue<int>() ?? -1;
+        if (evaluations < 0) throw new BadLine($"line {number}: evaluations must be ≥ 0");
+        switch (status)
+        {
+            case LimitStatus.Constrained or LimitStatus.ExcludedAtLowerBound when !(double.IsFinite(value) && value > 0):
+                throw new BadLine($"line {number}: a {status} point needs a finite limit > 0, not {value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}");
+            case LimitStatus.NoConstraint when !double.IsNaN(value) || reason.Length == 0:
+                throw new BadLine($"line {number}: a point without constraint has no value and gives its reason");
+        }
+        return new ScanResult(index, p, new LimitResult(status, value, reason, evaluations));
     }
 }

@@ -137,6 +137,8 @@ public class KineticDecouplingTests
         Assert.Throws<ArgumentOutOfRangeException>(() => KineticDecoupling.WarmDarkMatterCutoffMass(0));
         Assert.Throws<ArgumentOutOfRangeException>(() => KineticDecoupling.Seed000Eq15(1, 0.1, 0.5));
         // an interaction too weak to keep a relativistic DM in kinetic equilibrium
-        Assert.Throws<InvalidOperationException>(() => KineticDecoupling.DecouplingTemperature(1, 2, ScalarExchange(1, 1e-9, 3)));
+        // (valid inputs outside the model's validity: an ArgumentException, so the command line reports exit code 2)
+        var e = Assert.Throws<DecouplingNotFoundException>(() => KineticDecoupling.DecouplingTemperature(1, 2, ScalarExchange(1, 1e-9, 3)))!;
+        Assert.That(e.WhileRelativistic && e.Message.Contains("relativistic"));
     }
 }

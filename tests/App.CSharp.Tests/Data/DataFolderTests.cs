@@ -149,28 +149,14 @@ public class DataFolderTests
         Assert.That(output, Does.Contain("data/experiments/conus.yaml: detector_mass_kg: must be a finite number > 0 kg"));
     }
 
-    /// <summary>Runs the command line in-process with its console output captured.</summary>
+    /// <summary>Runs the command line in-process with standard output and error captured (errors go to standard
+    /// error); awaited with a generous guard so that a hang fails the test instead of the suite.</summary>
     private static async Task<(int Code, string Output)> RunCaptured(string[] args)
     {
-        var writer = new StringWriter();
-        var previous = AnsiConsole.Console;
-        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        AnsiConsole.Profile.Width = 400;
-        try
-        {
-            var run = CommandLine.RunAsync(args);
-            var first = await Task.WhenAny(run, Task.Delay(TimeSpan.FromMinutes(10)));
-            Assert.That(first, Is.SameAs(run), $"nudm {string.Join(' ', args)} did not finish (a hang)");
-            return (await run, writer.ToString());
-        }
-        finally
-        {
-            AnsiConsole.Console = previous;
-        }
+        var run = NuDM.App.Tests.Cli.CliRun.Capture(args);
+        var first = await Task.WhenAny(run, Task.Delay(TimeSpan.FromMinutes(10)));
+        Assert.That(first, Is.SameAs(run), $"nudm {string.Join(' ', args)} did not finish (a hang)");
+        var r = await run;
+        return (r.Exit, r.Out + r.Error);
     }
 }
