@@ -13,7 +13,7 @@ public class BorexinoTests
     public void PseudocumeneTargetsMatchTheDataReadme()
     {
         // data/detection/README.md: C9H12 is 120.195 g/mol, 6.012e28 H and 4.509e28 C per tonne (¹H only here: ²H is 0.0115 %)
-        Assert.That(StoppingMedium.MolarMass("C9H12"), Is.EqualTo(120.195).Within(0.01));
+        Assert.That(QuenchingFormulas.MolarMass("C9H12"), Is.EqualTo(120.195).Within(0.01));
         Assert.That(Bx.ProtonsPerTonne, Is.EqualTo(6.012e28 * 0.999885).Within(0.05).Percent);
         Assert.That(Bx.CarbonPerTonne, Is.EqualTo(4.509e28).Within(0.05).Percent);
     }
@@ -102,7 +102,7 @@ public class BorexinoTests
         var l = Bx.SigmaNCLimit(150.0);
         // (ρ/m) c N_H t: 2 cm⁻³ · c · 6.01e28 t⁻¹ · 1500 t · yr ≈ 1.71e50 events per cm²
         Assert.That(l.EventsPerCm2, Is.EqualTo(300.0 / 150 * 2.99792458e10 * Bx.ProtonsPerTonne * 1500 * 3.15576e7
-            * ConversionFactor.At(150.0, Constants.ProtonMass, double.PositiveInfinity)).Within(1e-9).Percent);
+            * DetectionFormulas.KappaAt(150.0, Constants.ProtonMass, double.PositiveInfinity)).Within(1e-9).Percent);
         Assert.That(l.SigmaNC_cm2, Is.EqualTo(Bx.EventBound / l.EventsPerCm2).Within(1e-12).Percent);
         Assert.That(Bx.ExpectedCounts(150.0, l.SigmaNC_cm2), Is.EqualTo(Bx.EventBound).Within(1e-9).Percent);
     }
