@@ -216,6 +216,14 @@ module DownScattering =
     let recoilSpreadCoefficientFormula () =
         Formula.create "c_spread" (derivation()).RecoilSpreadCoefficient [ pMX; pMN ] "MeV" ref18 "first-order (in v) half-width of the recoil line"
 
+/// The recoil-energy interval of X N → ν N for a moving X, MeV.
+[<NoEquality; NoComparison>]
+type RecoilInterval =
+    { /// E_R^min (recoil against the X velocity), MeV.
+      Min: float
+      /// E_R^max (recoil along the X velocity), MeV.
+      Max: float }
+
 /// Numerical X N → ν N kinematics from the compiled derived formulas, with input checks (energies and masses in
 /// MeV). Bad input raises ArgumentOutOfRangeException naming the parameter and the allowed range.
 [<AbstractClass; Sealed>]
@@ -254,14 +262,14 @@ type DownScatteringCalculator =
 
     /// The recoil range [E_R^min, E_R^max] (MeV) for X moving at speed v (units of c): exact roots of the derived
     /// quadratic; at v = 0 both equal RecoilEnergy.
-    static member RecoilRange(mX: float, nuclearMass: float, v: float) : struct (float * float) =
+    static member RecoilRange(mX: float, nuclearMass: float, v: float) : RecoilInterval =
         checkPositive "mX" "the dark-matter mass m_X" mX
         checkPositive "mN" "the nuclear mass m_N" nuclearMass
         checkSpeed v
         if v = 0.0 then
             let e = er.Force().Invoke(mX, nuclearMass)
-            struct (e, e)
-        else struct (rmin.Force().Invoke(mX, nuclearMass, v), rmax.Force().Invoke(mX, nuclearMass, v))
+            { Min = e; Max = e }
+        else { Min = rmin.Force().Invoke(mX, nuclearMass, v); Max = rmax.Force().Invoke(mX, nuclearMass, v) }
 
     /// Relative half-width of the recoil line per unit speed, c/E_R = (2m_N + m_X)/(m_N + m_X) (→ 2 for m_X ≪ m_N):
     /// E_R ranges over E_R (1 ± (c/E_R) v) to first order in v.

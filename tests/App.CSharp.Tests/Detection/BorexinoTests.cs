@@ -47,6 +47,23 @@ public class BorexinoTests
     }
 
     [Test]
+    public void TheBethePeakFromTheGoldenSectionSearchIsTheMaximumAndTheStoppingPowerIsContinuousThere()
+    {
+        // MathNet's GoldenSectionMinimizer in ln T: the Bethe expression is lower on both sides of the peak it finds, and
+        // the Andersen–Ziegler continuation meets it there (proof quench.low-energy-continuation)
+        var s = Bx.Light.Stopping;
+        double tp = s.PeakEnergy, sp = s.PeakStopping;
+        Assert.That(s.Bethe(tp * 0.99), Is.LessThan(sp));
+        Assert.That(s.Bethe(tp * 1.01), Is.LessThan(sp));
+        Assert.That(s.MassStoppingPower(tp * (1 - 1e-12)), Is.EqualTo(sp).Within(1e-9).Percent);
+        Assert.That(s.MassStoppingPower(tp * (1 + 1e-12)), Is.EqualTo(sp).Within(1e-9).Percent);
+        // a medium whose peak lies below the initial bracket [10 keV, 2 MeV] (hydrogen-like I = 19.2 eV) is still found
+        var light = new ProtonStopping(new StoppingMedium("H", 0.99, 19.2, 0.07));
+        Assert.That(light.Bethe(light.PeakEnergy * 0.99), Is.LessThan(light.PeakStopping));
+        Assert.That(light.Bethe(light.PeakEnergy * 1.01), Is.LessThan(light.PeakStopping));
+    }
+
+    [Test]
     public void BirksLightYieldIsMonotoneQuenchedAndInvertible()
     {
         var l = Bx.Light;
