@@ -27,15 +27,15 @@ module Decays =
     /// Returns (P(m_X, m_φ, α, t_U), P(m_X, r, α, t_U)).
     let stabilityBound =
         lazy
-            (let gamma = Structure.substitute (Ops.multiply yX yQ) product (Structure.substitute yX (Ops.divide product yQ) width)
-             let eq = Ops.subtract (Ops.multiply gamma tU) Ops.one
+            (let gamma = Structure.substitute (yX * yQ) product (Structure.substitute yX (product / yQ) width)
+             let eq = gamma * tU - 1
              let dom = Assumptions.Positive [ "m_X"; "m_phi"; "alpha"; "t_U"; "yXyq"; "y_q"; "r" ]
              let roots = Solve.polynomialWith dom product (Normal.simplifyWith dom eq)
              let p =
                  match roots |> List.filter (fun root -> Normal.signWith dom root > 0) with
                  | [ root ] -> root
                  | rs -> failwithf "stability bound: expected one positive root, got %A" rs
-             p, Normal.simplifyWith dom (Structure.substitute mPhi (Ops.multiply r mX) p))
+             p, Normal.simplifyWith dom (Structure.substitute mPhi (r * mX) p))
 
     /// Upper bound on y_X y_q from requiring Γ(X→νγ) t_U ≤ 1 (seed 000 eq. 4, derived), as a formula in m_X (MeV) and r.
     [<CompiledName("StabilityBoundFormula")>]
