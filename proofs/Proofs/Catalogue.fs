@@ -19,7 +19,8 @@ type Catalogue =
           yield! KineticDecouplingProofs.obligations
           yield! DownScatteringProofs.obligations
           yield! SeesawProofs.obligations
-          yield! ConstraintProofs.obligations ] :> IReadOnlyList<Obligation>
+          yield! ConstraintProofs.obligations
+          yield! DetectionProofs.obligations ] :> IReadOnlyList<Obligation>
 
     /// Runs every obligation (in order) and returns the results.
     static member RunAll() : IReadOnlyList<ProofResult> =

@@ -15,9 +15,9 @@ let obligations : Obligation list =
               let p, inR = Decays.stabilityBound.Force()
               let dom = Assumptions.Positive [ "m_X"; "m_phi"; "alpha"; "t_U"; "r" ]
               let m, r = Decays.mX, Decays.r
-              let scaling = Ops.multiply (Ops.square (Ops.divide r (Ops.integer 3))) (Ops.sqrt (Ops.divide (Ops.integer 10) m))
-              let ratio = Normal.simplifyWith dom (Ops.divide inR scaling)
+              let scaling = (r / 3) ** 2 * Ops.sqrt (10 / m)
+              let ratio = Normal.simplifyWith dom (inR / scaling)
               Prove.all
-                  [ Prove.equal dom "P² Γ-equation" (Ops.multiply (Structure.substitute Decays.product p (Ops.multiply (Ops.square Decays.product) (Ops.divide Decays.width (Ops.multiply (Ops.square Decays.yX) (Ops.square Decays.yQ))))) Decays.tU) Ops.one
+                  [ Prove.equal dom "P² Γ-equation" (Structure.substitute Decays.product p (Decays.product ** 2 * Decays.width / (Decays.yX ** 2 * Decays.yQ ** 2)) * Decays.tU) Ops.one
                     Prove.equal dom "∂/∂r of P/((r/3)² sqrt(10/m_X))" (Calculus.differentiate r ratio) Ops.zero
                     Prove.equal dom "∂/∂m_X of P/((r/3)² sqrt(10/m_X))" (Calculus.differentiate m ratio) Ops.zero ] } ]

@@ -14,9 +14,9 @@ let private two = Ops.integer 2
 let private sq = Ops.square
 
 /// seed 000 eq. (18) as printed.
-let printedSeedRecoil = Ops.divide (sq mX) (two * mN)
+let printedSeedRecoil = sq mX / (two * mN)
 /// The exact recoil energy written out (what the derivation must reproduce).
-let exactRecoil = Ops.divide (sq mX) (two * (mX + mN))
+let exactRecoil = sq mX / (two * (mX + mN))
 
 let obligations : Obligation list =
     [ { Id = "ds.recoil-exact"
@@ -43,11 +43,11 @@ let obligations : Obligation list =
               let r = d ()
               let coeff k = r.LightDarkMatterSeries |> List.tryFind (fun (p, _) -> p = Q.OfInt k) |> Option.map snd |> Option.defaultValue Ops.zero
               Prove.all
-                  [ Prove.limit domain "E_R / (m_X²/2m_N)" mX Ops.zero Direction.FromAbove (Ops.divide r.RecoilEnergy printedSeedRecoil) Ops.one
-                    Prove.equal domain "m_X² coefficient" (coeff 2) (Ops.divide Ops.one (two * mN))
-                    Prove.equal domain "m_X³ coefficient" (coeff 3) (Ops.negate (Ops.divide Ops.one (two * sq mN)))
-                    Prove.equal domain "m_X⁴ coefficient" (coeff 4) (Ops.divide Ops.one (two * Ops.pow mN (Ops.integer 3)))
-                    Prove.equal domain "seed/exact = 1 + m_X/m_N" (Ops.divide printedSeedRecoil r.RecoilEnergy) (Ops.one + Ops.divide mX mN)
+                  [ Prove.limit domain "E_R / (m_X²/2m_N)" mX Ops.zero Direction.FromAbove (r.RecoilEnergy / printedSeedRecoil) Ops.one
+                    Prove.equal domain "m_X² coefficient" (coeff 2) (1 / (two * mN))
+                    Prove.equal domain "m_X³ coefficient" (coeff 3) (-(1 / (two * sq mN)))
+                    Prove.equal domain "m_X⁴ coefficient" (coeff 4) (1 / (two * mN ** 3))
+                    Prove.equal domain "seed/exact = 1 + m_X/m_N" (printedSeedRecoil / r.RecoilEnergy) (1 + mX / mN)
                     Prove.positive domain "m_X²/(2m_N) − E_R" (printedSeedRecoil - r.RecoilEnergy) ] }
       { Id = "ds.q-limit"
         Title = "q = sqrt(2 m_N E_R) = m_X sqrt(m_N/(m_N + m_X)) → m_X for m_X ≪ m_N"
@@ -59,8 +59,8 @@ let obligations : Obligation list =
               let r = d ()
               Prove.all
                   [ Prove.equal domain "−q² from the vectors" r.MinusQSquared (two * mN * eR)
-                    Prove.equal domain "q² at E_R" (sq r.MomentumTransfer) (Ops.divide (sq mX * mN) (mN + mX))
-                    Prove.limit domain "q/m_X" mX Ops.zero Direction.FromAbove (Ops.divide r.MomentumTransfer mX) Ops.one
+                    Prove.equal domain "q² at E_R" (sq r.MomentumTransfer) (sq mX * mN / (mN + mX))
+                    Prove.limit domain "q/m_X" mX Ops.zero Direction.FromAbove (r.MomentumTransfer / mX) Ops.one
                     Prove.equal domain "sqrt(2 m_N · m_X²/(2m_N)) = m_X" (Ops.sqrt (two * mN * printedSeedRecoil)) mX ] }
       { Id = "ds.positive"
         Title = "0 < E_R < m_X, and m_X(E_R) is the one positive inverse"
@@ -75,7 +75,7 @@ let obligations : Obligation list =
                     Prove.positive domain "m_X − E_R" (mX - r.RecoilEnergy)
                     Prove.positive domain "m_X(E_R)" r.DarkMatterMassForRecoil
                     // the other root is negative: the product of the roots is −2 m_N E_R (Vieta) and the + root is positive
-                    Prove.equal domain "product of the roots" (r.DarkMatterMassForRecoil * r.DarkMatterMassOtherRoot) (Ops.negate (two * mN * eR))
+                    Prove.equal domain "product of the roots" (r.DarkMatterMassForRecoil * r.DarkMatterMassOtherRoot) (-(two * mN * eR))
                     Prove.equal domain "m_X(E_R)" r.DarkMatterMassForRecoil (eR + Ops.sqrt (sq eR + two * mN * eR))
                     Prove.equal domain "m_X(E_R(m_X)) = m_X" (Structure.substitute eR r.RecoilEnergy r.DarkMatterMassForRecoil) mX ] }
       { Id = "ds.moving"
@@ -87,7 +87,7 @@ let obligations : Obligation list =
           fun () ->
               let r = d ()
               let atRest e = Structure.substituteMany [ DownScattering.PX, Ops.zero; DownScattering.EX, mX ] e
-              let gamma = Ops.invert (Ops.sqrt (Ops.one - sq v))
+              let gamma = 1 / Ops.sqrt (1 - sq v)
               let denomOfSpeed =
                   Structure.substituteMany [ DownScattering.EX, mX * gamma; DownScattering.PX, mX * v * gamma ] DownScattering.MovingDenominator
               Prove.all
@@ -96,8 +96,8 @@ let obligations : Obligation list =
                     Prove.equal domain "E_R^min at rest" (atRest r.RecoilMinMoving) exactRecoil
                     Prove.equal domain "E_R^max at rest" (atRest r.RecoilMaxMoving) exactRecoil
                     Prove.positive DownScattering.MovingDomain "E_R^max − E_R^min" (r.RecoilMaxMoving - r.RecoilMinMoving)
-                    Prove.equal domain "c" r.RecoilSpreadCoefficient (exactRecoil * Ops.divide (two * mN + mX) (mN + mX))
-                    Prove.limit domain "c / E_R as m_X → 0" mX Ops.zero Direction.FromAbove (Ops.divide r.RecoilSpreadCoefficient exactRecoil) two
+                    Prove.equal domain "c" r.RecoilSpreadCoefficient (exactRecoil * (two * mN + mX) / (mN + mX))
+                    Prove.limit domain "c / E_R as m_X → 0" mX Ops.zero Direction.FromAbove (r.RecoilSpreadCoefficient / exactRecoil) two
                     Prove.equal DownScattering.SpeedDomain "lemma: (E_X + m_N)² − P_X²" denomOfSpeed (sq mX + two * mN * mX * gamma + sq mN)
                     // with γ = 1/sqrt(1 − v²) > 0 written as a positive symbol, every term is positive
                     Prove.positive (domain.AndPositive(Symbol "gamma")) "lemma: m_X² + 2m_N m_X γ + m_N² > 0" (sq mX + two * mN * mX * Symbol "gamma" + sq mN) ] } ]

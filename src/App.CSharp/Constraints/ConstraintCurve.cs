@@ -21,6 +21,6 @@ public static class ConstraintCurves
         if (!(lo > 0) || !double.IsFinite(lo)) throw new ArgumentOutOfRangeException(nameof(lo), lo, "lo must be a finite number > 0");
         if (!(hi > lo) || !double.IsFinite(hi)) throw new ArgumentOutOfRangeException(nameof(hi), hi, $"hi must be a finite number > lo = {lo}");
         if (n < 2 || n > 100000) throw new ArgumentOutOfRangeException(nameof(n), n, "n must be in [2, 100000]");
-        return Enumerable.Range(0, n).Select(i => lo * Math.Pow(hi / lo, i / (double)(n - 1))).ToArray();
+        return Enumerable.Range(0, n).Select(i => lo * Math.Pow(hi / lo, i / (double)(n - 1))).ToArray(); // numerics: a logarithmic grid
     }
 }

@@ -44,7 +44,7 @@ public sealed record EarthSunFluxComparison(double MX, double Sigma_cm2, double 
     /// <summary>Earth/Sun.</summary>
     public double EarthOverSun => Earth / Sun;
     /// <summary>log₁₀(⁸B flux / total): how many orders of magnitude the signal lies below the ⁸B flux.</summary>
-    public double OrdersBelowBoron8 => Math.Log10(Boron8 / Total);
+    public double OrdersBelowBoron8 => Math.Log10(Boron8 / Total); // presentation: a ratio in decades
 }
 
 /// <summary>

@@ -1,5 +1,4 @@
 using MathNet.Numerics.Distributions;
-using NuDM.App.Cli;
 using NuDM.Physics;
 
 namespace NuDM.App.Detection;
@@ -11,9 +10,10 @@ namespace NuDM.App.Detection;
 ///
 /// Signal: the proton recoils with the exact E_R = m_X²/(2(m_X + m_p)) (DownScatteringCalculator); its light is
 /// E_vis = ∫₀^E_R dE/(1 + kB dE/dx) (Birks, <see cref="BirksLightYield"/>) with dE/dx from the Bethe formula in
-/// C₉H₁₂ (I from Bragg additivity, <see cref="StoppingMedium"/>). Events per unit σ_NC:
-///   k = (ρ_X/m_X) c · N_H · t · ε_sig · Θ(E_vis ∈ window),
-/// seed 000 eq. (20) with A = 1 and F = 1 for the proton (σ_NC is the DM–proton cross section itself). Carbon is
+/// C₉H₁₂ (I from Bragg additivity, <see cref="QuenchingFormulas.Medium"/>). Events per unit σ_NC:
+///   k = Γ(m_X, m_p, r, A = 1, F² = 1, ρ_X, σ_NC = 1 cm²) · N_H · t · ε_sig · Θ(E_vis ∈ window),
+/// with Γ the kernel's one direct-detection rate per target (<see cref="DetectionFormulas.Rate"/>: seed 000 eq. (20)
+/// with the physical factor κ; σ_NC is the DM–proton cross section itself). Carbon is
 /// left out (conservative): its recoil m_X²/(2(m_X + m_C)) stays below the 3 MeVee window edge, even unquenched,
 /// for m_X &lt; 262 MeV, i.e. over the whole proton window.
 ///
@@ -65,7 +65,7 @@ public sealed class BorexinoDownScattering : IDownScatteringSearch
         var perTonne = Nuclear.Target(Scintillator).NucleiInMass(1000.0);
         ProtonsPerTonne = perTonne.Where(t => t.Item1.Element == "H" && t.Item1.A == 1).Sum(t => t.Item2);
         CarbonPerTonne = perTonne.Where(t => t.Item1.Element == "C").Sum(t => t.Item2);
-        var medium = StoppingMedium.FromTarget(Scintillator,
+        var medium = QuenchingFormulas.Medium(Scintillator,
             new Dictionary<string, double> { ["H"] = Number("mean_excitation_H"), ["C"] = Number("mean_excitation_C") }, Number("density"));
         Light = new BirksLightYield(new ProtonStopping(medium), Number("birks_kB"));
         ThresholdKeVee = Number("threshold_keVee");
@@ -75,7 +75,7 @@ public sealed class BorexinoDownScattering : IDownScatteringSearch
             throw _rows.Find("quantity", "window_keVee").Error("value", "the window is two energies lo;hi with lo < hi (keVee)");
         WindowKeVee = (w[0], w[1]);
         WindowRate = Number("window_rate");
-        WindowRateError = Math.Sqrt(Math.Pow(Number("window_rate_stat_plus", CellRule.NonNegative), 2) + Math.Pow(Number("window_rate_syst", CellRule.NonNegative), 2));
+        WindowRateError = Math.Sqrt(Math.Pow(Number("window_rate_stat_plus", CellRule.NonNegative), 2) + Math.Pow(Number("window_rate_syst", CellRule.NonNegative), 2)); // statistics: errors in quadrature
         ExposureTonneYears = Number("window_exposure") * 1000.0;
         SignalEfficiency = Number("signal_efficiency", CellRule.Fraction);
         ConfidenceLevel = Number("confidence_level", CellRule.Fraction);
@@ -86,14 +86,14 @@ public sealed class BorexinoDownScattering : IDownScatteringSearch
     private double Number(string q, CellRule rule = CellRule.Positive) => _rows.Find("quantity", q).Number("value", rule);
 
     /// <summary>Proton recoil (MeV) of X p → ν p at m_X (MeV), exact.</summary>
-    public double ProtonRecoil(double mX) => DownScatteringCalculator.RecoilEnergy(Require.Positive("mX", mX, "MeV"), Constants.ProtonMass);
+    public double ProtonRecoil(double mX) => DownScatteringCalculator.RecoilEnergy(Argument.Positive("mX", mX, "MeV"), Constants.ProtonMass);
 
     /// <summary>Electron-equivalent visible energy (keVee) of the proton recoil at m_X (MeV).</summary>
     public double VisibleKeVee(double mX) => Light.VisibleEnergy(ProtonRecoil(mX)) * 1e3;
 
     /// <summary>The m_X (MeV) whose proton recoil gives <paramref name="keVee"/> of light.</summary>
     public double ThresholdMass(double keVee) =>
-        DownScatteringCalculator.DarkMatterMassForRecoil(Light.ProtonEnergyForVisible(Require.Positive("E_vis", keVee, "keVee") * 1e-3), Constants.ProtonMass);
+        DownScatteringCalculator.DarkMatterMassForRecoil(Light.ProtonEnergyForVisible(Argument.Positive("E_vis", keVee, "keVee") * 1e-3), Constants.ProtonMass);
 
     /// <summary>The 90 % CL bound on the DM-induced rate in the window: R + z σ_R (cpd/100 t).</summary>
     public double RateBound => WindowRate + Normal.InvCDF(0, 1, ConfidenceLevel) * WindowRateError;
@@ -106,13 +106,13 @@ public sealed class BorexinoDownScattering : IDownScatteringSearch
     {
         double vis = VisibleKeVee(mX);
         if (vis < WindowKeVee.Lo || vis > WindowKeVee.Hi) return 0.0;
-        return Constants.LocalDMDensity_MeV_cm3 / mX * Constants.C_cm_s * ProtonsPerTonne * ExposureTonneYears * Constants.Year_s * SignalEfficiency
-               * ConversionFactor.At(mX, Constants.ProtonMass, mediatorRatio);
+        double perProton = DetectionFormulas.Rate(mX, Constants.ProtonMass, mediatorRatio, 1.0, 1.0, Constants.LocalDMDensity_MeV_cm3, 1.0); // s⁻¹ per cm² of σ_NC
+        return perProton * ProtonsPerTonne * ExposureTonneYears * Constants.Year_s * SignalEfficiency;
     }
 
     public double ExpectedCounts(double mX, double sigmaNC_cm2, double mediatorRatio = double.PositiveInfinity)
     {
-        Require.NonNegative("sigmaNC", sigmaNC_cm2, "cm²");
+        Argument.NonNegative("sigmaNC", sigmaNC_cm2, "cm²");
         return EventsPerCm2(mX, mediatorRatio) * sigmaNC_cm2;
     }
 

@@ -1,4 +1,3 @@
-using NuDM.App.Cli;
 using NuDM.Physics;
 
 namespace NuDM.App.Detection;
@@ -36,5 +35,5 @@ public static class DirectDetection
     /// <summary>A search by <see cref="IDownScatteringSearch.Id"/> (case-insensitive).</summary>
     public static IDownScatteringSearch Get(string id) =>
         All.FirstOrDefault(s => string.Equals(s.Id, id?.Trim(), StringComparison.OrdinalIgnoreCase))
-        ?? throw new UserInputException($"unknown search '{id}'; known: {string.Join(", ", All.Select(s => s.Id))}");
+        ?? throw new ArgumentException($"unknown search '{id}'; known: {string.Join(", ", All.Select(s => s.Id))}", nameof(id));
 }

@@ -1,5 +1,4 @@
 using Microsoft.FSharp.Collections;
-using NuDM.App.Cli;
 using NuDM.Physics;
 
 namespace NuDM.App.Detection;
@@ -27,8 +26,10 @@ public sealed record IsotopeRecoil(string Isotope, double RecoilKeV, double Mome
 /// A direct-detection experiment searched for the delta-like nuclear recoils of X N → ν N (seed 000 sec. VI).
 ///
 /// Rate (seed 000 eq. (20)), per analysis bin b:
-///   N_b = (ρ_X/m_X) σ_NC c · ε_exp · Σ_j n_j A_j² F_j²(q_j) ε_b(E_R,j) Θ(E_R,j ∈ window),
-/// with ρ_X = 0.3 GeV cm⁻³ (Constants.LocalDMDensity_MeV_cm3), c in cm s⁻¹, ε_exp the exposure in kg·s, n_j the
+///   N_b = ε_exp · Σ_j n_j Γ_j ε_b(E_R,j) Θ(E_R,j ∈ window),  Γ_j = κ(m_X, m_N,j, r) (ρ_X/m_X) σ_NC c A_j² F_j²(q_j),
+/// with Γ_j the kernel's one direct-detection rate per target nucleus (<see cref="DetectionFormulas.Rate"/>, used by
+/// every detector; κ the physical factor of proof dd.sigma-nc-normalisation), ρ_X = 0.3 GeV cm⁻³
+/// (Constants.LocalDMDensity_MeV_cm3), c in cm s⁻¹, ε_exp the exposure in kg·s, n_j the
 /// nuclei of isotope j per kg (natural abundances, data/detection/isotopes.csv), E_R,j = m_X²/(2(m_X + m_N,j)) the
 /// exact recoil (proof ds.recoil-exact; seed eq. (18) is its m_X ≪ m_N limit), F_j the Helm form factor at
 /// q_j = sqrt(2 m_N,j E_R,j) (→ m_X), ε_b the acceptance into bin b (data/detection efficiency tables).
@@ -60,16 +61,19 @@ public sealed class DirectDetectionExperiment : IDownScatteringSearch
     public DirectDetectionExperiment(string id, string name, string reference, IReadOnlyList<DetectorIsotope> isotopes,
         double exposureKgDays, IReadOnlyList<AnalysisBin> bins, (double Lo, double Hi) windowKeV, double confidenceLevel = 0.90)
     {
-        if (isotopes.Count == 0) throw new UserInputException($"{name}: at least one target isotope is needed");
-        if (bins.Count == 0) throw new UserInputException($"{name}: at least one analysis bin is needed");
-        Require.Positive("exposure", exposureKgDays, "kg·day");
-        Require.Positive("window lower edge", windowKeV.Lo, "keVnr");
-        if (!(windowKeV.Hi > windowKeV.Lo)) throw new UserInputException($"{name}: the window upper edge must exceed {windowKeV.Lo} keVnr, got {windowKeV.Hi}");
-        if (!(confidenceLevel > 0 && confidenceLevel < 1)) throw new UserInputException($"confidence level must be in (0, 1), got {confidenceLevel}");
+        ArgumentNullException.ThrowIfNull(isotopes);
+        ArgumentNullException.ThrowIfNull(bins);
+        if (isotopes.Count == 0) throw new ArgumentException($"{name}: at least one target isotope is needed", nameof(isotopes));
+        if (bins.Count == 0) throw new ArgumentException($"{name}: at least one analysis bin is needed", nameof(bins));
+        Argument.Positive("exposure", exposureKgDays, "kg·day");
+        Argument.Positive("window lower edge", windowKeV.Lo, "keVnr");
+        if (!(windowKeV.Hi > windowKeV.Lo))
+            throw new ArgumentOutOfRangeException(nameof(windowKeV), windowKeV.Hi, $"{name}: the window upper edge must exceed {windowKeV.Lo} keVnr, got {windowKeV.Hi}");
+        Argument.InOpenInterval("confidence level", confidenceLevel, 0, 1, "");
         foreach (var b in bins)
         {
-            if (b.Observed < 0) throw new UserInputException($"{name}: observed events in {b.Label} must be ≥ 0, got {b.Observed}");
-            Require.NonNegative($"background in {b.Label}", b.Background, "events");
+            if (b.Observed < 0) throw new ArgumentOutOfRangeException(nameof(bins), b.Observed, $"{name}: observed events in {b.Label} must be ≥ 0, got {b.Observed}");
+            Argument.NonNegative($"background in {b.Label}", b.Background, "events");
         }
         Id = id;
         Name = name;
@@ -107,7 +111,7 @@ public sealed class DirectDetectionExperiment : IDownScatteringSearch
     /// <summary>The recoil energy, momentum transfer, Helm F² and window flag of every target isotope at m_X (MeV).</summary>
     public IReadOnlyList<IsotopeRecoil> Recoils(double mX)
     {
-        Require.Positive("mX", mX, "MeV");
+        Argument.Positive("mX", mX, "MeV");
         return Isotopes.Select(i =>
         {
             double eR = DownScatteringCalculator.RecoilEnergy(mX, i.Isotope.Mass);
@@ -118,12 +122,13 @@ public sealed class DirectDetectionExperiment : IDownScatteringSearch
         }).ToList();
     }
 
-    /// <summary>Expected signal events per unit σ_NC (events/cm²) in each bin at m_X (MeV): seed 000 eq. (20) × c × exposure.</summary>
+    /// <summary>Expected signal events per unit σ_NC (events/cm²) in each bin at m_X (MeV): the kernel's rate per target
+    /// (seed 000 eq. (20) with κ) × targets × exposure × acceptance.</summary>
     public double[] EventsPerCm2(double mX, double mediatorRatio = double.PositiveInfinity)
     {
-        Require.Positive("mX", mX, "MeV");
+        Argument.Positive("mX", mX, "MeV");
+        Argument.PositiveOrInfinity("mediatorRatio", mediatorRatio);
         var recoils = Recoils(mX);
-        double flux = Constants.LocalDMDensity_MeV_cm3 / mX * Constants.C_cm_s; // (ρ/m) c, cm⁻² s⁻¹ per cm² of σ
         double kgSeconds = ExposureKgDays * Constants.Day_s;
         var k = new double[Bins.Count];
         for (int j = 0; j < Isotopes.Count; j++)
@@ -131,9 +136,9 @@ public sealed class DirectDetectionExperiment : IDownScatteringSearch
             var r = recoils[j];
             if (!r.InWindow) continue;
             var iso = Isotopes[j];
-            double a = iso.Isotope.A;
-            double kappa = ConversionFactor.At(mX, iso.Isotope.Mass, mediatorRatio);
-            double weight = flux * kgSeconds * iso.NucleiPerKg * a * a * r.FormFactorSquared * kappa;
+            // conversions per second per nucleus per cm² of σ_NC (σ_NC = 1 cm²)
+            double perTarget = DetectionFormulas.Rate(mX, iso.Isotope.Mass, mediatorRatio, iso.Isotope.A, r.FormFactorSquared, Constants.LocalDMDensity_MeV_cm3, 1.0);
+            double weight = perTarget * kgSeconds * iso.NucleiPerKg;
             for (int b = 0; b < Bins.Count; b++)
                 k[b] += weight * iso.Efficiency.Evaluate(Bins[b].Column, r.RecoilKeV);
         }
@@ -143,7 +148,7 @@ public sealed class DirectDetectionExperiment : IDownScatteringSearch
     /// <summary>Expected signal events in each bin for m_X (MeV) and σ_NC (cm², ≥ 0).</summary>
     public double[] ExpectedCountsPerBin(double mX, double sigmaNC_cm2, double mediatorRatio = double.PositiveInfinity)
     {
-        Require.NonNegative("sigmaNC", sigmaNC_cm2, "cm²");
+        Argument.NonNegative("sigmaNC", sigmaNC_cm2, "cm²");
         return EventsPerCm2(mX, mediatorRatio).Select(k => k * sigmaNC_cm2).ToArray();
     }
 

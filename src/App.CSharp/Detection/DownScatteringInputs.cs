@@ -1,4 +1,3 @@
-using NuDM.App.Cli;
 using NuDM.Physics;
 
 namespace NuDM.App.Detection;
@@ -36,7 +35,7 @@ internal sealed class DownScatteringInputs
     public string Text(string experiment, string quantity)
     {
         if (!_experiments.Contains(experiment))
-            throw new UserInputException($"unknown experiment '{experiment}'; known: {string.Join(", ", _experiments)}");
+            throw new ArgumentException($"unknown experiment '{experiment}'; known: {string.Join(", ", _experiments)}", nameof(experiment));
         return Row(experiment, quantity)["value"];
     }
 

@@ -1,6 +1,6 @@
 using MathNet.Numerics;
 using MathNet.Numerics.RootFinding;
-using NuDM.App.Cli;
+using NuDM.Physics;
 
 namespace NuDM.App.Detection;
 
@@ -19,15 +19,15 @@ public static class PoissonLimits
     /// <summary>P(N ≤ n | μ) for a Poisson mean μ ≥ 0.</summary>
     public static double Cdf(int n, double mean)
     {
-        if (n < 0) throw new UserInputException($"observed count n must be an integer ≥ 0, got {n}");
-        Require.NonNegative("mean", mean, "events");
+        Argument.Count("n", n);
+        Argument.NonNegative("mean", mean, "events");
         return mean == 0 ? 1.0 : SpecialFunctions.GammaUpperRegularized(n + 1, mean);
     }
 
     /// <summary>CLs(s) = P(N ≤ n | s + b)/P(N ≤ n | b) for signal s ≥ 0, n observed, background b ≥ 0 (events).</summary>
     public static double CLs(double signal, int observed, double background)
     {
-        Require.NonNegative("signal", signal, "events");
+        Argument.NonNegative("signal", signal, "events");
         return Cdf(observed, signal + background) / Cdf(observed, background);
     }
 
@@ -37,12 +37,12 @@ public static class PoissonLimits
     /// </summary>
     public static double UpperLimit(int observed, double background = 0.0, double cl = 0.90)
     {
-        if (observed < 0) throw new UserInputException($"observed must be an integer ≥ 0 (events), got {observed}");
-        Require.NonNegative("background", background, "events");
-        if (!(cl > 0 && cl < 1)) throw new UserInputException($"confidence level cl must be in (0, 1), got {cl}");
+        Argument.Count("observed", observed);
+        Argument.NonNegative("background", background, "events");
+        Argument.InOpenInterval("cl", cl, 0, 1, "");
         double alpha = 1 - cl;
         double f(double s) => CLs(s, observed, background) - alpha;
-        double hi = observed + 10 + 10 * Math.Sqrt(observed + 1.0);
+        double hi = observed + 10 + 10 * Math.Sqrt(observed + 1.0); // numerics: a bracket for the root
         while (f(hi) > 0) hi *= 2;
         return Brent.FindRoot(f, 0.0, hi, 1e-13 * Math.Max(1, hi), 200);
     }
@@ -50,8 +50,8 @@ public static class PoissonLimits
     /// <summary>The median of Poisson(b): the smallest n with P(N ≤ n | b) ≥ 1/2.</summary>
     public static int MedianCount(double background)
     {
-        Require.NonNegative("background", background, "events");
-        int n = Math.Max(0, (int)Math.Floor(background - 3 * Math.Sqrt(background) - 3));
+        Argument.NonNegative("background", background, "events");
+        int n = Math.Max(0, (int)Math.Floor(background - 3 * Math.Sqrt(background) - 3)); // numerics: start of the search, 3σ below the mean
         while (Cdf(n, background) < 0.5) n++;
         return n;
     }

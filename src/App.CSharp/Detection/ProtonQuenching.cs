@@ -1,64 +1,23 @@
-using NuDM.App.Cli;
+using MathNet.Numerics.Optimization;
 using NuDM.Physics;
 
 namespace NuDM.App.Detection;
 
 /// <summary>
-/// An absorber for the Bethe formula: electrons per gram (⟨Z/A⟩ in mol g⁻¹), mean excitation energy I and density.
-/// </summary>
-/// <param name="Name">Material name.</param>
-/// <param name="ZOverA">⟨Z/A⟩ = Σ n_i Z_i / Σ n_i A_r,i (mol/g; A_r the molar mass in g/mol).</param>
-/// <param name="MeanExcitationEV">I (eV).</param>
-/// <param name="DensityGcm3">ρ (g cm⁻³).</param>
-public sealed record StoppingMedium(string Name, double ZOverA, double MeanExcitationEV, double DensityGcm3)
-{
-    /// <summary>
-    /// A compound from a target of <see cref="Nuclear"/> (e.g. "C9H12") with atomic mean excitation energies combined
-    /// by Bragg additivity, ln I = Σ n_i Z_i ln I_i / Σ n_i Z_i (electron-weighted; ICRU Report 37). Molar masses are
-    /// (m_N + Z m_e)/u from data/detection/isotopes.csv.
-    /// </summary>
-    public static StoppingMedium FromTarget(string target, IReadOnlyDictionary<string, double> atomicIeV, double densityGcm3)
-    {
-        var t = Nuclear.Target(target);
-        double electrons = 0, grams = 0, lnI = 0;
-        foreach (var n in t.Nuclei)
-        {
-            var iso = n.Isotope;
-            if (!atomicIeV.TryGetValue(iso.Element, out var i))
-                throw new UserInputException($"no mean excitation energy for element {iso.Element} of {target}");
-            double z = n.NumberFraction * iso.Z;
-            electrons += z;
-            grams += n.NumberFraction * (iso.Mass + iso.Z * Constants.ElectronMass) / Constants.AtomicMassUnit_MeV;
-            lnI += z * Math.Log(i);
-        }
-        return new StoppingMedium(target, electrons / grams, Math.Exp(lnI / electrons), Require.Positive("density", densityGcm3, "g/cm³"));
-    }
-
-    /// <summary>Molar mass of one formula unit (g/mol) of a <see cref="Nuclear"/> target, from nuclear masses + electrons.</summary>
-    public static double MolarMass(string target)
-    {
-        var t = Nuclear.Target(target);
-        return t.Nuclei.Sum(n => n.NumberFraction * (n.Isotope.Mass + n.Isotope.Z * Constants.ElectronMass)) / Constants.AtomicMassUnit_MeV * t.NucleiPerFormulaUnit;
-    }
-}
-
-/// <summary>
-/// Electronic stopping power of a proton, from the Bethe formula as written in the PDG 2024 review "Passage of
-/// particles through matter", eq. (34.5):
-///   −dE/dx = K z² ⟨Z/A⟩ (1/β²) [½ ln(2 m_e β² γ² W_max / I²) − β²],  K = 4π N_A r_e² m_e = 0.307075 MeV mol⁻¹ cm²,
-///   W_max = 2 m_e β²γ² / (1 + 2γ m_e/M + (m_e/M)²),
-/// without shell, Barkas and density corrections (δ ≈ 0 for slow protons). Tested against NIST PSTAR for liquid
-/// water: ≤ 4 % high for 0.3–10 MeV and 1 % at 10 MeV. Below the maximum of this expression (T_peak ≈ 80 keV,
-/// where the formula itself breaks down) the stopping power is continued as the Andersen–Ziegler low-energy form
-/// S ∝ T^0.45 matched at T_peak (Andersen &amp; Ziegler 1977; ICRU Report 49): within 4 % of PSTAR at the peak, 20–26 %
-/// low at 20–40 keV. For the Birks integral this region weighs little because kB·dE/dx ≫ 1 there.
+/// Electronic stopping power of a proton in a <see cref="StoppingMedium"/> (the kernel's absorber record; compounds by
+/// Bragg additivity in <see cref="QuenchingFormulas.Medium"/>). The formulas are the kernel's
+/// (<c>NuDM.Physics.Quenching</c>): the Bethe expression of PDG 2024 eqs. (34.4)–(34.5) without shell, Barkas and
+/// density corrections, and below its maximum (T_peak ≈ 80 keV, where the formula itself breaks down) the
+/// Andersen–Ziegler continuation S ∝ T^0.45 matched at T_peak. This class only finds the peak (MathNet's
+/// golden-section minimiser in ln T) and chooses the branch. Tested against NIST PSTAR for liquid water: ≤ 4 % high for
+/// 0.3–10 MeV and 1 % at 10 MeV, within 4 % at the peak, 20–26 % low at 20–40 keV; for the Birks integral this region
+/// weighs little because kB·dE/dx ≫ 1 there.
 /// </summary>
 public sealed class ProtonStopping
 {
-    /// <summary>K = 4π N_A r_e² m_e c² (MeV mol⁻¹ cm², PDG 2024 Table 34.1).</summary>
-    public const double K = 0.307075;
-    /// <summary>Exponent of the low-energy continuation S ∝ T^0.45.</summary>
-    public const double LowEnergyExponent = 0.45;
+    private readonly Func<double, double, double, double, double, double> _bethe = QuenchingFormulas.Bethe;
+    private readonly Func<double, double, double, double> _low = QuenchingFormulas.LowEnergyContinuation;
+    private readonly double _iMeV;
 
     /// <summary>The absorber.</summary>
     public StoppingMedium Medium { get; }
@@ -69,36 +28,26 @@ public sealed class ProtonStopping
 
     public ProtonStopping(StoppingMedium medium)
     {
+        ArgumentNullException.ThrowIfNull(medium);
         Medium = medium;
-        // golden-section search for the maximum of the Bethe expression in ln T over [1 keV, 2 MeV]
-        double a = Math.Log(1e-3), b = Math.Log(2.0);
-        double g = (Math.Sqrt(5) - 1) / 2;
-        for (int i = 0; i < 200; i++)
-        {
-            double c = b - g * (b - a), d = a + g * (b - a);
-            if (Bethe(Math.Exp(c)) > Bethe(Math.Exp(d))) b = d; else a = c;
-        }
-        PeakEnergy = Math.Exp((a + b) / 2);
+        _iMeV = Argument.Positive("MeanExcitationEV", medium.MeanExcitationEV, "eV") * 1e-6; // eV → MeV
+        Argument.Positive("ZOverA", medium.ZOverA, "mol/g");
+        Argument.Positive("DensityGcm3", medium.DensityGcm3, "g/cm³");
+        // numerics: the maximum of the Bethe expression, searched in x = ln T over [10 keV, 2 MeV] (the minimiser
+        // widens the bracket if the peak lies outside); 1e-10 in ln T is below the round-off floor of a flat maximum
+        var peak = new GoldenSectionMinimizer(1e-10, 1000).FindMinimum(ObjectiveFunction.ScalarValue(x => -Bethe(Math.Exp(x))), Math.Log(1e-2), Math.Log(2.0)); // numerics: search in ln T
+        PeakEnergy = Math.Exp(peak.MinimizingPoint); // numerics: back from ln T
         PeakStopping = Bethe(PeakEnergy);
     }
 
     /// <summary>The Bethe expression (MeV cm² g⁻¹) at proton kinetic energy T (MeV), PDG eq. (34.5), no corrections.</summary>
-    public double Bethe(double kineticMeV)
-    {
-        double m = Constants.ProtonMass, me = Constants.ElectronMass;
-        double gamma = 1 + kineticMeV / m;
-        double b2 = 1 - 1 / (gamma * gamma);
-        double bg2 = b2 * gamma * gamma;
-        double wMax = 2 * me * bg2 / (1 + 2 * gamma * me / m + (me / m) * (me / m));
-        double i = Medium.MeanExcitationEV * 1e-6;
-        return K * Medium.ZOverA / b2 * (0.5 * Math.Log(2 * me * bg2 * wMax / (i * i)) - b2);
-    }
+    public double Bethe(double kineticMeV) => _bethe(kineticMeV, Constants.ProtonMass, 1.0, Medium.ZOverA, _iMeV);
 
     /// <summary>Mass stopping power S(T) (MeV cm² g⁻¹) for kinetic energy T &gt; 0 (MeV).</summary>
     public double MassStoppingPower(double kineticMeV)
     {
-        Require.Positive("T", kineticMeV, "MeV");
-        return kineticMeV >= PeakEnergy ? Bethe(kineticMeV) : PeakStopping * Math.Pow(kineticMeV / PeakEnergy, LowEnergyExponent);
+        Argument.Positive("T", kineticMeV, "MeV");
+        return kineticMeV >= PeakEnergy ? Bethe(kineticMeV) : _low(kineticMeV, PeakEnergy, PeakStopping);
     }
 
     /// <summary>Linear stopping power dE/dx = ρ S(T) (MeV/cm).</summary>
@@ -106,11 +55,12 @@ public sealed class ProtonStopping
 }
 
 /// <summary>
-/// Birks' law for the scintillation light of a proton (J. B. Birks, Proc. Phys. Soc. A 64 (1951) 874):
-/// dL/dE = 1/(1 + kB dE/dx), so a proton of kinetic energy T gives the electron-equivalent energy
-///   E_vis(T) = ∫₀^T dE / (1 + kB ρ S(E))   (keVee/MeVee; electrons taken as unquenched),
-/// with S from <see cref="ProtonStopping"/>. E_vis is tabulated once on a logarithmic grid (1 eV – 1 GeV, Simpson's
-/// rule in ln T, 8000 intervals) and inverted by bisection of the monotone table.
+/// Birks' law for the scintillation light of a proton (kernel formula <see cref="QuenchingFormulas.BirksIntegrand"/>,
+/// J. B. Birks, Proc. Phys. Soc. A 64 (1951) 874): a proton of kinetic energy T gives the electron-equivalent energy
+///   E_vis(T) = ∫₀^T dE / (1 + kB ρ S(E))   (MeVee; electrons taken as unquenched),
+/// with S from <see cref="ProtonStopping"/>. Numerics here: E_vis is tabulated once on a logarithmic grid (1 eV – 1 GeV,
+/// Simpson's rule in ln T, 8000 intervals), interpolated linearly in ln T and inverted by bisection of the monotone
+/// table.
 /// </summary>
 public sealed class BirksLightYield
 {
@@ -124,19 +74,24 @@ public sealed class BirksLightYield
 
     public BirksLightYield(ProtonStopping stopping, double kBcmPerMeV)
     {
+        ArgumentNullException.ThrowIfNull(stopping);
         Stopping = stopping;
-        KB = Require.NonNegative("kB", kBcmPerMeV, "cm/MeV");
+        KB = Argument.NonNegative("kB", kBcmPerMeV, "cm/MeV");
+        var dLdE = QuenchingFormulas.BirksIntegrand;
+        double rho = stopping.Medium.DensityGcm3;
+        double Light(double t) => dLdE(KB, rho, stopping.MassStoppingPower(t));
+        // numerics: Simpson's rule in x = ln T, integrand T · dE_vis/dE
         const int n = 8000;
-        double a = Math.Log(1e-6), b = Math.Log(1e3), h = (b - a) / n;
+        double a = Math.Log(1e-6), b = Math.Log(1e3), h = (b - a) / n; // numerics: the ln T grid
         _t = new double[n + 1];
         _l = new double[n + 1];
-        double F(double lnT) { double t = Math.Exp(lnT); return t / (1 + KB * stopping.LinearStoppingPower(t)); }
-        _t[0] = Math.Exp(a);
-        _l[0] = _t[0] / (1 + KB * stopping.LinearStoppingPower(_t[0])); // below 1 eV: dL/dE ≈ constant
+        double F(double lnT) { double t = Math.Exp(lnT); return t * Light(t); } // numerics: dE = T d(ln T)
+        _t[0] = Math.Exp(a); // numerics: grid point
+        _l[0] = _t[0] * Light(_t[0]); // below 1 eV: dL/dE ≈ constant
         for (int i = 1; i <= n; i++)
         {
             double x0 = a + (i - 1) * h, x1 = a + i * h;
-            _t[i] = Math.Exp(x1);
+            _t[i] = Math.Exp(x1); // numerics: grid point
             _l[i] = _l[i - 1] + h / 6 * (F(x0) + 4 * F((x0 + x1) / 2) + F(x1));
         }
     }
@@ -144,24 +99,25 @@ public sealed class BirksLightYield
     /// <summary>Electron-equivalent visible energy (MeV) of a proton of kinetic energy T (MeV, 1e-6 ≤ T ≤ 1000).</summary>
     public double VisibleEnergy(double kineticMeV)
     {
-        Require.InRange("T", kineticMeV, _t[0], _t[^1], "MeV");
+        Argument.InRange("T", kineticMeV, _t[0], _t[^1], "MeV");
         int i = Array.BinarySearch(_t, kineticMeV);
         if (i >= 0) return _l[i];
         i = ~i;
-        double w = (Math.Log(kineticMeV) - Math.Log(_t[i - 1])) / (Math.Log(_t[i]) - Math.Log(_t[i - 1]));
+        double w = (Math.Log(kineticMeV) - Math.Log(_t[i - 1])) / (Math.Log(_t[i]) - Math.Log(_t[i - 1])); // numerics: linear interpolation in ln T
         return _l[i - 1] + w * (_l[i] - _l[i - 1]);
     }
 
     /// <summary>The proton kinetic energy (MeV) whose light is <paramref name="visibleMeV"/> MeVee (inverse of <see cref="VisibleEnergy"/>).</summary>
     public double ProtonEnergyForVisible(double visibleMeV)
     {
-        Require.InRange("E_vis", visibleMeV, _l[0], _l[^1], "MeVee");
+        Argument.InRange("E_vis", visibleMeV, _l[0], _l[^1], "MeVee");
         double lo = _t[0], hi = _t[^1];
+        // numerics: bisection in ln T (geometric midpoint)
         for (int k = 0; k < 200 && hi / lo > 1 + 1e-13; k++)
         {
-            double mid = Math.Sqrt(lo * hi);
+            double mid = Math.Sqrt(lo * hi); // numerics: geometric midpoint
             if (VisibleEnergy(mid) < visibleMeV) lo = mid; else hi = mid;
         }
-        return Math.Sqrt(lo * hi);
+        return Math.Sqrt(lo * hi); // numerics: geometric midpoint
     }
 }

@@ -28,7 +28,7 @@ public sealed class Seed000Figure4 : IFigureJob
 
     public Figure Build(FigureContext context)
     {
-        var (lo, hi) = (EarthSunFluxes.SuperKMassRange_MeV.Item1, EarthSunFluxes.SuperKMassRange_MeV.Item2);
+        var (lo, hi) = (EarthSunFluxes.SuperKMassMin_MeV, EarthSunFluxes.SuperKMassMax_MeV);
         // open interval (4, 200) GeV: step inside by one part in 10⁹
         var plane = ConstraintCurves.LogSpace(lo * (1 + 1e-9), hi * (1 - 1e-9), 60);
         var contours = new List<Series>();

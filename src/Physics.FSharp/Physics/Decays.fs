@@ -14,9 +14,7 @@ module Decays =
 
     /// Γ(X → νγ) = y_X² y_q² α m_X⁵ / (192 π⁴ m_φ⁴), MeV (seed 000 eq. 3; a one-loop result quoted from the seed,
     /// not re-derived here).
-    let width =
-        Ops.divide (Ops.product [ Ops.square yX; Ops.square yQ; alpha; Ops.pow mX (Ops.integer 5) ])
-                   (Ops.product [ Ops.integer 192; Ops.pow Ops.pi (Ops.integer 4); Ops.pow mPhi (Ops.integer 4) ])
+    let width = yX ** 2 * yQ ** 2 * alpha * mX ** 5 / (192 * Ops.pi ** 4 * mPhi ** 4)
 
     [<CompiledName("WidthFormula")>]
     let widthFormula () =
@@ -29,15 +27,15 @@ module Decays =
     /// Returns (P(m_X, m_φ, α, t_U), P(m_X, r, α, t_U)).
     let stabilityBound =
         lazy
-            (let gamma = Structure.substitute (Ops.multiply yX yQ) product (Structure.substitute yX (Ops.divide product yQ) width)
-             let eq = Ops.subtract (Ops.multiply gamma tU) Ops.one
+            (let gamma = Structure.substitute (yX * yQ) product (Structure.substitute yX (product / yQ) width)
+             let eq = gamma * tU - 1
              let dom = Assumptions.Positive [ "m_X"; "m_phi"; "alpha"; "t_U"; "yXyq"; "y_q"; "r" ]
              let roots = Solve.polynomialWith dom product (Normal.simplifyWith dom eq)
              let p =
                  match roots |> List.filter (fun root -> Normal.signWith dom root > 0) with
                  | [ root ] -> root
                  | rs -> failwithf "stability bound: expected one positive root, got %A" rs
-             p, Normal.simplifyWith dom (Structure.substitute mPhi (Ops.multiply r mX) p))
+             p, Normal.simplifyWith dom (Structure.substitute mPhi (r * mX) p))
 
     /// Upper bound on y_X y_q from requiring Γ(X→νγ) t_U ≤ 1 (seed 000 eq. 4, derived), as a formula in m_X (MeV) and r.
     [<CompiledName("StabilityBoundFormula")>]
@@ -56,11 +54,14 @@ module Decays =
         let f = (stabilityBoundFormula ()).Compile2()
         f.Invoke(10.0, 3.0)
 
+    /// G_F, the Fermi constant (MeV⁻²).
+    let gF = s "G_F"
+    /// The sterile-neutrino mixing with the same X → νγ rate: sin²2θ ≃ y_X² y_q² / (m_φ⁴ G_F²) (seed 000 sec. II.A).
+    let sterileMixingEquivalent = yX ** 2 * yQ ** 2 / (mPhi ** 4 * gF ** 2)
+
     /// Sterile-neutrino X-ray recast (seed 000 sec. II.A): sin²2θ ≃ y_q² y_X² / (m_φ⁴ G_F²).
     [<CompiledName("SterileMixingEquivalentFormula")>]
     let sterileMixingEquivalentFormula () =
-        let gf = s "G_F"
-        let e = Ops.divide (Ops.product [ Ops.square yX; Ops.square yQ ]) (Ops.product [ Ops.pow mPhi (Ops.integer 4); Ops.square gf ])
-        let e = Structure.substitute gf (Number(Q.OfDouble Constants.FermiConstant)) e
+        let e = Structure.substitute gF (Number(Q.OfDouble Constants.FermiConstant)) sterileMixingEquivalent
         Formula.create "sin2_2theta_equivalent" e [ "y_X", "1", "y_X"; "y_q", "1", "y_q"; "m_phi", "MeV", "mediator mass" ] "1"
             "seed 000 sec. II.A" "the sterile-neutrino mixing sin²2θ with the same X → νγ rate"

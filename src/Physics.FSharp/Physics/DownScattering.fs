@@ -73,35 +73,35 @@ module DownScattering =
     let Domain = Assumptions.Positive [ "m_X"; "m_N"; "E_R"; "E_X"; "P_X"; "v"; "p_N" ]
 
     /// Domain plus 1 − v² > 0 (a massive X moves slower than light).
-    let SpeedDomain = Domain.AndPositive(Ops.subtract Ops.one (Ops.square V))
+    let SpeedDomain = Domain.AndPositive(1 - V ** 2)
 
     /// (E_X + m_N)² − P_X², the denominator of the moving-X recoil roots; positive because E_X > P_X for a massive X
     /// (proof ds.moving-domain).
-    let MovingDenominator = Ops.subtract (Ops.square (Ops.add EX MN)) (Ops.square PX)
+    let MovingDenominator = (EX + MN) ** 2 - PX ** 2
 
     /// Domain plus MovingDenominator > 0.
     let MovingDomain = Domain.AndPositive MovingDenominator
 
     /// Recoil momentum sqrt((m_N + E_R)² − m_N²) with the radicand expanded and factored by the core,
     /// sqrt(E_R (2m_N + E_R)) (the form without cancellation, as in Kinematics.RecoilMomentumStable).
-    let RecoilMomentumOfER = Ops.sqrt (Polynomial.squareFreeFactor (Algebraic.expand (Ops.subtract (Ops.square (Ops.add MN ER)) (Ops.square MN))))
+    let RecoilMomentumOfER = Ops.sqrt (Polynomial.squareFreeFactor (Algebraic.expand ((MN + ER) ** 2 - MN ** 2)))
 
     /// Four-vectors (metric +,−,−,−) with X at rest: p_X = (m_X, 0), p_N = (m_N, 0), the recoiling nucleus
     /// k_N = (m_N + E_R, p_N ẑ) and the neutrino k_ν = p_X + p_N − k_N. (No preferred direction exists for X at rest.)
     let FourVectorsAtRest =
         let pX = [| MX; Ops.zero; Ops.zero; Ops.zero |]
         let pN = [| MN; Ops.zero; Ops.zero; Ops.zero |]
-        let kN = [| Ops.add MN ER; Ops.zero; Ops.zero; RecoilMomentumOfER |]
-        let kNu = Array.init 4 (fun i -> Ops.subtract (Ops.add pX.[i] pN.[i]) kN.[i])
+        let kN = [| MN + ER; Ops.zero; Ops.zero; RecoilMomentumOfER |]
+        let kNu = Array.init 4 (fun i -> pX.[i] + pN.[i] - kN.[i])
         {| PX = pX; PN = pN; KN = kN; KNu = kNu |}
 
     /// Four-vectors for X moving along x̂ with energy E_X, momentum P_X; recoil at angle θ to x̂ with momentum p_N.
     let FourVectorsMoving =
-        let sinTheta = Ops.sqrt (Ops.subtract Ops.one (Ops.square CosTheta))
+        let sinTheta = Ops.sqrt (1 - CosTheta ** 2)
         let pX = [| EX; PX; Ops.zero; Ops.zero |]
         let pN = [| MN; Ops.zero; Ops.zero; Ops.zero |]
-        let kN = [| Ops.add MN ER; Ops.multiply PN CosTheta; Ops.multiply PN sinTheta; Ops.zero |]
-        let kNu = Array.init 4 (fun i -> Ops.subtract (Ops.add pX.[i] pN.[i]) kN.[i])
+        let kN = [| MN + ER; PN * CosTheta; PN * sinTheta; Ops.zero |]
+        let kNu = Array.init 4 (fun i -> pX.[i] + pN.[i] - kN.[i])
         {| PX = pX; PN = pN; KN = kN; KNu = kNu |}
 
     let private derive () : DownScatteringDerivation =
@@ -113,13 +113,13 @@ module DownScattering =
             match Solve.zerosWith Domain ER shell with
             | [ r ] -> r
             | rs -> failwithf "E_R: expected one zero of k_ν², got %A" rs
-        let q = Array.init 4 (fun i -> Ops.subtract v.KN.[i] v.PN.[i])
-        let minusQ2 = simplify (Ops.negate (Kinematics.dot q q))
+        let q = Array.init 4 (fun i -> v.KN.[i] - v.PN.[i])
+        let minusQ2 = simplify (-(Kinematics.dot q q))
         let atRoot e = simplify (Structure.substitute ER er e)
-        let enu = atRoot (Ops.subtract (Ops.add v.PX.[0] v.PN.[0]) v.KN.[0])
+        let enu = atRoot (v.PX.[0] + v.PN.[0] - v.KN.[0])
         let pRecoil = atRoot RecoilMomentumOfER
         let qTransfer = Ops.sqrt (atRoot minusQ2)
-        let seed = Ops.divide (Ops.square MX) (Ops.multiply (Ops.integer 2) MN)
+        let seed = MX ** 2 / (2 * MN)
         let series = (Series.puiseux Domain MX Ops.zero 5 er).Terms |> List.map (fun (k, c) -> k, simplify c)
         // inverse: the same mass-shell condition solved for m_X (a quadratic), one root provably positive
         let mxRoots = Solve.polynomialWith Assumptions.None MX shell
@@ -130,22 +130,22 @@ module DownScattering =
             | _ -> failwithf "m_X(E_R): expected one provably positive and one other root, got %A" mxRoots
         // ---- moving X: the recoil momentum kept as the opaque p_N, the mass shell E_X² − P_X² = m_X² subtracted
         let mv = FourVectorsMoving
-        let massShellX = Ops.subtract (Ops.subtract (Ops.square EX) (Ops.square PX)) (Ops.square MX)
-        let recoilShell = Ops.subtract (Ops.square PN) (Ops.square RecoilMomentumOfER)
+        let massShellX = EX ** 2 - PX ** 2 - MX ** 2
+        let recoilShell = PN ** 2 - RecoilMomentumOfER ** 2
         let movingShell =
             // k_ν² from the vectors, with E_X² → P_X² + m_X² and p_N² → E_R(2m_N + E_R)
-            simplify (Ops.add (Ops.subtract (Kinematics.dot mv.KNu mv.KNu) massShellX) recoilShell)
+            simplify (Kinematics.dot mv.KNu mv.KNu - massShellX + recoilShell)
         // at cos θ = ±1: m_X² − 2(E_X + m_N)E_R = ∓2 P_X p_N; squaring removes the sign and p_N
         let linearPart = Structure.substitute CosTheta Ops.zero movingShell
         let quadratic =
-            simplify (Ops.subtract (Ops.square linearPart) (Ops.product [ Ops.integer 4; Ops.square PX; Ops.square RecoilMomentumOfER ]))
-        let gamma = Ops.invert (Ops.sqrt (Ops.subtract Ops.one (Ops.square V)))
-        let ofSpeed e = Structure.substituteMany [ EX, Ops.multiply MX gamma; PX, Ops.product [ MX; V; gamma ] ] e
+            simplify (linearPart ** 2 - 4 * PX ** 2 * RecoilMomentumOfER ** 2)
+        let gamma = 1 / Ops.sqrt (1 - V ** 2)
+        let ofSpeed e = Structure.substituteMany [ EX, MX * gamma; PX, MX * V * gamma ] e
         let rMin, rMax =
             match Solve.polynomialWith Domain ER quadratic with
             | [ a; b ] ->
                 // ordered on the physical domain, where (E_X + m_N)² − P_X² > 0
-                let d = Normal.signWith MovingDomain (Ops.subtract b a)
+                let d = Normal.signWith MovingDomain (b - a)
                 if d > 0 then a, b
                 elif d < 0 then b, a
                 else failwithf "moving recoil roots: cannot order %A and %A" a b
@@ -216,6 +216,14 @@ module DownScattering =
     let recoilSpreadCoefficientFormula () =
         Formula.create "c_spread" (derivation()).RecoilSpreadCoefficient [ pMX; pMN ] "MeV" ref18 "first-order (in v) half-width of the recoil line"
 
+/// The recoil-energy interval of X N → ν N for a moving X, MeV.
+[<NoEquality; NoComparison>]
+type RecoilInterval =
+    { /// E_R^min (recoil against the X velocity), MeV.
+      Min: float
+      /// E_R^max (recoil along the X velocity), MeV.
+      Max: float }
+
 /// Numerical X N → ν N kinematics from the compiled derived formulas, with input checks (energies and masses in
 /// MeV). Bad input raises ArgumentOutOfRangeException naming the parameter and the allowed range.
 [<AbstractClass; Sealed>]
@@ -254,14 +262,14 @@ type DownScatteringCalculator =
 
     /// The recoil range [E_R^min, E_R^max] (MeV) for X moving at speed v (units of c): exact roots of the derived
     /// quadratic; at v = 0 both equal RecoilEnergy.
-    static member RecoilRange(mX: float, nuclearMass: float, v: float) : struct (float * float) =
+    static member RecoilRange(mX: float, nuclearMass: float, v: float) : RecoilInterval =
         checkPositive "mX" "the dark-matter mass m_X" mX
         checkPositive "mN" "the nuclear mass m_N" nuclearMass
         checkSpeed v
         if v = 0.0 then
             let e = er.Force().Invoke(mX, nuclearMass)
-            struct (e, e)
-        else struct (rmin.Force().Invoke(mX, nuclearMass, v), rmax.Force().Invoke(mX, nuclearMass, v))
+            { Min = e; Max = e }
+        else { Min = rmin.Force().Invoke(mX, nuclearMass, v); Max = rmax.Force().Invoke(mX, nuclearMass, v) }
 
     /// Relative half-width of the recoil line per unit speed, c/E_R = (2m_N + m_X)/(m_N + m_X) (→ 2 for m_X ≪ m_N):
     /// E_R ranges over E_R (1 ± (c/E_R) v) to first order in v.

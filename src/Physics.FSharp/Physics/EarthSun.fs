@@ -3,40 +3,6 @@ namespace NuDM.Physics
 open System
 open NuDM.Symbolic
 
-/// How the 1/r² of seed 000 eq. (17) is taken for a body.
-type DetectorGeometry =
-    /// Detector on the surface of a uniform sphere: 1/r² averaged over the source volume, ⟨1/r²⟩ = 3/(2R²).
-    | SurfaceVolumeAverage = 0
-    /// Detector far away: the body is a point at the distance r.
-    | PointSource = 1
-
-/// A target body of seed 000 sec. V (the Earth or the Sun), from data/constraints/astro_bodies.csv.
-[<NoEquality; NoComparison>]
-type AstroBody =
-    { Name: string
-      /// Mass, g.
-      Mass_g: float
-      /// Radius of the equal-volume sphere, cm.
-      Radius_cm: float
-      /// Distance of the detector from the body's centre, cm (the radius for the Earth, 1 au for the Sun).
-      DetectorDistance_cm: float
-      Geometry: DetectorGeometry
-      /// Provenance of the numbers.
-      Reference: string }
-
-    /// Number of nucleons, M/m_u (m_u the atomic mass unit; accurate to < 1 %: the mass per nucleon is 1.0078 u in
-    /// ¹H and 0.9988 u in ⁵⁶Fe).
-    member b.NucleonNumber = b.Mass_g / (Constants.AtomicMassUnit_MeV * 1e-3 * Constants.GeV_g)
-    /// Volume 4πR³/3, cm³.
-    member b.Volume_cm3 = 4.0 / 3.0 * Math.PI * b.Radius_cm ** 3.0
-    /// Mean nucleon density n = M/(m_u V), cm⁻³ (seed 000 eq. 16's n).
-    member b.MeanNucleonDensity_cm3 = b.NucleonNumber / b.Volume_cm3
-    /// The ⟨1/r²⟩ used in eq. (17), cm⁻²: 3/(2R²) for SurfaceVolumeAverage, 1/d² for PointSource.
-    member b.InverseSquareDistance_cm2 =
-        match b.Geometry with
-        | DetectorGeometry.SurfaceVolumeAverage -> 1.5 / (b.Radius_cm * b.Radius_cm)
-        | _ -> 1.0 / (b.DetectorDistance_cm * b.DetectorDistance_cm)
-
 /// DM → ν conversion in the Earth and the Sun (seed 000 sec. V, eqs. 16–17), symbolically.
 ///
 /// Eq. (16): dN_ν/dt = σ n v₀ ρ_χ V/m_χ with n the mean nucleon density and V the volume; since nV = N (the nucleon
@@ -99,6 +65,35 @@ module EarthSun =
               "m_X", "MeV", "DM mass"; "N", "1", "nucleons in the body"; "w", "cm^-2", "⟨1/r²⟩ (3/(2R²) at the Earth's surface, 1/au² for the Sun)" ]
             "cm^-2 s^-1" "seed 000 eqs. (16), (17)" "ν flux from X N → ν N in a body"
 
+    /// The volume of the equal-volume sphere, 4πR³/3 (the V of eq. 16), cm³.
+    let volume = 4 * Ops.pi * R ** 3 / 3
+    /// ⟨1/r²⟩ of a point source at distance r (eq. 17 as printed), cm⁻².
+    let pointInverseSquare = 1 / r ** 2
+
+    /// V(R) = 4πR³/3, cm³.
+    [<CompiledName("VolumeFormula")>]
+    let volumeFormula () =
+        Formula.create "V" volume [ "R", "cm", "radius of the equal-volume sphere" ] "cm^3" "seed 000 eq. (16) (V)" "volume of a body"
+
+    /// ⟨1/r²⟩(R) = 3/(2R²) for a detector on the surface of a uniform ball (derived: surfaceAverageInverseSquare), cm⁻².
+    [<CompiledName("SurfaceAverageFormula")>]
+    let surfaceAverageFormula () =
+        Formula.create "w_surface" (surfaceAverageInverseSquare.Force()) [ "R", "cm", "radius of the ball" ] "cm^-2"
+            "seed 000 eq. (17), volume-averaged for a surface detector (derived, proof earthsun.surface-average)" "⟨1/r²⟩ over a ball seen from its surface"
+
+    /// ⟨1/r²⟩(r) = 1/r² for a point source, cm⁻².
+    [<CompiledName("PointSourceFormula")>]
+    let pointSourceFormula () =
+        Formula.create "w_point" pointInverseSquare [ "r", "cm", "distance" ] "cm^-2" "seed 000 eq. (17)" "1/r² of a distant point source"
+
+    /// dN_ν/dt(σ, v₀, ρ, m_X, N) of eq. (16) with n = N/V, s⁻¹.
+    [<CompiledName("RateFormula")>]
+    let rateFormula () =
+        Formula.create "dN_dt" rate
+            [ "sigma", "cm^2", "DM–nucleon conversion cross section"; "v_0", "cm/s", "DM speed"; "rho", "MeV/cm^3", "local DM density"
+              "m_X", "MeV", "DM mass"; "N", "1", "nucleons in the body" ]
+            "s^-1" "seed 000 eq. (16)" "ν production rate by X N → ν N in a body"
+
     /// The σ limit from a flux limit, cm².
     [<CompiledName("SigmaLimitFormula")>]
     let sigmaLimitFormula () =
@@ -106,6 +101,54 @@ module EarthSun =
             [ "F_lim", "cm^-2 s^-1", "ν flux limit"; "v_0", "cm/s", "DM speed"; "rho", "MeV/cm^3", "local DM density"
               "m_X", "MeV", "DM mass"; "N", "1", "nucleons in the body"; "w", "cm^-2", "⟨1/r²⟩" ]
             "cm^2" "seed 000 eqs. (16), (17), inverted" "largest σ with F_ν ≤ F_lim"
+
+/// The body geometry of eqs. (16)–(17), compiled from the EarthSun expressions (lengths in cm).
+[<AbstractClass; Sealed>]
+type EarthSunGeometry =
+    static let volume = lazy ((EarthSun.volumeFormula ()).Compile1())
+    static let surface = lazy ((EarthSun.surfaceAverageFormula ()).Compile1())
+    static let point = lazy ((EarthSun.pointSourceFormula ()).Compile1())
+    /// V(R) = 4πR³/3: parameter R (cm) → cm³, unchecked.
+    static member Volume : Func<float, float> = volume.Force()
+    /// ⟨1/r²⟩(R) for a detector on the surface of a uniform ball (derived, 3/(2R²)): parameter R (cm) → cm⁻², unchecked.
+    static member SurfaceAverage : Func<float, float> = surface.Force()
+    /// 1/d² for a point source at distance d: parameter d (cm) → cm⁻², unchecked.
+    static member PointSource : Func<float, float> = point.Force()
+
+/// How the 1/r² of seed 000 eq. (17) is taken for a body.
+type DetectorGeometry =
+    /// Detector on the surface of a uniform sphere: 1/r² averaged over the source volume, ⟨1/r²⟩ = 3/(2R²).
+    | SurfaceVolumeAverage = 0
+    /// Detector far away: the body is a point at the distance r.
+    | PointSource = 1
+
+/// A target body of seed 000 sec. V (the Earth or the Sun), from data/constraints/astro_bodies.csv.
+[<NoEquality; NoComparison>]
+type AstroBody =
+    { Name: string
+      /// Mass, g.
+      Mass_g: float
+      /// Radius of the equal-volume sphere, cm.
+      Radius_cm: float
+      /// Distance of the detector from the body's centre, cm (the radius for the Earth, 1 au for the Sun).
+      DetectorDistance_cm: float
+      Geometry: DetectorGeometry
+      /// Provenance of the numbers.
+      Reference: string }
+
+    /// Number of nucleons, M/m_u (m_u the atomic mass unit; accurate to < 1 %: the mass per nucleon is 1.0078 u in
+    /// ¹H and 0.9988 u in ⁵⁶Fe).
+    member b.NucleonNumber = b.Mass_g / (Constants.AtomicMassUnit_MeV * 1e-3 * Constants.GeV_g)
+    /// Volume 4πR³/3, cm³ (EarthSunFluxes.Volume, compiled from EarthSun.volume).
+    member b.Volume_cm3 = EarthSunGeometry.Volume.Invoke(b.Radius_cm)
+    /// Mean nucleon density n = M/(m_u V), cm⁻³ (seed 000 eq. 16's n).
+    member b.MeanNucleonDensity_cm3 = b.NucleonNumber / b.Volume_cm3
+    /// The ⟨1/r²⟩ used in eq. (17), cm⁻²: the derived surface average 3/(2R²) for SurfaceVolumeAverage, 1/d² for
+    /// PointSource (EarthSun.surfaceAverageInverseSquare and EarthSun.pointInverseSquare, compiled).
+    member b.InverseSquareDistance_cm2 =
+        match b.Geometry with
+        | DetectorGeometry.SurfaceVolumeAverage -> EarthSunGeometry.SurfaceAverage.Invoke(b.Radius_cm)
+        | _ -> EarthSunGeometry.PointSource.Invoke(b.DetectorDistance_cm)
 
 /// Numeric Earth/Sun fluxes for C#. σ in cm², masses in MeV, ρ in MeV cm⁻³, v₀ in units of c (defaults: the seed's
 /// 0.3 GeV cm⁻³ and 220 km/s, Constants.LocalDMDensity_MeV_cm3 and Constants.HaloVelocity0).
@@ -133,6 +176,7 @@ type EarthSunFluxes =
         )
     /// The row of data/constraints/reference_fluxes.csv with the given name.
     static let reference (name: string) = DataFiles.Table("constraints/reference_fluxes.csv").Find("name", name)
+    static let production = lazy ((EarthSun.rateFormula ()).Compile5())
     static let flux = lazy ((EarthSun.fluxFormula ()).Compile())
     static let sigmaMax = lazy ((EarthSun.sigmaLimitFormula ()).Compile())
 
@@ -160,14 +204,16 @@ type EarthSunFluxes =
     /// Its citation.
     static member Boron8Reference : string = (reference "SNO_8B_total").["reference"]
 
-    /// The DM mass range over which seed 000 uses the Super-K bound, 4 GeV < m_X < 200 GeV, in MeV.
-    static member SuperKMassRange_MeV = struct (4.0e3, 2.0e5)
+    /// The lower end of the DM mass range over which seed 000 uses the Super-K bound (4 GeV < m_X < 200 GeV), MeV.
+    static member SuperKMassMin_MeV = 4.0e3
+    /// The upper end of that range, MeV.
+    static member SuperKMassMax_MeV = 2.0e5
 
     /// dN_ν/dt of eq. (16), s⁻¹.
     static member ProductionRate_per_s(b: AstroBody, sigma_cm2: float, mX: float, rho: float, v0: float) : float =
         finitePositive "sigma_cm2" " cm^2" sigma_cm2
         checkCommon mX rho v0
-        sigma_cm2 * b.MeanNucleonDensity_cm3 * v0 * Constants.C_cm_s * rho * b.Volume_cm3 / mX
+        production.Force().Invoke(sigma_cm2, v0 * Constants.C_cm_s, rho, mX, b.NucleonNumber)
 
     /// The ν flux at the detector (eqs. 16–17 with the body's geometry), cm⁻² s⁻¹.
     static member Flux_cm2_s(b: AstroBody, sigma_cm2: float, mX: float, rho: float, v0: float) : float =
@@ -188,7 +234,7 @@ type EarthSunFluxes =
     /// The σ limit at the seed's ρ and v₀ for 4 GeV < m_X < 200 GeV (the range of seed 000's Super-K comparison);
     /// m_X outside it is rejected with the range named.
     static member SigmaLimitInSuperKRange_cm2(b: AstroBody, fluxLimit: float, mX: float) : float =
-        let struct (lo, hi) = EarthSunFluxes.SuperKMassRange_MeV
+        let lo, hi = EarthSunFluxes.SuperKMassMin_MeV, EarthSunFluxes.SuperKMassMax_MeV
         if not (mX > lo && mX < hi) then
             raise (ArgumentOutOfRangeException("mX", mX, sprintf "m_X must lie in (%g, %g) MeV, the 4–200 GeV range of seed 000's Super-K comparison" lo hi))
         EarthSunFluxes.SigmaLimit_cm2(b, fluxLimit, mX, Constants.LocalDMDensity_MeV_cm3, Constants.HaloVelocity0)

@@ -1,6 +1,7 @@
 namespace NuDM.Physics
 
 open System
+open System.Collections.Generic
 open NuDM.Symbolic
 
 /// One K⁺ → π⁺ νν̄ branching-ratio result of data/detection/kaon_pi_nunu.csv, in units of 10⁻¹¹.
@@ -81,6 +82,32 @@ module MesonBounds =
     /// p_π(m_φ)/p_π(0): the two-body phase-space factor of Γ(K → πφ) at fixed effective coupling.
     let phaseSpaceRatio = pionMomentum / Structure.substitute mPhi Ops.zero pionMomentum
 
+    /// Symbols of the BSM allowance: B (measured BR), B_SM, the upper error sigma_plus, the SM error sigma_SM, z (units of σ).
+    let B, bSM, sigmaPlus, sigmaSM, zScore = s "B", s "B_SM", s "sigma_plus", s "sigma_SM", s "z"
+
+    /// The BSM allowance A = (B − B_SM) + z sqrt(σ₊² + σ_SM²): the one-sided upper end, at z standard deviations, of
+    /// the excess δB = B − B_SM with Gaussian errors added in quadrature (same units as B).
+    let allowanceExpr = (B - bSM) + zScore * Ops.sqrt (sigmaPlus ** 2 + sigmaSM ** 2)
+
+    /// y_q,max(m_φ) with the optional phase-space scaling: Γ(K → πφ) ∝ p_π(m_φ) y_q² at fixed effective coupling, so the
+    /// bound y_q,max(0) (symbol y_q) weakens to y_q,max(0)/sqrt(p_π(m_φ)/p_π(0)).
+    let phaseSpaceScaledBound = yq / Ops.sqrt phaseSpaceRatio
+
+    /// A(B, B_SM, σ₊, σ_SM, z) as a formula (units 10⁻¹¹ for the branching ratios).
+    [<CompiledName("AllowanceFormula")>]
+    let allowanceFormula () =
+        Formula.create "A_BSM" allowanceExpr
+            [ "B", "1e-11", "measured branching ratio"; "B_SM", "1e-11", "SM prediction"; "sigma_plus", "1e-11", "upper experimental error"
+              "sigma_SM", "1e-11", "SM error"; "z", "1", "one-sided z (1.2816 at 90 % CL)" ]
+            "1e-11" "definition (this project), used with seed 000 eq. (2)" "room for a BSM K⁺ → π⁺ + invisible branching ratio"
+
+    /// y_q,max(m_φ) = y_q,max(0)/sqrt(p_π(m_φ)/p_π(0)) as a formula in y_q (the flat bound), m_phi, m_K, m_pi.
+    [<CompiledName("PhaseSpaceScaledBoundFormula")>]
+    let phaseSpaceScaledBoundFormula () =
+        Formula.create "y_q_max_phase_space" phaseSpaceScaledBound
+            [ "y_q", "1", "flat bound (m_φ → 0)"; "m_phi", "MeV", "mediator mass"; "m_K", "MeV", "K⁺ mass"; "m_pi", "MeV", "π⁺ mass" ]
+            "1" "seed 000 eq. (2) with two-body phase space (model assumption)" "y_q bound at m_φ with Γ ∝ p_π y_q²"
+
     /// y_q,max = y_0 sqrt(A/A_0) as a formula (A, A_0 in the same units).
     [<CompiledName("YqMaxFormula")>]
     let yqMaxFormula () =
@@ -94,6 +121,16 @@ module MesonBounds =
         Formula.create "pion_momentum_ratio" phaseSpaceRatio
             [ "m_phi", "MeV", "mediator mass"; "m_K", "MeV", "K⁺ mass"; "m_pi", "MeV", "π⁺ mass" ]
             "1" "two-body kinematics of K⁺ → π⁺φ" "p_π(m_φ)/p_π(0)"
+
+/// A hypothetical K⁺ → π⁺ νν̄ measurement at the SM central value (a projection, not data): its BSM allowance and bound.
+[<NoEquality; NoComparison>]
+type KaonProjection =
+    { /// Relative precision assumed (0.1 = 10 %).
+      RelativePrecision: float
+      /// A, 10⁻¹¹.
+      BsmAllowance: float
+      /// y_q,max.
+      YqMax: float }
 
 /// Numeric kaon bounds for C#. Branching ratios and allowances in units of 10⁻¹¹, masses in MeV.
 [<AbstractClass; Sealed>]
@@ -116,6 +153,8 @@ type KaonBounds =
         )
     static let yq = lazy ((MesonBounds.yqMaxFormula ()).Compile3())
     static let ps = lazy ((MesonBounds.phaseSpaceRatioFormula ()).Compile3())
+    static let allowance = lazy ((MesonBounds.allowanceFormula ()).Compile5())
+    static let scaled = lazy ((MesonBounds.phaseSpaceScaledBoundFormula ()).Compile4())
 
     /// The seed's bound from E787/E949, y_q ≲ 1.58 × 10⁻⁴ (seed 000 eq. 2): the anchor of every rescaled bound.
     static member AnchorCoupling = 1.58e-4
@@ -125,7 +164,8 @@ type KaonBounds =
     static member KinematicEndpoint_MeV = Constants.ChargedKaonMass - Constants.ChargedPionMass
 
     /// The measurements of data/detection/kaon_pi_nunu.csv (E787+E949 first, then NA62), without the SM row.
-    static member Measurements() : KaonMeasurement list = rows () |> List.filter (fun m -> m.Experiment <> "SM")
+    static member Measurements() : IReadOnlyList<KaonMeasurement> =
+        rows () |> List.filter (fun m -> m.Experiment <> "SM") |> Array.ofList :> IReadOnlyList<KaonMeasurement>
 
     /// The SM prediction row (Buras et al., JHEP 11 (2015) 033: 8.4 ± 1.0).
     static member StandardModel() : KaonMeasurement =
@@ -135,7 +175,7 @@ type KaonBounds =
 
     /// The E787+E949 combined result (the seed's ref. [29]).
     static member E787E949() : KaonMeasurement =
-        match KaonBounds.Measurements() |> List.tryFind (fun m -> m.Experiment = "E787+E949") with
+        match KaonBounds.Measurements() |> Seq.tryFind (fun m -> m.Experiment = "E787+E949") with
         | Some m -> m
         | None -> raise (DataFileException(DataFiles.DisplayName("detection/" + file), "has no E787+E949 row"))
 
@@ -143,7 +183,7 @@ type KaonBounds =
     static member BsmAllowance(measurement: KaonMeasurement, z: float) : float =
         if not (z > 0.0) || Double.IsInfinity z then raise (ArgumentOutOfRangeException("z", z, "z must be a finite number > 0 (1.2816 for a one-sided 90% CL)"))
         let sm = KaonBounds.StandardModel()
-        let a = (measurement.Central - sm.Central) + z * sqrt (measurement.ErrorPlus ** 2.0 + sm.ErrorPlus ** 2.0)
+        let a = allowance.Force().Invoke(measurement.Central, sm.Central, measurement.ErrorPlus, sm.ErrorPlus, z)
         if not (a > 0.0) then
             raise (ArgumentOutOfRangeException("measurement", a, sprintf "%s leaves no room for a BSM contribution at z = %g (allowance %g × 1e-11 ≤ 0)" measurement.Label z a))
         a
@@ -159,25 +199,26 @@ type KaonBounds =
         yq.Force().Invoke(allowance, a0, KaonBounds.AnchorCoupling)
 
     /// The bound table: E787/E949 (the anchor, 1.58e-4 by construction) and every NA62 result, at z.
-    static member Table(z: float) : KaonCouplingBound list =
+    static member Table(z: float) : IReadOnlyList<KaonCouplingBound> =
         KaonBounds.Measurements()
-        |> List.map (fun m ->
+        |> Seq.map (fun m ->
             let a = KaonBounds.BsmAllowance(m, z)
             let y = KaonBounds.YqMaxForAllowance(a, z)
             { Measurement = m; BsmAllowance = a; YqMax = y; RelativeToAnchor = y / KaonBounds.AnchorCoupling })
+        |> Array.ofSeq :> IReadOnlyList<KaonCouplingBound>
 
     /// The bound table at the one-sided 90 % CL.
-    static member Table() : KaonCouplingBound list = KaonBounds.Table(KaonBounds.OneSidedZ90)
+    static member Table() : IReadOnlyList<KaonCouplingBound> = KaonBounds.Table(KaonBounds.OneSidedZ90)
 
     /// A hypothetical measurement at the SM central value with the given relative error (e.g. 0.1 for NA62's 10 %
     /// goal, seed 000 sec. II): (allowance in 10⁻¹¹, y_q,max). A projection, not data.
-    static member Projection(relativePrecision: float) : struct (float * float) =
+    static member Projection(relativePrecision: float) : KaonProjection =
         if not (relativePrecision > 0.0) || Double.IsInfinity relativePrecision then
             raise (ArgumentOutOfRangeException("relativePrecision", relativePrecision, "the relative precision must be a finite number > 0 (0.1 = 10 %)"))
         let sm = KaonBounds.StandardModel()
         let hypothetical = { sm with Experiment = "projection"; Data = sprintf "%g%%" (100.0 * relativePrecision); ErrorPlus = relativePrecision * sm.Central; ErrorMinus = relativePrecision * sm.Central; Reference = "projection" }
         let a = KaonBounds.BsmAllowance(hypothetical)
-        struct (a, KaonBounds.YqMaxForAllowance(a, KaonBounds.OneSidedZ90))
+        { RelativePrecision = relativePrecision; BsmAllowance = a; YqMax = KaonBounds.YqMaxForAllowance(a, KaonBounds.OneSidedZ90) }
 
     /// p_π(m_φ)/p_π(0) for K⁺ → π⁺φ (PDG 2024 masses); 0 at and above the endpoint.
     static member PhaseSpaceRatio(mPhi: float) : float =
@@ -191,5 +232,5 @@ type KaonBounds =
     static member YqMaxAt(bound: KaonCouplingBound, mPhi: float, phaseSpace: bool) : float =
         let r = KaonBounds.PhaseSpaceRatio mPhi
         if r <= 0.0 then nan
-        elif phaseSpace then bound.YqMax / sqrt r
+        elif phaseSpace then scaled.Force().Invoke(bound.YqMax, mPhi, Constants.ChargedKaonMass, Constants.ChargedPionMass)
         else bound.YqMax

@@ -13,7 +13,7 @@ public class BorexinoTests
     public void PseudocumeneTargetsMatchTheDataReadme()
     {
         // data/detection/README.md: C9H12 is 120.195 g/mol, 6.012e28 H and 4.509e28 C per tonne (¹H only here: ²H is 0.0115 %)
-        Assert.That(StoppingMedium.MolarMass("C9H12"), Is.EqualTo(120.195).Within(0.01));
+        Assert.That(QuenchingFormulas.MolarMass("C9H12"), Is.EqualTo(120.195).Within(0.01));
         Assert.That(Bx.ProtonsPerTonne, Is.EqualTo(6.012e28 * 0.999885).Within(0.05).Percent);
         Assert.That(Bx.CarbonPerTonne, Is.EqualTo(4.509e28).Within(0.05).Percent);
     }
@@ -44,6 +44,23 @@ public class BorexinoTests
         Assert.That(m.MeanExcitationEV, Is.EqualTo(62.3).Within(0.1));
         Assert.That(m.ZOverA, Is.EqualTo(66 / 120.195).Within(1e-4));
         Assert.That(Bx.Light.Stopping.PeakEnergy, Is.EqualTo(0.078).Within(0.005));
+    }
+
+    [Test]
+    public void TheBethePeakFromTheGoldenSectionSearchIsTheMaximumAndTheStoppingPowerIsContinuousThere()
+    {
+        // MathNet's GoldenSectionMinimizer in ln T: the Bethe expression is lower on both sides of the peak it finds, and
+        // the Andersen–Ziegler continuation meets it there (proof quench.low-energy-continuation)
+        var s = Bx.Light.Stopping;
+        double tp = s.PeakEnergy, sp = s.PeakStopping;
+        Assert.That(s.Bethe(tp * 0.99), Is.LessThan(sp));
+        Assert.That(s.Bethe(tp * 1.01), Is.LessThan(sp));
+        Assert.That(s.MassStoppingPower(tp * (1 - 1e-12)), Is.EqualTo(sp).Within(1e-9).Percent);
+        Assert.That(s.MassStoppingPower(tp * (1 + 1e-12)), Is.EqualTo(sp).Within(1e-9).Percent);
+        // a medium whose peak lies below the initial bracket [10 keV, 2 MeV] (hydrogen-like I = 19.2 eV) is still found
+        var light = new ProtonStopping(new StoppingMedium("H", 0.99, 19.2, 0.07));
+        Assert.That(light.Bethe(light.PeakEnergy * 0.99), Is.LessThan(light.PeakStopping));
+        Assert.That(light.Bethe(light.PeakEnergy * 1.01), Is.LessThan(light.PeakStopping));
     }
 
     [Test]
@@ -102,7 +119,7 @@ public class BorexinoTests
         var l = Bx.SigmaNCLimit(150.0);
         // (ρ/m) c N_H t: 2 cm⁻³ · c · 6.01e28 t⁻¹ · 1500 t · yr ≈ 1.71e50 events per cm²
         Assert.That(l.EventsPerCm2, Is.EqualTo(300.0 / 150 * 2.99792458e10 * Bx.ProtonsPerTonne * 1500 * 3.15576e7
-            * ConversionFactor.At(150.0, Constants.ProtonMass, double.PositiveInfinity)).Within(1e-9).Percent);
+            * DetectionFormulas.KappaAt(150.0, Constants.ProtonMass, double.PositiveInfinity)).Within(1e-9).Percent);
         Assert.That(l.SigmaNC_cm2, Is.EqualTo(Bx.EventBound / l.EventsPerCm2).Within(1e-12).Percent);
         Assert.That(Bx.ExpectedCounts(150.0, l.SigmaNC_cm2), Is.EqualTo(Bx.EventBound).Within(1e-9).Percent);
     }

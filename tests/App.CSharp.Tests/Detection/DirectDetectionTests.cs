@@ -68,7 +68,7 @@ public class DirectDetectionTests
             var iso = t.Item1;
             double eR = mX * mX / (2 * (mX + iso.Mass));
             double f = FormFactors.Helm(Math.Sqrt(2 * iso.Mass * eR), iso.A);
-            sum += t.Item2 * iso.A * iso.A * f * f * eff(eR * 1e3) * ConversionFactor.At(mX, iso.Mass, double.PositiveInfinity);
+            sum += t.Item2 * iso.A * iso.A * f * f * eff(eR * 1e3) * DetectionFormulas.KappaAt(mX, iso.Mass, double.PositiveInfinity);
         }
         double expected = 300.0 / mX * 2.99792458e10 * sigma * 278.8 * 86400 * sum;
         Assert.That(Xe.ExpectedCounts(mX, sigma), Is.EqualTo(expected).Within(1e-6).Percent);
@@ -92,7 +92,7 @@ public class DirectDetectionTests
             var iso = new Isotope("Zz", a / 2, a, 1.0, 50000.0);
             var e = new DirectDetectionExperiment("t", "toy", "", [new DetectorIsotope(iso, 1e25, flat)], 1.0, [new AnalysisBin("all", 0, 0, 0)], (0.1, 1000.0));
             var r = e.Recoils(40.0).Single();
-            return e.ExpectedCounts(40.0, 1e-40) / (a * a * r.FormFactorSquared * ConversionFactor.At(40.0, iso.Mass, double.PositiveInfinity));
+            return e.ExpectedCounts(40.0, 1e-40) / (a * a * r.FormFactorSquared * DetectionFormulas.KappaAt(40.0, iso.Mass, double.PositiveInfinity));
         }
         Assert.That(perA(80), Is.EqualTo(perA(40)).Within(1e-12).Percent);
         // and the absolute toy value: (300/40) c σ · 1 kg·day · 1e25
@@ -163,7 +163,7 @@ public class DirectDetectionTests
                 {
                     double m = a.MassMeV[i];
                     double expected = c.Name.Contains("Borexino")
-                        ? ConversionFactor.At(m, Constants.ProtonMass, 10) / ConversionFactor.At(m, Constants.ProtonMass, 3)
+                        ? DetectionFormulas.KappaAt(m, Constants.ProtonMass, 10) / DetectionFormulas.KappaAt(m, Constants.ProtonMass, 3)
                         : Math.Pow((100.0 / 101) / (9.0 / 10), 2);
                     Assert.That(b.SigmaCm2[i] / a.SigmaCm2[i], Is.EqualTo(expected).Within(c.Name.Contains("Borexino") ? 1e-9 : 3).Percent, $"{c.Name} at {m} MeV");
                 }
@@ -182,13 +182,16 @@ public class DirectDetectionTests
     [Test]
     public void BadInputGivesAClearError()
     {
-        Assert.That(() => Xe.SigmaNCLimit(0.0), Throws.TypeOf<UserInputException>().With.Message.Contains("mX must be a finite number > 0 MeV"));
-        Assert.That(() => Xe.SigmaNCLimit(-5.0), Throws.TypeOf<UserInputException>().With.Message.Contains("mX"));
-        Assert.That(() => Xe.SigmaNCLimit(double.NaN), Throws.TypeOf<UserInputException>());
-        Assert.That(() => Xe.ExpectedCounts(50.0, -1e-49), Throws.TypeOf<UserInputException>().With.Message.Contains("sigmaNC must be a finite number ≥ 0 cm²"));
-        Assert.That(() => DirectDetection.Borexino.SigmaNCLimit(-1.0), Throws.TypeOf<UserInputException>().With.Message.Contains("mX"));
-        Assert.That(() => DirectDetection.Get("LUX"), Throws.TypeOf<UserInputException>().With.Message.Contains("XENON1T_2018"));
-        Assert.That(() => DirectDetectionExperiment.FromData("LUX"), Throws.TypeOf<UserInputException>().With.Message.Contains("unknown experiment"));
+        // library code throws ArgumentOutOfRangeException/ArgumentException naming the parameter and its range (the CLI maps them to exit 2)
+        Assert.That(() => Xe.SigmaNCLimit(0.0), Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("mX must be a finite number > 0 MeV")
+            .And.Property("ParamName").EqualTo("mX"));
+        Assert.That(() => Xe.SigmaNCLimit(-5.0), Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("mX"));
+        Assert.That(() => Xe.SigmaNCLimit(double.NaN), Throws.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(() => Xe.SigmaNCLimit(50.0, 0.0), Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("mediatorRatio must be > 0"));
+        Assert.That(() => Xe.ExpectedCounts(50.0, -1e-49), Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("sigmaNC must be a finite number ≥ 0 cm²"));
+        Assert.That(() => DirectDetection.Borexino.SigmaNCLimit(-1.0), Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("mX"));
+        Assert.That(() => DirectDetection.Get("LUX"), Throws.TypeOf<ArgumentException>().With.Message.Contains("XENON1T_2018"));
+        Assert.That(() => DirectDetectionExperiment.FromData("LUX"), Throws.TypeOf<ArgumentException>().With.Message.Contains("unknown experiment"));
         Assert.That(() => new Xenon1TSigmaNC().Curve(-1, FigureContext.Silent(Path.GetTempPath()), _ => { }), Throws.TypeOf<UserInputException>().With.Message.Contains("r = m_φ/m_X"));
     }
 
@@ -202,10 +205,10 @@ public class ConversionFactorTests
     public void KappaIsFourForAHeavyMediatorAndHeavyTargetWithThePropagatorFactorOtherwise()
     {
         // proof dd.sigma-nc-normalisation: κ → 4 (r → ∞, m_N → ∞); κ → 4 (r²/(r²+1))² at fixed r
-        Assert.That(ConversionFactor.At(1.0, 1e7, double.PositiveInfinity), Is.EqualTo(4.0).Within(1e-4).Percent);
-        Assert.That(ConversionFactor.At(1.0, 1e7, 3.0), Is.EqualTo(4 * 0.81).Within(1e-3).Percent);
+        Assert.That(DetectionFormulas.KappaAt(1.0, 1e7, double.PositiveInfinity), Is.EqualTo(4.0).Within(1e-4).Percent);
+        Assert.That(DetectionFormulas.KappaAt(1.0, 1e7, 3.0), Is.EqualTo(4 * 0.81).Within(1e-3).Percent);
         // for xenon at m_X = 50 MeV the exact kinematics moves it by O(m_X/m_N) ≈ 0.04 %
-        Assert.That(ConversionFactor.At(50.0, 122271, double.PositiveInfinity), Is.EqualTo(4.0).Within(0.5).Percent);
-        Assert.Throws<ArgumentOutOfRangeException>(() => ConversionFactor.At(50, 122271, 0));
+        Assert.That(DetectionFormulas.KappaAt(50.0, 122271, double.PositiveInfinity), Is.EqualTo(4.0).Within(0.5).Percent);
+        Assert.Throws<ArgumentOutOfRangeException>(() => DetectionFormulas.KappaAt(50, 122271, 0));
     }
 }

@@ -61,8 +61,8 @@ public class PoissonLimitTests
     [Test]
     public void BadInputNamesTheParameter()
     {
-        Assert.That(() => PoissonLimits.UpperLimit(-1), Throws.TypeOf<UserInputException>().With.Message.Contains("observed"));
-        Assert.That(() => PoissonLimits.UpperLimit(1, -0.1), Throws.TypeOf<UserInputException>().With.Message.Contains("background"));
-        Assert.That(() => PoissonLimits.UpperLimit(1, 0, 1.0), Throws.TypeOf<UserInputException>().With.Message.Contains("(0, 1)"));
+        Assert.That(() => PoissonLimits.UpperLimit(-1), Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("observed"));
+        Assert.That(() => PoissonLimits.UpperLimit(1, -0.1), Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("background"));
+        Assert.That(() => PoissonLimits.UpperLimit(1, 0, 1.0), Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("(0, 1)"));
     }
 }

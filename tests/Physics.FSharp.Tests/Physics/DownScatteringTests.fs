@@ -51,7 +51,8 @@ let ``a moving X broadens the line by ±2v to first order; at 800 km/s by ±0.53
     let mX, mN = 50.0, 122271.0
     let e0 = DownScatteringCalculator.RecoilEnergy(mX, mN)
     let v = 800.0e5 / Constants.C_cm_s
-    let struct (lo, hi) = DownScatteringCalculator.RecoilRange(mX, mN, v)
+    let range = DownScatteringCalculator.RecoilRange(mX, mN, v)
+    let lo, hi = range.Min, range.Max
     let rel = DownScatteringCalculator.RelativeSpreadPerSpeed(mX, mN)
     Assert.That(rel, Is.EqualTo((2.0 * mN + mX) / (mN + mX)).Within(1e-12).Percent)
     Assert.That((hi - e0) / e0, Is.EqualTo(rel * v).Within(1).Percent)
@@ -64,7 +65,8 @@ let ``a moving X broadens the line by ±2v to first order; at 800 km/s by ±0.53
         let p = sqrt (e * (2.0 * mN + e))
         let k2 = (ex - e) ** 2.0 - (px - c * p) ** 2.0
         Assert.That(abs k2 / (mX * mX), Is.LessThan 1e-9)
-    let struct (a, b) = DownScatteringCalculator.RecoilRange(mX, mN, 0.0)
+    let range0 = DownScatteringCalculator.RecoilRange(mX, mN, 0.0)
+    let a, b = range0.Min, range0.Max
     Assert.That((a, b), Is.EqualTo((e0, e0)))
 
 [<Test>]
