@@ -41,14 +41,7 @@ public static class FigureWriter
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    private static CsvWriterOptions Options => CsvWriterOptions.Default with
-    {
-        NewLine = "\n",
-        FormatProvider = CultureInfo.InvariantCulture,
-        Injection = CsvInjection.None,
-        Quoting = CsvQuoting.WhenNeededOrWhitespace,
-        WriteByteOrderMark = false,
-    };
+    private static CsvWriterOptions Options => Cli.Results.CsvOptions;
 
     /// <summary>The extensions of the files <see cref="Write"/> writes for a figure.</summary>
     public static IReadOnlyList<string> Extensions { get; } = [".svg", ".pdf", ".png", ".csv"];
@@ -141,94 +134,6 @@ public static class FigureWriter
         _ => Optional(v),
     };
 
-    /// <summary>A double in shortest round-trippable invariant form ("R").</summary>
-    public static string Format(double v) => v.ToString("R", CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// Formats one table cell: null and NaN (no value) as empty; finite <see cref="double"/> and <see cref="float"/>
-    /// round-trippable ("R"); other <see cref="IFormattable"/> values with the invariant culture; booleans as
-    /// <c>true</c>/<c>false</c>; anything else by ToString(). An infinite number is refused: it is never a value.
-    /// </summary>
-    /// <exception cref="ArgumentException">The value is ±∞.</exception>
-    public static string FormatCell(object? value) => value switch
-    {
-        null => "",
-        string s => s,
-        double d => double.IsNaN(d) ? "" : double.IsFinite(d) ? Format(d)
-            : throw new ArgumentException($"a table cell holds {Format(d)}; an infinite number is not a value (pass null or NaN for an empty cell).", nameof(value)),
-        float f => float.IsNaN(f) ? "" : float.IsFinite(f) ? f.ToString("R", CultureInfo.InvariantCulture)
-            : throw new ArgumentException($"a table cell holds {f.ToString("R", CultureInfo.InvariantCulture)}; an infinite number is not a value.", nameof(value)),
-        bool b => b ? "true" : "false",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
-
-    /// <summary>Writes a table with the named <paramref name="columns"/> and one line per row.</summary>
-    /// <param name="writer">Destination (for example <see cref="Console.Out"/>).</param>
-    /// <param name="columns">Column names: at least one, none empty, no duplicates.</param>
-    /// <param name="rows">Rows, each with exactly one cell per column (see <see cref="FormatCell"/>).</param>
-    /// <exception cref="ArgumentException">The columns are empty or duplicated, or a row has the wrong number of cells.</exception>
-    public static void WriteCsv(TextWriter writer, IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<object?>> rows)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        CheckColumns(columns);
-        ArgumentNullException.ThrowIfNull(rows);
-        using var csv = CsvWriter.Create(writer, Options, leaveOpen: true);
-        foreach (var c in columns) csv.WriteField(c);
-        csv.EndRecord();
-        var i = 0;
-        foreach (var row in rows)
-        {
-            if (row is null || row.Count != columns.Count)
-                throw new ArgumentException($"row {i} has {row?.Count ?? 0} cells but there are {columns.Count} columns; every row needs one cell per column.", nameof(rows));
-            foreach (var cell in row) csv.WriteField(FormatCell(cell));
-            csv.EndRecord();
-            i++;
-        }
-        csv.Flush();
-    }
-
-    /// <summary>Writes a table to <paramref name="path"/> (its directory is created if missing) and returns the full path.</summary>
-    /// <inheritdoc cref="WriteCsv(TextWriter, IReadOnlyList{string}, IEnumerable{IReadOnlyList{object?}})"/>
-    public static string WriteCsv(string path, IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<object?>> rows)
-    {
-        if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("path must not be empty.", nameof(path));
-        var full = Path.GetFullPath(path);
-        var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        WriteCsv(text, columns, rows);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, text.ToString(), Utf8);
-        return full;
-    }
-
-    /// <summary>Writes named numeric columns of equal length as a table to <paramref name="path"/> and returns the full path.</summary>
-    /// <param name="path">The output file.</param>
-    /// <param name="columns">Named columns; all the same length.</param>
-    /// <exception cref="ArgumentException">The columns differ in length, or a name is empty or duplicated.</exception>
-    public static string WriteCsv(string path, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> columns)
-    {
-        ArgumentNullException.ThrowIfNull(columns);
-        if (columns.Count == 0) throw new ArgumentException("a table needs at least one column.", nameof(columns));
-        var n = columns[0].Values?.Count ?? 0;
-        foreach (var (name, values) in columns)
-        {
-            if (values is null) throw new ArgumentException($"column '{name}' has no values.", nameof(columns));
-            if (values.Count != n)
-                throw new ArgumentException($"column '{name}' has {values.Count} values but column '{columns[0].Name}' has {n}; columns must have equal lengths.", nameof(columns));
-        }
-        var rows = Enumerable.Range(0, n).Select(i => (IReadOnlyList<object?>)columns.Select(c => (object?)c.Values[i]).ToArray());
-        return WriteCsv(path, columns.Select(c => c.Name).ToArray(), rows);
-    }
-
-    private static void CheckColumns(IReadOnlyList<string> columns)
-    {
-        ArgumentNullException.ThrowIfNull(columns);
-        if (columns.Count == 0) throw new ArgumentException("a table needs at least one column.", nameof(columns));
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < columns.Count; i++)
-        {
-            if (string.IsNullOrEmpty(columns[i])) throw new ArgumentException($"column {i} has an empty name.", nameof(columns));
-            if (!seen.Add(columns[i])) throw new ArgumentException($"column name '{columns[i]}' appears twice; names must be unique.", nameof(columns));
-        }
-    }
+    /// <summary>A double in shortest round-trip form (<see cref="Cli.Numbers.Exact"/>).</summary>
+    public static string Format(double v) => Cli.Numbers.Exact(v);
 }

@@ -110,32 +110,4 @@ public class FigureWriterTests
         var ex = Assert.Throws<ArgumentException>(() => FigureWriter.Write(ExampleFigures.DataOverHistogram(), _dir, baseName));
         Assert.That(ex!.ParamName, Is.EqualTo("baseName"));
     }
-
-    [Test]
-    public void TablesAreWrittenWithRoundTrippableCells()
-    {
-        var path = FigureWriter.WriteCsv(Path.Combine(_dir, "t", "table.csv"), ["name", "value", "n", "ok"],
-            [["a", 0.1, 3, true], ["b, c", 1.0 / 3, -7L, false], [null, double.NaN, 0, null]]);
-        var text = File.ReadAllText(path);
-        Assert.That(text, Is.EqualTo("name,value,n,ok\na,0.1,3,true\n\"b, c\",0.3333333333333333,-7,false\n,,0,\n"), "NaN (no value) is an empty cell");
-        Assert.That(double.Parse("0.3333333333333333", CultureInfo.InvariantCulture), Is.EqualTo(1.0 / 3));
-
-        var cols = FigureWriter.WriteCsv(Path.Combine(_dir, "cols.csv"), [("m", (IReadOnlyList<double>)[1, 2]), ("y", [1e-5, 2e-5])]);
-        Assert.That(File.ReadAllText(cols), Is.EqualTo("m,y\n1,1E-05\n2,2E-05\n"));
-
-        var console = new StringWriter();
-        FigureWriter.WriteCsv(console, ["x"], [[1.5]]);
-        Assert.That(console.ToString(), Is.EqualTo("x\n1.5\n"));
-    }
-
-    [Test]
-    public void TableErrorsNameTheParameter()
-    {
-        var w = new StringWriter();
-        Assert.That(Assert.Throws<ArgumentException>(() => FigureWriter.WriteCsv(w, ["a", "b"], [[1, 2], [3]]))!.ParamName, Is.EqualTo("rows"));
-        Assert.That(Assert.Throws<ArgumentException>(() => FigureWriter.WriteCsv(w, ["a", "a"], []))!.ParamName, Is.EqualTo("columns"));
-        Assert.That(Assert.Throws<ArgumentException>(() => FigureWriter.WriteCsv(w, [], []))!.ParamName, Is.EqualTo("columns"));
-        var ex = Assert.Throws<ArgumentException>(() => FigureWriter.WriteCsv(Path.Combine(_dir, "x.csv"), [("m", (IReadOnlyList<double>)[1, 2]), ("y", [1])]));
-        Assert.That(ex!.Message, Does.Contain("'y'"));
-    }
 }
