@@ -13,58 +13,45 @@ namespace NuDM.App.Figures;
 /// </summary>
 internal static class FigureExport
 {
-    /// <summary>PNG pixels per figure pixel.</summary>
-    public const float PngScale = 2;
-
-    /// <summary>PDF points per figure pixel (a figure pixel is 1/96 in, a point 1/72 in).</summary>
-    public const float PdfScale = 0.75f;
-
-    private static readonly Lazy<SKTypeface> Face = new(() =>
-    {
-        using var s = typeof(FigureExport).Assembly.GetManifestResourceStream("NuDM.App.Figures.DejaVuSans.ttf")
-            ?? throw new InvalidOperationException("the embedded font NuDM.App.Figures.DejaVuSans.ttf is missing from the assembly.");
-        return SKTypeface.FromData(SKData.Create(s));
-    });
-
-    /// <summary>The shipped typeface.</summary>
+    /// <summary>PNG pixels per figure pixel, and PDF points per figure pixel (a figure pixel is 1/96 in, a point 1/72 in).</summary>
+    public const float PngScale = 2, PdfScale = 0.75f;
+    private static readonly Lazy<SKTypeface> Face = new(() => SKTypeface.FromData(SKData.Create(typeof(FigureExport).Assembly.GetManifestResourceStream("NuDM.App.Figures.DejaVuSans.ttf")
+        ?? throw new InvalidOperationException("the embedded font NuDM.App.Figures.DejaVuSans.ttf is missing from the assembly."))));
     internal static SKTypeface Typeface => Face.Value;
 
     public static byte[] Svg(Figure figure, IReadOnlyList<PlotModels.Placed>? placed = null)
     {
-        placed ??= PlotModels.Arrange(figure);
         using var ms = new MemoryStream();
         using (var measurer = new FontContext())
         using (var rc = new SvgContext(ms, figure.Width, figure.Height, measurer))
         {
             Draw(figure, rc, placed);
             rc.Complete();
-            rc.Flush();
         }
         // xml:space keeps the spaces at the ends of text pieces (OxyPlot writes "m", "χ", " [MeV]" as separate texts).
-        var svg = new UTF8Encoding(false).GetString(ms.ToArray()).TrimStart('\uFEFF');
-        var root = svg.IndexOf("<svg ", StringComparison.Ordinal) + 5;
-        return new UTF8Encoding(false).GetBytes(svg.Insert(root, "xml:space=\"preserve\" "));
+        var svg = Encoding.UTF8.GetString(ms.ToArray()).TrimStart('\uFEFF');
+        return new UTF8Encoding(false).GetBytes(svg.Insert(svg.IndexOf("<svg ", StringComparison.Ordinal) + 5, "xml:space=\"preserve\" "));
     }
 
     public static byte[] Png(Figure figure, IReadOnlyList<PlotModels.Placed>? placed = null)
     {
-        placed ??= PlotModels.Arrange(figure);
         using var bitmap = new SKBitmap((int)Math.Round(figure.Width * PngScale), (int)Math.Round(figure.Height * PngScale));
-        using var canvas = new SKCanvas(bitmap);
-        canvas.Clear(SKColors.White);
+        using (var canvas = new SKCanvas(bitmap))
         using (var rc = new FontContext { SkCanvas = canvas, DpiScale = PngScale, RenderTarget = RenderTarget.PixelGraphic })
+        {
+            canvas.Clear(SKColors.White);
             Draw(figure, rc, placed);
-        canvas.Flush();
+        }
         using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
         return data.ToArray();
     }
 
+    /// <summary>A one-page PDF with the font embedded; fixed dates, so the same figure gives the same bytes.</summary>
     public static byte[] Pdf(Figure figure, IReadOnlyList<PlotModels.Placed>? placed = null)
     {
-        placed ??= PlotModels.Arrange(figure);
         using var ms = new MemoryStream();
-        var fixedDate = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        using (var doc = SKDocument.CreatePdf(ms, new SKDocumentPdfMetadata { Title = TextMarkup.ToPlainText(figure.Title), Creator = "nudm", Producer = "nudm", Creation = fixedDate, Modified = fixedDate }))
+        var date = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        using (var doc = SKDocument.CreatePdf(ms, new SKDocumentPdfMetadata { Title = TextMarkup.ToPlainText(figure.Title), Creator = "nudm", Producer = "nudm", Creation = date, Modified = date }))
         {
             using (var rc = new FontContext { SkCanvas = doc.BeginPage((float)figure.Width * PdfScale, (float)figure.Height * PdfScale), DpiScale = PdfScale, RenderTarget = RenderTarget.VectorGraphic })
             {
@@ -77,14 +64,13 @@ internal static class FigureExport
         return ms.ToArray();
     }
 
-    /// <summary>Renders a model into a throw-away canvas of the given size and returns its resulting margins and plot area (stack layout).</summary>
-    internal static (OxyThickness Margins, OxyRect Area) MeasurePlotArea(PlotModel model, double width, double height)
+    /// <summary>Renders a model into a throw-away canvas of the given size (its plot area is then known) and returns its margins.</summary>
+    internal static OxyThickness MeasureMargins(PlotModel model, double width, double height)
     {
         using var canvas = new SKNoDrawCanvas((int)Math.Ceiling(width), (int)Math.Ceiling(height));
         using var rc = new FontContext { SkCanvas = canvas };
-        ((IPlotModel)model).Update(true);
-        ((IPlotModel)model).Render(rc, new OxyRect(0, 0, width, height));
-        return (model.ActualPlotMargins, model.PlotArea);
+        Render(model, rc, new OxyRect(0, 0, width, height));
+        return model.ActualPlotMargins;
     }
 
     /// <summary>The width in pixels of a text in <see cref="TextMarkup"/> at a font size in pixels.</summary>
@@ -94,16 +80,18 @@ internal static class FigureExport
         return rc.MeasureMathText(TextMarkup.ToMathText(markup), PlotModels.Font, fontSize, FontWeights.Normal).Width;
     }
 
-    private static void Draw(Figure figure, IRenderContext rc, IReadOnlyList<PlotModels.Placed> placed)
+    private static void Draw(Figure figure, IRenderContext rc, IReadOnlyList<PlotModels.Placed>? placed)
     {
         if (figure.Title.Length > 0)
             rc.DrawMathText(new ScreenPoint(figure.Width / 2, 0.5 * PlotModels.FontSize), TextMarkup.ToMathText(figure.Title), OxyColors.Black,
                 PlotModels.Font, PlotModels.Fit(figure.Title, 1.25 * PlotModels.FontSize, figure.Width - 16), FontWeights.Normal, 0, HorizontalAlignment.Center, VerticalAlignment.Top);
-        foreach (var (model, rect) in placed)
-        {
-            ((IPlotModel)model).Update(true);
-            ((IPlotModel)model).Render(rc, rect);
-        }
+        foreach (var (model, rect) in placed ?? PlotModels.Arrange(figure)) Render(model, rc, rect);
+    }
+
+    private static void Render(IPlotModel model, IRenderContext rc, OxyRect rect)
+    {
+        model.Update(true);
+        model.Render(rc, rect);
     }
 
     /// <summary>OxyPlot's SVG context, with dash lengths scaled by the stroke width as the Skia context does (OxyPlot's convention).</summary>
@@ -136,9 +124,8 @@ internal static class FigureExport
 
         public new OxySize MeasureText(string text, string? fontFamily, double fontSize, double fontWeight)
         {
-            if (string.IsNullOrEmpty(text)) return OxySize.Empty;
             using var paint = Paint(fontSize, OxyColors.Black);
-            return new OxySize(paint.MeasureText(text) / DpiScale, paint.FontSpacing / DpiScale);
+            return string.IsNullOrEmpty(text) ? OxySize.Empty : new OxySize(paint.MeasureText(text) / DpiScale, paint.FontSpacing / DpiScale);
         }
 
         public new void DrawText(ScreenPoint p, string text, OxyColor fill, string? fontFamily, double fontSize, double fontWeight,

@@ -58,7 +58,7 @@ public class PlotModelTests
             Assert.That(Left(bottom).ActualMinimum, Is.EqualTo(0), "IncludeZero");
             Assert.That(Left(bottom).FormatValue(Left(bottom).ActualMaximum), Is.Empty, "the lower panel leaves its top label to the panel above");
             Assert.That(Left(top).FormatValue(Left(top).ActualMaximum), Is.Not.Empty);
-            Assert.That(top.Series.OfType<OxyLineSeries>().Count(), Is.EqualTo(3), "three ratio histograms");
+            Assert.That(top.Series.OfType<OxyLineSeries>().Select(s => s.StrokeThickness), Is.EqualTo(new[] { 1.0, 2.0, 3.0 }), "three ratio histograms, widths as given");
             Assert.That(LegendEntries(top), Is.EqualTo(new[] { "g_{μ} = 0.05", "g_{μ} = 0.12", "g_{μ} = 0.25" }));
             Assert.That(top.Annotations.OfType<OxyPlot.Annotations.LineAnnotation>().Single().Y, Is.EqualTo(1.0), "reference line at 1");
         });
@@ -115,11 +115,13 @@ public class PlotModelTests
         Assert.That(marks.Title, Is.EqualTo("data"));
         Assert.That(marks.Points.Select(p => (p.X, p.Y)), Is.EqualTo(data.X.Zip(data.Y)));
         var bars = m.Series.OfType<OxyLineSeries>().Single(s => !s.RenderInLegend);
-        // Per point: a vertical bar from y − minus to y + plus, and a horizontal one over the half-widths.
-        Assert.That(bars.Points.Where(p => p.IsDefined()).Count(), Is.EqualTo(4 * data.Count));
+        // Per point: a vertical bar from y − minus to y + plus, then a break.
+        Assert.That(bars.Points.Where(p => p.IsDefined()).Count(), Is.EqualTo(2 * data.Count));
         Assert.That(bars.Points[0], Is.EqualTo(new DataPoint(data.X[0], data.Y[0] - data.YErrorMinus!.Value[0])));
         Assert.That(bars.Points[1], Is.EqualTo(new DataPoint(data.X[0], data.Y[0] + data.YErrorPlus!.Value[0])));
-        Assert.That(bars.Points[3], Is.EqualTo(new DataPoint(data.X[0] - 1, data.Y[0])));
+        Assert.That(bars.Points[2].IsDefined(), Is.False);
+        Assert.That(bars.Points[4], Is.EqualTo(new DataPoint(data.X[1], data.Y[1] + data.YErrorPlus!.Value[1])));
+        Assert.That(marks.MarkerType, Is.EqualTo(MarkerType.Circle));
         Assert.That(m.Series.OfType<AreaSeries>().Single().Title, Is.EqualTo("SM prediction"));
         Assert.That(LegendEntries(m), Is.EqualTo(new[] { "SM prediction", "data" }));
         Assert.That(m.Title, Is.EqualTo("COHERENT-like CsI data"));
