@@ -37,7 +37,6 @@ public sealed record Axis(string Label = "", ScaleKind Scale = ScaleKind.Linear,
 {
     public static Axis Linear(string label = "", double? min = null, double? max = null) => new(label, ScaleKind.Linear, min, max);
     public static Axis Log(string label = "", double? min = null, double? max = null) => new(label, ScaleKind.Log10, min, max);
-
     /// <summary>True for a value that can be drawn: finite, and positive on a log axis.</summary>
     internal bool Fits(double v) => double.IsFinite(v) && (Scale == ScaleKind.Linear || v > 0);
 
@@ -120,7 +119,6 @@ public sealed record Figure
     }
 
     public static Figure Grid(int rows, int columns, IEnumerable<Panel> panels) => new(panels, new GridLayout(rows, columns));
-
     public ImmutableArray<Panel> Panels { get; }
     public FigureLayout Layout { get; }
     public string Title { get; init; } = "";

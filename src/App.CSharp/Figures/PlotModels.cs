@@ -21,10 +21,8 @@ internal static class PlotModels
     private const string Minus = "\u2212";
     private static readonly OxyColor Grey = OxyColor.Parse(Palette.Grey);
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-
     /// <summary>A panel's model and where it goes.</summary>
     public sealed record Placed(PlotModel Model, OxyRect Rect);
-
     /// <summary>Height of the figure-title band in pixels.</summary>
     public static double TitleBand(Figure f) => f.Title.Length > 0 ? 2.2 * FontSize : 0;
 
@@ -110,11 +108,8 @@ internal static class PlotModels
         if (p.Legend != LegendPosition.None && p.Series.Any(s => s.Label.Length > 0))
             m.Legends.Add(new Legend
             {
-                LegendPosition = p.Legend switch
-                {
-                    LegendPosition.UpperLeft => OxyLegendPosition.TopLeft, LegendPosition.LowerLeft => OxyLegendPosition.BottomLeft,
-                    LegendPosition.LowerRight => OxyLegendPosition.BottomRight, LegendPosition.OutsideRight => OxyLegendPosition.RightTop, _ => OxyLegendPosition.TopRight,
-                },
+                LegendPosition = p.Legend switch { LegendPosition.UpperLeft => OxyLegendPosition.TopLeft, LegendPosition.LowerLeft => OxyLegendPosition.BottomLeft,
+                    LegendPosition.LowerRight => OxyLegendPosition.BottomRight, LegendPosition.OutsideRight => OxyLegendPosition.RightTop, _ => OxyLegendPosition.TopRight },
                 LegendPlacement = p.Legend == LegendPosition.OutsideRight ? LegendPlacement.Outside : LegendPlacement.Inside,
                 LegendBackground = OxyColor.FromAColor(217, OxyColors.White), LegendBorder = OxyColor.Parse("#999999"), LegendBorderThickness = 0.8,
                 LegendFontSize = FontSize, LegendSymbolLength = 28, LegendPadding = 6, LegendMargin = 6, LegendItemSpacing = 12,
@@ -152,13 +147,8 @@ internal static class PlotModels
     }
 
     /// <summary>OxyPlot dash arrays are in multiples of the stroke width; ours are fixed lengths in pixels.</summary>
-    private static double[]? Dashes(DashPattern d, double stroke) => d switch
-    {
-        DashPattern.Dashed => [6 / Math.Max(stroke, 0.1), 4 / Math.Max(stroke, 0.1)],
-        DashPattern.Dotted => [1.5 / Math.Max(stroke, 0.1), 2.5 / Math.Max(stroke, 0.1)],
-        _ => null,
-    };
-
+    private static double[]? Dashes(DashPattern d, double stroke) =>
+        d == DashPattern.Solid ? null : (d == DashPattern.Dashed ? new[] { 6, 4.0 } : [1.5, 2.5]).Select(l => l / Math.Max(stroke, 0.1)).ToArray();
     private static DataPoint Point(double x, double y) => double.IsNaN(x) || double.IsNaN(y) ? DataPoint.Undefined : new DataPoint(x, y);
 
     /// <summary>The OxyPlot series that draw one of ours; only the first carries the legend label. Infinite band edges and
