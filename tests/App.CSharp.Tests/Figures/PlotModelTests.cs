@@ -172,6 +172,27 @@ public class PlotModelTests
         Assert.That(panel.TitleFontSize, Is.LessThan(1.05 * PlotModels.FontSize), "panel titles fit their cell");
     }
 
+    /// <summary>A figure of the program, read through its plot model: seed 001 Fig. 2 (cos θ against T on germanium).</summary>
+    [Test]
+    public void Seed001Figure2HasItsAxesCurvesAndLegend()
+    {
+        var figure = NuDM.App.Reproduction.FigureCatalog.All.Single(j => j.Id == "seed001-fig2").Build(NuDM.App.Reproduction.FigureContext.Silent(null));
+        var m = Rendered(figure).Single().Model;
+        Assert.Multiple(() =>
+        {
+            Assert.That(Bottom(m).Title, Is.EqualTo("recoil energy T [keV]"));
+            Assert.That(Left(m).Title, Is.EqualTo("cos θ"));
+            Assert.That((Left(m).ActualMinimum, Left(m).ActualMaximum), Is.EqualTo((0.0, 1.02)), "fixed y range");
+            Assert.That(Bottom(m).ActualMinimum, Is.EqualTo(0), "fixed x minimum");
+            Assert.That(LegendEntries(m), Has.Count.EqualTo(figure.Panels[0].Series.Length).And.Some.EqualTo("m_{χ} = 0 (CEvNS)"));
+            Assert.That(m.Legends.Single().LegendPosition, Is.EqualTo(LegendPosition.BottomRight));
+            Assert.That(m.Annotations.OfType<OxyPlot.Annotations.LineAnnotation>().Single().Y, Is.EqualTo(1.0), "cos θ = 1");
+            var lines = m.Series.OfType<OxyLineSeries>().ToList();
+            Assert.That(lines.SelectMany(l => l.Points).Where(p => p.IsDefined()).Select(p => p.Y), Is.All.InRange(-1.0, 1.0 + 1e-12), "cosines");
+            Assert.That(Bottom(m).ActualMaximum, Is.GreaterThanOrEqualTo(lines.SelectMany(l => l.Points).Where(p => p.IsDefined()).Max(p => p.X)), "the x axis covers every curve");
+        });
+    }
+
     [TestCase(1e-6, false, "10^{−6}")]
     [TestCase(1000, false, "10^{3}")]
     [TestCase(3e-7, false, "3×10^{−7}")]
