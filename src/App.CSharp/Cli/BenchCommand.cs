@@ -23,7 +23,8 @@ public static class BenchCommand
             new IntegerRange(3, 200, "a median and an interquartile range need three rounds; 200 takes minutes"), 21);
         var strict = new Option<bool>("--strict") { Description = "exit with code 1 if a target is missed" };
         var cmd = new Command("bench", "Measure speed targets as ratios (candidate ÷ reference) in one run") { suite, rounds, strict };
-        cmd.SetAction(parse => CommandLine.Guard(() => Run(parse.GetValue(suite), parse.GetValue(rounds), parse.GetValue(strict))));
+        var output = OutputOptions.AddTo(cmd);
+        cmd.SetAction(parse => CommandLine.Guard(() => Run(parse.GetValue(suite), parse.GetValue(rounds), parse.GetValue(strict), output.Of(parse))));
         return cmd;
     }
 
@@ -39,8 +40,11 @@ public static class BenchCommand
         Thread.Sleep(250);
     }
 
-    /// <summary>Runs the chosen suites (all when <paramref name="suite"/> is null) and prints the ratio table.</summary>
-    public static int Run(string? suite, int rounds, bool strict)
+    /// <summary>
+    /// Runs the chosen suites (all when <paramref name="suite"/> is null) and prints the ratio table (ratios with two
+    /// decimals: they move by tens of per cent between runs), or CSV/JSON rows (times in ns, ratios, target, met).
+    /// </summary>
+    public static int Run(string? suite, int rounds, bool strict, OutputFormat format = OutputFormat.Table)
     {
         if (rounds is < 3 or > 200) throw new UserInputException($"--rounds must be an integer in [3, 200], got {rounds}");
         IEnumerable<KeyValuePair<string, Func<int, IEnumerable<RatioResult>>>> chosen = Suites;
@@ -59,13 +63,21 @@ public static class BenchCommand
             foreach (var r in run(rounds))
             {
                 results.Add(r);
-                table.AddRow(new Text(r.Name), new Text($"{r.Candidate} ({r.CandidateNs:G3} ns) ÷ {r.Reference} ({r.ReferenceNs:G3} ns)"),
-                    new Text($"{r.Ratio:F2} ({r.RatioLow:F2}–{r.RatioHigh:F2})"), new Text($"≤ {r.Target:G3}"),
+                table.AddRow(new Text(r.Name), new Text($"{r.Candidate} ({Numbers.Significant(r.CandidateNs, 3)} ns) ÷ {r.Reference} ({Numbers.Significant(r.ReferenceNs, 3)} ns)"),
+                    new Text($"{Numbers.Fixed(r.Ratio, 2)} ({Numbers.Fixed(r.RatioLow, 2)}–{Numbers.Fixed(r.RatioHigh, 2)})"), new Text($"≤ {Numbers.Significant(r.Target, 3)}"),
                     new Markup(r.MeetsTarget ? "[green]met[/]" : "[red]missed[/]"));
             }
         }
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine("[grey]ratios are medians of interleaved rounds in this run; absolute ns vary with machine load[/]");
+        var o = new Results("bench", $"--suite {suite ?? "all"} --rounds {rounds}");
+        if (format != OutputFormat.Table)
+            o.Records(format, ["benchmark", "candidate", "reference", "candidate_ns", "reference_ns", "ratio", "ratio_iqr_low", "ratio_iqr_high", "target_ratio", "met"],
+                results.Select(r => (IReadOnlyList<object?>)[r.Name, r.Candidate, r.Reference, o.Positive(r.CandidateNs, "candidate time"), o.Positive(r.ReferenceNs, "reference time"),
+                    o.Positive(r.Ratio, "ratio"), o.Positive(r.RatioLow, "ratio (lower quartile)"), o.Positive(r.RatioHigh, "ratio (upper quartile)"), r.Target, r.MeetsTarget]));
+        else
+        {
+            AnsiConsole.Write(table);
+            AnsiConsole.MarkupLine("[grey]ratios are medians of interleaved rounds in this run; absolute ns vary with machine load[/]");
+        }
         return strict && results.Any(r => !r.MeetsTarget) ? 1 : 0;
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using NuDM.App.Cevns;
 using NuDM.App.Experiments;
-using NuDM.App.Figures;
 using NuDM.App.Statistics;
 using NuDM.Physics;
 using Spectre.Console;
@@ -38,13 +37,18 @@ public static class CevnsCommands
         var mchi = NumericOption.WithDefault("--mchi", "m_χ in MeV", PhysicalRanges.FermionMass, 0.0);
         var ms = NumericOption.WithDefault("--ms", "mediator mass m_S in MeV", PhysicalRanges.MediatorMass, 0.0);
         var ff = FormFactorOption();
-        var csv = new Option<bool>("--csv") { Description = "CSV to standard output" };
-        var cmd = new Command("spectrum", "SM and νN → χN counts per bin for an experiment, and the totals") { exp, ybar, mchi, ms, ff, csv };
-        cmd.SetAction(p => CommandLine.Guard(() => RunSpectrum(p.GetValue(exp)!, p.GetValue(ybar), p.GetValue(mchi), p.GetValue(ms), p.GetValue(ff), p.GetValue(csv))));
+        var cmd = new Command("spectrum", "SM and νN → χN counts per bin for an experiment, and the totals") { exp, ybar, mchi, ms, ff };
+        var output = OutputOptions.AddTo(cmd);
+        cmd.SetAction(p => CommandLine.Guard(() => RunSpectrum(p.GetValue(exp)!, p.GetValue(ybar), p.GetValue(mchi), p.GetValue(ms), p.GetValue(ff), output.Of(p))));
         return cmd;
     }
 
-    public static int RunSpectrum(string id, double ybar, double mchi, double ms, FormFactorModel? ff, bool csv)
+    /// <summary>
+    /// Runs <c>nudm spectrum</c>: counts per bin (SM, νN → χN, background, observed) for ȳ, m_χ and m_S (MeV). Rows of
+    /// CSV/JSON: bin edges in the experiment's observable unit, counts in events per bin; the table prints counts with
+    /// two decimals.
+    /// </summary>
+    public static int RunSpectrum(string id, double ybar, double mchi, double ms, FormFactorModel? ff, OutputFormat format)
     {
         PhysicalRanges.EffectiveCouplingOrZero.Check("--ybar", ybar);
         PhysicalRanges.FermionMass.Check("--mchi", mchi);
@@ -59,23 +63,23 @@ public static class CevnsCommands
             rows.Add([o.Value(edges[i], "bin edge"), o.Value(edges[i + 1], "bin edge"), o.Value(s.StandardModel[i], "SM counts"),
                 o.Value(s.NewPhysics[i], "νN → χN counts"), o.Value(s.Background[i], "background"), s.Observed is null ? null : o.Value(s.Observed[i], "observed")]);
         string[] cols = [$"lo_{unit}", $"hi_{unit}", "SM", "new_physics", "background", "observed"];
-        if (csv)
+        if (format != OutputFormat.Table)
         {
-            FigureWriter.WriteCsv(Console.Out, cols, rows);
+            o.Records(format, cols, rows);
             return 0;
         }
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(model.Experiment.Name)}[/]  ȳ = {Results.Echo(ybar, "G3")}, m_χ = {Results.Echo(mchi)} MeV, m_S = {Results.Echo(ms)} MeV, form factor {model.FormFactor}");
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(model.Experiment.Name)}[/]  ȳ = {Results.Echo(ybar, 3)}, m_χ = {Results.Echo(mchi)} MeV, m_S = {Results.Echo(ms)} MeV, form factor {model.FormFactor}");
         if (ybar > 0 && mchi >= model.MaxNeutrinoEnergy)
-            AnsiConsole.MarkupLine($"[yellow]m_χ ≥ the largest neutrino energy ({o.Text(model.MaxNeutrinoEnergy, "G4", "largest neutrino energy")} MeV): no χ is produced[/]");
+            AnsiConsole.MarkupLine($"[yellow]m_χ ≥ the largest neutrino energy ({o.Text(model.MaxNeutrinoEnergy, "largest neutrino energy")} MeV): no χ is produced[/]");
         var t = new Table().Border(TableBorder.Rounded).AddColumn($"bin [[{Markup.Escape(unit)}]]")
             .AddColumn(new TableColumn("SM").RightAligned()).AddColumn(new TableColumn("νN→χN").RightAligned())
             .AddColumn(new TableColumn("background").RightAligned()).AddColumn(new TableColumn("observed").RightAligned());
         for (int i = 0; i < s.StandardModel.Length; i++)
-            t.AddRow($"{o.Text(edges[i], "G4", "bin edge")}–{o.Text(edges[i + 1], "G4", "bin edge")}", o.Text(s.StandardModel[i], "F3", "SM counts"),
-                o.Text(s.NewPhysics[i], "F3", "νN → χN counts"), o.Text(s.Background[i], "F2", "background"),
-                s.Observed is null ? Results.Missing : o.Text(s.Observed[i], "F2", "observed"));
-        t.AddRow("[bold]total[/]", $"[bold]{o.Text(s.StandardModel.Sum(), "F2", "SM total")}[/]", $"[bold]{o.Text(s.NewPhysics.Sum(), "F2", "νN → χN total")}[/]",
-            o.Text(s.Background.Sum(), "F1", "background total"), s.Observed is null ? Results.Missing : o.Text(s.Observed.Sum(), "F1", "observed total"));
+            t.AddRow($"{o.Text(edges[i], "bin edge")}–{o.Text(edges[i + 1], "bin edge")}", o.Fixed(s.StandardModel[i], 2, "SM counts"),
+                o.Fixed(s.NewPhysics[i], 2, "νN → χN counts"), o.Fixed(s.Background[i], 2, "background"),
+                s.Observed is null ? Results.Missing : o.Fixed(s.Observed[i], 2, "observed"));
+        t.AddRow("[bold]total[/]", $"[bold]{o.Fixed(s.StandardModel.Sum(), 2, "SM total")}[/]", $"[bold]{o.Fixed(s.NewPhysics.Sum(), 2, "νN → χN total")}[/]",
+            o.Fixed(s.Background.Sum(), 2, "background total"), s.Observed is null ? Results.Missing : o.Fixed(s.Observed.Sum(), 2, "observed total"));
         AnsiConsole.Write(t);
         return 0;
     }
@@ -99,7 +103,6 @@ public static class CevnsCommands
         };
         statistic.AcceptOnlyFromAmong("chi2", "poisson");
         var ff = FormFactorOption();
-        var csv = new Option<bool>("--csv") { Description = "CSV to standard output (progress and notes go to standard error)" };
         var force = new Option<bool>("--force") { Description = "recompute every point: do not resume from the checkpoint" };
         var wait = new Option<bool>("--wait") { Description = "if the same scan is running elsewhere, wait for it instead of failing" };
         var cmd = new Command("limit",
@@ -107,8 +110,9 @@ public static class CevnsCommands
             "$NUDM_CACHE/limit, else $XDG_CACHE_HOME/nudm/limit, else ~/.cache/nudm/limit (one file per experiment, options, data and " +
             "program version), so the same command resumes after an interruption")
         {
-            exp, vary, mchi, ms, from, to, points, asimov, statistic, ff, csv, force, wait
+            exp, vary, mchi, ms, from, to, points, asimov, statistic, ff, force, wait
         };
+        var output = OutputOptions.AddTo(cmd);
         cmd.Validators.Add(r =>
         {
             var v = OptionRules.ValueOrDefault(r, vary);
@@ -122,7 +126,7 @@ public static class CevnsCommands
                     r.AddError($"with --vary {v}: {scanned.Refusal(name, x)}");
         });
         cmd.SetAction((p, ct) => CommandLine.GuardAsync(() => Task.FromResult(RunLimit(p.GetValue(exp)!, p.GetValue(vary)!, p.GetValue(mchi), p.GetValue(ms),
-            p.GetValue(from), p.GetValue(to), p.GetValue(points), p.GetValue(asimov), p.GetValue(ff), p.GetValue(csv), ct,
+            p.GetValue(from), p.GetValue(to), p.GetValue(points), p.GetValue(asimov), p.GetValue(ff), output.Of(p), ct,
             p.GetValue(statistic) == "poisson" ? StatisticKind.Poisson : StatisticKind.ChiSquare, p.GetValue(force), p.GetValue(wait)))));
         return cmd;
     }
@@ -134,9 +138,10 @@ public static class CevnsCommands
     /// Runs <c>nudm limit</c>: the 90% CL curve on ȳ against m_χ (at fixed m_S) or m_S (at fixed m_χ), masses in MeV.
     /// Finished points are checkpointed in the cache folder (<see cref="CacheFolder"/>) under a key over the options,
     /// the data and the program, so the same command resumes after an interruption; progress and notes go to standard error.
+    /// Rows of CSV/JSON: the scanned mass in MeV, the limit on ȳ (empty/null without a constraint) and its status.
     /// </summary>
     public static int RunLimit(string id, string vary, double mchi, double ms, double? from, double? to, int points, bool asimov,
-        FormFactorModel? ff, bool csv, CancellationToken ct, StatisticKind statistic = StatisticKind.ChiSquare, bool force = false, bool wait = false)
+        FormFactorModel? ff, OutputFormat format, CancellationToken ct, StatisticKind statistic = StatisticKind.ChiSquare, bool force = false, bool wait = false)
     {
         if (vary is not ("mchi" or "ms")) throw new UserInputException($"--vary must be mchi or ms, got '{vary}'");
         PhysicalRanges.FermionMass.Check("--mchi", mchi);
@@ -207,18 +212,24 @@ public static class CevnsCommands
         }
 
         var o = new Results("limit", inputs);
-        double? Limit(int i) => double.IsNaN(curve.Limit[i]) ? null : o.Positive(curve.Limit[i], $"ȳ (90% CL) at {Results.Echo(curve.X[i], "G6")} MeV");
+        double? Limit(int i) => double.IsNaN(curve.Limit[i]) ? null : o.Positive(curve.Limit[i], $"ȳ (90% CL) at {Results.Echo(curve.X[i], 6)} MeV");
         var xName = vary == "mchi" ? "m_chi_MeV" : "m_S_MeV";
-        if (csv)
+        if (format != OutputFormat.Table)
         {
-            FigureWriter.WriteCsv(Console.Out, [xName, "ybar_90CL", "status"],
+            o.Records(format, [xName, "ybar_90CL", "status"],
                 curve.X.Select((x, i) => (IReadOnlyList<object?>)[o.Value(x, xName), Limit(i), curve.Notes[i]]));
             return 0;
         }
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(model.Experiment.Name)}[/]: 90% CL on ȳ, {(vary == "mchi" ? $"m_S = {Results.Echo(ms)} MeV" : $"m_χ = {Results.Echo(mchi)} MeV")}{(asimov || model.Experiment.Observed is null ? " (sensitivity, Asimov data)" : "")}, {(statistic == StatisticKind.Poisson ? "Poisson likelihood" : "χ² of seed 001 eq. (2.29)")}");
+        // a note only where there is no limit, in its own column, so that the limits' column stays as wide as a number
+        var noted = Enumerable.Range(0, curve.X.Length).Any(i => Limit(i) is null);
         var t = new Table().Border(TableBorder.Rounded).AddColumn(vary == "mchi" ? "m_χ [[MeV]]" : "m_S [[MeV]]").AddColumn(new TableColumn("ȳ (90% CL)").RightAligned());
+        if (noted) t.AddColumn("note");
         for (int i = 0; i < curve.X.Length; i++)
-            t.AddRow(o.Text(curve.X[i], "G4", xName), Limit(i) is double l ? l.ToString("E3", System.Globalization.CultureInfo.InvariantCulture) : $"[grey]{Markup.Escape(curve.Notes[i])}[/]");
+        {
+            string[] cells = [o.Text(curve.X[i], xName), Limit(i) is double l ? Numbers.Significant(l) : Results.Missing, $"[grey]{(Limit(i) is null ? Markup.Escape(curve.Notes[i]) : "")}[/]"];
+            t.AddRow(noted ? cells : cells[..2]);
+        }
         AnsiConsole.Write(t);
         return 0;
     }

@@ -6,8 +6,12 @@ namespace NuDM.App.Cli;
 /// <summary>The <c>nudm</c> command line: one sub-command per task.</summary>
 public static class CommandLine
 {
-    /// <summary>Console width used when the output is redirected (Spectre.Console would assume 80 columns).</summary>
-    private const int RedirectedWidth = 140;
+    /// <summary>
+    /// Console width used when a stream is redirected: wider than any table the program prints, so that a table in a
+    /// pipe or a file is never wrapped (Spectre.Console would assume 80 columns and wrap cells mid-number). Tables are
+    /// sized to their content, never stretched to this width.
+    /// </summary>
+    internal const int RedirectedWidth = 10_000;
 
     /// <summary>Builds the command tree.</summary>
     public static RootCommand Build()
@@ -47,12 +51,9 @@ public static class CommandLine
     /// fault of data, files or timing, 130 interrupted).</summary>
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
-        // Piped or redirected output (logs, files, CI) gets Spectre's 80-column default, which wraps the wider
-        // tables mid-number; give it room instead.
-        if (Console.IsOutputRedirected && AnsiConsole.Profile.Width < RedirectedWidth)
-            AnsiConsole.Profile.Width = RedirectedWidth;
-        if (Console.IsErrorRedirected && Error.Profile.Width < RedirectedWidth)
-            Error.Profile.Width = RedirectedWidth;
+        var noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        Plain(AnsiConsole.Console, Console.IsOutputRedirected, noColor);
+        Plain(Error, Console.IsErrorRedirected, noColor);
         Arguments.Value = args;
         var root = Build();
         var parse = root.Parse(args);
@@ -66,6 +67,26 @@ public static class CommandLine
             return 2;
         }
         return await parse.InvokeAsync(new InvocationConfiguration(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes a console write plain text — no ANSI escape codes (colours, bold, links) — when its stream is
+    /// <paramref name="redirected"/> (a file, a pipe, CI logs) or NO_COLOR is set (https://no-color.org); a redirected
+    /// stream also gets <see cref="RedirectedWidth"/>, so nothing is wrapped.
+    /// </summary>
+    internal static void Plain(IAnsiConsole console, bool redirected, bool noColor)
+    {
+        if (redirected || noColor)
+        {
+            console.Profile.Capabilities.Ansi = false;
+            console.Profile.Capabilities.Links = false;
+            console.Profile.Capabilities.ColorSystem = ColorSystem.NoColors;
+        }
+        if (redirected)
+        {
+            console.Profile.Capabilities.Interactive = false;
+            if (console.Profile.Width < RedirectedWidth) console.Profile.Width = RedirectedWidth;
+        }
     }
 
     /// <summary>Runs a command body, turning failures into a clear message and an exit code (see <see cref="Report"/>).</summary>

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using NuDM.App.Constraints;
-using NuDM.App.Figures;
 using NuDM.Physics;
 using Spectre.Console;
 
@@ -23,30 +22,40 @@ public static class ConstraintCommands
         };
         OptionRules.Requires(cmd, limit, source, "name the publication the flux limit comes from");
         OptionRules.Requires(cmd, source, limit, "--flux-source describes a --flux-limit");
+        var output = OutputOptions.AddTo(cmd);
         cmd.SetAction(p => CommandLine.Guard(() =>
         {
             var m = PhysicalRanges.EarthSunMass.Check("--mx", p.GetValue(mx));
             var s = PhysicalRanges.ConversionCrossSection.Check("--sigma", p.GetValue(sigma));
             var o = new Results("earthsun", $"--mx {Results.Echo(m)} --sigma {Results.Echo(s)}{(p.GetValue(limit) is double fl ? $" --flux-limit {Results.Echo(fl)}" : "")}");
             // the σ limit first: if it cannot be computed (m_X outside 4–200 GeV), nothing is printed before the error
-            string? limitLine = null;
+            double? sigmaMax = null;
+            var src = p.GetValue(source);
             if (p.GetValue(limit) is double f)
             {
                 PhysicalRanges.NeutrinoFluxLimit.Check("--flux-limit", f);
-                var src = p.GetValue(source);
                 if (string.IsNullOrWhiteSpace(src)) throw new UserInputException("--flux-limit needs --flux-source (the publication the limit comes from)");
                 var curve = EarthSunConstraints.SigmaLimitCurve(NeutrinoFluxLimit.Flat(f, src), [m]);
-                limitLine = $"  flux limit {Results.Echo(f, "E3")} cm⁻² s⁻¹ ({Markup.Escape(src)}): [bold]σ < {Results.Echo(o.Positive(curve.Y[0], "σ_max"), "E3")} cm²[/] (Earth term)";
+                sigmaMax = o.Positive(curve.Y[0], "σ_max");
             }
             var c = EarthSunConstraints.Compare(m, s);
             var orders = o.Value(c.OrdersBelowBoron8, "orders of magnitude below the ⁸B flux");
-            AnsiConsole.MarkupLine($"m_X = {Results.Echo(m)} MeV, σ = {Results.Echo(s, "E2")} cm² (ρ_X = 0.3 GeV/cm³, v₀ = 220 km/s; seed 000 eqs. 16–17):");
-            AnsiConsole.MarkupLine($"  Earth flux (surface detector, volume-averaged 1/r²) = [bold]{o.Text(c.Earth, "E3", "Earth flux")}[/] cm⁻² s⁻¹");
-            AnsiConsole.MarkupLine($"  Sun flux (1 au)                                    = {o.Text(c.Sun, "E3", "Sun flux")} cm⁻² s⁻¹   (Earth/Sun = {o.Text(c.EarthOverSun, "G3", "Earth/Sun")})");
+            if (output.Of(p) is var format and not OutputFormat.Table)
+            {
+                o.Records(format, ["m_X_MeV", "sigma_cm2", "flux_Earth_per_cm2_s", "flux_Sun_per_cm2_s", "Earth_over_Sun", "flux_B8_SNO_per_cm2_s",
+                        "orders_below_B8", "flux_limit_per_cm2_s", "flux_limit_source", "sigma_max_cm2"],
+                    [[m, s, o.Value(c.Earth, "Earth flux"), o.Value(c.Sun, "Sun flux"), o.Value(c.EarthOverSun, "Earth/Sun"), o.Value(c.Boron8, "⁸B flux"),
+                        orders, p.GetValue(limit), sigmaMax is null ? null : src, sigmaMax]]);
+                return 0;
+            }
+            AnsiConsole.MarkupLine($"m_X = {Results.Echo(m)} MeV, σ = {Results.Echo(s, 3)} cm² (ρ_X = 0.3 GeV/cm³, v₀ = 220 km/s; seed 000 eqs. 16–17):");
+            AnsiConsole.MarkupLine($"  Earth flux (surface detector, volume-averaged 1/r²) = [bold]{o.Text(c.Earth, "Earth flux")}[/] cm⁻² s⁻¹");
+            AnsiConsole.MarkupLine($"  Sun flux (1 au)                                    = {o.Text(c.Sun, "Sun flux")} cm⁻² s⁻¹   (Earth/Sun = {o.Text(c.EarthOverSun, "Earth/Sun", 3)})");
             AnsiConsole.MarkupLine(orders >= 0
-                ? $"  SNO ⁸B flux {o.Text(c.Boron8, "E3", "⁸B flux")} cm⁻² s⁻¹: the total lies {Results.Echo(orders, "F1")} orders of magnitude below it"
-                : $"  SNO ⁸B flux {o.Text(c.Boron8, "E3", "⁸B flux")} cm⁻² s⁻¹: the total lies {Results.Echo(-orders, "F1")} orders of magnitude above it");
-            if (limitLine is not null) AnsiConsole.MarkupLine(limitLine);
+                ? $"  SNO ⁸B flux {o.Text(c.Boron8, "⁸B flux")} cm⁻² s⁻¹: the total lies {Numbers.Fixed(orders, 1)} orders of magnitude below it"
+                : $"  SNO ⁸B flux {o.Text(c.Boron8, "⁸B flux")} cm⁻² s⁻¹: the total lies {Numbers.Fixed(-orders, 1)} orders of magnitude above it");
+            if (sigmaMax is double max)
+                AnsiConsole.MarkupLine($"  flux limit {Results.Echo(p.GetValue(limit)!.Value, 4)} cm⁻² s⁻¹ ({Markup.Escape(src!)}): [bold]σ < {Numbers.Significant(max)} cm²[/] (Earth term)");
             return 0;
         }));
         return cmd;
@@ -55,21 +64,29 @@ public static class ConstraintCommands
     /// <summary>The kaon bound on y_q for E787/E949 and each NA62 result.</summary>
     public static Command Kaon()
     {
-        var csv = new Option<bool>("--csv") { Description = "CSV to standard output" };
-        var cmd = new Command("kaon", "Bounds on the φ–quark coupling y_q from K⁺ → π⁺ + invisible (seed 000 eq. 2 rescaled with E787/E949 and NA62)") { csv };
+        var cmd = new Command("kaon", "Bounds on the φ–quark coupling y_q from K⁺ → π⁺ + invisible (seed 000 eq. 2 rescaled with E787/E949 and NA62)");
+        var output = OutputOptions.AddTo(cmd);
         cmd.SetAction(p => CommandLine.Guard(() =>
         {
             var o = new Results("kaon", "the kaon table (data/detection/kaon_pi_nunu.csv)");
             var rows = KaonCouplingBounds.Table();
-            // every number of the table passes the output check, for the CSV and for the formatted table alike
+            // every number of the table passes the output check, for the CSV, JSON and the formatted table alike
             var cells = rows.Select(r => (IReadOnlyList<object?>)[r.Label, o.Value(r.Central, $"BR ({r.Label})"), o.Value(r.ErrorPlus, $"BR error ({r.Label})"),
                 o.Value(r.BsmAllowance, $"BSM allowance ({r.Label})"), o.Positive(r.YqMax, $"y_q,max ({r.Label})"), r.Preliminary, r.Reference]).ToList();
-            if (p.GetValue(csv))
+            if (output.Of(p) is var format and not OutputFormat.Table)
             {
-                FigureWriter.WriteCsv(Console.Out, ["measurement", "BR_1e-11", "err_plus_1e-11", "bsm_allowance_1e-11", "y_q_max", "preliminary", "reference"], cells);
+                o.Records(format, ["measurement", "BR_1e-11", "err_plus_1e-11", "bsm_allowance_1e-11", "y_q_max", "preliminary", "reference"], cells);
                 return 0;
             }
-            Console.Write(KaonCouplingBounds.FormatTable());
+            var sm = KaonBounds.StandardModel();
+            AnsiConsole.WriteLine("K⁺ → π⁺ + invisible: y_q,max = 1.58e-04 sqrt(A/A_E949) (a rescaling of seed 000 eq. 2, not a new calculation)");
+            AnsiConsole.WriteLine($"A = (B − B_SM) + 1.2816 sqrt(err₊² + err_SM²), B_SM = {Numbers.Significant(sm.Central)} ± {Numbers.Significant(sm.ErrorPlus)} (1e-11); flat for m_φ < {Numbers.Significant(KaonBounds.KinematicEndpoint_MeV)} MeV");
+            var t = new Table().Border(TableBorder.Rounded).AddColumn("measurement").AddColumn(new TableColumn("B [[1e-11]]").RightAligned())
+                .AddColumn(new TableColumn("A [[1e-11]]").RightAligned()).AddColumn(new TableColumn("y_q,max").RightAligned());
+            foreach (var r in rows)
+                t.AddRow(Markup.Escape(r.Label + (r.Preliminary ? " [prelim.]" : "")), $"{Numbers.Significant(r.Central, 3)} +{Numbers.Significant(r.ErrorPlus, 3)}",
+                    Numbers.Significant(r.BsmAllowance), Numbers.Significant(r.YqMax, 3));
+            AnsiConsole.Write(t);
             return 0;
         }));
         return cmd;
@@ -85,11 +102,11 @@ public static class ConstraintCommands
         var points = NumericOption.Integer("--points", "masses", new IntegerRange(2, 1000, "two ends at least; 1000 resolves any structure"), 10);
         var xray = NumericOption.Optional("--sin2-2theta-max", "an X-ray bound on sterile-neutrino mixing sin²2θ at these masses (recast to y_X; needs --xray-source)", PhysicalRanges.SterileMixing);
         var xraySource = new Option<string?>("--xray-source") { Description = "where the X-ray bound comes from" };
-        var csv = new Option<bool>("--csv") { Description = "CSV to standard output" };
         var cmd = new Command("stability", "y_X bound from DM stability, Γ(X → νγ) < 1/t_U (seed 000 eq. 4, derived), and the sterile-neutrino X-ray recast")
         {
-            yq, ratio, from, to, points, xray, xraySource, csv
+            yq, ratio, from, to, points, xray, xraySource
         };
+        var output = OutputOptions.AddTo(cmd);
         OptionRules.Requires(cmd, xray, xraySource, "name the publication the X-ray bound comes from");
         OptionRules.Requires(cmd, xraySource, xray, "--xray-source describes a --sin2-2theta-max");
         cmd.SetAction(p => CommandLine.Guard(() =>
@@ -110,21 +127,21 @@ public static class ConstraintCommands
             var o = new Results("stability", $"--yq {Results.Echo(q)} --ratio {Results.Echo(r)} --from {Results.Echo(lo)} --to {Results.Echo(hi)} --points {n}" +
                 (s2 is double b0 ? $" --sin2-2theta-max {Results.Echo(b0)}" : ""));
             var curve = StabilityCurves.YXCurve(masses, q, r);
-            var stable = masses.Select((m, i) => o.Positive(curve.Y[i], $"stability bound at m_X = {Results.Echo(m, "G6")} MeV")).ToArray();
-            var recast = masses.Select(m => s2 is double b ? o.Positive(StabilityCurves.YXFromSterileMixing(b, q, r * m), $"X-ray recast at m_X = {Results.Echo(m, "G6")} MeV") : double.NaN).ToArray();
-            if (p.GetValue(csv))
+            var stable = masses.Select((m, i) => o.Positive(curve.Y[i], $"stability bound at m_X = {Results.Echo(m, 6)} MeV")).ToArray();
+            var recast = masses.Select(m => s2 is double b ? o.Positive(StabilityCurves.YXFromSterileMixing(b, q, r * m), $"X-ray recast at m_X = {Results.Echo(m, 6)} MeV") : double.NaN).ToArray();
+            if (output.Of(p) is var format and not OutputFormat.Table)
             {
-                FigureWriter.WriteCsv(Console.Out, ["m_X_MeV", "y_X_max_stability", "y_X_max_xray_recast"],
+                o.Records(format, ["m_X_MeV", "y_X_max_stability", "y_X_max_xray_recast"],
                     masses.Select((m, i) => (IReadOnlyList<object?>)[m, stable[i], s2 is null ? null : recast[i]]));
                 return 0;
             }
             var t = new Table().Border(TableBorder.Rounded).AddColumn("m_X [[MeV]]").AddColumn(new TableColumn("y_X < (stability)").RightAligned());
             if (s2 is not null) t.AddColumn(new TableColumn("y_X < (X-ray recast)").RightAligned());
             for (int i = 0; i < masses.Length; i++)
-                if (s2 is null) t.AddRow(Results.Echo(masses[i], "G4"), Results.Echo(stable[i], "E3"));
-                else t.AddRow(Results.Echo(masses[i], "G4"), Results.Echo(stable[i], "E3"), Results.Echo(recast[i], "E3"));
-            AnsiConsole.MarkupLine($"y_q = {Results.Echo(q, "G3")}, m_φ = {Results.Echo(r)} m_X; {Markup.Escape(curve.Source)}");
-            if (s2 is double bound) AnsiConsole.MarkupLine($"X-ray recast: sin²2θ_equiv = y_X² y_q²/(m_φ⁴ G_F²) ≤ {Results.Echo(bound, "G3")} ({Markup.Escape(p.GetValue(xraySource)!)}), seed 000 sec. II.A");
+                if (s2 is null) t.AddRow(Numbers.Significant(masses[i]), Numbers.Significant(stable[i]));
+                else t.AddRow(Numbers.Significant(masses[i]), Numbers.Significant(stable[i]), Numbers.Significant(recast[i]));
+            AnsiConsole.MarkupLine($"y_q = {Results.Echo(q, 3)}, m_φ = {Results.Echo(r)} m_X; {Markup.Escape(curve.Source)}");
+            if (s2 is double bound) AnsiConsole.MarkupLine($"X-ray recast: sin²2θ_equiv = y_X² y_q²/(m_φ⁴ G_F²) ≤ {Results.Echo(bound, 3)} ({Markup.Escape(p.GetValue(xraySource)!)}), seed 000 sec. II.A");
             AnsiConsole.Write(t);
             return 0;
         }));

@@ -10,8 +10,6 @@ namespace NuDM.App.Cli;
 /// <summary><c>nudm relic</c>, <c>nudm boltzmann</c>, <c>nudm kd</c> and <c>nudm constraints</c>.</summary>
 public static class CosmologyCommands
 {
-    private static Option<bool> Csv() => new("--csv") { Description = "CSV to standard output" };
-
     /// <summary>The thermal-relic coupling (seed 000 eq. 21, Fig. 5).</summary>
     public static Command Relic()
     {
@@ -25,17 +23,18 @@ public static class CosmologyCommands
             Description = "Standard-Model g_eff/h_eff table (data/cosmology): " + string.Join(", ", Enum.GetNames<DegreesOfFreedomTable>()),
             DefaultValueFactory = _ => DegreesOfFreedomTable.SaikawaShirai,
         };
-        var csv = Csv();
         var cmd = new Command("relic", "The coupling y_X that gives Ωh² = 0.120 by freeze-out of X̄X → ν̄ν (one point with --mx, else a curve)")
         {
-            mx, ratio, from, to, points, eos, csv
+            mx, ratio, from, to, points, eos
         };
+        var output = OutputOptions.AddTo(cmd);
         foreach (var curveOption in new Option[] { from, to, points })
             OptionRules.Exclusive(cmd, mx, curveOption, "--mx computes one point; --from, --to and --points define a curve");
         cmd.SetAction(p => CommandLine.Guard(() =>
         {
             var r = PhysicalRanges.MassRatio.Check("--ratio", p.GetValue(ratio));
             var table = p.GetValue(eos);
+            var format = output.Of(p);
             if (!Enum.IsDefined(table)) throw new UserInputException($"--eos must be one of {string.Join(", ", Enum.GetNames<DegreesOfFreedomTable>())}");
             string[] cols = ["m_X_MeV", "y_X", "Omega_h2", "sigmav_x20_cm3_s", "allowed_by_Neff"];
             if (p.GetValue(mx) is double m)
@@ -43,14 +42,14 @@ public static class CosmologyCommands
                 PhysicalRanges.DarkMatterMass.Check("--mx", m);
                 var o1 = new Results("relic", $"--mx {Results.Echo(m)} --ratio {Results.Echo(r)} --eos {table}");
                 var res = KernelCosmology.RelicCoupling(m, r, table);
-                if (p.GetValue(csv))
+                if (format != OutputFormat.Table)
                 {
-                    FigureWriter.WriteCsv(Console.Out, cols, [[o1.Value(m, "m_X"), o1.Positive(res.Coupling, "y_X"), o1.Positive(res.OmegaH2, "Ωh²"),
+                    o1.Records(format, cols, [[o1.Value(m, "m_X"), o1.Positive(res.Coupling, "y_X"), o1.Positive(res.OmegaH2, "Ωh²"),
                         o1.Positive(res.SigmaVAtX20Cm3PerSecond, "⟨σv⟩(x = 20)"), m >= 8]]);
                     return 0;
                 }
-                AnsiConsole.MarkupLine($"m_X = {Results.Echo(m)} MeV, m_φ = {Results.Echo(r)} m_X (Dirac X, g_eff/h_eff: {table}): [bold]y_X = {Results.Echo(o1.Positive(res.Coupling, "y_X"), "E4")}[/]");
-                AnsiConsole.MarkupLine($"Ωh² = {o1.Text(res.OmegaH2, "F4", "Ωh²")}, x_f = {o1.Text(res.FreezeOut.XFreezeOut, "F2", "x_f")}, ⟨σv⟩(x = 20) = {Results.Echo(o1.Positive(res.SigmaVAtX20Cm3PerSecond, "⟨σv⟩(x = 20)"), "E3")} cm³/s");
+                AnsiConsole.MarkupLine($"m_X = {Results.Echo(m)} MeV, m_φ = {Results.Echo(r)} m_X (Dirac X, g_eff/h_eff: {table}): [bold]y_X = {Results.Echo(o1.Positive(res.Coupling, "y_X"), 5)}[/]");
+                AnsiConsole.MarkupLine($"Ωh² = {o1.Text(res.OmegaH2, "Ωh²")}, x_f = {o1.Text(res.FreezeOut.XFreezeOut, "x_f")}, ⟨σv⟩(x = 20) = {Results.Echo(o1.Positive(res.SigmaVAtX20Cm3PerSecond, "⟨σv⟩(x = 20)"), 4)} cm³/s");
                 if (m < 8) AnsiConsole.MarkupLine("[yellow]m_X < 8 MeV: excluded by N_eff for a thermal relic (seed 000)[/]");
                 return 0;
             }
@@ -61,11 +60,11 @@ public static class CosmologyCommands
             var o = new Results("relic", $"--from {Results.Echo(lo)} --to {Results.Echo(hi)} --points {n} --ratio {Results.Echo(r)} --eos {table}");
             var masses = LimitCurves.LogSpace(lo, hi, n);
             var curve = KernelCosmology.RelicCurve(masses, r, table);
-            var rows = curve.Select(c => (IReadOnlyList<object?>)[o.Value(c.Mass, "m_X"), o.Positive(c.Coupling, $"y_X at m_X = {Results.Echo(c.Mass, "G6")} MeV"),
+            var rows = curve.Select(c => (IReadOnlyList<object?>)[o.Value(c.Mass, "m_X"), o.Positive(c.Coupling, $"y_X at m_X = {Results.Echo(c.Mass, 6)} MeV"),
                 o.Positive(c.OmegaH2, "Ωh²"), o.Positive(c.SigmaVAtX20Cm3PerSecond, "⟨σv⟩(x = 20)"), c.Mass >= 8]).ToList();
-            if (p.GetValue(csv)) { FigureWriter.WriteCsv(Console.Out, cols, rows); return 0; }
+            if (format != OutputFormat.Table) { o.Records(format, cols, rows); return 0; }
             var t = new Table().Border(TableBorder.Rounded).AddColumn("m_X [[MeV]]").AddColumn(new TableColumn("y_X").RightAligned()).AddColumn(new TableColumn("⟨σv⟩(x=20) [[cm³/s]]").RightAligned()).AddColumn("N_eff");
-            foreach (var c in curve) t.AddRow(Results.Echo(c.Mass, "G4"), Results.Echo(c.Coupling, "E3"), Results.Echo(c.SigmaVAtX20Cm3PerSecond, "E3"), c.Mass >= 8 ? "ok" : "[grey]excluded[/]");
+            foreach (var c in curve) t.AddRow(Results.Echo(c.Mass, 4), Results.Echo(c.Coupling, 4), Results.Echo(c.SigmaVAtX20Cm3PerSecond, 4), c.Mass >= 8 ? "ok" : "[grey]excluded[/]");
             AnsiConsole.MarkupLine($"thermal-relic coupling, m_φ = {Results.Echo(r)} m_X (Ωh² = 0.120, g_eff/h_eff: {table})");
             AnsiConsole.Write(t);
             return 0;
@@ -79,18 +78,18 @@ public static class CosmologyCommands
         var mchi = NumericOption.Optional("--mchi", "m_χ in MeV (with --ms and --ychi: one point; default: the six Fig. 7 points)", PhysicalRanges.BoltzmannFermionMass);
         var ms = NumericOption.Optional("--ms", "m_S in MeV (> m_χ)", PhysicalRanges.BoltzmannMediatorMass);
         var ychi = NumericOption.Optional("--ychi", "coupling y_χ", PhysicalRanges.BoltzmannCoupling);
-        var csv = Csv();
-        var cmd = new Command("boltzmann", "Solve the χ/S Boltzmann equations (seed 001 eq. 4.2) from T_QCD = 200 MeV and print Ωh²") { mchi, ms, ychi, csv };
+        var cmd = new Command("boltzmann", "Solve the χ/S Boltzmann equations (seed 001 eq. 4.2) from T_QCD = 200 MeV and print Ωh²") { mchi, ms, ychi };
+        var output = OutputOptions.AddTo(cmd);
         cmd.Validators.Add(r =>
         {
             int given = new Option[] { mchi, ms, ychi }.Count(o => OptionRules.Given(r, o));
             if (given is > 0 and < 3) r.AddError("give all of --mchi, --ms and --ychi (or none for the six Fig. 7 points)");
         });
-        cmd.SetAction((p, ct) => CommandLine.GuardAsync(() => Task.FromResult(RunBoltzmann(p.GetValue(mchi), p.GetValue(ms), p.GetValue(ychi), p.GetValue(csv), ct))));
+        cmd.SetAction((p, ct) => CommandLine.GuardAsync(() => Task.FromResult(RunBoltzmann(p.GetValue(mchi), p.GetValue(ms), p.GetValue(ychi), output.Of(p), ct))));
         return cmd;
     }
 
-    private static int RunBoltzmann(double? mchi, double? ms, double? y, bool csv, CancellationToken ct)
+    private static int RunBoltzmann(double? mchi, double? ms, double? y, OutputFormat format, CancellationToken ct)
     {
         List<(double M, double Ms, double Y, TwoSpeciesResult R)> rows;
         string inputs;
@@ -112,16 +111,16 @@ public static class CosmologyCommands
             inputs = $"--mchi {Results.Echo(mchi.Value)} --ms {Results.Echo(ms.Value)} --ychi {Results.Echo(y.Value)}";
         }
         var o = new Results("boltzmann", inputs);
-        if (csv)
+        if (format != OutputFormat.Table)
         {
-            FigureWriter.WriteCsv(Console.Out, ["m_chi_MeV", "m_S_MeV", "y_chi", "Y_chi_infinity", "Omega_h2"],
+            o.Records(format, ["m_chi_MeV", "m_S_MeV", "y_chi", "Y_chi_infinity", "Omega_h2"],
                 rows.Select(r => (IReadOnlyList<object?>)[r.M, r.Ms, r.Y, o.Value(r.R.YChiInfinity, "Y_χ(∞)"), o.Value(r.R.OmegaH2, "Ωh²")]));
             return 0;
         }
         var t = new Table().Border(TableBorder.Rounded).AddColumn("m_χ [[MeV]]").AddColumn("m_S [[MeV]]").AddColumn("y_χ")
             .AddColumn(new TableColumn("Y_χ(∞)").RightAligned()).AddColumn(new TableColumn("Ωh²").RightAligned());
         foreach (var r in rows)
-            t.AddRow(Results.Echo(r.M, "G3"), Results.Echo(r.Ms, "G3"), Results.Echo(r.Y, "G2"), o.Text(r.R.YChiInfinity, "E3", "Y_χ(∞)"), o.Text(r.R.OmegaH2, "E3", "Ωh²"));
+            t.AddRow(Results.Echo(r.M), Results.Echo(r.Ms), Results.Echo(r.Y), o.Text(r.R.YChiInfinity, "Y_χ(∞)"), o.Text(r.R.OmegaH2, "Ωh²"));
         AnsiConsole.MarkupLine("seed 001 eq. (4.2) from T_QCD = 200 MeV, equilibrium initial conditions, rates from the kernel's amplitudes; Ωh² by eq. (4.3)");
         AnsiConsole.Write(t);
         return 0;
@@ -134,6 +133,7 @@ public static class CosmologyCommands
         var ratio = NumericOption.WithDefault("--ratio", "r = m_φ/m_X", PhysicalRanges.MassRatio, 3.0);
         var yx = NumericOption.WithDefault("--yx", "coupling y_X", PhysicalRanges.DarkCoupling, 0.1);
         var cmd = new Command("kd", "Kinetic decoupling temperature, M_cut and the Lyman-α bound on y_X (seed 000 eqs. 12–15)") { mx, ratio, yx };
+        var output = OutputOptions.AddTo(cmd);
         cmd.SetAction(p => CommandLine.Guard(() =>
         {
             var m = PhysicalRanges.KineticDecouplingMass.Check("--mx", p.GetValue(mx));
@@ -143,17 +143,26 @@ public static class CosmologyCommands
             var kd = KernelCosmology.KineticDecoupling(m, r, y);
             var tMin = Cosmology.KineticDecoupling.MinimumDecouplingTemperature();
             var bound = KernelCosmology.LymanAlphaCouplingBound(m, r);
-            AnsiConsole.MarkupLine($"m_X = {Results.Echo(m)} MeV, m_φ = {Results.Echo(r)} m_X, y_X = {Results.Echo(y)}:");
-            AnsiConsole.MarkupLine($"  T_KD = [bold]{Results.Echo(o.Positive(kd.Temperature * 1e3, "T_KD"), "G4")} keV[/] (γ = H, Fermi–Dirac ν at T_ν), M_cut = {Results.Echo(o.Positive(kd.CutoffMass, "M_cut"), "E3")} M_sun");
-            var boundText = bound switch
+            var tKd = o.Positive(kd.Temperature * 1e3, "T_KD");
+            var mCut = o.Positive(kd.CutoffMass, "M_cut");
+            var analytic = o.Value(Cosmology.KineticDecoupling.Seed000Eq15(m, y, r) / CosmologyUnits.KeV, "eq. (15)");
+            // the bound: a number, or a note when the search (y_X from 1e-8 to 10) finds none inside its range
+            var (boundValue, boundNote) = bound switch
             {
-                double.PositiveInfinity => "no bound below 10",
-                0.0 => "1E-008 (T_KD is below the bound already at y_X = 1e-8, where the search starts)",
-                _ => o.Text(o.Positive(bound, "Lyman-α bound on y_X"), "E3", "Lyman-α bound on y_X"),
+                double.PositiveInfinity => ((double?)null, "no bound below 10"),
+                0.0 => (null, $"{Numbers.Exact(1e-8)} (T_KD is below the bound already at y_X = 1e-8, where the search starts)"),
+                _ => (o.Positive(bound, "Lyman-α bound on y_X"), (string?)null),
             };
-            AnsiConsole.MarkupLine($"  Lyman-α (m_WDM > 5.3 keV) requires T_KD > {o.Text(tMin * 1e3, "G4", "T_KD,min")} keV: y_X < {boundText}");
-            var analytic = Cosmology.KineticDecoupling.Seed000Eq15(m, y, r) / CosmologyUnits.KeV;
-            AnsiConsole.MarkupLine($"  [grey]seed 000 eq. (15) as printed: {o.Text(analytic, "G4", "eq. (15)")} keV (its prefactor 0.4 keV is ~7× our numerical result; see the README)[/]");
+            if (output.Of(p) is var format and not OutputFormat.Table)
+            {
+                o.Records(format, ["m_X_MeV", "m_phi_over_m_X", "y_X", "T_KD_keV", "M_cut_Msun", "T_KD_min_keV", "y_X_max_LymanAlpha", "LymanAlpha_note", "T_KD_seed000_eq15_keV"],
+                    [[m, r, y, tKd, mCut, o.Value(tMin * 1e3, "T_KD,min"), boundValue, boundNote is null ? null : "y_X < " + boundNote, analytic]]);
+                return 0;
+            }
+            AnsiConsole.MarkupLine($"m_X = {Results.Echo(m)} MeV, m_φ = {Results.Echo(r)} m_X, y_X = {Results.Echo(y)}:");
+            AnsiConsole.MarkupLine($"  T_KD = [bold]{Numbers.Significant(tKd)} keV[/] (γ = H, Fermi–Dirac ν at T_ν), M_cut = {Numbers.Significant(mCut)} M_sun");
+            AnsiConsole.MarkupLine($"  Lyman-α (m_WDM > 5.3 keV) requires T_KD > {o.Text(tMin * 1e3, "T_KD,min")} keV: y_X < {(boundValue is double v ? Numbers.Significant(v) : boundNote)}");
+            AnsiConsole.MarkupLine($"  [grey]seed 000 eq. (15) as printed: {Numbers.Significant(analytic)} keV (its prefactor 0.4 keV is ~7× our numerical result; see the README)[/]");
             return 0;
         }));
         return cmd;
@@ -166,16 +175,16 @@ public static class CosmologyCommands
         var from = NumericOption.WithDefault("--from", "smallest m_X in MeV", PhysicalRanges.ConstraintMass, 0.1);
         var to = NumericOption.WithDefault("--to", "largest m_X in MeV", PhysicalRanges.ConstraintMass, 300.0);
         var points = NumericOption.Integer("--points", "masses", new IntegerRange(2, 200, "two ends at least; the curves themselves have ≤ 330 points"), 20);
-        var csv = Csv();
         var cmd = new Command("constraints", "The strongest bound on σ_NC and its source for each m_X (COHERENT, direct detection, Borexino, kinetic decoupling)")
         {
-            ratio, from, to, points, csv
+            ratio, from, to, points
         };
-        cmd.SetAction((p, ct) => CommandLine.GuardAsync(() => Task.FromResult(RunConstraints(p.GetValue(ratio), p.GetValue(from), p.GetValue(to), p.GetValue(points), p.GetValue(csv), ct))));
+        var output = OutputOptions.AddTo(cmd);
+        cmd.SetAction((p, ct) => CommandLine.GuardAsync(() => Task.FromResult(RunConstraints(p.GetValue(ratio), p.GetValue(from), p.GetValue(to), p.GetValue(points), output.Of(p), ct))));
         return cmd;
     }
 
-    private static int RunConstraints(double r, double lo, double hi, int n, bool csv, CancellationToken ct)
+    private static int RunConstraints(double r, double lo, double hi, int n, OutputFormat format, CancellationToken ct)
     {
         PhysicalRanges.MassRatio.Check("--mphi-ratio", r);
         PhysicalRanges.ConstraintMass.Check("--from", lo);
@@ -201,16 +210,16 @@ public static class CosmologyCommands
         var rows = masses.Select(m =>
         {
             var best = curves.Select(c => (c.Label, S: At(c, m))).Where(x => double.IsFinite(x.S)).OrderBy(x => x.S).FirstOrDefault();
-            return (m, best.Label, S: best.Label is null ? double.NaN : o.Positive(best.S, $"σ_NC bound at m_X = {Results.Echo(m, "G6")} MeV"));
+            return (m, best.Label, S: best.Label is null ? double.NaN : o.Positive(best.S, $"σ_NC bound at m_X = {Results.Echo(m, 6)} MeV"));
         }).ToList();
-        if (csv)
+        if (format != OutputFormat.Table)
         {
-            FigureWriter.WriteCsv(Console.Out, ["m_X_MeV", "sigma_NC_bound_cm2", "source"],
+            o.Records(format, ["m_X_MeV", "sigma_NC_bound_cm2", "source"],
                 rows.Select(x => (IReadOnlyList<object?>)[o.Value(x.m, "m_X"), o.Optional(x.S, "σ_NC bound"), x.Label ?? "none"]));
             return 0;
         }
         var t = new Table().Border(TableBorder.Rounded).AddColumn("m_X [[MeV]]").AddColumn(new TableColumn("σ_NC < [[cm²]]").RightAligned()).AddColumn("strongest bound");
-        foreach (var x in rows) t.AddRow(o.Text(x.m, "G4", "m_X"), o.OptionalText(x.S, "E2", "σ_NC bound"), x.Label is null ? "[grey]none[/]" : Markup.Escape(x.Label));
+        foreach (var x in rows) t.AddRow(o.Text(x.m, "m_X"), o.OptionalText(x.S, "σ_NC bound", 3), x.Label is null ? "[grey]none[/]" : Markup.Escape(x.Label));
         AnsiConsole.MarkupLine($"strongest 90% CL bound on σ_NC ≡ y_X² y_p² m_X²/(16π m_φ⁴), m_φ = {Results.Echo(r)} m_X (seed 000 Fig. 2)");
         AnsiConsole.Write(t);
         return 0;

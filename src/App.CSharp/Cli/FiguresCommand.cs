@@ -29,8 +29,9 @@ public static class FiguresCommand
         OptionRules.Exclusive(cmd, list, force, "--list only lists the figures");
         OptionRules.Exclusive(cmd, list, wait, "--list only lists the figures");
         OptionRules.Exclusive(cmd, list, outDir, "--list only lists the figures");
+        var output = OutputOptions.AddTo(cmd);
         cmd.SetAction((parse, ct) => CommandLine.GuardAsync(() => Task.FromResult(
-            Run(parse.GetValue(outDir)!, parse.GetValue(only), parse.GetValue(force), parse.GetValue(list), ct, parse.GetValue(wait)))));
+            Run(parse.GetValue(outDir)!, parse.GetValue(only), parse.GetValue(force), parse.GetValue(list), ct, parse.GetValue(wait), output.Of(parse)))));
         return cmd;
     }
 
@@ -47,8 +48,18 @@ public static class FiguresCommand
     /// <summary>The files of a written figure (each is moved into the output folder and recorded in the manifest).</summary>
     private static IEnumerable<string> Paths(FigureFiles files) => files.All;
 
-    public static int Run(string outDir, string? only, bool force, bool list, CancellationToken ct, bool wait = false)
+    /// <summary>
+    /// Runs <c>nudm figures</c> (or lists the figures). The progress bar goes to standard error; standard output gets the
+    /// summary: a table, or CSV/JSON rows (one per figure: id, source, status, seconds, output folder; with
+    /// <paramref name="list"/>: id, source, title).
+    /// </summary>
+    public static int Run(string outDir, string? only, bool force, bool list, CancellationToken ct, bool wait = false, OutputFormat format = OutputFormat.Table)
     {
+        if (list && format != OutputFormat.Table)
+        {
+            new Results("figures", "--list").Records(format, ["id", "source", "title"], FigureCatalog.All.Select(j => (IReadOnlyList<object?>)[j.Id, j.Source, j.Title]));
+            return 0;
+        }
         if (list)
         {
             var t = new Table().Border(TableBorder.Rounded).AddColumn("id").AddColumn("source").AddColumn("title");
@@ -78,11 +89,11 @@ public static class FiguresCommand
         var manifest = ReadManifest(manifestPath, Warn);
         var run = RunFingerprint.Current();
         var checkpoints = Path.Combine(dir, ".checkpoints");
-        var done = new List<(IFigureJob Job, string Status)>();
+        var done = new List<(IFigureJob Job, string Status, double? Seconds)>();
         IFigureJob? current = null;
         try
         {
-            AnsiConsole.Progress()
+            CommandLine.Error.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                 .Start(ctx =>
                 {
@@ -94,7 +105,7 @@ public static class FiguresCommand
                         if (!force && manifest.TryGetValue(job.Id, out var e) && UpToDate(e, key, dir))
                         {
                             task.Value = 1.0;
-                            done.Add((job, "up to date"));
+                            done.Add((job, "up to date", null));
                             continue;
                         }
                         ct.ThrowIfCancellationRequested();
@@ -107,7 +118,7 @@ public static class FiguresCommand
                         manifest[job.Id] = new ManifestEntry(job.Version, key, Write(figure, dir, job.Id), DateTime.UtcNow, sw.Elapsed.TotalSeconds);
                         AtomicFile.WriteAllText(manifestPath, JsonSerializer.Serialize(manifest, Indented));
                         task.Value = 1.0;
-                        done.Add((job, $"written in {sw.Elapsed.TotalSeconds:F1} s"));
+                        done.Add((job, "written", sw.Elapsed.TotalSeconds));
                     }
                 });
         }
@@ -128,8 +139,14 @@ public static class FiguresCommand
             if (otherKey.Count > 1)
                 CommandLine.Error.MarkupLine($"[yellow]warning:[/] {otherKey.Count} checkpoints in {Markup.Escape(checkpoints)} are not used, their points are recomputed: {LimitScan.OtherKeyReason}");
         }
+        if (format != OutputFormat.Table)
+        {
+            new Results("figures", $"--out {dir}").Records(format, ["id", "source", "status", "seconds", "out_dir"],
+                done.Select(d => (IReadOnlyList<object?>)[d.Job.Id, d.Job.Source, d.Status, d.Seconds, dir]));
+            return 0;
+        }
         var table = new Table().Border(TableBorder.Rounded).AddColumn("figure").AddColumn("source").AddColumn("status");
-        foreach (var (job, status) in done) table.AddRow(job.Id, job.Source, status);
+        foreach (var (job, status, seconds) in done) table.AddRow(job.Id, job.Source, seconds is double t ? $"{status} in {Numbers.Fixed(t, 1)} s" : status);
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"SVG, PDF, PNG + CSV in [bold]{Markup.Escape(dir)}[/]");
         return 0;

@@ -16,12 +16,16 @@ public static class KinematicsCommand
         {
             target, enu, mchi
         };
-        cmd.SetAction(parse => CommandLine.Guard(() => Run(parse.GetValue(target)!, parse.GetValue(enu), parse.GetValue(mchi))));
+        var output = OutputOptions.AddTo(cmd);
+        cmd.SetAction(parse => CommandLine.Guard(() => Run(parse.GetValue(target)!, parse.GetValue(enu), parse.GetValue(mchi), output.Of(parse))));
         return cmd;
     }
 
-    /// <summary>Prints the table; returns the exit code.</summary>
-    public static int Run(string targetName, double enu, double mchi)
+    /// <summary>
+    /// Prints the table (or CSV/JSON rows: one per isotope, energies in MeV and keV as named, θ_max in degrees, empty
+    /// recoil columns below threshold); returns the exit code.
+    /// </summary>
+    public static int Run(string targetName, double enu, double mchi, OutputFormat format = OutputFormat.Table)
     {
         PhysicalRanges.NeutrinoEnergy.Check("--enu", enu);
         PhysicalRanges.FermionMass.Check("--mchi", mchi);
@@ -35,6 +39,7 @@ public static class KinematicsCommand
             .AddColumn(new TableColumn("M [[MeV]]").RightAligned()).AddColumn(new TableColumn("E_ν^min [[MeV]]").RightAligned())
             .AddColumn(new TableColumn("T_min [[keV]]").RightAligned()).AddColumn(new TableColumn("T_max [[keV]]").RightAligned())
             .AddColumn(new TableColumn("T_θmax [[keV]]").RightAligned()).AddColumn(new TableColumn("θ_max [[deg]]").RightAligned());
+        var rows = new List<IReadOnlyList<object?>>();
         int produced = 0;
         double lowestThreshold = double.PositiveInfinity;
         foreach (var n in target.Nuclei)
@@ -42,21 +47,29 @@ public static class KinematicsCommand
             var iso = n.Isotope;
             var eMin = KinematicsCalculator.EnuMin(iso.Mass, mchi);
             lowestThreshold = Math.Min(lowestThreshold, eMin);
-            var share = n.NumberFraction.ToString("P1", System.Globalization.CultureInfo.InvariantCulture);
+            var share = o.Text(100 * n.NumberFraction, $"share of {iso.Name}", 3) + " %";
             if (enu < eMin)
             {
-                table.AddRow(iso.Name, share, o.Text(iso.Mass, "F0", $"M({iso.Name})"), o.Text(eMin, "G5", "E_ν^min"), "[grey]below[/]", "[grey]threshold[/]", "", "");
+                rows.Add([iso.Name, n.NumberFraction, o.Value(iso.Mass, $"M({iso.Name})"), o.Value(eMin, "E_ν^min"), null, null, null, null]);
+                table.AddRow(iso.Name, share, o.Text(iso.Mass, $"M({iso.Name})", 6), o.Text(eMin, "E_ν^min", 5), "[grey]below[/]", "[grey]threshold[/]", "", "");
                 continue;
             }
             produced++;
             var k = KinematicsCalculator.At(enu, iso.Mass, mchi);
-            table.AddRow(iso.Name, share, o.Text(iso.Mass, "F0", $"M({iso.Name})"), o.Text(k.EnuMin, "G5", "E_ν^min"),
-                o.Text(k.TMin * 1e3, "G4", $"T_min({iso.Name})"), Results.Echo(o.Positive(k.TMax * 1e3, $"T_max({iso.Name})"), "G4"),
-                mchi == 0 ? Results.Missing : o.Text(k.TThetaMax * 1e3, "G4", $"T_θmax({iso.Name})"), o.Text(k.ThetaMax * 180 / Math.PI, "F2", $"θ_max({iso.Name})"));
+            rows.Add([iso.Name, n.NumberFraction, o.Value(iso.Mass, $"M({iso.Name})"), o.Value(k.EnuMin, "E_ν^min"), o.Value(k.TMin * 1e3, $"T_min({iso.Name})"),
+                o.Positive(k.TMax * 1e3, $"T_max({iso.Name})"), mchi == 0 ? null : o.Value(k.TThetaMax * 1e3, $"T_θmax({iso.Name})"), o.Value(k.ThetaMax * 180 / Math.PI, $"θ_max({iso.Name})")]);
+            table.AddRow(iso.Name, share, o.Text(iso.Mass, $"M({iso.Name})", 6), o.Text(k.EnuMin, "E_ν^min", 5),
+                o.Text(k.TMin * 1e3, $"T_min({iso.Name})"), o.Text(k.TMax * 1e3, $"T_max({iso.Name})"),
+                mchi == 0 ? Results.Missing : o.Text(k.TThetaMax * 1e3, $"T_θmax({iso.Name})"), o.Text(k.ThetaMax * 180 / Math.PI, $"θ_max({iso.Name})"));
         }
         if (produced == 0)
             throw new UserInputException(
-                $"--enu {Results.Echo(enu)} MeV is below the threshold E_ν^min = m_χ + m_χ²/(2M) = {Results.Echo(lowestThreshold, "G6")} MeV for m_χ = {Results.Echo(mchi)} MeV on {target.Name}: χ cannot be produced");
+                $"--enu {Results.Echo(enu)} MeV is below the threshold E_ν^min = m_χ + m_χ²/(2M) = {Results.Echo(lowestThreshold, 6)} MeV for m_χ = {Results.Echo(mchi)} MeV on {target.Name}: χ cannot be produced");
+        if (format != OutputFormat.Table)
+        {
+            o.Records(format, ["isotope", "number_fraction", "M_MeV", "E_nu_min_MeV", "T_min_keV", "T_max_keV", "T_thetamax_keV", "theta_max_deg"], rows);
+            return 0;
+        }
         AnsiConsole.MarkupLine($"νN → χN on [bold]{target.Name}[/], E_ν = {Results.Echo(enu)} MeV, m_χ = {Results.Echo(mchi)} MeV  (seed 001 eqs. 2.5–2.11, derived symbolically; {Markup.Escape("`nudm verify`")} proves them)");
         AnsiConsole.Write(table);
         return 0;

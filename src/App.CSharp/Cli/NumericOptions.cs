@@ -36,8 +36,8 @@ public sealed record PhysicalRange(double Min, double Max, string Unit, string W
     public string Refusal(string parameter, double value) =>
         $"{parameter} = {Show(value)}{(Unit.Length > 0 ? " " + Unit : "")} is outside its physical range {this}: {Why}";
 
-    /// <summary>A bound or value in invariant notation with 8 significant digits.</summary>
-    internal static string Show(double v) => v.ToString("G8", CultureInfo.InvariantCulture);
+    /// <summary>A bound or value with 8 significant digits (<see cref="Numbers.Significant"/>).</summary>
+    internal static string Show(double v) => Numbers.Significant(v, 8);
 }
 
 /// <summary>The allowed counts of an integer option (points, rounds) and why.</summary>

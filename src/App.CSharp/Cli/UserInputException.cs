@@ -13,7 +13,7 @@ public static class Require
     public static double Positive(string parameter, double value, string unit = "")
     {
         if (!double.IsFinite(value) || value <= 0)
-            throw new UserInputException($"{parameter} must be a finite number > 0{Unit(unit)}, got {value}");
+            throw new UserInputException($"{parameter} must be a finite number > 0{Unit(unit)}, got {Numbers.Exact(value)}");
         return value;
     }
 
@@ -21,7 +21,7 @@ public static class Require
     public static double NonNegative(string parameter, double value, string unit = "")
     {
         if (!double.IsFinite(value) || value < 0)
-            throw new UserInputException($"{parameter} must be a finite number ≥ 0{Unit(unit)}, got {value}");
+            throw new UserInputException($"{parameter} must be a finite number ≥ 0{Unit(unit)}, got {Numbers.Exact(value)}");
         return value;
     }
 
@@ -29,7 +29,7 @@ public static class Require
     public static double InRange(string parameter, double value, double lo, double hi, string unit = "")
     {
         if (!double.IsFinite(value) || value < lo || value > hi)
-            throw new UserInputException($"{parameter} must be in [{lo}, {hi}]{Unit(unit)}, got {value}");
+            throw new UserInputException($"{parameter} must be in [{Numbers.Exact(lo)}, {Numbers.Exact(hi)}]{Unit(unit)}, got {Numbers.Exact(value)}");
         return value;
     }
 

@@ -15,12 +15,16 @@ public static class VerifyCommand
         {
             filter, details
         };
-        cmd.SetAction(parse => CommandLine.Guard(() => Run(parse.GetValue(filter), parse.GetValue(details))));
+        var output = OutputOptions.AddTo(cmd);
+        cmd.SetAction(parse => CommandLine.Guard(() => Run(parse.GetValue(filter), parse.GetValue(details), output.Of(parse))));
         return cmd;
     }
 
-    /// <summary>Runs the obligations, prints the table, returns the exit code.</summary>
-    public static int Run(string? filter, bool details)
+    /// <summary>
+    /// Runs the obligations, prints the table (or CSV/JSON rows: one per obligation with its status, time in ms and what
+    /// the proof showed), returns the exit code (1 if any fails).
+    /// </summary>
+    public static int Run(string? filter, bool details, OutputFormat format = OutputFormat.Table)
     {
         var all = Catalogue.All.Where(o => filter is null || o.Id.Contains(filter, StringComparison.OrdinalIgnoreCase)).ToList();
         if (all.Count == 0)
@@ -39,7 +43,16 @@ public static class VerifyCommand
                 new Markup($"[bold]{Markup.Escape(o.Id)}[/]\n{Markup.Escape(o.Title)}"),
                 new Text(o.Equation),
                 new Markup(status),
-                new Text($"{r.Elapsed.TotalMilliseconds:F0} ms"));
+                new Text($"{Numbers.Fixed(r.Elapsed.TotalMilliseconds, 0)} ms"));
+        }
+        var failed = results.Count(r => !r.Holds);
+        if (format != OutputFormat.Table)
+        {
+            new Results("verify", filter is null ? "all obligations" : $"--filter {filter}").Records(format,
+                ["id", "title", "equation", "domain", "status", "time_ms", "detail", "error"],
+                results.Select(r => (IReadOnlyList<object?>)[r.Obligation.Id, r.Obligation.Title, r.Obligation.Equation, r.Obligation.Domain,
+                    r.Holds ? "proven" : r.Error is null ? "failed" : "crashed", r.Elapsed.TotalMilliseconds, r.Detail, r.Error]));
+            return failed == 0 ? 0 : 1;
         }
         AnsiConsole.Write(table);
 
@@ -49,10 +62,9 @@ public static class VerifyCommand
             AnsiConsole.WriteLine("  " + r.Detail);
             if (r.Error is not null) AnsiConsole.MarkupLine($"  [red]{Markup.Escape(r.Error)}[/]");
         }
-        var failed = results.Count(r => !r.Holds);
         var total = TimeSpan.FromTicks(results.Sum(r => r.Elapsed.Ticks));
         AnsiConsole.MarkupLine(failed == 0
-            ? $"[green]{results.Count} of {results.Count} obligations proven[/] in {total.TotalSeconds:F2} s"
+            ? $"[green]{results.Count} of {results.Count} obligations proven[/] in {Numbers.Fixed(total.TotalSeconds, 2)} s"
             : $"[red]{failed} of {results.Count} obligations FAILED[/]");
         return failed == 0 ? 0 : 1;
     }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using NuDM.App.Figures;
 using NuDM.Physics;
 using Spectre.Console;
 
@@ -17,17 +16,17 @@ public static class XsecCommand
         var ybar = NumericOption.Required("--ybar", "effective coupling ȳ = sqrt(y_χ y_N / A) (seed 001 eq. 2.19)", PhysicalRanges.EffectiveCoupling);
         var ff = new Option<FormFactorModel>("--form-factor") { Description = "nuclear form factor: Unity, Helm, KleinNystrand", DefaultValueFactory = _ => FormFactorModel.Helm };
         var points = NumericOption.Integer("--points", "recoil energies per isotope", new IntegerRange(2, 10000, "two ends of the recoil range at least; 10000 resolves any structure"), 12);
-        var csv = new Option<bool>("--csv") { Description = "write CSV to standard output instead of a table" };
         var cmd = new Command("xsec", "Differential cross section dσ/dT of νN → χN and SM CEvNS over the allowed recoil range")
         {
-            target, enu, mchi, ms, ybar, ff, points, csv
+            target, enu, mchi, ms, ybar, ff, points
         };
+        var output = OutputOptions.AddTo(cmd);
         cmd.SetAction(p => CommandLine.Guard(() => Run(p.GetValue(target)!, p.GetValue(enu), p.GetValue(mchi), p.GetValue(ms),
-            p.GetValue(ybar), p.GetValue(ff), p.GetValue(points), p.GetValue(csv))));
+            p.GetValue(ybar), p.GetValue(ff), p.GetValue(points), output.Of(p))));
         return cmd;
     }
 
-    public static int Run(string targetName, double enu, double mchi, double ms, double ybar, FormFactorModel ff, int points, bool csv)
+    public static int Run(string targetName, double enu, double mchi, double ms, double ybar, FormFactorModel ff, int points, OutputFormat format)
     {
         PhysicalRanges.NeutrinoEnergy.Check("--enu", enu);
         PhysicalRanges.FermionMass.Check("--mchi", mchi);
@@ -48,18 +47,18 @@ public static class XsecCommand
                 rows.Add([n.Isotope.Name, o.Positive(p.T * 1e3, "T"), o.Value(p.FormFactorSquared, "F²"),
                     o.Value(p.NewPhysics_cm2_per_MeV * 1e-3, "dσ/dT νN → χN"), o.Value(p.StandardModel_cm2_per_MeV * 1e-3, "dσ/dT SM")]);
         string[] columns = ["isotope", "T_keV", "F2", "dsigma_dT_nuchi_cm2_per_keV", "dsigma_dT_SM_cm2_per_keV"];
-        if (csv)
+        if (format != OutputFormat.Table)
         {
-            FigureWriter.WriteCsv(Console.Out, columns, rows);
+            o.Records(format, columns, rows);
             return 0;
         }
-        AnsiConsole.MarkupLine($"νN → χN on [bold]{target.Name}[/]: E_ν = {Results.Echo(enu)} MeV, m_χ = {Results.Echo(mchi)} MeV, m_S = {Results.Echo(ms)} MeV, ȳ = {Results.Echo(ybar, "G3")}, form factor {ff}");
+        AnsiConsole.MarkupLine($"νN → χN on [bold]{target.Name}[/]: E_ν = {Results.Echo(enu)} MeV, m_χ = {Results.Echo(mchi)} MeV, m_S = {Results.Echo(ms)} MeV, ȳ = {Results.Echo(ybar, 3)}, form factor {ff}");
         AnsiConsole.MarkupLine("[grey]seed 001 eq. (2.21) derived from the Dirac traces of eq. (2.14); SM: seed 000 eq. (11)[/]");
         var table = new Table().Border(TableBorder.Rounded).AddColumn("isotope").AddColumn(new TableColumn("T [[keV]]").RightAligned())
             .AddColumn(new TableColumn("F²").RightAligned()).AddColumn(new TableColumn("dσ/dT νN→χN [[cm²/keV]]").RightAligned())
             .AddColumn(new TableColumn("dσ/dT SM [[cm²/keV]]").RightAligned());
         foreach (var r in rows)
-            table.AddRow((string)r[0]!, Results.Echo((double)r[1]!, "G4"), Results.Echo((double)r[2]!, "F4"), Results.Echo((double)r[3]!, "E3"), Results.Echo((double)r[4]!, "E3"));
+            table.AddRow((string)r[0]!, Numbers.Significant((double)r[1]!), Numbers.Significant((double)r[2]!), Numbers.Significant((double)r[3]!), Numbers.Significant((double)r[4]!));
         AnsiConsole.Write(table);
         return 0;
     }

@@ -4,24 +4,12 @@ using System.Text.RegularExpressions;
 
 namespace NuDM.App.Figures;
 
-/// <summary>Linear or log10 axis scale.</summary>
 public enum ScaleKind { Linear, Log10 }
-
-/// <summary>Where a panel's legend goes: inside a corner or edge of the plot area, or outside to its right.</summary>
-public enum LegendPosition { None, UpperRight, UpperLeft, LowerLeft, LowerRight, UpperCenter, LowerCenter, OutsideRight }
-
-/// <summary>Line dash styles.</summary>
-public enum DashPattern { Solid, Dashed, Dotted, DashDot }
-
-/// <summary>Marker symbols.</summary>
-public enum MarkerShape { None, Circle, Square, Diamond, Triangle, Cross, Plus }
-
-/// <summary>Horizontal alignment of an annotation relative to its anchor point.</summary>
-public enum TextAnchor { Start, Middle, End }
-
+/// <summary>Where a panel's legend goes: inside a corner of the plot area, or outside to its right.</summary>
+public enum LegendPosition { None, UpperRight, UpperLeft, LowerLeft, LowerRight, OutsideRight }
+public enum DashPattern { Solid, Dashed, Dotted }
 /// <summary>Coordinates of an annotation: data values, or fractions of the plot area ((0, 0) lower left, (1, 1) upper right).</summary>
 public enum AnnotationCoordinates { Data, Axes }
-
 /// <summary>A horizontal (constant y) or vertical (constant x) reference line.</summary>
 public enum Orientation { Horizontal, Vertical }
 
@@ -30,43 +18,32 @@ public static class Palette
 {
     public const string Blue = "#0072B2", Vermillion = "#D55E00", Green = "#009E73", Purple = "#CC79A7", Orange = "#E69F00",
         SkyBlue = "#56B4E9", Black = "#000000", Yellow = "#F0E442", Grey = "#666666";
-
-    /// <summary>The default colour cycle.</summary>
     public static ImmutableArray<string> Cycle { get; } = [Blue, Vermillion, Green, Purple, Orange, SkyBlue, Black, Yellow];
-
     internal static bool IsValid(string? c) => c is not null && Regex.IsMatch(c, "^#[0-9A-Fa-f]{6}$");
 }
 
 /// <summary>How the panels of a <see cref="Figure"/> are arranged.</summary>
 public abstract record FigureLayout;
-
 /// <summary>Panels stacked top to bottom sharing the bottom panel's x axis (label and limits; automatic limits cover every
 /// panel's data); plot heights proportional to <see cref="RelativeHeights"/>. All panels need the same x scale.</summary>
 public sealed record StackLayout(ImmutableArray<double> RelativeHeights) : FigureLayout;
-
 /// <summary>Panels in a <see cref="Rows"/> × <see cref="Columns"/> grid, filled row by row, each with its own axes.</summary>
 public sealed record GridLayout(int Rows, int Columns) : FigureLayout;
 
 /// <summary>One axis: label in <see cref="TextMarkup"/>, scale and optional fixed limits. Automatic limits extend the data
 /// range to a round value (whole decades on log axes); <see cref="IncludeZero"/> makes a linear axis include 0.</summary>
 /// <example><code>Axis.Log("m_{S} [MeV]", 0.1, 1000); Axis.Linear("N_{i}/N_{i}^{SM}") with { IncludeZero = true }</code></example>
-public sealed record Axis
+public sealed record Axis(string Label = "", ScaleKind Scale = ScaleKind.Linear, double? Min = null, double? Max = null, bool IncludeZero = false)
 {
-    public string Label { get; init; } = "";
-    public ScaleKind Scale { get; init; }
-    public double? Min { get; init; }
-    public double? Max { get; init; }
-    public bool IncludeZero { get; init; }
-
-    public static Axis Linear(string label = "", double? min = null, double? max = null) => new() { Label = label, Min = min, Max = max };
-
-    public static Axis Log(string label = "", double? min = null, double? max = null) => new() { Label = label, Scale = ScaleKind.Log10, Min = min, Max = max };
+    public static Axis Linear(string label = "", double? min = null, double? max = null) => new(label, ScaleKind.Linear, min, max);
+    public static Axis Log(string label = "", double? min = null, double? max = null) => new(label, ScaleKind.Log10, min, max);
+    /// <summary>True for a value that can be drawn: finite, and positive on a log axis.</summary>
+    internal bool Fits(double v) => double.IsFinite(v) && (Scale == ScaleKind.Linear || v > 0);
 
     internal void Validate(string where, string param)
     {
-        foreach (var (name, v) in new[] { ("Min", Min), ("Max", Max) })
+        foreach (var (name, x) in new[] { ("Min", Min), ("Max", Max) }.Where(l => l.Item2 is not null).Select(l => (l.Item1, l.Item2!.Value)))
         {
-            if (v is not { } x) continue;
             Check.That(double.IsFinite(x) && Math.Abs(x) <= 1e300, param, $"{where}: {name} must be finite (|value| ≤ 1e300); got {Check.F(x)}.");
             Check.That(Scale == ScaleKind.Linear || x >= 1e-300, param, $"{where}: a log axis needs a positive {name} (≥ 1e-300); got {Check.F(x)}.");
         }
@@ -74,37 +51,22 @@ public sealed record Axis
     }
 }
 
-/// <summary>A text in <see cref="TextMarkup"/> at (X, Y): data values, or fractions of the plot area.</summary>
-public sealed record Annotation(double X, double Y, string Text)
-{
-    public AnnotationCoordinates Coordinates { get; init; }
-    public TextAnchor Anchor { get; init; }
-    public string Color { get; init; } = Palette.Black;
-    /// <summary>Counter-clockwise rotation in degrees.</summary>
-    public double Rotation { get; init; }
-}
+/// <summary>A text in <see cref="TextMarkup"/> with its lower left corner at (X, Y): data values, or fractions of the plot area.</summary>
+public sealed record Annotation(double X, double Y, string Text, AnnotationCoordinates Coordinates = AnnotationCoordinates.Data);
 
-/// <summary>A line across the plot area at a data value, beneath the series, not in the legend or the CSV; with an optional label at its end.</summary>
-public sealed record ReferenceLine(Orientation Orientation, double Value)
-{
-    public string Color { get; init; } = Palette.Grey;
-    public DashPattern Dash { get; init; } = DashPattern.Dashed;
-    public string Label { get; init; } = "";
-}
+/// <summary>A grey dashed line across the plot area at a data value, beneath the series, not in the legend or the CSV; with an optional label at its end.</summary>
+public sealed record ReferenceLine(Orientation Orientation, double Value, string Label = "");
 
-/// <summary>One set of axes with its series (drawn in order), legend, annotations and reference lines.</summary>
+/// <summary>One set of axes with its series (drawn in order), legend (of every series with a label), annotations and reference lines.</summary>
 public sealed record Panel
 {
     public string Title { get; init; } = "";
     public Axis X { get; init; } = new();
     public Axis Y { get; init; } = new();
     public ImmutableArray<Series> Series { get; init; } = [];
-    /// <summary>The legend lists every series with a label; default upper right.</summary>
     public LegendPosition Legend { get; init; } = LegendPosition.UpperRight;
     public ImmutableArray<Annotation> Annotations { get; init; } = [];
     public ImmutableArray<ReferenceLine> ReferenceLines { get; init; } = [];
-    /// <summary>Dotted grid lines at the major ticks.</summary>
-    public bool Grid { get; init; }
 
     internal void Validate(string where)
     {
@@ -113,32 +75,24 @@ public sealed record Panel
         X!.Validate($"{where} x axis", nameof(X));
         Y!.Validate($"{where} y axis", nameof(Y));
         Check.That(Enum.IsDefined(Legend), nameof(Legend), $"{where}: Legend {Legend} is not a LegendPosition.");
-        var series = Series.IsDefault ? [] : Series;
-        for (var i = 0; i < series.Length; i++)
+        foreach (var (s, i) in Series.OrEmpty().Select((s, i) => (s, i)))
         {
-            Check.That(series[i] is not null, nameof(Series), $"{where}: series #{i} is null.");
-            series[i].Validate($"{where}, {series[i].Describe(i)}");
+            Check.That(s is not null, nameof(Series), $"{where}: series #{i} is null.");
+            s.Validate($"{where}, {s.Describe(i)}");
         }
-        bool Fits(double v, Axis a) => double.IsFinite(v) && (a.Scale == ScaleKind.Linear || v > 0);
-        foreach (var (a, i) in (Annotations.IsDefault ? [] : Annotations).Select((a, i) => (a, i)))
-        {
-            var who = $"{where}, annotation #{i} ('{a?.Text}')";
-            Check.That(a is not null && (a.Coordinates == AnnotationCoordinates.Axes ? double.IsFinite(a.X) && double.IsFinite(a.Y) : Fits(a.X, X) && Fits(a.Y, Y)),
-                nameof(Annotations), $"{who}: the position must be finite, and positive on a log axis.");
-            Check.That(Palette.IsValid(a!.Color) && double.IsFinite(a.Rotation), nameof(Annotations), $"{who}: Color must be #rrggbb and Rotation finite.");
-        }
-        foreach (var (r, i) in (ReferenceLines.IsDefault ? [] : ReferenceLines).Select((r, i) => (r, i)))
-        {
-            Check.That(r is not null && Fits(r.Value, r.Orientation == Orientation.Horizontal ? Y : X), nameof(ReferenceLines),
+        foreach (var (a, i) in Annotations.OrEmpty().Select((a, i) => (a, i)))
+            Check.That(a is not null && (a.Coordinates == AnnotationCoordinates.Axes ? double.IsFinite(a.X) && double.IsFinite(a.Y) : X.Fits(a.X) && Y.Fits(a.Y)),
+                nameof(Annotations), $"{where}, annotation #{i} ('{a?.Text}'): the position must be finite, and positive on a log axis.");
+        foreach (var (r, i) in ReferenceLines.OrEmpty().Select((r, i) => (r, i)))
+            Check.That(r is not null && (r.Orientation == Orientation.Horizontal ? Y : X).Fits(r.Value), nameof(ReferenceLines),
                 $"{where}, reference line #{i}: Value {Check.F(r?.Value ?? double.NaN)} must be finite, and positive on a log axis.");
-            Check.That(Palette.IsValid(r!.Color), nameof(ReferenceLines), $"{where}, reference line #{i}: Color '{r.Color}' is not #rrggbb.");
-        }
     }
 }
 
 /// <summary>
-/// A figure: panels, their layout, an optional title (in <see cref="TextMarkup"/>) and the picture size in pixels (1/96 in).
-/// The constructor checks the whole figure and throws <see cref="ArgumentException"/> naming the panel, series or parameter at fault.
+/// A figure: panels, their layout, an optional title (in <see cref="TextMarkup"/>) and the picture size in pixels (1/96 in,
+/// 50 to 20000; default 640 × 480). The constructor checks the whole figure and throws <see cref="ArgumentException"/>
+/// naming the panel, series or parameter at fault.
 /// </summary>
 /// <example><code>Figure.Stack([ratio, spectrum], [2, 1]) with { Title = "CONUS", Height = 600 }</code></example>
 public sealed record Figure
@@ -165,15 +119,10 @@ public sealed record Figure
     }
 
     public static Figure Grid(int rows, int columns, IEnumerable<Panel> panels) => new(panels, new GridLayout(rows, columns));
-
     public ImmutableArray<Panel> Panels { get; }
     public FigureLayout Layout { get; }
     public string Title { get; init; } = "";
-
-    /// <summary>Width in pixels, 50 to 20000; default 640.</summary>
     public double Width { get => _width; init => _width = Size(value, nameof(Width)); }
-
-    /// <summary>Height in pixels, 50 to 20000; default 480.</summary>
     public double Height { get => _height; init => _height = Size(value, nameof(Height)); }
 
     private static double Size(double v, string name)
@@ -206,10 +155,7 @@ public sealed record Figure
 
 internal static class Check
 {
-    public static void That(bool ok, string param, string message)
-    {
-        if (!ok) throw new ArgumentException(message, param);
-    }
-
+    public static void That(bool ok, string param, string message) { if (!ok) throw new ArgumentException(message, param); }
     public static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+    public static ImmutableArray<T> OrEmpty<T>(this ImmutableArray<T> a) => a.IsDefault ? [] : a;
 }

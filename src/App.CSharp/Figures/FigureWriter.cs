@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text;
-using CsvHelper;
+using NuDM.App.Cli;
+using OxyPlot;
+using OxyPlot.SkiaSharp;
+using SkiaSharp;
 
 namespace NuDM.App.Figures;
 
@@ -12,223 +15,199 @@ public sealed record FigureFiles(string SvgPath, string PdfPath, string PngPath,
 }
 
 /// <summary>
-/// Writes figures as SVG, PDF and PNG pictures (<see cref="FigureExport"/>) plus a CSV of the plotted data, and plain CSV tables. All CSV is written with
-/// the invariant culture, "\n" line ends, UTF-8 without BOM, a single header line and no comments; doubles are written
-/// in their shortest round-trippable form ("R"), so parsing them back gives the identical values. No cell is ever
-/// <c>NaN</c> or <c>Infinity</c>: a missing value ("no constraint", not applicable, a gap in a curve) is an empty cell,
-/// and an open side of a band is written as the plot edge it reaches (see <see cref="DataColumns"/>).
+/// Writes a figure as SVG, PDF and PNG (<see cref="FigureExport"/>) plus the CSV of its plotted data, written as every CSV of
+/// the program (<see cref="Results.Write"/>): numbers parse back to the identical doubles (<see cref="Numbers.Exact"/>).
 /// </summary>
-/// <example>
-/// <code>
-/// var files = FigureWriter.Write(figure, "out/figures", "fig3_exclusion"); // fig3_exclusion.svg, .pdf, .png, .csv
-/// FigureWriter.WriteCsv("out/tables/limits.csv", ["m_S_MeV", "y90"], rows.Select(r => new object?[] { r.M, r.Y }));
-/// </code>
-/// </example>
+/// <example><code>var files = FigureWriter.Write(figure, "out", "seed001-fig2"); // seed001-fig2.svg, .pdf, .png, .csv</code></example>
 public static class FigureWriter
 {
     /// <summary>
-    /// The header of a figure's data CSV. One row per point (per bin for a step series):
-    /// <c>panel</c> (0-based index), <c>series</c> (label, or <c>#i</c> for an unlabelled series at index i of its panel),
-    /// <c>kind</c> (line, band, points, step), <c>x</c>, <c>y</c>, <c>y_low</c>, <c>y_high</c>, and two trailing columns
-    /// <c>x_low</c>, <c>x_high</c> (x half-width ends of points; bin edges of steps, whose <c>x</c> is the bin centre).
-    /// Bands leave <c>y</c> empty and give <c>y_low</c>/<c>y_high</c>; points give the absolute ends of their error bars
-    /// (y − minus, y + plus). Cells that do not apply are empty, and so are missing values: NaN or an infinite value in
-    /// a line, step or point series (a gap: "no constraint" where a limit curve has none). A band side at −∞/+∞ extends to
-    /// the bottom/top edge of the plot area (as <see cref="BandSeries"/> documents), so <c>y_low</c>/<c>y_high</c> is that
-    /// edge: the panel's fixed y-axis limit (empty if that limit is automatic); a NaN band edge (a gap) is empty.
+    /// The columns of a figure's data CSV, one row per point (per bin of a step series): <c>panel</c> (0-based),
+    /// <c>series</c> (label, or <c>#i</c> for an unlabelled series at index i of its panel), <c>kind</c> (line, band, points,
+    /// step), <c>x</c>, <c>y</c>, <c>y_low</c>, <c>y_high</c>, <c>x_low</c>, <c>x_high</c>. Bands leave <c>y</c> empty; points
+    /// give the absolute ends of their error bars (y − minus, y + plus); steps give the bin centre as <c>x</c> and the bin
+    /// edges as <c>x_low</c>, <c>x_high</c>. Cells that do not apply are empty, and so are missing values: NaN or ±∞ in a
+    /// line, step or point series (a gap: "no constraint" where a limit curve has none). A band side at ±∞ reaches the
+    /// plot edge, so it is written as the panel's fixed y limit on that side (empty if that limit is automatic).
     /// </summary>
     public static IReadOnlyList<string> DataColumns { get; } = ["panel", "series", "kind", "x", "y", "y_low", "y_high", "x_low", "x_high"];
-
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
-    private static CsvWriterOptions Options => CsvWriterOptions.Default with
-    {
-        NewLine = "\n",
-        FormatProvider = CultureInfo.InvariantCulture,
-        Injection = CsvInjection.None,
-        Quoting = CsvQuoting.WhenNeededOrWhitespace,
-        WriteByteOrderMark = false,
-    };
-
     /// <summary>The extensions of the files <see cref="Write"/> writes for a figure.</summary>
     public static IReadOnlyList<string> Extensions { get; } = [".svg", ".pdf", ".png", ".csv"];
 
-    /// <summary>
-    /// Writes <c>&lt;baseName&gt;</c> with each of <see cref="Extensions"/> into <paramref name="directory"/> (created if
-    /// missing), replacing existing files, and returns their full paths.
-    /// </summary>
-    /// <param name="figure">The figure.</param>
-    /// <param name="directory">The output directory.</param>
-    /// <param name="baseName">The file name without extension; must be a plain file name (no directory separators).</param>
-    /// <exception cref="ArgumentException">The figure breaks a rule, or <paramref name="directory"/>/<paramref name="baseName"/> is empty or invalid.</exception>
+    /// <summary>Writes <c>&lt;baseName&gt;</c> with each of <see cref="Extensions"/> into <paramref name="directory"/> (created if
+    /// missing), replacing existing files, and returns their full paths.</summary>
+    /// <exception cref="ArgumentException">The figure breaks a rule, <paramref name="directory"/> is empty, or <paramref name="baseName"/> is not a plain file name.</exception>
     public static FigureFiles Write(Figure figure, string directory, string baseName)
     {
         ArgumentNullException.ThrowIfNull(figure);
-        if (string.IsNullOrWhiteSpace(directory))
-            throw new ArgumentException("directory must not be empty.", nameof(directory));
-        CheckBaseName(baseName);
+        Check.That(!string.IsNullOrWhiteSpace(directory), nameof(directory), "directory must not be empty.");
+        Check.That(!string.IsNullOrWhiteSpace(baseName), nameof(baseName), "baseName must not be empty.");
+        Check.That(baseName is not ("." or "..") && baseName.IndexOfAny([.. Path.GetInvalidFileNameChars(), '/', '\\']) < 0, nameof(baseName),
+            $"baseName '{baseName}' must be a plain file name without directory separators or invalid characters.");
         figure.Validate();
-        var csv = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        WriteDataCsv(figure, csv);
-        byte[][] contents = [FigureExport.Svg(figure), FigureExport.Pdf(figure), FigureExport.Png(figure), Utf8.GetBytes(csv.ToString())];
-        var dir = Path.GetFullPath(directory);
-        Directory.CreateDirectory(dir);
+        byte[][] contents = [FigureExport.Svg(figure), FigureExport.Pdf(figure), FigureExport.Png(figure), new UTF8Encoding(false).GetBytes(DataCsv(figure))];
+        var dir = Directory.CreateDirectory(Path.GetFullPath(directory)).FullName;
         var paths = Extensions.Select(e => Path.Combine(dir, baseName + e)).ToArray();
         for (var i = 0; i < paths.Length; i++) File.WriteAllBytes(paths[i], contents[i]);
         return new FigureFiles(paths[0], paths[1], paths[2], paths[3]);
     }
 
-    private static void CheckBaseName(string baseName)
-    {
-        if (string.IsNullOrWhiteSpace(baseName))
-            throw new ArgumentException("baseName must not be empty.", nameof(baseName));
-        if (baseName is "." or ".." || baseName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 ||
-            baseName.Contains('/') || baseName.Contains('\\'))
-            throw new ArgumentException($"baseName '{baseName}' must be a plain file name without directory separators or invalid characters.", nameof(baseName));
-    }
-
-    /// <summary>Writes the figure's data in the long format described at <see cref="DataColumns"/>.</summary>
+    /// <summary>The figure's data CSV (columns <see cref="DataColumns"/>).</summary>
     /// <exception cref="ArgumentException">The figure breaks a rule.</exception>
-    public static void WriteDataCsv(Figure figure, TextWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(figure);
-        ArgumentNullException.ThrowIfNull(writer);
-        figure.Validate();
-        using var csv = CsvWriter.Create(writer, Options, leaveOpen: true);
-        foreach (var c in DataColumns) csv.WriteField(c);
-        csv.EndRecord();
-        for (var p = 0; p < figure.Panels.Length; p++)
-        {
-            var panel = figure.Panels[p];
-            for (var s = 0; s < panel.Series.Length; s++)
-            {
-                var series = panel.Series[s];
-                var name = series.Label.Length > 0 ? series.Label : "#" + s.ToString(CultureInfo.InvariantCulture);
-                foreach (var (x, y, yLow, yHigh, xLow, xHigh) in series.Rows())
-                {
-                    csv.WriteField(p.ToString(CultureInfo.InvariantCulture));
-                    csv.WriteField(name);
-                    csv.WriteField(series.Kind);
-                    csv.WriteField(Optional(x));
-                    csv.WriteField(series is BandSeries ? "" : Optional(y));
-                    csv.WriteField(series is PointSeries ? Optional(yLow) : series is BandSeries ? BandEdge(yLow, panel.Y) : "");
-                    csv.WriteField(series is PointSeries ? Optional(yHigh) : series is BandSeries ? BandEdge(yHigh, panel.Y) : "");
-                    csv.WriteField(series is LineSeries or BandSeries ? "" : Optional(xLow));
-                    csv.WriteField(series is LineSeries or BandSeries ? "" : Optional(xHigh));
-                    csv.EndRecord();
-                }
-            }
-        }
-        csv.Flush();
-    }
-
-    /// <summary>The figure's data CSV as a string.</summary>
     public static string DataCsv(Figure figure)
     {
-        var w = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        WriteDataCsv(figure, w);
-        return w.ToString();
+        ArgumentNullException.ThrowIfNull(figure);
+        figure.Validate();
+        static double? Cell(double v) => double.IsFinite(v) ? v : null;
+        var rows = figure.Panels.SelectMany((panel, p) => panel.Series.SelectMany((series, s) => series.Rows().Select(r =>
+        {
+            double? Edge(double v) => series is BandSeries && double.IsInfinity(v) ? (v > 0 ? panel.Y.Max : panel.Y.Min) : Cell(v);
+            return (IReadOnlyList<object?>)[p, series.Label.Length > 0 ? series.Label : "#" + s.ToString(CultureInfo.InvariantCulture), series.Kind,
+                Cell(r.X), Cell(r.Y), Edge(r.YLow), Edge(r.YHigh), Cell(r.XLow), Cell(r.XHigh)];
+        })));
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        new Results("figure data", figure.Title).Write(text, OutputFormat.Csv, DataColumns, rows);
+        return text.ToString();
+    }
+}
+
+/// <summary>
+/// Renders a <see cref="Figure"/> (through <see cref="PlotModels"/>) as SVG (OxyPlot's managed SVG writer, text as text),
+/// PDF (SkiaSharp's PDF document, the font embedded) and PNG (SkiaSharp raster). Text in PNG and PDF, and text
+/// measurement for all three, use DejaVu Sans shipped inside this assembly (Figures/Fonts), so they do not depend on the
+/// fonts of the machine. The same figure always gives the same SVG and PNG bytes.
+/// </summary>
+internal static class FigureExport
+{
+    /// <summary>PNG pixels per figure pixel, and PDF points per figure pixel (a figure pixel is 1/96 in, a point 1/72 in).</summary>
+    public const float PngScale = 2, PdfScale = 0.75f;
+    private static readonly Lazy<SKTypeface> Face = new(() => SKTypeface.FromData(SKData.Create(typeof(FigureExport).Assembly.GetManifestResourceStream("NuDM.App.Figures.DejaVuSans.ttf")
+        ?? throw new InvalidOperationException("the embedded font NuDM.App.Figures.DejaVuSans.ttf is missing from the assembly."))));
+    internal static SKTypeface Typeface => Face.Value;
+
+    public static byte[] Svg(Figure figure, IReadOnlyList<PlotModels.Placed>? placed = null)
+    {
+        using var ms = new MemoryStream();
+        using (var measurer = new FontContext())
+        using (var rc = new SvgContext(ms, figure.Width, figure.Height, measurer))
+        {
+            Draw(figure, rc, placed);
+            rc.Complete();
+        }
+        // xml:space keeps the spaces at the ends of text pieces (OxyPlot writes "m", "χ", " [MeV]" as separate texts).
+        var svg = Encoding.UTF8.GetString(ms.ToArray()).TrimStart('\uFEFF');
+        return new UTF8Encoding(false).GetBytes(svg.Insert(svg.IndexOf("<svg ", StringComparison.Ordinal) + 5, "xml:space=\"preserve\" "));
     }
 
-    /// <summary>A finite value, or an empty cell for a missing one (NaN, ±∞: a gap).</summary>
-    private static string Optional(double v) => double.IsFinite(v) ? Format(v) : "";
-
-    /// <summary>A band edge: ±∞ reaches the plot edge, i.e. the axis' fixed limit on that side (empty if automatic).</summary>
-    private static string BandEdge(double v, Axis y) => v switch
+    public static byte[] Png(Figure figure, IReadOnlyList<PlotModels.Placed>? placed = null)
     {
-        double.PositiveInfinity => y.Max is { } max ? Format(max) : "",
-        double.NegativeInfinity => y.Min is { } min ? Format(min) : "",
-        _ => Optional(v),
-    };
+        using var bitmap = new SKBitmap((int)Math.Round(figure.Width * PngScale), (int)Math.Round(figure.Height * PngScale));
+        using (var canvas = new SKCanvas(bitmap))
+        using (var rc = new FontContext { SkCanvas = canvas, DpiScale = PngScale, RenderTarget = RenderTarget.PixelGraphic })
+        {
+            canvas.Clear(SKColors.White);
+            Draw(figure, rc, placed);
+        }
+        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
 
-    /// <summary>A double in shortest round-trippable invariant form ("R").</summary>
-    public static string Format(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>A one-page PDF with the font embedded; fixed dates, so the same figure gives the same bytes.</summary>
+    public static byte[] Pdf(Figure figure, IReadOnlyList<PlotModels.Placed>? placed = null)
+    {
+        using var ms = new MemoryStream();
+        var date = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        using (var doc = SKDocument.CreatePdf(ms, new SKDocumentPdfMetadata { Title = TextMarkup.ToPlainText(figure.Title), Creator = "nudm", Producer = "nudm", Creation = date, Modified = date }))
+        {
+            using (var rc = new FontContext { SkCanvas = doc.BeginPage((float)figure.Width * PdfScale, (float)figure.Height * PdfScale), DpiScale = PdfScale, RenderTarget = RenderTarget.VectorGraphic })
+            {
+                rc.DrawRectangle(new OxyRect(0, 0, figure.Width, figure.Height), OxyColors.White, OxyColors.Undefined, 0, EdgeRenderingMode.Automatic);
+                Draw(figure, rc, placed);
+            }
+            doc.EndPage();
+            doc.Close();
+        }
+        return ms.ToArray();
+    }
+
+    /// <summary>Renders a model into a throw-away canvas of the given size (its plot area is then known) and returns its margins.</summary>
+    internal static OxyThickness MeasureMargins(PlotModel model, double width, double height)
+    {
+        using var canvas = new SKNoDrawCanvas((int)Math.Ceiling(width), (int)Math.Ceiling(height));
+        using var rc = new FontContext { SkCanvas = canvas };
+        Render(model, rc, new OxyRect(0, 0, width, height));
+        return model.ActualPlotMargins;
+    }
+
+    /// <summary>The width in pixels of a text in <see cref="TextMarkup"/> at a font size in pixels.</summary>
+    internal static double TextWidth(string markup, double fontSize)
+    {
+        using var rc = new FontContext();
+        return rc.MeasureMathText(TextMarkup.ToMathText(markup), PlotModels.Font, fontSize, FontWeights.Normal).Width;
+    }
+
+    private static void Draw(Figure figure, IRenderContext rc, IReadOnlyList<PlotModels.Placed>? placed)
+    {
+        if (figure.Title.Length > 0)
+            rc.DrawMathText(new ScreenPoint(figure.Width / 2, 0.5 * PlotModels.FontSize), TextMarkup.ToMathText(figure.Title), OxyColors.Black,
+                PlotModels.Font, PlotModels.Fit(figure.Title, 1.25 * PlotModels.FontSize, figure.Width - 16), FontWeights.Normal, 0, HorizontalAlignment.Center, VerticalAlignment.Top);
+        foreach (var (model, rect) in placed ?? PlotModels.Arrange(figure)) Render(model, rc, rect);
+    }
+
+    private static void Render(IPlotModel model, IRenderContext rc, OxyRect rect)
+    {
+        model.Update(true);
+        model.Render(rc, rect);
+    }
+
+    /// <summary>OxyPlot's SVG context, with dash lengths scaled by the stroke width as the Skia context does (OxyPlot's convention).</summary>
+    private sealed class SvgContext(Stream s, double width, double height, IRenderContext measurer)
+        : SvgRenderContext(s, width, height, true, measurer, OxyColors.White, true)
+    {
+        private static double[]? Scale(double[]? dashes, double stroke) => dashes?.Select(d => d * stroke).ToArray();
+
+        public override void DrawLine(IList<ScreenPoint> points, OxyColor stroke, double thickness, EdgeRenderingMode mode, double[]? dashArray, LineJoin lineJoin) =>
+            base.DrawLine(points, stroke, thickness, mode, Scale(dashArray, thickness), lineJoin);
+
+        public override void DrawPolygon(IList<ScreenPoint> points, OxyColor fill, OxyColor stroke, double thickness, EdgeRenderingMode mode, double[]? dashArray, LineJoin lineJoin) =>
+            base.DrawPolygon(points, fill, stroke, thickness, mode, Scale(dashArray, thickness), lineJoin);
+    }
 
     /// <summary>
-    /// Formats one table cell: null and NaN (no value) as empty; finite <see cref="double"/> and <see cref="float"/>
-    /// round-trippable ("R"); other <see cref="IFormattable"/> values with the invariant culture; booleans as
-    /// <c>true</c>/<c>false</c>; anything else by ToString(). An infinite number is refused: it is never a value.
+    /// OxyPlot's Skia render context with its two text methods re-implemented on the shipped typeface (OxyPlot.SkiaSharp 2.2
+    /// looks fonts up by family name in the system's font manager, which has none on a machine without fonts). OxyPlot calls
+    /// them through <see cref="IRenderContext"/>, so the re-implementation receives every text.
     /// </summary>
-    /// <exception cref="ArgumentException">The value is ±∞.</exception>
-    public static string FormatCell(object? value) => value switch
+    private sealed class FontContext : SkiaRenderContext, IRenderContext
     {
-        null => "",
-        string s => s,
-        double d => double.IsNaN(d) ? "" : double.IsFinite(d) ? Format(d)
-            : throw new ArgumentException($"a table cell holds {Format(d)}; an infinite number is not a value (pass null or NaN for an empty cell).", nameof(value)),
-        float f => float.IsNaN(f) ? "" : float.IsFinite(f) ? f.ToString("R", CultureInfo.InvariantCulture)
-            : throw new ArgumentException($"a table cell holds {f.ToString("R", CultureInfo.InvariantCulture)}; an infinite number is not a value.", nameof(value)),
-        bool b => b ? "true" : "false",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
+        public FontContext() => UseTextShaping = false;
 
-    /// <summary>Writes a table with the named <paramref name="columns"/> and one line per row.</summary>
-    /// <param name="writer">Destination (for example <see cref="Console.Out"/>).</param>
-    /// <param name="columns">Column names: at least one, none empty, no duplicates.</param>
-    /// <param name="rows">Rows, each with exactly one cell per column (see <see cref="FormatCell"/>).</param>
-    /// <exception cref="ArgumentException">The columns are empty or duplicated, or a row has the wrong number of cells.</exception>
-    public static void WriteCsv(TextWriter writer, IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<object?>> rows)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        CheckColumns(columns);
-        ArgumentNullException.ThrowIfNull(rows);
-        using var csv = CsvWriter.Create(writer, Options, leaveOpen: true);
-        foreach (var c in columns) csv.WriteField(c);
-        csv.EndRecord();
-        var i = 0;
-        foreach (var row in rows)
+        private SKPaint Paint(double fontSize, OxyColor color) => new()
         {
-            if (row is null || row.Count != columns.Count)
-                throw new ArgumentException($"row {i} has {row?.Count ?? 0} cells but there are {columns.Count} columns; every row needs one cell per column.", nameof(rows));
-            foreach (var cell in row) csv.WriteField(FormatCell(cell));
-            csv.EndRecord();
-            i++;
+            Typeface = Typeface, TextSize = (float)fontSize * DpiScale, IsAntialias = true, SubpixelText = true,
+            Color = new SKColor(color.R, color.G, color.B, color.A),
+        };
+
+        public new OxySize MeasureText(string text, string? fontFamily, double fontSize, double fontWeight)
+        {
+            using var paint = Paint(fontSize, OxyColors.Black);
+            return string.IsNullOrEmpty(text) ? OxySize.Empty : new OxySize(paint.MeasureText(text) / DpiScale, paint.FontSpacing / DpiScale);
         }
-        csv.Flush();
-    }
 
-    /// <summary>Writes a table to <paramref name="path"/> (its directory is created if missing) and returns the full path.</summary>
-    /// <inheritdoc cref="WriteCsv(TextWriter, IReadOnlyList{string}, IEnumerable{IReadOnlyList{object?}})"/>
-    public static string WriteCsv(string path, IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<object?>> rows)
-    {
-        if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("path must not be empty.", nameof(path));
-        var full = Path.GetFullPath(path);
-        var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        WriteCsv(text, columns, rows);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, text.ToString(), Utf8);
-        return full;
-    }
-
-    /// <summary>Writes named numeric columns of equal length as a table to <paramref name="path"/> and returns the full path.</summary>
-    /// <param name="path">The output file.</param>
-    /// <param name="columns">Named columns; all the same length.</param>
-    /// <exception cref="ArgumentException">The columns differ in length, or a name is empty or duplicated.</exception>
-    public static string WriteCsv(string path, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> columns)
-    {
-        ArgumentNullException.ThrowIfNull(columns);
-        if (columns.Count == 0) throw new ArgumentException("a table needs at least one column.", nameof(columns));
-        var n = columns[0].Values?.Count ?? 0;
-        foreach (var (name, values) in columns)
+        public new void DrawText(ScreenPoint p, string text, OxyColor fill, string? fontFamily, double fontSize, double fontWeight,
+            double rotation, HorizontalAlignment horizontalAlignment, VerticalAlignment verticalAlignment, OxySize? maxSize)
         {
-            if (values is null) throw new ArgumentException($"column '{name}' has no values.", nameof(columns));
-            if (values.Count != n)
-                throw new ArgumentException($"column '{name}' has {values.Count} values but column '{columns[0].Name}' has {n}; columns must have equal lengths.", nameof(columns));
-        }
-        var rows = Enumerable.Range(0, n).Select(i => (IReadOnlyList<object?>)columns.Select(c => (object?)c.Values[i]).ToArray());
-        return WriteCsv(path, columns.Select(c => c.Name).ToArray(), rows);
-    }
-
-    private static void CheckColumns(IReadOnlyList<string> columns)
-    {
-        ArgumentNullException.ThrowIfNull(columns);
-        if (columns.Count == 0) throw new ArgumentException("a table needs at least one column.", nameof(columns));
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < columns.Count; i++)
-        {
-            if (string.IsNullOrEmpty(columns[i])) throw new ArgumentException($"column {i} has an empty name.", nameof(columns));
-            if (!seen.Add(columns[i])) throw new ArgumentException($"column name '{columns[i]}' appears twice; names must be unique.", nameof(columns));
+            if (string.IsNullOrEmpty(text) || !fill.IsVisible()) return;
+            using var paint = Paint(fontSize, fill);
+            var m = paint.FontMetrics;
+            var width = paint.MeasureText(text);
+            var dx = horizontalAlignment switch { HorizontalAlignment.Center => -width / 2, HorizontalAlignment.Right => -width, _ => 0 };
+            var dy = verticalAlignment switch { VerticalAlignment.Top => -m.Ascent, VerticalAlignment.Middle => -(m.Ascent + m.Descent) / 2, _ => -m.Descent };
+            SkCanvas.Save();
+            SkCanvas.Translate((float)p.X * DpiScale, (float)p.Y * DpiScale);
+            SkCanvas.RotateDegrees((float)rotation);
+            SkCanvas.DrawText(text, dx, dy, paint);
+            SkCanvas.Restore();
         }
     }
 }

@@ -10,22 +10,19 @@ using OxyLineSeries = OxyPlot.Series.LineSeries;
 
 namespace NuDM.App.Figures;
 
-/// <summary>
-/// The adapter from a <see cref="Figure"/> to OxyPlot: one <see cref="PlotModel"/> per panel with the rectangle (pixels)
+/// <summary>The adapter from a <see cref="Figure"/> to OxyPlot: one <see cref="PlotModel"/> per panel with the rectangle (pixels)
 /// it fills. Every axis gets explicit limits (fixed ones, or the data range rounded outwards), inward ticks mirrored on the
-/// top and right edges, and labels in OxyPlot's math text (<see cref="TextMarkup.ToMathText"/>).
-/// </summary>
+/// top and right edges, and labels in OxyPlot's math text (<see cref="TextMarkup.ToMathText"/>).</summary>
 internal static class PlotModels
 {
     /// <summary>The font family written into SVG; PNG and PDF always use the shipped DejaVu Sans (<see cref="FigureExport"/>).</summary>
     public const string Font = "DejaVu Sans, Verdana, sans-serif";
     public const double FontSize = 12;
     private const string Minus = "\u2212";
+    private static readonly OxyColor Grey = OxyColor.Parse(Palette.Grey);
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-
     /// <summary>A panel's model and where it goes.</summary>
     public sealed record Placed(PlotModel Model, OxyRect Rect);
-
     /// <summary>Height of the figure-title band in pixels.</summary>
     public static double TitleBand(Figure f) => f.Title.Length > 0 ? 2.2 * FontSize : 0;
 
@@ -38,12 +35,10 @@ internal static class PlotModels
         if (f.Layout is GridLayout g)
         {
             double cw = w / g.Columns, ch = h / g.Rows;
-            return panels.Select((p, i) => new Placed(Model(p, p.X, Limits(p.X, Extent(p, r => [r.X, r.XLow, r.XHigh])), true, cw),
-                new OxyRect(i % g.Columns * cw, top + i / g.Columns * ch, cw, ch))).ToList();
+            return panels.Select((p, i) => new Placed(Model(p, p.X, Limits(p.X, XExtent(p)), true, cw), new OxyRect(i % g.Columns * cw, top + i / g.Columns * ch, cw, ch))).ToList();
         }
-        var stack = (StackLayout)f.Layout;
-        var xDef = panels[^1].X;
-        var xLim = Limits(xDef, panels.SelectMany(p => Extent(p, r => [r.X, r.XLow, r.XHigh])));
+        var (stack, xDef) = ((StackLayout)f.Layout, panels[^1].X);
+        var xLim = Limits(xDef, panels.SelectMany(XExtent));
         var models = panels.Select((p, i) => Model(p with { Title = i == 0 ? p.Title : "" }, xDef, xLim, i == panels.Length - 1, w)).ToList();
         for (var i = 1; i < panels.Length; i++)
         {
@@ -52,59 +47,37 @@ internal static class PlotModels
             var (yAxis, label) = (models[i].Axes[1], models[i].Axes[1].LabelFormatter);
             yAxis.LabelFormatter = v => Math.Abs(v - yAxis.ActualMaximum) < 1e-6 * Math.Abs(yAxis.ActualMaximum - yAxis.ActualMinimum) ? "" : label(v);
         }
-        var auto = models.Select(m => FigureExport.MeasurePlotArea(m, w, h).Margins).ToList();
-        for (var i = 0; i < models.Count; i++)
+        var auto = models.Select(m => FigureExport.MeasureMargins(m, w, h)).ToList();
+        foreach (var (m, i) in models.Select((m, i) => (m, i)))
         {
             bool first = i == 0, last = i == models.Count - 1;
-            models[i].PlotMargins = new OxyThickness(auto.Max(m => m.Left), first ? double.NaN : 0, auto.Max(m => m.Right), last ? double.NaN : 0);
-            models[i].Padding = new OxyThickness(4, first ? 4 : 0, 12, last ? 4 : 0);
-        }
-        var overhead = models.Select(m =>
-        {
+            m.PlotMargins = new OxyThickness(auto.Max(a => a.Left), first ? double.NaN : 0, auto.Max(a => a.Right), last ? double.NaN : 0);
+            m.Padding = new OxyThickness(4, first ? 4 : 0, 12, last ? 4 : 0);
             // Pinning the measured margins makes the space around the plot area independent of the panel's height.
-            var (margins, area) = FigureExport.MeasurePlotArea(m, w, h);
-            m.PlotMargins = margins;
-            return h - area.Height;
-        }).ToList();
-        var share = (h - overhead.Sum()) / stack.RelativeHeights.Sum();
-        var y = top;
-        return models.Select((m, i) =>
-        {
-            var rect = new OxyRect(0, y, w, Math.Max(1, overhead[i] + share * stack.RelativeHeights[i]));
-            y += rect.Height;
-            return new Placed(m, rect);
-        }).ToList();
+            m.PlotMargins = FigureExport.MeasureMargins(m, w, h);
+        }
+        var overhead = models.Select(m => h - m.PlotArea.Height).ToList();
+        var heights = overhead.Select((o, i) => Math.Max(1, o + (h - overhead.Sum()) / stack.RelativeHeights.Sum() * stack.RelativeHeights[i])).ToList();
+        return models.Select((m, i) => new Placed(m, new OxyRect(0, top + heights.Take(i).Sum(), w, heights[i]))).ToList();
     }
 
-    private static IEnumerable<double> Extent(Panel p, Func<(double X, double Y, double YLow, double YHigh, double XLow, double XHigh), double[]> pick) =>
-        p.Series.SelectMany(s => s.Rows()).SelectMany(pick);
+    private static IEnumerable<double> XExtent(Panel p) => p.Series.SelectMany(s => s.Rows()).SelectMany(r => new[] { r.X, r.XLow, r.XHigh });
 
     /// <summary>The axis limits: fixed ones, else the finite (on a log axis positive) data range, with 0 if asked, rounded
     /// outwards to whole decades (log) or to a multiple of a 1-2-5 step of at most an eighth of the range (linear).</summary>
     public static (double Min, double Max) Limits(Axis a, IEnumerable<double> data)
     {
         var log = a.Scale == ScaleKind.Log10;
-        var v = data.Where(d => double.IsFinite(d) && (!log || d > 0)).Select(d => Math.Clamp(d, log ? 1e-300 : -1e300, 1e300)).ToList();
+        var v = data.Where(a.Fits).Select(d => Math.Clamp(d, log ? 1e-300 : -1e300, 1e300)).ToList();
         double lo = v.Count > 0 ? v.Min() : log ? 1 : 0, hi = v.Count > 0 ? v.Max() : log ? 10 : 1;
         if (a.IncludeZero && !log) (lo, hi) = (Math.Min(lo, 0), Math.Max(hi, 0));
         double T(double x) => log ? Math.Log10(x) : x;
         double V(double t) => log ? Math.Pow(10, t) : double.Parse(t.ToString("G15", Inv), Inv);
-        double t0 = T(a.Min ?? lo), t1 = T(a.Max ?? hi);
-        if (!(t1 > t0))
-        {
-            var d = log ? 1 : Math.Max(Math.Abs(t0) * 0.1, 1e-300);
-            if (a.Max is null) t1 = t0 + d; else t0 = t1 - d;
-        }
-        var step = log ? 1 : Step((t1 - t0) / 8);
-        if (a.Min is null) t0 = Math.Floor(t0 / step + 1e-9) * step;
-        if (a.Max is null) t1 = Math.Ceiling(t1 / step - 1e-9) * step;
-        return (a.Min ?? V(t0), a.Max ?? V(t1));
-    }
-
-    private static double Step(double raw)
-    {
-        var p = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        return new[] { 1.0, 2, 5, 10 }.Select(m => m * p).First(s => s >= raw * (1 - 1e-12));
+        double t0 = T(a.Min ?? lo), t1 = T(a.Max ?? hi), d = log ? 1 : Math.Max(Math.Abs(t0) * 0.1, 1e-300);
+        if (!(t1 > t0) && a.Max is null) t1 = t0 + d;
+        else if (!(t1 > t0)) t0 = t1 - d;
+        var step = log ? 1 : new[] { 1.0, 2, 5, 10 }.Select(m => m * Math.Pow(10, Math.Floor(Math.Log10((t1 - t0) / 8)))).First(s => s >= (t1 - t0) / 8 * (1 - 1e-12));
+        return (a.Min ?? V(Math.Floor(t0 / step + 1e-9) * step), a.Max ?? V(Math.Ceiling(t1 / step - 1e-9) * step));
     }
 
     /// <summary>A font size no larger than <paramref name="size"/> at which the text fits into <paramref name="width"/> pixels.</summary>
@@ -117,57 +90,39 @@ internal static class PlotModels
             DefaultFont = Font, DefaultFontSize = FontSize, Title = TextMarkup.ToMathText(p.Title), TitleFontSize = Fit(p.Title, 1.05 * FontSize, 0.9 * width),
             TitleFontWeight = FontWeights.Normal, TitlePadding = 4, Padding = new OxyThickness(4, 4, 12, 4), Background = OxyColors.Undefined,
         };
-        var yLim = Limits(p.Y, Extent(p, r => [r.Y, r.YLow, r.YHigh]));
-        m.Axes.Add(MakeAxis(xLabels ? xDef : xDef with { Label = "" }, AxisPosition.Bottom, xLim, p.Grid, xLabels));
-        m.Axes.Add(MakeAxis(p.Y, AxisPosition.Left, yLim, p.Grid, true));
-        m.Axes.Add(MakeAxis(xDef with { Label = "" }, AxisPosition.Top, xLim, false, false));
-        m.Axes.Add(MakeAxis(p.Y with { Label = "" }, AxisPosition.Right, yLim, false, false));
-        var next = 0;
+        var yLim = Limits(p.Y, p.Series.SelectMany(s => s.Rows()).SelectMany(r => new[] { r.Y, r.YLow, r.YHigh }));
+        foreach (var (a, at, lim, labels) in new[] { (xLabels ? xDef : xDef with { Label = "" }, AxisPosition.Bottom, xLim, xLabels), (p.Y, AxisPosition.Left, yLim, true),
+                     (xDef with { Label = "" }, AxisPosition.Top, xLim, false), (p.Y with { Label = "" }, AxisPosition.Right, yLim, false) })
+            m.Axes.Add(MakeAxis(a, at, lim, labels));
+        var next = 0; // the next colour of the cycle, for a series without its own
         foreach (var s in p.Series)
-            foreach (var o in Convert(s, OxyColor.Parse(s.Color ?? Palette.Cycle[next++ % Palette.Cycle.Length]), yLim, p.Y.Scale == ScaleKind.Log10))
-                m.Series.Add(o);
+            foreach (var o in Convert(s, OxyColor.Parse(s.Color ?? Palette.Cycle[next++ % Palette.Cycle.Length]), yLim, p.Y.Scale == ScaleKind.Log10)) m.Series.Add(o);
         foreach (var r in p.ReferenceLines)
-        {
             m.Annotations.Add(new OxyAnnotations.LineAnnotation
             {
                 Type = r.Orientation == Orientation.Horizontal ? OxyAnnotations.LineAnnotationType.Horizontal : OxyAnnotations.LineAnnotationType.Vertical,
-                X = r.Value, Y = r.Value, Color = OxyColor.Parse(r.Color), LineStyle = r.Dash switch { DashPattern.Solid => LineStyle.Solid, DashPattern.Dotted => LineStyle.Dot, DashPattern.DashDot => LineStyle.DashDot, _ => LineStyle.Dash }, StrokeThickness = 1,
-                Text = TextMarkup.ToMathText(r.Label), TextColor = OxyColor.Parse(r.Color), FontSize = 0.85 * FontSize, Layer = OxyAnnotations.AnnotationLayer.BelowSeries,
+                X = r.Value, Y = r.Value, Color = Grey, LineStyle = LineStyle.Dash, StrokeThickness = 1, Text = TextMarkup.ToMathText(r.Label), TextColor = Grey,
+                FontSize = 0.85 * FontSize, Layer = OxyAnnotations.AnnotationLayer.BelowSeries,
             });
-        }
         foreach (var a in p.Annotations) m.Annotations.Add(new MarkupAnnotation(a));
         if (p.Legend != LegendPosition.None && p.Series.Any(s => s.Label.Length > 0))
-        {
             m.Legends.Add(new Legend
             {
-                LegendPosition = p.Legend switch
-                {
-                    LegendPosition.UpperLeft => OxyLegendPosition.TopLeft, LegendPosition.LowerLeft => OxyLegendPosition.BottomLeft,
-                    LegendPosition.LowerRight => OxyLegendPosition.BottomRight, LegendPosition.UpperCenter => OxyLegendPosition.TopCenter,
-                    LegendPosition.LowerCenter => OxyLegendPosition.BottomCenter, LegendPosition.OutsideRight => OxyLegendPosition.RightTop,
-                    _ => OxyLegendPosition.TopRight,
-                },
+                LegendPosition = p.Legend switch { LegendPosition.UpperLeft => OxyLegendPosition.TopLeft, LegendPosition.LowerLeft => OxyLegendPosition.BottomLeft,
+                    LegendPosition.LowerRight => OxyLegendPosition.BottomRight, LegendPosition.OutsideRight => OxyLegendPosition.RightTop, _ => OxyLegendPosition.TopRight },
                 LegendPlacement = p.Legend == LegendPosition.OutsideRight ? LegendPlacement.Outside : LegendPlacement.Inside,
                 LegendBackground = OxyColor.FromAColor(217, OxyColors.White), LegendBorder = OxyColor.Parse("#999999"), LegendBorderThickness = 0.8,
                 LegendFontSize = FontSize, LegendSymbolLength = 28, LegendPadding = 6, LegendMargin = 6, LegendItemSpacing = 12,
             });
-        }
         return m;
     }
 
-    private static OxyAxis MakeAxis(Axis a, AxisPosition position, (double Min, double Max) lim, bool grid, bool labels)
+    private static OxyAxis MakeAxis(Axis a, AxisPosition position, (double Min, double Max) lim, bool labels)
     {
-        OxyAxis ax = a.Scale == ScaleKind.Log10 ? new DecadeAxis() : new LinearAxis();
-        ax.Position = position;
-        ax.Key = position.ToString();
-        ax.Title = TextMarkup.ToMathText(a.Label);
-        (ax.Minimum, ax.Maximum) = lim;
-        ax.TickStyle = TickStyle.Inside;
-        (ax.MajorTickSize, ax.MinorTickSize, ax.AxisTitleDistance) = (6, 3.5, 4);
-        ax.MajorGridlineStyle = grid ? LineStyle.Dot : LineStyle.None;
-        ax.MajorGridlineColor = OxyColor.Parse("#bbbbbb");
-        ax.IsZoomEnabled = ax.IsPanEnabled = false;
         var log = a.Scale == ScaleKind.Log10;
+        OxyAxis ax = log ? new DecadeAxis() : new LinearAxis();
+        (ax.Position, ax.Key, ax.Title, ax.Minimum, ax.Maximum, ax.TickStyle) = (position, position.ToString(), TextMarkup.ToMathText(a.Label), lim.Min, lim.Max, TickStyle.Inside);
+        (ax.MajorTickSize, ax.MinorTickSize, ax.AxisTitleDistance, ax.IsZoomEnabled, ax.IsPanEnabled) = (6, 3.5, 4, false, false);
         double e0 = Math.Log10(lim.Min), e1 = Math.Log10(lim.Max);
         var plain = log && e0 >= -3 - 1e-9 && e1 <= 4 + 1e-9 && e1 - e0 <= 3 + 1e-9;
         ax.LabelFormatter = !labels ? _ => "" : log ? v => LogLabel(v, plain) : v => LinearLabel(v, ax.ActualMajorStep);
@@ -177,37 +132,23 @@ internal static class PlotModels
     /// <summary>A log tick label: plain (0.1, 1, 300) when the axis spans at most three decades within 10⁻³…10⁴, else 10^{n} or m×10^{n}.</summary>
     internal static string LogLabel(double v, bool plain)
     {
-        if (plain) return v.ToString("G4", Inv);
         var e = (int)Math.Floor(Math.Log10(v) + 1e-9);
         var m = v / Math.Pow(10, e);
-        return (Math.Abs(m - 1) < 1e-9 ? "" : m.ToString("G3", Inv) + "×") + "10^{" + e.ToString(Inv).Replace("-", Minus) + "}";
+        return plain ? v.ToString("G4", Inv) : (Math.Abs(m - 1) < 1e-9 ? "" : m.ToString("G3", Inv) + "×") + "10^{" + e.ToString(Inv).Replace("-", Minus) + "}";
     }
 
     /// <summary>A linear tick label with as many decimals as the tick step needs, and a typographic minus.</summary>
     internal static string LinearLabel(double v, double step)
     {
-        if (!(step > 0 && double.IsFinite(step))) step = 1;
-        if (Math.Abs(v) < step * 1e-9) v = 0;
-        if (v != 0 && (Math.Abs(v) >= 1e5 || step < 1e-4)) return LogLabel(Math.Abs(v), false).Insert(0, v < 0 ? Minus : "");
-        return v.ToString("F" + Math.Clamp(-(int)Math.Floor(Math.Log10(step) + 1e-9), 0, 15), Inv).Replace("-", Minus);
+        step = step > 0 && double.IsFinite(step) ? step : 1;
+        v = Math.Abs(v) < step * 1e-9 ? 0 : v;
+        return v != 0 && (Math.Abs(v) >= 1e5 || step < 1e-4) ? LogLabel(Math.Abs(v), false).Insert(0, v < 0 ? Minus : "")
+            : v.ToString("F" + Math.Clamp(-(int)Math.Floor(Math.Log10(step) + 1e-9), 0, 15), Inv).Replace("-", Minus);
     }
 
     /// <summary>OxyPlot dash arrays are in multiples of the stroke width; ours are fixed lengths in pixels.</summary>
-    private static double[]? Dashes(DashPattern d, double stroke) => (d, Math.Max(stroke, 0.1)) switch
-    {
-        (DashPattern.Dashed, var w) => [6 / w, 4 / w],
-        (DashPattern.Dotted, var w) => [1.5 / w, 2.5 / w],
-        (DashPattern.DashDot, var w) => [7 / w, 3 / w, 1.5 / w, 3 / w],
-        _ => null,
-    };
-
-    private static MarkerType Marker(MarkerShape s) => s switch
-    {
-        MarkerShape.Circle => MarkerType.Circle, MarkerShape.Square => MarkerType.Square, MarkerShape.Diamond => MarkerType.Diamond,
-        MarkerShape.Triangle => MarkerType.Triangle, MarkerShape.Cross => MarkerType.Cross, MarkerShape.Plus => MarkerType.Plus,
-        _ => MarkerType.None,
-    };
-
+    private static double[]? Dashes(DashPattern d, double stroke) =>
+        d == DashPattern.Solid ? null : (d == DashPattern.Dashed ? new[] { 6, 4.0 } : [1.5, 2.5]).Select(l => l / Math.Max(stroke, 0.1)).ToArray();
     private static DataPoint Point(double x, double y) => double.IsNaN(x) || double.IsNaN(y) ? DataPoint.Undefined : new DataPoint(x, y);
 
     /// <summary>The OxyPlot series that draw one of ours; only the first carries the legend label. Infinite band edges and
@@ -216,7 +157,7 @@ internal static class PlotModels
     {
         string? title = s.Label.Length > 0 ? TextMarkup.ToMathText(s.Label) : null;
         double Clamp(double v) => double.IsPositiveInfinity(v) ? y.Max : double.IsNegativeInfinity(v) || (log && v <= 0) ? y.Min : v;
-        IEnumerable<XYAxisSeries> Areas(IEnumerable<(DataPoint Top, DataPoint Bottom)> points, double stroke, double fill, bool bothEdges)
+        IEnumerable<XYAxisSeries> Areas(IEnumerable<(DataPoint Top, DataPoint Bottom)> points, double stroke, bool bothEdges)
         {
             var runs = new List<List<(DataPoint Top, DataPoint Bottom)>> { new() };
             foreach (var q in points)
@@ -225,40 +166,33 @@ internal static class PlotModels
             var edge = stroke > 0 ? color : OxyColors.Transparent;
             foreach (var run in runs.Where(r => r.Count > 1))
             {
-                var a = new Area
-                {
-                    Title = title, Color = edge, Color2 = bothEdges ? edge : OxyColors.Transparent, StrokeThickness = stroke,
-                    Fill = OxyColor.FromAColor((byte)Math.Round(255 * fill), color),
-                };
+                var a = new Area { Title = title, Color = edge, Color2 = bothEdges ? edge : OxyColors.Transparent, StrokeThickness = stroke, Fill = OxyColor.FromAColor((byte)Math.Round(255 * s.FillOpacity), color) };
                 a.Points.AddRange(run.Select(q => q.Top));
                 a.Points2.AddRange(run.Select(q => q.Bottom));
                 title = null;
                 yield return a;
             }
         }
+        OxyLineSeries Line(IEnumerable<DataPoint> points, DashPattern dash, LineJoin join)
+        {
+            var line = new OxyLineSeries { Title = title, Color = color, StrokeThickness = s.Width, Dashes = Dashes(dash, s.Width), LineJoin = join };
+            line.Points.AddRange(points);
+            return line;
+        }
         switch (s)
         {
             case LineSeries l:
-                var line = new OxyLineSeries { Title = title, Color = color, StrokeThickness = l.Width, Dashes = Dashes(l.Dash, l.Width), MarkerType = Marker(l.Marker), MarkerFill = color, LineJoin = LineJoin.Round };
-                line.Points.AddRange(l.X.Select((x, i) => Point(x, l.Y[i])));
-                return [line];
+                return [Line(l.X.Select((x, i) => Point(x, l.Y[i])), l.Dash, LineJoin.Round)];
             case BandSeries b:
-                return Areas(b.X.Select((x, i) => (Point(x, Clamp(b.YHigh[i])), Point(x, Clamp(b.YLow[i])))), b.EdgeWidth, b.FillOpacity, true).ToList();
+                return Areas(b.X.Select((x, i) => (Point(x, Clamp(b.YHigh[i])), Point(x, Clamp(b.YLow[i])))), 0, true).ToList();
             case StepSeries st:
                 var steps = st.Values.SelectMany((v, i) => double.IsFinite(v) && (!log || v > 0) ? new[] { Point(st.Edges[i], v), Point(st.Edges[i + 1], v) } : [DataPoint.Undefined]).ToList();
-                if (st.Filled) return Areas(steps.Select(q => (q, Point(q.X, log ? y.Min : 0))), st.Width, st.FillOpacity, false).ToList();
-                var outline = new OxyLineSeries { Title = title, Color = color, StrokeThickness = st.Width, Dashes = Dashes(st.Dash, st.Width) };
-                outline.Points.AddRange(steps);
-                return [outline];
+                return st.Filled ? Areas(steps.Select(q => (q, Point(q.X, log ? y.Min : 0))), st.Width, false).ToList() : [Line(steps, DashPattern.Solid, LineJoin.Bevel)];
             case PointSeries pt:
+                // per point a vertical error bar (from y − minus, at least the plot bottom, to y + plus) and a circle
                 var bars = new OxyLineSeries { Color = color, StrokeThickness = 1.2, RenderInLegend = false };
-                for (var i = 0; i < pt.Count; i++)
-                {
-                    double lo = pt.Low(i), hi = pt.High(i), left = pt.Left(i), right = pt.Right(i);
-                    bars.Points.AddRange([Point(pt.X[i], double.IsNaN(lo) ? pt.Y[i] : Clamp(lo)), Point(pt.X[i], double.IsNaN(hi) ? pt.Y[i] : hi), DataPoint.Undefined]);
-                    bars.Points.AddRange([Point(double.IsNaN(left) ? pt.X[i] : left, pt.Y[i]), Point(double.IsNaN(right) ? pt.X[i] : right, pt.Y[i]), DataPoint.Undefined]);
-                }
-                var marks = new ScatterSeries { Title = title, MarkerType = Marker(pt.Marker), MarkerFill = color, MarkerStroke = color, MarkerSize = 3 };
+                bars.Points.AddRange(pt.X.SelectMany((x, i) => new[] { Point(x, double.IsNaN(pt.Low(i)) ? pt.Y[i] : Clamp(pt.Low(i))), Point(x, double.IsNaN(pt.High(i)) ? pt.Y[i] : pt.High(i)), DataPoint.Undefined }));
+                var marks = new ScatterSeries { Title = title, MarkerType = MarkerType.Circle, MarkerFill = color, MarkerStroke = color, MarkerSize = 3 };
                 marks.Points.AddRange(pt.X.Select((x, i) => new ScatterPoint(x, pt.Y[i])).Where(q => double.IsFinite(q.X) && double.IsFinite(q.Y)));
                 return [bars, marks];
             default:
@@ -274,11 +208,7 @@ internal static class PlotModels
         public override void GetTickValues(out IList<double> majorLabelValues, out IList<double> majorTickValues, out IList<double> minorTickValues)
         {
             int e0 = (int)Math.Ceiling(Math.Log10(ActualMinimum) - 1e-9), e1 = (int)Math.Floor(Math.Log10(ActualMaximum) + 1e-9);
-            if (e1 - e0 < 2)
-            {
-                base.GetTickValues(out majorLabelValues, out majorTickValues, out minorTickValues);
-                return;
-            }
+            if (e1 - e0 < 2) { base.GetTickValues(out majorLabelValues, out majorTickValues, out minorTickValues); return; }
             var px = IsHorizontal() ? Math.Abs(ScreenMax.X - ScreenMin.X) : Math.Abs(ScreenMax.Y - ScreenMin.Y);
             var perDecade = (px > 1 ? px : 300) / Math.Log10(ActualMaximum / ActualMinimum);
             var k = new[] { 1, 2, 3, 4, 5, 10, 20, 50, 100 }.First(k => k * perDecade >= (IsHorizontal() ? 48 : 26) || k == 100);
@@ -290,26 +220,22 @@ internal static class PlotModels
         }
     }
 
+    // The nested classes name PlotModels.Font and .FontSize in full: OxyPlot's plot elements have their own Font and
+    // FontSize (unset), which would hide ours and draw nothing.
+
     /// <summary>An area whose legend symbol is a filled box (OxyPlot draws a wedge).</summary>
     private sealed class Area : AreaSeries
     {
-        public override void RenderLegend(IRenderContext rc, OxyRect legendBox) =>
-            rc.DrawRectangle(new OxyRect(legendBox.Left, legendBox.Center.Y - 0.35 * PlotModels.FontSize, legendBox.Width, 0.7 * PlotModels.FontSize), ActualFill, ActualColor, StrokeThickness, EdgeRenderingMode.Automatic);
+        public override void RenderLegend(IRenderContext rc, OxyRect box) =>
+            rc.DrawRectangle(new OxyRect(box.Left, box.Center.Y - 0.35 * PlotModels.FontSize, box.Width, 0.7 * PlotModels.FontSize), ActualFill, ActualColor, StrokeThickness, EdgeRenderingMode.Automatic);
     }
 
-    /// <summary>A text annotation in <see cref="TextMarkup"/>, at data coordinates or at fractions of the plot area.</summary>
+    /// <summary>A text annotation in <see cref="TextMarkup"/>, its lower left corner at data coordinates or at fractions of the plot area.</summary>
     internal sealed class MarkupAnnotation(Annotation a) : OxyAnnotations.Annotation
     {
         public Annotation Source => a;
-
-        public override void Render(IRenderContext rc)
-        {
-            var area = PlotModel.PlotArea;
-            var at = a.Coordinates == AnnotationCoordinates.Axes
-                ? new ScreenPoint(area.Left + a.X * area.Width, area.Bottom - a.Y * area.Height)
-                : Transform(new DataPoint(a.X, a.Y));
-            rc.DrawMathText(at, TextMarkup.ToMathText(a.Text), OxyColor.Parse(a.Color), PlotModels.Font, PlotModels.FontSize, FontWeights.Normal, -a.Rotation,
-                (HorizontalAlignment)((int)a.Anchor - 1), VerticalAlignment.Bottom);
-        }
+        public override void Render(IRenderContext rc) => rc.DrawMathText(a.Coordinates == AnnotationCoordinates.Axes
+                ? new ScreenPoint(PlotModel.PlotArea.Left + a.X * PlotModel.PlotArea.Width, PlotModel.PlotArea.Bottom - a.Y * PlotModel.PlotArea.Height) : Transform(new DataPoint(a.X, a.Y)),
+            TextMarkup.ToMathText(a.Text), OxyColors.Black, PlotModels.Font, PlotModels.FontSize, FontWeights.Normal, 0, HorizontalAlignment.Left, VerticalAlignment.Bottom);
     }
 }

@@ -5,77 +5,54 @@ namespace NuDM.App.Figures;
 /// <summary>
 /// A data series of a <see cref="Panel"/>: <see cref="LineSeries"/>, <see cref="BandSeries"/>, <see cref="PointSeries"/> or
 /// <see cref="StepSeries"/>. Immutable; the data are copied on construction. NaN values (and non-positive ones on a log axis)
-/// leave gaps; every point is written to the CSV.
+/// leave gaps; every point is written to the CSV (one row per point, per bin of a step series: <see cref="Count"/>).
 /// </summary>
 public abstract record Series
 {
-    private readonly string _label;
-
     /// <param name="label">The legend label in <see cref="TextMarkup"/>; null or empty keeps the series out of the legend.</param>
-    protected Series(string? label) => _label = label ?? "";
-
-    public string Label { get => _label; init => _label = value ?? ""; }
-
+    protected Series(string? label) => Label = label;
+    public string Label { get; init => field = value ?? ""; } = "";
     /// <summary><c>#rrggbb</c>, or null for the next colour of <see cref="Palette.Cycle"/>.</summary>
     public string? Color { get; init; }
-
+    /// <summary>Stroke width in pixels (lines, steps) within [0, 100]; default 1.5.</summary>
+    public double Width { get; init; } = 1.5;
+    /// <summary>Fill opacity within [0, 1] of a band (default 0.3) or a filled step series (default 0.25).</summary>
+    public double FillOpacity { get; init; } = 0.3;
     /// <summary>The CSV <c>kind</c> column: <c>line</c>, <c>band</c>, <c>points</c> or <c>step</c>.</summary>
     public abstract string Kind { get; }
-
-    /// <summary>The number of points (bins of a step series): the series' CSV rows.</summary>
-    public abstract int Count { get; }
-
+    public int Count => Rows().Count();
     internal string Describe(int index) => Label.Length > 0 ? $"{GetType().Name} '{Label}'" : $"{GetType().Name} #{index}";
 
-    internal virtual void Validate(string where) =>
+    internal void Validate(string where)
+    {
         Check.That(Color is null || Palette.IsValid(Color), nameof(Color), $"{where}: Color '{Color}' is not #rrggbb.");
+        Check.That(Width is >= 0 and <= 100, nameof(Width), $"{where}: Width must be within [0, 100]; got {Check.F(Width)}.");
+        Check.That(FillOpacity is >= 0 and <= 1, nameof(FillOpacity), $"{where}: FillOpacity must be within [0, 1]; got {Check.F(FillOpacity)}.");
+    }
 
     /// <summary>One CSV row per point: x, y, y_low, y_high, x_low, x_high (NaN where not applicable).</summary>
     internal abstract IEnumerable<(double X, double Y, double YLow, double YHigh, double XLow, double XHigh)> Rows();
 
+    /// <summary>The values, which must number <paramref name="length"/> (−1: any); the error names the series and <paramref name="name"/>.</summary>
     private protected ImmutableArray<double> Copy(IEnumerable<double> values, string name, int length = -1)
     {
         ArgumentNullException.ThrowIfNull(values, name);
         ImmutableArray<double> a = [.. values];
-        if (length >= 0 && a.Length != length)
-        {
-            var rule = name == "edges" ? $"edges must have one more value than values ({length - 1})" : $"{name} and x must have equal lengths ({length})";
-            throw new ArgumentException($"{(Label.Length > 0 ? $"{GetType().Name} '{Label}'" : GetType().Name)}: {name} has {a.Length} values; {rule}.", name);
-        }
+        var rule = name == "edges" ? $"edges must have one more value than values ({length - 1})" : $"{name} and x must have equal lengths ({length})";
+        Check.That(length < 0 || a.Length == length, name, $"{Describe(0)}: {name} has {a.Length} values; {rule}.");
         return a;
-    }
-
-    /// <summary>Checks the colour (<paramref name="baseCheck"/>), then each style value within [0, max].</summary>
-    private protected static void Style(Action<string> baseCheck, string where, params (string Name, double Value, double Max)[] values)
-    {
-        baseCheck(where);
-        foreach (var (name, v, max) in values)
-            Check.That(double.IsFinite(v) && v >= 0 && v <= max, name, $"{where}: {name} must be within [0, {max}]; got {Check.F(v)}.");
     }
 }
 
 /// <summary>A polyline through (x[i], y[i]) in order.</summary>
 public sealed record LineSeries : Series
 {
-    public LineSeries(IEnumerable<double> x, IEnumerable<double> y, string? label = null) : base(label)
-    {
-        X = Copy(x, nameof(x));
-        Y = Copy(y, nameof(y), X.Length);
-    }
-
+    public LineSeries(IEnumerable<double> x, IEnumerable<double> y, string? label = null) : base(label) => Y = Copy(y, nameof(y), (X = Copy(x, nameof(x))).Length);
     public ImmutableArray<double> X { get; }
     public ImmutableArray<double> Y { get; }
-    /// <summary>Stroke width in pixels; default 1.5.</summary>
-    public double Width { get; init; } = 1.5;
     public DashPattern Dash { get; init; }
-    public MarkerShape Marker { get; init; }
     public override string Kind => "line";
-    public override int Count => X.Length;
-
-    internal override void Validate(string where) => Style(base.Validate, where, (nameof(Width), Width, 100));
-
-    internal override IEnumerable<(double, double, double, double, double, double)> Rows() =>
-        X.Select((x, i) => (x, Y[i], double.NaN, double.NaN, double.NaN, double.NaN));
+    internal override IEnumerable<(double, double, double, double, double, double)> Rows() => X.Select((x, i) => (x, Y[i], double.NaN, double.NaN, double.NaN, double.NaN));
 }
 
 /// <summary>The region between yLow(x) and yHigh(x); −∞ in yLow (or yLow ≤ 0 on a log axis) and +∞ in yHigh reach the plot edge.</summary>
@@ -84,80 +61,53 @@ public sealed record BandSeries : Series
     public BandSeries(IEnumerable<double> x, IEnumerable<double> yLow, IEnumerable<double> yHigh, string? label = null) : base(label)
     {
         X = Copy(x, nameof(x));
-        YLow = Copy(yLow, nameof(yLow), X.Length);
-        YHigh = Copy(yHigh, nameof(yHigh), X.Length);
+        (YLow, YHigh) = (Copy(yLow, nameof(yLow), X.Length), Copy(yHigh, nameof(yHigh), X.Length));
     }
 
     public ImmutableArray<double> X { get; }
     public ImmutableArray<double> YLow { get; }
     public ImmutableArray<double> YHigh { get; }
-    /// <summary>Fill opacity in [0, 1]; default 0.3.</summary>
-    public double FillOpacity { get; init; } = 0.3;
-    /// <summary>Width in pixels of lines along both edges; default 0 (none).</summary>
-    public double EdgeWidth { get; init; }
     public override string Kind => "band";
-    public override int Count => X.Length;
-
-    internal override void Validate(string where) => Style(base.Validate, where, (nameof(FillOpacity), FillOpacity, 1), (nameof(EdgeWidth), EdgeWidth, 100));
-
-    internal override IEnumerable<(double, double, double, double, double, double)> Rows() =>
-        X.Select((x, i) => (x, double.NaN, YLow[i], YHigh[i], double.NaN, double.NaN));
+    internal override IEnumerable<(double, double, double, double, double, double)> Rows() => X.Select((x, i) => (x, double.NaN, YLow[i], YHigh[i], double.NaN, double.NaN));
 }
 
-/// <summary>
-/// Data points with markers and error bars: distances below and above y (one of them alone gives symmetric errors; NaN for
-/// none) and x half-widths. A lower end ≤ 0 on a log axis runs to the bottom of the plot.
-/// </summary>
+/// <summary>Data points (circles) with error bars: distances below and above y (one of them alone gives symmetric errors;
+/// NaN for none). A lower end ≤ 0 on a log axis runs to the bottom of the plot.</summary>
 public sealed record PointSeries : Series
 {
-    public PointSeries(IEnumerable<double> x, IEnumerable<double> y, IEnumerable<double>? yErrorMinus = null,
-        IEnumerable<double>? yErrorPlus = null, IEnumerable<double>? xHalfWidth = null, string? label = null) : base(label)
+    public PointSeries(IEnumerable<double> x, IEnumerable<double> y, IEnumerable<double>? yErrorMinus = null, IEnumerable<double>? yErrorPlus = null,
+        string? label = null) : base(label)
     {
-        X = Copy(x, nameof(x));
-        Y = Copy(y, nameof(y), X.Length);
+        Y = Copy(y, nameof(y), (X = Copy(x, nameof(x))).Length);
         ImmutableArray<double>? Errors(IEnumerable<double>? e, string name)
         {
-            if (e is null) return null;
-            var a = Copy(e, name, X.Length);
-            for (var i = 0; i < a.Length; i++)
-                Check.That(!(a[i] < 0) && !double.IsInfinity(a[i]), name,
-                    $"{Describe(0)}: {name}[{i}] = {Check.F(a[i])}; errors are distances and must be finite and non-negative (NaN for none).");
-            return a;
+            var a = e is null ? default : Copy(e, name, X.Length);
+            for (var i = 0; e is not null && i < a.Length; i++)
+                Check.That(!(a[i] < 0) && !double.IsInfinity(a[i]), name, $"{Describe(0)}: {name}[{i}] = {Check.F(a[i])}; errors are distances and must be finite and non-negative (NaN for none).");
+            return e is null ? null : a;
         }
-        var minus = Errors(yErrorMinus, nameof(yErrorMinus));
-        var plus = Errors(yErrorPlus, nameof(yErrorPlus));
-        YErrorMinus = minus ?? plus;
-        YErrorPlus = plus ?? minus;
-        XHalfWidth = Errors(xHalfWidth, nameof(xHalfWidth));
+        var (minus, plus) = (Errors(yErrorMinus, nameof(yErrorMinus)), Errors(yErrorPlus, nameof(yErrorPlus)));
+        (YErrorMinus, YErrorPlus) = (minus ?? plus, plus ?? minus);
     }
 
     public ImmutableArray<double> X { get; }
     public ImmutableArray<double> Y { get; }
     public ImmutableArray<double>? YErrorMinus { get; }
     public ImmutableArray<double>? YErrorPlus { get; }
-    public ImmutableArray<double>? XHalfWidth { get; }
-    public MarkerShape Marker { get; init; } = MarkerShape.Circle;
     public override string Kind => "points";
-    public override int Count => X.Length;
-
-    private static double At(ImmutableArray<double>? a, int i, double v, int sign) => a is { } e && !double.IsNaN(e[i]) ? v + sign * e[i] : double.NaN;
-
-    internal double Low(int i) => At(YErrorMinus, i, Y[i], -1);
-    internal double High(int i) => At(YErrorPlus, i, Y[i], +1);
-    internal double Left(int i) => At(XHalfWidth, i, X[i], -1);
-    internal double Right(int i) => At(XHalfWidth, i, X[i], +1);
-
-    internal override IEnumerable<(double, double, double, double, double, double)> Rows() =>
-        X.Select((x, i) => (x, Y[i], Low(i), High(i), Left(i), Right(i)));
+    internal double Low(int i) => YErrorMinus is { } e && !double.IsNaN(e[i]) ? Y[i] - e[i] : double.NaN;
+    internal double High(int i) => YErrorPlus is { } e && !double.IsNaN(e[i]) ? Y[i] + e[i] : double.NaN;
+    internal override IEnumerable<(double, double, double, double, double, double)> Rows() => X.Select((x, i) => (x, Y[i], Low(i), High(i), double.NaN, double.NaN));
 }
 
-/// <summary>A histogram drawn as steps: bin i spans [edges[i], edges[i+1]] at height values[i]; optionally filled down to 0 (the plot bottom on a log axis).</summary>
+/// <summary>A histogram drawn as steps: bin i spans [edges[i], edges[i+1]] at height values[i]; optionally filled down to 0
+/// (the plot bottom on a log axis). Its CSV rows give the bin centre as x and the edges as x_low, x_high.</summary>
 public sealed record StepSeries : Series
 {
     public StepSeries(IEnumerable<double> edges, IEnumerable<double> values, string? label = null) : base(label)
     {
-        Values = Copy(values, nameof(values));
-        Edges = Copy(edges, nameof(edges), Values.Length + 1);
+        Edges = Copy(edges, nameof(edges), (Values = Copy(values, nameof(values))).Length + 1);
+        FillOpacity = 0.25;
         for (var i = 0; i < Edges.Length; i++)
             Check.That(double.IsFinite(Edges[i]) && (i == 0 || Edges[i] > Edges[i - 1]), nameof(edges),
                 $"{Describe(0)}: edges must be finite and strictly increasing; edges[{i}] = {Check.F(Edges[i])} breaks that.");
@@ -165,18 +115,8 @@ public sealed record StepSeries : Series
 
     public ImmutableArray<double> Edges { get; }
     public ImmutableArray<double> Values { get; }
-    /// <summary>Stroke width in pixels; default 1.5.</summary>
-    public double Width { get; init; } = 1.5;
-    public DashPattern Dash { get; init; }
     public bool Filled { get; init; }
-    /// <summary>Fill opacity in [0, 1] when <see cref="Filled"/>; default 0.25.</summary>
-    public double FillOpacity { get; init; } = 0.25;
     public override string Kind => "step";
-    public override int Count => Values.Length;
-
-    internal override void Validate(string where) => Style(base.Validate, where, (nameof(Width), Width, 100), (nameof(FillOpacity), FillOpacity, 1));
-
-    /// <summary>Rows: x is the bin centre, x_low and x_high the bin edges.</summary>
     internal override IEnumerable<(double, double, double, double, double, double)> Rows() =>
         Values.Select((v, i) => (0.5 * (Edges[i] + Edges[i + 1]), v, double.NaN, double.NaN, Edges[i], Edges[i + 1]));
 }

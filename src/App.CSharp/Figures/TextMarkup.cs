@@ -11,44 +11,26 @@ namespace NuDM.App.Figures;
 /// </summary>
 public static class TextMarkup
 {
-    /// <summary>
-    /// The markup in OxyPlot's math-text form: every script a braced, non-nested group that is closed. (OxyPlot's parser
-    /// reads only <c>_{…}</c>/<c>^{…}</c> up to the first <c>}</c>, and does not advance past a bare <c>_</c> or <c>^</c>.)
-    /// </summary>
+    /// <summary>The markup in OxyPlot's math-text form: every script a braced, non-nested group that is closed. (OxyPlot's parser
+    /// reads only <c>_{…}</c>/<c>^{…}</c> up to the first <c>}</c>, and does not advance past a bare <c>_</c> or <c>^</c>.)</summary>
     public static string ToMathText(string? text)
     {
-        var sb = new StringBuilder();
-        if (string.IsNullOrEmpty(text)) return "";
-        var depth = 0;
-        for (var i = 0; i < text.Length; i++)
+        var (sb, depth) = (new StringBuilder(), 0);
+        for (var i = 0; text is not null && i < text.Length; i++)
         {
             var c = text[i];
-            if (c is '_' or '^')
+            if (c is '_' or '^' && i + 1 < text.Length)
             {
-                if (i + 1 == text.Length) break;
                 if (depth == 0) sb.Append(c).Append('{');
-                if (text[i + 1] == '{')
-                {
-                    depth++;
-                    i++;
-                    continue;
-                }
+                if (text[i + 1] == '{') { depth++; i++; continue; }
                 var n = char.IsSurrogatePair(text, i + 1) ? 2 : 1;
-                sb.Append(text, i + 1, n);
-                if (depth == 0) sb.Append('}');
+                sb.Append(text, i + 1, n).Append(depth == 0 ? "}" : "");
                 i += n;
             }
-            else if (c == '}' && depth > 0)
-            {
-                if (--depth == 0) sb.Append('}');
-            }
-            else
-            {
-                sb.Append(c);
-            }
+            else if (c == '}' && depth > 0) sb.Append(--depth == 0 ? "}" : "");
+            else if (c is not ('_' or '^')) sb.Append(c);
         }
-        if (depth > 0) sb.Append('}');
-        return sb.ToString();
+        return sb.Append(depth > 0 ? "}" : "").ToString();
     }
 
     /// <summary>The text without markup: <c>m_{χ}</c> becomes <c>mχ</c>.</summary>

@@ -29,8 +29,8 @@ public readonly record struct LimitResult(LimitStatus Status, double Value, stri
     /// <inheritdoc/>
     public override string ToString() => Status switch
     {
-        LimitStatus.Constrained => Value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture),
-        LimitStatus.ExcludedAtLowerBound => $"< {Value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)} (excluded at the lower end of the range)",
+        LimitStatus.Constrained => Cli.Numbers.Significant(Value, 6),
+        LimitStatus.ExcludedAtLowerBound => $"< {Cli.Numbers.Significant(Value, 6)} (excluded at the lower end of the range)",
         _ => $"no constraint ({Reason})",
     };
 }

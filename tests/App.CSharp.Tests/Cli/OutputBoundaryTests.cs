@@ -18,8 +18,9 @@ public class OutputBoundaryTests
         var o = new Results("test", "--x 1");
         Assert.That(o.Value(2.5, "q"), Is.EqualTo(2.5));
         Assert.That(o.Optional(double.NaN, "q"), Is.Null);
-        Assert.That(o.OptionalText(double.NaN, "E3", "q"), Is.EqualTo("—"));
-        Assert.That(o.Text(1234.6, "G4", "q"), Is.EqualTo("1235"));
+        Assert.That(o.OptionalText(double.NaN, "q"), Is.EqualTo("—"));
+        Assert.That(o.Text(1234.6, "q"), Is.EqualTo("1235"));
+        Assert.That(o.Text(9.0431e-5, "q"), Is.EqualTo("9.043e-05"));
         var e = Assert.Throws<NonFiniteResultException>(() => o.Value(double.NaN, "dσ/dT"))!;
         Assert.That(e.Message, Does.Contain("test").And.Contain("dσ/dT").And.Contain("NaN").And.Contain("--x 1"));
         Assert.Throws<NonFiniteResultException>(() => o.Optional(double.PositiveInfinity, "q"));
@@ -85,14 +86,22 @@ public class OutputBoundaryTests
         }
     }
 
-    /// <summary>The generic CSV writer: NaN is no value (empty), an infinity is never a value.</summary>
+    /// <summary>The CSV and JSON writer: NaN is no value (an empty cell, null), an infinity is never a value but a bug naming its column.</summary>
     [Test]
-    public void TheCsvWriterWritesNoNaNAndRefusesInfinity()
+    public void TheRecordWriterWritesNoNaNAndRefusesInfinity()
     {
+        var o = new Results("test", "--x 1");
         var w = new StringWriter();
-        FigureWriter.WriteCsv(w, ["a", "b"], [[1.0, double.NaN]]);
+        o.Write(w, OutputFormat.Csv, ["a", "b"], [[1.0, double.NaN]]);
         Assert.That(w.ToString(), Is.EqualTo("a,b\n1,\n"));
-        Assert.Throws<ArgumentException>(() => FigureWriter.WriteCsv(new StringWriter(), ["a"], [[double.PositiveInfinity]]));
+        w = new StringWriter();
+        o.Write(w, OutputFormat.Json, ["a", "b"], [[1.0, double.NaN]]);
+        Assert.That(w.ToString(), Is.EqualTo("{\"a\":1,\"b\":null}\n"));
+        foreach (var format in new[] { OutputFormat.Csv, OutputFormat.Json })
+        {
+            var e = Assert.Throws<NonFiniteResultException>(() => o.Write(new StringWriter(), format, ["sigma_cm2"], [[double.PositiveInfinity]]))!;
+            Assert.That(e.Message, Does.Contain("sigma_cm2").And.Contain("--x 1"));
+        }
     }
 
     /// <summary>
@@ -116,7 +125,7 @@ public class OutputBoundaryTests
         Assert.That(csv, Does.Not.Contain("NaN").And.Not.Contain("Infinity").And.Not.Contain("∞"));
         var rows = csv.TrimEnd('\n').Split('\n').Skip(1).Select(l => l.Split(',')).ToArray();
         Assert.That(rows[0][6], Is.EqualTo("100"), "y_high of a band open above = the axis maximum");
-        Assert.That(rows[2][5], Is.EqualTo("1E-05"), "y_low of a band open below = the axis minimum");
+        Assert.That(rows[2][5], Is.EqualTo("1e-05"), "y_low of a band open below = the axis minimum");
         Assert.That(rows[5][4], Is.Empty, "a gap in a line");
     }
 }

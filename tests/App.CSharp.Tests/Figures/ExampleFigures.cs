@@ -23,10 +23,7 @@ internal static class ExampleFigures
         {
             X = Axis.Linear("T [keV]"),
             Y = Axis.Linear("N_{i}/N_{i}^{SM}"),
-            Series = [.. couplings.Select((g, k) => (Series)new StepSeries(edges, centres.Select(t => Bsm(t, g) / Sm(t)), $"g_{{μ}} = {g:0.00}")
-            {
-                Dash = k == 0 ? DashPattern.Solid : k == 1 ? DashPattern.Dashed : DashPattern.DashDot,
-            })],
+            Series = [.. couplings.Select((g, k) => (Series)new StepSeries(edges, centres.Select(t => Bsm(t, g) / Sm(t)), $"g_{{μ}} = {g:0.00}") { Width = 1 + k })],
             ReferenceLines = [new ReferenceLine(Orientation.Horizontal, 1.0)],
             Legend = LegendPosition.UpperRight,
         };
@@ -62,7 +59,7 @@ internal static class ExampleFigures
                 Y = Axis.Log("ȳ", 1e-6, 1e-2),
                 Series =
                 [
-                    new BandSeries(m, y1, m.Select(_ => double.PositiveInfinity), "excluded (90% CL)") { Color = Palette.Blue, FillOpacity = 0.2, EdgeWidth = 1.5 },
+                    new BandSeries(m, y1, m.Select(_ => double.PositiveInfinity), "excluded (90% CL)") { Color = Palette.Blue, FillOpacity = 0.2 },
                     new LineSeries(m, y2, "future") { Color = Palette.Vermillion, Dash = DashPattern.Dashed },
                     new LineSeries(m, m.Select(x => 2e-6 * Math.Pow(x, 0.5)), "thermal target") { Color = Palette.Green, Dash = DashPattern.Dotted, Width = 2 },
                 ],
@@ -82,7 +79,6 @@ internal static class ExampleFigures
         var observed = predicted.Select((p, i) => Math.Round(p * (1 + 0.25 * Math.Sin(3.1 * i)))).ToArray();
         var minus = observed.Select(n => Math.Sqrt(n)).ToArray();
         var plus = observed.Select(n => Math.Sqrt(n + 1) + 0.5).ToArray();
-        var half = Enumerable.Repeat(1.0, centres.Length);
         return Figure.Single(new Panel
         {
             Title = "COHERENT-like CsI data",
@@ -91,7 +87,7 @@ internal static class ExampleFigures
             Series =
             [
                 new StepSeries(edges, predicted, "SM prediction") { Filled = true, Color = Palette.Blue },
-                new PointSeries(centres, observed, minus, plus, half, "data") { Color = Palette.Black },
+                new PointSeries(centres, observed, minus, plus, "data") { Color = Palette.Black },
             ],
             Legend = LegendPosition.UpperRight,
         }) with { Width = 640, Height = 460 };
@@ -110,7 +106,7 @@ internal static class ExampleFigures
             Y = Axis.Log("σ_{χe} [cm^{2}]", 1e-50, 1e-30),
             Series = [.. curves],
             Legend = LegendPosition.OutsideRight,
-            Annotations = [new Annotation(3, 1e-33, "BBN") { Rotation = 10 }, new Annotation(300, 1e-47, "ν floor") { Anchor = TextAnchor.Middle }],
+            Annotations = [new Annotation(3, 1e-33, "BBN"), new Annotation(300, 1e-47, "ν floor")],
         }, "σ vs m_{X}") with { Width = 760, Height = 520 };
     }
 
@@ -125,7 +121,6 @@ internal static class ExampleFigures
             Y = Axis.Log("Y(x)"),
             Series = [new LineSeries(x, y, "Y"), new LineSeries(x, x.Select(v => 1e-4 / (v * v)), "Y_{eq}") { Dash = DashPattern.Dashed }],
             Legend = LegendPosition.LowerLeft,
-            Grid = true,
         });
     }
 

@@ -92,8 +92,8 @@ public class FigureFileTests
         // A first version drew annotations at the plot element's own (unset) font size, i.e. not at all.
         Figure Make(params Annotation[] a) =>
             Figure.Single(new Panel { X = Axis.Linear("", 0, 1), Y = Axis.Linear("", 0, 1), Annotations = [.. a] }) with { Width = 300, Height = 300 };
-        var text = new Annotation(0.5, 0.5, "CONUS") { Coordinates = AnnotationCoordinates.Axes, Anchor = TextAnchor.Middle };
-        var data = new Annotation(0.5, 0.5, "CONUS") { Anchor = TextAnchor.Middle };
+        var text = new Annotation(0.5, 0.5, "CONUS") { Coordinates = AnnotationCoordinates.Axes };
+        var data = new Annotation(0.5, 0.5, "CONUS");
         Assert.That(DarkPixels(Make(), 150, 150, 450, 330), Is.Zero, "an empty plot area");
         Assert.That(DarkPixels(Make(text), 150, 150, 450, 330), Is.GreaterThan(100), "axes coordinates");
         Assert.That(DarkPixels(Make(data), 150, 150, 450, 330), Is.GreaterThan(100), "data coordinates");

@@ -58,7 +58,7 @@ public class PlotModelTests
             Assert.That(Left(bottom).ActualMinimum, Is.EqualTo(0), "IncludeZero");
             Assert.That(Left(bottom).FormatValue(Left(bottom).ActualMaximum), Is.Empty, "the lower panel leaves its top label to the panel above");
             Assert.That(Left(top).FormatValue(Left(top).ActualMaximum), Is.Not.Empty);
-            Assert.That(top.Series.OfType<OxyLineSeries>().Count(), Is.EqualTo(3), "three ratio histograms");
+            Assert.That(top.Series.OfType<OxyLineSeries>().Select(s => s.StrokeThickness), Is.EqualTo(new[] { 1.0, 2.0, 3.0 }), "three ratio histograms, widths as given");
             Assert.That(LegendEntries(top), Is.EqualTo(new[] { "g_{μ} = 0.05", "g_{μ} = 0.12", "g_{μ} = 0.25" }));
             Assert.That(top.Annotations.OfType<OxyPlot.Annotations.LineAnnotation>().Single().Y, Is.EqualTo(1.0), "reference line at 1");
         });
@@ -115,11 +115,13 @@ public class PlotModelTests
         Assert.That(marks.Title, Is.EqualTo("data"));
         Assert.That(marks.Points.Select(p => (p.X, p.Y)), Is.EqualTo(data.X.Zip(data.Y)));
         var bars = m.Series.OfType<OxyLineSeries>().Single(s => !s.RenderInLegend);
-        // Per point: a vertical bar from y − minus to y + plus, and a horizontal one over the half-widths.
-        Assert.That(bars.Points.Where(p => p.IsDefined()).Count(), Is.EqualTo(4 * data.Count));
+        // Per point: a vertical bar from y − minus to y + plus, then a break.
+        Assert.That(bars.Points.Where(p => p.IsDefined()).Count(), Is.EqualTo(2 * data.Count));
         Assert.That(bars.Points[0], Is.EqualTo(new DataPoint(data.X[0], data.Y[0] - data.YErrorMinus!.Value[0])));
         Assert.That(bars.Points[1], Is.EqualTo(new DataPoint(data.X[0], data.Y[0] + data.YErrorPlus!.Value[0])));
-        Assert.That(bars.Points[3], Is.EqualTo(new DataPoint(data.X[0] - 1, data.Y[0])));
+        Assert.That(bars.Points[2].IsDefined(), Is.False);
+        Assert.That(bars.Points[4], Is.EqualTo(new DataPoint(data.X[1], data.Y[1] + data.YErrorPlus!.Value[1])));
+        Assert.That(marks.MarkerType, Is.EqualTo(MarkerType.Circle));
         Assert.That(m.Series.OfType<AreaSeries>().Single().Title, Is.EqualTo("SM prediction"));
         Assert.That(LegendEntries(m), Is.EqualTo(new[] { "SM prediction", "data" }));
         Assert.That(m.Title, Is.EqualTo("COHERENT-like CsI data"));
@@ -168,6 +170,27 @@ public class PlotModelTests
         Assert.That(PlotModels.Fit("CONUS", 15, 624), Is.EqualTo(15), "short titles keep their size");
         var panel = PlotModels.Arrange(Figure.Grid(1, 2, [new Panel { Title = title }, new Panel()])).First().Model;
         Assert.That(panel.TitleFontSize, Is.LessThan(1.05 * PlotModels.FontSize), "panel titles fit their cell");
+    }
+
+    /// <summary>A figure of the program, read through its plot model: seed 001 Fig. 2 (cos θ against T on germanium).</summary>
+    [Test]
+    public void Seed001Figure2HasItsAxesCurvesAndLegend()
+    {
+        var figure = NuDM.App.Reproduction.FigureCatalog.All.Single(j => j.Id == "seed001-fig2").Build(NuDM.App.Reproduction.FigureContext.Silent(null));
+        var m = Rendered(figure).Single().Model;
+        Assert.Multiple(() =>
+        {
+            Assert.That(Bottom(m).Title, Is.EqualTo("recoil energy T [keV]"));
+            Assert.That(Left(m).Title, Is.EqualTo("cos θ"));
+            Assert.That((Left(m).ActualMinimum, Left(m).ActualMaximum), Is.EqualTo((0.0, 1.02)), "fixed y range");
+            Assert.That(Bottom(m).ActualMinimum, Is.EqualTo(0), "fixed x minimum");
+            Assert.That(LegendEntries(m), Has.Count.EqualTo(figure.Panels[0].Series.Length).And.Some.EqualTo("m_{χ} = 0 (CEvNS)"));
+            Assert.That(m.Legends.Single().LegendPosition, Is.EqualTo(LegendPosition.BottomRight));
+            Assert.That(m.Annotations.OfType<OxyPlot.Annotations.LineAnnotation>().Single().Y, Is.EqualTo(1.0), "cos θ = 1");
+            var lines = m.Series.OfType<OxyLineSeries>().ToList();
+            Assert.That(lines.SelectMany(l => l.Points).Where(p => p.IsDefined()).Select(p => p.Y), Is.All.InRange(-1.0, 1.0 + 1e-12), "cosines");
+            Assert.That(Bottom(m).ActualMaximum, Is.GreaterThanOrEqualTo(lines.SelectMany(l => l.Points).Where(p => p.IsDefined()).Max(p => p.X)), "the x axis covers every curve");
+        });
     }
 
     [TestCase(1e-6, false, "10^{−6}")]

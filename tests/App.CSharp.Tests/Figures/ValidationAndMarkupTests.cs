@@ -18,7 +18,7 @@ public class ValidationTests
         Assert.That(Fails(() => _ = new BandSeries([1, 2], [1, 2], [1], "excl")).ParamName, Is.EqualTo("yHigh"));
         Assert.That(Fails(() => _ = new BandSeries([1, 2], [1], [1, 2])).ParamName, Is.EqualTo("yLow"));
         Assert.That(Fails(() => _ = new PointSeries([1, 2], [1, 2], yErrorPlus: [1])).ParamName, Is.EqualTo("yErrorPlus"));
-        Assert.That(Fails(() => _ = new PointSeries([1, 2], [1, 2], xHalfWidth: [1, 2, 3])).ParamName, Is.EqualTo("xHalfWidth"));
+        Assert.That(Fails(() => _ = new PointSeries([1, 2], [1, 2], yErrorMinus: [1, 2, 3])).ParamName, Is.EqualTo("yErrorMinus"));
         var step = Fails(() => _ = new StepSeries([0, 1], [1, 2], "hist"));
         Assert.That(step.ParamName, Is.EqualTo("edges"));
         Assert.That(step.Message, Does.Contain("one more value"));

@@ -209,6 +209,9 @@ public class FiguresRunTests
         Assert.That(r.Exit, Is.EqualTo(0), r.ToString());
         var csvs = Directory.GetFiles(_out, "*.csv");
         Assert.That(csvs, Has.Length.EqualTo(NuDM.App.Reproduction.FigureCatalog.All.Count));
+        foreach (var job in NuDM.App.Reproduction.FigureCatalog.All)
+            foreach (var extension in new[] { ".svg", ".pdf", ".png", ".csv" })
+                Assert.That(new FileInfo(Path.Combine(_out, job.Id + extension)).Length, Is.GreaterThan(0), $"{job.Id}{extension}: every figure as SVG, PDF, PNG and CSV");
         int gaps = 0;
         foreach (var csv in csvs)
             foreach (var line in File.ReadAllLines(csv).Skip(1))
@@ -220,6 +223,6 @@ public class FiguresRunTests
         Assert.That(gaps, Is.GreaterThan(4000), "the ~4,860 former NaN cells of the limit curves are empty");
         var band = File.ReadAllLines(Path.Combine(_out, "seed000-fig5.csv")).Where(l => l.Contains("N_{eff}")).ToArray();
         Assert.That(band, Has.Length.EqualTo(4));
-        Assert.That(band.All(l => l.EndsWith(",1E-06,100,,")), "the band reaches the top of the plot, y = 100");
+        Assert.That(band.All(l => l.EndsWith(",1e-06,100,,")), "the band reaches the top of the plot, y = 100");
     }
 }
