@@ -155,7 +155,7 @@ public sealed record Figure
 
 internal static class Check
 {
-    public static void That(bool ok, string param, string message) { if (!ok) throw new ArgumentException(message, param); }
+    public static void That([System.Diagnostics.CodeAnalysis.DoesNotReturnIf(false)] bool ok, string param, string message) { if (!ok) throw new ArgumentException(message, param); }
     public static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
     public static ImmutableArray<T> OrEmpty<T>(this ImmutableArray<T> a) => a.IsDefault ? [] : a;
 }

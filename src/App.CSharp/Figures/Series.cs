@@ -10,7 +10,7 @@ namespace NuDM.App.Figures;
 public abstract record Series
 {
     /// <param name="label">The legend label in <see cref="TextMarkup"/>; null or empty keeps the series out of the legend.</param>
-    protected Series(string? label) => Label = label;
+    protected Series(string? label) => Label = label ?? "";
     public string Label { get; init => field = value ?? ""; } = "";
     /// <summary><c>#rrggbb</c>, or null for the next colour of <see cref="Palette.Cycle"/>.</summary>
     public string? Color { get; init; }
