@@ -95,6 +95,17 @@ type Formula(name: string, expression: Expr, parameters: Parameter list, unit: s
         let p = f.ParameterNames
         Compile.compile6 p.[0] p.[1] p.[2] p.[3] p.[4] p.[5] expression
 
+    /// Compiled delegate of a seven-parameter formula (parameters in order).
+    member f.Compile7() : Func<float, float, float, float, float, float, float, float> =
+        f.RequireArity 7
+        let p = f.ParameterNames
+        Compile.compile7 p.[0] p.[1] p.[2] p.[3] p.[4] p.[5] p.[6] expression
+    /// Compiled delegate of an eight-parameter formula (parameters in order).
+    member f.Compile8() : Func<float, float, float, float, float, float, float, float, float> =
+        f.RequireArity 8
+        let p = f.ParameterNames
+        Compile.compile8 p.[0] p.[1] p.[2] p.[3] p.[4] p.[5] p.[6] p.[7] expression
+
     /// A copy with another expression (same parameters, unit and reference), e.g. after simplification.
     member f.WithExpression(e: Expr) = Formula(name, e, parameters, unit, reference, description)
 
