@@ -5,22 +5,29 @@ open System.Collections.Generic
 open NuDM.Symbolic
 
 /// How a model reparametrises the coupling of the nucleus (e.g. seed 001 eq. 2.19: ȳ = sqrt(y_χ y_N/A), so
-/// y_N = ȳ² A / y_χ): the effective parameter, the coupling it replaces and the replacement (an expression in the
-/// effective parameter, the mass number A and other couplings), with the symbols assumed positive when simplifying.
+/// y_N = ȳ² A / y_χ): the effective parameter, the coupling it replaces and the replacement as infix text (an
+/// expression in the effective parameter, the mass number A and other couplings, e.g. "ybar^2*A/y_chi"), with the
+/// symbols assumed positive when simplifying.
 [<Sealed; AllowNullLiteral>]
-type EffectiveCoupling(parameter: ModelParameter, replaces: ModelParameter, replacement: Expr, assumePositive: seq<string>, definition: string, reference: string) =
+type EffectiveCoupling(parameter: ModelParameter, replaces: ModelParameter, replacement: string, assumePositive: seq<string>, definition: string, reference: string) =
     do
         if isNull parameter then nullArg "parameter"
         if isNull replaces then nullArg "replaces"
         if parameter.Role <> ParameterRole.Effective then
             invalidArg "parameter" (sprintf "%s must have role Effective" parameter.Symbol)
+    let replacementExpr =
+        match Infix.parse replacement with
+        | Ok e -> e
+        | Error msg -> invalidArg "replacement" (sprintf "effective coupling %s: the replacement of %s does not parse: %s" parameter.Symbol replaces.Symbol msg)
     let positive = if isNull assumePositive then [||] else Array.ofSeq assumePositive
     /// The effective parameter (e.g. ȳ).
     member _.Parameter = parameter
     /// The coupling it replaces in the nucleus-scattering cross sections (e.g. y_N).
     member _.Replaces = replaces
-    /// The replaced coupling in terms of the effective one (e.g. ȳ² A / y_χ).
+    /// The replaced coupling in terms of the effective one, as infix text (e.g. "ybar^2*A/y_chi").
     member _.Replacement = replacement
+    /// The replacement as an expression.
+    member internal _.ReplacementExpression = replacementExpr
     /// Symbols taken positive when the substituted cross section is simplified (e.g. y_chi).
     member _.AssumePositive : IReadOnlyList<string> = positive :> IReadOnlyList<string>
     /// The definition as text, e.g. "ȳ = sqrt(y_χ y_N / A)".

@@ -20,7 +20,8 @@ type Parameter =
 /// the core or parsed from infix text), checked by proof obligations, then compiled; nothing downstream
 /// re-types them by hand.
 [<Sealed; AllowNullLiteral>]
-type Formula(name: string, expression: Expr, parameters: Parameter list, unit: string, reference: string, description: string) =
+type Formula(name: string, expression: Expr, parameters: seq<Parameter>, unit: string, reference: string, description: string) =
+    let parameters = if isNull parameters then [] else List.ofSeq parameters
     do
         if String.IsNullOrWhiteSpace name then invalidArg "name" "a formula needs a name"
         let declared = parameters |> List.map (fun p -> p.Symbol) |> Set.ofList

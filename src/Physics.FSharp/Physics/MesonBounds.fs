@@ -1,6 +1,7 @@
 namespace NuDM.Physics
 
 open System
+open System.Collections.Generic
 open NuDM.Symbolic
 
 /// One K⁺ → π⁺ νν̄ branching-ratio result of data/detection/kaon_pi_nunu.csv, in units of 10⁻¹¹.
@@ -23,6 +24,14 @@ type KaonMeasurement =
     member m.Label = m.Experiment + " " + m.Data
     /// True when the data file marks the result as preliminary.
     member m.IsPreliminary = m.Reference.IndexOf("preliminary", StringComparison.OrdinalIgnoreCase) >= 0
+
+/// A hypothetical measurement's BSM allowance and the y_q bound it would give (KaonBounds.Projection).
+[<NoEquality; NoComparison>]
+type KaonProjection =
+    { /// The BSM allowance, 10⁻¹¹.
+      BsmAllowance: float
+      /// The y_q bound it gives.
+      YqMax: float }
 
 /// A bound on y_q from one measurement, obtained by rescaling the seed's E787/E949 value.
 [<NoEquality; NoComparison>]
@@ -125,7 +134,7 @@ type KaonBounds =
     static member KinematicEndpoint_MeV = Constants.ChargedKaonMass - Constants.ChargedPionMass
 
     /// The measurements of data/detection/kaon_pi_nunu.csv (E787+E949 first, then NA62), without the SM row.
-    static member Measurements() : KaonMeasurement list = rows () |> List.filter (fun m -> m.Experiment <> "SM")
+    static member Measurements() : IReadOnlyList<KaonMeasurement> = rows () |> List.filter (fun m -> m.Experiment <> "SM") |> Array.ofList :> IReadOnlyList<_>
 
     /// The SM prediction row (Buras et al., JHEP 11 (2015) 033: 8.4 ± 1.0).
     static member StandardModel() : KaonMeasurement =
@@ -135,7 +144,7 @@ type KaonBounds =
 
     /// The E787+E949 combined result (the seed's ref. [29]).
     static member E787E949() : KaonMeasurement =
-        match KaonBounds.Measurements() |> List.tryFind (fun m -> m.Experiment = "E787+E949") with
+        match KaonBounds.Measurements() |> Seq.tryFind (fun m -> m.Experiment = "E787+E949") with
         | Some m -> m
         | None -> raise (DataFileException(DataFiles.DisplayName("detection/" + file), "has no E787+E949 row"))
 
@@ -159,25 +168,26 @@ type KaonBounds =
         yq.Force().Invoke(allowance, a0, KaonBounds.AnchorCoupling)
 
     /// The bound table: E787/E949 (the anchor, 1.58e-4 by construction) and every NA62 result, at z.
-    static member Table(z: float) : KaonCouplingBound list =
+    static member Table(z: float) : IReadOnlyList<KaonCouplingBound> =
         KaonBounds.Measurements()
-        |> List.map (fun m ->
+        |> Seq.map (fun m ->
             let a = KaonBounds.BsmAllowance(m, z)
             let y = KaonBounds.YqMaxForAllowance(a, z)
             { Measurement = m; BsmAllowance = a; YqMax = y; RelativeToAnchor = y / KaonBounds.AnchorCoupling })
+        |> Array.ofSeq :> IReadOnlyList<_>
 
     /// The bound table at the one-sided 90 % CL.
-    static member Table() : KaonCouplingBound list = KaonBounds.Table(KaonBounds.OneSidedZ90)
+    static member Table() : IReadOnlyList<KaonCouplingBound> = KaonBounds.Table(KaonBounds.OneSidedZ90)
 
     /// A hypothetical measurement at the SM central value with the given relative error (e.g. 0.1 for NA62's 10 %
     /// goal, seed 000 sec. II): (allowance in 10⁻¹¹, y_q,max). A projection, not data.
-    static member Projection(relativePrecision: float) : struct (float * float) =
+    static member Projection(relativePrecision: float) : KaonProjection =
         if not (relativePrecision > 0.0) || Double.IsInfinity relativePrecision then
             raise (ArgumentOutOfRangeException("relativePrecision", relativePrecision, "the relative precision must be a finite number > 0 (0.1 = 10 %)"))
         let sm = KaonBounds.StandardModel()
         let hypothetical = { sm with Experiment = "projection"; Data = sprintf "%g%%" (100.0 * relativePrecision); ErrorPlus = relativePrecision * sm.Central; ErrorMinus = relativePrecision * sm.Central; Reference = "projection" }
         let a = KaonBounds.BsmAllowance(hypothetical)
-        struct (a, KaonBounds.YqMaxForAllowance(a, KaonBounds.OneSidedZ90))
+        { BsmAllowance = a; YqMax = KaonBounds.YqMaxForAllowance(a, KaonBounds.OneSidedZ90) }
 
     /// p_π(m_φ)/p_π(0) for K⁺ → π⁺φ (PDG 2024 masses); 0 at and above the endpoint.
     static member PhaseSpaceRatio(mPhi: float) : float =

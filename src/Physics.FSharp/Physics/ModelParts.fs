@@ -70,8 +70,8 @@ type ModelParameter(symbol: string, unit: string, massDimension: int, descriptio
 
     /// The symbol (e.g. "m_chi", "y_chi", "E_nu").
     member _.Symbol = symbol
-    /// The symbol as an expression.
-    member _.Expression : Expr = expr
+    /// The symbol as an expression (kernel-internal: C# sees symbols as text).
+    member internal _.Expression : Expr = expr
     /// The unit of its values ("MeV", "MeV^2", "1", …).
     member _.Unit = unit
     /// The mass dimension in natural units (masses and energies 1, s and t 2, couplings of dimension-4 terms 0).
@@ -146,8 +146,8 @@ type Field(name: string, display: string, kind: FieldKind, mass: ModelParameter,
     member _.IsMassless = isNull mass
     /// The mass parameter (null for a massless field).
     member _.MassParameter = mass
-    /// The mass as an expression (0 for a massless field).
-    member _.Mass : Expr = if isNull mass then Ops.zero else mass.Expression
+    /// The mass as an expression (0 for a massless field; kernel-internal).
+    member internal _.Mass : Expr = if isNull mass then Ops.zero else mass.Expression
     /// What the field is.
     member _.Description = description
     /// Whether it is a Standard-Model field the new physics couples to.

@@ -199,7 +199,7 @@ module internal ProcessDerivation =
             let dsdtExpr, dsdtParameters =
                 let eff = m.Effective
                 if not (isNull eff) && not (Structure.freeOf eff.Replaces.Expression dsdt) then
-                    let inEffective = Structure.substitute eff.Replaces.Expression eff.Replacement dsdt
+                    let inEffective = Structure.substitute eff.Replaces.Expression eff.ReplacementExpression dsdt
                     let dom = eff.AssumePositive |> Seq.fold (fun (a: Assumptions) n -> a.AndPositive(Symbol n)) domain
                     let e = Ops.multiply f2 (Normal.simplifyWith dom inEffective)
                     let ps = parametersIn m [ e ] |> List.filter (fun p -> p.Symbol <> nucleus.MassParameter.Symbol)

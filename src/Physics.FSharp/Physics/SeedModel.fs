@@ -48,9 +48,9 @@ type SeedModel =
         let vertices =
             [ Vertex(yChi, chi.Name, DiracStructure.LeftScalar, nu.Name, med.Name, true, "seed 001 eqs. (2.1), (4.1); seed 000 eq. (1): the neutrino is left-handed, so χ̄ S ν = χ̄ S P_L ν")
               Vertex(yN, nucleus.Name, DiracStructure.Scalar, nucleus.Name, med.Name, false, "seed 001 eq. (2.1); seed 000 eqs. (7)–(10) from y_q φ q̄ q") ]
-        let A = ProcessVariables.MassNumber.Expression
         let effective =
-            EffectiveCoupling(ybar, yN, Ops.square ybar.Expression * A / yChi.Expression, [ yChi.Symbol ], "ȳ = sqrt(y_χ y_N / A), so y_N = ȳ² A / y_χ", "seed 001 eq. (2.19)")
+            EffectiveCoupling(ybar, yN, sprintf "%s^2*%s/%s" ybar.Symbol ProcessVariables.MassNumber.Symbol yChi.Symbol, [ yChi.Symbol ],
+                              "ȳ = sqrt(y_χ y_N / A), so y_N = ȳ² A / y_χ", "seed 001 eq. (2.19)")
         let model =
             Model(
                 (if seed000 then "scalar-seed (seed 000 notation)" else "scalar-seed"),

@@ -13,13 +13,13 @@ let ``E787/E949 anchors y_q at the seed's 1.58e-4 and its BSM allowance is 23.7e
     let a = KaonBounds.BsmAllowance e949
     Assert.That(a, Is.EqualTo((17.3 - 8.4) + 1.2815515655446004 * sqrt (11.5 ** 2.0 + 1.0)).Within(1e-12).Percent)
     Assert.That(a, Is.EqualTo(23.69).Within(0.01))
-    let row = KaonBounds.Table() |> List.find (fun b -> b.Measurement.Experiment = "E787+E949")
+    let row = KaonBounds.Table() |> Seq.find (fun b -> b.Measurement.Experiment = "E787+E949")
     Assert.That(row.YqMax, Is.EqualTo(1.58e-4).Within(1e-12).Percent)
 
 [<Test>]
 let ``NA62 results rescale the bound to 7.8e-5 … 9.7e-5 (published) and 6.5e-5 (2016–2024, preliminary)`` () =
     let table = KaonBounds.Table()
-    let byData (d: string) = table |> List.find (fun b -> b.Measurement.Experiment = "NA62" && b.Measurement.Data = d)
+    let byData (d: string) = table |> Seq.find (fun b -> b.Measurement.Experiment = "NA62" && b.Measurement.Data = d)
     // y_q,max = 1.58e-4 sqrt(A/23.69); allowances from the file's central values and upper errors
     Assert.That((byData "2016+2017").YqMax, Is.EqualTo(7.76e-5).Within(0.2).Percent)
     Assert.That((byData "2016-2018").YqMax, Is.EqualTo(8.95e-5).Within(0.2).Percent)
@@ -32,14 +32,15 @@ let ``NA62 results rescale the bound to 7.8e-5 … 9.7e-5 (published) and 6.5e-5
 
 [<Test>]
 let ``NA62's 10 % goal is 'roughly an order of magnitude' on the BSM branching ratio (seed 000 sec. II)`` () =
-    let struct (a, y) = KaonBounds.Projection 0.1
+    let p = KaonBounds.Projection 0.1
+    let a, y = p.BsmAllowance, p.YqMax
     let ratio = KaonBounds.BsmAllowance(KaonBounds.E787E949()) / a
     Assert.That(ratio, Is.InRange(7.0, 20.0), sprintf "allowance improves by %.1f" ratio)
     Assert.That(y, Is.EqualTo(1.58e-4 / sqrt ratio).Within(1e-9).Percent)
 
 [<Test>]
 let ``the bound is flat below m_K − m_π = 354.1 MeV and absent above; the phase-space variant weakens toward the endpoint`` () =
-    let b = KaonBounds.Table() |> List.head
+    let b = KaonBounds.Table() |> Seq.head
     Assert.That(KaonBounds.KinematicEndpoint_MeV, Is.EqualTo(493.677 - 139.57039).Within(1e-9))
     Assert.That(KaonBounds.YqMaxAt(b, 0.0, false), Is.EqualTo b.YqMax)
     Assert.That(KaonBounds.YqMaxAt(b, 300.0, false), Is.EqualTo b.YqMax)
