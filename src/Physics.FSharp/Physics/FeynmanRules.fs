@@ -119,18 +119,41 @@ module internal FeynmanRules =
         | "P_R" -> "P_L"
         | other -> other
 
-    /// The terms of the model's vertices (with their Hermitian conjugates).
+    /// The terms of the model's vertices (with their Hermitian conjugates). A left-handed Weyl neutrino is P_L ν (and
+    /// ν̄ = ν̄ P_R): a Γ without the projector gets it (seed 001 writes y_χ χ̄ S ν, which is y_χ χ̄ S P_L ν), and a term
+    /// with the opposite projector vanishes (χ̄ S P_R ν = 0) and is dropped.
     let terms (m: ModelData) : Term list =
+        let isWeyl (n: string) = m.Fields |> List.exists (fun f -> f.Name = n && f.Kind = FieldKind.LeftHandedNeutrino)
+        let chiral (barred: string) (unbarred: string) (s: DiracStructure) (g: DiracString, t: string) : (DiracString * string) option =
+            match isWeyl barred, isWeyl unbarred with
+            | false, false -> Some(g, t)
+            // ψ̄ Γ ν = ψ̄ Γ P_L ν
+            | false, true ->
+                match s with
+                | DiracStructure.LeftScalar -> Some(g, t)
+                | DiracStructure.RightScalar -> None
+                | _ -> Some(g * Dirac.projectorL, t + " P_L")
+            // ν̄ Γ ψ = ν̄ P_R Γ ψ
+            | true, false ->
+                match s with
+                | DiracStructure.RightScalar -> Some(g, t)
+                | DiracStructure.LeftScalar -> None
+                | _ -> Some(Dirac.projectorR * g, "P_R " + t)
+            // ν̄ Γ ν = ν̄ P_R Γ P_L ν vanishes for Γ = 1, γ5, P_L, P_R (it needs a γ^μ)
+            | true, true -> None
         [ for v in m.Vertices do
-              let lazyGamma = lazy (gammaOf v)
-              let gamma () = fst (lazyGamma.Force())
-              let text () = snd (lazyGamma.Force())
               // vector-like vertices are kept (so that a process needing them says "not yet" instead of "absent")
-              let g, t = if v.IsVectorLike then Dirac.identity, "γ^μ…" else gamma (), text ()
-              yield { Barred = v.BarredFermion; Unbarred = v.Fermion; Gamma = g; GammaText = t; Coupling = v.Coupling; Boson = v.Boson; Vertex = v }
-              if v.PlusHermitianConjugate then
-                  let ga = if v.IsVectorLike then Dirac.identity else Dirac.adjoint g
-                  yield { Barred = v.Fermion; Unbarred = v.BarredFermion; Gamma = ga; GammaText = conjugateText t; Coupling = v.Coupling; Boson = v.Boson; Vertex = v } ]
+              if v.IsVectorLike then
+                  yield { Barred = v.BarredFermion; Unbarred = v.Fermion; Gamma = Dirac.identity; GammaText = "γ^μ…"; Coupling = v.Coupling; Boson = v.Boson; Vertex = v }
+                  if v.PlusHermitianConjugate then
+                      yield { Barred = v.Fermion; Unbarred = v.BarredFermion; Gamma = Dirac.identity; GammaText = "γ^μ…"; Coupling = v.Coupling; Boson = v.Boson; Vertex = v }
+              else
+                  match chiral v.BarredFermion v.Fermion v.Structure (gammaOf v) with
+                  | None -> ()
+                  | Some(g, t) ->
+                      yield { Barred = v.BarredFermion; Unbarred = v.Fermion; Gamma = g; GammaText = t; Coupling = v.Coupling; Boson = v.Boson; Vertex = v }
+                      if v.PlusHermitianConjugate then
+                          yield { Barred = v.Fermion; Unbarred = v.BarredFermion; Gamma = Dirac.adjoint g; GammaText = conjugateText t; Coupling = v.Coupling; Boson = v.Boson; Vertex = v } ]
 
     let private field (m: ModelData) (name: string) =
         match m.Fields |> List.tryFind (fun f -> f.Name = name) with

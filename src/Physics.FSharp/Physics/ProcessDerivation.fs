@@ -49,7 +49,7 @@ module internal ProcessDerivation =
           "k1", [| e; k * sn; Ops.zero; k * cosT |]
           "k2", [| e; -(k * sn); Ops.zero; -(k * cosT) |] ]
 
-    let private cmDots (mIn: Expr) (mOut: Expr) =
+    let cmDots (mIn: Expr) (mOut: Expr) =
         let vecs = cmVectors mIn mOut
         [ for (a, va) in vecs do
               for (b, vb) in vecs do
@@ -93,7 +93,7 @@ module internal ProcessDerivation =
     /// G(D_t, D_u)/(D_t^a D_u^b) with D = t − m² (u − m²) and the polynomial G put in normal form after D_t, D_u are
     /// replaced: differences such as P_t − P_u = (u − t)/(D_t D_u) then come out with u − t exact, instead of as a
     /// near-cancellation of two large terms (which made the d-wave SS → νν̄ integrand pure round-off at threshold).
-    let private withPropagators (domain: Assumptions) (mIn: Expr) (mOut: Expr) (traceExpr: Expr) (tMass2: Expr) (uMass2: Expr) =
+    let withPropagators (domain: Assumptions) (mIn: Expr) (mOut: Expr) (traceExpr: Expr) (tMass2: Expr) (uMass2: Expr) =
         let poly = Normal.simplifyWith domain (Dirac.substituteDots (cmDots mIn mOut) traceExpr)
         let dt = Normal.simplifyWith domain (mandelstam mIn mOut "k1") - tMass2
         let du = Normal.simplifyWith domain (mandelstam mIn mOut "k2") - uMass2
