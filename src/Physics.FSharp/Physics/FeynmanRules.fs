@@ -278,7 +278,7 @@ module internal FeynmanRules =
             | [ a; b ] -> a.Field.Name = b.Field.Name && (a.Anti = b.Anti || a.Field.IsSelfConjugate)
             | _ -> false
         let avg = Ops.rational 1 states
-        if identical then Ops.multiply avg Ops.half else avg
+        if identical then avg / 2 else avg
 
     /// What is averaged and summed, as a sentence.
     let spinStatement (initial: Leg list) (final: Leg list) : string =
@@ -330,7 +330,7 @@ module internal FeynmanRules =
     /// Σ_spins |M|² × averaging of a one-line process: Γ = Σ_d P_d Γ_X (q̸ + m_f) Γ_Y with P_d the frame's propagator
     /// factor; a coupling product common to every diagram is taken out of the trace.
     let oneLineSquared (x: Leg) (y: Leg) (ds: OneLineDiagram list) (avg: Expr) (propagator: Channel -> Field -> Expr) : Expr =
-        let couplings (d: OneLineDiagram) = Ops.multiply d.TermX.Coupling.Expression d.TermY.Coupling.Expression
+        let couplings (d: OneLineDiagram) = d.TermX.Coupling.Expression * d.TermY.Coupling.Expression
         let common = ds |> List.map couplings |> List.distinct
         let factorOut = common.Length = 1
         let gamma =
@@ -340,14 +340,14 @@ module internal FeynmanRules =
                 let inner = if d.Internal.IsMassless then q else q + Dirac.scalar d.Internal.Mass
                 let chain = d.TermX.Gamma * inner * d.TermY.Gamma
                 let p = propagator d.Channel d.Internal
-                (if factorOut then p else Ops.multiply (couplings d) p) * chain)
+                (if factorOut then p else couplings d * p) * chain)
             |> List.fold (+) DiracString.Zero
         let c2 = if factorOut then Ops.square common.Head else Ops.one
-        Ops.product [ c2; Dirac.spinSummedSquare (spinor x) gamma (spinor y); avg ]
+        c2 * Dirac.spinSummedSquare (spinor x) gamma (spinor y) * avg
 
     /// The one-vertex 1 → 2 amplitude squared Σ|ψ̄ Γ ψ|² g² (a decay of the boson into the fermions x, y).
     let decaySquared (x: Leg) (t: Term) (y: Leg) : Expr =
-        Ops.multiply (Ops.square t.Coupling.Expression) (Dirac.spinSummedSquare (spinor x) t.Gamma (spinor y))
+        Ops.square t.Coupling.Expression * Dirac.spinSummedSquare (spinor x) t.Gamma (spinor y)
 
     /// The decay terms for barred leg x, unbarred leg y, boson b.
     let decayTerms (m: ModelData) (x: Leg) (y: Leg) (b: Field) : Term list =

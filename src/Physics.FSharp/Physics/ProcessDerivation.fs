@@ -105,10 +105,10 @@ module internal ProcessDerivation =
                 let b = if Structure.freeOf pu factor then 0 else Polynomial.degree pu factor
                 let g =
                     Structure.substituteMany [ pt, Ops.invert dtS; pu, Ops.invert duS ] factor
-                    |> fun e -> Ops.product [ e; Ops.pow dtS (Ops.integer a); Ops.pow duS (Ops.integer b) ]
+                    |> fun e -> e * Ops.pow dtS (Ops.integer a) * Ops.pow duS (Ops.integer b)
                     |> Normal.simplify
                 let gExact = Normal.simplifyWith domain (Structure.substituteMany [ dtS, dt; duS, du ] g)
-                Ops.product [ gExact; Ops.pow dt (Ops.integer -a); Ops.pow du (Ops.integer -b) ]
+                gExact * Ops.pow dt (Ops.integer -a) * Ops.pow du (Ops.integer -b)
             else Structure.substituteMany [ pt, Ops.invert dt; pu, Ops.invert du ] factor
         match Polynomial.squareFreeParts poly with
         | Product fs -> fs |> List.map (fun f -> match f with Power(b, e) -> Ops.pow (stable b) e | _ -> stable f) |> Ops.product
@@ -201,11 +201,11 @@ module internal ProcessDerivation =
                 if not (isNull eff) && not (Structure.freeOf eff.Replaces.Expression dsdt) then
                     let inEffective = Structure.substitute eff.Replaces.Expression eff.ReplacementExpression dsdt
                     let dom = eff.AssumePositive |> Seq.fold (fun (a: Assumptions) n -> a.AndPositive(Symbol n)) domain
-                    let e = Ops.multiply f2 (Normal.simplifyWith dom inEffective)
+                    let e = f2 * Normal.simplifyWith dom inEffective
                     let ps = parametersIn m [ e ] |> List.filter (fun p -> p.Symbol <> nucleus.MassParameter.Symbol)
                     e, ps @ [ eff.Parameter ]
                 else
-                    Ops.multiply f2 (Normal.simplifyWith domain dsdt), parameters
+                    f2 * Normal.simplifyWith domain dsdt, parameters
             let kin =
                 let d = Kinematics.derivation ()
                 let mk name e (ps: (string * string * string) list) unit eq descr = Formula.create name (inModel e) ps unit eq descr
@@ -425,9 +425,9 @@ module internal ProcessDerivation =
             // |k| = (m_S² − m_χ²)/(2 m_S) for a massless neutrino
             let k = (Ops.square mS - Ops.square m1) / (two * mS)
             let sum =
-                if m2s |> List.forall (fun e -> e = m2) then Ops.product [ Ops.integer m2s.Length; m2 ]
+                if m2s |> List.forall (fun e -> e = m2) then m2s.Length * m2
                 else Ops.sum m2s
-            let width = Normal.simplify (Ops.product [ sum; k; Ops.invert (8 * Ops.pi * Ops.square mS) ])
+            let width = Normal.simplify (sum * k / (8 * Ops.pi * Ops.square mS))
             let names = chans |> List.map (fun (x, _, y) -> let d (l: Leg) = (if l.Field.Kind = FieldKind.LeftHandedNeutrino then (if l.Anti then "ν̄" else "ν") else (if l.Anti then l.Field.Display + "̄" else l.Field.Display)) in sprintf "%s → %s %s" med.Display (d (if x.Momentum = "k1" then x else y)) (d (if x.Momentum = "k1" then y else x)))
             let parameters = parametersIn m [ m2; width ]
             let (x0, t0, y0) = chans.Head
