@@ -16,6 +16,7 @@ type Catalogue =
           yield! DecayProofs.obligations
           yield! AmplitudeProofs.obligations
           yield! AmplitudeProofs.conversionObligations
+          yield! ModelProofs.obligations
           yield! KineticDecouplingProofs.obligations
           yield! DownScatteringProofs.obligations
           yield! SeesawProofs.obligations

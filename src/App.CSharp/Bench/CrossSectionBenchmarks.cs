@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using NuDM.Physics;
-using NuDM.Symbolic;
 
 namespace NuDM.App.Bench;
 
@@ -18,21 +17,23 @@ public static class CrossSectionBenchmarks
         var rng = new Random(2021);
         var e = new double[Points]; var m = new double[Points]; var mc = new double[Points]; var t = new double[Points];
         var ms = new double[Points]; var yb = new double[Points]; var a = new double[Points];
-        var csi = Nuclear.Target("CsI").Nuclei;
+        var csi = Kernel.Target("CsI").Nuclei;
+        var kinematics = Kernel.SeedModel.NucleusScattering(ProcessKind.NeutrinoNucleusToChiNucleus).Kinematics;
+        var tmin = kinematics.MinimumRecoilFormula.Compile3();
+        var tmax = kinematics.MaximumRecoilFormula.Compile3();
         for (int i = 0; i < Points; i++)
         {
             var iso = csi[i % 2].Isotope;
             m[i] = iso.Mass; a[i] = iso.A;
             mc[i] = 10 * rng.NextDouble();
             e[i] = mc[i] + mc[i] * mc[i] / (2 * m[i]) + 40 * rng.NextDouble() + 0.5;
-            KinematicsCalculator.RecoilRangeUnchecked(e[i], m[i], mc[i], out var lo, out var hi);
+            double lo = tmin(e[i], m[i], mc[i]), hi = tmax(e[i], m[i], mc[i]);
             t[i] = lo + (hi - lo) * (0.01 + 0.98 * rng.NextDouble());
             ms[i] = 100 * rng.NextDouble();
             yb[i] = 1e-4 * (0.5 + rng.NextDouble());
         }
-        var f = CrossSectionCalculator.NuChiHelmFormula;
-        var p = f.ParameterNames;
-        var compiled = Compile.Compile7(p[0], p[1], p[2], p[3], p[4], p[5], p[6], f.Expression);
+        // (E_nu, M, m_chi, T, m_S, ybar, A), the formula's parameter order
+        var compiled = CrossSectionCalculator.NuChiHelmFormula.Compile7();
         for (int i = 0; i < Points; i++)
         {
             var c = compiled(e[i], m[i], mc[i], t[i], ms[i], yb[i], a[i]);

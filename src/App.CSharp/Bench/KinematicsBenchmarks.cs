@@ -19,15 +19,18 @@ public static class KinematicsBenchmarks
         var m = new double[Points];
         var mc = new double[Points];
         var t = new double[Points];
+        // the recoil kinematics of ν N → χ N as the model's process carries them (E_nu, M, m_chi)
+        var kinematics = Kernel.SeedModel.NucleusScattering(ProcessKind.NeutrinoNucleusToChiNucleus).Kinematics;
+        var tmin = kinematics.MinimumRecoilFormula.Compile3();
+        var tmax = kinematics.MaximumRecoilFormula.Compile3();
         for (int i = 0; i < Points; i++)
         {
             m[i] = 60000 + 70000 * rng.NextDouble();
             mc[i] = 10 * rng.NextDouble();
             e[i] = mc[i] + mc[i] * mc[i] / (2 * m[i]) + 50 * rng.NextDouble() + 1e-3;
-            KinematicsCalculator.RecoilRangeUnchecked(e[i], m[i], mc[i], out var lo, out var hi);
+            double lo = tmin(e[i], m[i], mc[i]), hi = tmax(e[i], m[i], mc[i]);
             t[i] = lo + (hi - lo) * rng.NextDouble();
         }
-        var tmax = Kinematics.TMaxFormula().Compile3();
         var cos = Kinematics.CosThetaFormula().Compile4();
 
         // correctness first: the benchmark compares equal work

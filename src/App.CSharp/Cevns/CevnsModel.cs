@@ -46,6 +46,7 @@ public sealed class CevnsModel
         Options = options ?? RateOptions.Default;
         Setup = experiment.CreateDetectorSetup();
         Flux = KernelPhysics.Flux(experiment);
+        KernelPhysics.CheckAntineutrinosScatterAlike(Flux);
         MaxNeutrinoEnergy = Flux.MaxEnergy;
         _sm = new(() =>
         {
@@ -68,7 +69,7 @@ public sealed class CevnsModel
     /// <summary>Bins, targets, acceptance and exposure.</summary>
     public DetectorSetup Setup { get; }
     /// <summary>The neutrino flux at the detector.</summary>
-    public NeutrinoFlux Flux { get; }
+    public FluxSet Flux { get; }
     /// <summary>Largest neutrino energy of the flux (MeV).</summary>
     public double MaxNeutrinoEnergy { get; }
 

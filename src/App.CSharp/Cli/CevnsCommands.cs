@@ -152,7 +152,7 @@ public static class CevnsCommands
             throw new UserInputException($"--statistic poisson on {model.Experiment.Id}: {why}; add --asimov (a sensitivity) or use --statistic chi2");
         var scanned = vary == "mchi" ? PhysicalRanges.FermionMass : PhysicalRanges.MediatorMass;
         var lo = PhysicalRanges.ScanMass.Check("--from", scanned.Check("--from", from ?? 0.1));
-        var defaultTo = vary == "mchi" ? (model.Experiment.Source.Kind == "reactor" ? 12.0 : 60.0) : 1000.0;
+        var defaultTo = vary == "mchi" ? (model.Experiment.Source.Kind == NuDM.Physics.NeutrinoSourceKind.Reactor ? 12.0 : 60.0) : 1000.0;
         var hi = PhysicalRanges.ScanMass.Check("--to", scanned.Check("--to", to ?? defaultTo));
         if (hi <= lo) throw new UserInputException($"--to ({Results.Echo(hi)}) must be larger than --from ({Results.Echo(lo)})");
         var xs = LimitCurves.LogSpace(lo, hi, points);

@@ -9,7 +9,7 @@ public static class KinematicsCommand
 {
     public static Command Create()
     {
-        var target = new Option<string>("--target") { Description = $"detector target: {string.Join(", ", Nuclear.TargetNames)}", Required = true };
+        var target = new Option<string>("--target") { Description = $"detector target: {string.Join(", ", Kernel.TargetNames)}", Required = true };
         var enu = NumericOption.Required("--enu", "neutrino energy E_ν in MeV", PhysicalRanges.NeutrinoEnergy);
         var mchi = NumericOption.WithDefault("--mchi", "mass m_χ of the produced fermion in MeV (0 = standard CEvNS)", PhysicalRanges.FermionMass, 0.0);
         var cmd = new Command("kinematics", "Recoil-energy range and maximal angle of νN → χN for each isotope of a target")
@@ -30,7 +30,7 @@ public static class KinematicsCommand
         PhysicalRanges.NeutrinoEnergy.Check("--enu", enu);
         PhysicalRanges.FermionMass.Check("--mchi", mchi);
         Target target;
-        try { target = Nuclear.Target(targetName); }
+        try { target = Kernel.Target(targetName); }
         catch (ArgumentException e) { throw new UserInputException($"--target: {e.Message.Split(" (Parameter")[0]}"); }
         var o = new Results("kinematics", $"--target {target.Name} --enu {Results.Echo(enu)} --mchi {Results.Echo(mchi)}");
 
@@ -40,12 +40,15 @@ public static class KinematicsCommand
             .AddColumn(new TableColumn("T_min [[keV]]").RightAligned()).AddColumn(new TableColumn("T_max [[keV]]").RightAligned())
             .AddColumn(new TableColumn("T_θmax [[keV]]").RightAligned()).AddColumn(new TableColumn("θ_max [[deg]]").RightAligned());
         var rows = new List<IReadOnlyList<object?>>();
+        // the recoil kinematics of ν N → χ N, asked of the model (derived in the kernel, seed 001 eqs. 2.5–2.11)
+        var kinematics = Kernel.SeedModel.NucleusScattering(ProcessKind.NeutrinoNucleusToChiNucleus).Kinematics;
+        var point = Kernel.SeedModel.Point().With(SeedModel.ChiMass, mchi);
         int produced = 0;
         double lowestThreshold = double.PositiveInfinity;
         foreach (var n in target.Nuclei)
         {
             var iso = n.Isotope;
-            var eMin = KinematicsCalculator.EnuMin(iso.Mass, mchi);
+            var eMin = kinematics.ThresholdAt(iso.Mass, point);
             lowestThreshold = Math.Min(lowestThreshold, eMin);
             var share = o.Text(100 * n.NumberFraction, $"share of {iso.Name}", 3) + " %";
             if (enu < eMin)
@@ -55,7 +58,7 @@ public static class KinematicsCommand
                 continue;
             }
             produced++;
-            var k = KinematicsCalculator.At(enu, iso.Mass, mchi);
+            var k = kinematics.Point(enu, iso.Mass, point);
             rows.Add([iso.Name, n.NumberFraction, o.Value(iso.Mass, $"M({iso.Name})"), o.Value(k.EnuMin, "E_ν^min"), o.Value(k.TMin * 1e3, $"T_min({iso.Name})"),
                 o.Positive(k.TMax * 1e3, $"T_max({iso.Name})"), mchi == 0 ? null : o.Value(k.TThetaMax * 1e3, $"T_θmax({iso.Name})"), o.Value(k.ThetaMax * 180 / Math.PI, $"θ_max({iso.Name})")]);
             table.AddRow(iso.Name, share, o.Text(iso.Mass, $"M({iso.Name})", 6), o.Text(k.EnuMin, "E_ν^min", 5),

@@ -9,7 +9,7 @@ public static class XsecCommand
 {
     public static Command Create()
     {
-        var target = new Option<string>("--target") { Description = $"target: {string.Join(", ", Nuclear.TargetNames)}", Required = true };
+        var target = new Option<string>("--target") { Description = $"target: {string.Join(", ", Kernel.TargetNames)}", Required = true };
         var enu = NumericOption.Required("--enu", "neutrino energy E_ν in MeV", PhysicalRanges.NeutrinoEnergy);
         var mchi = NumericOption.WithDefault("--mchi", "m_χ in MeV", PhysicalRanges.FermionMass, 0.0);
         var ms = NumericOption.WithDefault("--ms", "mediator mass m_S in MeV", PhysicalRanges.MediatorMass, 0.0);
@@ -34,16 +34,19 @@ public static class XsecCommand
         PhysicalRanges.EffectiveCoupling.Check("--ybar", ybar);
         if (points is < 2 or > 10000) throw new UserInputException($"--points must be an integer in [2, 10000], got {points}");
         Target target;
-        try { target = Nuclear.Target(targetName); }
+        try { target = Kernel.Target(targetName); }
         catch (ArgumentException e) { throw new UserInputException($"--target: {e.Message.Split(" (Parameter")[0]}"); }
         var o = new Results("xsec", $"--target {target.Name} --enu {Results.Echo(enu)} --mchi {Results.Echo(mchi)} --ms {Results.Echo(ms)} --ybar {Results.Echo(ybar)} --form-factor {ff}");
 
+        // ν N → χ N of the seeds' scalar model at (m_χ, m_S, ȳ), asked of the model
+        var process = Kernel.SeedModel.NucleusScattering(ProcessKind.NeutrinoNucleusToChiNucleus);
+        var point = SeedModel.CevnsPoint(mchi, ms, ybar);
         var rows = new List<IReadOnlyList<object?>>();
-        var reachable = target.Nuclei.Where(n => enu >= KinematicsCalculator.EnuMin(n.Isotope.Mass, mchi)).ToList();
+        var reachable = target.Nuclei.Where(n => enu >= process.Kinematics.ThresholdAt(n.Isotope.Mass, point)).ToList();
         if (reachable.Count == 0)
             throw new UserInputException($"--enu {Results.Echo(enu)} MeV is below the threshold E_ν^min = m_χ + m_χ²/(2M) for m_χ = {Results.Echo(mchi)} MeV on every nucleus of {target.Name}");
         foreach (var n in reachable)
-            foreach (var p in CrossSectionCalculator.Table(n.Isotope, enu, mchi, ms, ybar, ff, points))
+            foreach (var p in Kernel.CrossSectionTable(process, point, n.Isotope, enu, ff, points))
                 rows.Add([n.Isotope.Name, o.Positive(p.T * 1e3, "T"), o.Value(p.FormFactorSquared, "F²"),
                     o.Value(p.NewPhysics_cm2_per_MeV * 1e-3, "dσ/dT νN → χN"), o.Value(p.StandardModel_cm2_per_MeV * 1e-3, "dσ/dT SM")]);
         string[] columns = ["isotope", "T_keV", "F2", "dsigma_dT_nuchi_cm2_per_keV", "dsigma_dT_SM_cm2_per_keV"];

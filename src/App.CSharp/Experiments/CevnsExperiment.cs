@@ -1,5 +1,4 @@
 using System.Globalization;
-using NuDM.App.Rates;
 using NuDM.Physics;
 
 namespace NuDM.App.Experiments;
@@ -37,11 +36,7 @@ public abstract class CevnsExperiment
         try { Target = Nuclear.Target(targetName); }
         catch (ArgumentException ex) { throw v.Error("target", ex.Message); }
         DetectorMassKg = v.Positive(definition.DetectorMassKg, "detector_mass_kg", "kg");
-        Nuclei = Target.NucleiInMass(DetectorMassKg).Select(p =>
-        {
-            var (iso, count) = p;
-            return new TargetCount(Nucleus.From(iso), count);
-        }).Where(t => t.Count > 0).ToArray();
+        Nuclei = Target.NucleiInMass(DetectorMassKg).Where(t => t.Count > 0).ToArray();
         if (definition.LiveTimeDays is not null) v.Positive(definition.LiveTimeDays, "live_time_days", "days");
 
         Source = LoadSource(definition);
@@ -123,8 +118,8 @@ public abstract class CevnsExperiment
     /// <summary>Detector mass (kg).</summary>
     public double DetectorMassKg { get; }
 
-    /// <summary>Target nuclei with their numbers in the detector.</summary>
-    public IReadOnlyList<TargetCount> Nuclei { get; }
+    /// <summary>Target nuclei (the kernel's isotopes) with their numbers in the detector.</summary>
+    public IReadOnlyList<NucleusCount> Nuclei { get; }
 
     /// <summary>Neutrino source and normalisation.</summary>
     public NeutrinoSource Source { get; }
@@ -169,12 +164,12 @@ public abstract class CevnsExperiment
     public double AcceptanceAtRecoil(double recoil) => SignalEfficiency * Acceptance.Evaluate(Response.ToObservable(recoil));
 
     /// <summary>The detector side of the rate engine: recoil bins, acceptance in T with its breakpoints, nuclei, Δt.</summary>
-    public DetectorSetup CreateDetectorSetup()
+    public Rates.DetectorSetup CreateDetectorSetup()
     {
         var breaks = Acceptance.Breakpoints
             .Where(x => x > Bins.ObservableEdges[0] && x < Bins.ObservableEdges[^1])
             .Select(Response.ToRecoil);
-        return new DetectorSetup(Bins.RecoilEdges, Nuclei, Source.ExposureSeconds, AcceptanceAtRecoil, breaks);
+        return new Rates.DetectorSetup(Bins.RecoilEdges, Nuclei, Source.ExposureSeconds, AcceptanceAtRecoil, breaks);
     }
 
     /// <inheritdoc/>
@@ -195,13 +190,19 @@ public abstract class CevnsExperiment
     private NeutrinoSource LoadSource(ExperimentDefinition d)
     {
         var s = v.Required(d.Source, "source");
-        string kind = v.RequiredText(s.Kind, "source.kind");
+        string kindText = v.RequiredText(s.Kind, "source.kind");
+        if (!Fluxes.TryParseSource(kindText, out var kind))
+        {
+            var at = ExperimentYaml.Locate(Id, "source", "kind");
+            throw new ExperimentDataException(at.File, "source.kind",
+                $"unknown source kind '{kindText}'; the kinds are {string.Join(", ", Fluxes.SourceNames)}", at.Line, at.Column);
+        }
         double? live = d.LiveTimeDays * Constants.Day_s;
         double distance = v.Positive(s.DistanceM, "source.distance_m", "m");
         var flavours = s.Flavours ?? [];
         switch (kind)
         {
-            case "pion-dar":
+            case NeutrinoSourceKind.PionDecayAtRest:
                 return new NeutrinoSource
                 {
                     Kind = kind, DistanceM = distance, LiveTimeSeconds = live,
@@ -209,7 +210,7 @@ public abstract class CevnsExperiment
                     NeutrinosPerFlavourPerProton = v.Positive(s.NeutrinosPerFlavourPerProton, "source.neutrinos_per_flavour_per_proton"),
                     Flavours = flavours, Spectrum = s.Spectrum ?? "",
                 };
-            case "reactor":
+            case NeutrinoSourceKind.Reactor:
                 if (live is null) throw v.Error("live_time_days", "is required for a reactor source");
                 return new NeutrinoSource
                 {
@@ -219,7 +220,7 @@ public abstract class CevnsExperiment
                     Flavours = flavours, Spectrum = s.Spectrum ?? "",
                 };
             default:
-                throw v.Error("source.kind", $"must be pion-dar or reactor, got '{kind}'");
+                throw new InvalidOperationException($"source kind {kind} has no loader");
         }
     }
 

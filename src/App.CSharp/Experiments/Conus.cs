@@ -1,3 +1,5 @@
+using NuDM.Physics;
+
 namespace NuDM.App.Experiments;
 
 /// <summary>
@@ -14,7 +16,7 @@ public sealed class Conus : CevnsExperiment
     /// <summary>Loads and validates the definition.</summary>
     public Conus(ExperimentDefinition definition, ExperimentOptions? options = null) : base(definition, options)
     {
-        if (Source.Kind != "reactor") throw Check.Error("source.kind", $"CONUS is a reactor experiment, got {Source.Kind}");
+        if (Source.Kind != NeutrinoSourceKind.Reactor) throw Check.Error("source.kind", $"CONUS is a reactor experiment, got {Fluxes.SourceName(Source.Kind)}");
         if (Bins.Unit != "keVnr") throw Check.Error("response.observable", $"CONUS bins are in keVnr, got {Bins.Unit}");
     }
 

@@ -1,3 +1,5 @@
+using NuDM.Physics;
+
 namespace NuDM.App.Experiments;
 
 /// <summary>Bins in the observable and, through the response, in recoil energy.</summary>
@@ -83,8 +85,8 @@ public sealed record Systematics(double SigmaA, double SigmaF, string Note);
 /// </summary>
 public sealed record NeutrinoSource
 {
-    /// <summary>"pion-dar" or "reactor".</summary>
-    public required string Kind { get; init; }
+    /// <summary>The source kind (data name "pion-dar" or "reactor"): which kernel flux model applies.</summary>
+    public required NeutrinoSourceKind Kind { get; init; }
     /// <summary>Source–detector distance in m.</summary>
     public required double DistanceM { get; init; }
     /// <summary>Live time in s (null when not published for a pulsed source).</summary>
@@ -106,8 +108,8 @@ public sealed record NeutrinoSource
     public double ExposureSeconds => LiveTimeSeconds ?? 1.0;
 
     /// <summary>Pion-DAR: neutrinos of each flavour per cm² over the whole exposure, r · POT/(4πL²).</summary>
-    public double FluencePerFlavour => Kind == "pion-dar"
-        ? NuDM.Physics.Fluxes.PointSourceFlux(NeutrinosPerFlavourPerProton!.Value, ProtonsOnTarget!.Value, DistanceM)
+    public double FluencePerFlavour => Kind == NeutrinoSourceKind.PionDecayAtRest
+        ? Fluxes.PointSourceFlux(NeutrinosPerFlavourPerProton!.Value, ProtonsOnTarget!.Value, DistanceM)
         : TotalFlux!.Value * ExposureSeconds;
 
     /// <summary>Flux per flavour (cm⁻² s⁻¹) averaged over <see cref="ExposureSeconds"/> (reactor: the total ν̄_e flux).</summary>

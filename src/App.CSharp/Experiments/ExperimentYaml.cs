@@ -1,5 +1,6 @@
 using NuDM.Physics;
 using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -9,8 +10,8 @@ namespace NuDM.App.Experiments;
 /// An experiment definition is missing or invalid, or a data file it names does not fit its role; the message names the
 /// file (data/experiments/&lt;id&gt;.yaml) and the field. A <see cref="DataFileException"/>: a fault in the data, not a bug.
 /// </summary>
-public sealed class ExperimentDataException(string file, string field, string message)
-    : DataFileException(DataFiles.DisplayName(file), 0, 0, null, $"{field}: {message}")
+public sealed class ExperimentDataException(string file, string field, string message, int line = 0, int column = 0)
+    : DataFileException(DataFiles.DisplayName(file), line, column, column > 0 ? field : null, line > 0 ? message : $"{field}: {message}")
 {
     /// <summary>Field (YAML path or column) that is at fault.</summary>
     public string Field { get; } = field;
@@ -57,6 +58,33 @@ public static class ExperimentYaml
         }
         if (def.Id != id) throw new ExperimentDataException(RelativePath(id), "id", $"must equal the file name '{id}', got '{def.Id}'");
         return def;
+    }
+
+    /// <summary>
+    /// Where a value sits in the experiment's files: the file (data/experiments/&lt;id&gt;.yaml, or the base it takes the
+    /// section from), the 1-based line and column of the value of <paramref name="path"/> (e.g. "source", "kind"); line 0
+    /// when it is not found.
+    /// </summary>
+    public static (string File, int Line, int Column) Locate(string id, params string[] path)
+    {
+        var chain = new List<string>();
+        for (string? at = id; at is not null && !chain.Contains(at);)
+        {
+            chain.Add(at);
+            string rel = RelativePath(at);
+            if (!DataFiles.Exists(rel)) break;
+            var stream = new YamlStream();
+            try { stream.Load(new StringReader(DataFiles.ReadText(rel))); }
+            catch (YamlException) { return (rel, 0, 0); }
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root) return (rel, 0, 0);
+            YamlNode? node = root;
+            foreach (var key in path)
+                node = node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : null;
+            if (node is not null) return (rel, (int)node.Start.Line, (int)node.Start.Column);
+            // a variant takes whole top-level sections from its base
+            at = root.Children.TryGetValue(new YamlScalarNode("base"), out var b) && b is YamlScalarNode s ? s.Value : null;
+        }
+        return (RelativePath(id), 0, 0);
     }
 
     private static Dictionary<object, object> LoadMerged(string id, List<string> chain)

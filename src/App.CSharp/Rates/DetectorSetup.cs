@@ -1,3 +1,5 @@
+using NuDM.Physics;
+
 namespace NuDM.App.Rates;
 
 /// <summary>
@@ -11,11 +13,11 @@ public sealed class DetectorSetup
     /// Creates a setup.
     /// </summary>
     /// <param name="recoilEdges">Bin edges in recoil kinetic energy T (MeV), strictly increasing, ≥ 0; n+1 edges for n bins.</param>
-    /// <param name="targets">Nuclei and their counts.</param>
+    /// <param name="targets">Nuclei (the kernel's isotopes) and their counts.</param>
     /// <param name="exposureSeconds">Δt in s: the time the flux (cm⁻² s⁻¹) is integrated over.</param>
     /// <param name="acceptance">Acceptance ε(T) ∈ [0, 1] as a function of T (MeV); null means 1. Must be thread-safe.</param>
     /// <param name="acceptanceBreakpoints">Recoil energies (MeV) where ε is discontinuous or has a kink; the integrator splits there.</param>
-    public DetectorSetup(IReadOnlyList<double> recoilEdges, IReadOnlyList<TargetCount> targets, double exposureSeconds,
+    public DetectorSetup(IReadOnlyList<double> recoilEdges, IReadOnlyList<NucleusCount> targets, double exposureSeconds,
         Func<double, double>? acceptance = null, IEnumerable<double>? acceptanceBreakpoints = null)
     {
         ArgumentNullException.ThrowIfNull(recoilEdges);
@@ -47,7 +49,7 @@ public sealed class DetectorSetup
     public int BinCount => RecoilEdges.Count - 1;
 
     /// <summary>Target nuclei with counts.</summary>
-    public IReadOnlyList<TargetCount> Targets { get; }
+    public IReadOnlyList<NucleusCount> Targets { get; }
 
     /// <summary>Exposure time Δt (s).</summary>
     public double ExposureSeconds { get; }

@@ -1,4 +1,5 @@
 using MathNet.Numerics.RootFinding;
+using NuDM.Physics;
 
 namespace NuDM.App.Rates;
 
@@ -14,7 +15,7 @@ public sealed class KinematicRegion
     private readonly ScatteringProcess process;
 
     /// <summary>Analyses the region for <paramref name="nucleus"/> and neutrino energies in [eLo, eHi] (MeV).</summary>
-    public KinematicRegion(ScatteringProcess process, Nucleus nucleus, double eLo, double eHi)
+    public KinematicRegion(ScatteringProcess process, Isotope nucleus, double eLo, double eHi)
     {
         this.process = process ?? throw new ArgumentNullException(nameof(process));
         Nucleus = nucleus ?? throw new ArgumentNullException(nameof(nucleus));
@@ -46,7 +47,7 @@ public sealed class KinematicRegion
     }
 
     /// <summary>The nucleus.</summary>
-    public Nucleus Nucleus { get; }
+    public Isotope Nucleus { get; }
 
     /// <summary>Lower end of the energy range (MeV).</summary>
     public double MinEnergy { get; }

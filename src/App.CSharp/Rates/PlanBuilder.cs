@@ -1,3 +1,5 @@
+using NuDM.Physics;
+
 namespace NuDM.App.Rates;
 
 /// <summary>Builds the points of a <see cref="RatePlan"/>, one (bin, nucleus) segment at a time (thread-safe).</summary>
@@ -9,7 +11,7 @@ internal sealed class PlanBuilder
     private readonly ScatteringProcess process;
     private readonly RateOptions options;
     private readonly DifferentialCrossSection[] refs;
-    private readonly FluxComponent[] continuous;
+    private readonly Flux[] continuous;
     private readonly FluxLine[] lines;
     private readonly double eLo, eHi;
     private readonly double[] fluxBreaks; // ascending, inside and at the ends of the union support
@@ -17,26 +19,26 @@ internal sealed class PlanBuilder
     private readonly double[][] recoilBreaks;   // per nucleus: T breakpoints of the continuous part
     private readonly double unitFactor;          // Δt (ħc)²
 
-    public PlanBuilder(DetectorSetup setup, NeutrinoFlux flux, ScatteringProcess process, RateOptions options, DifferentialCrossSection[] refs)
+    public PlanBuilder(DetectorSetup setup, FluxSet flux, ScatteringProcess process, RateOptions options, DifferentialCrossSection[] refs)
     {
         this.setup = setup;
         this.process = process;
         this.options = options;
         this.refs = refs;
-        continuous = flux.Components.Where(c => c.Density is not null).ToArray();
-        lines = flux.Components.SelectMany(c => c.Lines).Where(l => l.Flux > 0).ToArray();
+        continuous = flux.Fluxes.Where(c => c.HasContinuum).ToArray();
+        lines = flux.Fluxes.SelectMany(c => c.Lines).Where(l => l.Weight > 0).ToArray();
         unitFactor = setup.ExposureSeconds * RateUnits.Cm2PerInverseMeV2;
         int nn = setup.Targets.Count;
         regions = new KinematicRegion?[nn];
         recoilBreaks = new double[nn][];
         if (continuous.Length > 0)
         {
-            eLo = continuous.Min(c => c.MinEnergy);
-            eHi = continuous.Max(c => c.MaxEnergy);
-            fluxBreaks = continuous.SelectMany(c => c.Kinks.Append(c.MinEnergy).Append(c.MaxEnergy)).Distinct().Order().ToArray();
+            eLo = continuous.Min(c => c.EMin);
+            eHi = continuous.Max(c => c.EMax);
+            fluxBreaks = continuous.SelectMany(c => c.Breakpoints.Append(c.EMin).Append(c.EMax)).Distinct().Order().ToArray();
             for (int k = 0; k < nn; k++)
             {
-                var region = new KinematicRegion(process, setup.Targets[k].Nucleus, eLo, eHi);
+                var region = new KinematicRegion(process, setup.Targets[k].Isotope, eLo, eHi);
                 if (region.IsEmpty) { recoilBreaks[k] = []; continue; }
                 regions[k] = region;
                 var tb = new List<double>();
@@ -62,7 +64,7 @@ internal sealed class PlanBuilder
     {
         double s = 0;
         foreach (var c in continuous)
-            if (energy >= c.MinEnergy && energy <= c.MaxEnergy) s += c.Density!(energy);
+            if (energy >= c.EMin && energy <= c.EMax) s += c.Density(energy);
         return s;
     }
 
@@ -71,7 +73,7 @@ internal sealed class PlanBuilder
     public Segment BuildSegment(int bin, int k)
     {
         var target = setup.Targets[k];
-        var nucleus = target.Nucleus;
+        var nucleus = target.Isotope;
         double ta = setup.RecoilEdges[bin], tb = setup.RecoilEdges[bin + 1];
         double factor = unitFactor * target.Count;
         var ts = new List<double>();
@@ -175,7 +177,7 @@ internal sealed class PlanBuilder
             var nodes = new List<QuadratureNode>();
             AdaptiveQuadrature.Integrate(cuts, dim, f, options.GaussOrder, options.RelativeTolerance, options.MaxDepth, result, nodes,
                 budget, () => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{What()}, line at E_ν = {e0:G6} MeV"), "T [MeV]");
-            double c = factor * line.Flux;
+            double c = factor * line.Weight;
             foreach (var nd in nodes)
             {
                 if (nd.Handle < 0) continue;

@@ -1,3 +1,5 @@
+using NuDM.Physics;
+
 namespace NuDM.App.Rates;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace NuDM.App.Rates;
 public static class RateEngine
 {
     /// <summary>Expected counts per bin of one process: builds a plan adapted to its cross section and evaluates it.</summary>
-    public static double[] Spectrum(DetectorSetup setup, NeutrinoFlux flux, ScatteringProcess process, RateOptions? options = null) =>
+    public static double[] Spectrum(DetectorSetup setup, FluxSet flux, ScatteringProcess process, RateOptions? options = null) =>
         RatePlan.Build(setup, flux, process, options).ReferenceCounts.ToArray();
 
     /// <summary>Sum of several spectra (e.g. SM + new physics, seed 001 eq. (2.25)); all of the same length.</summary>

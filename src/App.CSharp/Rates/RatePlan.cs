@@ -1,3 +1,5 @@
+using NuDM.Physics;
+
 namespace NuDM.App.Rates;
 
 /// <summary>
@@ -25,13 +27,13 @@ namespace NuDM.App.Rates;
 /// </summary>
 public sealed class RatePlan
 {
-    private readonly Nucleus[] nuclei;
+    private readonly Isotope[] nuclei;
     private readonly int binCount;
     private readonly double[] t, e, w;
     private readonly int[] segmentStart; // segment s = bin * nuclei + k → points [segmentStart[s], segmentStart[s+1])
     private readonly RateOptions options;
 
-    private RatePlan(Nucleus[] nuclei, int binCount, double[] t, double[] e, double[] w, int[] segmentStart, double[] referenceCounts,
+    private RatePlan(Isotope[] nuclei, int binCount, double[] t, double[] e, double[] w, int[] segmentStart, double[] referenceCounts,
         RateOptions options, string processName)
     {
         this.nuclei = nuclei;
@@ -64,7 +66,7 @@ public sealed class RatePlan
     public IReadOnlyList<double> ReferenceCounts { get; }
 
     /// <summary>The quadrature points of one bin: recoil T (MeV), energy E (MeV), weight and nucleus.</summary>
-    public IEnumerable<(double T, double E, double Weight, Nucleus Nucleus)> Points(int bin)
+    public IEnumerable<(double T, double E, double Weight, Isotope Nucleus)> Points(int bin)
     {
         if (bin < 0 || bin >= binCount) throw new ArgumentOutOfRangeException(nameof(bin));
         for (int k = 0; k < nuclei.Length; k++)
@@ -115,7 +117,7 @@ public sealed class RatePlan
     /// Builds the plan. <paramref name="references"/> are the cross sections the adaptive panels must resolve
     /// (default: <paramref name="process"/>'s own); each must be finite and thread-safe.
     /// </summary>
-    public static RatePlan Build(DetectorSetup setup, NeutrinoFlux flux, ScatteringProcess process, RateOptions? options = null,
+    public static RatePlan Build(DetectorSetup setup, FluxSet flux, ScatteringProcess process, RateOptions? options = null,
         IReadOnlyList<DifferentialCrossSection>? references = null)
     {
         ArgumentNullException.ThrowIfNull(setup);
@@ -149,6 +151,6 @@ public sealed class RatePlan
             reference[s / nn] += seg.Reference;
         }
         start[segments.Length] = at;
-        return new RatePlan(setup.Targets.Select(x => x.Nucleus).ToArray(), nb, t, e, w, start, reference, options, process.Name);
+        return new RatePlan(setup.Targets.Select(x => x.Isotope).ToArray(), nb, t, e, w, start, reference, options, process.Name);
     }
 }

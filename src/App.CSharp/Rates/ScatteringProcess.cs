@@ -1,3 +1,5 @@
+using NuDM.Physics;
+
 namespace NuDM.App.Rates;
 
 /// <summary>
@@ -41,6 +43,10 @@ public sealed class ScatteringProcess
 
     /// <summary>Optional inverse kinematics E_min(T, nucleus) in MeV.</summary>
     public MinimumNeutrinoEnergy? MinimumEnergy { get; }
+
+    /// <summary>Creates a process from a cross section and the kernel's recoil limits (T_min, T_max and the inverse).</summary>
+    public ScatteringProcess(string name, DifferentialCrossSection crossSection, RecoilLimits limits)
+        : this(name, crossSection, (limits ?? throw new ArgumentNullException(nameof(limits))).MinimumRecoil, limits.MaximumRecoil, limits.MinimumEnergy) { }
 
     /// <summary>The same kinematics with another cross section (e.g. new physics at other couplings).</summary>
     public ScatteringProcess WithCrossSection(DifferentialCrossSection crossSection, string? name = null) =>

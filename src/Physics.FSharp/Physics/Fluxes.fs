@@ -24,12 +24,22 @@ module internal Quadrature =
             |> List.pairwise
             |> List.sumBy (fun (lo, hi) -> MathNet.Numerics.Integrate.GaussKronrod(Func<float, float> f, lo, hi, relativeTolerance, 15, 20))
 
-/// Neutrino flavours of the sources the program knows (π DAR: ν_μ, ν̄_μ, ν_e; reactors: ν̄_e).
+/// Neutrino flavours of a flux (π DAR: ν_μ, ν̄_μ, ν_e; reactors: ν̄_e).
 type NeutrinoFlavour =
     | ElectronNeutrino = 0
     | MuonNeutrino = 1
     | MuonAntineutrino = 2
     | ElectronAntineutrino = 3
+    | TauNeutrino = 4
+    | TauAntineutrino = 5
+
+/// The neutrino sources whose fluxes the kernel models (the `kind` of an experiment's source in data/experiments).
+type NeutrinoSourceKind =
+    /// π⁺ and μ⁺ decay at rest (a spallation source such as the SNS): ν_μ line, ν_e and ν̄_μ Michel spectra; data name
+    /// "pion-dar".
+    | PionDecayAtRest = 0
+    /// A nuclear reactor: ν̄_e; data name "reactor".
+    | Reactor = 1
 
 /// A monochromatic component: energy (MeV) and weight (flux in cm⁻² s⁻¹, or the caller's unit of φ₀).
 [<Sealed>]
@@ -144,6 +154,17 @@ type FluxSet(name: string, fluxes: Flux seq) =
     member _.Total = fluxes |> List.sumBy (fun f -> f.Total)
     /// Every flux multiplied by a factor ≥ 0.
     member _.Scaled(factor: float) = FluxSet(name, fluxes |> List.map (fun f -> f.Scaled factor))
+    /// The largest neutrino energy present (continuous support or line), MeV.
+    member _.MaxEnergy : float =
+        fluxes
+        |> List.map (fun f -> max (if f.HasContinuum then f.EMax else 0.0) (if f.Lines.Count = 0 then 0.0 else f.Lines |> Seq.map (fun l -> l.Energy) |> Seq.max))
+        |> List.max
+    /// The fluxes of the flavours kept (InvalidOperationException when none is kept).
+    member _.Where(keep: Func<NeutrinoFlavour, bool>) : FluxSet =
+        if isNull keep then nullArg "keep"
+        match fluxes |> List.filter (fun f -> keep.Invoke f.Flavour) with
+        | [] -> invalidOp (sprintf "%s: no flux of the flavours asked for" name)
+        | kept -> FluxSet(name, kept)
 
 /// The four isotopes whose fissions make a reactor's ν̄_e (array index order used throughout).
 type ReactorIsotope =
@@ -484,6 +505,34 @@ type Fluxes =
         checkPositive "distance_m" distance_m
         let l = distance_m * 100.0
         neutrinosPerFlavourPerProton * protons / (4.0 * Math.PI * l * l)
+
+    // ---- sources by kind ----------------------------------------------------------------------------------
+    /// The data name of a source kind ("pion-dar", "reactor"), as data/experiments/*.yaml write it.
+    static member SourceName(kind: NeutrinoSourceKind) : string =
+        match kind with
+        | NeutrinoSourceKind.PionDecayAtRest -> "pion-dar"
+        | NeutrinoSourceKind.Reactor -> "reactor"
+        | _ -> raise (ArgumentOutOfRangeException("kind", kind, "kind must be PionDecayAtRest or Reactor"))
+    /// The data names of every source kind.
+    static member SourceNames : IReadOnlyList<string> =
+        [| Fluxes.SourceName NeutrinoSourceKind.PionDecayAtRest; Fluxes.SourceName NeutrinoSourceKind.Reactor |] :> IReadOnlyList<string>
+    /// The source kind of a data name (exact, case-sensitive, as the data files write it); false for an unknown name.
+    static member TryParseSource(name: string, [<Runtime.InteropServices.Out>] kind: byref<NeutrinoSourceKind>) : bool =
+        match name with
+        | "pion-dar" ->
+            kind <- NeutrinoSourceKind.PionDecayAtRest
+            true
+        | "reactor" ->
+            kind <- NeutrinoSourceKind.Reactor
+            true
+        | _ -> false
+    /// The flux of a source kind at the detector: π DAR with φ₀ = normalisation per flavour (seed 001 eqs. 2.22–2.24),
+    /// or the default reactor ν̄_e spectrum with total flux = normalisation over [0, 10] MeV (cm⁻² s⁻¹).
+    static member ForSource(kind: NeutrinoSourceKind, normalisation: float) : FluxSet =
+        match kind with
+        | NeutrinoSourceKind.PionDecayAtRest -> Fluxes.PionDecayAtRest(normalisation)
+        | NeutrinoSourceKind.Reactor -> Fluxes.Reactor(normalisation)
+        | _ -> raise (ArgumentOutOfRangeException("kind", kind, "kind must be PionDecayAtRest or Reactor"))
 
     // ---- reactor ------------------------------------------------------------------------------------------
     /// S_i(E) = exp(Σ_{k=0..5} a_k E^k) (ν̄ MeV⁻¹ fission⁻¹, E in MeV) of one isotope with the coefficients of

@@ -20,7 +20,8 @@ type Parameter =
 /// the core or parsed from infix text), checked by proof obligations, then compiled; nothing downstream
 /// re-types them by hand.
 [<Sealed; AllowNullLiteral>]
-type Formula(name: string, expression: Expr, parameters: Parameter list, unit: string, reference: string, description: string) =
+type Formula(name: string, expression: Expr, parameters: seq<Parameter>, unit: string, reference: string, description: string) =
+    let parameters = if isNull parameters then [] else List.ofSeq parameters
     do
         if String.IsNullOrWhiteSpace name then invalidArg "name" "a formula needs a name"
         let declared = parameters |> List.map (fun p -> p.Symbol) |> Set.ofList
@@ -94,6 +95,17 @@ type Formula(name: string, expression: Expr, parameters: Parameter list, unit: s
         f.RequireArity 6
         let p = f.ParameterNames
         Compile.compile6 p.[0] p.[1] p.[2] p.[3] p.[4] p.[5] expression
+
+    /// Compiled delegate of a seven-parameter formula (parameters in order).
+    member f.Compile7() : Func<float, float, float, float, float, float, float, float> =
+        f.RequireArity 7
+        let p = f.ParameterNames
+        Compile.compile7 p.[0] p.[1] p.[2] p.[3] p.[4] p.[5] p.[6] expression
+    /// Compiled delegate of an eight-parameter formula (parameters in order).
+    member f.Compile8() : Func<float, float, float, float, float, float, float, float, float> =
+        f.RequireArity 8
+        let p = f.ParameterNames
+        Compile.compile8 p.[0] p.[1] p.[2] p.[3] p.[4] p.[5] p.[6] p.[7] expression
 
     /// A copy with another expression (same parameters, unit and reference), e.g. after simplification.
     member f.WithExpression(e: Expr) = Formula(name, e, parameters, unit, reference, description)

@@ -26,12 +26,44 @@ type TargetNucleus =
       /// Fraction of the target mass carried by this isotope.
       MassFraction: float }
 
+/// One element of a chemical formula and how many atoms of it a formula unit holds (e.g. O, 4 in CaWO4).
+[<NoEquality; NoComparison>]
+type ElementCount =
+    { Element: string
+      Count: int }
+
+/// An isotope and how many of its nuclei a detector holds.
+[<NoEquality; NoComparison>]
+type NucleusCount =
+    { Isotope: Isotope
+      /// Number of such nuclei (dimensionless, &gt; 0 for a detector).
+      Count: float }
+
+    /// The isotope under the name the earlier (Isotope * float) struct-tuple result had, for the callers written
+    /// against it (direct detection, Borexino) until they move to Isotope.
+    member n.Item1 = n.Isotope
+    /// The count under the name the earlier struct-tuple result had (see Item1).
+    member n.Item2 = n.Count
+    /// C# deconstruction: var (isotope, count) = nucleusCount.
+    member n.Deconstruct([<Runtime.InteropServices.Out>] isotope: byref<Isotope>, [<Runtime.InteropServices.Out>] count: byref<float>) =
+        isotope <- n.Isotope
+        count <- n.Count
+
 /// A detector material: natural elements combined in a chemical formula (Ge, CsI, Xe, C9H12, CaWO4, …).
 [<Sealed>]
-type Target(name: string, formula: (string * int) list, isotopes: Isotope list) =
+type Target(name: string, formula: IEnumerable<ElementCount>, isotopes: IEnumerable<Isotope>) =
+    do
+        if isNull formula then nullArg "formula"
+        if isNull isotopes then nullArg "isotopes"
+    let formula = List.ofSeq formula
+    let isotopes = List.ofSeq isotopes
+    do
+        for e in formula do
+            if e.Count < 1 then raise (ArgumentOutOfRangeException("formula", e.Count, sprintf "target %s: element %s needs a count ≥ 1" name e.Element))
     let parts =
         formula
-        |> List.collect (fun (el, count) ->
+        |> List.collect (fun e ->
+            let el, count = e.Element, e.Count
             let isos = isotopes |> List.filter (fun i -> i.Element = el)
             if isos.IsEmpty then invalidArg "formula" (sprintf "no isotope data for element %s (data/detection/isotopes.csv)" el)
             let total = isos |> List.sumBy (fun i -> i.Abundance)
@@ -41,10 +73,15 @@ type Target(name: string, formula: (string * int) list, isotopes: Isotope list) 
     let nuclei =
         parts |> List.map (fun (i, n) -> { Isotope = i; NumberFraction = n / atoms; MassFraction = n * i.Mass / molarMass })
 
+    /// The earlier F# form of the constructor ((element, count) list, isotope list), kept for the direct-detection code
+    /// until it moves to the C#-facing one.
+    new(name: string, formula: (string * int) list, isotopes: Isotope list) =
+        Target(name, formula |> List.map (fun (e, n) -> { Element = e; Count = n }), isotopes :> IEnumerable<Isotope>)
+
     /// Target name as given (e.g. "CsI").
     member _.Name = name
-    /// (element, count) pairs of the chemical formula.
-    member _.Formula = formula
+    /// The elements of the chemical formula with their counts.
+    member _.Formula : IReadOnlyList<ElementCount> = formula |> Array.ofList :> IReadOnlyList<ElementCount>
     /// The nuclei with their number and mass fractions.
     member _.Nuclei : IReadOnlyList<TargetNucleus> = nuclei :> IReadOnlyList<TargetNucleus>
     /// Mass of one formula unit in MeV (sum of nuclear masses).
@@ -57,14 +94,14 @@ type Target(name: string, formula: (string * int) list, isotopes: Isotope list) 
     member _.MeanA = nuclei |> List.sumBy (fun n -> n.NumberFraction * float n.Isotope.A)
     /// Number-weighted mean Z.
     member _.MeanZ = nuclei |> List.sumBy (fun n -> n.NumberFraction * float n.Isotope.Z)
-    /// Number of nuclei of each isotope in a detector of the given mass in kg: (isotope, count).
-    member t.NucleiInMass(kg: float) : IReadOnlyList<struct (Isotope * float)> =
+    /// Number of nuclei of each isotope in a detector of the given mass in kg.
+    member t.NucleiInMass(kg: float) : IReadOnlyList<NucleusCount> =
         if not (kg > 0.0) || Double.IsInfinity kg then
             raise (ArgumentOutOfRangeException("kg", kg, "the detector mass must be a finite number > 0 kg"))
         // kg → MeV: 1 kg = 1/(GeV_g·1e-3) GeV = 1e3/GeV_g MeV
         let massMeV = kg * 1.0e3 / Constants.GeV_g * 1.0e3
         let units = massMeV / molarMass
-        parts |> List.map (fun (i, n) -> struct (i, units * n)) :> IReadOnlyList<_>
+        parts |> List.map (fun (i, n) -> { Isotope = i; Count = units * n }) |> Array.ofList :> IReadOnlyList<_>
 
 /// The isotope table and the known targets.
 [<AbstractClass; Sealed>]
@@ -106,9 +143,13 @@ type Nuclear =
     static member TargetNames : IReadOnlyList<string> = formulas.Keys |> List.ofSeq :> IReadOnlyList<string>
 
     /// A target by name (case-insensitive): an element (Ge, Xe, Ar, …) or a compound (CsI, NaI, C9H12).
+    /// A compound or element target from its formula, with the isotope table's natural abundances (e.g. CaWO4 as
+    /// Ca 1, W 1, O 4); the elements must be in data/detection/isotopes.csv.
+    static member Compound(name: string, formula: IEnumerable<ElementCount>) : Target = Target(name, formula, isotopes ())
+
     static member Target(name: string) : Target =
         if String.IsNullOrWhiteSpace name then invalidArg "name" "a target name is required"
         match formulas.Keys |> Seq.tryFind (fun k -> String.Equals(k, name.Trim(), StringComparison.OrdinalIgnoreCase)) with
-        | Some k -> Target(k, formulas.[k], isotopes ())
+        | Some k -> Target(k, formulas.[k] |> List.map (fun (e, n) -> { Element = e; Count = n }), isotopes ())
         | None ->
             raise (ArgumentException(sprintf "unknown target '%s'; known targets: %s" name (String.Join(", ", formulas.Keys)), "name"))

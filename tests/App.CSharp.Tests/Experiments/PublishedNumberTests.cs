@@ -1,3 +1,4 @@
+using NuDM.Physics;
 using NuDM.App.Experiments;
 using NUnit.Framework;
 
@@ -25,7 +26,7 @@ public class PublishedNumberTests
         Assert.That(x.Source.FluencePerFlavour, Is.EqualTo(0.08 * 1.76e23 / (4 * Math.PI * 1930.0 * 1930.0)).Within(1e-6 * 3e14));
         Assert.That(x.Source.MeanFluxPerFlavour * x.Source.ExposureSeconds, Is.EqualTo(x.Source.FluencePerFlavour).Within(1e-9 * 3e14));
         Assert.That(x.Source.ExposureSeconds, Is.EqualTo(308.1 * 86400));
-        Assert.That(x.Nuclei.Select(n => n.Nucleus.Name), Is.EquivalentTo(new[] { "Cs-133", "I-127" }));
+        Assert.That(x.Nuclei.Select(n => n.Isotope.Name), Is.EquivalentTo(new[] { "Cs-133", "I-127" }));
         // 2 N_A m/M(CsI) with the atomic molar mass 259.81 g/mol; the kernel divides by nuclear masses (electrons left out), +0.023 %
         Assert.That(x.Nuclei.Sum(n => n.Count), Is.EqualTo(2 * 14.57e3 / 259.81 * 6.02214076e23).Within(5e-4 * 6.8e25));
     }

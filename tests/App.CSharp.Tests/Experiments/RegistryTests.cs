@@ -1,3 +1,4 @@
+using NuDM.Physics;
 using NuDM.App.Experiments;
 using NUnit.Framework;
 
@@ -23,7 +24,7 @@ public class RegistryTests
         var setup = x.CreateDetectorSetup();
         Assert.That(setup.BinCount, Is.EqualTo(x.Bins.Count));
         TestContext.Out.WriteLine($"{x}: {x.Bins.Count} bins {x.Bins.ObservableEdges[0]}–{x.Bins.ObservableEdges[^1]} {x.Bins.Unit} = " +
-                                  $"{x.Bins.RecoilEdges[0] * 1e3:G4}–{x.Bins.RecoilEdges[^1] * 1e3:G4} keVnr; nuclei {string.Join(", ", x.Nuclei.Select(n => $"{n.Nucleus.Name}:{n.Count:E3}"))}; " +
+                                  $"{x.Bins.RecoilEdges[0] * 1e3:G4}–{x.Bins.RecoilEdges[^1] * 1e3:G4} keVnr; nuclei {string.Join(", ", x.Nuclei.Select(n => $"{n.Isotope.Name}:{n.Count:E3}"))}; " +
                                   $"background {x.Background.Sum():G5}; observed {(x.Observed is null ? "Asimov" : x.Observed.Total.ToString("G5"))}");
     }
 

@@ -1,3 +1,4 @@
+using NuDM.Physics;
 using NuDM.App.Rates;
 using NUnit.Framework;
 using static NuDM.App.Tests.Rates.ToyModels;
@@ -11,7 +12,7 @@ public class AnalyticRateTests
     private const double E1 = 5, E2 = 50; // flat flux support (MeV)
     private const double C = 2.5;         // flat flux density, cm⁻² s⁻¹ MeV⁻¹
 
-    private static NeutrinoFlux Flat() => new(new FluxComponent(Flavour.ElectronNeutrino, _ => C, E1, E2));
+    private static FluxSet Flat() => new("flat", [new Flux(NeutrinoFlavour.ElectronNeutrino, _ => C, E1, E2, "flat")]);
 
     /// <summary>∫_0^T ds (E2 − max(E1, s/α))₊ for the triangle-with-a-strip region of flat flux and σ = 1.</summary>
     private static double TriangleF(double t)
@@ -67,7 +68,7 @@ public class AnalyticRateTests
         double ts = 0.003, tu = 0.0042;
         Func<double, double> acc = t => t < ts ? 0 : t < tu ? 0.5 : 1.0;
         var edges = Uniform(0, 0.04, 8);
-        var flux = new NeutrinoFlux(FluxComponent.Line(Flavour.MuonNeutrino, e0, phi));
+        var flux = new FluxSet("test", [Flux.Monochromatic(NeutrinoFlavour.MuonNeutrino, e0, phi, "test line")]);
         var process = Linear(Alpha, (t, e, n) => Math.Abs(e - e0) < 1e-12 ? 1 / HbarC2 : double.NaN, withInverse: false);
         var plan = RatePlan.Build(Setup(edges, acc, [ts, tu]), flux, process);
         var counts = plan.Evaluate(process.CrossSection);
@@ -127,7 +128,7 @@ public class AnalyticRateTests
     {
         // seed 001: m_χ above the largest neutrino energy → no χ production at all.
         var edges = Uniform(0.001, 0.05, 10);
-        var flux = new NeutrinoFlux(new FluxComponent(Flavour.ElectronNeutrino, _ => 1.0, 0.0, 52.8), FluxComponent.Line(Flavour.MuonNeutrino, 29.8, 1.0));
+        var flux = new FluxSet("test", [new Flux(NeutrinoFlavour.ElectronNeutrino, _ => 1.0, 0.0, 52.8, "flat"), Flux.Monochromatic(NeutrinoFlavour.MuonNeutrino, 29.8, 1.0, "line")]);
         var process = ProducedMass(60.0, (t, e, n) => 1.0, withInverse: false);
         var plan = RatePlan.Build(Setup(edges), flux, process);
         Assert.That(plan.IsEmpty, Is.True);
@@ -139,8 +140,8 @@ public class AnalyticRateTests
     {
         var edges = Uniform(0, 0.05, 5);
         var process = Linear(Alpha, (t, e, n) => 1.0, withInverse: true); // 1 MeV⁻³ → (ħc)² cm²/MeV
-        var one = RatePlan.Build(new DetectorSetup(edges, [new TargetCount(Heavy, 1)], 1.0), Flat(), process).Evaluate(process.CrossSection);
-        var many = RatePlan.Build(new DetectorSetup(edges, [new TargetCount(Heavy, 3e25)], 86400.0), Flat(), process).Evaluate(process.CrossSection);
+        var one = RatePlan.Build(new DetectorSetup(edges, [new NucleusCount(Heavy, 1)], 1.0), Flat(), process).Evaluate(process.CrossSection);
+        var many = RatePlan.Build(new DetectorSetup(edges, [new NucleusCount(Heavy, 3e25)], 86400.0), Flat(), process).Evaluate(process.CrossSection);
         for (int i = 0; i < one.Length; i++)
         {
             Assert.That(one[i], Is.EqualTo(C * (TriangleF(edges[i + 1]) - TriangleF(edges[i])) * HbarC2).Within(1e-9 * one[i] + 1e-300));
@@ -169,7 +170,7 @@ public class AnalyticRateTests
         // a line at E0 and σ(T) = 1/((T − T0)² + γ²): N_bin = Φ [atan((T − T0)/γ)/γ] over the bin ∩ [0, αE0]
         const double e0 = 30, t0 = 0.0131, gamma = 2e-5;
         var edges = Uniform(0, 0.03, 3);
-        var flux = new NeutrinoFlux(FluxComponent.Line(Flavour.MuonNeutrino, e0, 1.0));
+        var flux = new FluxSet("test", [Flux.Monochromatic(NeutrinoFlavour.MuonNeutrino, e0, 1.0, "test line")]);
         var process = Linear(Alpha, (t, e, n) => 1 / ((t - t0) * (t - t0) + gamma * gamma) / HbarC2, withInverse: true);
         var plan = RatePlan.Build(Setup(edges), flux, process, new RateOptions { RelativeTolerance = rtol });
         var counts = plan.Evaluate(process.CrossSection);

@@ -1,3 +1,4 @@
+using NuDM.Physics;
 using NuDM.App.Rates;
 using NUnit.Framework;
 using static NuDM.App.Tests.Rates.ToyModels;
@@ -63,7 +64,7 @@ public class QuadratureGuardTests
     public void ARatePlanWithANaNFluxStopsWithTheBinAndNucleusNamed()
     {
         var edges = Uniform(0, 0.06, 12);
-        var flux = new NeutrinoFlux(new FluxComponent(Flavour.ElectronNeutrino, e => e > 20 ? double.NaN : 2.5, 5, 50));
+        var flux = new FluxSet("test", [new Flux(NeutrinoFlavour.ElectronNeutrino, e => e > 20 ? double.NaN : 2.5, 5, 50, "test flux")]);
         var process = Linear(1e-3, (t, e, n) => 1 / HbarC2, withInverse: false);
         var e = Assert.Throws<QuadratureException>(() => RatePlan.Build(Setup(edges), flux, process, new RateOptions { Parallel = false }))!;
         Assert.That(e.Message, Does.StartWith("rate integral of").And.Contain("on X-100, recoil bin").And.Contain("ν energy integral at T ="));

@@ -1,3 +1,4 @@
+using NuDM.Physics;
 using System.Diagnostics;
 using NuDM.App.Experiments;
 using NuDM.App.Rates;
@@ -67,7 +68,7 @@ public class RealisticRateTests
             for (int i = 0; i < a.Length; i++) Assert.That(b[i], Is.EqualTo(a[i]).Within(2e-5 * a.Max() + 1e-300), $"m_χ = {mchi}, bin {i}");
         }
         // the region for each T: E_min(T) from root finding reproduces the closed form
-        var nuc = x.Nuclei[0].Nucleus;
+        var nuc = x.Nuclei[0].Isotope;
         var region = new KinematicRegion(NewPhysicsProcess(1, 30, 0, withInverse: false), nuc, 0, MuonMass / 2);
         foreach (double t in new[] { 2e-3, 5e-3, 1e-2, 2e-2 })
         {
@@ -82,7 +83,7 @@ public class RealisticRateTests
         // seed 001 Fig. 3: m_χ = 30 MeV > 29.8 MeV line — the ν_μ line cannot produce χ; the plan has no line points.
         var x = Coherent;
         var setup = x.CreateDetectorSetup();
-        var lineOnly = new NeutrinoFlux(FluxComponent.Line(Flavour.MuonNeutrino, LineEnergy, x.Source.MeanFluxPerFlavour));
+        var lineOnly = new FluxSet("test", [Flux.Monochromatic(NeutrinoFlavour.MuonNeutrino, LineEnergy, x.Source.MeanFluxPerFlavour, "test line")]);
         Assert.That(RatePlan.Build(setup, lineOnly, NewPhysicsProcess(1e-4, 30, 0)).IsEmpty, Is.True);
         Assert.That(RatePlan.Build(setup, lineOnly, NewPhysicsProcess(1e-4, 29, 0)).IsEmpty, Is.False);
         // all energies of a line plan are exactly the line energy

@@ -15,19 +15,21 @@ internal static class ReferencePhysics
     public static readonly double LineEnergy = (Constants.ChargedPionMass * Constants.ChargedPionMass - MuonMass * MuonMass) / (2 * Constants.ChargedPionMass);
 
     /// <summary>Seed 001 eqs. (2.22)–(2.24) with φ0 = mean flux per flavour (cm⁻² s⁻¹); each continuous shape integrates to 1.</summary>
-    public static NeutrinoFlux PionDecayAtRest(double phi0)
+    public static FluxSet PionDecayAtRest(double phi0)
     {
         double m = MuonMass, m3 = m * m * m;
-        return new NeutrinoFlux(
-            FluxComponent.Line(Flavour.MuonNeutrino, LineEnergy, phi0),
-            new FluxComponent(Flavour.MuonAntineutrino, e => phi0 * 64 * e * e / m3 * (0.75 - e / m), 0, m / 2),
-            new FluxComponent(Flavour.ElectronNeutrino, e => phi0 * 192 * e * e / m3 * (0.5 - e / m), 0, m / 2));
+        return new FluxSet("reference π DAR",
+        [
+            Flux.Monochromatic(NeutrinoFlavour.MuonNeutrino, LineEnergy, phi0, "ν_μ line"),
+            new Flux(NeutrinoFlavour.MuonAntineutrino, e => phi0 * 64 * e * e / m3 * (0.75 - e / m), 0, m / 2, "ν̄_μ Michel"),
+            new Flux(NeutrinoFlavour.ElectronNeutrino, e => phi0 * 192 * e * e / m3 * (0.5 - e / m), 0, m / 2, "ν_e Michel"),
+        ]);
     }
 
-    public static NeutrinoFlux PionDecayAtRest(CevnsExperiment x) => PionDecayAtRest(x.Source.MeanFluxPerFlavour);
+    public static FluxSet PionDecayAtRest(CevnsExperiment x) => PionDecayAtRest(x.Source.MeanFluxPerFlavour);
 
     /// <summary>Klein–Nystrand form factor, R_A = 1.2 A^(1/3) fm, a_k = 0.7 fm; q = √(2MT).</summary>
-    public static double KleinNystrand(double t, Nucleus n)
+    public static double KleinNystrand(double t, Isotope n)
     {
         double q = Math.Sqrt(2 * n.Mass * t) / Constants.HbarC_MeV_fm; // fm⁻¹
         double r = 1.2 * Math.Cbrt(n.A), x = q * r;
@@ -37,7 +39,7 @@ internal static class ReferencePhysics
     }
 
     /// <summary>SM CEvNS: G_F² M/(4π) Q_W² F² (1 − MT/(2E²) − T/E), Q_W = N − (1 − 4 sin²θ_W) Z; MeV⁻³.</summary>
-    public static double StandardModel(double t, double e, Nucleus n)
+    public static double StandardModel(double t, double e, Isotope n)
     {
         double qw = n.N - (1 - 4 * Constants.SinSquaredThetaW) * n.Z;
         double f = KleinNystrand(t, n);

@@ -1,3 +1,4 @@
+using NuDM.Physics;
 using NuDM.App.Rates;
 
 namespace NuDM.App.Tests.Rates;
@@ -8,11 +9,11 @@ internal static class ToyModels
     /// <summary>(ħc)²: cross sections are given as σ/(ħc)² so that counts come out in plain numbers.</summary>
     public static readonly double HbarC2 = RateUnits.Cm2PerInverseMeV2;
 
-    public static readonly Nucleus Heavy = new("X-100", 40, 100, 93_000.0);
-    public static readonly Nucleus Light = new("Y-40", 18, 40, 37_000.0);
+    public static readonly Isotope Heavy = new("X", 40, 100, 1.0, 93_000.0);
+    public static readonly Isotope Light = new("Y", 18, 40, 1.0, 37_000.0);
 
-    public static DetectorSetup Setup(double[] edges, Func<double, double>? acceptance = null, IEnumerable<double>? breaks = null, params Nucleus[] nuclei) =>
-        new(edges, (nuclei.Length == 0 ? [Heavy] : nuclei).Select(n => new TargetCount(n, 1.0)).ToArray(), 1.0, acceptance, breaks);
+    public static DetectorSetup Setup(double[] edges, Func<double, double>? acceptance = null, IEnumerable<double>? breaks = null, params Isotope[] nuclei) =>
+        new(edges, (nuclei.Length == 0 ? [Heavy] : nuclei).Select(n => new NucleusCount(n, 1.0)).ToArray(), 1.0, acceptance, breaks);
 
     public static double[] Uniform(double lo, double hi, int n) => Enumerable.Range(0, n + 1).Select(i => lo + (hi - lo) * i / n).ToArray();
 
@@ -27,7 +28,7 @@ internal static class ToyModels
     // ---- reference kinematics of seed 001 (stand-ins for the kernel's NuDM.Physics.Kinematics)
 
     /// <summary>T_max^SM = 2E²/(M + 2E), seed 001 eq. (2.10).</summary>
-    public static double TMaxSM(double e, Nucleus n) => 2 * e * e / (n.Mass + 2 * e);
+    public static double TMaxSM(double e, Isotope n) => 2 * e * e / (n.Mass + 2 * e);
 
     /// <summary>T_min/max for νN → χN, seed 001 eq. (2.9); NaN below threshold.</summary>
     public static (double Min, double Max) TMinMax(double e, double mchi, double m)

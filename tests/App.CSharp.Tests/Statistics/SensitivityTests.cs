@@ -1,3 +1,4 @@
+using NuDM.Physics;
 using NuDM.App.Experiments;
 using NuDM.App.Rates;
 using NuDM.App.Statistics;
@@ -17,7 +18,7 @@ public class SensitivityTests
     /// A toy reactor ν̄_e flux: the Huber ²³⁵U exp-polynomial (data/cevns/reactor/huber_mueller_coefficients.json) on
     /// [1.8, 10] MeV, normalised to the experiment's total flux. The kernel will supply the real fission mix.
     /// </summary>
-    private static NeutrinoFlux ToyReactor(CevnsExperiment x)
+    private static FluxSet ToyReactor(CevnsExperiment x)
     {
         double[] a = [4.367, -4.577, 2.100, -0.5294, 0.06186, -0.002777];
         double Shape(double e) { double p = 0, ek = 1; foreach (var c in a) { p += c * ek; ek *= e; } return Math.Exp(p); }
@@ -25,7 +26,7 @@ public class SensitivityTests
         double norm = 0;
         for (int i = 0; i < nodes.Length; i++) norm += 0.5 * (10 - 1.8) * weights[i] * Shape(5.9 + 4.1 * nodes[i]);
         double k = x.Source.MeanFluxPerFlavour / norm;
-        return new NeutrinoFlux(new FluxComponent(Flavour.ElectronAntineutrino, e => k * Shape(e), 1.8, 10));
+        return new FluxSet("test", [new Flux(NeutrinoFlavour.ElectronAntineutrino, e => k * Shape(e), 1.8, 10, "test flux")]);
     }
 
     [TestCase("conus", 0.0, 0.0)]

@@ -1,0 +1,362 @@
+namespace NuDM.Physics
+
+open System
+open System.Collections.Generic
+open NuDM.Symbolic
+
+/// How a model reparametrises the coupling of the nucleus (e.g. seed 001 eq. 2.19: ȳ = sqrt(y_χ y_N/A), so
+/// y_N = ȳ² A / y_χ): the effective parameter, the coupling it replaces and the replacement as infix text (an
+/// expression in the effective parameter, the mass number A and other couplings, e.g. "ybar^2*A/y_chi"), with the
+/// symbols assumed positive when simplifying.
+[<Sealed; AllowNullLiteral>]
+type EffectiveCoupling(parameter: ModelParameter, replaces: ModelParameter, replacement: string, assumePositive: seq<string>, definition: string, reference: string) =
+    do
+        if isNull parameter then nullArg "parameter"
+        if isNull replaces then nullArg "replaces"
+        if parameter.Role <> ParameterRole.Effective then
+            invalidArg "parameter" (sprintf "%s must have role Effective" parameter.Symbol)
+    let replacementExpr =
+        match Infix.parse replacement with
+        | Ok e -> e
+        | Error msg -> invalidArg "replacement" (sprintf "effective coupling %s: the replacement of %s does not parse: %s" parameter.Symbol replaces.Symbol msg)
+    let positive = if isNull assumePositive then [||] else Array.ofSeq assumePositive
+    /// The effective parameter (e.g. ȳ).
+    member _.Parameter = parameter
+    /// The coupling it replaces in the nucleus-scattering cross sections (e.g. y_N).
+    member _.Replaces = replaces
+    /// The replaced coupling in terms of the effective one, as infix text (e.g. "ybar^2*A/y_chi").
+    member _.Replacement = replacement
+    /// The replacement as an expression.
+    member internal _.ReplacementExpression = replacementExpr
+    /// Symbols taken positive when the substituted cross section is simplified (e.g. y_chi).
+    member _.AssumePositive : IReadOnlyList<string> = positive :> IReadOnlyList<string>
+    /// The definition as text, e.g. "ȳ = sqrt(y_χ y_N / A)".
+    member _.Definition = definition
+    /// Where it is defined.
+    member _.Reference = reference
+
+/// The raw content of a model, as the derivation reads it.
+[<NoEquality; NoComparison>]
+type internal ModelData =
+    { Name: string
+      Fields: Field list
+      /// Masses, couplings and effective parameters, in the model's order.
+      Parameters: ModelParameter list
+      Vertices: Vertex list
+      Roles: ModelRoles
+      Effective: EffectiveCoupling }
+
+/// The Feynman-rule derivation of |M|² from a model's vertices with the Dirac-trace machinery (Symbolic/Dirac.fs):
+/// external legs → fermion lines ψ̄ Γ ψ at the vertices the model has → spin sums (Casimir's trick) → Lorentz
+/// invariants of the process's frame → the canonical, numerically stable forms the program compiles. A process whose
+/// vertices the model lacks yields no diagram (it is absent). Supported now: real-scalar exchange between two
+/// fermion lines, one fermion line with a fermion exchanged between two external real scalars (t and u channels),
+/// 1 → 2 decays of a scalar; Γ any of 1, iγ5, P_L, P_R. γ^μ structures, complex scalars, vectors and Majorana
+/// lines raise NotSupportedException naming what is missing (the API does not change when they come).
+module internal FeynmanRules =
+    let private two, four = Ops.integer 2, Ops.integer 4
+
+    /// An external leg: the field, whether it is the antiparticle, incoming or outgoing, and its momentum name.
+    [<NoEquality; NoComparison>]
+    type Leg =
+        { Field: Field
+          Anti: bool
+          Incoming: bool
+          Momentum: string }
+
+        /// The display of the particle (χ, χ̄, ν, …).
+        member l.Display = if l.Anti && not l.Field.IsSelfConjugate then l.Field.Display + "̄" else l.Field.Display
+
+    let leg (f: Field) anti incoming momentum = { Field = f; Anti = anti; Incoming = incoming; Momentum = momentum }
+
+    /// A fermion leg sits on the barred side of its line (ū of an outgoing particle, v̄ of an incoming antiparticle)
+    /// or on the unbarred side (u of an incoming particle, v of an outgoing antiparticle).
+    let private isBarred (l: Leg) = l.Incoming = l.Anti
+
+    /// Its spinor: u/ū for particles, v/v̄ for antiparticles.
+    let private spinor (l: Leg) : ExternalFermion = if l.Anti then Dirac.v l.Momentum l.Field.Mass else Dirac.u l.Momentum l.Field.Mass
+
+    /// Its spinor written out (for the amplitude text).
+    let private spinorText (l: Leg) =
+        match isBarred l, l.Anti with
+        | true, false -> sprintf "ū(%s)" l.Momentum
+        | true, true -> sprintf "v̄(%s)" l.Momentum
+        | false, false -> sprintf "u(%s)" l.Momentum
+        | false, true -> sprintf "v(%s)" l.Momentum
+
+    /// The momentum carried along the fermion arrow by the leg (+p for particles, −p for antiparticles).
+    let private arrowSign (l: Leg) = if l.Anti then -1 else 1
+
+    /// The momentum a boson leg brings into its vertex (+p incoming, −k outgoing).
+    let private inflowSign (l: Leg) = if l.Incoming then 1 else -1
+
+    /// One term of the Lagrangian as the Feynman rules read it: ψ̄_barred Γ ψ_unbarred φ with coupling g (the
+    /// Hermitian conjugate of a vertex is its own term, with Γ̄ = γ⁰Γ†γ⁰).
+    [<NoEquality; NoComparison>]
+    type Term =
+        { Barred: string
+          Unbarred: string
+          Gamma: DiracString
+          GammaText: string
+          Coupling: ModelParameter
+          Boson: string
+          Vertex: Vertex }
+
+    let notYet (what: string) =
+        raise (NotSupportedException(sprintf "%s: the derivation does not implement this yet (it comes with the models-as-data issue); the model API does not change when it does" what))
+
+    let private gammaOf (v: Vertex) : DiracString * string =
+        match v.Structure with
+        | DiracStructure.Scalar -> Dirac.identity, "1"
+        | DiracStructure.Pseudoscalar -> Dirac.imaginaryUnit * Dirac.gamma5, "iγ5"
+        | DiracStructure.LeftScalar -> Dirac.projectorL, "P_L"
+        | DiracStructure.RightScalar -> Dirac.projectorR, "P_R"
+        | _ -> notYet (sprintf "vertex %s: a γ^μ structure needs the vector propagator across two fermion lines" v.Term)
+
+    let private conjugateText (g: string) =
+        match g with
+        | "P_L" -> "P_R"
+        | "P_R" -> "P_L"
+        | other -> other
+
+    /// The terms of the model's vertices (with their Hermitian conjugates). A left-handed Weyl neutrino is P_L ν (and
+    /// ν̄ = ν̄ P_R): a Γ without the projector gets it (seed 001 writes y_χ χ̄ S ν, which is y_χ χ̄ S P_L ν), and a term
+    /// with the opposite projector vanishes (χ̄ S P_R ν = 0) and is dropped.
+    let terms (m: ModelData) : Term list =
+        let isWeyl (n: string) = m.Fields |> List.exists (fun f -> f.Name = n && f.Kind = FieldKind.LeftHandedNeutrino)
+        let chiral (barred: string) (unbarred: string) (s: DiracStructure) (g: DiracString, t: string) : (DiracString * string) option =
+            match isWeyl barred, isWeyl unbarred with
+            | false, false -> Some(g, t)
+            // ψ̄ Γ ν = ψ̄ Γ P_L ν
+            | false, true ->
+                match s with
+                | DiracStructure.LeftScalar -> Some(g, t)
+                | DiracStructure.RightScalar -> None
+                | _ -> Some(g * Dirac.projectorL, t + " P_L")
+            // ν̄ Γ ψ = ν̄ P_R Γ ψ
+            | true, false ->
+                match s with
+                | DiracStructure.RightScalar -> Some(g, t)
+                | DiracStructure.LeftScalar -> None
+                | _ -> Some(Dirac.projectorR * g, "P_R " + t)
+            // ν̄ Γ ν = ν̄ P_R Γ P_L ν vanishes for Γ = 1, γ5, P_L, P_R (it needs a γ^μ)
+            | true, true -> None
+        [ for v in m.Vertices do
+              // vector-like vertices are kept (so that a process needing them says "not yet" instead of "absent")
+              if v.IsVectorLike then
+                  yield { Barred = v.BarredFermion; Unbarred = v.Fermion; Gamma = Dirac.identity; GammaText = "γ^μ…"; Coupling = v.Coupling; Boson = v.Boson; Vertex = v }
+                  if v.PlusHermitianConjugate then
+                      yield { Barred = v.Fermion; Unbarred = v.BarredFermion; Gamma = Dirac.identity; GammaText = "γ^μ…"; Coupling = v.Coupling; Boson = v.Boson; Vertex = v }
+              else
+                  match chiral v.BarredFermion v.Fermion v.Structure (gammaOf v) with
+                  | None -> ()
+                  | Some(g, t) ->
+                      yield { Barred = v.BarredFermion; Unbarred = v.Fermion; Gamma = g; GammaText = t; Coupling = v.Coupling; Boson = v.Boson; Vertex = v }
+                      if v.PlusHermitianConjugate then
+                          yield { Barred = v.Fermion; Unbarred = v.BarredFermion; Gamma = Dirac.adjoint g; GammaText = conjugateText t; Coupling = v.Coupling; Boson = v.Boson; Vertex = v } ]
+
+    let private field (m: ModelData) (name: string) =
+        match m.Fields |> List.tryFind (fun f -> f.Name = name) with
+        | Some f -> f
+        | None -> invalidOp (sprintf "model '%s' has no field '%s'" m.Name name)
+
+    let private checkUsable (m: ModelData) (t: Term) =
+        if t.Vertex.IsVectorLike then gammaOf t.Vertex |> ignore
+        for n in [ t.Barred; t.Unbarred ] do
+            if (field m n).Kind = FieldKind.MajoranaFermion then notYet (sprintf "vertex %s: Majorana fermion lines (fermion-flow rules)" t.Vertex.Term)
+        match (field m t.Boson).Kind with
+        | FieldKind.RealScalar -> ()
+        | k -> notYet (sprintf "vertex %s: a %O boson" t.Vertex.Term k)
+
+    /// Terms ψ̄_a Γ ψ_b φ for given a, b (and optionally φ).
+    let private termsFor (all: Term list) (barred: string) (unbarred: string) = all |> List.filter (fun t -> t.Barred = barred && t.Unbarred = unbarred)
+
+    // ---- frames: the invariants of each process's kinematics ----------------------------------------------------
+
+    /// Mandelstam channel of an exchanged momentum.
+    type Channel =
+        | S
+        | T
+        | U
+
+    /// The four momentum names of a 2 → 2 frame: In1, In2 → Out1, Out2 with t = (In1 − Out1)², u = (In1 − Out2)².
+    [<NoEquality; NoComparison>]
+    type Names = { In1: string; In2: string; Out1: string; Out2: string }
+
+    /// Which channel the signed momentum sum q belongs to (by momentum conservation In1 + In2 = Out1 + Out2).
+    let channelOf (n: Names) (q: (string * int) list) : Channel =
+        let norm (xs: (string * int) list) = xs |> List.filter (fun (_, c) -> c <> 0) |> List.sortBy fst
+        let neg xs = xs |> List.map (fun (p, c) -> p, -c)
+        let q = norm (q |> List.groupBy fst |> List.map (fun (p, cs) -> p, cs |> List.sumBy snd))
+        let forms =
+            [ S, [ n.In1, 1; n.In2, 1 ]; S, [ n.Out1, 1; n.Out2, 1 ]
+              T, [ n.In1, 1; n.Out1, -1 ]; T, [ n.Out2, 1; n.In2, -1 ]
+              U, [ n.In1, 1; n.Out2, -1 ]; U, [ n.Out1, 1; n.In2, -1 ] ]
+        match forms |> List.tryFind (fun (_, f) -> norm f = q || norm (neg f) = q) with
+        | Some(c, _) -> c
+        | None -> invalidOp (sprintf "momentum %A is not an s-, t- or u-channel momentum" q)
+
+    let private slashOf (q: (string * int) list) : DiracString =
+        q |> List.fold (fun (acc: DiracString) (p, c) -> if c > 0 then acc + Dirac.slash p else acc - Dirac.slash p) DiracString.Zero
+
+    // ---- the diagrams ----------------------------------------------------------------------------------------------
+
+    /// A two-line diagram: lines (barred leg, Γ, unbarred leg) × 2 joined by a boson.
+    [<NoEquality; NoComparison>]
+    type TwoLineDiagram =
+        { LineA: Leg * Term * Leg
+          LineB: Leg * Term * Leg
+          Boson: Field
+          Channel: Channel }
+
+    /// The boson-exchange diagrams between two fermion lines, for each pairing of the four fermion legs.
+    let twoLineDiagrams (m: ModelData) (names: Names) (legs: Leg list) : TwoLineDiagram list =
+        let all = terms m
+        let barred = legs |> List.filter isBarred
+        let unbarred = legs |> List.filter (isBarred >> not)
+        match barred, unbarred with
+        | [ b1; b2 ], [ u1; u2 ] ->
+            let pairings = [ (b1, u1), (b2, u2); (b1, u2), (b2, u1) ]
+            let found =
+                [ for (ba, ua), (bb, ub) in pairings do
+                      let ta = termsFor all ba.Field.Name ua.Field.Name
+                      let tb = termsFor all bb.Field.Name ub.Field.Name
+                      let ds =
+                          [ for x in ta do
+                                for y in tb do
+                                    if x.Boson = y.Boson then
+                                        checkUsable m x
+                                        checkUsable m y
+                                        // the momentum leaving line A into the boson: arrow momentum at its unbarred end minus that at its barred end
+                                        let q = [ ua.Momentum, arrowSign ua; ba.Momentum, -(arrowSign ba) ]
+                                        yield { LineA = ba, x, ua; LineB = bb, y, ub; Boson = field m x.Boson; Channel = channelOf names q } ]
+                      if not ds.IsEmpty then yield ds ]
+            match found with
+            | [] -> []
+            | [ ds ] -> ds
+            | _ -> notYet "diagrams of both pairings of the four fermions (their relative Fermi sign)"
+        | _ -> []
+
+    /// A one-line diagram: external fermions X (barred) and Y (unbarred), an internal fermion f, bosons at each end.
+    [<NoEquality; NoComparison>]
+    type OneLineDiagram =
+        { TermX: Term
+          TermY: Term
+          Internal: Field
+          /// The fermion-propagator momentum (signed momentum names).
+          Q: (string * int) list
+          Channel: Channel }
+
+    /// The fermion-exchange diagrams of f f' → φ φ' or φ φ' → f f' (one fermion line, two external scalars).
+    let oneLineDiagrams (m: ModelData) (names: Names) (fermions: Leg list) (bosons: Leg list) : Leg * Leg * OneLineDiagram list =
+        let all = terms m
+        match fermions |> List.partition isBarred, bosons with
+        | ([ x ], [ y ]), [ b1; b2 ] ->
+            let ds =
+                [ for bx, by in [ b1, b2; b2, b1 ] do
+                      for f in m.Fields |> List.filter (fun f -> f.IsFermion) do
+                          for tx in termsFor all x.Field.Name f.Name |> List.filter (fun t -> t.Boson = bx.Field.Name) do
+                              for ty in termsFor all f.Name y.Field.Name |> List.filter (fun t -> t.Boson = by.Field.Name) do
+                                  checkUsable m tx
+                                  checkUsable m ty
+                                  // q along the arrow: from the particle (u or ū) end where there is one
+                                  let q =
+                                      if not y.Anti then [ y.Momentum, 1; by.Momentum, inflowSign by ]
+                                      elif not x.Anti then [ x.Momentum, 1; bx.Momentum, -(inflowSign bx) ]
+                                      else [ y.Momentum, -1; by.Momentum, inflowSign by ]
+                                  yield { TermX = tx; TermY = ty; Internal = f; Q = q; Channel = channelOf names q } ]
+            x, y, ds
+        | _ -> invalidOp "a one-line process needs one barred and one unbarred fermion leg and two bosons"
+
+    // ---- averaging, couplings, text -----------------------------------------------------------------------------
+
+    /// 1/(spin states of the initial particles) × 1/2 for two identical final particles.
+    let averaging (initial: Leg list) (final: Leg list) : Expr =
+        let states = initial |> List.fold (fun acc l -> acc * l.Field.SpinStates) 1
+        let identical =
+            match final with
+            | [ a; b ] -> a.Field.Name = b.Field.Name && (a.Anti = b.Anti || a.Field.IsSelfConjugate)
+            | _ -> false
+        let avg = Ops.rational 1 states
+        if identical then avg / 2 else avg
+
+    /// What is averaged and summed, as a sentence.
+    let spinStatement (initial: Leg list) (final: Leg list) : string =
+        let avg =
+            initial
+            |> List.filter (fun l -> l.Field.SpinStates > 1)
+            |> List.map (fun l -> l.Display)
+        let single = (initial @ final) |> List.filter (fun l -> l.Field.Kind = FieldKind.LeftHandedNeutrino) |> List.map (fun l -> l.Display) |> List.distinct
+        let summed = final |> List.filter (fun l -> l.Field.IsFermion && l.Field.Kind <> FieldKind.LeftHandedNeutrino) |> List.map (fun l -> l.Display)
+        let parts =
+            [ if not avg.IsEmpty then
+                  yield sprintf "averaged over the %s spins (1/%d)" (String.Join(" and ", avg)) (initial |> List.fold (fun a l -> a * l.Field.SpinStates) 1)
+              if not summed.IsEmpty then yield sprintf "summed over the %s spins" (String.Join(" and ", summed))
+              if not single.IsEmpty then yield sprintf "%s: one helicity each (selected by the chiral projectors, not averaged)" (String.Join(", ", single))
+              match final with
+              | [ a; b ] when a.Field.Name = b.Field.Name && (a.Anti = b.Anti || a.Field.IsSelfConjugate) -> yield "symmetry factor 1/2 for the identical final particles"
+              | _ -> () ]
+        if parts.IsEmpty then "no spins to sum or average" else String.Join("; ", parts)
+
+    let lineText ((b: Leg), (t: Term), (u: Leg)) = sprintf "[%s %s %s]" (spinorText b) t.GammaText (spinorText u)
+
+    let channelText (c: Channel) =
+        match c with
+        | S -> "s"
+        | T -> "t"
+        | U -> "u"
+
+    // ---- |M|² ----------------------------------------------------------------------------------------------------
+
+    /// Σ_spins |M|² × averaging of the two-line diagrams (all in one channel), with a frame-supplied propagator factor
+    /// for each pair of exchanged bosons (1/(D_B D_B'), D = q² − m²).
+    let twoLineSquared (ds: TwoLineDiagram list) (avg: Expr) (propagatorPair: Channel -> Field -> Field -> Expr) : Expr =
+        Ops.sum
+            [ for d in ds do
+                  for d' in ds do
+                      let (ba, ta, ua), (bb, tb, ub) = d.LineA, d.LineB
+                      let (_, ta', _), (_, tb', _) = d'.LineA, d'.LineB
+                      let lineA =
+                          if Object.ReferenceEquals(ta, ta') then Dirac.spinSummedSquare (spinor ba) ta.Gamma (spinor ua)
+                          else Dirac.spinSummedInterference (spinor ba) ta.Gamma ta'.Gamma (spinor ua)
+                      let lineB =
+                          if Object.ReferenceEquals(tb, tb') then Dirac.spinSummedSquare (spinor bb) tb.Gamma (spinor ub)
+                          else Dirac.spinSummedInterference (spinor bb) tb.Gamma tb'.Gamma (spinor ub)
+                      yield
+                          Ops.product
+                              [ ta.Coupling.Expression; tb.Coupling.Expression; ta'.Coupling.Expression; tb'.Coupling.Expression
+                                lineA; lineB; propagatorPair d.Channel d.Boson d'.Boson; avg ] ]
+
+    /// Σ_spins |M|² × averaging of a one-line process: Γ = Σ_d P_d Γ_X (q̸ + m_f) Γ_Y with P_d the frame's propagator
+    /// factor; a coupling product common to every diagram is taken out of the trace.
+    let oneLineSquared (x: Leg) (y: Leg) (ds: OneLineDiagram list) (avg: Expr) (propagator: Channel -> Field -> Expr) : Expr =
+        let couplings (d: OneLineDiagram) = d.TermX.Coupling.Expression * d.TermY.Coupling.Expression
+        let common = ds |> List.map couplings |> List.distinct
+        let factorOut = common.Length = 1
+        let gamma =
+            ds
+            |> List.map (fun d ->
+                let q = slashOf d.Q
+                let inner = if d.Internal.IsMassless then q else q + Dirac.scalar d.Internal.Mass
+                let chain = d.TermX.Gamma * inner * d.TermY.Gamma
+                let p = propagator d.Channel d.Internal
+                (if factorOut then p else couplings d * p) * chain)
+            |> List.fold (+) DiracString.Zero
+        let c2 = if factorOut then Ops.square common.Head else Ops.one
+        c2 * Dirac.spinSummedSquare (spinor x) gamma (spinor y) * avg
+
+    /// The one-vertex 1 → 2 amplitude squared Σ|ψ̄ Γ ψ|² g² (a decay of the boson into the fermions x, y).
+    let decaySquared (x: Leg) (t: Term) (y: Leg) : Expr =
+        Ops.square t.Coupling.Expression * Dirac.spinSummedSquare (spinor x) t.Gamma (spinor y)
+
+    /// The decay terms for barred leg x, unbarred leg y, boson b.
+    let decayTerms (m: ModelData) (x: Leg) (y: Leg) (b: Field) : Term list =
+        termsFor (terms m) x.Field.Name y.Field.Name
+        |> List.filter (fun t -> t.Boson = b.Name)
+        |> List.map (fun t ->
+            checkUsable m t
+            t)
+
+    /// Whether a fermion leg is barred (for callers that build legs).
+    let barred (l: Leg) = isBarred l
+    let text (l: Leg) = spinorText l

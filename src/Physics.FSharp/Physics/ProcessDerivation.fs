@@ -1,0 +1,534 @@
+namespace NuDM.Physics
+
+open System
+open NuDM.Symbolic
+
+/// Derives each ProcessKind of a model: the external legs of the kind, the frame whose invariants |M|² is written in,
+/// the diagrams from the model's vertices (FeynmanRules), and the numerically stable canonical forms the program
+/// compiles. No diagram → None (the process is absent from the model).
+module internal ProcessDerivation =
+    open FeynmanRules
+
+    let private two, four = Ops.integer 2, Ops.integer 4
+    let private s = Symbol
+
+    // ---- the lab frame of nucleus scattering (seed 001 sec. 2.1) ----------------------------------------------------
+
+    /// All Minkowski products of p1 (ν), p2 (N), k1 (produced), k2 (N') from the four-vectors of seed 001 eq. (2.2) with
+    /// cos θ = cos θ(T) of eq. (2.5), as polynomials in E_nu, M, T, m_chi.
+    let labDots =
+        lazy
+            (let d = Kinematics.derivation ()
+             let v = Kinematics.FourVectors
+             let vecs = [ "p1", v.P1; "p2", v.P2; "k1", v.K1; "k2", v.K2 ]
+             [ for (a, va) in vecs do
+                   for (b, vb) in vecs do
+                       if String.CompareOrdinal(a, b) <= 0 then
+                           yield a, b,
+                                 Kinematics.dot va vb
+                                 |> Structure.substitute Kinematics.CosTheta d.CosTheta
+                                 |> Normal.simplifyWith Kinematics.Domain ])
+
+    /// The lab-frame expressions with the produced mass and the nuclear mass renamed to the model's symbols.
+    let private inModelSymbols (produced: Field) (nucleus: Field) (e: Expr) =
+        let e = if produced.Mass = Kinematics.Mchi then e else Structure.substitute Kinematics.Mchi produced.Mass e
+        if nucleus.Mass = Kinematics.M then e else Structure.substitute Kinematics.M nucleus.Mass e
+
+    // ---- the CM frame of a a → b b ------------------------------------------------------------------------------
+
+    let private sMand, cosT = s "s", s "c"
+
+    /// CM four-vectors for a a → b b: p1, p2 along z, k1, k2 at angle θ (c = cos θ, sin θ = sqrt(1 − c²)).
+    let private cmVectors (mIn: Expr) (mOut: Expr) =
+        let e = Ops.sqrt sMand / two
+        let p = Ops.sqrt (sMand / four - Ops.square mIn)
+        let k = Ops.sqrt (sMand / four - Ops.square mOut)
+        let sn = Ops.sqrt (Ops.one - Ops.square cosT)
+        [ "p1", [| e; Ops.zero; Ops.zero; p |]
+          "p2", [| e; Ops.zero; Ops.zero; -p |]
+          "k1", [| e; k * sn; Ops.zero; k * cosT |]
+          "k2", [| e; -(k * sn); Ops.zero; -(k * cosT) |] ]
+
+    let cmDots (mIn: Expr) (mOut: Expr) =
+        let vecs = cmVectors mIn mOut
+        [ for (a, va) in vecs do
+              for (b, vb) in vecs do
+                  if String.CompareOrdinal(a, b) <= 0 then yield a, b, Normal.simplify (Kinematics.dot va vb) ]
+
+    let private mandelstam (mIn: Expr) (mOut: Expr) (other: string) =
+        let vecs = cmVectors mIn mOut |> dict
+        let d = Array.map2 (fun x y -> x - y) vecs.["p1"] vecs.[other]
+        Kinematics.dot d d
+
+    /// σ v_rel = k/(8π s^{3/2}) ∫_{-1}^{1} |M|²_avg dc (CM frame, v_rel the Møller velocity): the 2 → 2 cross section
+    /// dσ/dΩ = |M|² |k|/(64π² s |p|) (PDG review "Kinematics") times v_Møl = 4|p|/√s for equal initial masses
+    /// (P. Gondolo, G. Gelmini, Nucl. Phys. B360 (1991) 145).
+    let sigmaVIntegrand (mOut: Expr) (m2avg: Expr) =
+        let k = Ops.sqrt (sMand / four - Ops.square mOut)
+        k * Ops.invert (8 * Ops.pi * Ops.pow sMand (Ops.rational 3 2)) * m2avg
+
+    /// Low-velocity expansion σv = a + b v² + O(v⁴) (the usual partial-wave form, cf. Gondolo–Gelmini 1991): with
+    /// s = 4(m² + p²) and v_rel = 2p/m + O(p³), expand in p to O(p²), integrate the polynomial in c, and express in
+    /// v_rel² = 4p²/m².
+    let lowVelocity (positive: string list) (mIn: Expr) (mOut: Expr) (m2avg: Expr) : Expr * Expr =
+        let p = s "p_cm"
+        let integrand = sigmaVIntegrand mOut m2avg |> Structure.substitute sMand (four * (Ops.square mIn + Ops.square p))
+        let dom = Assumptions.Positive("p_cm" :: positive)
+        let series = Series.puiseux dom p Ops.zero 3 integrand
+        let coeff k = series.Terms |> List.tryFind (fun (e, _) -> e = Q.OfInt k) |> Option.map snd |> Option.defaultValue Ops.zero
+        let integrate e = Normal.simplifyWith dom (Calculus.definiteIntegral cosT Ops.minusOne Ops.one (Normal.simplifyWith dom e))
+        if series.Terms |> List.exists (fun (e, _) -> not e.IsInteger || e.Sign < 0) then
+            failwithf "σv is not analytic at p = 0: %A" series.Terms
+        let a = integrate (coeff 0)
+        let b2 = integrate (coeff 2) // coefficient of p²
+        // p² = m² v²/4
+        a, Normal.simplifyWith dom (b2 * (Ops.square mIn / four))
+
+    /// Propagator placeholders: traces are normalised with P_t, P_u as symbols (a polynomial, fast), then the
+    /// propagators 1/(t − m²), 1/(u − m²) are substituted back unexpanded (compact and numerically stable).
+    let private pt, pu = s "P_t", s "P_u"
+
+    /// The squared amplitude in a numerically stable form. The trace is a polynomial in P_t, P_u; it is split into
+    /// square-free parts. A part built from the propagators alone, F(P_t, P_u) of degrees (a, b), is written as
+    /// G(D_t, D_u)/(D_t^a D_u^b) with D = t − m² (u − m²) and the polynomial G put in normal form after D_t, D_u are
+    /// replaced: differences such as P_t − P_u = (u − t)/(D_t D_u) then come out with u − t exact, instead of as a
+    /// near-cancellation of two large terms (which made the d-wave SS → νν̄ integrand pure round-off at threshold).
+    let withPropagators (domain: Assumptions) (mIn: Expr) (mOut: Expr) (traceExpr: Expr) (tMass2: Expr) (uMass2: Expr) =
+        let poly = Normal.simplifyWith domain (Dirac.substituteDots (cmDots mIn mOut) traceExpr)
+        let dt = Normal.simplifyWith domain (mandelstam mIn mOut "k1") - tMass2
+        let du = Normal.simplifyWith domain (mandelstam mIn mOut "k2") - uMass2
+        let dtS, duS = Symbol "D_t", Symbol "D_u"
+        let stable (factor: Expr) =
+            let syms = Structure.symbols factor
+            if not syms.IsEmpty && syms |> List.forall (fun n -> n = "P_t" || n = "P_u") then
+                let a = if Structure.freeOf pt factor then 0 else Polynomial.degree pt factor
+                let b = if Structure.freeOf pu factor then 0 else Polynomial.degree pu factor
+                let g =
+                    Structure.substituteMany [ pt, Ops.invert dtS; pu, Ops.invert duS ] factor
+                    |> fun e -> e * Ops.pow dtS (Ops.integer a) * Ops.pow duS (Ops.integer b)
+                    |> Normal.simplify
+                let gExact = Normal.simplifyWith domain (Structure.substituteMany [ dtS, dt; duS, du ] g)
+                gExact * Ops.pow dt (Ops.integer -a) * Ops.pow du (Ops.integer -b)
+            else Structure.substituteMany [ pt, Ops.invert dt; pu, Ops.invert du ] factor
+        match Polynomial.squareFreeParts poly with
+        | Product fs -> fs |> List.map (fun f -> match f with Power(b, e) -> Ops.pow (stable b) e | _ -> stable f) |> Ops.product
+        | Power(b, e) -> Ops.pow (stable b) e
+        | f -> stable f
+
+    // ---- the model's fields by role -----------------------------------------------------------------------------
+
+    let private fieldNamed (m: ModelData) (name: string) =
+        match m.Fields |> List.tryFind (fun f -> f.Name = name) with
+        | Some f -> f
+        | None -> invalidOp (sprintf "model '%s': role field '%s' is not a field of the model" m.Name name)
+
+    /// The neutrino fields of a model.
+    let neutrinos (m: ModelData) = m.Fields |> List.filter (fun f -> f.Kind = FieldKind.LeftHandedNeutrino)
+
+    /// The model parameters (masses, couplings) among the symbols of the given expressions, in the model's order.
+    let private parametersIn (m: ModelData) (es: Expr list) =
+        let used = es |> List.collect Structure.symbols |> Set.ofList
+        m.Parameters |> List.filter (fun p -> p.Role <> ParameterRole.Effective && used.Contains p.Symbol)
+
+    let private symbolsOf (ps: ModelParameter list) = ps |> List.map (fun p -> p.Symbol)
+
+    /// The reference text of a kind: the seed equation the seeds' scalar model reproduces, and the proof obligation.
+    let private reference (m: ModelData) (seedEquation: string) =
+        sprintf "derived from the vertices of model '%s' with Dirac traces; for the seeds' scalar model %s" m.Name seedEquation
+
+    let private info kind category name (m: ModelData) seedEq amplitude spins (nus: Field list) m2 unit variables parameters : ProcessInfo =
+        { Kind = kind
+          Category = category
+          Name = name
+          ModelName = m.Name
+          Reference = reference m seedEq
+          Amplitude = amplitude
+          SpinSums = spins
+          Neutrinos = nus |> List.map (fun f -> f.Name)
+          SquaredAmplitude = m2
+          AmplitudeUnit = unit
+          Variables = variables
+          ModelParameters = parameters }
+
+    let private couplingsText (d: TwoLineDiagram) =
+        let (_, ta, _), (_, tb, _) = d.LineA, d.LineB
+        sprintf "%s %s" ta.Coupling.Symbol tb.Coupling.Symbol
+
+    let private twoLineText (ds: TwoLineDiagram list) =
+        String.Join(" + ", ds |> List.map (fun d -> sprintf "%s %s %s/(%s − m_%s²)" (couplingsText d) (lineText d.LineA) (lineText d.LineB) (channelText d.Channel) d.Boson.Name))
+
+    // ---- ν N → χ N, ν̄ N → χ̄ N, ν N → ν N ----------------------------------------------------------------------
+
+    let private nucleusScattering (m: ModelData) (kind: ProcessKind) (nu: Field) (nus: Field list) : Process option =
+        let nucleus = fieldNamed m m.Roles.Nucleus
+        let produced, anti, seedEq, dsdtEq =
+            match kind with
+            | ProcessKind.NeutrinoNucleusToChiNucleus -> fieldNamed m m.Roles.DarkFermion, false, "seed 001 eqs. (2.14)–(2.18) [proof amp.nuN]", "seed 001 eq. (2.21) [proof xs.nuchi]"
+            | ProcessKind.AntineutrinoNucleusToAntichiNucleus -> fieldNamed m m.Roles.DarkFermion, true, "seed 001 eq. (2.15) [proof amp.nuN]", "seed 001 eq. (2.21) for ν̄ [proof amp.nuN]"
+            | _ -> nu, false, "(absent: no ν̄ ν S vertex)", "(absent)"
+        let nuLeg = if anti then "ν̄" else "ν"
+        let prodLeg = if produced.Kind = FieldKind.LeftHandedNeutrino then nuLeg else (if anti then produced.Display + "̄" else produced.Display)
+        let legs = [ leg nu anti true "p1"; leg nucleus false true "p2"; leg produced anti false "k1"; leg nucleus false false "k2" ]
+        let names = { In1 = "p1"; In2 = "p2"; Out1 = "k1"; Out2 = "k2" }
+        match twoLineDiagrams m names legs with
+        | [] -> None
+        | ds ->
+            let inModel = inModelSymbols produced nucleus
+            let qSquared = inModel (Kinematics.derivation ()).QSquared
+            let propagators (c: Channel) (b: Field) (b': Field) =
+                if c <> T then invalidOp "nucleus scattering: only t-channel exchange is possible"
+                let d (f: Field) = qSquared - Ops.square f.Mass
+                if b.Name = b'.Name then Ops.invert (Ops.square (d b)) else Ops.invert (d b * d b')
+            let avg = averaging (legs |> List.filter (fun l -> l.Incoming)) (legs |> List.filter (fun l -> not l.Incoming))
+            let raw = twoLineSquared ds avg propagators
+            let dots = labDots.Force() |> List.map (fun (a, b, e) -> a, b, inModel e)
+            // the physical domain of the kinematics (Kinematics.Domain in the model's symbols)
+            let domain =
+                if produced.Mass = Kinematics.Mchi && nucleus.Mass = Kinematics.M then Kinematics.Domain
+                else Assumptions.Positive([ "E_nu"; nucleus.MassParameter.Symbol; "T" ] @ (if produced.IsMassless then [] else [ produced.MassParameter.Symbol ]))
+            let m2 = Normal.simplifyWith domain (Dirac.substituteDots dots raw)
+            let name = sprintf "%s %s → %s %s" nuLeg nucleus.Display prodLeg nucleus.Display
+            let spins =
+                spinStatement (legs |> List.filter (fun l -> l.Incoming)) (legs |> List.filter (fun l -> not l.Incoming))
+                + sprintf "; the nucleus is an effective Dirac fermion of mass %O" nucleus.Mass
+            let variables = [ ProcessVariables.NeutrinoEnergy; ProcessVariables.RecoilEnergy; nucleus.MassParameter ]
+            let parameters = parametersIn m [ m2 ] |> List.filter (fun p -> p.Symbol <> nucleus.MassParameter.Symbol)
+            // dσ/dT = |M|² F²/(32π M E_ν²) (seed 001 eq. 2.21), in the model's effective nucleus coupling if it has one
+            let enu, f2 = ProcessVariables.NeutrinoEnergy.Expression, ProcessVariables.FormFactorSquared.Expression
+            let dsdt = m2 / (32 * Ops.pi * nucleus.Mass * Ops.square enu)
+            let dsdtExpr, dsdtParameters =
+                let eff = m.Effective
+                if not (isNull eff) && not (Structure.freeOf eff.Replaces.Expression dsdt) then
+                    let inEffective = Structure.substitute eff.Replaces.Expression eff.ReplacementExpression dsdt
+                    let dom = eff.AssumePositive |> Seq.fold (fun (a: Assumptions) n -> a.AndPositive(Symbol n)) domain
+                    let e = f2 * Normal.simplifyWith dom inEffective
+                    let ps = parametersIn m [ e ] |> List.filter (fun p -> p.Symbol <> nucleus.MassParameter.Symbol)
+                    e, ps @ [ eff.Parameter ]
+                else
+                    f2 * Normal.simplifyWith domain dsdt, parameters
+            let kin =
+                let d = Kinematics.derivation ()
+                let mk name e (ps: (string * string * string) list) unit eq descr = Formula.create name (inModel e) ps unit eq descr
+                let pm = nucleus.Mass.ToString(), "MeV", "nuclear mass"
+                if produced.IsMassless then
+                    let pp = "m_0", "MeV", "produced mass (0)"
+                    let zero = Structure.substitute Kinematics.Mchi Ops.zero
+                    RecoilKinematics(
+                        null,
+                        Formula.create "T_min" Ops.zero [ "E_nu", "MeV", "neutrino energy"; pm; pp ] "MeV" "elastic: T_min = 0" "smallest recoil",
+                        Formula.create "T_max" (inModel d.TMaxSM) [ "E_nu", "MeV", "neutrino energy"; pm; pp ] "MeV" "seed 001 eq. (2.10)" "largest recoil",
+                        Formula.create "E_nu_min_of_T" (inModel (zero d.EnuMinOfTSM)) [ "T", "MeV", "recoil energy"; pm; pp ] "MeV" "inverse of seed 001 eq. (2.10)" "smallest E_ν giving T",
+                        Formula.create "E_nu_min" Ops.zero [ pm; pp ] "MeV" "elastic: no threshold" "threshold")
+                else
+                    let pp = produced.Mass.ToString(), "MeV", "mass of the produced particle"
+                    RecoilKinematics(
+                        produced.MassParameter,
+                        mk "T_min" d.TMinStable [ "E_nu", "MeV", "neutrino energy"; pm; pp ] "MeV" "seed 001 eq. (2.9)" "smallest recoil energy (Vieta form of the − root)",
+                        mk "T_max" d.TMax [ "E_nu", "MeV", "neutrino energy"; pm; pp ] "MeV" "seed 001 eq. (2.9)" "largest recoil energy",
+                        mk "E_nu_min_of_T" d.EnuMinOfT [ "T", "MeV", "recoil energy"; pm; pp ] "MeV" "inverse of seed 001 eq. (2.9)" "smallest neutrino energy giving recoil T",
+                        mk "E_nu_min" d.EnuMin [ pm; pp ] "MeV" "seed 001 eq. (2.11)" "threshold neutrino energy")
+            let i =
+                info kind ProcessCategory.NucleusScattering name m seedEq (twoLineText ds) spins nus m2 "1" variables parameters
+            Some(NucleusScatteringProcess(i, dsdtExpr, dsdtParameters, kin, reference m dsdtEq) :> Process)
+
+    // ---- χ N → ν N at rest (seed 000 sec. VI) -----------------------------------------------------------------------
+
+    let private conversionAtRest (m: ModelData) (nu: Field) (nus: Field list) : Process option =
+        let chi = fieldNamed m m.Roles.DarkFermion
+        let nucleus = fieldNamed m m.Roles.Nucleus
+        let legs = [ leg chi false true "p1"; leg nucleus false true "p2"; leg nu false false "k1"; leg nucleus false false "k2" ]
+        let names = { In1 = "p1"; In2 = "p2"; Out1 = "k1"; Out2 = "k2" }
+        match twoLineDiagrams m names legs with
+        | [] -> None
+        | ds ->
+            let mX, mN = chi.Mass, nucleus.Mass
+            // exact two-body kinematics at rest: √s = m_X + m_N, E_ν = m_X(m_X + 2m_N)/(2√s), E_R = m_X²/(2√s)
+            let sqrtS = mX + mN
+            let eNu = mX * (mX + two * mN) / (two * sqrtS)
+            let eR = Ops.square mX / (two * sqrtS)
+            let q2 = Ops.square mX - two * mX * eNu
+            let dots =
+                [ "k1", "p1", mX * eNu
+                  "k2", "p2", mN * (mN + eR)
+                  "p1", "p2", mX * mN
+                  "k1", "p2", mN * eNu
+                  "k2", "p1", mX * (mN + eR)
+                  "k1", "k2", eNu * (mN + eR) + Ops.square eNu
+                  "p1", "p1", Ops.square mX
+                  "p2", "p2", Ops.square mN
+                  "k1", "k1", Ops.zero
+                  "k2", "k2", Ops.square mN ]
+            let propagators (c: Channel) (b: Field) (b': Field) =
+                if c <> T then invalidOp "conversion at rest: only t-channel exchange is possible"
+                let d (f: Field) = q2 - Ops.square f.Mass
+                if b.Name = b'.Name then Ops.invert (Ops.square (d b)) else Ops.invert (d b * d b')
+            let incoming = legs |> List.filter (fun l -> l.Incoming)
+            let outgoing = legs |> List.filter (fun l -> not l.Incoming)
+            let raw = twoLineSquared ds (averaging incoming outgoing) propagators
+            let m2 = Dirac.substituteDots dots raw
+            // σv = |M|² |k| / (4π √s) / (4 E_X E_N), |k| = E_ν
+            let sv = m2 * eNu / (16 * Ops.pi * sqrtS * mX * mN)
+            let bosons = ds |> List.filter (fun d -> not d.Boson.IsMassless) |> List.map (fun d -> d.Boson.MassParameter.Symbol) |> List.distinct
+            let couplings = ds |> List.collect (fun d -> let (_, ta, _), (_, tb, _) = d.LineA, d.LineB in [ ta.Coupling.Symbol; tb.Coupling.Symbol ]) |> List.distinct
+            let positive = [ chi.MassParameter.Symbol; nucleus.MassParameter.Symbol ] @ bosons @ couplings
+            let sv = Normal.simplifyWith (Assumptions.Positive positive) sv
+            let parameters = parametersIn m [ sv ] |> List.filter (fun p -> p.Symbol <> nucleus.MassParameter.Symbol)
+            let name = sprintf "%s %s → ν %s" chi.Display nucleus.Display nucleus.Display
+            let spins = spinStatement incoming outgoing + "; both initial particles at rest"
+            let i =
+                info ProcessKind.ChiNucleusToNeutrinoNucleus ProcessCategory.ConversionAtRest name m "seed 000 sec. VI–VII [proof dd.sigma-nc-normalisation]"
+                    (twoLineText ds) spins nus (Normal.simplifyWith (Assumptions.Positive positive) m2) "1" [ nucleus.MassParameter ] parameters
+            Some(ConversionAtRestProcess(i, sv, nucleus.MassParameter :: parameters) :> Process)
+
+    // ---- a a → b b in the CM frame ----------------------------------------------------------------------------------
+
+    /// The 48-point Gauss–Legendre rule on [−1, 1] (Newton iteration on P_48, as before).
+    let private gaussLegendre48 =
+        lazy
+            (let n = 48
+             let xs = Array.zeroCreate n
+             let ws = Array.zeroCreate n
+             for i in 0 .. n - 1 do
+                 let mutable x = cos (Math.PI * (float i + 0.75) / (float n + 0.5))
+                 let mutable fin = false
+                 let mutable dp = 0.0
+                 while not fin do
+                     let mutable p0 = 1.0
+                     let mutable p1 = x
+                     for k in 2 .. n do
+                         let p2 = ((2.0 * float k - 1.0) * x * p1 - float (k - 1) * p0) / float k
+                         p0 <- p1
+                         p1 <- p2
+                     dp <- float n * (x * p1 - p0) / (x * x - 1.0)
+                     let dx = p1 / dp
+                     x <- x - dx
+                     if abs dx < 1e-15 then fin <- true
+                 xs.[i] <- x
+                 ws.[i] <- 2.0 / ((1.0 - x * x) * dp * dp)
+             xs, ws)
+
+    /// σv_rel(s) by 48-point Gauss–Legendre quadrature in cos θ of a compiled integrand, zero below threshold. |M|² ≥ 0,
+    /// so a negative sum can only be round-off in a cancellation (e.g. the d-wave SS → νν̄ just above threshold);
+    /// anything beyond that is an error, not a number to pass on. `coupling` gives the σv scale y⁴/(8π s) used to
+    /// judge round-off. MeV⁻².
+    let sigmaVQuadrature (name: string) (integrand: float -> float -> float) (sMin: float) (sMinFinal: float) (coupling: float) (sv: float) : float =
+        let nodes, weights = gaussLegendre48.Force()
+        let sMin = max sMin sMinFinal
+        if not (sv > sMin) then 0.0
+        else
+            let mutable acc = 0.0
+            let mutable absAcc = 0.0
+            for i in 0 .. nodes.Length - 1 do
+                let term = weights.[i] * integrand sv nodes.[i]
+                acc <- acc + term
+                absAcc <- absAcc + abs term
+            let natural = coupling * coupling * coupling * coupling / (8.0 * Math.PI * sv) // σv scale of a dimensionless |M|²/y⁴ of order one
+            if acc >= 0.0 then acc
+            elif -acc <= 1e-9 * max absAcc natural then 0.0
+            else invalidOp (sprintf "%s: σv(s = %g) = %g < 0 beyond round-off (Σ|terms| = %g)" name sv acc absAcc)
+
+    let private annihilation (m: ModelData) (kind: ProcessKind) (nu: Field) (nus: Field list) : Process option =
+        let chi = fieldNamed m m.Roles.DarkFermion
+        let med = fieldNamed m m.Roles.Mediator
+        let initial, iAnti, final, fAnti, seedEq =
+            match kind with
+            | ProcessKind.ChiAntichiToNeutrinoAntineutrino -> chi, true, nu, true, "seed 000 sec. VII, seed 001 eq. (4.2) [proof ann.chichi-nunu]"
+            | ProcessKind.ChiAntichiToMediatorPair -> chi, true, med, false, "seed 001 eq. (4.2) [proof ann.partial-waves]"
+            | ProcessKind.MediatorPairToNeutrinoAntineutrino -> med, false, nu, true, "seed 001 eq. (4.2) [proof ann.partial-waves]"
+            | _ -> med, false, chi, true, "seed 001 eq. (4.2)"
+        let pair (f: Field) anti incoming (a: string) (b: string) = [ leg f false incoming a; leg f (anti && not f.IsSelfConjugate) incoming b ]
+        let ins = pair initial iAnti true "p1" "p2"
+        let outs = pair final fAnti false "k1" "k2"
+        let legs = ins @ outs
+        let names = { In1 = "p1"; In2 = "p2"; Out1 = "k1"; Out2 = "k2" }
+        let mIn, mOut = initial.Mass, final.Mass
+        let avg = averaging ins outs
+        let used = Collections.Generic.Dictionary<Channel, Expr>()
+        let record (c: Channel) (mass2: Expr) =
+            match used.TryGetValue c with
+            | true, m0 when m0 <> mass2 -> notYet "two different masses exchanged in one channel of an annihilation"
+            | _ -> used.[c] <- mass2
+        let placeholder (c: Channel) =
+            match c with
+            | T -> pt
+            | U -> pu
+            | S -> notYet "s-channel exchange in an annihilation"
+        let raw, text =
+            if initial.IsFermion && final.IsFermion then
+                match twoLineDiagrams m names legs with
+                | [] -> Ops.zero, ""
+                | ds ->
+                    let propagators (c: Channel) (b: Field) (b': Field) =
+                        if b.Name <> b'.Name then notYet "two different bosons exchanged in an annihilation"
+                        record c (Ops.square b.Mass)
+                        Ops.square (placeholder c)
+                    twoLineSquared ds avg propagators, twoLineText ds
+            else
+                let fermions, bosons = legs |> List.partition (fun l -> l.Field.IsFermion)
+                let x, y, ds = oneLineDiagrams m names fermions bosons
+                if ds.IsEmpty then Ops.zero, ""
+                else
+                    let propagator (c: Channel) (f: Field) =
+                        record c (Ops.square f.Mass)
+                        placeholder c
+                    let txt =
+                        String.Join(" + ", ds |> List.map (fun d ->
+                            sprintf "%s %s [%s %s (q̸_%s + m_%s) %s] %s/(%s − m_%s²)" d.TermX.Coupling.Symbol d.TermY.Coupling.Symbol (text x) d.TermX.GammaText (channelText d.Channel) d.Internal.Name d.TermY.GammaText (text y) (channelText d.Channel) d.Internal.Name))
+                    oneLineSquared x y ds avg propagator, txt
+        if Ops.isZero raw then None
+        else
+            let tMass2 = match used.TryGetValue T with | true, v -> v | _ -> (match used.TryGetValue U with | true, v -> v | _ -> Ops.zero)
+            let uMass2 = match used.TryGetValue U with | true, v -> v | _ -> tMass2
+            let parameters = parametersIn m [ raw; mIn; mOut; tMass2; uMass2 ]
+            let positive = symbolsOf parameters
+            let domain = Assumptions.Positive("s" :: positive)
+            let m2 = withPropagators domain mIn mOut raw tMass2 uMass2
+            let display (l: Leg) = if l.Field.Kind = FieldKind.LeftHandedNeutrino then (if l.Anti then "ν̄" else "ν") else l.Display
+            let name = sprintf "%s %s → %s %s" (display ins.[0]) (display ins.[1]) (display outs.[0]) (display outs.[1])
+            let spins = spinStatement ins outs + (if final.Kind = FieldKind.LeftHandedNeutrino then "; per neutrino flavour" else "")
+            let i =
+                info kind ProcessCategory.Annihilation name m seedEq text spins nus m2 "1" [ ProcessVariables.MandelstamS; ProcessVariables.CosTheta ] parameters
+            let integrand = sigmaVIntegrand mOut m2
+            let lv = lazy (lowVelocity positive mIn mOut m2)
+            let couplingIndex =
+                parameters |> List.tryFindIndex (fun p -> p.Role = ParameterRole.Coupling) |> Option.defaultValue -1
+            let evaluate (f: Func<float, float, float[], float>) (sMin: Func<float[], float>) (sMinFinal: Func<float[], float>) =
+                Func<float, float[], float>(fun sv values ->
+                    let g = if couplingIndex >= 0 then values.[couplingIndex] else 1.0
+                    sigmaVQuadrature name (fun a c -> f.Invoke(a, c, values)) (sMin.Invoke values) (sMinFinal.Invoke values) g sv)
+            Some(AnnihilationProcess(i, initial, final, integrand, lv, evaluate) :> Process)
+
+    // ---- S → χ ν̄ + χ̄ ν ----------------------------------------------------------------------------------------
+
+    let private decay (m: ModelData) (nu: Field) (nus: Field list) : Process option =
+        let chi = fieldNamed m m.Roles.DarkFermion
+        let med = fieldNamed m m.Roles.Mediator
+        let channel (fx: Field) (xAnti: bool) (fy: Field) (yAnti: bool) =
+            // the barred leg first; k1 is always χ (or χ̄), k2 the neutrino
+            let x = leg fx xAnti false (if fx.Name = chi.Name then "k1" else "k2")
+            let y = leg fy yAnti false (if fy.Name = chi.Name then "k1" else "k2")
+            match decayTerms m x y med with
+            | [] -> None
+            | [ t ] -> Some(x, t, y)
+            | _ -> notYet "several vertices for one decay channel"
+        // S → χ ν̄: ū(χ) Γ v(ν); S → χ̄ ν: ū(ν) Γ̄ v(χ)
+        let c1 = channel chi false nu true
+        let c2 = channel nu false chi true
+        let chans = [ c1; c2 ] |> List.choose id
+        if chans.IsEmpty then None
+        else
+            let mS, m1 = med.Mass, chi.Mass
+            let k1k2 = (Ops.square mS - Ops.square m1 - Ops.square nu.Mass) / two
+            let dots = [ "k1", "k2", k1k2; "k1", "k1", Ops.square m1; "k2", "k2", Ops.square nu.Mass ]
+            let m2s = chans |> List.map (fun (x, t, y) -> Normal.simplify (Dirac.substituteDots dots (decaySquared x t y)))
+            let m2 = m2s.Head
+            // |k| = (m_S² − m_χ²)/(2 m_S) for a massless neutrino
+            let k = (Ops.square mS - Ops.square m1) / (two * mS)
+            let sum =
+                if m2s |> List.forall (fun e -> e = m2) then m2s.Length * m2
+                else Ops.sum m2s
+            let width = Normal.simplify (sum * k / (8 * Ops.pi * Ops.square mS))
+            let names = chans |> List.map (fun (x, _, y) -> let d (l: Leg) = (if l.Field.Kind = FieldKind.LeftHandedNeutrino then (if l.Anti then "ν̄" else "ν") else (if l.Anti then l.Field.Display + "̄" else l.Field.Display)) in sprintf "%s → %s %s" med.Display (d (if x.Momentum = "k1" then x else y)) (d (if x.Momentum = "k1" then y else x)))
+            let parameters = parametersIn m [ m2; width ]
+            let (x0, t0, y0) = chans.Head
+            let i =
+                info ProcessKind.MediatorDecay ProcessCategory.Decay names.Head m "seed 001 below eq. (4.2) [proof decay.s-width]"
+                    (sprintf "%s %s %s %s" t0.Coupling.Symbol (text x0) t0.GammaText (text y0))
+                    "summed over the final spins (the scalar has none to average); the neutrino has one helicity" nus m2 "MeV^2" [] parameters
+            Some(DecayProcess(i, width, names, reference m "seed 001 below eq. (4.2), with the phase-space factor (1 − m_χ²/m_S²)² [proof decay.s-width]") :> Process)
+
+    // ---- χ ν → χ ν, χ ν̄ → χ ν̄ ---------------------------------------------------------------------------------
+
+    let private elastic (m: ModelData) (kind: ProcessKind) (nu: Field) (nus: Field list) : Process option =
+        let chi = fieldNamed m m.Roles.DarkFermion
+        let anti = kind = ProcessKind.ChiAntineutrinoToChiAntineutrino
+        // X(p1) ν(k1) → X(p2) ν(k2)
+        let legs = [ leg chi false true "p1"; leg nu anti true "k1"; leg chi false false "p2"; leg nu anti false "k2" ]
+        let names = { In1 = "p1"; In2 = "k1"; Out1 = "p2"; Out2 = "k2" }
+        match twoLineDiagrams m names legs with
+        | [] -> None
+        | ds ->
+            let mChi = chi.Mass
+            let sv, tv = s "s", s "t"
+            let uv = two * Ops.square mChi - sv - tv
+            let dots =
+                [ "k1", "p1", (sv - Ops.square mChi) / two
+                  "k2", "p2", (sv - Ops.square mChi) / two
+                  "k2", "p1", (Ops.square mChi - uv) / two
+                  "k1", "p2", (Ops.square mChi - uv) / two
+                  "k1", "k2", -(tv / two)
+                  "p1", "p2", Ops.square mChi - tv / two
+                  "k1", "k1", Ops.zero; "k2", "k2", Ops.zero
+                  "p1", "p1", Ops.square mChi; "p2", "p2", Ops.square mChi ]
+            let propagators (c: Channel) (b: Field) (b': Field) =
+                let inv =
+                    match c with
+                    | S -> sv
+                    | U -> uv
+                    | T -> tv
+                let d (f: Field) = inv - Ops.square f.Mass
+                if b.Name = b'.Name then Ops.invert (Ops.square (d b)) else Ops.invert (d b * d b')
+            let incoming = legs |> List.filter (fun l -> l.Incoming)
+            let outgoing = legs |> List.filter (fun l -> not l.Incoming)
+            let raw = twoLineSquared ds (averaging incoming outgoing) propagators
+            let parameters = parametersIn m [ raw; mChi ]
+            let dom = Assumptions.Positive(symbolsOf parameters)
+            // square-free factored numerator and denominator: (s − m²)² stays a square, free of cancellation at ω → 0
+            let num, den = Normal.numeratorDenominator dom (Dirac.substituteDots dots raw)
+            let m2 = Polynomial.squareFreeParts num / Polynomial.squareFreeParts den
+            let nuText = if anti then "ν̄" else "ν"
+            let name = sprintf "%s %s → %s %s" chi.Display nuText chi.Display nuText
+            let i =
+                info kind ProcessCategory.ElasticScattering name m "seed 000 sec. IV, Fig. 1(c) [proof amp.x-nu]" (twoLineText ds)
+                    (spinStatement incoming outgoing) nus m2 "1" [ ProcessVariables.MandelstamS; ProcessVariables.MandelstamT ] parameters
+            Some(ElasticScatteringProcess(i) :> Process)
+
+    // ---- entry point -----------------------------------------------------------------------------------------------
+
+    /// The name a kind is known by in messages (for absent processes).
+    let kindName (kind: ProcessKind) =
+        match kind with
+        | ProcessKind.NeutrinoNucleusToChiNucleus -> "ν N → χ N"
+        | ProcessKind.AntineutrinoNucleusToAntichiNucleus -> "ν̄ N → χ̄ N"
+        | ProcessKind.NeutrinoNucleusToNeutrinoNucleus -> "ν N → ν N"
+        | ProcessKind.ChiNucleusToNeutrinoNucleus -> "χ N → ν N"
+        | ProcessKind.ChiAntichiToNeutrinoAntineutrino -> "χ χ̄ → ν ν̄"
+        | ProcessKind.ChiAntichiToMediatorPair -> "χ χ̄ → S S"
+        | ProcessKind.MediatorPairToNeutrinoAntineutrino -> "S S → ν ν̄"
+        | ProcessKind.MediatorPairToChiAntichi -> "S S → χ χ̄"
+        | ProcessKind.MediatorDecay -> "S → χ ν̄ + χ̄ ν"
+        | ProcessKind.ChiNeutrinoToChiNeutrino -> "χ ν → χ ν"
+        | ProcessKind.ChiAntineutrinoToChiAntineutrino -> "χ ν̄ → χ ν̄"
+        | _ -> raise (ArgumentOutOfRangeException("kind", kind, "unknown process kind"))
+
+    /// The category of a kind.
+    let categoryOf (kind: ProcessKind) =
+        match kind with
+        | ProcessKind.NeutrinoNucleusToChiNucleus
+        | ProcessKind.AntineutrinoNucleusToAntichiNucleus
+        | ProcessKind.NeutrinoNucleusToNeutrinoNucleus -> ProcessCategory.NucleusScattering
+        | ProcessKind.ChiNucleusToNeutrinoNucleus -> ProcessCategory.ConversionAtRest
+        | ProcessKind.ChiAntichiToNeutrinoAntineutrino
+        | ProcessKind.ChiAntichiToMediatorPair
+        | ProcessKind.MediatorPairToNeutrinoAntineutrino
+        | ProcessKind.MediatorPairToChiAntichi -> ProcessCategory.Annihilation
+        | ProcessKind.MediatorDecay -> ProcessCategory.Decay
+        | ProcessKind.ChiNeutrinoToChiNeutrino
+        | ProcessKind.ChiAntineutrinoToChiAntineutrino -> ProcessCategory.ElasticScattering
+        | _ -> raise (ArgumentOutOfRangeException("kind", kind, "unknown process kind"))
+
+    /// Derives a kind for one neutrino field (None: absent). `nus` are the neutrino fields the result holds for.
+    let derive (m: ModelData) (kind: ProcessKind) (nu: Field) (nus: Field list) : Process option =
+        match kind with
+        | ProcessKind.NeutrinoNucleusToChiNucleus
+        | ProcessKind.AntineutrinoNucleusToAntichiNucleus
+        | ProcessKind.NeutrinoNucleusToNeutrinoNucleus -> nucleusScattering m kind nu nus
+        | ProcessKind.ChiNucleusToNeutrinoNucleus -> conversionAtRest m nu nus
+        | ProcessKind.ChiAntichiToNeutrinoAntineutrino
+        | ProcessKind.ChiAntichiToMediatorPair
+        | ProcessKind.MediatorPairToNeutrinoAntineutrino
+        | ProcessKind.MediatorPairToChiAntichi -> annihilation m kind nu nus
+        | ProcessKind.MediatorDecay -> decay m nu nus
+        | ProcessKind.ChiNeutrinoToChiNeutrino
+        | ProcessKind.ChiAntineutrinoToChiAntineutrino -> elastic m kind nu nus
+        | _ -> raise (ArgumentOutOfRangeException("kind", kind, "unknown process kind"))

@@ -1,0 +1,309 @@
+namespace NuDM.Physics
+
+open System
+open System.Collections.Generic
+open System.Linq.Expressions
+open NuDM.Symbolic
+
+/// Compiles an expression into one delegate whose leading arguments are kinematic inputs and whose model
+/// parameters are read from an array (bound once per parameter point). The body is the kernel's compiled lambda
+/// (common subexpressions shared) inlined, so a call costs what a call of the all-scalar delegate costs.
+module internal BoundCompile =
+    let compile (scalars: string list) (arrayed: string list) (delegateType: Type) (e: Expr) : Delegate =
+        let inner = Compile.toLambda (scalars @ arrayed) e
+        let ps = scalars |> List.map (fun n -> Expression.Parameter(typeof<float>, n))
+        let arr = Expression.Parameter(typeof<float[]>, "parameters")
+        let args =
+            [ for p in ps -> p :> Expression ]
+            @ [ for i in 0 .. arrayed.Length - 1 -> Expression.ArrayIndex(arr, Expression.Constant i) :> Expression ]
+        Expression.Lambda(delegateType, Expression.Invoke(inner, args), ps @ [ arr ]).Compile()
+
+/// The kinematic variables and nuclear inputs processes are written in (units and mass dimensions included).
+[<AbstractClass; Sealed>]
+type ProcessVariables =
+    static let enu = ModelParameter("E_nu", "MeV", 1, "energy of the incoming neutrino (nucleus at rest)", ParameterRole.Kinematic)
+    static let t = ModelParameter("T", "MeV", 1, "kinetic energy of the recoiling nucleus", ParameterRole.Kinematic)
+    static let a = ModelParameter("A", "1", 0, "mass number of the nucleus", ParameterRole.Nuclear, 1.0, 300.0, "nuclei", Seq.empty)
+    static let f2 = ModelParameter("F2", "1", 0, "nuclear form factor squared F(q²)²", ParameterRole.Nuclear, 0.0, 1.0, "|F| ≤ 1", Seq.empty)
+    static let s = ModelParameter("s", "MeV^2", 2, "Mandelstam s, the squared centre-of-mass energy", ParameterRole.Kinematic)
+    static let c = ModelParameter("c", "1", 0, "cos θ of the scattering angle in the centre-of-mass frame", ParameterRole.Kinematic, -1.0, 1.0, "a cosine", Seq.empty)
+    static let tm = ModelParameter("t", "MeV^2", 2, "Mandelstam t, the squared momentum transfer", ParameterRole.Kinematic, Double.NegativeInfinity, 0.0, "t ≤ 0 for elastic scattering", Seq.empty)
+    /// E_ν (MeV), the incoming neutrino energy in the nucleus rest frame.
+    static member NeutrinoEnergy = enu
+    /// T (MeV), the nuclear recoil kinetic energy.
+    static member RecoilEnergy = t
+    /// A, the nuclear mass number.
+    static member MassNumber = a
+    /// F2 = F(q²)², the nuclear form factor squared.
+    static member FormFactorSquared = f2
+    /// s (MeV²).
+    static member MandelstamS = s
+    /// cos θ in the CM frame.
+    static member CosTheta = c
+    /// t (MeV²).
+    static member MandelstamT = tm
+
+/// What every process shares: which process of which model, its |M|² with the spin sums it contains, its variables
+/// and parameters (units and mass dimensions), and where the result is published or checked.
+[<NoEquality; NoComparison>]
+type internal ProcessInfo =
+    { Kind: ProcessKind
+      Category: ProcessCategory
+      Name: string
+      ModelName: string
+      Reference: string
+      Amplitude: string
+      SpinSums: string
+      Neutrinos: string list
+      SquaredAmplitude: Expr
+      AmplitudeUnit: string
+      Variables: ModelParameter list
+      ModelParameters: ModelParameter list }
+
+/// A process of a model, derived from its vertices: |M|² (a Formula with units and the equation it implements), the
+/// spin sums it contains, its kinematic variables and model parameters. The sealed subclasses add what each kind
+/// of process offers (dσ/dT and recoil limits, σv, a width) with typed compiled accessors.
+[<AbstractClass>]
+type Process internal (info: ProcessInfo) =
+    let parameters = info.Variables @ info.ModelParameters
+    let formula =
+        lazy
+            (Formula(
+                "M2 " + info.Name,
+                info.SquaredAmplitude,
+                parameters |> List.map (fun p -> p.AsFormulaParameter()),
+                info.AmplitudeUnit,
+                info.Reference,
+                sprintf "|M|² of %s (%s)" info.Name info.SpinSums
+            ))
+    member internal _.Info = info
+    /// Which process.
+    member _.Kind = info.Kind
+    /// Its shape (nucleus scattering, annihilation, decay …).
+    member _.Category = info.Category
+    /// Its name, e.g. "ν N → χ N".
+    member _.Name = info.Name
+    /// The model it was derived from.
+    member _.ModelName = info.ModelName
+    /// The equation it implements or is checked against (and the proof obligation).
+    member _.Reference = info.Reference
+    /// The amplitude, as the Feynman rules give it.
+    member _.Amplitude = info.Amplitude
+    /// Which spins are summed and averaged (and symmetry factors).
+    member _.SpinSums = info.SpinSums
+    /// The neutrino fields of the model this process holds for (identical |M|² for each: flavour-universal couplings).
+    member _.Neutrinos : IReadOnlyList<string> = info.Neutrinos |> Array.ofList :> IReadOnlyList<string>
+    /// The kinematic variables (and nuclear inputs) of |M|², in order.
+    member _.Variables : IReadOnlyList<ModelParameter> = info.Variables |> Array.ofList :> IReadOnlyList<ModelParameter>
+    /// The model's masses and couplings |M|² depends on, in the model's order.
+    member _.ModelParameters : IReadOnlyList<ModelParameter> = info.ModelParameters |> Array.ofList :> IReadOnlyList<ModelParameter>
+    /// Variables then model parameters: the parameters of SquaredAmplitude, in order.
+    member _.Parameters : IReadOnlyList<ModelParameter> = parameters |> Array.ofList :> IReadOnlyList<ModelParameter>
+    /// |M|² with the spin sums and averages of SpinSums, as a formula over Parameters.
+    member _.SquaredAmplitude : Formula = formula.Force()
+    override _.ToString() = sprintf "%s in model '%s'" info.Name info.ModelName
+
+/// dσ/dT of a nucleus-scattering process compiled once: inputs (E_ν, M, T, A, F²) and the model parameters of
+/// Parameters read from an array; At binds a parameter point and a form factor into the rate engine's delegate.
+[<Sealed>]
+type RecoilCrossSectionFunction internal (processName: string, parameters: ModelParameter list, compiled: Func<float, float, float, float, float, float[], float>) =
+    let ps = parameters |> Array.ofList :> IReadOnlyList<ModelParameter>
+    /// The model parameters the compiled function reads from its array argument, in order.
+    member _.Parameters = ps
+    /// dσ/dT in MeV⁻³ at E_ν, M, T (MeV), mass number A, form factor squared F², model parameters in Parameters' order.
+    member _.Invoke(neutrinoEnergy: float, nuclearMass: float, recoilEnergy: float, massNumber: float, formFactorSquared: float, parameterValues: float[]) =
+        compiled.Invoke(neutrinoEnergy, nuclearMass, recoilEnergy, massNumber, formFactorSquared, parameterValues)
+    /// The cross section at a parameter point with a nuclear form factor, as the rate engine's delegate (T, E, nucleus)
+    /// → MeV⁻³ (allocation-free, thread-safe). The point must give every parameter in Parameters.
+    member _.At(point: ParameterPoint, formFactor: FormFactorModel) : DifferentialCrossSection =
+        if isNull (box point) then nullArg "point"
+        let values = point.ValuesOf ps
+        let f = compiled
+        match formFactor with
+        | FormFactorModel.Unity -> DifferentialCrossSection(fun t e n -> f.Invoke(e, n.Mass, t, float n.A, 1.0, values))
+        | FormFactorModel.Helm
+        | FormFactorModel.KleinNystrand ->
+            DifferentialCrossSection(fun t e n ->
+                let ff = FormFactors.EvaluateOfRecoil(formFactor, t, n.Mass, float n.A)
+                f.Invoke(e, n.Mass, t, float n.A, ff * ff, values))
+        | _ -> raise (ArgumentOutOfRangeException("formFactor", formFactor, "formFactor must be Unity, Helm or KleinNystrand"))
+    override _.ToString() = sprintf "dσ/dT of %s (E_nu, M, T, A, F2; %s)" processName (String.Join(", ", ps |> Seq.map (fun p -> p.Symbol)))
+
+/// The recoil kinematics of a nucleus-scattering process (seed 001 eqs. 2.5–2.11, derived in Kinematics): T_min(E),
+/// T_max(E), E_min(T) and the threshold, as formulas in (E_ν or T, M, produced mass).
+[<Sealed>]
+type RecoilKinematics internal (producedMass: ModelParameter, tMin: Formula, tMax: Formula, eMinOfT: Formula, threshold: Formula) =
+    let tminD = lazy (tMin.Compile3())
+    let tmaxD = lazy (tMax.Compile3())
+    let einvD = lazy (eMinOfT.Compile3())
+    let thrD = lazy (threshold.Compile2())
+    /// The mass of the produced particle (null when it is massless: elastic scattering).
+    member _.ProducedMass = producedMass
+    /// T_min(E_ν, M, m) (MeV) [seed 001 eq. (2.9)].
+    member _.MinimumRecoilFormula = tMin
+    /// T_max(E_ν, M, m) (MeV) [seed 001 eq. (2.9)].
+    member _.MaximumRecoilFormula = tMax
+    /// E_ν^min(T, M, m) (MeV), the inverse.
+    member _.MinimumEnergyFormula = eMinOfT
+    /// E_ν^min(M, m) (MeV) [seed 001 eq. (2.11)].
+    member _.ThresholdFormula = threshold
+    /// The produced mass at a parameter point (0 when the product is massless).
+    member private _.MassAt(point: ParameterPoint) = if isNull producedMass then 0.0 else point.[producedMass]
+    /// The threshold E^min (MeV) on a nucleus of mass M (MeV) at a parameter point [seed 001 eq. (2.11)].
+    member k.ThresholdAt(nuclearMass: float, point: ParameterPoint) : float =
+        if isNull (box point) then nullArg "point"
+        if not (nuclearMass > 0.0) || Double.IsInfinity nuclearMass then
+            raise (ArgumentOutOfRangeException("M", nuclearMass, sprintf "M must be a finite number > 0 (MeV), got %g" nuclearMass))
+        thrD.Force().Invoke(nuclearMass, k.MassAt point)
+    /// T_min, T_max, T_θmax, θ_max and the threshold at one (E_ν, M) and parameter point (seed 001 eqs. 2.5–2.11);
+    /// E_ν below threshold is an ArgumentOutOfRangeException naming the threshold.
+    member k.Point(neutrinoEnergy: float, nuclearMass: float, point: ParameterPoint) : KinematicPoint =
+        if isNull (box point) then nullArg "point"
+        KinematicsCalculator.At(neutrinoEnergy, nuclearMass, k.MassAt point)
+    /// The limits at a parameter point (the produced mass read from it) as the rate engine's delegates.
+    member _.At(point: ParameterPoint) : RecoilLimits =
+        if isNull (box point) then nullArg "point"
+        let m = if isNull producedMass then 0.0 else point.[producedMass]
+        let tmin, tmax, einv, thr = tminD.Force(), tmaxD.Force(), einvD.Force(), thrD.Force()
+        { MinimumRecoil = RecoilLimit(fun e n -> tmin.Invoke(e, n.Mass, m))
+          MaximumRecoil = RecoilLimit(fun e n -> tmax.Invoke(e, n.Mass, m))
+          MinimumEnergy = MinimumNeutrinoEnergy(fun t n -> einv.Invoke(t, n.Mass, m))
+          Threshold = Func<float, float>(fun nuclearMass -> thr.Invoke(nuclearMass, m)) }
+
+/// A projectile scattering on a nucleus at rest (ν N → χ N, ν̄ N → χ̄ N, ν N → ν N): |M|² in (E_ν, T, M), dσ/dT
+/// = |M|² F²/(32π M E_ν²) (seed 001 eq. 2.21 for ν N → χ N) and the recoil limits.
+[<Sealed>]
+type NucleusScatteringProcess internal (info: ProcessInfo, dsdt: Expr, dsdtParameters: ModelParameter list, kinematics: RecoilKinematics, dsdtReference: string) =
+    inherit Process(info)
+    static let inputs = [ ProcessVariables.NeutrinoEnergy; null; ProcessVariables.RecoilEnergy; ProcessVariables.MassNumber; ProcessVariables.FormFactorSquared ]
+    let nuclearMass = info.Variables |> List.find (fun p -> p.Role = ParameterRole.Mass)
+    let inputs = inputs |> List.map (fun p -> if isNull p then nuclearMass else p)
+    let formula =
+        lazy
+            (Formula(
+                "dsigma_dT " + info.Name,
+                dsdt,
+                (inputs @ dsdtParameters) |> List.map (fun p -> p.AsFormulaParameter()),
+                "MeV^-3",
+                dsdtReference,
+                sprintf "differential cross section dσ/dT of %s times the nuclear form factor squared" info.Name
+            ))
+    let compiled =
+        lazy
+            (let f =
+                BoundCompile.compile (inputs |> List.map (fun p -> p.Symbol)) (dsdtParameters |> List.map (fun p -> p.Symbol))
+                    typeof<Func<float, float, float, float, float, float[], float>> dsdt
+             RecoilCrossSectionFunction(info.Name, dsdtParameters, f :?> Func<float, float, float, float, float, float[], float>))
+    /// dσ/dT (MeV⁻³) over (E_nu, M, T, A, F2) then CrossSectionParameters.
+    member _.DifferentialCrossSection : Formula = formula.Force()
+    /// The model parameters of DifferentialCrossSection (after the model's effective-coupling substitution, if any).
+    member _.CrossSectionParameters : IReadOnlyList<ModelParameter> = dsdtParameters |> Array.ofList :> IReadOnlyList<ModelParameter>
+    /// dσ/dT compiled once (cached): bind a point with At(point, formFactor).
+    member _.CompileDifferentialCrossSection() : RecoilCrossSectionFunction = compiled.Force()
+    /// T_min, T_max, E_min(T), threshold.
+    member _.Kinematics : RecoilKinematics = kinematics
+    /// The nucleus's mass parameter (M).
+    member _.NuclearMass = nuclearMass
+
+/// σv_rel(s) of an annihilation compiled once; At binds a parameter point.
+[<Sealed>]
+type SigmaVFunction internal (name: string, parameters: ModelParameter list, evaluate: Func<float, float[], float>) =
+    let ps = parameters |> Array.ofList :> IReadOnlyList<ModelParameter>
+    /// The model parameters read from the array argument of Invoke, in order.
+    member _.Parameters = ps
+    /// σv_rel (MeV⁻²) at s (MeV²) and the model parameters in Parameters' order; 0 below threshold.
+    member _.Invoke(s: float, parameterValues: float[]) = evaluate.Invoke(s, parameterValues)
+    /// σv_rel(s) (MeV⁻², s in MeV²) at a parameter point.
+    member _.At(point: ParameterPoint) : Func<float, float> =
+        if isNull (box point) then nullArg "point"
+        let values = point.ValuesOf ps
+        let f = evaluate
+        Func<float, float>(fun s -> f.Invoke(s, values))
+    override _.ToString() = sprintf "σv of %s (s; %s)" name (String.Join(", ", ps |> Seq.map (fun p -> p.Symbol)))
+
+/// The low-velocity expansion σv_rel = a + b v_rel² + O(v⁴), as formulas in the model parameters (MeV⁻²).
+[<NoEquality; NoComparison>]
+type LowVelocityCoefficients =
+    { /// a, the s-wave coefficient.
+      SWave: Formula
+      /// b, the p-wave coefficient.
+      PWave: Formula }
+
+/// a a → b b in the centre-of-mass frame: |M|² in (s, c = cos θ), averaged over initial spins with the symmetry factor
+/// of identical final particles; σv_rel(s) by 48-point Gauss–Legendre quadrature in c; the low-velocity expansion.
+[<Sealed>]
+type AnnihilationProcess internal (info: ProcessInfo, initial: Field, final: Field, sigmaVIntegrand: Expr, lowVelocity: Lazy<Expr * Expr>, evaluateSigmaV: (Func<float, float, float[], float> -> Func<float[], float> -> Func<float[], float> -> Func<float, float[], float>)) =
+    inherit Process(info)
+    let names = info.ModelParameters |> List.map (fun p -> p.Symbol)
+    let coefficients =
+        lazy
+            (let a, b = lowVelocity.Force()
+             let ps = info.ModelParameters |> List.map (fun p -> p.AsFormulaParameter())
+             { SWave = Formula("a " + info.Name, a, ps, "MeV^-2", info.Reference, "s-wave coefficient a of σv_rel = a + b v² (low-velocity expansion)")
+               PWave = Formula("b " + info.Name, b, ps, "MeV^-2", info.Reference, "p-wave coefficient b of σv_rel = a + b v² (low-velocity expansion)") })
+    let compiled =
+        lazy
+            (let integrand = BoundCompile.compile [ "s"; "c" ] names typeof<Func<float, float, float[], float>> sigmaVIntegrand :?> Func<float, float, float[], float>
+             let sMin = Compile.compileArray names (4 * Ops.square initial.Mass)
+             let sMinFinal = Compile.compileArray names (4 * Ops.square final.Mass)
+             SigmaVFunction(info.Name, info.ModelParameters, evaluateSigmaV integrand sMin sMinFinal))
+    /// The initial particle (both initial particles have its mass).
+    member _.InitialParticle = initial
+    /// The final particle (both final particles have its mass).
+    member _.FinalParticle = final
+    /// The low-velocity expansion, derived symbolically on first use (a Puiseux series in the CM momentum; seconds).
+    member _.LowVelocityExpansion() : LowVelocityCoefficients = coefficients.Force()
+    /// σv_rel(s) compiled once (cached).
+    member _.CompileSigmaV() : SigmaVFunction = compiled.Force()
+    /// k/(8π s^{3/2}) |M|²: the integrand of σv_rel over c (MeV⁻²), an expression in s, c and the model parameters.
+    member internal _.SigmaVIntegrand = sigmaVIntegrand
+    member internal _.LowVelocity = lowVelocity
+
+/// A 1 → 2 decay: |M|² of one channel and the total width over the channels the model has.
+[<Sealed>]
+type DecayProcess internal (info: ProcessInfo, width: Expr, channels: string list, widthReference: string) =
+    inherit Process(info)
+    let formula =
+        lazy (Formula("Gamma " + info.Name, width, info.ModelParameters |> List.map (fun p -> p.AsFormulaParameter()), "MeV", widthReference,
+                      sprintf "total width of %s" (String.Join(" + ", channels))))
+    let compiled = lazy (Compile.compileArray (info.ModelParameters |> List.map (fun p -> p.Symbol)) width)
+    /// Γ (MeV) over ModelParameters.
+    member _.Width : Formula = formula.Force()
+    /// The channels summed in Width.
+    member _.Channels : IReadOnlyList<string> = channels |> Array.ofList :> IReadOnlyList<string>
+    /// Γ (MeV) at a parameter point.
+    member _.WidthAt(point: ParameterPoint) : float =
+        if isNull (box point) then nullArg "point"
+        compiled.Force().Invoke(point.ValuesOf(info.ModelParameters |> Array.ofList))
+
+/// 2 → 2 elastic scattering in the invariants (s, t): |M|² averaged over the initial spins.
+[<Sealed>]
+type ElasticScatteringProcess internal (info: ProcessInfo) =
+    inherit Process(info)
+    let compiled =
+        lazy
+            (BoundCompile.compile [ "s"; "t" ] (info.ModelParameters |> List.map (fun p -> p.Symbol)) typeof<Func<float, float, float[], float>> info.SquaredAmplitude
+             :?> Func<float, float, float[], float>)
+    /// |M|²(s, t) (dimensionless) at a parameter point.
+    member _.SquaredAmplitudeAt(point: ParameterPoint) : Func<float, float, float> =
+        if isNull (box point) then nullArg "point"
+        let values = point.ValuesOf(info.ModelParameters |> Array.ofList)
+        let f = compiled.Force()
+        Func<float, float, float>(fun s t -> f.Invoke(s, t, values))
+
+/// A 2 → 2 process with both initial particles at rest (χ N → ν N for dark-matter down-scattering): σv (MeV⁻²).
+[<Sealed>]
+type ConversionAtRestProcess internal (info: ProcessInfo, sigmaV: Expr, sigmaVParameters: ModelParameter list) =
+    inherit Process(info)
+    let formula =
+        lazy (Formula("sigma_v " + info.Name, sigmaV, sigmaVParameters |> List.map (fun p -> p.AsFormulaParameter()), "MeV^-2", info.Reference,
+                      sprintf "σv of %s with both initial particles at rest (exact two-body kinematics)" info.Name))
+    let compiled = lazy (Compile.compileArray (sigmaVParameters |> List.map (fun p -> p.Symbol)) sigmaV)
+    /// σv (MeV⁻²) over SigmaVParameters (the nucleus mass and the model parameters).
+    member _.SigmaV : Formula = formula.Force()
+    /// The parameters of SigmaV.
+    member _.SigmaVParameters : IReadOnlyList<ModelParameter> = sigmaVParameters |> Array.ofList :> IReadOnlyList<ModelParameter>
+    /// σv (MeV⁻²) at a parameter point (which must give the nucleus mass too).
+    member _.SigmaVAt(point: ParameterPoint) : float =
+        if isNull (box point) then nullArg "point"
+        compiled.Force().Invoke(point.ValuesOf(sigmaVParameters |> Array.ofList))
