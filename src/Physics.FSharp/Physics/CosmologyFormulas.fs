@@ -91,7 +91,7 @@ module internal CosmologyDelegates =
              Func<float, float>(fun x -> if x < MasslessX then ln2 - x else f.Invoke x))
 
     /// Every evaluated formula, in a stable order.
-    let all : EvaluatedFormula list =
+    let internal all : EvaluatedFormula list =
         Thermodynamics.all @ ThermalAverages.all @ KineticDecouplingFormulas.all @ RelicFormulas.all
 
 /// The cosmology formulas of the kernel as C# sees them: compiled delegates over doubles from typed accessors (the

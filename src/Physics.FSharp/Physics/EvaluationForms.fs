@@ -1,6 +1,7 @@
 namespace NuDM.Physics
 
 open System
+open System.Collections.Generic
 open System.Globalization
 open NuDM.Symbolic
 
@@ -56,7 +57,7 @@ module Ordered =
     let ( ./ ) a b = div a b
 
     /// Replaces whole subexpressions keeping the tree as it is (Structure.substitute would rebuild it canonically).
-    let substitute (pairs: (Expr * Expr) list) (e: Expr) : Expr =
+    let internal substitute (pairs: (Expr * Expr) list) (e: Expr) : Expr =
         let d = Collections.Generic.Dictionary<Expr, Expr>(HashIdentity.Structural)
         for (k, v) in pairs do d.[k] <- v
         let rec go e =
@@ -98,7 +99,7 @@ type FormulaConstant =
 /// parameters and the constants' symbols; Compile* compile the evaluation form with the constants' doubles. The
 /// obligation "evaluation form = printed form" is checked in symbols (Ordered.canonical Evaluation against Printed).
 [<Sealed>]
-type EvaluatedFormula(formula: Formula, printed: Expr, evaluation: Expr, constants: FormulaConstant list, computation: string) =
+type EvaluatedFormula internal (formula: Formula, printed: Expr, evaluation: Expr, constants: FormulaConstant list, computation: string) =
     let compiled = Ordered.substitute (constants |> List.map (fun c -> c.Symbol, c.Double)) evaluation
 
     /// The formula (printed form, constants as exact decimals).
@@ -110,7 +111,7 @@ type EvaluatedFormula(formula: Formula, printed: Expr, evaluation: Expr, constan
     /// The evaluation form with the constants' doubles: what is compiled.
     member _.CompiledExpression = compiled
     /// The constant symbols (with their double values).
-    member _.Constants : FormulaConstant list = constants
+    member _.Constants : IReadOnlyList<FormulaConstant> = constants :> IReadOnlyList<FormulaConstant>
     /// The computation the evaluation form reproduces (where it is used).
     member _.Computation = computation
 
@@ -140,11 +141,11 @@ module EvaluatedFormula =
 
     /// An evaluated formula: printed form and evaluation form (constants as symbols), the constants, the formula's
     /// metadata as for Formula.create, and the computation reproduced.
-    let create (printed: Expr) (evaluation: Expr) (constants: FormulaConstant list) (name: string)
+    let internal create (printed: Expr) (evaluation: Expr) (constants: FormulaConstant list) (name: string)
         (parameters: (string * string * string) list) (unit: string) (reference: string) (description: string) (computation: string) =
         let exact = Structure.substituteMany (constants |> List.map (fun c -> c.Symbol, c.Exact)) printed
         EvaluatedFormula(Formula.create name exact parameters unit reference description, printed, evaluation, constants, computation)
 
     /// A formula whose canonical form is also its evaluation form (no established computation to reproduce).
-    let canonical (printed: Expr) (constants: FormulaConstant list) name parameters unit reference description =
+    let internal canonical (printed: Expr) (constants: FormulaConstant list) name parameters unit reference description =
         create printed printed constants name parameters unit reference description "its canonical form"

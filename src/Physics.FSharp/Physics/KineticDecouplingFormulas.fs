@@ -231,7 +231,7 @@ module KineticDecouplingFormulas =
             "MeV" "γ(T_ν) = H(T), T_ν = (4/11)^{1/3} T" (sprintf "T_KD for ⟨|M|²⟩_t = c k^%d" n)
 
     /// Every evaluated formula of this module (the power laws for n = 0, 2).
-    let all : EvaluatedFormula list =
+    let internal all : EvaluatedFormula list =
         [ MandelstamS; CmMomentumSquared; TMin; TAverage; RateIntegrand; Rate; AmplitudeFromDifferentialCrossSection
           ResonanceMomentum; CutoffMass; WarmDarkMatterCutoffMass; MinimumDecouplingTemperature; Seed000Eq15
           PowerLawRate 0; PowerLawRate 2; PowerLawDecouplingTemperature 0; PowerLawDecouplingTemperature 2 ]

@@ -115,6 +115,6 @@ module RelicFormulas =
             "TwoSpeciesModel.Seed001Width"
 
     /// Every evaluated formula of this module.
-    let all : EvaluatedFormula list =
+    let internal all : EvaluatedFormula list =
         [ FreezeOutLogRate; TwoSpeciesLogRate; LogDecay; LogConversion; ChiLogYield; TotalLogYield; InverseDecayLogYield
           FreezeOutTail; CouplingScaling; CouplingFromCrossSection; Seed001Width ]

@@ -109,6 +109,6 @@ module ThermalAverages =
             "CM kinematics" "p² = s/4 − m²" "TabulatedCrossSection, KernelCosmology"
 
     /// Every evaluated formula of this module.
-    let all : EvaluatedFormula list =
+    let internal all : EvaluatedFormula list =
         [ MandelstamS; TauOfSqrtS; Lambda; Integrand; Average; ConstantCrossSection; CrossSectionFromSigmaV; PairMandelstamS
           PairMomentumSquared ]

@@ -211,7 +211,7 @@ module Thermodynamics =
             "TwoSpeciesSolver"
 
     /// Every evaluated formula of this module.
-    let all : EvaluatedFormula list =
+    let internal all : EvaluatedFormula list =
         [ EnergyDensity; EntropyDensity; EntropyDensityAtState; Hubble; HubbleAtState; GStarSqrt; NeutrinoTemperature
           ElectronEntropyIntegrand; ElectronEntropyDof; ReducedDensityMB; LnReducedDensityMB; QuantumSeriesTerm
           QuantumDensityIntegrand; LnNumberDensity; LnEquilibriumYield; SigmaVToCm3PerSecond; SigmaVFromCm3PerSecond; OmegaH2
