@@ -19,7 +19,11 @@ type Catalogue =
           yield! KineticDecouplingProofs.obligations
           yield! DownScatteringProofs.obligations
           yield! SeesawProofs.obligations
-          yield! ConstraintProofs.obligations ] :> IReadOnlyList<Obligation>
+          yield! ConstraintProofs.obligations
+          yield! ThermodynamicsProofs.obligations
+          yield! ThermalAverageProofs.obligations
+          yield! KineticDecouplingFormulaProofs.obligations
+          yield! RelicProofs.obligations ] :> IReadOnlyList<Obligation>
 
     /// Runs every obligation (in order) and returns the results.
     static member RunAll() : IReadOnlyList<ProofResult> =
