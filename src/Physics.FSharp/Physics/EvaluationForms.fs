@@ -98,6 +98,8 @@ type FormulaConstant =
 /// Formula holds the printed form (constants as exact decimals); Evaluation is the ordered tree in the formula's
 /// parameters and the constants' symbols; Compile* compile the evaluation form with the constants' doubles. The
 /// obligation "evaluation form = printed form" is checked in symbols (Ordered.canonical Evaluation against Printed).
+/// C# sees the Formula, the computation reproduced and the compiled delegates; the expression trees are internal
+/// (the kernel, its proofs and its tests).
 [<Sealed>]
 type EvaluatedFormula internal (formula: Formula, printed: Expr, evaluation: Expr, constants: FormulaConstant list, computation: string) =
     let compiled = Ordered.substitute (constants |> List.map (fun c -> c.Symbol, c.Double)) evaluation
@@ -105,18 +107,18 @@ type EvaluatedFormula internal (formula: Formula, printed: Expr, evaluation: Exp
     /// The formula (printed form, constants as exact decimals).
     member _.Formula : Formula = formula
     /// The printed form with the constants as symbols.
-    member _.Printed = printed
+    member internal _.Printed = printed
     /// The evaluation form with the constants as symbols (not canonical).
-    member _.Evaluation = evaluation
+    member internal _.Evaluation = evaluation
     /// The evaluation form with the constants' doubles: what is compiled.
-    member _.CompiledExpression = compiled
+    member internal _.CompiledExpression = compiled
     /// The constant symbols (with their double values).
-    member _.Constants : IReadOnlyList<FormulaConstant> = constants :> IReadOnlyList<FormulaConstant>
+    member internal _.Constants : IReadOnlyList<FormulaConstant> = constants :> IReadOnlyList<FormulaConstant>
     /// The computation the evaluation form reproduces (where it is used).
     member _.Computation = computation
 
     /// The same formula evaluated in another order (for another computation that must keep its own last bits).
-    member _.WithEvaluation(otherEvaluation: Expr, otherComputation: string) =
+    member internal _.WithEvaluation(otherEvaluation: Expr, otherComputation: string) =
         EvaluatedFormula(formula, printed, otherEvaluation, constants, otherComputation)
 
     member private _.Names = formula.ParameterNames
