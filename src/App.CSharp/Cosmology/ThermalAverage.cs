@@ -63,7 +63,6 @@ public static class ThermalAverage
     private const double TauMax = 7.5; // the Gaussian tail e^{−τ²} ends the range: e^{−56}
 
     private static readonly Func<double, double, double, double> MandelstamS = CosmologyFormulas.GondoloGelminiMandelstamS; // (τ, T, M)
-    private static readonly Func<double, double, double, double, double> Lambda = CosmologyFormulas.GondoloGelminiLambda; // (τ, T, M, d)
     private static readonly Func<double, double, double, double, double, double> IntegrandOf = CosmologyFormulas.GondoloGelminiIntegrand; // (σ, τ, T, M, d)
     private static readonly Func<double, double, double, double> TauOf = CosmologyFormulas.GondoloGelminiTau;           // (√s, T, M)
     private static readonly Func<double, double, double, double, double> Average = CosmologyFormulas.GondoloGelminiAverage; // (I, T, ñ₁, ñ₂)
@@ -99,10 +98,11 @@ public static class ThermalAverage
         double T = temperature, M = mass1 + mass2, d = mass1 - mass2;
         double x1 = mass1 / T, x2 = mass2 / T;
 
-        // integrand in τ: σ(s) λ(s) K₁ᵉ(√s/T) e^{−τ²} · 4Tτ (the kernel's); 0 at and below threshold (λ ≤ 0), where σ is not asked
+        // integrand in τ: σ(s) λ(s) K₁ᵉ(√s/T) e^{−τ²} · 4Tτ (the kernel's); 0 at threshold τ = 0, where σ is not asked
+        // (for τ > 0, s = (M + Tτ²)² exceeds M² ≥ d², so λ > 0: the kernel's GondoloGelminiLambda, proven in gg.kallen)
         double Integrand(double tau)
         {
-            if (!(Lambda(tau, T, M, d) > 0)) return 0;
+            if (!(tau > 0)) return 0;
             double s = MandelstamS(tau, T, M);
             double sig = Guard.DelegateResult(sigma(s), "the cross section σ(s)", s, "s", "MeV^2");
             if (sig == 0) return 0;
