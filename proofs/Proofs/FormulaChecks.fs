@@ -54,12 +54,15 @@ let normaliseArguments (assume: Assumptions) (e: Expr) : Expr =
         | Apply(f, args) -> Ops.apply f (args |> List.map (Normal.simplifyWith assume))
         | _ -> node)
 
-/// The evaluation form of a formula (canonicalised by Ordered.canonical) equals its printed form, both with the
-/// constants as symbols, after the Bessel recurrence and the normal form of function arguments.
-let evaluationForm (assume: Assumptions) (f: EvaluatedFormula) : Outcome =
+/// An evaluation form (canonicalised by Ordered.canonical) equals a printed form, both with the constants as symbols,
+/// after the Bessel recurrence and the normal form of function arguments.
+let sameFormula (assume: Assumptions) (what: string) (evaluation: Expr) (printed: Expr) : Outcome =
     let prepare e = normaliseArguments assume (besselRecurrence e)
-    Prove.equal assume (sprintf "%s as %s evaluates it" f.Formula.Name f.Computation)
-        (prepare (Ordered.canonical f.Evaluation)) (prepare f.Printed)
+    Prove.equal assume what (prepare (Ordered.canonical evaluation)) (prepare printed)
+
+/// sameFormula for an evaluated formula of the kernel.
+let evaluationForm (assume: Assumptions) (f: EvaluatedFormula) : Outcome =
+    sameFormula assume (sprintf "%s as %s evaluates it" f.Formula.Name f.Computation) f.Evaluation f.Printed
 
 /// Every evaluation form of the list equals its printed form.
 let evaluationForms (assume: Assumptions) (formulas: EvaluatedFormula list) : Outcome =
