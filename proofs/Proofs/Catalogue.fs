@@ -21,7 +21,11 @@ type Catalogue =
           yield! DownScatteringProofs.obligations
           yield! SeesawProofs.obligations
           yield! ConstraintProofs.obligations
-          yield! DetectionProofs.obligations ] :> IReadOnlyList<Obligation>
+          yield! DetectionProofs.obligations
+          yield! ThermodynamicsProofs.obligations
+          yield! ThermalAverageProofs.obligations
+          yield! KineticDecouplingFormulaProofs.obligations
+          yield! RelicProofs.obligations ] :> IReadOnlyList<Obligation>
 
     /// Runs every obligation (in order) and returns the results.
     static member RunAll() : IReadOnlyList<ProofResult> =

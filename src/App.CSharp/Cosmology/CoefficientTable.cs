@@ -140,7 +140,7 @@ internal sealed class CoefficientTable
             double r2 = alpha * alpha + beta * beta;
             if (r2 > 9)
             {
-                double tau = 3 / Math.Sqrt(r2);
+                double tau = 3 / Math.Sqrt(r2); // numerics: Fritsch–Carlson limiter
                 _d[ia] = tau * alpha * delta;
                 _d[ib] = tau * beta * delta;
             }
@@ -163,13 +163,13 @@ internal sealed class CrossSectionTable
         _row = new double[channels.Count];
         _table = new CoefficientTable(u0, u1, step, channels.Count, (u, c) =>
         {
-            double T = mass * Math.Exp(-u);
+            double T = mass * Math.Exp(-u); // numerics: T = m/x, x = e^u
             for (int k = 0; k < channels.Count; k++)
             {
                 var (rate, name) = channels[k];
                 if (rate is null) { c[k] = double.NegativeInfinity; continue; }
                 double v = Guard.DelegateResult(rate(T), $"the thermal cross section {name}", T);
-                c[k] = Math.Log(Math.Max(v, FreezeOutSolver.SigmaVFloor));
+                c[k] = Math.Log(Math.Max(v, FreezeOutSolver.SigmaVFloor)); // numerics: the table holds ln⟨σv⟩
             }
         });
     }

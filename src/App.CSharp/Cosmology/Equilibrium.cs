@@ -1,4 +1,5 @@
 using MathNet.Numerics;
+using NuDM.Physics;
 
 namespace NuDM.App.Cosmology;
 
@@ -18,22 +19,25 @@ public enum QuantumStatistics
 
 /// <summary>
 /// Equilibrium number densities and yields. Units: masses and temperatures in MeV, n in MeV³, Y = n/s dimensionless.
+/// The formulas are the kernel's (<see cref="Thermodynamics"/>: ln n_eq = ln(g T³/(2π²)) + ln ñ, ln Y_eq =
+/// ln(45 g/(4π⁴ h_eff)) + ln ñ, the reduced density ñ = 2π² n_eq/(g T³) and its quantum series and integrand); this
+/// class sums the series and does the quadrature.
 /// </summary>
 /// <remarks>
-/// Maxwell–Boltzmann: n_eq = g m² T K₂(m/T)/(2π²) (exact Bessel form, evaluated with the scaled K₂ so that
-/// ln n_eq is exact even where n_eq underflows, m/T ≳ 700). Quantum statistics matter only when the species is
-/// relativistic (m/T ≲ 3): at m/T = 3 the Fermi–Dirac density is 2.3% below MB, at m/T ≥ 10 the difference is
-/// below 5e-5. Freeze-out at x_f ≈ 15–25 is therefore insensitive to them; the χ/S system of seed 001, which starts at
-/// T_QCD with m_χ/T ≈ 0.015, is not (the initial yield differs by the factor 3ζ(3)/4 ≈ 0.90 for a fermion). They are
-/// implemented: for x = m/T ≥ 2 by the series n = g m² T/(2π²) Σ_k (±1)^{k+1} K₂(k x)/k, below by direct
-/// integration of g/(2π²) ∫ p² f(E) dp.
+/// Maxwell–Boltzmann: ñ = x² K₂(x) (exact Bessel form, evaluated with the scaled K₂ so that ln n_eq is exact even where
+/// n_eq underflows, m/T ≳ 700). Quantum statistics matter only when the species is relativistic (m/T ≲ 3): at m/T = 3
+/// the Fermi–Dirac density is 2.3% below MB, at m/T ≥ 10 the difference is below 5e-5. Freeze-out at x_f ≈ 15–25 is
+/// therefore insensitive to them; the χ/S system of seed 001, which starts at T_QCD with m_χ/T ≈ 0.015, is not (the
+/// initial yield differs by the factor 3ζ(3)/4 ≈ 0.90 for a fermion). They are implemented: for x = m/T ≥ 2 by the
+/// series ñ = x² K₂(x) Σ_k (±1)^{k+1} K₂(k x)/(k K₂(x)), below by direct integration of ñ = ∫₀^∞ q² f(√(q² + x²)) dq.
 /// </remarks>
 public static class Equilibrium
 {
-    private const double TwoPi2 = 2 * Math.PI * Math.PI;
-
-    /// <summary>Apéry's constant ζ(3).</summary>
-    public const double Zeta3 = 1.2020569031595942854;
+    private static readonly Func<double, double, double, double> LnDensity = CosmologyFormulas.LnNumberDensity;    // (g, T, ln ñ)
+    private static readonly Func<double, double, double, double> LnYieldOf = CosmologyFormulas.LnEquilibriumYield; // (g, h_eff, ln ñ)
+    private static readonly Func<double, double> LnReducedMB = CosmologyFormulas.LnReducedDensityMB;               // (x)
+    private static readonly Func<double, double, double, double> SeriesTerm = CosmologyFormulas.QuantumSeriesTerm; // (k, x, σ)
+    private static readonly Func<double, double, double, double> DensityIntegrand = CosmologyFormulas.QuantumDensityIntegrand; // (q, x, σ)
 
     /// <summary>Equilibrium number density n_eq in MeV³ at zero chemical potential.</summary>
     /// <param name="mass">Mass m ≥ 0, MeV (m = 0 is allowed for Maxwell–Boltzmann and Fermi–Dirac; Bose–Einstein
@@ -43,11 +47,8 @@ public static class Equilibrium
     /// <param name="statistics">Phase-space statistics.</param>
     /// <exception cref="ArgumentOutOfRangeException">A negative or non-finite mass, T ≤ 0, g ≤ 0.</exception>
     public static double NumberDensity(double mass, double temperature, double dof,
-        QuantumStatistics statistics = QuantumStatistics.MaxwellBoltzmann)
-    {
-        double ln = LnNumberDensity(mass, temperature, dof, statistics);
-        return Math.Exp(ln);
-    }
+        QuantumStatistics statistics = QuantumStatistics.MaxwellBoltzmann) =>
+        Math.Exp(LnNumberDensity(mass, temperature, dof, statistics)); // numerics: back from the log variable
 
     /// <summary>ln(n_eq / MeV³), exact for any m/T (no underflow). Arguments as <see cref="NumberDensity"/>.</summary>
     public static double LnNumberDensity(double mass, double temperature, double dof,
@@ -56,9 +57,7 @@ public static class Equilibrium
         Guard.NonNegative(mass, nameof(mass));
         Guard.Positive(temperature, nameof(temperature));
         Guard.Positive(dof, nameof(dof), "internal degrees of freedom");
-        double x = mass / temperature;
-        double lnPrefactor = Math.Log(dof / TwoPi2) + 3 * Math.Log(temperature);
-        return lnPrefactor + LnReducedDensity(x, statistics);
+        return LnDensity(dof, temperature, LnReducedDensity(mass / temperature, statistics));
     }
 
     /// <summary>
@@ -69,34 +68,25 @@ public static class Equilibrium
         switch (statistics)
         {
             case QuantumStatistics.MaxwellBoltzmann:
-                return Math.Log(Bessel.X2K2Scaled(x)) - x;
+                return LnReducedMB(x);
             case QuantumStatistics.FermiDirac:
             case QuantumStatistics.BoseEinstein:
             {
                 double sign = statistics == QuantumStatistics.FermiDirac ? -1 : 1;
                 if (x >= 2)
                 {
-                    // Σ_k (±1)^{k+1} K₂(kx)/k · x², relative to the k = 1 term: K₂(kx)/K₂(x) = K₂ᵉ(kx)/K₂ᵉ(x) e^{−(k−1)x}
-                    double k2 = Bessel.K2Scaled(x);
-                    double sum = 1, term, alternating = 1;
+                    // ñ = ñ_MB Σ_k term_k, the terms relative to the first (k = 1 is 1); they fall as e^{−(k−1)x}
+                    double sum = 1;
                     for (int k = 2; k < 200; k++)
                     {
-                        alternating *= sign; // (±1)^{k+1}
-                        term = alternating * Bessel.K2Scaled(k * x) / k / k2 * Math.Exp(-(k - 1) * x);
+                        double term = SeriesTerm(k, x, sign);
                         sum += term;
                         if (Math.Abs(term) < 1e-17 * sum) break;
                     }
-                    return Math.Log(Bessel.X2K2Scaled(x) * sum) - x;
+                    return LnReducedMB(x) + Math.Log(sum); // numerics: ln of the summed series
                 }
-                double integral = Integrate.GaussKronrod(q =>
-                {
-                    double e = Math.Sqrt(q * q + x * x);
-                    double ee = Math.Exp(-e);
-                    return statistics == QuantumStatistics.FermiDirac
-                        ? q * q * ee / (1 + ee)
-                        : (e == 0 ? 0 : q * q / double.ExpM1(e));
-                }, 0, 80, 1e-13, 15, 61);
-                return Math.Log(integral);
+                double integral = Integrate.GaussKronrod(q => DensityIntegrand(q, x, sign), 0, 80, 1e-13, 15, 61);
+                return Math.Log(integral); // numerics: ln of the quadrature
             }
             default:
                 throw new ArgumentOutOfRangeException(nameof(statistics), statistics, "unknown statistics");
@@ -111,15 +101,17 @@ public static class Equilibrium
     /// <param name="statistics">Phase-space statistics.</param>
     public static double Yield(double mass, double temperature, double dof, StandardModelPlasma plasma,
         QuantumStatistics statistics = QuantumStatistics.MaxwellBoltzmann) =>
-        Math.Exp(LnYield(mass, temperature, dof, plasma, statistics));
+        Math.Exp(LnYield(mass, temperature, dof, plasma, statistics)); // numerics: back from the log variable
 
     /// <summary>ln Y_eq = ln(n_eq/s), exact for any m/T. Arguments as <see cref="Yield"/>.</summary>
     public static double LnYield(double mass, double temperature, double dof, StandardModelPlasma plasma,
         QuantumStatistics statistics = QuantumStatistics.MaxwellBoltzmann)
     {
         ArgumentNullException.ThrowIfNull(plasma);
-        double lnN = LnNumberDensity(mass, temperature, dof, statistics);
-        return lnN - Math.Log(plasma.EntropyDensity(temperature));
+        Guard.NonNegative(mass, nameof(mass));
+        Guard.Positive(temperature, nameof(temperature));
+        Guard.Positive(dof, nameof(dof), "internal degrees of freedom");
+        return LnYield(mass / temperature, dof, plasma.EntropyDof(temperature), statistics);
     }
 
     /// <summary>
@@ -127,5 +119,5 @@ public static class Equilibrium
     /// (the temperature cancels). Used on the solvers' grids.
     /// </summary>
     internal static double LnYield(double x, double dof, double entropyDof, QuantumStatistics statistics) =>
-        Math.Log(45 * dof / (4 * Math.Pow(Math.PI, 4) * entropyDof)) + LnReducedDensity(x, statistics);
+        LnYieldOf(dof, entropyDof, LnReducedDensity(x, statistics));
 }

@@ -111,6 +111,9 @@ public sealed record FreezeOutResult(double Mass, DarkMatterNature Nature, doubl
 /// </remarks>
 public sealed class FreezeOutSolver
 {
+    private static readonly Func<double, double, double, double, double> LogRate = CosmologyFormulas.FreezeOutLogRate; // (δ, s, H, ln⟨σv⟩)
+    private static readonly Func<double, double, double, double> Tail = CosmologyFormulas.FreezeOutTail;     // (Y, λ, p)
+
     /// <summary>Creates a solver with the given options (defaults when null).</summary>
     public FreezeOutSolver(FreezeOutOptions? options = null)
     {
@@ -153,14 +156,14 @@ public sealed class FreezeOutSolver
             throw new ArgumentOutOfRangeException(nameof(mass), mass,
                 $"mass must be in (0, {Plasma.MaximumTemperature * Options.XStart:G6}] MeV: the solve starts at T = m/x_start = " +
                 $"{tStart:G6} MeV, above the {Plasma.Table} table");
-        double u0 = Math.Log(Options.XStart), u1 = Math.Log(Options.XEnd);
+        double u0 = Math.Log(Options.XStart), u1 = Math.Log(Options.XEnd); // numerics: the grid variable u = ln x
         var stats = Options.Statistics;
         var rates = new CrossSectionTable(mass, u0, u1, Options.CrossSectionGridStep, [(sigmaV, "<sigma v>(T)")]);
         var table = new CoefficientTable(u0, u1, Options.GridStep, 2, (u, c) =>
         {
-            double x = Math.Exp(u), T = mass / x;
+            double x = Math.Exp(u), T = mass / x; // numerics: the grid variable u = ln x
             var st = Plasma.State(T);
-            c[0] = Math.Log(1 + st.LogDerivative / 3) + Math.Log(st.EntropyDensity) + rates.LnSigmaV(u, 0) - Math.Log(st.Hubble);
+            c[0] = LogRate(st.LogDerivative, st.EntropyDensity, st.Hubble, rates.LnSigmaV(u, 0));
             c[1] = Equilibrium.LnYield(x, dof, st.EntropyDof, stats);
         });
         return new FreezeOutGrid(mass, dof, table);
@@ -194,18 +197,18 @@ public sealed class FreezeOutSolver
         };
         var solution = new Rodas4().Solve(system.System, u0, y0, u1, odeOptions);
         double wEnd = solution.FinalState[0];
-        double yEnd = Math.Exp(wEnd);
+        double yEnd = Math.Exp(wEnd); // numerics: the state is W = ln Y
 
-        // analytic tail beyond x_end: d(1/Y)/du = λ(u), λ ∝ e^{−p(u − u1)} ⇒ 1/Y_∞ = 1/Y_end + λ(u1)/p
+        // analytic tail beyond x_end: d(1/Y)/du = λ(u), λ ∝ e^{−p(u − u1)} ⇒ 1/Y_∞ = 1/Y_end + λ(u1)/p (the kernel's)
         var dc = new double[2];
         var cEnd = new double[2];
         grid.Table.Evaluate(u1, cEnd, 0, dc);
-        double lambdaEnd = Math.Exp(cEnd[0] + lnLambdaShift);
+        double lambdaEnd = Math.Exp(cEnd[0] + lnLambdaShift); // numerics: the coefficient is ln λ
         double p = -dc[0];
-        double yInf = p > 0.05 ? yEnd / (1 + yEnd * lambdaEnd / p) : yEnd;
+        double yInf = p > 0.05 ? Tail(yEnd, lambdaEnd, p) : yEnd;
 
-        double factor = nature == DarkMatterNature.Dirac ? 2 : 1;
-        double omega = factor * CosmologyUnits.OmegaH2(grid.Mass, yInf);
+        double chargeStates = nature == DarkMatterNature.Dirac ? 2 : 1;
+        double omega = CosmologyUnits.OmegaH2(grid.Mass, yInf, chargeStates);
 
         double[] xs = [], ys = [], yeq = [];
         double xf = double.NaN;
@@ -217,15 +220,17 @@ public sealed class FreezeOutSolver
             for (int i = 0; i < outU.Length; i++)
             {
                 system.Coefficients(outU[i], c);
-                xs[i] = Math.Exp(outU[i]);
-                ys[i] = Math.Exp(states[i][0]);
-                yeq[i] = Math.Exp(c[1]);
+                // numerics: back from the log variables u = ln x, W = ln Y, ln Y_eq
+                xs[i] = Math.Exp(outU[i]); // numerics
+                ys[i] = Math.Exp(states[i][0]); // numerics
+                yeq[i] = Math.Exp(c[1]); // numerics
                 if (double.IsNaN(xf) && i > 0)
                 {
-                    double r0 = states[i - 1][0] - PreviousEq(system, outU[i - 1]) - Math.Log(2);
-                    double r1 = states[i][0] - c[1] - Math.Log(2);
+                    // x_f is defined by Y = 2 Y_eq: the zero of ln(Y/Y_eq) − ln 2, interpolated linearly in u
+                    double r0 = states[i - 1][0] - PreviousEq(system, outU[i - 1]) - Math.Log(2); // numerics
+                    double r1 = states[i][0] - c[1] - Math.Log(2); // numerics
                     if (r0 < 0 && r1 >= 0)
-                        xf = Math.Exp(outU[i - 1] + (outU[i] - outU[i - 1]) * (-r0) / (r1 - r0));
+                        xf = Math.Exp(outU[i - 1] + (outU[i] - outU[i - 1]) * (-r0) / (r1 - r0)); // numerics
                 }
             }
         }

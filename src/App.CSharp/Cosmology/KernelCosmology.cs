@@ -20,13 +20,16 @@ public static class KernelCosmology
                 NuDM.Symbolic.Compile.Compile5("s", "t", "m_chi", "m_S", "y_chi", nubar.Value));
     });
 
-    /// <summary>σ(s) from σv_rel(s): σ = σv_rel / v_rel with v_rel = 4p/√s in the CM frame (p the CM momentum of the initial pair).</summary>
+    private static readonly Func<double, double, double> PairMomentumSquared = CosmologyFormulas.PairMomentumSquared;       // (s, m)
+    private static readonly Func<double, double, double, double> SigmaFromSigmaV = CosmologyFormulas.CrossSectionFromSigmaV; // (σv, s, m)
+    private static readonly Func<double, double, double> ResonanceMomentum = CosmologyFormulas.ResonanceMomentum;           // (m, r)
+
+    /// <summary>σ(s) from σv_rel(s): σ = σv_rel / v_rel with v_rel = 4p/√s in the CM frame (p the CM momentum of the initial
+    /// pair; the kernel's <see cref="CosmologyFormulas.CrossSectionFromSigmaV"/>); 0 at and below threshold.</summary>
     private static CrossSection FromSigmaV(Func<double, double, double, double, double> sigmaV, double initialMass, double mchi, double ms, double y) => s =>
     {
-        double p2 = s / 4 - initialMass * initialMass;
-        if (!(p2 > 0)) return 0.0;
-        double v = 4 * Math.Sqrt(p2) / Math.Sqrt(s);
-        return sigmaV(s, mchi, ms, y) / v;
+        if (!(PairMomentumSquared(s, initialMass) > 0)) return 0.0;
+        return SigmaFromSigmaV(sigmaV(s, mchi, ms, y), s, initialMass);
     };
 
     /// <summary>σ(s) of χχ̄ → νν̄ (t-channel S), MeV⁻².</summary>
@@ -53,9 +56,9 @@ public static class KernelCosmology
         var thermal = new ThermalAverageOptions
         {
             RelativeTolerance = relativeTolerance,
-            FixedGaussLegendrePoints = (int)Math.Ceiling(48 * Math.Pow(1e-6 / relativeTolerance, 0.125)),
+            FixedGaussLegendrePoints = (int)Math.Ceiling(48 * Math.Pow(1e-6 / relativeTolerance, 0.125)), // numerics: quadrature order
         };
-        double nodesPerEFold = 8 * Math.Pow(1e-6 / relativeTolerance, 0.25);
+        double nodesPerEFold = 8 * Math.Pow(1e-6 / relativeTolerance, 0.25); // numerics: table density
         double pMax = 30 * maximumTemperature + 3 * ms;
         var chichi = new TabulatedCrossSection(ChiChiToNuNu(mchi, ms, y), mchi, pMax, nodesPerEFold).AsDelegate();
         var ssnn = new TabulatedCrossSection(SSToNuNu(mchi, ms, y), ms, pMax, nodesPerEFold).AsDelegate();
@@ -106,7 +109,7 @@ public static class KernelCosmology
         double ms = r * mX;
         double Checked(double v, double s) => double.IsFinite(v) ? v : throw new OutsideValidityException(
             $"kinetic decoupling at m_X = {mX:G6} MeV, r = m_φ/m_X = {r:G8}: the Xν → Xν amplitude diverges at s = {s:G6} MeV² ≈ m_φ² " +
-            $"(the φ resonance, at neutrino momentum k = m_X(r² − 1)/2 = {mX * (r * r - 1) / 2:G4} MeV, lies inside the thermal neutrino " +
+            $"(the φ resonance, at neutrino momentum k = m_X(r² − 1)/2 = {ResonanceMomentum(mX, r):G4} MeV, lies inside the thermal neutrino " +
             "distribution, and the propagator has no width): the rate is not computed this close to r = 1; use a larger r");
         return [(s, t) => Checked(2 * nu(s, t, mX, ms, yX), s), (s, t) => Checked(2 * nubar(s, t, mX, ms, yX), s)];
     }
@@ -137,12 +140,12 @@ public static class KernelCosmology
         double tMin = Cosmology.KineticDecoupling.MinimumDecouplingTemperature();
         double F(double lnY)
         {
-            try { return Math.Log(KineticDecoupling(mX, r, Math.Exp(lnY)).Temperature / tMin); }
+            try { return Math.Log(KineticDecoupling(mX, r, Math.Exp(lnY)).Temperature / tMin); } // numerics: root in ln y of ln(T_KD/T_min)
             catch (DecouplingNotFoundException) { return lnY < 0 ? 50 : -50; } // decoupled while relativistic / never
         }
-        double lo = Math.Log(1e-8), hi = Math.Log(10.0);
+        double lo = Math.Log(1e-8), hi = Math.Log(10.0); // numerics: the search range of y
         if (F(hi) > 0) return double.PositiveInfinity; // even y = 10 decouples early enough: no bound below perturbativity
         if (F(lo) < 0) return 0.0;
-        return Math.Exp(MathNet.Numerics.RootFinding.Brent.FindRoot(F, lo, hi, 1e-8, 200));
+        return Math.Exp(MathNet.Numerics.RootFinding.Brent.FindRoot(F, lo, hi, 1e-8, 200)); // numerics
     }
 }

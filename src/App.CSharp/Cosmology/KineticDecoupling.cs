@@ -66,10 +66,24 @@ public sealed class DecouplingNotFoundException(string message, bool whileRelati
 /// = 1/(48π³ g_χ m³ T) k⁴⟨|M|²⟩. We keep the exact k_cm. <see cref="FromDifferentialCrossSection"/> converts a dσ/dt.</para>
 /// <para>T_KD is defined as in the seed, γ(T_ν(T_KD)) = H(T_KD) (not by the asymptotic T_χ ∝ a⁻² matching of
 /// Bringmann–Hofmann, which gives a T_KD larger by O(1)).</para>
+/// <para>The formulas (γ's prefactor and integrand, the t-average's kinematics, M_cut, M_f, the Lyman-α bound, the
+/// power-law closed forms, eq. 15) are the kernel's <see cref="KineticDecouplingFormulas"/>; this class does the
+/// quadratures and finds the root γ = H.</para>
 /// </remarks>
 public static class KineticDecoupling
 {
     private const double QMax = 60; // k/T_ν: f(1 − f) ~ e^{−60}
+
+    private static readonly Func<double, double, double, double, double> Rate = CosmologyFormulas.MomentumTransferRate;   // (I, g, m, T)
+    private static readonly Func<double, double, double, double> Integrand = CosmologyFormulas.MomentumTransferIntegrand; // (q, T, ⟨|M|²⟩_t)
+    private static readonly Func<double, double, double> MandelstamS = CosmologyFormulas.KineticDecouplingMandelstamS;      // (m, k)
+    private static readonly Func<double, double, double> TMin = CosmologyFormulas.KineticDecouplingTMin;                   // (m, k)
+    private static readonly Func<double, double, double, double> TAverage = CosmologyFormulas.KineticDecouplingTAverage;   // (J, m, k)
+    private static readonly Func<double, double, double, double, double, double> FromDsdt = CosmologyFormulas.AmplitudeFromDifferentialCrossSection; // (dσ/dt, s, m, g, g_p)
+    private static readonly Func<double, double, double> CutoffMassOf = CosmologyFormulas.CutoffMass;                      // (s, H)
+    private static readonly Func<double, double> FreeStreamingMass = CosmologyFormulas.WarmDarkMatterCutoffMass;           // (m_WDM keV)
+    private static readonly Func<double, double, double> MinimumTemperature = CosmologyFormulas.MinimumDecouplingTemperature; // (A, M_f)
+    private static readonly Func<double, double, double, double> Eq15 = CosmologyFormulas.Seed000Eq15;                     // (m, y, r)
 
     /// <summary>
     /// Momentum-transfer rate γ in MeV for DM of mass m (MeV) and g_χ internal states, scattering on massless fermionic
@@ -91,18 +105,15 @@ public static class KineticDecoupling
         foreach (var amp in partners)
         {
             ArgumentNullException.ThrowIfNull(amp);
-            // ∫₀^∞ dk k⁴ f(1−f) ⟨|M|²⟩_t with k = T q;  f(1−f) = e^{−q}/(1 + e^{−q})²
+            // ∫₀^∞ dk k⁴ f(1−f) ⟨|M|²⟩_t with k = T q
             double integral = Integrate.GaussKronrod(q =>
             {
                 if (q <= 0) return 0;
-                double e = Math.Exp(-q);
-                double w = e / ((1 + e) * (1 + e));
-                double k = T * q;
-                return Math.Pow(k, 4) * w * TAveragedAmplitude(amp, m, k, tol);
+                return Integrand(q, T, TAveragedAmplitude(amp, m, T * q, tol));
             }, 0, QMax, tol, 15, 31);
             sum += integral * T; // dk = T dq
         }
-        return sum / (48 * Math.Pow(Math.PI, 3) * dmDof * m * m * m * T);
+        return Rate(sum, dmDof, m, T);
     }
 
     /// <summary>
@@ -114,9 +125,8 @@ public static class KineticDecoupling
         ArgumentNullException.ThrowIfNull(amplitude);
         Guard.Positive(dmMass, nameof(dmMass));
         Guard.Positive(k, nameof(k));
-        double m = dmMass, s = m * m + 2 * m * k;
-        double kcm2 = m * m * k * k / s, tMin = -4 * kcm2;
-        // t = tMin τ:  ∫ (−t)|M|² dt = 16 k_cm⁴ ∫₀¹ τ |M|²(s, tMin τ) dτ
+        double m = dmMass, s = MandelstamS(m, k), tMin = TMin(m, k);
+        // t = tMin τ:  (1/(8k⁴)) ∫ (−t)|M|² dt = 2 (k_cm/k)⁴ ∫₀¹ τ |M|²(s, tMin τ) dτ
         double inner = Integrate.GaussKronrod(tau =>
         {
             double v = amplitude(s, tMin * tau);
@@ -124,8 +134,7 @@ public static class KineticDecoupling
                 throw new ArgumentException($"the scattering amplitude |M|^2 returned {v:R} at s = {s:G6} MeV^2, t = {tMin * tau:G6} MeV^2; it must be finite and >= 0");
             return tau * v;
         }, 0, 1, relativeTolerance, 10, 15);
-        double r = kcm2 / (k * k);
-        return 2 * r * r * inner;
+        return TAverage(inner, m, k);
     }
 
     /// <summary>
@@ -137,8 +146,8 @@ public static class KineticDecoupling
     {
         ArgumentNullException.ThrowIfNull(dSigmaDt);
         Guard.Positive(dmMass, nameof(dmMass));
-        double m2 = dmMass * dmMass, g = 16 * Math.PI * dmDof * partnerDof;
-        return (s, t) => g * (s - m2) * (s - m2) * dSigmaDt(s, t);
+        double m = dmMass;
+        return (s, t) => FromDsdt(dSigmaDt(s, t), s, m, dmDof, partnerDof);
     }
 
     /// <summary>
@@ -156,12 +165,13 @@ public static class KineticDecoupling
         double tMax = double.IsNaN(maximumTemperature) ? dmMass / 3 : Guard.Positive(maximumTemperature, nameof(maximumTemperature));
         tMax = Math.Min(tMax, plasma.MaximumTemperature);
         double PartnerT(double T) => options.PartnersAtNeutrinoTemperature ? StandardModelPlasma.NeutrinoTemperature(T) : T;
+        // numerics: the root γ = H is found in ln T for ln(γ/H)
         double G(double lnT)
         {
-            double T = Math.Exp(lnT);
-            return Math.Log(MomentumTransferRate(dmMass, dmDof, partners, PartnerT(T), options)) - Math.Log(plasma.Hubble(T));
+            double T = Math.Exp(lnT); // numerics
+            return Math.Log(MomentumTransferRate(dmMass, dmDof, partners, PartnerT(T), options)) - Math.Log(plasma.Hubble(T)); // numerics
         }
-        double hi = Math.Log(tMax), ghi = G(hi);
+        double hi = Math.Log(tMax), ghi = G(hi); // numerics
         if (!(ghi > 0))
             throw new DecouplingNotFoundException(
                 $"the momentum-transfer rate γ is already below H at T = {tMax:G4} MeV (m_X/3{(tMax < dmMass / 3 ? ", capped at the top of the g_eff table" : "")}): " +
@@ -171,15 +181,15 @@ public static class KineticDecoupling
         while (glo > 0)
         {
             hi = lo;
-            lo -= Math.Log(10);
-            if (lo < Math.Log(1e-12))
+            lo -= Math.Log(10); // numerics: bracketing in decades
+            if (lo < Math.Log(1e-12)) // numerics
                 throw new DecouplingNotFoundException(
                     "γ stays above H down to T = 1e-12 MeV, below today's photon temperature (2.3e-10 MeV): the dark matter never decouples from neutrinos",
                     whileRelativistic: false);
             glo = G(lo);
         }
         double root = Brent.FindRoot(G, lo, hi, 1e-10, 200);
-        double tkd = Math.Exp(root), tnu = PartnerT(tkd);
+        double tkd = Math.Exp(root), tnu = PartnerT(tkd); // numerics
         return new KineticDecouplingResult(tkd, tnu, plasma.Hubble(tkd), CutoffMass(tkd, options.Table));
     }
 
@@ -193,10 +203,8 @@ public static class KineticDecoupling
     public static double CutoffMass(double temperature, DegreesOfFreedomTable table = DegreesOfFreedomTable.SaikawaShirai)
     {
         var plasma = StandardModelPlasma.Load(table);
-        double rho = CosmologyUnits.DarkMatterMassPerEntropy * plasma.EntropyDensity(temperature); // MeV⁴
-        double h = plasma.Hubble(temperature);
-        double massMeV = 4 * Math.PI / 3 * rho / (h * h * h);
-        return massMeV * 1e-3 / Constants.SolarMass_GeV;
+        var state = plasma.State(temperature);
+        return CutoffMassOf(state.EntropyDensity, state.Hubble);
     }
 
     /// <summary>
@@ -211,7 +219,7 @@ public static class KineticDecoupling
     /// M_f = 5.1e10 M_⊙ (keV/m_WDM)⁴, in solar masses; m_WDM in keV.
     /// </summary>
     public static double WarmDarkMatterCutoffMass(double wdmMassKeV) =>
-        5.1e10 * Math.Pow(Guard.Positive(wdmMassKeV, nameof(wdmMassKeV), "keV"), -4);
+        FreeStreamingMass(Guard.Positive(wdmMassKeV, nameof(wdmMassKeV), "keV"));
 
     /// <summary>
     /// The lowest kinetic-decoupling temperature (MeV) allowed by a Lyman-α bound m_WDM &gt; <paramref name="wdmMassKeV"/>
@@ -219,7 +227,7 @@ public static class KineticDecoupling
     /// The seed quotes 1.4 keV.
     /// </summary>
     public static double MinimumDecouplingTemperature(double wdmMassKeV = 5.3, DegreesOfFreedomTable table = DegreesOfFreedomTable.SaikawaShirai) =>
-        CosmologyUnits.KeV * Math.Cbrt(CutoffMassPrefactor(table) / WarmDarkMatterCutoffMass(wdmMassKeV));
+        MinimumTemperature(CutoffMassPrefactor(table), WarmDarkMatterCutoffMass(wdmMassKeV));
 
     // ------------------------------------------------------------------ closed forms (checks)
 
@@ -229,26 +237,22 @@ public static class KineticDecoupling
     /// </summary>
     public static double PowerLawRate(double c, int n, double dmMass, double dmDof, double partnerTemperature)
     {
-        if (n < 0 || n > 10 || n % 2 != 0) throw new ArgumentOutOfRangeException(nameof(n), n, "n must be an even integer in [0, 10]");
-        double p = n + 4;
-        double factorial = 1;
-        for (int i = 2; i <= n + 4; i++) factorial *= i;
-        double eta = (1 - Math.Pow(2, 1 - p)) * ZetaEven(n + 4);
-        return c * factorial * eta * Math.Pow(partnerTemperature, p) / (48 * Math.Pow(Math.PI, 3) * dmDof * Math.Pow(dmMass, 3));
+        if (!CosmologyFormulas.TryPowerLawRate(n, out var rate))
+            throw new ArgumentOutOfRangeException(nameof(n), n, $"n must be an even integer in [0, {CosmologyFormulas.MaxPowerLawExponent}]");
+        return rate(c, dmMass, dmDof, partnerTemperature);
     }
 
     /// <summary>
     /// T_KD (photon, MeV) from γ = H for the power law of <see cref="PowerLawRate"/>, with T_ν = (4/11)^{1/3} T and
-    /// g_eff at its T → 0 value: T^{n+2} = sqrt(8π³g_eff/90)/(M_Pl C (4/11)^{(n+4)/3}), C = γ/T_ν^{n+4}.
+    /// g_eff at its T → 0 value: T^{n+2} = sqrt(8π³g_eff/90)/(M_Pl C (4/11)^{(n+4)/3}), C = γ/T_ν^{n+4} (solved by the
+    /// kernel).
     /// </summary>
     public static double PowerLawDecouplingTemperature(double c, int n, double dmMass, double dmDof,
         DegreesOfFreedomTable table = DegreesOfFreedomTable.SaikawaShirai)
     {
-        var plasma = StandardModelPlasma.Load(table);
-        double C = PowerLawRate(c, n, dmMass, dmDof, 1.0);
-        double h0 = Math.Sqrt(StandardModelPlasma.HubblePrefactorSquared * plasma.EnergyDofAtZero) / Constants.PlanckMass;
-        double a = Math.Cbrt(4.0 / 11);
-        return Math.Pow(h0 / (C * Math.Pow(a, n + 4)), 1.0 / (n + 2));
+        if (!CosmologyFormulas.TryPowerLawDecouplingTemperature(n, out var temperature))
+            throw new ArgumentOutOfRangeException(nameof(n), n, $"n must be an even integer in [0, {CosmologyFormulas.MaxPowerLawExponent}]");
+        return temperature(c, dmMass, dmDof, StandardModelPlasma.Load(table).EnergyDofAtZero);
     }
 
     /// <summary>Seed 000 eq. (15) as printed: T_KD ≈ 0.4 keV (m_X/MeV)^{5/4} (0.1/y_X) √(r² − 1), r = m_φ/m_X; MeV.</summary>
@@ -257,17 +261,6 @@ public static class KineticDecoupling
         Guard.Positive(dmMass, nameof(dmMass));
         Guard.Positive(coupling, nameof(coupling), "dimensionless");
         if (!(massRatio > 1)) throw new ArgumentOutOfRangeException(nameof(massRatio), massRatio, "r = m_phi/m_X must be in (1, +inf)");
-        return 0.4 * CosmologyUnits.KeV * Math.Pow(dmMass, 1.25) * (0.1 / coupling) * Math.Sqrt(massRatio * massRatio - 1);
+        return Eq15(dmMass, coupling, massRatio);
     }
-
-    private static double ZetaEven(int p) => p switch
-    {
-        4 => Math.Pow(Math.PI, 4) / 90,
-        6 => Math.Pow(Math.PI, 6) / 945,
-        8 => Math.Pow(Math.PI, 8) / 9450,
-        10 => Math.Pow(Math.PI, 10) / 93555,
-        12 => 691 * Math.Pow(Math.PI, 12) / 638512875,
-        14 => 2 * Math.Pow(Math.PI, 14) / 18243225,
-        _ => throw new ArgumentOutOfRangeException(nameof(p)),
-    };
 }

@@ -9,6 +9,8 @@ namespace NuDM.App.Cosmology;
 /// </summary>
 public static class ModelConstraints
 {
+    private static readonly Func<double, double, double, double> CouplingFromCrossSection = CosmologyFormulas.CouplingFromCrossSection; // (σ_y, σ₁, n)
+
     /// <summary>E787/E949 bound on a universal quark coupling, seed 000 eq. (2).</summary>
     public const double KaonBoundYq = 1.58e-4;
 
@@ -23,7 +25,7 @@ public static class ModelConstraints
     {
         if (!(sigmaCm2 > 0)) return double.NaN;
         var unit = Couplings.SigmaNC_cm2(1.0, yp, mX, mPhi); // σ_NC at y_X = 1
-        return Math.Sqrt(sigmaCm2 / unit);
+        return CouplingFromCrossSection(sigmaCm2, unit, 2); // σ_NC ∝ y_X²
     }
 
     /// <summary>The kinetic-decoupling bound on y_X (Lyman-α: T_KD &gt; 1.41 keV) at m_X and r = m_φ/m_X.</summary>

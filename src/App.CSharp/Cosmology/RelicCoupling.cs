@@ -24,7 +24,7 @@ public sealed record RelicCouplingResult(double Mass, double Coupling, double Om
 /// <remarks>
 /// Example (seed 000: σv(X̄X → ν̄ν) = y⁴/(16π m_φ⁴), m_φ = 3 m_X, Dirac X):
 /// <code>
-/// var r = RelicCoupling.Find(mass: 20, sigmaVAtUnitCoupling: T => 1 / (16 * Math.PI * Math.Pow(3 * 20.0, 4)), power: 4,
+/// var r = RelicCoupling.Find(mass: 20, sigmaVAtUnitCoupling: T => 1 / (16 * Math.PI * Math.Pow(3 * 20.0, 4)), power: 4, // numerics: a doc example
 ///                            nature: DarkMatterNature.Dirac);
 /// double y = r.Coupling;
 /// </code>
@@ -32,6 +32,8 @@ public sealed record RelicCouplingResult(double Mass, double Coupling, double Om
 /// </remarks>
 public static class RelicCoupling
 {
+    private static readonly Func<double, double, double, double> Scaling = CosmologyFormulas.CouplingScaling; // (y, n, σ₁)
+
     private const double CanonicalSigmaV = 2.2e-26; // cm³/s, start value only
 
     /// <summary>Finds the relic coupling at one mass.</summary>
@@ -59,17 +61,18 @@ public static class RelicCoupling
         if (!(sv20 > 0) || !double.IsFinite(sv20))
             throw new InvalidOperationException($"<sigma v> at unit coupling is {sv20:R} MeV^-2 at T = m/20; it must be > 0 to find a relic coupling");
         double canonical = CosmologyUnits.SigmaVFromCm3PerSecond(CanonicalSigmaV) * (nature == DarkMatterNature.Dirac ? 2 : 1);
-        double lnTarget = Math.Log(targetOmegaH2), tol = double.LogP1(relativeTolerance);
+        // numerics: the search runs in ln y on ln Ωh²
+        double lnTarget = Math.Log(targetOmegaH2), tol = double.LogP1(relativeTolerance); // numerics
 
         int solves = 0;
         double G(double lny, out FreezeOutResult r)
         {
             r = solver.SolveOnGrid(grid, power * lny, nature, 0);
             solves++;
-            return Math.Log(r.OmegaH2) - lnTarget;
+            return Math.Log(r.OmegaH2) - lnTarget; // numerics
         }
 
-        double l0 = (Math.Log(canonical) - Math.Log(sv20)) / power;
+        double l0 = (Math.Log(canonical) - Math.Log(sv20)) / power; // numerics: the start, ln y with y^p ⟨σv⟩₁ = canonical
         double g0 = G(l0, out var r0);
         if (Math.Abs(g0) <= tol) return Finish(l0);
         double l1 = l0 + g0 / power; // slope −p
@@ -96,10 +99,10 @@ public static class RelicCoupling
         {
             var final = solver.SolveOnGrid(grid, power * lny, nature, solver.Options.OutputPoints);
             solves++;
-            double y = Math.Exp(lny);
+            double y = Math.Exp(lny); // numerics: back from ln y
             return new RelicCouplingResult(mass, y, final.OmegaH2, solves, final)
             {
-                SigmaVAtX20Cm3PerSecond = CosmologyUnits.SigmaVToCm3PerSecond(Math.Pow(y, power) * sv20),
+                SigmaVAtX20Cm3PerSecond = CosmologyUnits.SigmaVToCm3PerSecond(Scaling(y, power, sv20)),
             };
         }
     }

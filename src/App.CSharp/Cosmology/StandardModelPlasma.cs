@@ -38,7 +38,9 @@ public enum DegreesOfFreedomTable
 /// the effective degrees of freedom g_eff(T) (energy, ρ = g_eff π²T⁴/30) and h_eff(T) (entropy,
 /// s = h_eff 2π²T³/45), d ln h_eff/d ln T, the Hubble rate H(T) = sqrt(8π³ g_eff/90) T²/M_Pl (Friedmann equation with
 /// ρ = ρ_SM), the entropy density, and the neutrino temperature after e± annihilation. All temperatures are photon
-/// (plasma) temperatures in MeV; rates in MeV; densities in MeV³ or MeV⁴.
+/// (plasma) temperatures in MeV; rates in MeV; densities in MeV³ or MeV⁴. The formulas are the kernel's
+/// (<see cref="Thermodynamics"/>, through <see cref="CosmologyFormulas"/>); this class holds the tables, their
+/// interpolation and the quadrature of h_e.
 /// </summary>
 /// <remarks>
 /// Interpolation: h_eff and g_eff are interpolated in ln T with a monotone piecewise-cubic Hermite (Fritsch–Carlson
@@ -52,6 +54,16 @@ public enum DegreesOfFreedomTable
 /// </remarks>
 public sealed class StandardModelPlasma
 {
+    private static readonly Func<double, double, double> HubbleOf = CosmologyFormulas.Hubble;          // (g_eff, T)
+    private static readonly Func<double, double, double> EntropyOf = CosmologyFormulas.EntropyDensity; // (h_eff, T)
+    private static readonly Func<double, double, double> EnergyOf = CosmologyFormulas.EnergyDensity;   // (g_eff, T)
+    private static readonly Func<double, double, double, double> GStar = CosmologyFormulas.GStarSqrt; // (h_eff, g_eff, δ)
+    private static readonly Func<double, double, double> NeutrinoT = CosmologyFormulas.NeutrinoTemperature; // (T, h_e)
+    private static readonly Func<double, double, double> ElectronEntropy = CosmologyFormulas.ElectronEntropyIntegrand; // (q, y)
+    private static readonly Func<double, double> ElectronDof = CosmologyFormulas.ElectronEntropyDof;                 // (∫ dq)
+    private static readonly Func<double, double, double> StateHubble = CosmologyFormulas.PlasmaStateHubble;         // (g_eff, T)
+    private static readonly Func<double, double, double> StateEntropy = CosmologyFormulas.PlasmaStateEntropyDensity; // (h_eff, T)
+
     private readonly double[] _lnT;   // ascending ln(T/MeV)
     private readonly double[] _h, _g; // h_eff, g_eff at the nodes
     private readonly double[] _dh, _dg; // d h/d ln T, d g/d ln T at the nodes (limited Hermite slopes)
@@ -60,7 +72,7 @@ public sealed class StandardModelPlasma
     {
         Table = table;
         FileName = file;
-        _lnT = tMeV.Select(t => Math.Log(t)).ToArray();
+        _lnT = tMeV.Select(t => Math.Log(t)).ToArray(); // numerics: interpolation in ln T
         _h = h;
         _g = g;
         _dh = MonotoneSlopes(_lnT, _h);
@@ -159,9 +171,7 @@ public sealed class StandardModelPlasma
         CheckT(temperature);
         double h = Interpolate(_h, _dh, temperature, out double dh);
         double g = Interpolate(_g, _dg, temperature, out _);
-        double t2 = temperature * temperature;
-        return new PlasmaState(temperature, h, g, dh / h, EntropyPrefactor * h * t2 * temperature,
-            Math.Sqrt(HubblePrefactorSquared * g) * t2 / Constants.PlanckMass);
+        return new PlasmaState(temperature, h, g, dh / h, StateEntropy(h, temperature), StateHubble(g, temperature));
     }
 
     /// <summary>
@@ -171,35 +181,23 @@ public sealed class StandardModelPlasma
     public double GStarSqrt(double temperature)
     {
         var st = State(temperature);
-        return st.EntropyDof / Math.Sqrt(st.EnergyDof) * (1 + st.LogDerivative / 3);
+        return GStar(st.EntropyDof, st.EnergyDof, st.LogDerivative);
     }
 
     // ------------------------------------------------------------------ densities and rates
 
-    /// <summary>2π²/45: s = (2π²/45) h_eff T³.</summary>
-    public const double EntropyPrefactor = 2 * Math.PI * Math.PI / 45;
-
-    /// <summary>8π³/90: H² = (8π³/90) g_eff T⁴/M_Pl².</summary>
-    public const double HubblePrefactorSquared = 8 * Math.PI * Math.PI * Math.PI / 90;
-
     /// <summary>Hubble rate H(T) = sqrt(8π³ g_eff(T)/90) T²/M_Pl in MeV (radiation domination by the SM plasma;
     /// M_Pl = 1.220890e19 GeV from <see cref="Constants.PlanckMass"/>). T in MeV.</summary>
     /// <exception cref="ArgumentOutOfRangeException">T is not in (0, <see cref="MaximumTemperature"/>].</exception>
-    public double Hubble(double temperature) =>
-        Math.Sqrt(HubblePrefactorSquared * EnergyDof(temperature)) * temperature * temperature / Constants.PlanckMass;
+    public double Hubble(double temperature) => HubbleOf(EnergyDof(temperature), temperature);
 
     /// <summary>Entropy density s(T) = (2π²/45) h_eff(T) T³ in MeV³. T in MeV.</summary>
     /// <exception cref="ArgumentOutOfRangeException">T is not in (0, <see cref="MaximumTemperature"/>].</exception>
-    public double EntropyDensity(double temperature) =>
-        EntropyPrefactor * EntropyDof(temperature) * temperature * temperature * temperature;
+    public double EntropyDensity(double temperature) => EntropyOf(EntropyDof(temperature), temperature);
 
     /// <summary>Energy density ρ(T) = (π²/30) g_eff(T) T⁴ in MeV⁴. T in MeV.</summary>
     /// <exception cref="ArgumentOutOfRangeException">T is not in (0, <see cref="MaximumTemperature"/>].</exception>
-    public double EnergyDensity(double temperature)
-    {
-        double t2 = temperature * temperature;
-        return Math.PI * Math.PI / 30 * EnergyDof(temperature) * t2 * t2;
-    }
+    public double EnergyDensity(double temperature) => EnergyOf(EnergyDof(temperature), temperature);
 
     // ------------------------------------------------------------------ neutrino temperature
 
@@ -215,8 +213,7 @@ public sealed class StandardModelPlasma
     public static double NeutrinoTemperature(double temperature)
     {
         Guard.Positive(temperature, nameof(temperature));
-        double ratio3 = (2 + ElectronEntropyDof(Constants.ElectronMass / temperature)) / 5.5;
-        return temperature * Math.Cbrt(ratio3);
+        return NeutrinoT(temperature, ElectronEntropyDof(Constants.ElectronMass / temperature));
     }
 
     /// <summary>
@@ -227,14 +224,10 @@ public sealed class StandardModelPlasma
     {
         Guard.NonNegative(y, nameof(y), "dimensionless");
         if (y > 60) return 0; // < 1e-23 of the massless value
-        double upper = Math.Max(60, y + 60);
-        double integral = Integrate.GaussKronrod(q =>
-        {
-            double e = Math.Sqrt(q * q + y * y);
-            if (e == 0) return 0;
-            return q * q * (e + q * q / (3 * e)) * Math.Exp(-e) / (1 + Math.Exp(-e));
-        }, 0, upper, 1e-12, 12, 61);
-        return 45 / Math.Pow(Math.PI, 4) * integral;
+        double upper = Math.Max(60, y + 60); // the integrand falls as e^(−ε): e^(−60) beyond
+        // q = y = 0 is 0/0 in the compiled form (the integrand → 0 there)
+        double integral = Integrate.GaussKronrod(q => q == 0 && y == 0 ? 0 : ElectronEntropy(q, y), 0, upper, 1e-12, 12, 61);
+        return ElectronDof(integral);
     }
 
     // ------------------------------------------------------------------ interpolation
@@ -251,7 +244,7 @@ public sealed class StandardModelPlasma
     /// <summary>Value and d value/d ln T of the monotone cubic in ln T (flat below the table).</summary>
     private double Interpolate(double[] v, double[] d, double temperature, out double derivative)
     {
-        double x = Math.Log(temperature);
+        double x = Math.Log(temperature); // numerics: interpolation in ln T
         if (x <= _lnT[0])
         {
             derivative = 0;

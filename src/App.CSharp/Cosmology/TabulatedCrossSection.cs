@@ -1,4 +1,5 @@
 using MathNet.Numerics.Interpolation;
+using NuDM.Physics;
 
 namespace NuDM.App.Cosmology;
 
@@ -7,9 +8,14 @@ namespace NuDM.App.Cosmology;
 /// a logarithmic grid of the CM momentum p = sqrt(s/4 − m²), by a cubic spline. Near threshold σ is a power of p (p⁻¹
 /// for an s-wave, p³ for a d-wave), a straight line in these variables, so the spline is accurate where thermal averages
 /// put their weight; below the grid it follows the power law of the first two nodes, above it σ is computed directly.
+/// The kinematics s = 4(m² + p²) is the kernel's (<see cref="ThermalAverages"/>); the logarithms here are the
+/// interpolation variables.
 /// </summary>
 public sealed class TabulatedCrossSection
 {
+    private static readonly Func<double, double, double> MandelstamS = CosmologyFormulas.PairMandelstamS;         // (m, p)
+    private static readonly Func<double, double, double> MomentumSquared = CosmologyFormulas.PairMomentumSquared; // (s, m)
+
     private readonly CrossSection _exact;
     private readonly double _mass;
     private readonly double _lnPMin, _lnPMax;
@@ -30,8 +36,8 @@ public sealed class TabulatedCrossSection
         Guard.InRange(nodesPerEFold, 2, 1000, nameof(nodesPerEFold));
         double pMin = 1e-5 * Math.Max(mass, 1.0);
         if (pMax <= pMin) pMax = 10 * pMin;
-        _lnPMin = Math.Log(pMin);
-        _lnPMax = Math.Log(pMax);
+        _lnPMin = Math.Log(pMin); // numerics: the ln p grid
+        _lnPMax = Math.Log(pMax); // numerics
         int n = Math.Max(8, (int)Math.Ceiling((_lnPMax - _lnPMin) * nodesPerEFold) + 1);
         var x = new double[n];
         var y = new double[n];
@@ -39,9 +45,9 @@ public sealed class TabulatedCrossSection
         for (int i = 0; i < n; i++)
         {
             x[i] = _lnPMin + (_lnPMax - _lnPMin) * i / (n - 1);
-            var v = _exact(SOf(Math.Exp(x[i])));
+            var v = _exact(SOf(Math.Exp(x[i]))); // numerics: p from the ln p grid
             if (v > 0) any = true;
-            y[i] = Math.Log(Math.Max(v, double.Epsilon));
+            y[i] = Math.Log(Math.Max(v, double.Epsilon)); // numerics: the table holds ln σ
         }
         _allZero = !any;
         _spline = CubicSpline.InterpolateNaturalSorted(x, y);
@@ -49,18 +55,18 @@ public sealed class TabulatedCrossSection
         _value0 = y[0];
     }
 
-    private double SOf(double p) => 4 * (_mass * _mass + p * p);
+    private double SOf(double p) => MandelstamS(_mass, p);
 
     /// <summary>σ(s) from the table (MeV⁻²).</summary>
     public double Evaluate(double s)
     {
         if (_allZero) return 0.0;
-        double p2 = s / 4 - _mass * _mass;
+        double p2 = MomentumSquared(s, _mass);
         if (!(p2 > 0)) return 0.0;
-        double lnP = 0.5 * Math.Log(p2);
+        double lnP = 0.5 * Math.Log(p2); // numerics: the interpolation variable ln p
         if (lnP > _lnPMax) return _exact(s);
         double ln = lnP < _lnPMin ? _value0 + _slope0 * (lnP - _lnPMin) : _spline.Interpolate(lnP);
-        var v = Math.Exp(ln);
+        var v = Math.Exp(ln); // numerics: σ from the interpolated ln σ
         return v <= double.Epsilon * 4 ? 0.0 : v;
     }
 

@@ -1,4 +1,5 @@
 using MathNet.Numerics;
+using NuDM.Physics;
 
 namespace NuDM.App.Cosmology;
 
@@ -46,7 +47,9 @@ public sealed record ThermalAverageOptions
 /// λ(s, a, b) = (s − (√a+√b)²)(s − (√a−√b)²);  equal masses: λ/√s = √s (s − 4m²).
 /// </code>
 /// Units: masses, T in MeV; σ in MeV⁻²; ⟨σv⟩ in MeV⁻² (× <see cref="CosmologyUnits.SigmaVCm3PerSecondPerInverseMeV2"/>
-/// for cm³/s). v is the Møller velocity, so that the collision term is −⟨σv⟩(n₁n₂ − n₁,eq n₂,eq).
+/// for cm³/s). v is the Møller velocity, so that the collision term is −⟨σv⟩(n₁n₂ − n₁,eq n₂,eq). The formulas (the
+/// change of variables, the τ-integrand without σ, the normalisation, the constant-σ closed form) are the kernel's
+/// <see cref="ThermalAverages"/>; this class does the quadrature.
 /// </summary>
 /// <remarks>
 /// Numerics, robust at any x = m/T: with M = m₁ + m₂ the integration variable is τ, √s = M + T τ², so that
@@ -57,7 +60,14 @@ public sealed record ThermalAverageOptions
 /// </remarks>
 public static class ThermalAverage
 {
-    private const double TauMax = 7.5;
+    private const double TauMax = 7.5; // the Gaussian tail e^{−τ²} ends the range: e^{−56}
+
+    private static readonly Func<double, double, double, double> MandelstamS = CosmologyFormulas.GondoloGelminiMandelstamS; // (τ, T, M)
+    private static readonly Func<double, double, double, double, double, double> IntegrandOf = CosmologyFormulas.GondoloGelminiIntegrand; // (σ, τ, T, M, d)
+    private static readonly Func<double, double, double, double> TauOf = CosmologyFormulas.GondoloGelminiTau;           // (√s, T, M)
+    private static readonly Func<double, double, double, double, double> Average = CosmologyFormulas.GondoloGelminiAverage; // (I, T, ñ₁, ñ₂)
+    private static readonly Func<double, double> Reduced = CosmologyFormulas.ReducedDensityMB;                         // (x)
+    private static readonly Func<double, double, double> ConstantAverage = CosmologyFormulas.ConstantCrossSectionAverage; // (σ₀, x)
 
     /// <summary>⟨σv⟩ for two particles of equal mass m (annihilation of a pair), Gondolo–Gelmini eq. (3.8). MeV⁻².</summary>
     /// <param name="sigma">σ(s) in MeV⁻² (s in MeV²).</param>
@@ -88,18 +98,15 @@ public static class ThermalAverage
         double T = temperature, M = mass1 + mass2, d = mass1 - mass2;
         double x1 = mass1 / T, x2 = mass2 / T;
 
-        // integrand in τ: σ(s) λ(s) K₁ᵉ(√s/T) e^{−τ²} · 4 T τ   (ds = 4 T τ √s dτ, λ/√s · √s = λ)
+        // integrand in τ: σ(s) λ(s) K₁ᵉ(√s/T) e^{−τ²} · 4Tτ (the kernel's); 0 at threshold τ = 0, where σ is not asked
+        // (for τ > 0, s = (M + Tτ²)² exceeds M² ≥ d², so λ > 0: the kernel's GondoloGelminiLambda, proven in gg.kallen)
         double Integrand(double tau)
         {
-            double tt = T * tau * tau;          // √s − M
-            double rs = M + tt;                 // √s
-            if (rs <= 0) return 0;
-            double s = rs * rs;
-            double lambda = tt * (rs + M) * (s - d * d); // (s − M²)(s − d²), with s − M² = (√s − M)(√s + M)
-            if (lambda <= 0) return 0;
+            if (!(tau > 0)) return 0;
+            double s = MandelstamS(tau, T, M);
             double sig = Guard.DelegateResult(sigma(s), "the cross section σ(s)", s, "s", "MeV^2");
             if (sig == 0) return 0;
-            return sig * lambda * Bessel.K1Scaled(rs / T) * Math.Exp(-tau * tau) * 4 * T * tau;
+            return IntegrandOf(sig, tau, T, M, d);
         }
 
         if (options.FixedGaussLegendrePoints > 0)
@@ -111,15 +118,14 @@ public static class ThermalAverage
                 double half = 0.5 * (b - a), mid = 0.5 * (a + b);
                 for (int i = 0; i < rule.Nodes.Length; i++) fixedSum += half * rule.Weights[i] * Integrand(mid + half * rule.Nodes[i]);
             }
-            double t5f = T * T * T * T * T;
-            return fixedSum / (8 * t5f * Bessel.X2K2Scaled(x1) * Bessel.X2K2Scaled(x2));
+            return Average(fixedSum, T, Reduced(x1), Reduced(x2));
         }
 
         var cuts = new List<double> { 0 };
         foreach (var b in options.BreakPoints)
         {
             if (!(b > M)) continue;
-            double tau = Math.Sqrt((b - M) / T);
+            double tau = TauOf(b, T, M);
             if (tau < TauMax) cuts.Add(tau);
         }
         cuts.Add(TauMax);
@@ -129,21 +135,25 @@ public static class ThermalAverage
             if (cuts[i + 1] > cuts[i])
                 integral += Integrate.GaussKronrod(Integrand, cuts[i], cuts[i + 1], options.RelativeTolerance, 20, 31);
 
-        // denominator 8 m₁² m₂² T K₂(x₁) K₂(x₂) e^{+M/T} = 8 T⁵ [x₁² K₂ᵉ(x₁)] [x₂² K₂ᵉ(x₂)]
-        double t5 = T * T * T * T * T;
-        return integral / (8 * t5 * Bessel.X2K2Scaled(x1) * Bessel.X2K2Scaled(x2));
+        // ⟨σv⟩ = ∫/(8 m₁² m₂² T K₂(x₁) K₂(x₂) e^{+M/T}) = ∫/(8 T⁵ [x₁² K₂ᵉ(x₁)] [x₂² K₂ᵉ(x₂)])
+        return Average(integral, T, Reduced(x1), Reduced(x2));
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, (double[] Nodes, double[] Weights)> Rules = new();
 
-    /// <summary>Gauss–Legendre nodes and weights on [−1, 1] (Newton iteration on P_n; cached per n).</summary>
+    /// <summary>
+    /// Gauss–Legendre nodes and weights on [−1, 1] (Newton iteration on P_n; cached per n). Not MathNet's
+    /// GaussLegendreRule: its nodes differ in the last bit (1e-16), and the seed 001 Fig. 7 solves that use this rule
+    /// amplify that to ~1e-6 in Y_χ.
+    /// </summary>
     private static (double[] Nodes, double[] Weights) FixedRule(int n) => Rules.GetOrAdd(n, k =>
     {
+        // numerics throughout: Legendre polynomials by recurrence, roots by Newton from Tricomi's start values
         var x = new double[k];
         var w = new double[k];
         for (int i = 0; i < k; i++)
         {
-            double z = Math.Cos(Math.PI * (i + 0.75) / (k + 0.5)), dp;
+            double z = Math.Cos(Math.PI * (i + 0.75) / (k + 0.5)), dp; // numerics
             while (true)
             {
                 double p0 = 1, p1 = z;
@@ -172,8 +182,6 @@ public static class ThermalAverage
         Guard.NonNegative(sigma0, nameof(sigma0), "any unit");
         Guard.Positive(mass, nameof(mass));
         Guard.Positive(temperature, nameof(temperature));
-        double x = mass / temperature;
-        double k2 = Bessel.K2Scaled(x);
-        return 4 * sigma0 * Bessel.K3Scaled(2 * x) / (x * k2 * k2); // the e^{−2x} factors cancel exactly
+        return ConstantAverage(sigma0, mass / temperature);
     }
 }

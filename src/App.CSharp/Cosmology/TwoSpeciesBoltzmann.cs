@@ -66,7 +66,9 @@ public sealed record TwoSpeciesModel
     /// <param name="coupling">y_χ.</param>
     /// <param name="mediatorMass">m_S in MeV.</param>
     public static double Seed001Width(double coupling, double mediatorMass) =>
-        Guard.NonNegative(coupling, nameof(coupling), "dimensionless") * coupling * Guard.Positive(mediatorMass, nameof(mediatorMass)) / (8 * Math.PI);
+        Width(Guard.NonNegative(coupling, nameof(coupling), "dimensionless"), Guard.Positive(mediatorMass, nameof(mediatorMass)));
+
+    private static readonly Func<double, double, double> Width = CosmologyFormulas.Seed001Width; // (y_χ, m_S)
 }
 
 /// <summary>Options of the two-species solver (checked when set).</summary>
@@ -158,6 +160,14 @@ public sealed record TwoSpeciesResult(double[] X, double[] YChi, double[] YS, do
 /// </remarks>
 public sealed class TwoSpeciesSolver
 {
+    private static readonly Func<double, double, double, double, double> LogRate = CosmologyFormulas.TwoSpeciesLogRate; // (δ, s, H, ln⟨σv⟩)
+    private static readonly Func<double, double, double, double, double> LogDecay = CosmologyFormulas.LogDecay; // (δ, H, Γ, x_S)
+    private static readonly Func<double, double, double, double, double, double> LogConversion = CosmologyFormulas.LogConversion; // (δ, s, H, ln⟨σv⟩, ln Y_eq)
+    private static readonly Func<double, double, double, double> ChiLogYield = CosmologyFormulas.ChiLogYield;   // (W_t, W_s, ν_d)
+    private static readonly Func<double, double, double, double> TotalLogYield = CosmologyFormulas.TotalLogYield; // (ln Y_χ, ln Y_S, ν_d)
+    private static readonly Func<double, double, double, double> InverseDecayLogYield = CosmologyFormulas.InverseDecayLogYield; // (ln Y_χ, ec, es)
+    private static readonly Func<double, double, double, double> Tail = CosmologyFormulas.FreezeOutTail;        // (Y, λ, p)
+    private static readonly Func<double, double, double> SeedOmega = CosmologyFormulas.Seed001PrintedOmegaH2;  // (m, Y)
     private const double Negligible = -40; // ln of "gone for good"
 
     /// <summary>Creates a solver (default options when null).</summary>
@@ -187,7 +197,7 @@ public sealed class TwoSpeciesSolver
                 $"x_end = {Options.XEnd:G6} must exceed x_start = m_chi/T_start = {xStart:G6}; raise XEnd or the start temperature");
         if (Options.StartTemperature > Plasma.MaximumTemperature)
             throw new ArgumentOutOfRangeException(nameof(model), Options.StartTemperature, "the start temperature is above the plasma table");
-        double u0 = Math.Log(xStart), u1 = Math.Log(Options.XEnd);
+        double u0 = Math.Log(xStart), u1 = Math.Log(Options.XEnd); // numerics: the grid variable u = ln x
         var stats = Options.Statistics;
         double nud = model.ChiPerDecay, nus = model.SPerConversion;
 
@@ -197,19 +207,17 @@ public sealed class TwoSpeciesSolver
         // coefficient columns, in the order of CosmologyEquations.twoSpecies: 0 l1, 1 ld, 2 lk, 3 l3, 4 ec, 5 es, 6 ν_d, 7 ν_s
         void Sample(double u, double[] c)
         {
-            double x = Math.Exp(u), T = mChi / x, xs = mS / T;
+            double x = Math.Exp(u), T = mChi / x, xs = mS / T; // numerics: the grid variable u = ln x
             var st = Plasma.State(T);
-            double lnP = Math.Log(1 + st.LogDerivative / 3) - Math.Log(st.Hubble);
-            double lnS = Math.Log(st.EntropyDensity);
             double ec = Equilibrium.LnYield(x, model.ChiDof, st.EntropyDof, stats);
             double es = Equilibrium.LnYield(xs, model.MediatorDof, st.EntropyDof, stats);
-            c[0] = rates.LnSigmaV(u, 0) + lnP + lnS;
+            c[0] = LogRate(st.LogDerivative, st.EntropyDensity, st.Hubble, rates.LnSigmaV(u, 0));
             c[1] = model.MediatorWidth > 0
-                ? Math.Log(model.MediatorWidth) + Math.Log(Bessel.K1OverK2(xs)) + lnP
-                : double.NegativeInfinity;
-            c[2] = rates.LnSigmaV(u, 1) + lnP + lnS
-                   + 2 * (model.ConversionGivenAs == ConversionDirection.ChiChiToSS ? ec : es);
-            c[3] = rates.LnSigmaV(u, 2) + lnP + lnS;
+                ? LogDecay(st.LogDerivative, st.Hubble, model.MediatorWidth, xs)
+                : double.NegativeInfinity; // a switched-off channel (see CosmologyEquations)
+            c[2] = LogConversion(st.LogDerivative, st.EntropyDensity, st.Hubble, rates.LnSigmaV(u, 1),
+                model.ConversionGivenAs == ConversionDirection.ChiChiToSS ? ec : es);
+            c[3] = LogRate(st.LogDerivative, st.EntropyDensity, st.Hubble, rates.LnSigmaV(u, 2));
             c[4] = ec;
             c[5] = es;
             c[6] = nud;
@@ -228,19 +236,21 @@ public sealed class TwoSpeciesSolver
         var yS = new double[nOut];
         var yChiEq = new double[nOut];
         var ySEq = new double[nOut];
-        var lnRatioEq = new double[nOut]; // ln(Y_S,eq/Y_χ,eq), finite where both yields underflow
+        var lnChiEq = new double[nOut]; // ln Y_χ,eq and ln Y_S,eq: finite where the yields underflow
+        var lnSEq = new double[nOut];
         var c8 = new double[8];
         for (int i = 0; i < nOut; i++)
         {
             table.Evaluate(outU[i], c8, 0, null);
-            yChiEq[i] = Math.Exp(c8[4]);
-            ySEq[i] = Math.Exp(c8[5]);
-            lnRatioEq[i] = c8[5] - c8[4];
+            lnChiEq[i] = c8[4];
+            lnSEq[i] = c8[5];
+            yChiEq[i] = Math.Exp(c8[4]); // numerics: back from ln Y
+            ySEq[i] = Math.Exp(c8[5]); // numerics
         }
 
         // stage 1: both species (W_t = ln(Y_χ + ν_d Y_S), W_s = ln Y_S), in chunks until S is gone for good
         table.Evaluate(u0, c8, 0, null);
-        double[] w = [Math.Log(Math.Exp(c8[4]) + nud * Math.Exp(c8[5])), c8[5]];
+        double[] w = [TotalLogYield(c8[4], c8[5], nud), c8[5]];
         double u = u0;
         int next = 0; // next output index
         Record(u0, w);
@@ -298,14 +308,14 @@ public sealed class TwoSpeciesSolver
         // analytic tail of χχ̄ → νν̄ beyond x_end
         var dc = new double[8];
         table.Evaluate(u1, c8, 0, dc);
-        double yEnd = Math.Exp(double.IsNaN(w[1]) ? w[0] : LnChi(w));
-        double lambdaEnd = Math.Exp(c8[0]), p = -dc[0];
-        double yInf = p > 0.05 && double.IsFinite(lambdaEnd) ? yEnd / (1 + yEnd * lambdaEnd / p) : yEnd;
+        double yEnd = Math.Exp(double.IsNaN(w[1]) ? w[0] : LnChi(w)); // numerics: back from ln Y
+        double lambdaEnd = Math.Exp(c8[0]), p = -dc[0]; // numerics: the coefficient is ln λ
+        double yInf = p > 0.05 && double.IsFinite(lambdaEnd) ? Tail(yEnd, lambdaEnd, p) : yEnd;
 
         var statsOut = new OdeStatistics(totals[0], totals[1], totals[2], totals[3], totals[4]);
-        return new TwoSpeciesResult(outU.Select(v => Math.Exp(v)).ToArray(), yChi, yS, yChiEq, ySEq, yEnd, yInf,
-            CosmologyUnits.OmegaH2PerMeVYield * mChi * yInf, CosmologyUnits.Seed001OmegaH2PerMeVYield * mChi * yInf,
-            double.IsFinite(switchU) ? Math.Exp(switchU) : double.PositiveInfinity, statsOut);
+        return new TwoSpeciesResult(outU.Select(v => Math.Exp(v)).ToArray(), yChi, yS, yChiEq, ySEq, yEnd, yInf, // numerics: x = e^u
+            CosmologyUnits.OmegaH2(mChi, yInf), SeedOmega(mChi, yInf),
+            double.IsFinite(switchU) ? Math.Exp(switchU) : double.PositiveInfinity, statsOut); // numerics
 
         double[]? OutputsIn(double from, double to)
         {
@@ -320,12 +330,12 @@ public sealed class TwoSpeciesSolver
         {
             if (next >= nOut || uu < outU[next] - 1e-12) return;
             double lnChi = double.IsNaN(state[1]) ? state[0] : LnChi(state);
-            yChi[next] = Math.Exp(lnChi);
-            yS[next] = Math.Exp(double.IsNaN(state[1]) ? lnChi + lnRatioEq[next] : state[1]);
+            yChi[next] = Math.Exp(lnChi); // numerics: back from ln Y
+            yS[next] = Math.Exp(double.IsNaN(state[1]) ? InverseDecayLogYield(lnChi, lnChiEq[next], lnSEq[next]) : state[1]); // numerics
             next++;
         }
 
-        double LnChi(double[] state) => state[0] + Math.Log(1 - nud * Math.Exp(state[1] - state[0]));
+        double LnChi(double[] state) => ChiLogYield(state[0], state[1], nud);
 
         void Accumulate(OdeStatistics s)
         {

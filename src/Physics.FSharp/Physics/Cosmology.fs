@@ -100,8 +100,11 @@ module CosmologyEquations =
     /// in (ln Y_χ, ln Y_S) their rounding (~0.1 per evaluation) would act as noise on the slow χ yield and force steps
     /// of ~10⁻⁴ in ln x. In W_t they cancel analytically and appear only in the stiff W_s equation, where the L-stable
     /// solver damps them. Requires Y_χ &gt; 0, i.e. ν_d Y_S &lt; Y_t (true when m_S &gt; m_χ). Dimensionless.
+    /// ln Y_χ = W_t + ln(1 − ν_d e^(W_s − W_t)) in the states of twoSpecies (the infix text the equations use).
+    let chiLogYieldText = "(Wt + ln(1 - nud*exp(Ws - Wt)))"
+
     let twoSpecies : RateEquations =
-        let chi = "(Wt + ln(1 - nud*exp(Ws - Wt)))"
+        let chi = chiLogYieldText
         let wt =
             sprintf "-exp(l1 + 2*%s - Wt) + exp(l1 + 2*ec - Wt) - nud*exp(l3 + 2*Ws - Wt) + nud*exp(l3 + 2*es - Wt) + (nud*nus - 1)*(exp(lk + 2*%s - 2*ec - Wt) - exp(lk + 2*Ws - 2*es - Wt))" chi chi
         let ws =
@@ -112,3 +115,4 @@ module CosmologyEquations =
             [ "l1"; "ld"; "lk"; "l3"; "ec"; "es"; "nud"; "nus" ],
             [ Infix.parseOrThrow wt; Infix.parseOrThrow ws ],
             "seed 001 eq. (4.2) in W_t = ln(Y_chi + nu_d Y_S), W_s = ln Y_S, u = ln(m_chi/T); channels chi chi -> nu nu, chi chi <-> S S, S S -> nu nu, S <-> chi nu")
+

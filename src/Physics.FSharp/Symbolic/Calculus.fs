@@ -4,7 +4,8 @@ namespace NuDM.Symbolic
 [<RequireQualifiedAccess>]
 module Calculus =
     /// d e / d x, where x is a symbol (or any subexpression treated as an independent variable).
-    /// Named functions: BesselK(n, z) uses dK_n/dz = −(K_{n−1}(z) + K_{n+1}(z))/2 (n free of x); other named
+    /// Named functions: BesselK(n, z) uses dK_n/dz = −(K_{n−1}(z) + K_{n+1}(z))/2 and the scaled BesselKe(n, z) = eᶻK_n(z)
+    /// uses dK_nᵉ/dz = K_nᵉ(z) − (K_{n−1}ᵉ(z) + K_{n+1}ᵉ(z))/2 (n free of x); other named
     /// functions are differentiable only when their arguments do not depend on x.
     [<CompiledName("Differentiate")>]
     let rec differentiate (x: Expr) (e: Expr) : Expr =
@@ -35,6 +36,11 @@ module Calculus =
                 let km = Ops.besselK (Ops.subtract n Ops.one) u
                 let kp = Ops.besselK (Ops.add n Ops.one) u
                 Ops.product [ Ops.rational -1 2; Ops.add km kp; d u ]
+            | Apply(Named "BesselKe", [ n; u ]) when Structure.freeOf x n ->
+                // d/dz [eᶻ K_n(z)] = eᶻ K_n(z) − eᶻ (K_{n−1}(z) + K_{n+1}(z))/2
+                let km = Ops.besselKe (Ops.subtract n Ops.one) u
+                let kp = Ops.besselKe (Ops.add n Ops.one) u
+                Ops.multiply (Ops.subtract e (Ops.multiply Ops.half (Ops.add km kp))) (d u)
             | Apply(f, _) ->
                 raise (System.NotSupportedException(sprintf "no derivative rule for %s with an argument depending on %O" f.Name x))
             | Undefined | PositiveInfinity | NegativeInfinity | ComplexInfinity -> Undefined

@@ -20,7 +20,11 @@ type internal NamedImplementation =
 /// The numeric implementations of named functions (Function.Named), shared by Evaluate and Compile.
 ///
 /// Built in: "BesselK" with arguments [n; x] is MathNet.Numerics.SpecialFunctions.BesselK(n, x), the modified
-/// Bessel function of the second kind. Other names can be registered by later code; a name that is neither
+/// Bessel function of the second kind; "BesselKe" with arguments [n; x] is the exponentially scaled eˣ K_n(x) for
+/// integer n (ScaledBessel.Kn: finite where K_n underflows, and right for x ≤ 2 where MathNet's scaled K₀, K₁ are
+/// not); "pow" [a; b] is Math.Pow(a, b) and "cbrt" [a] is Math.Cbrt(a) — the same values as a^b and a^(1/3), but
+/// always computed by these calls (never a multiplication chain), for evaluation forms that must reproduce an
+/// existing floating-point computation bit for bit (NuDM.Physics.Ordered). Other names can be registered by later code; a name that is neither
 /// built in nor registered makes evaluation and compilation fail with NotSupportedException.
 /// Registration is thread-safe. Delegates compiled before a (re-)registration keep the implementation they
 /// were compiled with; later compilations see the new one (the compile cache is keyed on a registry version).
@@ -31,8 +35,18 @@ module Functions =
     let private besselKMethod =
         typeof<SpecialFunctions>.GetMethod("BesselK", [| typeof<float>; typeof<float> |])
 
+    let private scaledBesselKMethod =
+        typeof<ScaledBessel>.GetMethod("Kn", [| typeof<float>; typeof<float> |])
+
+    let private powMethod = typeof<Math>.GetMethod("Pow", [| typeof<float>; typeof<float> |])
+    let private cbrtMethod = typeof<Math>.GetMethod("Cbrt", [| typeof<float> |])
+
     let private builtins : IReadOnlyDictionary<string, NamedImplementation> =
-        readOnlyDict [ "BesselK", Builtin(2, besselKMethod, (fun a -> besselK a.[0] a.[1])) ]
+        readOnlyDict
+            [ "BesselK", Builtin(2, besselKMethod, (fun a -> besselK a.[0] a.[1]))
+              "BesselKe", Builtin(2, scaledBesselKMethod, (fun a -> ScaledBessel.Kn(a.[0], a.[1])))
+              "pow", Builtin(2, powMethod, (fun a -> Math.Pow(a.[0], a.[1])))
+              "cbrt", Builtin(1, cbrtMethod, (fun a -> Math.Cbrt a.[0])) ]
 
     let private registered = ConcurrentDictionary<string, NamedImplementation>(StringComparer.Ordinal)
     let mutable private version = 0

@@ -411,7 +411,7 @@ module Ops =
             | (Exp | Ln | Sin | Cos | Tan | Abs), [ _ ] -> Apply(f, args)
             | (Exp | Ln | Sin | Cos | Tan | Abs), _ ->
                 invalidArg "args" (sprintf "%s takes exactly one argument, got %d" f.Name args.Length)
-            | Named "BesselK", [ Number q; x ] when q.Sign < 0 -> Apply(f, [ Number(-q); x ]) // K_(−ν) = K_ν
+            | Named("BesselK" | "BesselKe"), [ Number q; x ] when q.Sign < 0 -> Apply(f, [ Number(-q); x ]) // K_(−ν) = K_ν
             | Named _, _ -> Apply(f, args)
 
     let exp x = apply Exp [ x ]
@@ -422,6 +422,8 @@ module Ops =
     let abs x = apply Abs [ x ]
     /// Modified Bessel function of the second kind K_n(x), kept opaque.
     let besselK (n: Expr) (x: Expr) = apply (Named "BesselK") [ n; x ]
+    /// The exponentially scaled eˣ K_n(x) (numerically: ScaledBessel.Kn), kept opaque.
+    let besselKe (n: Expr) (x: Expr) = apply (Named "BesselKe") [ n; x ]
 
 /// Arithmetic operators, so formulas read naturally in F# (x + 2*y, sqrt(m**2 + p**2)).
 type Expr with

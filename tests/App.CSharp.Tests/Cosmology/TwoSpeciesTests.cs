@@ -123,7 +123,7 @@ public class TwoSpeciesTests
         var mb = new TwoSpeciesSolver().Solve(Seed001StandIns.Model(1e-14, 3, 10));
         var fd = new TwoSpeciesSolver(new TwoSpeciesOptions { Statistics = QuantumStatistics.FermiDirac }).Solve(Seed001StandIns.Model(1e-14, 3, 10));
         // m_χ/T_QCD = 0.015: n_FD/n_MB → 3ζ(3)/4 = 0.9015 (within 1e-4 at this x)
-        Assert.That(fd.YChi[0] / mb.YChi[0], Is.EqualTo(0.75 * Equilibrium.Zeta3).Within(2e-4));
+        Assert.That(fd.YChi[0] / mb.YChi[0], Is.EqualTo(0.75 * ThermodynamicsTests.Zeta3).Within(2e-4));
     }
 
     [Test]
