@@ -201,6 +201,7 @@ module Ops =
 
     let private radicalPart (n: BigInteger) (s: BigInteger) (r: int) : BigInteger * BigInteger =
         // n^(s/r) = A · B^(1/r) with B free of (small-prime) r-th powers
+        Bounds.checkBits (Q.Bits n * int64 s) (fun () -> sprintf "a %d-bit number to the power %O" (Q.Bits n) s)
         IntegerRoots.extractPower (BigInteger.Pow(n, int s)) r
 
     /// a^q for rationals a and q, exact where possible, otherwise c · B^(1/r) with B an r-th-power-free integer.

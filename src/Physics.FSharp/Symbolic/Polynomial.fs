@@ -93,6 +93,7 @@ module MPoly =
         if isZero a then b
         elif isZero b then a
         else
+            WorkBudget.Spend(int64 b.Terms.Count)
             let mutable t = a.Terms
             for KeyValue(m, q) in b.Terms do
                 match Map.tryFind m t with
@@ -105,7 +106,9 @@ module MPoly =
     let scale (q: Q) (p: MPoly) : MPoly =
         if q.IsZero then zero p.Arity
         elif q.IsOne then p
-        else { p with Terms = p.Terms |> Map.map (fun _ c -> c * q) }
+        else
+            WorkBudget.Spend(int64 p.Terms.Count)
+            { p with Terms = p.Terms |> Map.map (fun _ c -> c * q) }
 
     let neg (p: MPoly) = scale Q.MinusOne p
     let sub (a: MPoly) (b: MPoly) = add a (neg b)
@@ -115,6 +118,7 @@ module MPoly =
     let mul (a: MPoly) (b: MPoly) : MPoly =
         if isZero a || isZero b then zero a.Arity
         else
+            WorkBudget.Spend(int64 a.Terms.Count * int64 b.Terms.Count)
             let acc = Dictionary<Monomial, Q>()
             for KeyValue(ma, qa) in a.Terms do
                 for KeyValue(mb, qb) in b.Terms do
