@@ -41,6 +41,28 @@ let ``numbers below the bound are exact as before`` () =
     Assert.That(Q.Parse("1e100000").Num, Is.EqualTo(BigInteger.Pow(BigInteger 10, 100000)))
     Assert.That(Infix.parse "2^1000" |> Result.map (fun e -> e = Number(Q.OfBigInt(BigInteger.Pow(BigInteger 2, 1000)))), Is.EqualTo(Ok true: Result<bool, string>))
 
+let private nestedRadicals (k: int) =
+    1 / (1 + ([ for i in 1 .. k -> Ops.sqrt (Expr.Sym(sprintf "a%d" i) + 1) ] |> Ops.sum))
+
+[<Test>]
+let ``the simplifier stops at its work budget with an error naming the sub-expression`` () =
+    let e = nestedRadicals 4
+    let run () = Normal.withBudget 20000L (Func<_>(fun () -> Normal.simplifyWith Assumptions.AllPositive e))
+    let ex = Assert.Throws<ExpressionTooComplexException>(fun () -> run () |> ignore)
+    Assert.That(ex.Message, Does.StartWith "expression too complex to simplify")
+    Assert.That(ex.Message, Does.Contain "sqrt(1 + a1)")
+    Assert.That(ex.Message, Does.Contain "20,000 term operations")
+    Assert.That(ex.Budget, Is.EqualTo 20000L)
+    Assert.That(ex.Expression.Length, Is.LessThanOrEqualTo 302)
+    Assert.That(box ex, Is.InstanceOf<ArgumentException>())
+    // deterministic: counted operations, not time
+    let again = Assert.Throws<ExpressionTooComplexException>(fun () -> run () |> ignore)
+    Assert.That(again.Message, Is.EqualTo ex.Message)
+    // with a budget large enough the same kind of expression is simplified
+    let e3 = nestedRadicals 3
+    let r = Normal.simplifyWith Assumptions.AllPositive e3
+    Assert.That((Normal.equivalentWith Assumptions.AllPositive r e3).IsProven)
+
 [<Test>]
 let ``a long error text is truncated without splitting a character`` () =
     let text = String.replicate 10 "ab😀"
