@@ -38,8 +38,8 @@ module Bounds =
 
     /// The work budget of one call of the rational normal form (Normal.simplify, Normal.equivalent, …), in term
     /// operations of polynomial arithmetic (one coefficient product or sum of a term). The largest call in the
-    /// program's derivations and proofs uses 1.3 million (13 % of it); 1/(1 + Σ sqrt(a_i + 1)) over four
-    /// positive symbols needs more and stops after about 20 s instead of running for many minutes.
+    /// program's derivations and proofs uses 1.1 million (11 % of it); 1/(1 + Σ_{i≤4} sqrt(a_i + 1)) over positive
+    /// symbols needs more and stops after about 15 s on the 2-core development machine (it ran for over 4 min).
     [<Literal>]
     let NormalFormBudget = 10000000L
 
