@@ -593,7 +593,16 @@ module Normal =
         if budget <= 0L then
             raise (ArgumentOutOfRangeException("budget", budget, "the work budget must be a positive number of term operations"))
         if isNull f then nullArg "f"
-        WorkBudget.Run(budget, fun () -> f.Invoke())
+        WorkBudget.Run(budget, fun () ->
+            try f.Invoke()
+            with BudgetExhausted ->
+                // spent by polynomial arithmetic called directly (not through a normal form, which names its expression)
+                let limit = WorkBudget.Limit.ToString("N0", Globalization.CultureInfo.InvariantCulture)
+                raise (
+                    ExpressionTooComplexException(
+                        sprintf "too complex: the work budget of %s term operations of polynomial arithmetic is spent" limit,
+                        "",
+                        WorkBudget.Limit)))
 
     let private safe (f: unit -> NormalForm) (e: Expr) : NormalForm =
         try f ()

@@ -69,3 +69,11 @@ let ``a long error text is truncated without splitting a character`` () =
     let t = Bounds.truncate 7 text // seven UTF-16 units would end inside the second emoji's surrogate pair
     Assert.That(t, Is.EqualTo "ab😀ab …")
     Assert.DoesNotThrow(fun () -> Text.UTF8Encoding(false, true).GetBytes t |> ignore)
+
+[<Test>]
+let ``the budget also stops polynomial arithmetic called directly, with the same error type`` () =
+    let p = Polynomial.squareFreeFactor
+    let big = Algebraic.expand ((Expr.Sym "u" + Expr.Sym "v" + 1) ** 30)
+    let ex = Assert.Throws<ExpressionTooComplexException>(fun () -> Normal.withBudget 1000L (Func<_>(fun () -> p big)) |> ignore)
+    Assert.That(ex.Message, Does.StartWith "too complex: the work budget of 1,000 term operations")
+    Assert.Throws<ArgumentOutOfRangeException>(fun () -> Normal.withBudget 0L (Func<_>(fun () -> 1)) |> ignore) |> ignore
