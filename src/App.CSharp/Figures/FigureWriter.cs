@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using NuDM.App.Cli;
 using OxyPlot;
 using OxyPlot.SkiaSharp;
 using SkiaSharp;

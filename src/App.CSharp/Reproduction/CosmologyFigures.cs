@@ -8,7 +8,7 @@ namespace NuDM.App.Reproduction;
 /// <summary>
 /// seed 001 Fig. 7: Y_χ(x = m_χ/T) from the two-species Boltzmann equations (eq. 4.2) from T_QCD = 200 MeV with
 /// equilibrium initial conditions, m_χ = 3 MeV, m_S = 10 MeV (left) and 100 MeV (right), y_χ = 1e-3, 1e-4, 1e-5; every
-/// rate from the kernel's amplitudes; Ωh² (eq. 4.3) in the legend. The six solves run in parallel.
+/// rate from the kernel's amplitudes (<see cref="Seed001Boltzmann"/>); Ωh² (eq. 4.3) in the legend. The six solves run in parallel.
 /// </summary>
 public sealed class Seed001Figure7 : IFigureJob
 {
@@ -16,37 +16,23 @@ public sealed class Seed001Figure7 : IFigureJob
     public string Source => "seed 001 Fig. 7";
     public string Title => "Y_χ(x) of the χ/S Boltzmann system, m_χ = 3 MeV, m_S = 10 and 100 MeV";
     public string Version => "1";
-    public static readonly double[] MediatorMasses = [10, 100];
-    public static readonly double[] Couplings = [1e-3, 1e-4, 1e-5];
-
-    /// <summary>The six (m_S, y_χ) points in the order of <see cref="Solve"/>'s results: m_S outer, y_χ inner.</summary>
-    public static (double Ms, double Y)[] Points => MediatorMasses.SelectMany(ms => Couplings.Select(y => (ms, y))).ToArray();
-
-    /// <summary>The six solves (in parallel), in the order of <see cref="Points"/>.</summary>
-    public static TwoSpeciesResult[] Solve(CancellationToken ct)
-    {
-        var points = Points;
-        var results = new TwoSpeciesResult[points.Length];
-        Parallel.For(0, points.Length, new ParallelOptions { CancellationToken = ct }, i =>
-            results[i] = new TwoSpeciesSolver(new TwoSpeciesOptions { StartTemperature = 200, CancellationToken = ct })
-                .Solve(KernelCosmology.Seed001Model(3.0, points[i].Ms, points[i].Y)));
-        return results;
-    }
+    private static IReadOnlyList<double> MediatorMasses => Seed001Boltzmann.MediatorMasses;
+    private static IReadOnlyList<double> Couplings => Seed001Boltzmann.Couplings;
 
     public Figure Build(FigureContext context)
     {
-        var results = Solve(context.CancellationToken);
+        var results = Seed001Boltzmann.Solve(context.CancellationToken);
         context.Progress.Report(1.0);
         var panels = new List<Panel>();
-        for (int p = 0; p < MediatorMasses.Length; p++)
+        for (int p = 0; p < MediatorMasses.Count; p++)
         {
             var series = new List<Series>();
-            for (int j = 0; j < Couplings.Length; j++)
+            for (int j = 0; j < Couplings.Count; j++)
             {
-                var r = results[p * Couplings.Length + j];
+                var r = results[p * Couplings.Count + j];
                 series.Add(new LineSeries(r.X, r.YChi, $"y_{{χ}} = {Couplings[j]:0e0} (Ωh^{{2}} = {r.OmegaH2:G3})"));
             }
-            var eq = results[p * Couplings.Length];
+            var eq = results[p * Couplings.Count];
             series.Add(new LineSeries(eq.X, eq.YChiEquilibrium, "Y_{χ}^{eq}") { Dash = DashPattern.Dashed, Color = Palette.Grey });
             panels.Add(new Panel
             {
@@ -77,7 +63,7 @@ public sealed class Seed000Figure5 : IFigureJob
 
     public Figure Build(FigureContext context)
     {
-        var masses = LimitCurves.LogSpace(1, 1000, 40);
+        var masses = Grid.LogSpace(1, 1000, 40);
         double yp = ModelConstraints.ProtonCoupling(Yq);
         var stability = Decays.StabilityBoundFormula().Compile2();
         var ratios = new[] { 10.0, 3.0 };
@@ -124,7 +110,7 @@ public sealed class KineticDecouplingSigmaNC : ISigmaNCConstraint
 
     public SigmaNCCurve Curve(double r, FigureContext context, Action<double> progress)
     {
-        var masses = LimitCurves.LogSpace(0.01, 1000, 41);
+        var masses = Grid.LogSpace(0.01, 1000, 41);
         var sigma = new double[masses.Length];
         for (int i = 0; i < masses.Length; i++)
         {

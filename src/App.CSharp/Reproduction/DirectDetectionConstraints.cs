@@ -44,7 +44,7 @@ public abstract class DownScatteringSigmaNC : ISigmaNCConstraint
 
     public SigmaNCCurve Curve(double r, FigureContext context, Action<double> progress)
     {
-        if (!(r > 0) || !double.IsFinite(r)) throw new Cli.UserInputException($"r = m_φ/m_X must be a finite number > 0, got {r}");
+        NuDM.Physics.Argument.Positive("r", r, "(r = m_φ/m_X)");
         var masses = Masses();
         var sigma = new double[masses.Length];
         for (int i = 0; i < masses.Length; i++)

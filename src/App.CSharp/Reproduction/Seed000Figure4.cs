@@ -30,7 +30,7 @@ public sealed class Seed000Figure4 : IFigureJob
     {
         var (lo, hi) = (EarthSunFluxes.SuperKMassMin_MeV, EarthSunFluxes.SuperKMassMax_MeV);
         // open interval (4, 200) GeV: step inside by one part in 10⁹
-        var plane = ConstraintCurves.LogSpace(lo * (1 + 1e-9), hi * (1 - 1e-9), 60);
+        var plane = Grid.LogSpace(lo * (1 + 1e-9), hi * (1 - 1e-9), 60);
         var contours = new List<Series>();
         for (int k = 0; k < ContourFluxes.Length; k++)
         {
@@ -44,7 +44,7 @@ public sealed class Seed000Figure4 : IFigureJob
             context.Progress.Report((k + 1.0) / (ContourFluxes.Length + 1));
         }
 
-        var masses = ConstraintCurves.LogSpace(10, 2e5, 80);
+        var masses = Grid.LogSpace(10, 2e5, 80);
         var cmp = masses.Select(m => EarthSunConstraints.Compare(m, ReferenceSigma_cm2)).ToArray();
         var fluxes = new Series[]
         {

@@ -29,8 +29,8 @@ public readonly record struct LimitResult(LimitStatus Status, double Value, stri
     /// <inheritdoc/>
     public override string ToString() => Status switch
     {
-        LimitStatus.Constrained => Cli.Numbers.Significant(Value, 6),
-        LimitStatus.ExcludedAtLowerBound => $"< {Cli.Numbers.Significant(Value, 6)} (excluded at the lower end of the range)",
+        LimitStatus.Constrained => Numbers.Significant(Value, 6),
+        LimitStatus.ExcludedAtLowerBound => $"< {Numbers.Significant(Value, 6)} (excluded at the lower end of the range)",
         _ => $"no constraint ({Reason})",
     };
 }

@@ -192,7 +192,7 @@ public class DirectDetectionTests
         Assert.That(() => DirectDetection.Borexino.SigmaNCLimit(-1.0), Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("mX"));
         Assert.That(() => DirectDetection.Get("LUX"), Throws.TypeOf<ArgumentException>().With.Message.Contains("XENON1T_2018"));
         Assert.That(() => DirectDetectionExperiment.FromData("LUX"), Throws.TypeOf<ArgumentException>().With.Message.Contains("unknown experiment"));
-        Assert.That(() => new Xenon1TSigmaNC().Curve(-1, FigureContext.Silent(Path.GetTempPath()), _ => { }), Throws.TypeOf<UserInputException>().With.Message.Contains("r = m_φ/m_X"));
+        Assert.That(() => new Xenon1TSigmaNC().Curve(-1, FigureContext.Silent(Path.GetTempPath()), _ => { }), Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("r = m_φ/m_X"));
     }
 
     private static Isotope Iso(string el, int a) => Nuclear.Isotopes.Single(i => i.Element == el && i.A == a);
