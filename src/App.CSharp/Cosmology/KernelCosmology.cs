@@ -51,7 +51,7 @@ public static class KernelCosmology
     public static TwoSpeciesModel Seed001Model(double mchi, double ms, double y, double maximumTemperature = 200, double relativeTolerance = 1e-6)
     {
         if (!(ms > mchi)) throw new ArgumentOutOfRangeException(nameof(ms), ms, $"m_S must exceed m_chi = {mchi} MeV (χ must be stable, seed 001 sec. 4)");
-        Guard.InRange(relativeTolerance, 1e-10, 1e-3, nameof(relativeTolerance));
+        Argument.InRange(nameof(relativeTolerance), relativeTolerance, 1e-10, 1e-3, "");
         // σ(s) is a smooth table: a fixed Gauss–Legendre rule, refined with the tolerance (48 points per panel at 1e-6)
         var thermal = new ThermalAverageOptions
         {

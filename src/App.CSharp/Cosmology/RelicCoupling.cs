@@ -51,9 +51,9 @@ public static class RelicCoupling
         DarkMatterNature nature = DarkMatterNature.Majorana, double targetOmegaH2 = 0.120, FreezeOutOptions? options = null,
         double relativeTolerance = 1e-5)
     {
-        Guard.InRange(power, 1e-3, 100, nameof(power));
-        Guard.InRange(targetOmegaH2, 1e-12, 10, nameof(targetOmegaH2));
-        Guard.InRange(relativeTolerance, 1e-10, 1e-2, nameof(relativeTolerance));
+        Argument.InRange(nameof(power), power, 1e-3, 100, "");
+        Argument.InRange(nameof(targetOmegaH2), targetOmegaH2, 1e-12, 10, "");
+        Argument.InRange(nameof(relativeTolerance), relativeTolerance, 1e-10, 1e-2, "");
         var solver = new FreezeOutSolver(options);
         var grid = solver.BuildGrid(mass, sigmaVAtUnitCoupling, dof);
 

@@ -18,7 +18,7 @@ public sealed record ThermalAverageOptions
     public double RelativeTolerance
     {
         get;
-        init => field = Guard.InRange(value, 1e-14, 1e-2, nameof(RelativeTolerance));
+        init => field = Argument.InRange(nameof(RelativeTolerance), value, 1e-14, 1e-2, "");
     } = 1e-9;
 
     /// <summary>
@@ -35,7 +35,7 @@ public sealed record ThermalAverageOptions
     public int FixedGaussLegendrePoints
     {
         get;
-        init => field = value == 0 ? 0 : (int)Guard.InRange(value, 4, 512, nameof(FixedGaussLegendrePoints));
+        init => field = value == 0 ? 0 : (int)Argument.InRange(nameof(FixedGaussLegendrePoints), value, 4, 512, "");
     }
 }
 
@@ -91,9 +91,9 @@ public static class ThermalAverage
         ThermalAverageOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(sigma);
-        Guard.NonNegative(mass1, nameof(mass1));
-        Guard.NonNegative(mass2, nameof(mass2));
-        Guard.Positive(temperature, nameof(temperature));
+        Argument.NonNegative(nameof(mass1), mass1, "MeV");
+        Argument.NonNegative(nameof(mass2), mass2, "MeV");
+        Argument.Positive(nameof(temperature), temperature, "MeV");
         options ??= ThermalAverageOptions.Default;
         double T = temperature, M = mass1 + mass2, d = mass1 - mass2;
         double x1 = mass1 / T, x2 = mass2 / T;
@@ -104,7 +104,9 @@ public static class ThermalAverage
         {
             if (!(tau > 0)) return 0;
             double s = MandelstamS(tau, T, M);
-            double sig = Guard.DelegateResult(sigma(s), "the cross section σ(s)", s, "s", "MeV^2");
+            double sig = sigma(s);
+            if (!(sig >= 0) || !double.IsFinite(sig))
+                throw new ArgumentException($"the cross section σ(s) returned {sig:R} at s = {s:G6} MeV^2; it must be finite and >= 0", nameof(sigma));
             if (sig == 0) return 0;
             return IntegrandOf(sig, tau, T, M, d);
         }
@@ -179,9 +181,9 @@ public static class ThermalAverage
     /// <param name="temperature">T &gt; 0, MeV.</param>
     public static double ConstantCrossSection(double sigma0, double mass, double temperature)
     {
-        Guard.NonNegative(sigma0, nameof(sigma0), "any unit");
-        Guard.Positive(mass, nameof(mass));
-        Guard.Positive(temperature, nameof(temperature));
+        Argument.NonNegative(nameof(sigma0), sigma0);
+        Argument.Positive(nameof(mass), mass, "MeV");
+        Argument.Positive(nameof(temperature), temperature, "MeV");
         return ConstantAverage(sigma0, mass / temperature);
     }
 }
