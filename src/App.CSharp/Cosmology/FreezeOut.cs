@@ -221,16 +221,16 @@ public sealed class FreezeOutSolver
             {
                 system.Coefficients(outU[i], c);
                 // numerics: back from the log variables u = ln x, W = ln Y, ln Y_eq
-                xs[i] = Math.Exp(outU[i]); // numerics
-                ys[i] = Math.Exp(states[i][0]); // numerics
-                yeq[i] = Math.Exp(c[1]); // numerics
+                xs[i] = Math.Exp(outU[i]); // numerics: back from the solver's log variables
+                ys[i] = Math.Exp(states[i][0]); // numerics: back from the solver's log variables
+                yeq[i] = Math.Exp(c[1]); // numerics: back from the solver's log variables
                 if (double.IsNaN(xf) && i > 0)
                 {
                     // x_f is defined by Y = 2 Y_eq: the zero of ln(Y/Y_eq) − ln 2, interpolated linearly in u
-                    double r0 = states[i - 1][0] - PreviousEq(system, outU[i - 1]) - Math.Log(2); // numerics
-                    double r1 = states[i][0] - c[1] - Math.Log(2); // numerics
+                    double r0 = states[i - 1][0] - PreviousEq(system, outU[i - 1]) - Math.Log(2); // numerics: x_f is reported where ln Y − ln Y_eq crosses ln 2 (the Y = 2 Y_eq convention), interpolated
+                    double r1 = states[i][0] - c[1] - Math.Log(2); // numerics: the same crossing at the next output point
                     if (r0 < 0 && r1 >= 0)
-                        xf = Math.Exp(outU[i - 1] + (outU[i] - outU[i - 1]) * (-r0) / (r1 - r0)); // numerics
+                        xf = Math.Exp(outU[i - 1] + (outU[i] - outU[i - 1]) * (-r0) / (r1 - r0)); // numerics: linear interpolation of the crossing in ln x
                 }
             }
         }

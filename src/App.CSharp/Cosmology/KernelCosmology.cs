@@ -146,6 +146,6 @@ public static class KernelCosmology
         double lo = Math.Log(1e-8), hi = Math.Log(10.0); // numerics: the search range of y
         if (F(hi) > 0) return double.PositiveInfinity; // even y = 10 decouples early enough: no bound below perturbativity
         if (F(lo) < 0) return 0.0;
-        return Math.Exp(MathNet.Numerics.RootFinding.Brent.FindRoot(F, lo, hi, 1e-8, 200)); // numerics
+        return Math.Exp(MathNet.Numerics.RootFinding.Brent.FindRoot(F, lo, hi, 1e-8, 200)); // numerics: back from the root in ln y
     }
 }

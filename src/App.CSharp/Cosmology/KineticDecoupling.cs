@@ -168,10 +168,10 @@ public static class KineticDecoupling
         // numerics: the root γ = H is found in ln T for ln(γ/H)
         double G(double lnT)
         {
-            double T = Math.Exp(lnT); // numerics
-            return Math.Log(MomentumTransferRate(dmMass, dmDof, partners, PartnerT(T), options)) - Math.Log(plasma.Hubble(T)); // numerics
+            double T = Math.Exp(lnT); // numerics: the root search runs in ln T
+            return Math.Log(MomentumTransferRate(dmMass, dmDof, partners, PartnerT(T), options)) - Math.Log(plasma.Hubble(T)); // numerics: the root of ln(γ/H), which is smoother than γ − H
         }
-        double hi = Math.Log(tMax), ghi = G(hi); // numerics
+        double hi = Math.Log(tMax), ghi = G(hi); // numerics: the upper end of the search in ln T
         if (!(ghi > 0))
             throw new DecouplingNotFoundException(
                 $"the momentum-transfer rate γ is already below H at T = {tMax:G4} MeV (m_X/3{(tMax < dmMass / 3 ? ", capped at the top of the g_eff table" : "")}): " +
@@ -182,14 +182,14 @@ public static class KineticDecoupling
         {
             hi = lo;
             lo -= Math.Log(10); // numerics: bracketing in decades
-            if (lo < Math.Log(1e-12)) // numerics
+            if (lo < Math.Log(1e-12)) // numerics: the lower end of the search, 1e-12 MeV
                 throw new DecouplingNotFoundException(
                     "γ stays above H down to T = 1e-12 MeV, below today's photon temperature (2.3e-10 MeV): the dark matter never decouples from neutrinos",
                     whileRelativistic: false);
             glo = G(lo);
         }
         double root = Brent.FindRoot(G, lo, hi, 1e-10, 200);
-        double tkd = Math.Exp(root), tnu = PartnerT(tkd); // numerics
+        double tkd = Math.Exp(root), tnu = PartnerT(tkd); // numerics: back from the root in ln T
         return new KineticDecouplingResult(tkd, tnu, plasma.Hubble(tkd), CutoffMass(tkd, options.Table));
     }
 

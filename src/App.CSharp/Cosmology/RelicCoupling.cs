@@ -62,14 +62,14 @@ public static class RelicCoupling
             throw new InvalidOperationException($"<sigma v> at unit coupling is {sv20:R} MeV^-2 at T = m/20; it must be > 0 to find a relic coupling");
         double canonical = CosmologyUnits.SigmaVFromCm3PerSecond(CanonicalSigmaV) * (nature == DarkMatterNature.Dirac ? 2 : 1);
         // numerics: the search runs in ln y on ln Ωh²
-        double lnTarget = Math.Log(targetOmegaH2), tol = double.LogP1(relativeTolerance); // numerics
+        double lnTarget = Math.Log(targetOmegaH2), tol = double.LogP1(relativeTolerance); // numerics: the coupling search matches ln Ωh² to a relative tolerance
 
         int solves = 0;
         double G(double lny, out FreezeOutResult r)
         {
             r = solver.SolveOnGrid(grid, power * lny, nature, 0);
             solves++;
-            return Math.Log(r.OmegaH2) - lnTarget; // numerics
+            return Math.Log(r.OmegaH2) - lnTarget; // numerics: the residual in ln Ωh²
         }
 
         double l0 = (Math.Log(canonical) - Math.Log(sv20)) / power; // numerics: the start, ln y with y^p ⟨σv⟩₁ = canonical

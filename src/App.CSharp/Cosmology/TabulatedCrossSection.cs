@@ -37,7 +37,7 @@ public sealed class TabulatedCrossSection
         double pMin = 1e-5 * Math.Max(mass, 1.0);
         if (pMax <= pMin) pMax = 10 * pMin;
         _lnPMin = Math.Log(pMin); // numerics: the ln p grid
-        _lnPMax = Math.Log(pMax); // numerics
+        _lnPMax = Math.Log(pMax); // numerics: the table runs in ln p
         int n = Math.Max(8, (int)Math.Ceiling((_lnPMax - _lnPMin) * nodesPerEFold) + 1);
         var x = new double[n];
         var y = new double[n];

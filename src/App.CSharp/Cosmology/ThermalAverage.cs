@@ -113,7 +113,7 @@ public static class ThermalAverage
 
         if (options.FixedGaussLegendrePoints > 0)
         {
-            var rule = FixedRule(options.FixedGaussLegendrePoints);
+            var rule = GaussLegendre.Rule(options.FixedGaussLegendrePoints); // the kernel's Newton-iterated rule (why not MathNet's: see GaussLegendre)
             double fixedSum = 0;
             foreach (var (a, b) in new[] { (0.0, 1.5), (1.5, 3.5), (3.5, TauMax) })
             {
@@ -140,36 +140,6 @@ public static class ThermalAverage
         // ⟨σv⟩ = ∫/(8 m₁² m₂² T K₂(x₁) K₂(x₂) e^{+M/T}) = ∫/(8 T⁵ [x₁² K₂ᵉ(x₁)] [x₂² K₂ᵉ(x₂)])
         return Average(integral, T, Reduced(x1), Reduced(x2));
     }
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, (double[] Nodes, double[] Weights)> Rules = new();
-
-    /// <summary>
-    /// Gauss–Legendre nodes and weights on [−1, 1] (Newton iteration on P_n; cached per n). Not MathNet's
-    /// GaussLegendreRule: its nodes differ in the last bit (1e-16), and the seed 001 Fig. 7 solves that use this rule
-    /// amplify that to ~1e-6 in Y_χ.
-    /// </summary>
-    private static (double[] Nodes, double[] Weights) FixedRule(int n) => Rules.GetOrAdd(n, k =>
-    {
-        // numerics throughout: Legendre polynomials by recurrence, roots by Newton from Tricomi's start values
-        var x = new double[k];
-        var w = new double[k];
-        for (int i = 0; i < k; i++)
-        {
-            double z = Math.Cos(Math.PI * (i + 0.75) / (k + 0.5)), dp; // numerics
-            while (true)
-            {
-                double p0 = 1, p1 = z;
-                for (int j = 2; j <= k; j++) { double p2 = ((2 * j - 1) * z * p1 - (j - 1) * p0) / j; p0 = p1; p1 = p2; }
-                dp = k * (z * p1 - p0) / (z * z - 1);
-                double dz = p1 / dp;
-                z -= dz;
-                if (Math.Abs(dz) < 1e-15) break;
-            }
-            x[i] = z;
-            w[i] = 2 / ((1 - z * z) * dp * dp);
-        }
-        return (x, w);
-    });
 
     /// <summary>
     /// Closed form of the Gondolo–Gelmini average for a constant cross section σ₀ and equal masses:

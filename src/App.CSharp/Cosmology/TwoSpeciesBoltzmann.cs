@@ -245,7 +245,7 @@ public sealed class TwoSpeciesSolver
             lnChiEq[i] = c8[4];
             lnSEq[i] = c8[5];
             yChiEq[i] = Math.Exp(c8[4]); // numerics: back from ln Y
-            ySEq[i] = Math.Exp(c8[5]); // numerics
+            ySEq[i] = Math.Exp(c8[5]); // numerics: back from the solver's log variables
         }
 
         // stage 1: both species (W_t = ln(Y_χ + ν_d Y_S), W_s = ln Y_S), in chunks until S is gone for good
@@ -315,7 +315,7 @@ public sealed class TwoSpeciesSolver
         var statsOut = new OdeStatistics(totals[0], totals[1], totals[2], totals[3], totals[4]);
         return new TwoSpeciesResult(outU.Select(v => Math.Exp(v)).ToArray(), yChi, yS, yChiEq, ySEq, yEnd, yInf, // numerics: x = e^u
             CosmologyUnits.OmegaH2(mChi, yInf), SeedOmega(mChi, yInf),
-            double.IsFinite(switchU) ? Math.Exp(switchU) : double.PositiveInfinity, statsOut); // numerics
+            double.IsFinite(switchU) ? Math.Exp(switchU) : double.PositiveInfinity, statsOut); // numerics: back from the switch point in u = ln x
 
         double[]? OutputsIn(double from, double to)
         {
@@ -331,7 +331,7 @@ public sealed class TwoSpeciesSolver
             if (next >= nOut || uu < outU[next] - 1e-12) return;
             double lnChi = double.IsNaN(state[1]) ? state[0] : LnChi(state);
             yChi[next] = Math.Exp(lnChi); // numerics: back from ln Y
-            yS[next] = Math.Exp(double.IsNaN(state[1]) ? InverseDecayLogYield(lnChi, lnChiEq[next], lnSEq[next]) : state[1]); // numerics
+            yS[next] = Math.Exp(double.IsNaN(state[1]) ? InverseDecayLogYield(lnChi, lnChiEq[next], lnSEq[next]) : state[1]); // numerics: back from the solver's log variables
             next++;
         }
 

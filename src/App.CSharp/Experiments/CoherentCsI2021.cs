@@ -1,3 +1,5 @@
+using NuDM.Physics;
+
 namespace NuDM.App.Experiments;
 
 /// <summary>
@@ -42,7 +44,7 @@ public sealed class CoherentCsI2021 : CevnsExperiment
     public double TimingDecayPerUs { get; }
 
     /// <summary>Timing efficiency used in public codes: 1 for t &lt; 0.52 μs, exp(−0.0494 (t − 0.52)/μs) above.</summary>
-    public double TimingEfficiency(double timeUs) => timeUs < TimingFlatUntilUs ? 1.0 : Math.Exp(-TimingDecayPerUs * (timeUs - TimingFlatUntilUs));
+    public double TimingEfficiency(double timeUs) => timeUs < TimingFlatUntilUs ? 1.0 : DetectorResponseFormulas.TimingDecay(timeUs, TimingFlatUntilUs, TimingDecayPerUs);
 
     /// <summary>Expected counts of a time PDF with the timing efficiency, for 0 ≤ t ≤ maxTimeUs (how the YAML's BRN/NIN normalisations were made).</summary>
     public double ExpectedCounts(IReadOnlyList<(double TimeUs, double Value)> pdf, double maxTimeUs) =>
