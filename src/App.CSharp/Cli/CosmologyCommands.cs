@@ -202,8 +202,8 @@ public static class CosmologyCommands
             for (int i = 0; i + 1 < c.MassMeV.Length; i++)
                 if (c.MassMeV[i] <= m && m <= c.MassMeV[i + 1] && double.IsFinite(c.SigmaCm2[i]) && double.IsFinite(c.SigmaCm2[i + 1]))
                 {
-                    double f = Math.Log(m / c.MassMeV[i]) / Math.Log(c.MassMeV[i + 1] / c.MassMeV[i]);
-                    return Math.Exp(Math.Log(c.SigmaCm2[i]) + f * Math.Log(c.SigmaCm2[i + 1] / c.SigmaCm2[i]));
+                    double f = Math.Log(m / c.MassMeV[i]) / Math.Log(c.MassMeV[i + 1] / c.MassMeV[i]); // numerics: log-log interpolation of the curve between its points
+                    return Math.Exp(Math.Log(c.SigmaCm2[i]) + f * Math.Log(c.SigmaCm2[i + 1] / c.SigmaCm2[i])); // numerics: log-log interpolation of the curve between its points
                 }
             return double.NaN;
         }

@@ -54,7 +54,7 @@ public sealed record IntegerRange(int Min, int Max, string Why)
 public static class PhysicalRanges
 {
     /// <summary>√(4π): perturbativity of a Yukawa coupling, y²/(4π) ≤ 1 (also the line drawn in seed 000 Fig. 5).</summary>
-    public static readonly double Perturbative = Math.Sqrt(4 * Math.PI);
+    public static readonly double Perturbative = NuDM.Physics.SeedModel.ChiCoupling.Maximum;
 
     private const string CoherentScattering =
         "νN → χN and CEvNS are coherent elastic scattering on the whole nucleus (seed 001 eqs. 2.5–2.21); the sources here span " +

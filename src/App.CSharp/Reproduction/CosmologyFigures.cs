@@ -95,7 +95,7 @@ public sealed class Seed000Figure5 : IFigureJob
                 X = Axis.Log("m_{X} [MeV]", 1, 1000),
                 Y = Axis.Log("y_{X}", 1e-5, 1e2),
                 Series = [.. series],
-                ReferenceLines = [new ReferenceLine(Orientation.Horizontal, Math.Sqrt(4 * Math.PI)) { Label = "perturbativity √(4π)" }],
+                ReferenceLines = [new ReferenceLine(Orientation.Horizontal, SeedModel.ChiCoupling.Maximum) { Label = "perturbativity √(4π)" }],
                 Legend = LegendPosition.LowerRight,
             });
         }

@@ -19,8 +19,8 @@ public abstract class DownScatteringSigmaNC : ISigmaNCConstraint
     public double[] Masses()
     {
         const int n = 320;
-        double lo = Math.Log(0.5), hi = Math.Log(1000.0);
-        var m = Enumerable.Range(0, n).Select(i => Math.Exp(lo + (hi - lo) * i / (n - 1))).ToList();
+        double lo = Math.Log(0.5), hi = Math.Log(1000.0); // numerics: a grid uniform in ln m_X
+        var m = Enumerable.Range(0, n).Select(i => Math.Exp(lo + (hi - lo) * i / (n - 1))).ToList(); // numerics: the grid's masses
         foreach (var s in Searches)
         {
             m.Add(s.MassWindowMeV.Lo * (1 + 1e-9));

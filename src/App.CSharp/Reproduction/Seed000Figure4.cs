@@ -37,7 +37,7 @@ public sealed class Seed000Figure4 : IFigureJob
             context.CancellationToken.ThrowIfCancellationRequested();
             var f = ContourFluxes[k];
             var curve = EarthSunConstraints.SigmaLimitCurve(NeutrinoFluxLimit.Flat(f, "iso-flux contour (not a measurement)"), plane);
-            contours.Add(new LineSeries(curve.X.Select(m => m / 1e3), curve.Y, $"Φ_{{Earth}} = 10^{{{Math.Log10(f):0}}} cm^{{-2}} s^{{-1}}")
+            contours.Add(new LineSeries(curve.X.Select(m => m / 1e3), curve.Y, $"Φ_{{Earth}} = 10^{{{Math.Log10(f):0}}} cm^{{-2}} s^{{-1}}") // presentation: the exponent of the contour level in its label
             {
                 Dash = k == 1 ? DashPattern.Solid : DashPattern.Dashed,
             });

@@ -119,6 +119,18 @@ public class KernelApiTests
     }
 
     [Test]
+    public void TheCrossSectionsPowerOfTheEffectiveCouplingIsDerivedAsFour()
+    {
+        // seed 001 eq. (2.21): dσ/dT ∝ y_χ² y_N² = ȳ⁴ A²; the spectra at ȳ = 1 scale with this power
+        Assert.That(SeedModel.EffectiveCouplingPower, Is.EqualTo(4.0));
+        var p = NuDM.Physics.Kernel.SeedModel.NucleusScattering(ProcessKind.NeutrinoNucleusToChiNucleus);
+        var cs = NuDM.Physics.Kernel.Target("CsI").Nuclei[0].Isotope;
+        var at1 = p.CompileDifferentialCrossSection().At(SeedModel.CevnsPoint(3, 10, 1), FormFactorModel.Unity);
+        var at2 = p.CompileDifferentialCrossSection().At(SeedModel.CevnsPoint(3, 10, 2e-4), FormFactorModel.Unity);
+        Assert.That(at2(1e-3, 30, cs) / at1(1e-3, 30, cs), Is.EqualTo(Math.Pow(2e-4, 4)).Within(1e-12 * Math.Pow(2e-4, 4)));
+    }
+
+    [Test]
     public void TheSeedModelHasItsProcessesAndNotNeutrinoNucleusElasticScattering()
     {
         var model = NuDM.Physics.Kernel.SeedModel;
