@@ -9,15 +9,27 @@ namespace NuDM.App.Cosmology;
 /// </summary>
 public static class KernelCosmology
 {
-    private static readonly Lazy<Func<double, double, double, double, double>> ChiChiNuNu = new(() => Amplitudes.SigmaVFunction(Amplitudes.chiChiToNuNu.Value));
-    private static readonly Lazy<Func<double, double, double, double, double>> SSNuNu = new(() => Amplitudes.SigmaVFunction(Amplitudes.sSToNuNu.Value));
-    private static readonly Lazy<Func<double, double, double, double, double>> SSChiChi = new(() => Amplitudes.SigmaVFunction(Amplitudes.sSToChiChi.Value));
-    private static readonly Lazy<Func<double, double, double, double>> Width = new(() => Amplitudes.SWidthFormula().Compile3());
+    /// <summary>The model the cosmology asks for its processes: the seeds' scalar model (χ, S, m_chi, m_S, y_chi).</summary>
+    private static Model Seed => Kernel.SeedModel;
+
+    /// <summary>σv_rel(s) of an annihilation of the model at (m_χ, m_S, y_χ), MeV⁻² (the kernel's 48-point quadrature in cos θ).</summary>
+    private static Func<double, double> SigmaV(ProcessKind kind, double mchi, double ms, double y) =>
+        Seed.Annihilation(kind).CompileSigmaV().At(SeedModel.CosmologyPoint(mchi, ms, y));
+
+    /// <summary>|M|²(s, t, m_χ, m_S, y_χ) of χ ν → χ ν or χ ν̄ → χ ν̄, compiled from the process's formula in its documented
+    /// parameter order (checked here: the Lyman-α search evaluates it beyond the perturbative couplings a parameter point
+    /// accepts).</summary>
     private static readonly Lazy<(Func<double, double, double, double, double, double> Nu, Func<double, double, double, double, double, double> NuBar)> Scattering = new(() =>
     {
-        var (nu, nubar) = Amplitudes.chiNuScattering.Value;
-        return (NuDM.Symbolic.Compile.Compile5("s", "t", "m_chi", "m_S", "y_chi", nu.Value),
-                NuDM.Symbolic.Compile.Compile5("s", "t", "m_chi", "m_S", "y_chi", nubar.Value));
+        Func<double, double, double, double, double, double> Compiled(ProcessKind kind)
+        {
+            var f = Seed.ElasticScattering(kind).SquaredAmplitude;
+            string[] order = [ProcessVariables.MandelstamS.Symbol, ProcessVariables.MandelstamT.Symbol, SeedModel.ChiMass.Symbol, SeedModel.MediatorMass.Symbol, SeedModel.ChiCoupling.Symbol];
+            if (!f.ParameterNames.SequenceEqual(order))
+                throw new InvalidOperationException($"{f.Name}: parameters ({string.Join(", ", f.ParameterNames)}), expected ({string.Join(", ", order)})");
+            return f.Compile5();
+        }
+        return (Compiled(ProcessKind.ChiNeutrinoToChiNeutrino), Compiled(ProcessKind.ChiAntineutrinoToChiAntineutrino));
     });
 
     private static readonly Func<double, double, double> PairMomentumSquared = CosmologyFormulas.PairMomentumSquared;       // (s, m)
@@ -26,21 +38,21 @@ public static class KernelCosmology
 
     /// <summary>σ(s) from σv_rel(s): σ = σv_rel / v_rel with v_rel = 4p/√s in the CM frame (p the CM momentum of the initial
     /// pair; the kernel's <see cref="CosmologyFormulas.CrossSectionFromSigmaV"/>); 0 at and below threshold.</summary>
-    private static CrossSection FromSigmaV(Func<double, double, double, double, double> sigmaV, double initialMass, double mchi, double ms, double y) => s =>
+    private static CrossSection FromSigmaV(Func<double, double> sigmaV, double initialMass) => s =>
     {
         if (!(PairMomentumSquared(s, initialMass) > 0)) return 0.0;
-        return SigmaFromSigmaV(sigmaV(s, mchi, ms, y), s, initialMass);
+        return SigmaFromSigmaV(sigmaV(s), s, initialMass);
     };
 
     /// <summary>σ(s) of χχ̄ → νν̄ (t-channel S), MeV⁻².</summary>
-    public static CrossSection ChiChiToNuNu(double mchi, double ms, double y) => FromSigmaV(ChiChiNuNu.Value, mchi, mchi, ms, y);
+    public static CrossSection ChiChiToNuNu(double mchi, double ms, double y) => FromSigmaV(SigmaV(ProcessKind.ChiAntichiToNeutrinoAntineutrino, mchi, ms, y), mchi);
     /// <summary>σ(s) of SS → νν̄ (t- and u-channel χ), MeV⁻².</summary>
-    public static CrossSection SSToNuNu(double mchi, double ms, double y) => FromSigmaV(SSNuNu.Value, ms, mchi, ms, y);
+    public static CrossSection SSToNuNu(double mchi, double ms, double y) => FromSigmaV(SigmaV(ProcessKind.MediatorPairToNeutrinoAntineutrino, mchi, ms, y), ms);
     /// <summary>σ(s) of SS → χχ̄ (t- and u-channel ν), MeV⁻².</summary>
-    public static CrossSection SSToChiChi(double mchi, double ms, double y) => FromSigmaV(SSChiChi.Value, ms, mchi, ms, y);
+    public static CrossSection SSToChiChi(double mchi, double ms, double y) => FromSigmaV(SigmaV(ProcessKind.MediatorPairToChiAntichi, mchi, ms, y), ms);
 
     /// <summary>Γ_S = y_χ²(m_S² − m_χ²)²/(8π m_S³) (S → χν̄ + χ̄ν; seed 001 quotes its m_χ → 0 limit), MeV.</summary>
-    public static double MediatorWidth(double mchi, double ms, double y) => Width.Value(ms, mchi, y);
+    public static double MediatorWidth(double mchi, double ms, double y) => Seed.MediatorDecay().WidthAt(SeedModel.CosmologyPoint(mchi, ms, y));
 
     /// <summary>
     /// The seed 001 eq. (4.2) model at (m_χ, m_S, y_χ) with every rate from the kernel. σ(s) of each channel is

@@ -65,7 +65,7 @@ public sealed class Seed000Figure5 : IFigureJob
     {
         var masses = Grid.LogSpace(1, 1000, 40);
         double yp = ModelConstraints.ProtonCoupling(Yq);
-        var stability = Decays.StabilityBoundFormula().Compile2();
+        var stability = StabilityBounds.ProductMaxDelegate; // (y_X y_q)_max(m_X, r)
         var ratios = new[] { 10.0, 3.0 };
         var panels = new List<Panel>();
         int step = 0, steps = ratios.Length * (3 + Seed000Figure2.Constraints.Count);
@@ -83,7 +83,7 @@ public sealed class Seed000Figure5 : IFigureJob
             foreach (var c in Seed000Figure2.Constraints)
             {
                 var curve = c.Curve(r, context, _ => { });
-                series.Add(new LineSeries(curve.MassMeV, curve.MassMeV.Select((m, i) => ModelConstraints.YXFromSigmaNC(curve.SigmaCm2[i], yp, m, r * m)).ToArray(), curve.Label));
+                series.Add(new LineSeries(curve.MassMeV, curve.MassMeV.Select((m, i) => curve.SigmaCm2[i] > 0 && double.IsFinite(curve.SigmaCm2[i]) ? DetectionFormulas.CouplingForSigmaNCAt(curve.SigmaCm2[i], yp, m, r * m) : double.NaN).ToArray(), curve.Label));
                 Tick();
             }
             series.Add(new LineSeries(masses, masses.Select(m => stability(m, r) / Yq).ToArray(), "X → νγ stability (minimal model)") { Dash = DashPattern.Dotted });

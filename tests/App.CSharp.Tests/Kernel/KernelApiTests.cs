@@ -34,11 +34,7 @@ public class KernelApiTests
     /// Public members still taking an F# type, each with the reason it stays; the test fails when one disappears, so the
     /// list only shrinks.
     /// </summary>
-    private static readonly Dictionary<string, string> Allowed = new()
-    {
-        ["Target..ctor(String, FSharpList`1, FSharpList`1)"] =
-            "the earlier constructor, kept for Detection/DirectDetectionExperiment until it moves to Nuclear.Compound",
-    };
+    private static readonly Dictionary<string, string> Allowed = new();
 
     private static bool IsFSharpUnion(Type t) =>
         t.GetCustomAttributesData().Any(a => a.AttributeType.FullName == "Microsoft.FSharp.Core.CompilationMappingAttribute"
