@@ -118,6 +118,8 @@ public sealed record Panel
         {
             Check.That(series[i] is not null, nameof(Series), $"{where}: series #{i} is null.");
             series[i].Validate($"{where}, {series[i].Describe(i)}");
+            Check.That(series[i] is not CellSeries || (X.Min is not null && X.Max is not null && Y.Min is not null && Y.Max is not null), nameof(Series),
+                $"{where}, {series[i].Describe(i)}: a panel with cells needs fixed x and y limits (Min and Max).");
         }
         bool Fits(double v, Axis a) => double.IsFinite(v) && (a.Scale == ScaleKind.Linear || v > 0);
         foreach (var (a, i) in (Annotations.IsDefault ? [] : Annotations).Select((a, i) => (a, i)))

@@ -32,7 +32,8 @@ public static class FigureWriter
     /// <c>kind</c> (line, band, points, step), <c>x</c>, <c>y</c>, <c>y_low</c>, <c>y_high</c>, and two trailing columns
     /// <c>x_low</c>, <c>x_high</c> (x half-width ends of points; bin edges of steps, whose <c>x</c> is the bin centre).
     /// Bands leave <c>y</c> empty and give <c>y_low</c>/<c>y_high</c>; points give the absolute ends of their error bars
-    /// (y − minus, y + plus). Cells that do not apply are empty, and so are missing values: NaN or an infinite value in
+    /// (y − minus, y + plus); a map's cells (<see cref="CellSeries"/>) give their centre in x, their value in y and their
+    /// edges in x_low/x_high and y_low/y_high. Cells that do not apply are empty, and so are missing values: NaN or an infinite value in
     /// a line, step or point series (a gap: "no constraint" where a limit curve has none). A band side at −∞/+∞ extends to
     /// the bottom/top edge of the plot area (as <see cref="BandSeries"/> documents), so <c>y_low</c>/<c>y_high</c> is that
     /// edge: the panel's fixed y-axis limit (empty if that limit is automatic); a NaN band edge (a gap) is empty.
@@ -111,8 +112,8 @@ public static class FigureWriter
                     csv.WriteField(series.Kind);
                     csv.WriteField(Optional(x));
                     csv.WriteField(series is BandSeries ? "" : Optional(y));
-                    csv.WriteField(series is PointSeries ? Optional(yLow) : series is BandSeries ? BandEdge(yLow, panel.Y) : "");
-                    csv.WriteField(series is PointSeries ? Optional(yHigh) : series is BandSeries ? BandEdge(yHigh, panel.Y) : "");
+                    csv.WriteField(series is PointSeries or CellSeries ? Optional(yLow) : series is BandSeries ? BandEdge(yLow, panel.Y) : "");
+                    csv.WriteField(series is PointSeries or CellSeries ? Optional(yHigh) : series is BandSeries ? BandEdge(yHigh, panel.Y) : "");
                     csv.WriteField(series is LineSeries or BandSeries ? "" : Optional(xLow));
                     csv.WriteField(series is LineSeries or BandSeries ? "" : Optional(xHigh));
                     csv.EndRecord();

@@ -126,6 +126,16 @@ internal static class PlotModels
         foreach (var s in p.Series)
             foreach (var o in Convert(s, OxyColor.Parse(s.Color ?? Palette.Cycle[next++ % Palette.Cycle.Length]), yLim, p.Y.Scale == ScaleKind.Log10))
                 m.Series.Add(o);
+        // a colour bar for the first map drawn on a colour scale
+        if (p.Series.OfType<CellSeries>().FirstOrDefault(c => c.Color is null) is { } map)
+        {
+            var (cMin, cMax) = map.ColorRange();
+            m.Axes.Add(new LinearColorAxis
+            {
+                Position = AxisPosition.Right, PositionTier = 1, Palette = OxyPalettes.Viridis(256), Minimum = cMin, Maximum = cMax,
+                Title = TextMarkup.ToMathText(map.ColorLabel), FontSize = 0.85 * FontSize, TitleFontSize = 0.9 * FontSize,
+            });
+        }
         foreach (var r in p.ReferenceLines)
         {
             m.Annotations.Add(new OxyAnnotations.LineAnnotation
@@ -261,6 +271,18 @@ internal static class PlotModels
                 var marks = new ScatterSeries { Title = title, MarkerType = Marker(pt.Marker), MarkerFill = color, MarkerStroke = color, MarkerSize = 3 };
                 marks.Points.AddRange(pt.X.Select((x, i) => new ScatterPoint(x, pt.Y[i])).Where(q => double.IsFinite(q.X) && double.IsFinite(q.Y)));
                 return [bars, marks];
+            case CellSeries c:
+                var (cMin, cMax) = c.ColorRange();
+                var palette = OxyPalettes.Viridis(256);
+                var cells = new RectangleBarSeries { Title = title, StrokeThickness = 0, StrokeColor = OxyColors.Transparent };
+                for (var i = 0; i < c.Count; i++)
+                {
+                    if (!double.IsFinite(c.Values[i])) continue;
+                    var fill = c.Color is not null ? color
+                        : palette.Colors[(int)Math.Clamp(Math.Floor((c.Values[i] - cMin) / (cMax - cMin) * palette.Colors.Count), 0, palette.Colors.Count - 1)];
+                    cells.Items.Add(new RectangleBarItem(c.XLow[i], c.YLow[i], c.XHigh[i], c.YHigh[i]) { Color = OxyColor.FromAColor((byte)Math.Round(255 * c.FillOpacity), fill) });
+                }
+                return [cells];
             default:
                 throw new ArgumentException($"unknown series type {s.GetType().Name}.", nameof(s));
         }

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Globalization;
+using NuDM.App.Scans;
+
+namespace NuDM.App.Bench;
+
+/// <summary>
+/// Speed targets of <c>nudm scan</c> (issue 14), as ratios measured in one run (time ÷ budget; ≤ the target is met):
+/// a full point of a 4-D scan (relic coupling, COHERENT 2017 Δχ², direct detection and Borexino, T_KD) ≤ 1 ms on one
+/// core; the throughput from 1 to 2 cores ≥ 1.8×; a 10⁵-point 4-D scan ≤ 2 min on 2 cores; the store's overhead
+/// ≤ 5 % of the scan time. The 4-D scans are grids over (m_X, r, y_X, y_q) with the couplings varying fastest (the
+/// order the README recommends): each point pays its own Δχ², rates and T_KD refinement, and a share of the
+/// per-(m_X, r) work (relic search, freeze-out grid, CEvNS plan, limits, T_KD nodes). Every round parses the spec anew,
+/// so no per-(m_X, r) cache survives from one round to the next. Not a test: nothing here asserts.
+/// </summary>
+public static class ScanBenchmarks
+{
+    /// <summary>The observables of a "full point".</summary>
+    private const string Observables = """
+        observables:
+          - relic_coupling
+          - delta_chi2: { experiment: coherent-csi-2017 }
+          - direct_detection
+          - borexino
+          - kinetic_decoupling
+        """;
+
+    /// <summary>A 4-D grid spec with <paramref name="m"/> × <paramref name="r"/> mass pairs and <paramref name="y"/> × <paramref name="q"/> couplings.</summary>
+    public static ScanSpec Grid(int m, int r, int y, int q, int block = 256) => ScanSpec.Parse($$"""
+        model: x-phi-nu
+        sampling: grid
+        parameters:
+          m_X: { from: 1, to: 1000, scale: log, points: {{m}} }
+          r: { from: 1.5, to: 10, scale: log, points: {{r}} }
+          y_X: { from: 1e-5, to: 3, scale: log, points: {{y}} }
+          y_q: { from: 1e-10, to: 1e-4, scale: log, points: {{q}} }
+        {{Observables}}
+        shard_block: {{block}}
+        """, "bench.yaml");
+
+    /// <summary>Runs the four measurements.</summary>
+    public static IEnumerable<RatioResult> Run(int rounds)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 3);
+        int cores = Math.Min(2, Environment.ProcessorCount);
+        // warm-up: the kernel's derivations, the experiments' SM predictions and the JIT
+        Time(() => Grid(3, 2, 8, 4), 1, new NullSink());
+
+        // one core: 8 mass pairs × 250 couplings = 2000 points per round
+        int n = Math.Max(3, rounds / 4);
+        var single = new double[n];
+        var dual = new double[n];
+        var specPoints = Grid(4, 2, 25, 10).Count;
+        for (int i = 0; i < n; i++)
+        {
+            // interleaved, alternating which runs first, so load on the machine affects both alike
+            if (i % 2 == 0) { single[i] = Time(() => Grid(4, 2, 25, 10), 1, new NullSink()); dual[i] = Time(() => Grid(4, 2, 25, 10), cores, new NullSink()); }
+            else { dual[i] = Time(() => Grid(4, 2, 25, 10), cores, new NullSink()); single[i] = Time(() => Grid(4, 2, 25, 10), 1, new NullSink()); }
+        }
+        double perPoint = Median(single) / specPoints;
+        yield return new RatioResult("full point of a 4-D grid (1 core)", "relic, COHERENT Δχ², DD, Borexino, T_KD", "budget 1 ms",
+            perPoint * 1e9, 1e6, perPoint / 1e-3, Quantile(single, 0.25) / specPoints / 1e-3, Quantile(single, 0.75) / specPoints / 1e-3, 1.0);
+        var speedup = single.Select((s, i) => dual[i] * 1.8 / s).ToArray();
+        yield return new RatioResult($"throughput 1 → {cores} cores (≥ 1.8×)", $"{cores}-core time × 1.8", "1-core time",
+            Median(dual) * 1.8 / specPoints * 1e9, Median(single) / specPoints * 1e9, Median(speedup), Quantile(speedup, 0.25), Quantile(speedup, 0.75), 1.0);
+
+        // store overhead: the same scan into SQLite and into nothing, interleaved
+        var withStore = new double[n];
+        var without = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"nudm-bench-{Guid.NewGuid():N}.sqlite");
+            try
+            {
+                if (i % 2 == 0) { without[i] = Time(() => Grid(4, 2, 25, 10), cores, new NullSink()); withStore[i] = TimeStore(() => Grid(4, 2, 25, 10), cores, file); }
+                else { withStore[i] = TimeStore(() => Grid(4, 2, 25, 10), cores, file); without[i] = Time(() => Grid(4, 2, 25, 10), cores, new NullSink()); }
+            }
+            finally
+            {
+                foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+            }
+        }
+        var overhead = withStore.Select((s, i) => (s - without[i]) / s / 0.05).ToArray();
+        yield return new RatioResult("store overhead (SQLite ÷ no store, ≤ 5 %)", "(store − none) ÷ store", "5 %",
+            (Median(withStore) - Median(without)) * 1e9, Median(withStore) * 0.05 * 1e9, Median(overhead), Quantile(overhead, 0.25), Quantile(overhead, 0.75), 1.0);
+
+        // 10⁵ points: 20 m_X × 5 r × 40 y_X × 25 y_q, into SQLite, once
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"nudm-bench-{Guid.NewGuid():N}.sqlite");
+            try
+            {
+                double t = TimeStore(() => Grid(20, 5, 40, 25), cores, file);
+                yield return new RatioResult($"10⁵-point 4-D scan ({cores} cores, SQLite)", "measured (one run)", "budget 120 s",
+                    t * 1e9, 120e9, t / 120, t / 120, t / 120, 1.0);
+            }
+            finally
+            {
+                foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+            }
+        }
+    }
+
+    private static double Time(Func<ScanSpec> spec, int threads, IScanSink sink)
+    {
+        var s = spec();
+        var clock = Stopwatch.StartNew();
+        var o = ScanEngine.Run(s, Shard.All, sink, new ScanRunOptions { Threads = threads }, CancellationToken.None);
+        if (o.Failed > 0) throw new InvalidOperationException($"benchmark scan: {o.Failed} points failed; first: {o.FirstFailure}");
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    private static double TimeStore(Func<ScanSpec> spec, int threads, string file)
+    {
+        var s = spec();
+        var run = NuDM.App.Statistics.RunFingerprint.Current();
+        var clock = Stopwatch.StartNew();
+        using (var store = ScanStore.OpenForRun(file, ScanMetadata.For(s, Shard.All, run)))
+        {
+            var o = ScanEngine.Run(s, Shard.All, new StoreSink(store), new ScanRunOptions { Threads = threads }, CancellationToken.None);
+            if (o.Failed > 0) throw new InvalidOperationException($"benchmark scan: {o.Failed} points failed; first: {o.FirstFailure}");
+        }
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Seconds spent in each observable on the first point of a fresh (m_X, r) pair (diagnostics for tuning).</summary>
+    public static IReadOnlyList<(string Observable, double FirstSeconds, double NextSeconds)> Profile(double mX, double r)
+    {
+        var spec = ScanSpec.Parse(string.Create(CultureInfo.InvariantCulture, $$"""
+            model: x-phi-nu
+            sampling: grid
+            parameters:
+              m_X: {{mX}}
+              r: {{r}}
+              y_X: { from: 1e-3, to: 1, scale: log, points: 2 }
+              y_q: 1e-9
+            observables: [relic_coupling, omega_h2, { delta_chi2: { experiment: coherent-csi-2017 } }, direct_detection, borexino, kinetic_decoupling, stability, kaon]
+            """), "profile.yaml");
+        var p = new double[4];
+        var result = new List<(string, double, double)>();
+        foreach (var o in spec.Observables)
+        {
+            spec.Point(0, p);
+            var c = Stopwatch.StartNew();
+            o.Evaluate(p);
+            double first = c.Elapsed.TotalSeconds;
+            spec.Point(1, p);
+            c.Restart();
+            o.Evaluate(p);
+            result.Add((o.Name, first, c.Elapsed.TotalSeconds));
+        }
+        return result;
+    }
+
+    private static double Median(double[] xs) => Quantile(xs, 0.5);
+
+    private static double Quantile(double[] xs, double q)
+    {
+        var s = xs.Order().ToArray();
+        var pos = q * (s.Length - 1);
+        int lo = (int)Math.Floor(pos), hi = (int)Math.Ceiling(pos);
+        return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+    }
+}
