@@ -17,6 +17,9 @@ public static class ScanCommand
     /// <summary>Test hook: told (stored, total) after every commit of <c>scan run</c> (lets a test cancel mid-run).</summary>
     internal static Action<long, long>? ProgressHook { get; set; }
 
+    /// <summary>Test hook: rows per committed batch (null: the engine's default, 4096 rows or 2 s).</summary>
+    internal static int? BatchRows { get; set; }
+
     public static Command Create()
     {
         var cmd = new Command("scan", "Parameter scans from a YAML spec: run (all cores, resumable), export, Slurm job arrays (submit, status, merge), plot");
@@ -70,6 +73,7 @@ public static class ScanCommand
             CommandLine.Error.MarkupLine($"[grey]resuming: {already} of {metadata.ShardPoints} points are stored in {Markup.Escape(storePath)}[/]");
         ScanOutcome outcome;
         var options = new ScanRunOptions { Threads = threads, StoredBlocks = stored, StoredIndices = store.IndicesIn };
+        if (BatchRows is int rows) options = options with { BatchRows = rows };
         string label = shard.IsAll ? "scan" : $"shard {shard}";
         if (CommandLine.Error.Profile.Capabilities.Interactive)
         {

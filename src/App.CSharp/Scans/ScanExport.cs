@@ -157,6 +157,7 @@ public static class ScanMerge
             {
                 if (check.RowCount != merged.TotalPoints) throw new InvalidOperationException($"the merge wrote {check.RowCount} rows, expected {merged.TotalPoints}");
                 check.Checkpoint();
+                check.SingleFile();
             }
             foreach (var f in new[] { temp + "-wal", temp + "-shm" }) File.Delete(f);
             File.Move(temp, output);

