@@ -133,7 +133,8 @@ internal static class PlotModels
             m.Axes.Add(new LinearColorAxis
             {
                 Position = AxisPosition.Right, PositionTier = 1, Palette = OxyPalettes.Viridis(256), Minimum = cMin, Maximum = cMax,
-                Title = TextMarkup.ToMathText(map.ColorLabel), FontSize = 0.85 * FontSize, TitleFontSize = 0.9 * FontSize,
+                Title = TextMarkup.ToMathText(map.ColorScale == ScaleKind.Log10 ? $"log_{{10}} {map.ColorLabel}" : map.ColorLabel),
+                FontSize = 0.85 * FontSize, TitleFontSize = 0.9 * FontSize,
             });
         }
         foreach (var r in p.ReferenceLines)
@@ -274,13 +275,20 @@ internal static class PlotModels
             case CellSeries c:
                 var (cMin, cMax) = c.ColorRange();
                 var palette = OxyPalettes.Viridis(256);
-                var cells = new RectangleBarSeries { Title = title, StrokeThickness = 0, StrokeColor = OxyColors.Transparent };
+                var alpha = (byte)Math.Round(255 * c.FillOpacity);
+                // the legend shows the series' fill: the one colour of a region, the middle of the scale of a map
+                var cells = new RectangleBarSeries
+                {
+                    Title = title, StrokeThickness = 0, StrokeColor = OxyColors.Transparent,
+                    FillColor = OxyColor.FromAColor(alpha, c.Color is not null ? color : palette.Colors[palette.Colors.Count / 2]),
+                };
                 for (var i = 0; i < c.Count; i++)
                 {
-                    if (!double.IsFinite(c.Values[i])) continue;
+                    double cv = c.ColorValue(c.Values[i]);
+                    if (!double.IsFinite(cv)) continue;
                     var fill = c.Color is not null ? color
-                        : palette.Colors[(int)Math.Clamp(Math.Floor((c.Values[i] - cMin) / (cMax - cMin) * palette.Colors.Count), 0, palette.Colors.Count - 1)];
-                    cells.Items.Add(new RectangleBarItem(c.XLow[i], c.YLow[i], c.XHigh[i], c.YHigh[i]) { Color = OxyColor.FromAColor((byte)Math.Round(255 * c.FillOpacity), fill) });
+                        : palette.Colors[(int)Math.Clamp(Math.Floor((cv - cMin) / (cMax - cMin) * palette.Colors.Count), 0, palette.Colors.Count - 1)];
+                    cells.Items.Add(new RectangleBarItem(c.XLow[i], c.YLow[i], c.XHigh[i], c.YHigh[i]) { Color = OxyColor.FromAColor(alpha, fill) });
                 }
                 return [cells];
             default:

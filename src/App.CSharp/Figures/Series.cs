@@ -214,6 +214,8 @@ public sealed record CellSeries : Series
     public double ColorMax { get; init; } = double.NaN;
     /// <summary>Title of the colour bar, in <see cref="TextMarkup"/>.</summary>
     public string ColorLabel { get; init; } = "";
+    /// <summary>Linear, or Log10: colours by log₁₀ of the value (values ≤ 0 leave their cell empty; the bar shows log₁₀).</summary>
+    public ScaleKind ColorScale { get; init; }
     /// <summary>Fill opacity in [0, 1]; default 1.</summary>
     public double FillOpacity { get; init; } = 1;
     public override string Kind => "cells";
@@ -228,11 +230,14 @@ public sealed record CellSeries : Series
     /// <summary>The colour scale's ends: the given ones, else the finite values' range (0 to 1 when there is none).</summary>
     internal (double Min, double Max) ColorRange()
     {
-        var v = Values.Where(double.IsFinite).ToList();
-        double lo = double.IsNaN(ColorMin) ? (v.Count > 0 ? v.Min() : 0) : ColorMin;
-        double hi = double.IsNaN(ColorMax) ? (v.Count > 0 ? v.Max() : 1) : ColorMax;
+        var v = Values.Select(ColorValue).Where(double.IsFinite).ToList();
+        double lo = double.IsNaN(ColorMin) ? (v.Count > 0 ? v.Min() : 0) : ColorValue(ColorMin);
+        double hi = double.IsNaN(ColorMax) ? (v.Count > 0 ? v.Max() : 1) : ColorValue(ColorMax);
         return hi > lo ? (lo, hi) : (lo, lo + Math.Max(1, Math.Abs(lo)) * 1e-9);
     }
+
+    /// <summary>The value on the colour scale: itself, or log₁₀ of it (NaN for a value ≤ 0 on a log scale).</summary>
+    internal double ColorValue(double v) => ColorScale == ScaleKind.Log10 ? (v > 0 ? Math.Log10(v) : double.NaN) : v;
 
     internal override IEnumerable<(double, double, double, double, double, double)> Rows() =>
         Values.Select((v, i) => (0.5 * (XLow[i] + XHigh[i]), v, YLow[i], YHigh[i], XLow[i], XHigh[i]));

@@ -10,7 +10,11 @@ public sealed record MapCell(double XLow, double XHigh, double YLow, double YHig
 /// <summary>A 2-D map of a store: cells over two parameters, each with the best value of an observable over the other
 /// parameters (the profile) and whether any point in it satisfies every constraint.</summary>
 public sealed record ScanMap(string X, string Y, bool LogX, bool LogY, string? Profile, bool Maximise, IReadOnlyList<MapCell> Cells,
-    string ConstraintText, string Title);
+    string ConstraintText, string Title)
+{
+    /// <summary>Lines drawn over the map (the thermal-relic coupling against m_X for each r), label → (x, y).</summary>
+    public IReadOnlyList<(string Label, double[] X, double[] Y)> Lines { get; init; } = [];
+}
 
 /// <summary>
 /// <c>nudm scan plot</c>: profile maps and allowed regions from a store. The plane of two parameters is cut into cells
@@ -77,9 +81,24 @@ public static class ScanPlot
                 int c = j * nx + i;
                 cells.Add(new MapCell(xEdges[i], xEdges[i + 1], yEdges[j], yEdges[j + 1], count[c], best[c], allowed[c]));
             }
+        // the y_X–m_X plane with a relic column: the thermal-relic line for each value of r (seed 000 Fig. 5)
+        var lines = new List<(string, double[], double[])>();
+        int relic = obs.IndexOf("relic_y_X"), ir = names.IndexOf("r");
+        if (x == "m_X" && y == "y_X" && relic >= 0 && ir >= 0)
+        {
+            var byR = store.Rows().Where(r => double.IsFinite(r.Observables[relic]))
+                .GroupBy(r => r.Parameters[ir]).OrderBy(g => g.Key).Take(6);
+            foreach (var g in byR)
+            {
+                var pts = g.GroupBy(r => r.Parameters[ix]).Select(h => (M: h.Key, Y: h.First().Observables[relic])).OrderBy(p => p.M).ToList();
+                if (pts.Count >= 2)
+                    lines.Add(($"thermal relic, r = {g.Key.ToString("G3", CultureInfo.InvariantCulture)}", pts.Select(p => p.M).ToArray(), pts.Select(p => p.Y).ToArray()));
+            }
+        }
         var text = constraints.Count == 0 ? "the store has no constraint columns"
             : "allowed: " + string.Join(", ", constraints.Select(t => $"{t.o.Name} {(t.o.Sense == ConstraintSense.AtMost ? "≤" : "≥")} {t.o.Threshold.ToString("G4", CultureInfo.InvariantCulture)}"));
-        return new ScanMap(x, y, logX, logY, profile, maximise, cells, text, Path.GetFileName(store.Path));
+        var title = Path.GetFileName(Path.GetDirectoryName(store.Path)) is { Length: > 0 } folder ? $"{folder}: {Path.GetFileName(store.Path)}" : Path.GetFileName(store.Path);
+        return new ScanMap(x, y, logX, logY, profile, maximise, cells, text, title) { Lines = lines };
     }
 
     /// <summary>The axes of the spec, from its canonical form: name → (scale, from, to, grid points).</summary>
@@ -138,7 +157,8 @@ public static class ScanPlot
                 Title = $"{(map.Maximise ? "max" : "min")} {Label(map.Profile)} over the other parameters",
                 X = Ax(map.X, map.LogX, x0, x1), Y = Ax(map.Y, map.LogY, y0, y1), Legend = LegendPosition.None,
                 Series = [new CellSeries(xs.Select(c => c.XLow), xs.Select(c => c.XHigh), xs.Select(c => c.YLow), xs.Select(c => c.YHigh),
-                    xs.Select(c => c.Profile), Label(map.Profile)) { ColorLabel = Label(map.Profile) }],
+                    xs.Select(c => c.Profile), Label(map.Profile)) { ColorLabel = Label(map.Profile), ColorScale = LogColours(xs.Select(c => c.Profile)) },
+                    .. Overlays(map)],
             });
         panels.Add(new Panel
         {
@@ -150,10 +170,21 @@ public static class ScanPlot
                     xs.Select(c => c.Points > 0 && !c.Allowed ? 1.0 : double.NaN), "excluded") { Color = Palette.Vermillion, FillOpacity = 0.45 },
                 new CellSeries(xs.Select(c => c.XLow), xs.Select(c => c.XHigh), xs.Select(c => c.YLow), xs.Select(c => c.YHigh),
                     xs.Select(c => c.Allowed ? 1.0 : double.NaN), "allowed") { Color = Palette.Green, FillOpacity = 0.6 },
+                .. Overlays(map),
             ],
         });
         return NuDM.App.Figures.Figure.Grid(1, panels.Count, panels) with { Title = map.Title, Width = 560 * panels.Count, Height = 500 };
     }
+
+    /// <summary>A log colour scale for values that are all positive and span more than two decades.</summary>
+    private static ScaleKind LogColours(IEnumerable<double> values)
+    {
+        var v = values.Where(double.IsFinite).ToList();
+        return v.Count > 0 && v.All(x => x > 0) && v.Max() > 100 * v.Min() ? ScaleKind.Log10 : ScaleKind.Linear;
+    }
+
+    private static IEnumerable<Series> Overlays(ScanMap map) =>
+        map.Lines.Select((l, i) => (Series)new LineSeries(l.X, l.Y, l.Label) { Color = Palette.Black, Width = 2, Dash = i == 0 ? DashPattern.Solid : DashPattern.Dashed });
 
     private static string Label(string column) => column switch
     {
@@ -161,6 +192,7 @@ public static class ScanPlot
         "r" => "r = m_{φ}/m_{X}",
         "y_X" => "y_{X}",
         "y_q" => "y_{q}",
+        "omega_h2" => "Ωh^{2}",
         _ => column.Replace("_", " "),
     };
 

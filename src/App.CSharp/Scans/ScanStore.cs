@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using NuDM.App.Cli;
 using NuDM.App.Statistics;
 
@@ -106,7 +107,7 @@ public sealed record ScanMetadata
 public sealed class ScanStore : IDisposable
 {
     private readonly SqliteConnection _db;
-    private SqliteCommand? _insert;
+    private sqlite3_stmt? _insert;
 
     private ScanStore(SqliteConnection db, string path, ScanMetadata metadata)
     {
@@ -133,6 +134,10 @@ public sealed class ScanStore : IDisposable
             {
                 Exec(db, "PRAGMA journal_mode = WAL;");
                 Exec(db, "PRAGMA synchronous = NORMAL;"); // WAL + NORMAL: a committed batch survives a killed process
+                // fold the WAL into the file every 64 MB rather than every 4 MB (each fold syncs the disk), and keep up to
+                // 64 MB of pages in memory: batches of thousands of rows then cost microseconds per row
+                Exec(db, "PRAGMA wal_autocheckpoint = 16384;");
+                Exec(db, "PRAGMA cache_size = -65536;");
             }
         }
         catch (SqliteException e)
@@ -332,35 +337,59 @@ public sealed class ScanStore : IDisposable
         return s;
     }
 
-    /// <summary>Adds rows in one transaction (a batch): all or none of them are stored.</summary>
+    /// <summary>
+    /// Adds rows in one transaction (a batch): all or none of them are stored. The rows go through one prepared INSERT
+    /// bound with SQLite's own calls (SQLitePCLRaw, under Microsoft.Data.Sqlite): a few microseconds per row, so the store
+    /// costs a few per cent of even a fast scan.
+    /// </summary>
     public void Insert(IReadOnlyList<ScanRow> rows)
     {
         if (rows.Count == 0) return;
         int np = Metadata.Parameters.Count, no = Metadata.Observables.Count;
-        using var tx = _db.BeginTransaction();
+        var db = _db.Handle!;
         if (_insert is null)
         {
             var names = new[] { "idx" }.Concat(Metadata.Parameters.Concat(Metadata.Observables).Select(c => Quote(c.Name))).Concat(["status", "seconds"]).ToList();
-            _insert = _db.CreateCommand();
-            _insert.CommandText = $"INSERT INTO points ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select((_, i) => "$p" + i))});";
-            for (int i = 0; i < names.Count; i++) _insert.Parameters.Add("$p" + i, SqliteType.Real);
-            _insert.Parameters[0].SqliteType = SqliteType.Integer;
-            _insert.Parameters[names.Count - 2].SqliteType = SqliteType.Text;
+            Check(raw.sqlite3_prepare_v2(db, $"INSERT INTO points ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select(_ => "?"))});", out var stmt), "prepare the insert");
+            _insert = stmt;
         }
-        _insert.Transaction = tx;
-        var ps = _insert.Parameters;
-        foreach (var row in rows)
+        Check(raw.sqlite3_exec(db, "BEGIN IMMEDIATE;"), "begin a batch");
+        bool done = false;
+        try
         {
-            if (row.Parameters.Length != np || row.Observables.Length != no)
-                throw new ArgumentException($"row {row.Index} has {row.Parameters.Length} parameters and {row.Observables.Length} observables; the store has {np} and {no}");
-            ps[0].Value = row.Index;
-            for (int i = 0; i < np; i++) ps[1 + i].Value = row.Parameters[i];
-            for (int i = 0; i < no; i++) ps[1 + np + i].Value = double.IsFinite(row.Observables[i]) ? row.Observables[i] : DBNull.Value;
-            ps[1 + np + no].Value = row.Status;
-            ps[2 + np + no].Value = row.Seconds;
-            _insert.ExecuteNonQuery();
+            foreach (var row in rows)
+            {
+                if (row.Parameters.Length != np || row.Observables.Length != no)
+                    throw new ArgumentException($"row {row.Index} has {row.Parameters.Length} parameters and {row.Observables.Length} observables; the store has {np} and {no}");
+                raw.sqlite3_bind_int64(_insert, 1, row.Index);
+                for (int i = 0; i < np; i++) raw.sqlite3_bind_double(_insert, 2 + i, row.Parameters[i]);
+                for (int i = 0; i < no; i++)
+                {
+                    double v = row.Observables[i];
+                    if (double.IsFinite(v)) raw.sqlite3_bind_double(_insert, 2 + np + i, v);
+                    else raw.sqlite3_bind_null(_insert, 2 + np + i);
+                }
+                raw.sqlite3_bind_text(_insert, 2 + np + no, row.Status);
+                raw.sqlite3_bind_double(_insert, 3 + np + no, row.Seconds);
+                int rc = raw.sqlite3_step(_insert);
+                raw.sqlite3_reset(_insert);
+                if (rc != raw.SQLITE_DONE) Check(rc, $"store point {row.Index}");
+            }
+            Check(raw.sqlite3_exec(db, "COMMIT;"), "commit a batch");
+            done = true;
         }
-        tx.Commit();
+        finally
+        {
+            if (!done) raw.sqlite3_exec(db, "ROLLBACK;");
+        }
+    }
+
+    private void Check(int rc, string what)
+    {
+        if (rc is raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW) return;
+        var message = raw.sqlite3_errmsg(_db.Handle!).utf8_to_string();
+        // a full disk or a read-only folder is the user's file system, not a bug (exit code 2)
+        throw new IOException($"the scan store {Path} could not {what}: {message} (SQLite error {rc})");
     }
 
     /// <summary>Every stored row in index order (streamed).</summary>
@@ -405,6 +434,7 @@ public sealed class ScanStore : IDisposable
     public void Dispose()
     {
         _insert?.Dispose();
+        _insert = null;
         _db.Dispose();
         SqliteConnection.ClearAllPools();
     }
