@@ -260,11 +260,17 @@ public sealed class XPhiNuModel : IScanModel
     internal sealed class PairCache<T>
     {
         private readonly ConcurrentDictionary<(long, long), Lazy<T>> _map = new();
+        private int _count;
 
         public T Get(double mX, double r, Func<T> build)
         {
             var key = (BitConverter.DoubleToInt64Bits(mX), BitConverter.DoubleToInt64Bits(r));
-            if (_map.Count >= Caches.Capacity) _map.Clear();
+            if (_map.TryGetValue(key, out var hit)) return hit.Value; // lock-free: the common case
+            if (Interlocked.Increment(ref _count) > Caches.Capacity)
+            {
+                _map.Clear();
+                Interlocked.Exchange(ref _count, 1);
+            }
             return _map.GetOrAdd(key, _ => new Lazy<T>(build, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
         }
     }
@@ -543,17 +549,23 @@ internal sealed class DecouplingTable
     }
 
     private readonly ConcurrentDictionary<long, Lazy<(double T, DecouplingNotFoundException? Error)>> _results = new();
+    private int _stored;
 
     /// <summary>T_KD (photon temperature, MeV) at coupling <paramref name="y"/> (computed once per y).</summary>
     /// <exception cref="DecouplingNotFoundException">Decoupled while relativistic, or never decoupled (as the direct solve).</exception>
     public double Temperature(double y)
     {
-        if (_results.Count > 4096) _results.Clear();
-        var r = _results.GetOrAdd(BitConverter.DoubleToInt64Bits(y), _ => new Lazy<(double, DecouplingNotFoundException?)>(() =>
+        long key = BitConverter.DoubleToInt64Bits(y);
+        if (!_results.TryGetValue(key, out var known) && Interlocked.Increment(ref _stored) > 4096)
+        {
+            _results.Clear();
+            Interlocked.Exchange(ref _stored, 1);
+        }
+        var r = (known ?? _results.GetOrAdd(key, _ => new Lazy<(double, DecouplingNotFoundException?)>(() =>
         {
             try { return (Solve(y), null); }
             catch (DecouplingNotFoundException e) { return (double.NaN, e); }
-        })).Value;
+        }))).Value;
         return r.Error is null ? r.T : throw r.Error;
     }
 

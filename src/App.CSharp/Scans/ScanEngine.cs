@@ -83,6 +83,10 @@ public static class ScanEngine
         var todo = shard.Blocks(spec.Count, block).Where(b => stored.GetValueOrDefault(b) < BlockSize(spec.Count, block, b)).ToArray();
         options.Progress?.Invoke(resumed, total);
 
+        // the stored points of partly stored blocks (a run cut mid-block), read now: the store's connection belongs to
+        // the writer thread from here on
+        var partial = todo.Where(b => stored.ContainsKey(b)).ToDictionary(b => b, b =>
+            options.StoredIndices?.Invoke(b * block, Math.Min(spec.Count, (b + 1) * block)) ?? []);
         var queue = new BlockingCollection<ScanRow[]>(boundedCapacity: Math.Max(4, 4 * options.Threads));
         long next = -1, computed = 0, failed = 0;
         string? firstFailure = null;
@@ -100,7 +104,7 @@ public static class ScanEngine
                     if (k >= todo.Length) break;
                     long b = todo[k];
                     long start = b * block, end = Math.Min(spec.Count, start + block);
-                    HashSet<long>? skip = stored.ContainsKey(b) ? options.StoredIndices?.Invoke(start, end) : null;
+                    var skip = partial.GetValueOrDefault(b);
                     var rows = new List<ScanRow>((int)(end - start));
                     for (long i = start; i < end; i++)
                     {
