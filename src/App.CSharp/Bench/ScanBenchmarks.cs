@@ -8,7 +8,7 @@ namespace NuDM.App.Bench;
 /// Speed targets of <c>nudm scan</c> (issue 14), as ratios measured in one run (time ÷ budget; ≤ the target is met):
 /// a full point of a 4-D scan (relic coupling, COHERENT 2017 Δχ², direct detection and Borexino, T_KD) ≤ 1 ms on one
 /// core; the throughput from 1 to 2 cores ≥ 1.8×; a 10⁵-point 4-D scan ≤ 2 min on 2 cores; the store's overhead
-/// ≤ 5 % of the scan time. The 4-D scans are grids over (m_X, r, y_X, y_q) with the couplings varying fastest (the
+/// ≤ 5 % of the scan time (measured as the writer's busy share of the machine, and as the wall-time difference). The 4-D scans are grids over (m_X, r, y_X, y_q) with the couplings varying fastest (the
 /// order the README recommends): each point pays its own Δχ², rates and T_KD refinement, and a share of the
 /// per-(m_X, r) work (relic search, freeze-out grid, CEvNS plan, limits, T_KD nodes). Every round parses the spec anew,
 /// so no per-(m_X, r) cache survives from one round to the next. Not a test: nothing here asserts.
@@ -72,24 +72,32 @@ public static class ScanBenchmarks
         int big = 3;
         var withStore = new double[big];
         var without = new double[big];
+        var storeBusy = new double[big];
+        var storeShare = new double[big];
         for (int i = 0; i < big; i++)
         {
             var file = Path.Combine(Path.GetTempPath(), $"nudm-bench-{Guid.NewGuid():N}.sqlite");
             try
             {
-                if (i % 2 == 0) { without[i] = Time(() => Grid(20, 5, 40, 25), cores, new NullSink()); withStore[i] = TimeStore(() => Grid(20, 5, 40, 25), cores, file); }
-                else { withStore[i] = TimeStore(() => Grid(20, 5, 40, 25), cores, file); without[i] = Time(() => Grid(20, 5, 40, 25), cores, new NullSink()); }
+                if (i % 2 == 0) { without[i] = Time(() => Grid(20, 5, 40, 25), cores, new NullSink()); (withStore[i], storeBusy[i]) = TimeStore(() => Grid(20, 5, 40, 25), cores, file); }
+                else { (withStore[i], storeBusy[i]) = TimeStore(() => Grid(20, 5, 40, 25), cores, file); without[i] = Time(() => Grid(20, 5, 40, 25), cores, new NullSink()); }
             }
             finally
             {
                 foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
             }
+            storeShare[i] = storeBusy[i] / (cores * withStore[i]);
         }
         double t = Median(withStore);
         yield return new RatioResult($"10⁵-point 4-D scan ({cores} cores, SQLite)", "measured", "budget 120 s",
             t * 1e9, 120e9, t / 120, Quantile(withStore, 0.25) / 120, Quantile(withStore, 0.75) / 120, 1.0);
+        // the store's cost two ways: the writer's busy time as a share of the machine (cores × wall time: what it takes
+        // from the workers when every core computes), and the wall-time difference to no store (noisier on a shared machine)
+        var share = storeShare.Select(x => x / 0.05).ToArray();
+        yield return new RatioResult("store: writer busy ÷ (cores × wall) (≤ 5 %)", "SQLite inserts", "5 % of the machine",
+            Median(storeBusy) * 1e9, Median(withStore) * cores * 0.05 * 1e9, Median(share), Quantile(share, 0.25), Quantile(share, 0.75), 1.0);
         var overhead = withStore.Select((x, i) => (x - without[i]) / x / 0.05).ToArray();
-        yield return new RatioResult("store overhead on it (≤ 5 %)", "(SQLite − no store) ÷ SQLite", "5 %",
+        yield return new RatioResult("store: wall time vs no store (≤ 5 %)", "(SQLite − no store) ÷ SQLite", "5 %",
             (t - Median(without)) * 1e9, t * 0.05 * 1e9, Median(overhead), Quantile(overhead, 0.25), Quantile(overhead, 0.75), 1.0);
     }
 
@@ -102,17 +110,19 @@ public static class ScanBenchmarks
         return clock.Elapsed.TotalSeconds;
     }
 
-    private static double TimeStore(Func<ScanSpec> spec, int threads, string file)
+    /// <summary>Wall time of a run into a new store, and the writer's time inside the store (s).</summary>
+    private static (double Wall, double Store) TimeStore(Func<ScanSpec> spec, int threads, string file)
     {
         var s = spec();
         var run = NuDM.App.Statistics.RunFingerprint.Current();
         var clock = Stopwatch.StartNew();
+        ScanOutcome o;
         using (var store = ScanStore.OpenForRun(file, ScanMetadata.For(s, Shard.All, run)))
         {
-            var o = ScanEngine.Run(s, Shard.All, new StoreSink(store), new ScanRunOptions { Threads = threads }, CancellationToken.None);
+            o = ScanEngine.Run(s, Shard.All, new StoreSink(store), new ScanRunOptions { Threads = threads }, CancellationToken.None);
             if (o.Failed > 0) throw new InvalidOperationException($"benchmark scan: {o.Failed} points failed; first: {o.FirstFailure}");
         }
-        return clock.Elapsed.TotalSeconds;
+        return (clock.Elapsed.TotalSeconds, o.SinkSeconds);
     }
 
     /// <summary>Seconds spent in each observable on the first point of a fresh (m_X, r) pair (diagnostics for tuning).</summary>

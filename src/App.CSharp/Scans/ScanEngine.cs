@@ -54,6 +54,9 @@ public sealed record ScanRunOptions
 /// <param name="Canceled">True when the run was interrupted.</param>
 public sealed record ScanOutcome(long Total, long Resumed, long Computed, long Failed, string? FirstFailure, TimeSpan Elapsed, bool Canceled)
 {
+    /// <summary>Time the writer spent handing batches to the sink (the store's own cost), s.</summary>
+    public double SinkSeconds { get; init; }
+
     /// <summary>Points stored when the run ended.</summary>
     public long Stored => Resumed + Computed;
 }
@@ -89,6 +92,7 @@ public static class ScanEngine
             options.StoredIndices?.Invoke(b * block, Math.Min(spec.Count, (b + 1) * block)) ?? []);
         var queue = new BlockingCollection<ScanRow[]>(boundedCapacity: Math.Max(4, 4 * options.Threads));
         long next = -1, computed = 0, failed = 0;
+        double sinkSeconds = 0;
         string? firstFailure = null;
         Exception? workerFault = null;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
@@ -129,7 +133,9 @@ public static class ScanEngine
             void Commit()
             {
                 if (batch.Count == 0) return;
+                long t0 = Stopwatch.GetTimestamp();
                 sink.Write(batch);
+                sinkSeconds += Stopwatch.GetElapsedTime(t0).TotalSeconds;
                 computed += batch.Count;
                 foreach (var r in batch)
                     if (r.Status != PointEvaluator.Ok && failed++ == 0) firstFailure = $"point {r.Index}: {r.Status}";
@@ -167,7 +173,7 @@ public static class ScanEngine
         writer.Wait();
         if (workerFault is not null) throw new AggregateException("the scan stopped", workerFault);
         bool canceled = cancellation.IsCancellationRequested && resumed + computed < total;
-        return new ScanOutcome(total, resumed, computed, failed, firstFailure, clock.Elapsed, canceled);
+        return new ScanOutcome(total, resumed, computed, failed, firstFailure, clock.Elapsed, canceled) { SinkSeconds = sinkSeconds };
     }
 
     /// <summary>Points in block <paramref name="b"/> of a scan of <paramref name="count"/> points.</summary>
