@@ -156,6 +156,9 @@ type DataCatalog =
                    "pandax4t_2021_ddcalc_efficiency.csv"; "cresst3_2019_ddcalc_efficiency_O.csv"; "cresst3_2019_ddcalc_efficiency_Ca.csv"
                    "cresst3_2019_ddcalc_efficiency_W.csv" ] do
             add ("detection/" + f) efficiency
+        // ---- scans: Sobol direction numbers (Joe & Kuo 2008), read by nudm scan
+        add "scans/sobol_joe_kuo.csv"
+            (TableSchema.Csv().Column("d", count).Column("s", count).Column("a", count).Column("m", text).Increasing("d").MinimumRowCount(1))
         d :> IReadOnlyDictionary<string, TableSchema>
 
     /// Paths (relative to data/) of every declared table, sorted.

@@ -29,7 +29,7 @@ public class DataFolderTests
     /// <summary>
     /// Loads everything the program can load — every experiment of the registry with every response model and its flux,
     /// every direct-detection search, every g_eff table, the reactor model, isotopes, couplings, kaon data, the Earth and
-    /// the Sun — in a fresh copy of data/, and asserts that every file there (README.md files aside) was read.
+    /// the Sun, the Sobol direction numbers of scans — in a fresh copy of data/, and asserts that every file there (README.md files aside) was read.
     /// </summary>
     [Test]
     public void EveryFileUnderDataIsReadByTheProgram()
@@ -51,6 +51,7 @@ public class DataFolderTests
         _ = Couplings.QuarkMasses(QuarkMassSet.PDG2018);
         _ = KaonBounds.Table();
         _ = (EarthSunFluxes.Earth, EarthSunFluxes.Sun, EarthSunFluxes.Boron8Flux_cm2_s);
+        _ = new NuDM.App.Scans.SobolSampler(32); // the Sobol direction numbers of nudm scan
 
         var shipped = Directory.GetFiles(root, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
