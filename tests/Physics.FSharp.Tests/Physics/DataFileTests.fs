@@ -239,3 +239,52 @@ let ``every table under data/ has a declared schema and reads cleanly; every dec
     for f in tables do
         let t = DataFiles.Table f
         Assert.That(t.Count, Is.GreaterThan 0, f)
+
+// ------------------------------------------------------------------ YAML blocks, unsorted curves, repeated points
+
+let private yaml =
+    "top:\n  # a comment\n  xystring: |\n    1 2\n    2 3\n\n    3 4\nnext:\n  xystring: |\n    9 9\n"
+
+let private block (entry: string) = numbers.YamlBlock(entry, "xystring")
+
+[<Test>]
+let ``a YAML literal block is read as a table whose lines keep their numbers in the file`` () =
+    let t = parse (block "top") yaml
+    Assert.That(([ for r in t.Rows -> r.Line ] = [ 4; 5; 7 ]), sprintf "%A" ([ for r in t.Rows -> r.Line ]))
+    Assert.That((t.Numbers "y" = [| 2.0; 3.0; 4.0 |]), sprintf "%A" (t.Numbers "y"))
+    Assert.That((parse (block "next") yaml).Rows.[0].Line, Is.EqualTo 10)
+    // a bad cell in the block is named by the file's line and the column's cell
+    let e = Assert.Throws<DataFileException>(fun () -> parse (block "top") (yaml.Replace("    2 3", "    2 -3")) |> ignore)
+    Assert.That((e.File, e.Line, e.Column, e.ColumnName), Is.EqualTo(("data/test.csv", 5, 2, "y")), e.Message)
+
+[<TestCase("other", 0, "has no top-level entry 'other:'")>]
+[<TestCase("dup", 3, "the entry 'dup:' appears twice (first at line 1)")>]
+[<TestCase("nofield", 5, "has no literal block 'xystring: |'")>]
+[<TestCase("empty", 9, "is empty")>]
+let ``a YAML block that is missing, ambiguous or empty is an error naming its line`` (entry: string, line: int, reason: string) =
+    let text = "dup:\n  xystring: |\ndup:\n  xystring: |\nnofield:\n  other: |\n    1 1\nempty:\n  xystring: |\nlast: 1\n"
+    let e = Assert.Throws<DataFileException>(fun () -> parse (block entry) text |> ignore)
+    Assert.That(e.Line, Is.EqualTo line, e.Message)
+    Assert.That(e.Message, Does.Contain reason)
+
+[<Test>]
+let ``rows out of order are sorted when the schema says so; a repeated value is then refused, or merged by its stated rule`` () =
+    let curve = TableSchema.CommaNumbers().Column("x", CellRule.Positive).Column("y", CellRule.Positive)
+    // without SortedBy an unsorted axis is refused at the row that steps back
+    let unsorted = Assert.Throws<DataFileException>(fun () -> parse (curve.Increasing "x") "1,5\n3,4\n2,6\n4,1\n" |> ignore)
+    Assert.That((unsorted.Line, unsorted.Column), Is.EqualTo((3, 1)))
+    let sorted = curve.SortedBy("x", "digitised back and forth").Increasing("x")
+    let t = parse sorted "1,5\n3,4\n2,6\n4,1\n"
+    Assert.That((t.Numbers "x" = [| 1.0; 2.0; 3.0; 4.0 |]), sprintf "%A" (t.Numbers "x"))
+    Assert.That(([ for r in t.Rows -> r.Line ] = [ 1; 3; 2; 4 ]), "rows keep their file lines")
+    // a repeated x after sorting: refused, naming the second row and the first
+    let repeated = Assert.Throws<DataFileException>(fun () -> parse sorted "1,5\n3,4\n3,2\n2,6\n" |> ignore)
+    Assert.That((repeated.Line, repeated.Column), Is.EqualTo((3, 1)), repeated.Message)
+    Assert.That(repeated.Message, Does.Contain "(previous row, line 2: 3)")
+    // merged by the stated rule: the largest y stays, the others are set aside with the reason and the line kept
+    let merged = curve.SortedBy("x", "digitised back and forth").RepeatsKeepLargest("x", "y", "a vertical segment").Increasing("x")
+    let m = parse merged "1,5\n3,4\n3,7\n2,6\n3,1\n"
+    Assert.That((m.Numbers "x" = [| 1.0; 2.0; 3.0 |]), sprintf "%A" (m.Numbers "x"))
+    Assert.That((m.Numbers "y" = [| 5.0; 6.0; 7.0 |]), sprintf "%A" (m.Numbers "y"))
+    Assert.That(([ for x in m.Excluded -> x.Row.Line ] = [ 2; 5 ]), sprintf "%A" ([ for x in m.Excluded -> x.Row.Line ]))
+    Assert.That(m.Excluded.[0].Reason, Is.EqualTo "a vertical segment (x = 3 repeats; kept: line 3)")
