@@ -232,11 +232,14 @@ let ``every table under data/ has a declared schema and reads cleanly; every dec
     let tables =
         Directory.GetFiles(root, "*", SearchOption.AllDirectories)
         |> Array.map (fun f -> Path.GetRelativePath(root, f).Replace('\\', '/'))
-        |> Array.filter (fun f -> not (f.EndsWith "README.md" || f.EndsWith ".yaml" || f.EndsWith ".json"))
+        // README.md and LICENSE.* (the licence of a copied file, shipped beside it) are documents, not tables
+        |> Array.filter (fun f -> not (f.EndsWith "README.md" || Path.GetFileName(f).StartsWith "LICENSE." || f.EndsWith ".yaml" || f.EndsWith ".json"))
         |> Array.sort
-    Assert.That(tables, Is.EquivalentTo DataCatalog.Tables)
+    // a table inside a YAML file is declared as 'file#entry'; the other declared tables are whole files
+    let wholeFiles = DataCatalog.Tables |> Seq.filter (fun t -> not (t.Contains "#"))
+    Assert.That(tables, Is.EquivalentTo wholeFiles)
     use _ = DataFiles.UseDirectory root
-    for f in tables do
+    for f in DataCatalog.Tables do
         let t = DataFiles.Table f
         Assert.That(t.Count, Is.GreaterThan 0, f)
 
@@ -288,3 +291,51 @@ let ``rows out of order are sorted when the schema says so; a repeated value is 
     Assert.That((m.Numbers "y" = [| 5.0; 6.0; 7.0 |]), sprintf "%A" (m.Numbers "y"))
     Assert.That(([ for x in m.Excluded -> x.Row.Line ] = [ 2; 5 ]), sprintf "%A" ([ for x in m.Excluded -> x.Row.Line ]))
     Assert.That(m.Excluded.[0].Reason, Is.EqualTo "a vertical segment (x = 3 repeats; kept: line 3)")
+
+let private roach = "constraints/xray_sterile/LimitsRoach2022_MWHalo.csv"
+let private snu = "constraints/xray_sterile/snu_limits.yaml"
+
+[<Test>]
+let ``the X-ray limits are read as declared: Roach 2022 sorted, its 12 rows at 39.5712 keV merged into the weakest`` () =
+    let t = DataFiles.Table roach
+    Assert.That((t.Count, t.Excluded.Count), Is.EqualTo((308, 11)))
+    let x = t.Numbers "m_s_keV"
+    Assert.That(Array.pairwise x |> Array.forall (fun (a, b) -> b > a), "strictly increasing after sorting and merging")
+    Assert.That(t.Excluded |> Seq.forall (fun e -> e.Row.Number "m_s_keV" = 39.571247715367306 && e.Row.Line >= 307 && e.Row.Line <= 317))
+    let kept = t.Rows |> Seq.find (fun r -> r.Number "m_s_keV" = 39.571247715367306)
+    Assert.That((kept.Line, kept.Number "sin2_2theta"), Is.EqualTo((306, 7.268138520579877e-15)), "the largest sin²2θ of the vertical segment")
+    for entry, rows, first in [ "boyarsky2007_integral", 76, 40.6625; "perez2016_nustar_gc", 96, 6.01911; "roach2019_nustar_bulge", 101, 7.67376; "ng2019_nustar_m31", 71, 9.96724 ] do
+        let c = DataFiles.Table(snu + "#" + entry)
+        Assert.That((c.Count, c.Rows.[0].Number "m_s_keV"), Is.EqualTo((rows, first)), entry)
+        // the row's line number is the file's: that line of the file holds the first point
+        let fileLine = File.ReadAllLines(Path.Combine(ReferenceData.repositoryData.Force(), snu)).[c.Rows.[0].Line - 1]
+        Assert.That(Double.Parse(fileLine.Split(' ', StringSplitOptions.RemoveEmptyEntries).[0], Globalization.CultureInfo.InvariantCulture), Is.EqualTo first, entry)
+    Assert.That(DataFiles.OpenedFiles, Does.Contain snu)
+
+[<Test>]
+let ``a corrupted copy of an X-ray limit is refused with file, line and column`` () =
+    // INTEGRAL at m_s = 1.106 MeV: a NaN
+    let line = ReferenceData.lineOf snu "    1.10600e+3  9.10772e-22"
+    do
+        use _ = ReferenceData.editedData snu "    1.10600e+3  9.10772e-22" "    1.10600e+3  nan"
+        let e = fault (fun () -> DataFiles.Table(snu + "#boyarsky2007_integral"))
+        at e ("data/" + snu) line 2
+        Assert.That(e.ColumnName, Is.EqualTo "sin2_2theta")
+    // a point of the NuSTAR bulge curve moved behind its predecessor: the block must increase as stored
+    let bulge = ReferenceData.lineOf snu "    8.45714e+0 1.78145e-11"
+    do
+        use _ = ReferenceData.editedData snu "    8.45714e+0 1.78145e-11" "    8.20000e+0 1.78145e-11"
+        let e = fault (fun () -> DataFiles.Table(snu + "#roach2019_nustar_bulge"))
+        at e ("data/" + snu) bulge 1
+        Assert.That(e.Message, Does.Contain "does not increase strictly")
+    // sin²2θ above 1 in the Roach 2022 file
+    let first = "6.074232025383001, 1.721126944957664e-10"
+    do
+        use _ = ReferenceData.editedData roach first "6.074232025383001, 1.7"
+        let e = fault (fun () -> DataFiles.Table roach)
+        at e ("data/" + roach) 1 2
+        Assert.That(e.Message, Does.Contain "is above 1")
+    // a missing row
+    do
+        use _ = ReferenceData.editedData roach first "# removed"
+        Assert.That((fault (fun () -> DataFiles.Table roach)).Message, Does.Contain "has 318 data rows, 319 are expected")
