@@ -127,4 +127,52 @@ public class XrayRecastTests
         Assert.That(() => XrayMixingLimits.Strongest(double.NaN), Throws.TypeOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("mXMeV"));
     }
 
+    [Test]
+    public async Task TheStabilityCommandRecastsThePublishedLimitsByDefaultWithEmptyCellsOutsideThem()
+    {
+        var r = await CliRun.Capture(["stability", "--points", "5", "--csv"]);
+        Assert.That(r.Exit, Is.EqualTo(0), r.ToString());
+        var rows = r.Out.Trim().Split('\n').Select(l => l.Split(',')).ToArray();
+        Assert.That(rows[0], Is.EqualTo(new[] { "m_X_MeV", "y_X_max_stability", "y_X_max_xray_recast", "sin2_2theta_max", "xray_source" }));
+        // m_X = 1, 5.62 MeV are covered by INTEGRAL; 31.6, 178, 1000 MeV by no X-ray limit: empty cells
+        for (int i = 1; i <= 2; i++)
+        {
+            double m = double.Parse(rows[i][0], CultureInfo.InvariantCulture), s = double.Parse(rows[i][3], CultureInfo.InvariantCulture);
+            Assert.That(rows[i][4], Is.EqualTo("INTEGRAL/SPI (Boyarsky et al. 2008)"));
+            Assert.That(s, Is.EqualTo(XrayMixingLimits.Strongest(m)!.Sin2TwoThetaMax));
+            Assert.That(double.Parse(rows[i][2], CultureInfo.InvariantCulture), Is.EqualTo(ByHand(s, 1e-9, 3 * m)).Within(1e-9).Percent);
+        }
+        for (int i = 3; i <= 5; i++)
+            Assert.That(rows[i][2..], Is.EqualTo(new[] { "", "", "" }), $"m_X = {rows[i][0]} MeV: no constraint");
+
+        var table = await CliRun.Capture(["stability", "--points", "5"]);
+        Assert.That(table.Exit, Is.EqualTo(0), table.ToString());
+        Assert.That(table.Out, Does.Contain("no constraint").And.Contain("arXiv:0710.4922").And.Contain("not extrapolated"));
+    }
+
+    [Test]
+    public async Task TheUsersOwnBoundOverridesThePublishedLimitsAtEveryMass()
+    {
+        var r = await CliRun.Capture(["stability", "--points", "3", "--sin2-2theta-max", "1e-20", "--xray-source", "a test", "--csv"]);
+        Assert.That(r.Exit, Is.EqualTo(0), r.ToString());
+        var rows = r.Out.Trim().Split('\n').Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.That(rows, Has.Length.EqualTo(3));
+        foreach (var row in rows)
+        {
+            double m = double.Parse(row[0], CultureInfo.InvariantCulture);
+            Assert.That(double.Parse(row[2], CultureInfo.InvariantCulture), Is.EqualTo(ByHand(1e-20, 1e-9, 3 * m)).Within(1e-9).Percent);
+            Assert.That((row[3], row[4]), Is.EqualTo(("1e-20", "a test")));
+        }
+    }
+
+    [Test]
+    public async Task ACorruptedLimitFileStopsTheCommandWithFileLineAndColumn()
+    {
+        int line = ReferenceData.LineOf(Snu, "    1.10600e+3  9.10772e-22");
+        using var copy = ReferenceData.EditedData(Snu, "    1.10600e+3  9.10772e-22", "    1.10600e+3  -9.10772e-22");
+        var r = await CliRun.Capture(["stability", "--points", "3"]);
+        Assert.That(r.Exit, Is.EqualTo(2), r.ToString());
+        Assert.That(r.Error, Does.Contain($"data/{Snu}: line {line}, column 2 (sin2_2theta): -9.10772e-22 is not > 0"));
+    }
+
 }
