@@ -175,4 +175,31 @@ public class XrayRecastTests
         Assert.That(r.Error, Does.Contain($"data/{Snu}: line {line}, column 2 (sin2_2theta): -9.10772e-22 is not > 0"));
     }
 
+    [Test]
+    public void Figure5DrawsTheRecastBesideTheStabilityLineBothOnThePlot()
+    {
+        var checkpoints = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "nudm-f5-" + Guid.NewGuid().ToString("N"))).FullName;
+        Figure figure;
+        try { figure = new Seed000Figure5().Build(FigureContext.Silent(checkpoints)); }
+        finally { Directory.Delete(checkpoints, recursive: true); }
+        var ratios = new[] { 10.0, 3.0 };
+        for (int p = 0; p < 2; p++)
+        {
+            var panel = figure.Panels[p];
+            var lines = panel.Series.OfType<LineSeries>().ToList();
+            var stability = lines.Single(s => s.Label == "X → νγ stability (minimal model)");
+            var xray = lines.Single(s => s.Label!.StartsWith("X-ray recast"));
+            Assert.That(xray.Label, Is.EqualTo("X-ray recast: INTEGRAL/SPI (Boyarsky et al. 2008)"), "the legend names the source");
+            Assert.That(lines.IndexOf(xray), Is.EqualTo(lines.IndexOf(stability) + 1), "drawn beside the stability line");
+            Assert.That(xray.X[0], Is.EqualTo(1));
+            Assert.That(xray.X[^1], Is.EqualTo(14.0794).Within(1e-9).Percent, "up to the last INTEGRAL point, not beyond");
+            // before: the y axis started at 1e-5 and the stability line (6e-6 … 2e-8) was drawn off the plot
+            foreach (var s in new[] { stability, xray })
+                Assert.That(s.Y.All(y => y >= panel.Y.Min && y <= panel.Y.Max), $"{s.Label}: every point inside the y axis [{panel.Y.Min}, {panel.Y.Max}]");
+            // at the published INTEGRAL point m_X = 1.106 MeV the curve is the recast by hand
+            int k = xray.X.IndexOf(1.106);
+            Assert.That(k, Is.GreaterThanOrEqualTo(0), "the digitised masses are drawn");
+            Assert.That(xray.Y[k], Is.EqualTo(ByHand(9.10772e-22, Seed000Figure5.Yq, ratios[p] * 1.106)).Within(1e-9).Percent);
+        }
+    }
 }
