@@ -21,3 +21,12 @@ let assertList (actual: Expr list) (expected: Expr list) =
 
 /// The canonical infix text of an expression.
 let (==~) (e: Expr) (text: string) = Assert.That(Infix.format e, Is.EqualTo text)
+
+/// Asserts that a decision of the core is Proven (the message is its reason).
+let proven (d: Decision) = Assert.That(d.Verdict, Is.EqualTo Verdict.Proven, d.Reason)
+
+/// Asserts that a decision of the core is Disproven.
+let disproven (d: Decision) = Assert.That(d.Verdict, Is.EqualTo Verdict.Disproven, d.Reason)
+
+/// Asserts that a decision of the core is Undecided.
+let undecided (d: Decision) = Assert.That(d.Verdict, Is.EqualTo Verdict.Undecided, d.Reason)

@@ -14,6 +14,7 @@ public static class BenchCommand
         ["xsec"] = CrossSectionBenchmarks.Run,
         ["cevns"] = CevnsBenchmarks.Run,
         ["cosmology"] = CosmologyBenchmarks.Run,
+        ["scan"] = ScanBenchmarks.Run,
     };
 
     public static Command Create()

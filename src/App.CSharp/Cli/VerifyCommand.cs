@@ -4,7 +4,10 @@ using Spectre.Console;
 
 namespace NuDM.App.Cli;
 
-/// <summary><c>nudm verify</c>: runs every symbolic proof obligation and prints a table; exit code 1 if any fails.</summary>
+/// <summary>
+/// <c>nudm verify</c>: runs every symbolic proof obligation and prints a table with each status (proven, FAILED,
+/// UNDECIDED — the core could neither prove nor disprove it — or CRASHED); exit code 1 unless all are proven.
+/// </summary>
 public static class VerifyCommand
 {
     public static Command Create()
@@ -22,7 +25,7 @@ public static class VerifyCommand
 
     /// <summary>
     /// Runs the obligations, prints the table (or CSV/JSON rows: one per obligation with its status, time in ms and what
-    /// the proof showed), returns the exit code (1 if any fails).
+    /// the proof showed), returns the exit code (1 unless every obligation is proven: failed, undecided and crashed all count).
     /// </summary>
     public static int Run(string? filter, bool details, OutputFormat format = OutputFormat.Table)
     {
@@ -38,7 +41,13 @@ public static class VerifyCommand
         {
             var r = Obligations.Run(o);
             results.Add(r);
-            var status = r.Holds ? "[green]proven[/]" : r.Error is null ? "[red]FAILED[/]" : "[red]CRASHED[/]";
+            var status = r.Status switch
+            {
+                ProofStatus.Proven => "[green]proven[/]",
+                ProofStatus.Undecided => "[yellow]UNDECIDED[/]",
+                ProofStatus.Failed => "[red]FAILED[/]",
+                _ => "[red]CRASHED[/]",
+            };
             table.AddRow(
                 new Markup($"[bold]{Markup.Escape(o.Id)}[/]\n{Markup.Escape(o.Title)}"),
                 new Text(o.Equation),
@@ -51,7 +60,7 @@ public static class VerifyCommand
             new Results("verify", filter is null ? "all obligations" : $"--filter {filter}").Records(format,
                 ["id", "title", "equation", "domain", "status", "time_ms", "detail", "error"],
                 results.Select(r => (IReadOnlyList<object?>)[r.Obligation.Id, r.Obligation.Title, r.Obligation.Equation, r.Obligation.Domain,
-                    r.Holds ? "proven" : r.Error is null ? "failed" : "crashed", r.Elapsed.TotalMilliseconds, r.Detail, r.Error]));
+                    r.Status.ToString().ToLowerInvariant(), r.Elapsed.TotalMilliseconds, r.Detail, r.Error]));
             return failed == 0 ? 0 : 1;
         }
         AnsiConsole.Write(table);
@@ -63,9 +72,19 @@ public static class VerifyCommand
             if (r.Error is not null) AnsiConsole.MarkupLine($"  [red]{Markup.Escape(r.Error)}[/]");
         }
         var total = TimeSpan.FromTicks(results.Sum(r => r.Elapsed.Ticks));
-        AnsiConsole.MarkupLine(failed == 0
-            ? $"[green]{results.Count} of {results.Count} obligations proven[/] in {Numbers.Fixed(total.TotalSeconds, 2)} s"
-            : $"[red]{failed} of {results.Count} obligations FAILED[/]");
-        return failed == 0 ? 0 : 1;
+        var notProven = results.Count(r => !r.Holds);
+        if (notProven == 0)
+        {
+            AnsiConsole.MarkupLine($"[green]{results.Count} of {results.Count} obligations proven[/] in {Numbers.Fixed(total.TotalSeconds, 2)} s");
+            return 0;
+        }
+        // an undecided obligation is not proven, and it is not a refutation either: both are reported
+        var parts = new[] { (ProofStatus.Failed, "failed"), (ProofStatus.Undecided, "undecided"), (ProofStatus.Crashed, "crashed") }
+            .Select(p => (Count: results.Count(r => r.Status == p.Item1), Label: p.Item2))
+            .Where(p => p.Count > 0)
+            .Select(p => $"{p.Count} {p.Label}");
+        AnsiConsole.MarkupLine(
+            $"[red]{notProven} of {results.Count} obligations not proven[/] ({string.Join(", ", parts)}); {results.Count - notProven} proven");
+        return 1;
     }
 }

@@ -26,7 +26,8 @@ public static class FigureWriter
     /// <c>series</c> (label, or <c>#i</c> for an unlabelled series at index i of its panel), <c>kind</c> (line, band, points,
     /// step), <c>x</c>, <c>y</c>, <c>y_low</c>, <c>y_high</c>, <c>x_low</c>, <c>x_high</c>. Bands leave <c>y</c> empty; points
     /// give the absolute ends of their error bars (y − minus, y + plus); steps give the bin centre as <c>x</c> and the bin
-    /// edges as <c>x_low</c>, <c>x_high</c>. Cells that do not apply are empty, and so are missing values: NaN or ±∞ in a
+    /// edges as <c>x_low</c>, <c>x_high</c>. A map's cells (<see cref="CellSeries"/>) give their centre in x, their value in y
+    /// and their edges in x_low/x_high and y_low/y_high. Cells that do not apply are empty, and so are missing values: NaN or ±∞ in a
     /// line, step or point series (a gap: "no constraint" where a limit curve has none). A band side at ±∞ reaches the
     /// plot edge, so it is written as the panel's fixed y limit on that side (empty if that limit is automatic).
     /// </summary>

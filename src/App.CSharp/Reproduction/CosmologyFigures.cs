@@ -1,4 +1,5 @@
 using NuDM.App.Cevns;
+using NuDM.App.Constraints;
 using NuDM.App.Cosmology;
 using NuDM.App.Figures;
 using NuDM.Physics;
@@ -50,20 +51,28 @@ public sealed class Seed001Figure7 : IFigureJob
 /// <summary>
 /// seed 000 Fig. 5: bounds on y_X against m_X at y_q = 1e-9 with the thermal-relic coupling (Ωh² = 0.120, eq. 21, from
 /// the X̄X → ν̄ν amplitude), perturbativity y_X &lt; sqrt(4π), N_eff (m_X &gt; 8 MeV), kinetic decoupling (Lyman-α), the
-/// direct-detection and COHERENT bounds translated with y_p(y_q), and the minimal-model X → νγ stability bound (which
-/// UV physics can cancel, seed 000 sec. II.A). Left m_φ = 10 m_X, right 3 m_X.
+/// direct-detection and COHERENT bounds translated with y_p(y_q), the minimal-model X → νγ stability bound (which
+/// UV physics can cancel, seed 000 sec. II.A) and beside it the X-ray recast of sec. II.A, y_q² y_X²/(m_φ⁴ G_F²) ≤ sin²2θ
+/// with the strongest published X-ray limit at each m_X (<see cref="XrayMixingLimits"/>; drawn only where a limit covers
+/// m_X, at the masses of the grid and of the digitised limits). Left m_φ = 10 m_X, right 3 m_X. The y axis reaches down
+/// to <see cref="YMin"/> so that both decay bounds, far below the others, are on the plot.
 /// </summary>
 public sealed class Seed000Figure5 : IFigureJob
 {
     public string Id => "seed000-fig5";
     public string Source => "seed 000 Fig. 5";
     public string Title => "y_X–m_X at y_q = 1e-9: thermal relic, perturbativity, N_eff, kinetic decoupling, direct detection";
-    public string Version => "1";
+    public string Version => "2";
     public const double Yq = 1e-9;
+    /// <summary>Lower end of the y_X axis: below the X-ray recast (≈ 2e-12 at y_q = 1e-9, r = 3).</summary>
+    public const double YMin = 1e-12;
+    public const double MassFrom = 1, MassTo = 1000;
 
     public Figure Build(FigureContext context)
     {
-        var masses = Grid.LogSpace(1, 1000, 40);
+        var masses = Grid.LogSpace(MassFrom, MassTo, 40);
+        // the X-ray recast at the grid masses and at every digitised point of the limits (the published curves are jagged)
+        var xrayMasses = XrayMixingLimits.SampleMasses(MassFrom, MassTo).Union(masses).Order().ToArray();
         double yp = ModelConstraints.ProtonCoupling(Yq);
         var stability = StabilityBounds.ProductMaxDelegate; // (y_X y_q)_max(m_X, r)
         var ratios = new[] { 10.0, 3.0 };
@@ -86,20 +95,23 @@ public sealed class Seed000Figure5 : IFigureJob
                 series.Add(new LineSeries(curve.MassMeV, curve.MassMeV.Select((m, i) => curve.SigmaCm2[i] > 0 && double.IsFinite(curve.SigmaCm2[i]) ? DetectionFormulas.CouplingForSigmaNCAt(curve.SigmaCm2[i], yp, m, r * m) : double.NaN).ToArray(), curve.Label));
                 Tick();
             }
-            series.Add(new LineSeries(masses, masses.Select(m => stability(m, r) / Yq).ToArray(), "X → νγ stability (minimal model)") { Dash = DashPattern.Dotted });
+            series.Add(new LineSeries(masses, masses.Select(m => stability(m, r) / Yq).ToArray(), "X → νγ stability (minimal model)") { Dash = DashPattern.Dotted, Color = Palette.Grey });
+            var xrayRecast = StabilityCurves.XrayRecastCurve(xrayMasses, Yq, r);
+            if (xrayRecast.X.Length > 0)
+                series.Add(new LineSeries(xrayRecast.X, xrayRecast.Y, xrayRecast.Label) { Dash = DashPattern.Dashed, Color = Palette.Black });
             Tick();
-            series.Add(new BandSeries([1, 8], [1e-6, 1e-6], [double.PositiveInfinity, double.PositiveInfinity], "N_{eff}: m_{X} < 8 MeV") { FillOpacity = 0.15 });
+            series.Add(new BandSeries([1, 8], [double.NegativeInfinity, double.NegativeInfinity], [double.PositiveInfinity, double.PositiveInfinity], "N_{eff}: m_{X} < 8 MeV") { FillOpacity = 0.15, Color = Palette.Blue });
             panels.Add(new Panel
             {
                 Title = $"m_{{φ}} = {r:G3} m_{{X}}, y_{{q}} = 10^{{-9}}",
-                X = Axis.Log("m_{X} [MeV]", 1, 1000),
-                Y = Axis.Log("y_{X}", 1e-5, 1e2),
+                X = Axis.Log("m_{X} [MeV]", MassFrom, MassTo),
+                Y = Axis.Log("y_{X}", YMin, 1e2),
                 Series = [.. series],
                 ReferenceLines = [new ReferenceLine(Orientation.Horizontal, SeedModel.ChiCoupling.Maximum) { Label = "perturbativity √(4π)" }],
-                Legend = LegendPosition.LowerRight,
+                Legend = r == ratios[^1] ? LegendPosition.OutsideRight : LegendPosition.None,
             });
         }
-        return Figure.Grid(1, 2, panels) with { Title = "seed 000 Fig. 5", Width = 1200, Height = 550 };
+        return Figure.Grid(1, 2, panels) with { Title = "seed 000 Fig. 5", Width = 1600, Height = 600 };
     }
 }
 

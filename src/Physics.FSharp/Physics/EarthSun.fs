@@ -40,7 +40,11 @@ module EarthSun =
     /// inward normal: the positive root of |x_d + s n̂|² = R², i.e. s² − 2Ru s = 0.
     let chordLength : Lazy<Expr> =
         lazy
-            (match Solve.polynomialWith Domain chord (chord * chord - 2 * R * u * chord) |> List.filter (fun x -> not (Normal.isZeroWith Domain x)) with
+            (let nonZero (x: Expr) =
+                 let d = Normal.isZeroWith Domain x
+                 if d.IsUndecided then failwithf "chord: cannot decide whether the root %O vanishes (%s)" x d.Reason
+                 d.IsDisproven
+             match Solve.polynomialWith Domain chord (chord * chord - 2 * R * u * chord) |> List.filter nonZero with
              | [ x ] -> x
              | xs -> failwithf "chord: expected one non-zero root, got %A" xs)
 

@@ -107,8 +107,9 @@ module Kinematics =
         // solving (so the result reads as the paper's), then replaced by its definition.
         let pSym = Symbol "p_recoil"
         let p1qVecP = Ops.subtract (Ops.multiply Enu T) (Ops.product [ Enu; pSym; CosTheta ])
-        if not (Normal.equivalentWith Domain (Structure.substitute pSym RecoilMomentumStable p1qVecP) p1qVec) then
-            failwith "p1·q from the four-vectors is not E T − E p cos θ"
+        let sameP1q = Normal.equivalentWith Domain (Structure.substitute pSym RecoilMomentumStable p1qVecP) p1qVec
+        if not sameP1q.IsProven then
+            failwithf "p1·q from the four-vectors is not proven to be E T − E p cos θ (%O)" sameP1q
         let cosTheta =
             match Solve.polynomialWith (Assumptions.Positive [ "E_nu"; "M"; "m_chi"; "T"; "p_recoil" ]) CosTheta (Ops.subtract p1qVecP p1qShell) with
             | [ r ] -> Structure.substitute pSym RecoilMomentumStable r

@@ -35,17 +35,20 @@ type DiracString =
 
     /// Merges terms with equal element products and drops zero coefficients.
     static member internal Normalize(terms: (Expr * DiracElement list) seq) : DiracString =
+        // the coefficients of equal products are collected and summed once (not added one at a time)
         let order = List<DiracElement list>()
-        let coefficients = Dictionary<DiracElement list, Expr>(HashIdentity.Structural)
+        let coefficients = Dictionary<DiracElement list, SumBuilder>(HashIdentity.Structural)
         for (c, es) in terms do
             match coefficients.TryGetValue es with
-            | true, c0 -> coefficients.[es] <- Ops.add c0 c
+            | true, b -> b.Add c
             | _ ->
                 order.Add es
-                coefficients.[es] <- c
+                let b = SumBuilder()
+                b.Add c
+                coefficients.[es] <- b
         { Terms =
             [ for es in order do
-                  let c = coefficients.[es]
+                  let c = coefficients.[es].ToExpr()
                   if not (Ops.isZero c) then yield c, es ] }
 
     /// The zero matrix.

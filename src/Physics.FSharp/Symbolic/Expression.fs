@@ -152,6 +152,16 @@ module Order =
             let c = compare x y
             if c <> 0 then c else compareForward xt yt
 
+/// Counts the term comparisons made while building sums (per thread), so tests can check that building a sum
+/// one term at a time costs O(log n) comparisons per term rather than a re-sort.
+type internal SumStatistics private () =
+    [<ThreadStatic; DefaultValue>]
+    static val mutable private comparisons: int64
+
+    static member Comparisons
+        with get () = SumStatistics.comparisons
+        and set (v: int64) = SumStatistics.comparisons <- v
+
 /// Smart constructors: the only way expressions are built. Each keeps the invariants listed on Expr.
 [<RequireQualifiedAccess>]
 module Ops =
@@ -201,6 +211,7 @@ module Ops =
 
     let private radicalPart (n: BigInteger) (s: BigInteger) (r: int) : BigInteger * BigInteger =
         // n^(s/r) = A · B^(1/r) with B free of (small-prime) r-th powers
+        Bounds.checkBits (Q.Bits n * int64 s) (fun () -> sprintf "a %d-bit number to the power %O" (Q.Bits n) s)
         IntegerRoots.extractPower (BigInteger.Pow(n, int s)) r
 
     /// a^q for rationals a and q, exact where possible, otherwise c · B^(1/r) with B an r-th-power-free integer.
@@ -238,8 +249,59 @@ module Ops =
                 let rad = Power(Number(Q.OfBigInt b), Number(Q.Create(BigInteger.One, BigInteger r)))
                 if c.IsOne then rad else Product [ Number c; rad ]
 
+    /// A term rebuilt from its coefficient k and its non-numeric part t (the inverse of splitCoefficient).
+    and private withCoefficient (k: Q) (t: Expr) : Expr =
+        if k.IsOne then t
+        else
+            match t with
+            | Product fs -> Product(Number k :: fs)
+            | _ -> Product [ Number k; t ]
+
+    /// The canonical sum of a canonical Sum (terms ts), a number c0 and further terms that are neither numbers,
+    /// sums nor special values: each is put in place by binary search among the sorted terms (O(log n)
+    /// comparisons, O(n) copying). This keeps a sum built one term at a time (acc + t in a loop) from re-sorting
+    /// all n terms at every step.
+    and private insertTerms (ts: Expr list) (c0: Q) (extra: Expr list) : Expr =
+        let mutable comparisons = 0L
+        let key (e: Expr) = snd (splitCoefficient e)
+        let mutable c = c0
+        // the non-numeric terms, in order
+        let body = match ts with Number q :: rest -> c <- c + q; rest | _ -> ts
+        let arr = ResizeArray<Expr>(body)
+        for x in extra do
+            let k, t = splitCoefficient x
+            // first index whose key is ≥ t
+            let mutable lo = 0
+            let mutable hi = arr.Count
+            while lo < hi do
+                let mid = (lo + hi) >>> 1
+                comparisons <- comparisons + 1L
+                if Order.compare (key arr.[mid]) t < 0 then lo <- mid + 1 else hi <- mid
+            let equalAt = lo < arr.Count && (let k2, t2 = splitCoefficient arr.[lo] in t2 = t)
+            if equalAt then
+                let k2, _ = splitCoefficient arr.[lo]
+                let s = k + k2
+                if s.IsZero then arr.RemoveAt lo else arr.[lo] <- withCoefficient s t
+            else arr.Insert(lo, withCoefficient k t)
+        SumStatistics.Comparisons <- SumStatistics.Comparisons + comparisons
+        let terms = List.ofSeq arr
+        match terms with
+        | [] -> Number c
+        | [ t ] when c.IsZero -> t
+        | _ -> if c.IsZero then Sum terms else Sum(Number c :: terms)
+
     /// Canonical sum of any number of terms.
     and sum (xs: Expr list) : Expr =
+        match xs with
+        // a canonical sum plus a few plain terms (the shape of acc + t): insertion, not a re-sort
+        | [ Sum ts; x ] | [ x; Sum ts ] when not (isSpecial x) ->
+            match x with
+            | Number q -> insertTerms ts q []
+            | Sum _ -> sumAll xs
+            | _ -> insertTerms ts Q.Zero [ x ]
+        | _ -> sumAll xs
+
+    and private sumAll (xs: Expr list) : Expr =
         let flat = xs |> List.collect (fun x -> match x with Sum ts -> ts | _ -> [ x ])
         if flat |> List.exists (fun x -> x = Undefined) then Undefined
         else
@@ -260,7 +322,14 @@ module Ops =
                     match x with
                     | Number q -> c <- c + q
                     | _ -> terms.Add(splitCoefficient x)
-                let sorted = terms |> List.ofSeq |> sortBy snd
+                let comparisons = ref 0L
+                let sorted =
+                    terms
+                    |> List.ofSeq
+                    |> List.sortWith (fun a b ->
+                        comparisons.Value <- comparisons.Value + 1L
+                        Order.compare (snd a) (snd b))
+                SumStatistics.Comparisons <- SumStatistics.Comparisons + comparisons.Value
                 // merge like terms (adjacent after sorting)
                 let merged =
                     let rec go (acc: (Q * Expr) list) (rest: (Q * Expr) list) =
@@ -269,14 +338,7 @@ module Ops =
                         | (k, t) :: tl, (k0, t0) :: acct when t = t0 -> go ((k0 + k, t0) :: acct) tl
                         | h :: tl, _ -> go (h :: acc) tl
                     go [] sorted |> List.filter (fun (k, _) -> not k.IsZero)
-                let rebuilt =
-                    merged
-                    |> List.map (fun (k, t) ->
-                        if k.IsOne then t
-                        else
-                            match t with
-                            | Product fs -> Product(Number k :: fs)
-                            | _ -> Product [ Number k; t ])
+                let rebuilt = merged |> List.map (fun (k, t) -> withCoefficient k t)
                 match rebuilt with
                 | [] -> Number c
                 | [ t ] when c.IsZero -> t
@@ -451,3 +513,18 @@ type Expr with
     static member Int(n: int) = Ops.integer n
     /// An exact rational n/d.
     static member Rational(n: int, d: int) = Ops.rational n d
+
+/// Collects the terms of a large sum and forms the canonical sum once, in O(n log n) comparisons: the way to
+/// build a sum of many terms (acc + t in a loop inserts each term into the sorted list of the others, which is
+/// O(log n) comparisons but O(n) copying per term).
+[<Sealed>]
+type SumBuilder() =
+    let terms = ResizeArray<Expr>()
+    /// Adds a term (any expression; sums are flattened when the result is built).
+    member _.Add(term: Expr) : unit = terms.Add term
+    /// Adds several terms.
+    member _.AddRange(items: Expr seq) : unit = terms.AddRange items
+    /// Number of terms added so far.
+    member _.Count = terms.Count
+    /// The canonical sum of the terms added so far (0 when none were added).
+    member _.ToExpr() : Expr = Ops.sum (List.ofSeq terms)

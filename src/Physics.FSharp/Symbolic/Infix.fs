@@ -166,11 +166,53 @@ module internal InfixGrammar =
 
     let private input = ws >>. sum .>> eof
 
-    let private describeLineColumn (text: string) (line: int64) (column: int64) =
-        if text.Contains '\n' then sprintf "line %d, column %d" line column else sprintf "column %d" column
+    /// Where the UTF-16 index is: "column 5" for one-line input, "line 2, column 3" otherwise. Lines end at \n,
+    /// \r\n or \r; columns count user-perceived characters (text elements: an emoji, a letter with its combining
+    /// accents or a surrogate pair is one column), from 1.
+    let describeIndex (text: string) (index: int) =
+        let index = max 0 (min index text.Length)
+        let mutable line = 1
+        let mutable lineStart = 0
+        let mutable i = 0
+        while i < index do
+            match text.[i] with
+            | '\n' ->
+                line <- line + 1
+                lineStart <- i + 1
+            | '\r' when not (i + 1 < text.Length && text.[i + 1] = '\n') ->
+                line <- line + 1
+                lineStart <- i + 1
+            | _ -> ()
+            i <- i + 1
+        let column = 1 + Globalization.StringInfo.ParseCombiningCharacters(text.Substring(lineStart, index - lineStart)).Length
+        if text.IndexOfAny [| '\n'; '\r' |] >= 0 then sprintf "line %d, column %d" line column
+        else sprintf "column %d" column
 
-    /// Where an error is: "column 5" for one-line input, "line 2, column 3" otherwise.
-    let describePosition (text: string) (pos: Position) = describeLineColumn text pos.Line pos.Column
+    /// Where an error is: "column 5" for one-line input, "line 2, column 3" otherwise (see describeIndex).
+    let describePosition (text: string) (pos: Position) = describeIndex text (int pos.Index)
+
+    /// The character found at a UTF-16 index, for "unexpected …": the whole text element in quotes ('😀', not half
+    /// of its surrogate pair), a control or space character as U+XXXX, a lone surrogate (text that is not valid
+    /// UTF-16) as U+XXXX too, so the message is always valid text that encodes to UTF-8.
+    let describeCharacterAt (text: string) (index: int) =
+        if index >= text.Length then "end of input"
+        else
+            // an index inside a surrogate pair points at the pair
+            let index =
+                if index > 0 && Char.IsLowSurrogate text.[index] && Char.IsHighSurrogate text.[index - 1] then index - 1 else index
+            let mutable rune = Text.Rune()
+            if not (Text.Rune.TryGetRuneAt(text, index, &rune)) then
+                sprintf "character U+%04X (a lone surrogate: the text is not valid UTF-16)" (int text.[index])
+            elif Text.Rune.IsControl rune || Text.Rune.IsWhiteSpace rune then sprintf "character U+%04X" rune.Value
+            else
+                let element = Globalization.StringInfo.GetNextTextElement(text, index)
+                // quote the whole element only if it is valid UTF-16 (no lone surrogate after its first character)
+                let rec valid (i: int) =
+                    if i >= element.Length then true
+                    elif Char.IsHighSurrogate element.[i] then i + 1 < element.Length && Char.IsLowSurrogate element.[i + 1] && valid (i + 2)
+                    elif Char.IsLowSurrogate element.[i] then false
+                    else valid (i + 1)
+                "'" + (if valid 0 then element else rune.ToString()) + "'"
 
     let private joinAlternatives (items: string list) =
         match List.rev items with
@@ -199,11 +241,7 @@ module internal InfixGrammar =
         if not custom.IsEmpty then
             sprintf "Parse error at %s: %s" at (String.Join("; ", custom))
         else
-            let index = int error.Position.Index
-            let found =
-                if index >= text.Length then "end of input"
-                elif Char.IsControl text.[index] then sprintf "character U+%04X" (int text.[index])
-                else sprintf "'%c'" text.[index]
+            let found = describeCharacterAt text (int error.Position.Index)
             sprintf "Parse error at %s: unexpected %s; expected %s" at found (joinAlternatives expected)
 
     /// Limits that keep the recursive-descent parser far from a stack overflow on absurd input.
@@ -215,27 +253,22 @@ module internal InfixGrammar =
         let mutable depth = 0
         let mutable powers = 0
         let mutable problem = None
-        let mutable line, column = 1L, 1L
-        for ch in text do
-            if problem.IsNone then
-                match ch with
-                | '(' ->
-                    depth <- depth + 1
-                    if depth > maxParenthesisDepth then
-                        problem <- Some(line, column, sprintf "parentheses are nested more than %d deep" maxParenthesisDepth)
-                | ')' -> depth <- depth - 1
-                | '^' ->
-                    powers <- powers + 1
-                    if powers > maxPowerOperators then
-                        problem <- Some(line, column, sprintf "more than %d '^' operators" maxPowerOperators)
-                | _ -> ()
-                if ch = '\n' then
-                    line <- line + 1L
-                    column <- 1L
-                else
-                    column <- column + 1L
+        let mutable i = 0
+        while problem.IsNone && i < text.Length do
+            match text.[i] with
+            | '(' ->
+                depth <- depth + 1
+                if depth > maxParenthesisDepth then
+                    problem <- Some(i, sprintf "parentheses are nested more than %d deep" maxParenthesisDepth)
+            | ')' -> depth <- depth - 1
+            | '^' ->
+                powers <- powers + 1
+                if powers > maxPowerOperators then
+                    problem <- Some(i, sprintf "more than %d '^' operators" maxPowerOperators)
+            | _ -> ()
+            i <- i + 1
         problem
-        |> Option.map (fun (l, c, message) -> sprintf "Parse error at %s: %s" (describeLineColumn text l c) message)
+        |> Option.map (fun (index, message) -> sprintf "Parse error at %s: %s" (describeIndex text index) message)
 
     /// The syntax tree of the text, or the description of the first syntax error.
     let read (text: string) : Result<Syntax, string> =

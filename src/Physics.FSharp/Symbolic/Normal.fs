@@ -29,9 +29,41 @@ type Assumptions =
         | _ -> { a with PositiveExpressions = e :: a.PositiveExpressions }
     member a.IsPositiveSymbol(name: string) = a.AllSymbolsPositive || a.PositiveSymbols.Contains name
 
+/// The three answers of a decision procedure of the core (Normal.equivalent, Normal.isZero).
+type Verdict =
+    /// The claim holds on the whole assumed domain: shown by exact computation (the normal form is 0).
+    | Proven = 0
+    /// The claim is false on the domain: shown exactly (a non-zero rational function of independent symbols) or
+    /// by a point of the domain where outward-rounded interval arithmetic separates the two sides.
+    | Disproven = 1
+    /// Neither could be shown: the normal form is not 0, but no point of the domain separates the sides (the
+    /// expression may involve relations between radicals or functions that the normal form does not use).
+    | Undecided = 2
+
+/// A decision of the core with the reason for it (the residual normal form, the separating point, or what could
+/// not be decided).
+[<NoComparison>]
+type Decision =
+    { Verdict: Verdict
+      /// Why: e.g. "lhs − rhs has normal form 0", "at x = 0.75: lhs ∈ [..], rhs ∈ [..]".
+      Reason: string }
+
+    member d.IsProven = d.Verdict = Verdict.Proven
+    member d.IsDisproven = d.Verdict = Verdict.Disproven
+    member d.IsUndecided = d.Verdict = Verdict.Undecided
+    override d.ToString() = sprintf "%O (%s)" d.Verdict d.Reason
+
+/// Raised by an operation that needs a decision the core cannot make (a series whose leading coefficient may or
+/// may not vanish, a candidate root that can be neither confirmed nor refuted). The decision carries the reason.
+type UndecidedException(message: string, decision: Decision) =
+    inherit InvalidOperationException(message)
+    /// The undecided decision.
+    member _.Decision = decision
+
 /// A rational function num/den over a ring of kernels (symbols, functions, radicals), in normal form:
-/// numerator reduced modulo the radical relations s^r = R, denominator free of square-root kernels,
-/// gcd(num, den) = 1 and den with coprime integer coefficients and a positive leading coefficient.
+/// numerator reduced modulo the radical relations s^r = R, denominator free of square-root kernels wherever a
+/// conjugate could be used, gcd(num, den) = 1 and den with coprime integer coefficients and a positive leading
+/// coefficient.
 [<NoEquality; NoComparison>]
 type NormalForm =
     { Ring: PolyRing
@@ -45,31 +77,90 @@ type NormalForm =
 
 exception internal DivisionByZeroInNormalForm
 
-/// Rational normal form with radicals, and the symbolic decision `equivalent a b`.
+/// Rational normal form with radicals, and the decisions `equivalent a b` and `isZero e` built on it.
 ///
 /// Algorithm. (1) Kernels are made canonical bottom-up: function arguments and symbolic exponents are put in
 /// normal form; a radical R^(p/r) is rewritten from the normal form N/D of R: the square-free factors of N
 /// (and of D when its sign is known) whose sign is known from the assumptions have their r-th powers taken out
 /// and become separate radicals (monomials split per variable), the rest stays in one radical of a sign-
-/// normalised radicand. (2) The expression becomes a rational function over the ring of all kernels (for each
-/// radicand R one kernel s = R^(1/L), L the lcm of the root indices used with R). (3) Powers s^k, k ≥ L, are
-/// reduced with s^L = R, outermost radicals first. (4) Square roots are removed from the denominator by
-/// multiplying with the conjugate. (5) The multivariate gcd of numerator and denominator is cancelled and the
+/// normalised radicand. (2) The radicals are rewritten in a basis of multiplicatively independent ones: the
+/// integer radicands are split over their coprime (gcd-free) basis, so √6 beside √2 becomes √2·√3, and the
+/// radicands known to be positive that are polynomials in symbols and functions are split over their coprime
+/// basis of polynomials when every basis element has a known sign (√((x+1)(x+2)) beside √(x+1) becomes
+/// √(x+1)·√(x+2) for x > 0). Radicands of unknown sign are never split (√(ab) ≠ √a·√b when a, b < 0).
+/// (3) The expression becomes a rational function over the ring of all kernels (for each basis radicand R one
+/// kernel s = R^(1/L), L the lcm of the root indices used with R). (4) Powers s^k, k ≥ L, are reduced with
+/// s^L = R, outermost radicals first. (5) Square roots are removed from the denominator by multiplying with the
+/// conjugate — but only with a conjugate that is not a zero divisor: when the product reduces to 0 (a relation
+/// between radicals that the basis could not express, e.g. √a·√b and √(ab) for a, b of unknown sign) that
+/// radical stays in the denominator. (6) The multivariate gcd of numerator and denominator is cancelled and the
 /// denominator made integer-primitive with a positive leading coefficient.
 ///
-/// Scope. The result is a canonical form — so `equivalent` is a decision procedure — for expressions whose
-/// radicals are algebraically independent over the other kernels once canonicalised (no hidden relation such
-/// as sqrt((x+1)(x+2))·sqrt((x+1)(x+3)) between radicands that share a non-monomial factor); radicands are
-/// taken positive (principal roots, real domain), which is the physical domain of every formula here. Cube
-/// and higher roots are reduced but not rationalised out of denominators. Exponentials, logarithms,
-/// exponentials are written as products of powers of exp(monomial), so exp(a + b) = exp(a)·exp(b) is
-/// decided; logarithms, trigonometric and named functions are independent kernels of normalised arguments.
+/// Every step is an identity on the assumed domain, so a normal form 0 proves that the expression vanishes
+/// there. The converse needs the kernels to be algebraically independent, which the basis gives for integer
+/// radicals, radicals of positive symbols and of known-sign polynomial radicands, but not for radicands of
+/// unknown sign, cube and higher roots mixed with other relations, or functions with identities of their own
+/// (sin² + cos² = 1). The decisions therefore answer in three values: Proven when the normal form is 0;
+/// Disproven when the non-zero normal form is a rational function of symbols and π alone (exact), or when a
+/// point of the domain is found where interval arithmetic with outward rounding separates the two sides;
+/// Undecided otherwise. The point search is deterministic (a fixed pseudo-random sequence), so every decision
+/// is reproducible.
+///
+/// Domain. Symbols are real; the assumptions make some of them (or some expressions) positive. Radicals are
+/// principal real roots, defined where the radicand is non-negative, and an identity is claimed where both
+/// sides are defined. Cube and higher roots are reduced but not rationalised out of denominators.
+/// Exponentials are written as products of powers of exp(monomial), so exp(a + b) = exp(a)·exp(b) is decided;
+/// logarithms, trigonometric and named functions are independent kernels of normalised arguments.
+///
+/// Bounds. One call may spend Bounds.NormalFormBudget term operations of polynomial arithmetic (Normal.WithBudget
+/// chooses another budget); beyond that it throws ExpressionTooComplexException naming the sub-expression it was
+/// normalising. The budget counts operations, not time, so the outcome does not depend on the machine.
 [<RequireQualifiedAccess>]
 module Normal =
     let private lcm (a: int) (b: int) = a / (int (BigInteger.GreatestCommonDivisor(BigInteger a, BigInteger b))) * b
 
     /// Radicals of index above this are opaque kernels (no relation s^r = R is used for them).
     let private maxRootIndex = System.Numerics.BigInteger 64
+
+    /// A gcd-free basis of the elements (factor refinement): pairwise coprime elements such that every input is
+    /// a product of powers of them. `gcd` must return a non-unit common divisor's canonical form; `isUnit` says
+    /// when an element is trivial.
+    let private coprimeBasis (isUnit: 'T -> bool) (gcd: 'T -> 'T -> 'T) (divide: 'T -> 'T -> 'T) (inputs: 'T list) : 'T list =
+        let basis = ResizeArray<'T>()
+        let pending = Stack<'T>(List.rev inputs)
+        while pending.Count > 0 do
+            let n = pending.Pop()
+            if not (isUnit n) then
+                WorkBudget.Spend(int64 basis.Count + 1L)
+                let mutable found = -1
+                let mutable g = n
+                let mutable i = 0
+                while found < 0 && i < basis.Count do
+                    let gi = gcd basis.[i] n
+                    if not (isUnit gi) then
+                        found <- i
+                        g <- gi
+                    i <- i + 1
+                if found < 0 then basis.Add n
+                else
+                    let b = basis.[found]
+                    basis.RemoveAt found
+                    pending.Push(divide n g)
+                    pending.Push(divide b g)
+                    pending.Push g
+        List.ofSeq basis
+
+    /// The error for a sub-expression whose normal form ran out of the work budget.
+    let private tooComplex (e: Expr) =
+        let text = Bounds.truncate 300 (Infix.format e)
+        let budget = WorkBudget.Limit
+        ExpressionTooComplexException(
+            sprintf
+                "expression too complex to simplify: the normal form of %s needs more than %s term operations of polynomial arithmetic (the work budget)"
+                text
+                (budget.ToString("N0", Globalization.CultureInfo.InvariantCulture)),
+            text,
+            budget)
 
     type private Builder(assume: Assumptions) =
         let kernelCache = Dictionary<Expr, Expr>(HashIdentity.Structural)
@@ -258,12 +349,93 @@ module Normal =
 
         member b.NormalExpr(e: Expr) : Expr = (b.NormalForm e).ToExpr()
 
+        // ---- the basis of radicals ------------------------------------------------------------------------
+        /// For the radicands of an expression, the ones to rewrite over a basis of independent radicands:
+        /// radicand → [(basis radicand, exponent)], meaning R = Π B_j^(e_j) with every B_j > 0 on the domain.
+        /// Radicands that are themselves basis elements (or cannot be split) are absent.
+        member b.RadicalBasis(radicands: Expr seq) : Dictionary<Expr, (Expr * int) list> =
+            let result = Dictionary<Expr, (Expr * int) list>(HashIdentity.Structural)
+            // 1. positive integers: the coprime basis (√6 beside √2 → √2·√3)
+            let integers =
+                radicands
+                |> Seq.choose (fun r ->
+                    match r with
+                    | Number q when q.IsInteger && q.Num > BigInteger.One -> Some q.Num
+                    | _ -> None)
+                |> List.ofSeq
+            if integers.Length > 1 then
+                let basis =
+                    coprimeBasis (fun (n: BigInteger) -> n.IsOne) (fun a c -> BigInteger.GreatestCommonDivisor(a, c)) (fun a c -> a / c) integers
+                let inBasis = HashSet<BigInteger>(basis)
+                for n in integers do
+                    if not (inBasis.Contains n) then
+                        let parts =
+                            basis
+                            |> List.choose (fun p ->
+                                let mutable m = n
+                                let mutable e = 0
+                                while (BigInteger.Remainder(m, p)).IsZero do
+                                    m <- m / p
+                                    e <- e + 1
+                                if e > 0 then Some(Number(Q.OfBigInt p), e) else None)
+                        result.[Number(Q.OfBigInt n)] <- parts
+            // 2. polynomials (free of radicals) known to be positive: the coprime basis of polynomials, used
+            //    only when every basis element has a known sign (its radical then splits off)
+            let hasRadical e =
+                let rec go e =
+                    match e with
+                    | Power(_, Number q) when not q.IsInteger -> true
+                    | _ -> Structure.operands e |> List.exists go
+                go e
+            let candidates =
+                radicands |> Seq.filter (fun r -> match r with Number _ -> false | _ -> not (hasRadical r)) |> List.ofSeq
+            let polys = if candidates.Length > 1 then candidates |> List.filter (fun r -> b.SignOfExpr r > 0) else []
+            if polys.Length > 1 then
+                let ring = PolyRing(polys |> List.collect Polynomial.kernels |> List.distinct |> List.sortWith Order.compare |> Array.ofList)
+                let converted = polys |> List.choose (fun r -> ring.TryOfExpr r |> Option.map (fun p -> r, p))
+                if converted.Length = polys.Length then
+                    let isUnit (p: MPoly) = MPoly.isConstant p
+                    let basis = coprimeBasis isUnit MPoly.gcd MPoly.divideExact (converted |> List.map snd)
+                    // each basis element integer-primitive and positive on the domain, or no polynomial splitting
+                    let oriented =
+                        basis
+                        |> List.map (fun f ->
+                            let _, f = MPoly.integerPrimitive f
+                            match b.SignOfPoly(ring, f) with
+                            | 1 -> Some f
+                            | -1 -> Some(MPoly.neg f)
+                            | _ -> None)
+                    if oriented |> List.forall Option.isSome then
+                        let basis = oriented |> List.map Option.get
+                        for (r, p) in converted do
+                            let mutable rest = p
+                            let parts = ResizeArray<Expr * int>()
+                            for f in basis do
+                                let mutable e = 0
+                                let mutable go = true
+                                while go do
+                                    match MPoly.tryDivide rest f with
+                                    | Some q when not (MPoly.isConstant f) ->
+                                        rest <- q
+                                        e <- e + 1
+                                    | _ -> go <- false
+                                if e > 0 then parts.Add(ring.ToExpr f, e)
+                            // R = c·Π f^e with c = 1 (R and every f are primitive and positive); split only then
+                            let trivial = parts.Count = 1 && snd parts.[0] = 1
+                            if not trivial && MPoly.isConstant rest && MPoly.constantValue rest = Q.One then
+                                result.[r] <- List.ofSeq parts
+            result
+
         // ---- the rational function ----------------------------------------------------------------------
         member b.NormalForm(e: Expr) : NormalForm =
             match nfCache.TryGetValue e with
             | true, nf -> nf
             | _ ->
-                let nf = b.Compute e
+                let nf =
+                    try
+                        b.Compute e
+                    with BudgetExhausted ->
+                        raise (tooComplex e)
                 nfCache.[e] <- nf
                 nf
 
@@ -287,10 +459,22 @@ module Normal =
                         collect r
                 | _ -> atoms.Add e |> ignore
             collect c
+            // rewrite the radicals over a basis of independent ones; each kernel radicand gets the lcm of the
+            // root indices it is needed with
+            let decomposition = b.RadicalBasis radicals.Keys
+            let kernelIndex = Dictionary<Expr, int>(HashIdentity.Structural)
+            let need (r: Expr) (d: int) =
+                kernelIndex.[r] <- (match kernelIndex.TryGetValue r with | true, l -> lcm l d | _ -> d)
+            for kv in radicals do
+                match decomposition.TryGetValue kv.Key with
+                | true, parts ->
+                    for (basisRadicand, ex) in parts do
+                        need basisRadicand (int (Q.Create(BigInteger ex, BigInteger kv.Value)).Denominator)
+                | _ -> need kv.Key kv.Value
             let radicalKernel (r: Expr) (l: int) = Power(r, Number(Q.Create(BigInteger.One, BigInteger l)))
             let kernels =
                 [ yield! atoms
-                  for kv in radicals -> radicalKernel kv.Key kv.Value ]
+                  for kv in kernelIndex -> radicalKernel kv.Key kv.Value ]
                 |> List.sortWith Order.compare
                 |> Array.ofList
             let ring = PolyRing(kernels)
@@ -300,12 +484,28 @@ module Normal =
             let rmul (a, b) (c, d) = MPoly.mul a c, MPoly.mul b d
             let radd (a, b) (c, d) =
                 if b = d then MPoly.add a c, b
-                else MPoly.add (MPoly.mul a d) (MPoly.mul c b), MPoly.mul b d
+                elif MPoly.isConstant b && MPoly.isConstant d then
+                    MPoly.add (MPoly.scale (Q.One / MPoly.constantValue b) a) (MPoly.scale (Q.One / MPoly.constantValue d) c), one
+                else
+                    // denominators equal up to a constant (2·D and D in an expanded sum) share it: multiplying them
+                    // would square the denominator at every such term
+                    let mb, md = MPoly.monic b, MPoly.monic d
+                    if mb = md then
+                        let _, lb = MPoly.leadingTerm b
+                        let _, ld = MPoly.leadingTerm d
+                        MPoly.add (MPoly.scale (Q.One / lb) a) (MPoly.scale (Q.One / ld) c), mb
+                    else MPoly.add (MPoly.mul a d) (MPoly.mul c b), MPoly.mul b d
             let rinv (a, b) = if MPoly.isZero a then raise DivisionByZeroInNormalForm else (b, a)
             let rpow x (k: int) =
                 let (a, b) = if k < 0 then rinv x else x
                 let k = abs k
                 MPoly.pow a k, MPoly.pow b k
+            let kernelPower (r: Expr) (q: Q) =
+                // r^q = (r^(1/L))^(q·L) for the kernel r^(1/L)
+                let l = kernelIndex.[r]
+                let i = (ring.IndexOf(radicalKernel r l)).Value
+                let k = q * Q.OfInt l
+                rpow (MPoly.variable n i, one) (int k.Num)
             let rec toRat e =
                 match ring.IndexOf e with
                 | Some i -> MPoly.variable n i, one
@@ -316,10 +516,11 @@ module Normal =
                     | Product xs -> xs |> List.map toRat |> List.reduce rmul
                     | Power(x, Number q) when q.IsInteger -> rpow (toRat x) (int q.Num)
                     | Power(r, Number q) ->
-                        let l = radicals.[r]
-                        let i = (ring.IndexOf(radicalKernel r l)).Value
-                        let k = q * Q.OfInt l
-                        rpow (MPoly.variable n i, one) (int k.Num)
+                        match decomposition.TryGetValue r with
+                        | true, parts ->
+                            // R^q = Π B_j^(e_j·q)
+                            parts |> List.map (fun (br, ex) -> kernelPower br (q * Q.OfInt ex)) |> List.reduce rmul
+                        | _ -> kernelPower r q
                     | _ -> failwithf "Normal: unexpected non-kernel %O" e
             // radical relations s^L = R, outermost (deepest nesting) first
             let rec depth e =
@@ -327,7 +528,7 @@ module Normal =
                 | Power(r, Number q) when not q.IsInteger -> 1 + depth r
                 | _ -> (Structure.operands e |> List.fold (fun m x -> max m (depth x)) 0)
             let relations =
-                [ for kv in radicals do
+                [ for kv in kernelIndex do
                       let i = (ring.IndexOf(radicalKernel kv.Key kv.Value)).Value
                       yield i, kv.Value, toRat kv.Key, depth kv.Key ]
                 |> List.sortByDescending (fun (_, _, _, d) -> d)
@@ -357,7 +558,11 @@ module Normal =
                     let q, b = MPoly.integerPrimitive b
                     MPoly.scale (Q.One / q) a, b
             let num, den = toRat c |> reduceAll |> cancel
-            // remove square roots from the denominator with conjugates, outermost first
+            // remove square roots from the denominator with conjugates, outermost first; a conjugate whose
+            // product with the denominator reduces to 0 is a zero divisor (a relation between radicals the basis
+            // does not express) and is not used: multiplying by it would turn a finite value into 0/0. The gcd is
+            // cancelled once at the end (the result is the same: numerator and denominator in lowest terms with a
+            // denominator free of the square roots is unique), which is much cheaper than after every step.
             let num, den =
                 relations
                 |> List.filter (fun (_, l, _, _) -> l = 2)
@@ -367,10 +572,37 @@ module Normal =
                         let c0 = MPoly.coefficient i 0 b
                         let c1 = MPoly.coefficient i 1 b
                         let conj = MPoly.sub c0 (MPoly.shift i 1 c1)
-                        (MPoly.mul a conj, MPoly.mul b conj) |> reduceAll |> cancel) (num, den)
+                        let a', b' = (MPoly.mul a conj, MPoly.mul b conj) |> reduceAll
+                        if MPoly.isZero b' then a, b else (a', b')) (num, den)
+                |> cancel
             { Ring = ring; Numerator = num; Denominator = den }
 
     let private builderFor (assume: Assumptions) = Builder(assume)
+
+    /// Runs f under the work budget; the budget running out outside a named sub-expression names e.
+    let private budgeted (e: Expr) (f: unit -> 'T) : 'T =
+        WorkBudget.Run(Bounds.NormalFormBudget, fun () ->
+            try f ()
+            with BudgetExhausted -> raise (tooComplex e))
+
+    /// Runs f with a work budget of `budget` term operations for every normal form computed inside it (together,
+    /// not each): a caller that must answer quickly can choose less than Bounds.NormalFormBudget, one that can wait
+    /// more. When a budget is already running on this thread (an outer WithBudget), that one stays in force.
+    [<CompiledName("WithBudget")>]
+    let withBudget (budget: int64) (f: Func<'T>) : 'T =
+        if budget <= 0L then
+            raise (ArgumentOutOfRangeException("budget", budget, "the work budget must be a positive number of term operations"))
+        if isNull f then nullArg "f"
+        WorkBudget.Run(budget, fun () ->
+            try f.Invoke()
+            with BudgetExhausted ->
+                // spent by polynomial arithmetic called directly (not through a normal form, which names its expression)
+                let limit = WorkBudget.Limit.ToString("N0", Globalization.CultureInfo.InvariantCulture)
+                raise (
+                    ExpressionTooComplexException(
+                        sprintf "too complex: the work budget of %s term operations of polynomial arithmetic is spent" limit,
+                        "",
+                        WorkBudget.Limit)))
 
     let private safe (f: unit -> NormalForm) (e: Expr) : NormalForm =
         try f ()
@@ -378,15 +610,17 @@ module Normal =
             let ring = PolyRing([| ComplexInfinity |])
             { Ring = ring; Numerator = MPoly.variable 1 0; Denominator = MPoly.one 1 }
 
-    /// The normal form of e under the given assumptions.
+    /// The normal form of e under the given assumptions. Throws ExpressionTooComplexException when the work
+    /// budget (Bounds.NormalFormBudget) is spent.
     [<CompiledName("NormalFormOf")>]
     let normalFormWith (assume: Assumptions) (e: Expr) : NormalForm =
         if Structure.hasSpecial e then
             let ring = PolyRing([| e |])
             { Ring = ring; Numerator = MPoly.variable 1 0; Denominator = MPoly.one 1 }
-        else safe (fun () -> (builderFor assume).NormalForm e) e
+        else budgeted e (fun () -> safe (fun () -> (builderFor assume).NormalForm e) e)
 
     /// e in rational normal form (num/den with expanded, coprime numerator and denominator), as an expression.
+    /// isZeroWith assume e is Proven exactly when this is 0.
     [<CompiledName("Simplify")>]
     let simplifyWith (assume: Assumptions) (e: Expr) : Expr =
         if Structure.hasSpecial e then e else (normalFormWith assume e).ToExpr()
@@ -395,27 +629,127 @@ module Normal =
     [<CompiledName("Simplify")>]
     let simplify (e: Expr) : Expr = simplifyWith Assumptions.None e
 
-    /// True when a − b has normal form 0: a symbolic decision (no numeric sampling) on the assumed domain.
-    [<CompiledName("Equivalent")>]
-    let equivalentWith (assume: Assumptions) (a: Expr) (b: Expr) : bool =
-        if Structure.hasSpecial a || Structure.hasSpecial b then a = b
-        else (normalFormWith assume (Ops.subtract a b)).IsZero
+    // ---- decisions ------------------------------------------------------------------------------------------
+    let private decision (v: Verdict) (reason: string) = { Verdict = v; Reason = reason }
+    let private show (e: Expr) = Bounds.truncate 200 (Infix.format e)
 
-    /// equivalent without assumptions.
-    [<CompiledName("Equivalent")>]
-    let equivalent (a: Expr) (b: Expr) : bool = equivalentWith Assumptions.None a b
+    /// The seed of the deterministic witness search, and how many points it tries.
+    let private witnessSeed = 20181024
+    let private witnessPoints = 48
 
-    /// True when e is the zero function on the assumed domain.
+    /// A point of the domain (assumptions satisfied, provably) where `accept` holds for the enclosures of the
+    /// expressions, with those enclosures.
+    let private findWitness (assume: Assumptions) (exprs: Expr list) (accept: Interval list -> bool) =
+        let symbols =
+            (exprs @ assume.PositiveExpressions) |> List.collect Structure.symbols |> List.distinct |> Array.ofList
+        Enclosure.samplePoints symbols assume.IsPositiveSymbol witnessPoints witnessSeed
+        |> Seq.tryPick (fun point ->
+            let value (s: string) =
+                match point.TryGetValue s with
+                | true, v -> ValueSome v
+                | _ -> ValueNone
+            let inDomain = assume.PositiveExpressions |> List.forall (fun c -> (Enclosure.enclose value c).IsPositive)
+            if not inDomain then None
+            else
+                let intervals = exprs |> List.map (Enclosure.enclose value)
+                if accept intervals then Some(point, intervals) else None)
+
+    /// True when the numerator's kernels are symbols and π only: a non-zero polynomial in independent
+    /// transcendentals is a non-zero function on every non-empty open domain.
+    let private exactlyNonZero (nf: NormalForm) =
+        MPoly.variables nf.Numerator
+        |> List.forall (fun v ->
+            match nf.Ring.Variables.[v] with
+            | Symbol _ | Constant Pi -> true
+            | _ -> false)
+
+    /// Is e the zero function on the assumed domain? Proven when its normal form is 0; Disproven when the
+    /// normal form is a non-zero rational function of symbols and π, or at a point of the domain where e is
+    /// provably non-zero (interval arithmetic); Undecided otherwise. simplifyWith assume e = 0 exactly when this
+    /// is Proven. Throws ExpressionTooComplexException when the work budget is spent.
     [<CompiledName("IsZero")>]
-    let isZeroWith (assume: Assumptions) (e: Expr) : bool =
-        not (Structure.hasSpecial e) && (normalFormWith assume e).IsZero
+    let isZeroWith (assume: Assumptions) (e: Expr) : Decision =
+        if Structure.hasSpecial e then
+            match e with
+            | PositiveInfinity | NegativeInfinity | ComplexInfinity -> decision Verdict.Disproven (sprintf "%s is infinite" (show e))
+            | _ -> decision Verdict.Undecided (sprintf "%s contains undefined or infinite parts" (show e))
+        else
+            let nf = normalFormWith assume e
+            if nf.IsZero then decision Verdict.Proven "the normal form is 0"
+            elif exactlyNonZero nf then
+                decision Verdict.Disproven (sprintf "the normal form %s is a non-zero rational function of independent symbols" (show (nf.ToExpr())))
+            else
+                match findWitness assume [ e ] (fun iv -> iv.Head.ExcludesZero) with
+                | Some(point, iv) ->
+                    decision Verdict.Disproven (sprintf "at %s the value lies in %O, which excludes 0" (Enclosure.describePoint point) iv.Head)
+                | None ->
+                    decision
+                        Verdict.Undecided
+                        (sprintf "the normal form %s is not 0, but no point of the domain was found where the value is provably non-zero" (show (nf.ToExpr())))
+
+    /// isZeroWith without assumptions.
+    [<CompiledName("IsZero")>]
+    let isZero (e: Expr) : Decision = isZeroWith Assumptions.None e
+
+    /// Is a ≡ b on the assumed domain? Proven when a − b has normal form 0 (a symbolic decision, no sampling);
+    /// Disproven when that normal form is a non-zero rational function of symbols and π, or at a point of the
+    /// domain where interval arithmetic separates a and b; Undecided otherwise. Agrees with isZeroWith (a − b)
+    /// and simplifyWith: Proven exactly when simplifyWith assume (a − b) = 0.
+    [<CompiledName("Equivalent")>]
+    let equivalentWith (assume: Assumptions) (a: Expr) (b: Expr) : Decision =
+        if a = b then decision Verdict.Proven "identical canonical forms"
+        elif Structure.hasSpecial a || Structure.hasSpecial b then
+            let isInfinity e = match e with PositiveInfinity | NegativeInfinity | ComplexInfinity -> true | _ -> false
+            let finite e = not (Structure.hasSpecial e)
+            if (isInfinity a && (isInfinity b || finite b)) || (isInfinity b && finite a) then
+                decision Verdict.Disproven (sprintf "%s and %s differ (infinite against different)" (show a) (show b))
+            else decision Verdict.Undecided (sprintf "%s or %s contains undefined parts" (show a) (show b))
+        else
+            let nf = normalFormWith assume (Ops.subtract a b)
+            if nf.IsZero then decision Verdict.Proven "lhs − rhs has normal form 0"
+            elif exactlyNonZero nf then
+                decision Verdict.Disproven (sprintf "lhs − rhs has normal form %s, a non-zero rational function of independent symbols" (show (nf.ToExpr())))
+            else
+                let separated (iv: Interval list) =
+                    match iv with
+                    | [ x; y ] -> x.IsValid && y.IsValid && (x.Hi < y.Lo || y.Hi < x.Lo)
+                    | _ -> false
+                match findWitness assume [ a; b ] separated with
+                | Some(point, iv) ->
+                    decision Verdict.Disproven (sprintf "at %s: lhs ∈ %O, rhs ∈ %O" (Enclosure.describePoint point) iv.[0] iv.[1])
+                | None ->
+                    decision
+                        Verdict.Undecided
+                        (sprintf "lhs − rhs has normal form %s ≠ 0, but no point of the domain was found where the sides provably differ" (show (nf.ToExpr())))
+
+    /// equivalentWith without assumptions.
+    [<CompiledName("Equivalent")>]
+    let equivalent (a: Expr) (b: Expr) : Decision = equivalentWith Assumptions.None a b
 
     /// +1 if e is provably positive on the domain, −1 if provably negative, 0 if this cannot be decided
     /// (a sufficient test: numerator and denominator factors with all coefficients of one sign in positive
     /// kernels, or matching an assumed-positive expression).
     [<CompiledName("Sign")>]
     let signWith (assume: Assumptions) (e: Expr) : int =
-        if Structure.hasSpecial e then 0 else (builderFor assume).SignOfExpr e
+        if Structure.hasSpecial e then 0 else budgeted e (fun () -> (builderFor assume).SignOfExpr e)
+
+    /// Is e > 0 on the whole assumed domain? Proven when signWith gives +1; Disproven when it gives −1, when e is
+    /// identically 0, or at a point of the domain where e ≤ 0 (interval arithmetic); Undecided otherwise (the
+    /// sign test is sufficient, not complete).
+    [<CompiledName("IsPositive")>]
+    let isPositiveWith (assume: Assumptions) (e: Expr) : Decision =
+        if Structure.hasSpecial e then decision Verdict.Undecided (sprintf "%s contains undefined or infinite parts" (show e))
+        else
+            match signWith assume e with
+            | 1 -> decision Verdict.Proven "provably positive (sign of every factor known)"
+            | -1 -> decision Verdict.Disproven "provably negative"
+            | _ ->
+                if (normalFormWith assume e).IsZero then decision Verdict.Disproven "identically 0"
+                else
+                    match findWitness assume [ e ] (fun iv -> iv.Head.IsValid && iv.Head.Hi <= 0.0) with
+                    | Some(point, iv) ->
+                        decision Verdict.Disproven (sprintf "at %s the value lies in %O, which is ≤ 0" (Enclosure.describePoint point) iv.Head)
+                    | None -> decision Verdict.Undecided "the sign test could not show positivity, and no point of the domain with a value ≤ 0 was found"
 
     /// Numerator and denominator of the normal form, as expressions.
     [<CompiledName("NumeratorDenominator")>]

@@ -93,6 +93,7 @@ module MPoly =
         if isZero a then b
         elif isZero b then a
         else
+            WorkBudget.Spend(int64 b.Terms.Count)
             let mutable t = a.Terms
             for KeyValue(m, q) in b.Terms do
                 match Map.tryFind m t with
@@ -105,7 +106,9 @@ module MPoly =
     let scale (q: Q) (p: MPoly) : MPoly =
         if q.IsZero then zero p.Arity
         elif q.IsOne then p
-        else { p with Terms = p.Terms |> Map.map (fun _ c -> c * q) }
+        else
+            WorkBudget.Spend(int64 p.Terms.Count)
+            { p with Terms = p.Terms |> Map.map (fun _ c -> c * q) }
 
     let neg (p: MPoly) = scale Q.MinusOne p
     let sub (a: MPoly) (b: MPoly) = add a (neg b)
@@ -115,6 +118,7 @@ module MPoly =
     let mul (a: MPoly) (b: MPoly) : MPoly =
         if isZero a || isZero b then zero a.Arity
         else
+            WorkBudget.Spend(int64 a.Terms.Count * int64 b.Terms.Count)
             let acc = Dictionary<Monomial, Q>()
             for KeyValue(ma, qa) in a.Terms do
                 for KeyValue(mb, qb) in b.Terms do
@@ -274,17 +278,50 @@ module MPoly =
         if isConstant a || isConstant b then one a.Arity
         else
             let va, vb = variables a, variables b
-            // recurse on a variable present in both; if none is shared the gcd is a constant
-            match va |> List.filter (fun v -> List.contains v vb) with
-            | [] -> one a.Arity
-            | shared ->
-                // main variable: the shared one with the smallest maximal degree keeps the PRS short
-                let v = shared |> List.minBy (fun v -> max (degree v a) (degree v b))
-                let ca, pa = contentAndPrimitive v a
-                let cb, pb = contentAndPrimitive v b
-                let c = gcd ca cb
-                let g = primitivePrs v pa pb
-                mul c g |> monic
+            let onlyA = va |> List.filter (fun v -> not (List.contains v vb))
+            let onlyB = vb |> List.filter (fun v -> not (List.contains v va))
+            // a variable in one polynomial only cannot occur in the gcd: gcd(a, b) = gcd(b, c_1, …, c_k) for the
+            // coefficients c_i of a in those variables (much smaller problems than the PRS in all variables)
+            if not onlyA.IsEmpty then gcdWithCoefficients b onlyA a
+            elif not onlyB.IsEmpty then gcdWithCoefficients a onlyB b
+            else
+                // recurse on a variable present in both; if none is shared the gcd is a constant
+                match va |> List.filter (fun v -> List.contains v vb) with
+                | [] -> one a.Arity
+                | shared ->
+                    // main variable: the shared one with the smallest maximal degree keeps the PRS short
+                    let v = shared |> List.minBy (fun v -> max (degree v a) (degree v b))
+                    let ca, pa = contentAndPrimitive v a
+                    let cb, pb = contentAndPrimitive v b
+                    let c = gcd ca cb
+                    let g = primitivePrs v pa pb
+                    mul c g |> monic
+
+    /// gcd(b, p) for p with variables `extra` that b does not have: the gcd of b and of the coefficients of p
+    /// seen as a polynomial in `extra`, smallest first, stopping as soon as it is a constant.
+    and private gcdWithCoefficients (b: MPoly) (extra: int list) (p: MPoly) : MPoly =
+        let groups = Dictionary<Monomial, Dictionary<Monomial, Q>>()
+        for KeyValue(m, q) in p.Terms do
+            let outer = Array.zeroCreate p.Arity
+            let inner = Array.copy m.Exponents
+            for v in extra do
+                outer.[v] <- inner.[v]
+                inner.[v] <- 0
+            let key = Monomial outer
+            match groups.TryGetValue key with
+            | true, d -> d.[Monomial inner] <- q
+            | _ ->
+                let d = Dictionary<Monomial, Q>()
+                d.[Monomial inner] <- q
+                groups.[key] <- d
+        let coefficients =
+            groups.Values |> Seq.map (fun d -> ofDictionary p.Arity d) |> Seq.sortBy (fun c -> c.Terms.Count) |> List.ofSeq
+        let rec fold (g: MPoly) (cs: MPoly list) =
+            match cs with
+            | [] -> g
+            | _ when isConstant g -> one p.Arity
+            | c :: rest -> fold (gcd g c) rest
+        fold b coefficients |> monic
 
     /// Content (gcd of the coefficients in x_v) and primitive part.
     and contentAndPrimitive (v: int) (p: MPoly) : MPoly * MPoly =

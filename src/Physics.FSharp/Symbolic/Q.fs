@@ -52,18 +52,57 @@ type Q =
             let dd = float (d >>> sd)
             nn / dd * Math.Pow(2.0, float (sn - sd))
 
-    static member (+)(a: Q, b: Q) = Q.Create(a.Num * b.Denominator + b.Num * a.Denominator, a.Denominator * b.Denominator)
-    static member (-)(a: Q, b: Q) = Q.Create(a.Num * b.Denominator - b.Num * a.Denominator, a.Denominator * b.Denominator)
-    static member (*)(a: Q, b: Q) = Q.Create(a.Num * b.Num, a.Denominator * b.Denominator)
-    static member (/)(a: Q, b: Q) = Q.Create(a.Num * b.Denominator, a.Denominator * b.Num)
+    /// Bits of |n| (0 for 0).
+    static member internal Bits(n: BigInteger) : int64 = if n.IsZero then 0L else BigInteger.Abs(n).GetBitLength()
+
+    /// Throws ExactNumberTooLargeException before a sum or product of a and b whose numerator or denominator
+    /// would have more than Bounds.MaxExactBits bits is computed.
+    static member private CheckBinary(a: Q, b: Q, operation: string, numeratorBits: int64, denominatorBits: int64) =
+        let bits = max numeratorBits denominatorBits
+        if bits > Bounds.MaxExactBits then
+            Bounds.checkBits bits (fun () ->
+                sprintf "the %s of a %d-bit and a %d-bit number" operation
+                    (max (Q.Bits a.Num) (Q.Bits a.Denominator)) (max (Q.Bits b.Num) (Q.Bits b.Denominator)))
+
+    static member private AddSub(a: Q, b: Q, negate: bool) =
+        let an, ad, bn, bd = a.Num, a.Denominator, b.Num, b.Denominator
+        if ad.IsOne && bd.IsOne then
+            Q.CheckBinary(a, b, "sum", max (Q.Bits an) (Q.Bits bn) + 1L, 0L)
+            Q((if negate then an - bn else an + bn), BigInteger.One, true)
+        else
+            Q.CheckBinary(a, b, "sum", max (Q.Bits an + Q.Bits bd) (Q.Bits bn + Q.Bits ad) + 1L, Q.Bits ad + Q.Bits bd)
+            let bn = if negate then -bn else bn
+            Q.Create(an * bd + bn * ad, ad * bd)
+
+    static member (+)(a: Q, b: Q) = Q.AddSub(a, b, false)
+    static member (-)(a: Q, b: Q) = Q.AddSub(a, b, true)
+    static member (*)(a: Q, b: Q) =
+        Q.CheckBinary(a, b, "product", Q.Bits a.Num + Q.Bits b.Num, Q.Bits a.Denominator + Q.Bits b.Denominator)
+        Q.Create(a.Num * b.Num, a.Denominator * b.Denominator)
+    static member (/)(a: Q, b: Q) =
+        Q.CheckBinary(a, b, "quotient", Q.Bits a.Num + Q.Bits b.Denominator, Q.Bits a.Denominator + Q.Bits b.Num)
+        Q.Create(a.Num * b.Denominator, a.Denominator * b.Num)
     static member (~-)(a: Q) = Q(-a.Num, a.Denominator, true)
     static member Abs(a: Q) = Q(BigInteger.Abs a.Num, a.Denominator, true)
 
-    /// a^k for an integer k (k < 0 inverts; 0^negative throws DivideByZeroException).
+    /// a^k for an integer k (k < 0 inverts; 0^negative throws DivideByZeroException). Throws
+    /// ExactNumberTooLargeException when the result would have more than Bounds.MaxExactBits bits.
     static member Pow(a: Q, k: int) : Q =
+        let size = max (Q.Bits a.Num) (Q.Bits a.Denominator)
+        // |x^k| has at most k·bits(x) bits, and at least k·(bits(x) − 1) + 1: the estimate is tight
+        let estimate = (max 0L (size - 1L)) * int64 (abs k) + 1L
+        if size > 1L && estimate > Bounds.MaxExactBits then
+            Bounds.checkBits estimate (fun () -> sprintf "%s to the power %d" (Q.Describe a) k)
         if k >= 0 then Q(BigInteger.Pow(a.Num, k), BigInteger.Pow(a.Denominator, k), true)
         elif a.IsZero then raise (DivideByZeroException "Q.Pow: 0 to a negative power")
         else Q.Create(BigInteger.Pow(a.Denominator, -k), BigInteger.Pow(a.Num, -k))
+
+    /// The number itself when short, otherwise its size ("a 99999-bit number"), for error messages.
+    static member internal Describe(a: Q) : string =
+        let bits = max (Q.Bits a.Num) (Q.Bits a.Denominator)
+        if bits <= 64L then a.ToString()
+        elif a.Denominator.IsOne && a.Num.Sign > 0 && a.Num.IsPowerOfTwo then sprintf "2^%d" (bits - 1L)
+        else sprintf "a %d-bit number" bits
 
     /// Largest integer ≤ q.
     member q.Floor : BigInteger =
@@ -94,9 +133,13 @@ type Q =
                 let digits = intPart + fracPart
                 if digits.Length = 0 || not (digits |> Seq.forall Char.IsDigit) then None
                 else
+                    let e10 = exp - fracPart.Length
+                    // 10^|e10| has about 3.32·|e10| bits: refuse absurd exponents before computing the power
+                    Bounds.checkBits
+                        (int64 (float (abs (int64 e10)) * 3.3219280948873622) + int64 digits.Length * 4L)
+                        (fun () -> sprintf "the number literal %s" (Bounds.truncate 40 s))
                     let m = BigInteger.Parse(digits, CultureInfo.InvariantCulture)
                     let m = if neg then -m else m
-                    let e10 = exp - fracPart.Length
                     Some(
                         if e10 >= 0 then Q.OfBigInt(m * BigInteger.Pow(BigInteger 10, e10))
                         else Q.Create(m, BigInteger.Pow(BigInteger 10, -e10)))

@@ -40,6 +40,8 @@ module Series =
     type private Engine(assume: Assumptions) =
         let zeroCache = Dictionary<Expr, bool>(HashIdentity.Structural)
 
+        /// Whether a coefficient vanishes on the domain; a coefficient that can be neither proven zero nor
+        /// proven non-zero stops the expansion (UndecidedException): guessing would give a wrong leading term.
         member _.IsZero(c: Expr) =
             match c with
             | Number q -> q.IsZero
@@ -47,7 +49,16 @@ module Series =
                 match zeroCache.TryGetValue c with
                 | true, z -> z
                 | _ ->
-                    let z = Normal.isZeroWith assume c
+                    let d = Normal.isZeroWith assume c
+                    let z =
+                        match d.Verdict with
+                        | Verdict.Proven -> true
+                        | Verdict.Disproven -> false
+                        | _ ->
+                            raise (
+                                UndecidedException(
+                                    sprintf "series: cannot decide whether the coefficient %s vanishes on the domain (%s)" (Bounds.truncate 200 (Infix.format c)) d.Reason,
+                                    d))
                     zeroCache.[c] <- z
                     z
 
@@ -266,7 +277,8 @@ module Series =
 
     /// Substitutes x = a, failing (Singular) where a denominator, a logarithm's argument or a radicand vanishes.
     let private safeSubstitute (assume: Assumptions) (x: Expr) (a: Expr) (e: Expr) : Expr =
-        let isZero c = Normal.isZeroWith assume c
+        // anything not proven non-zero counts as vanishing: the series route then decides it (or says it cannot)
+        let isZero c = not (Normal.isZeroWith assume c).IsDisproven
         let rec go e =
             if Structure.freeOf x e then e
             elif e = x then a
@@ -322,7 +334,8 @@ module Series =
 
     /// lim_{x→a} e from the given side, under the assumptions (a may be PositiveInfinity or NegativeInfinity).
     /// Returns a finite expression, PositiveInfinity, NegativeInfinity, ComplexInfinity (infinite, direction
-    /// unknown) or Undefined (two-sided limit whose sides differ).
+    /// unknown) or Undefined (two-sided limit whose sides differ). Throws UndecidedException when a coefficient
+    /// that decides the leading term can be neither proven zero nor proven non-zero.
     [<CompiledName("Limit")>]
     let limitWith (assume: Assumptions) (x: Expr) (a: Expr) (direction: Direction) (e: Expr) : Expr =
         match x with
@@ -344,8 +357,18 @@ module Series =
                     | Direction.FromBelow -> below ()
                     | _ ->
                         let r, l = above (), below ()
-                        if r = l || (not (Structure.hasSpecial r) && not (Structure.hasSpecial l) && Normal.equivalentWith assume r l) then r
-                        else Undefined
+                        if r = l then r
+                        elif Structure.hasSpecial r || Structure.hasSpecial l then Undefined
+                        else
+                            let d = Normal.equivalentWith assume r l
+                            match d.Verdict with
+                            | Verdict.Proven -> r
+                            | Verdict.Disproven -> Undefined
+                            | _ ->
+                                raise (
+                                    UndecidedException(
+                                        sprintf "limit: cannot decide whether the one-sided limits %s and %s agree (%s)" (Infix.format r) (Infix.format l) d.Reason,
+                                        d))
 
     /// Two-sided limit without assumptions.
     [<CompiledName("Limit")>]

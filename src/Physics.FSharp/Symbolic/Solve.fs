@@ -31,7 +31,8 @@ module Solve =
     /// Zeros in x of a (rational, radical) expression e on the assumed domain: the normal-form numerator is
     /// stripped of factors that cannot vanish (positive kernels, factors free of x), a single square root in x
     /// is isolated and squared away, the resulting polynomial (degree ≤ 2) is solved, and every candidate is
-    /// checked by substituting it back into e (normal form zero). Spurious roots from squaring are dropped.
+    /// checked by substituting it back into e (normal form zero). Spurious roots from squaring are dropped (a
+    /// candidate is dropped when its residual is proven non-zero; UndecidedException when it is neither).
     [<CompiledName("Zeros")>]
     let zerosWith (assume: Assumptions) (x: Expr) (e: Expr) : Expr list =
         let nf = Normal.normalFormWith assume e
@@ -70,5 +71,15 @@ module Solve =
         candidates
         |> List.filter (fun c ->
             let back = Structure.substitute x c e
-            not (Structure.hasSpecial back) && Normal.isZeroWith assume back)
+            if Structure.hasSpecial back then false
+            else
+                let d = Normal.isZeroWith assume back
+                match d.Verdict with
+                | Verdict.Proven -> true
+                | Verdict.Disproven -> false
+                | _ ->
+                    raise (
+                        UndecidedException(
+                            sprintf "zeros: cannot decide whether %s = %s is a zero of %s (%s)" (Infix.format x) (Infix.format c) (Bounds.truncate 200 (Infix.format e)) d.Reason,
+                            d)))
         |> List.distinct

@@ -55,7 +55,7 @@ let ``four-momentum is conserved: k1² = m_χ² at every allowed T`` (p: Physica
     let k = KinematicsCalculator.At(p.E, p.M, p.Mchi)
     let t = 0.5 * (k.TMin + k.TMax)
     let c = KinematicsCalculator.CosTheta(p.E, p.M, p.Mchi, t)
-    let pr = sqrt ((p.M + t) ** 2.0 - p.M * p.M)
+    let pr = sqrt (t * (2.0 * p.M + t)) // = sqrt((M + T)² − M²) without the cancellation of M²
     // k1 = p1 − q with q = (T, p cos θ, p sin θ, 0)
     let e1 = p.E - t
     let px = p.E - pr * c

@@ -15,7 +15,7 @@ let private rel (a: float) (b: float) = abs (a - b) / abs b
 let ``the derived light eigenvalue at M₁ = 0 is the paper's y₂²v²/m_χ + y₁²v²/M_N`` () =
     let d = Seesaw.derivation.Force()
     let m0 = Normal.simplifyWith Seesaw.Domain (Structure.substitute Seesaw.M1 Ops.zero (Ops.negate d.LightEigenvalueLO))
-    Assert.That(Normal.equivalentWith Seesaw.Domain m0 Seesaw.paperLightMass, Infix.format m0)
+    Assert.That((Normal.equivalentWith Seesaw.Domain m0 Seesaw.paperLightMass).IsProven, Infix.format m0)
 
 [<TestCase(0.0)>]
 [<TestCase(1.0)>]

@@ -1,5 +1,6 @@
 module NuDM.Physics.Tests.ExpressionTests
 
+open System
 open NUnit.Framework
 open FsCheck.NUnit
 open NuDM.Symbolic
@@ -56,3 +57,50 @@ let ``addition is associative`` (e: Expr) (f: Expr) (g: Expr) = (e + f) + g = e 
 
 [<Property(Arbitrary = [| typeof<ExprArbitrary> |], MaxTest = 300)>]
 let ``e minus e is zero`` (e: Expr) = Structure.hasSpecial e || e - e = Ops.zero
+
+// ---- building large sums (issue 10 §3: adding 10,000 terms one at a time took 35 s) ----------------------------
+
+let private manyTerms (n: int) = [ for i in 1 .. n -> Ops.multiply (Expr.Int i) (Ops.pow x (Expr.Int i)) ]
+
+/// Term comparisons made by the sums built inside f.
+let private comparisonsOf (f: unit -> 'T) : 'T * int64 =
+    SumStatistics.Comparisons <- 0L
+    let r = f ()
+    r, SumStatistics.Comparisons
+
+[<Test>]
+let ``a sum built one term at a time costs O(log n) comparisons per term`` () =
+    let n = 10000
+    let terms = manyTerms n
+    let oneByOne, comparisons = comparisonsOf (fun () -> terms |> List.fold (fun acc t -> acc + t) Ops.zero)
+    // binary insertion: at most ⌈log2(k + 1)⌉ ≤ 14 comparisons for the k-th term (re-sorting every time, as
+    // before, made Σ k log k ≈ 6·10^8)
+    Assert.That(comparisons, Is.LessThanOrEqualTo(14L * int64 n))
+    oneByOne === Ops.sum terms
+    // in reverse order (every term inserted at the front) and with like terms that merge and cancel
+    let backwards, c2 = comparisonsOf (fun () -> List.rev terms |> List.fold (fun acc t -> acc + t) Ops.zero)
+    Assert.That(c2, Is.LessThanOrEqualTo(14L * int64 n))
+    backwards === oneByOne
+    let cancelled = terms |> List.fold (fun acc t -> acc - t) oneByOne
+    cancelled === Ops.zero
+
+[<Test>]
+let ``SumBuilder forms the canonical sum once`` () =
+    let n = 10000
+    let terms = manyTerms n
+    let built, comparisons =
+        comparisonsOf (fun () ->
+            let b = SumBuilder()
+            for t in terms do b.Add t
+            b.ToExpr())
+    Assert.That(comparisons, Is.LessThanOrEqualTo(int64 (float n * Math.Log2(float n))))
+    built === Ops.sum terms
+    Assert.That(SumBuilder().ToExpr(), Is.EqualTo Ops.zero)
+
+[<Property(Arbitrary = [| typeof<ExprArbitrary> |], MaxTest = 300)>]
+let ``adding terms one at a time gives the canonical sum of all of them`` (terms: Expr list) =
+    let oneByOne = terms |> List.fold (fun acc t -> acc + t) Ops.zero
+    let all = Ops.sum terms
+    let b = SumBuilder()
+    b.AddRange terms
+    oneByOne = all && b.ToExpr() = all && (List.rev terms |> List.fold (fun acc t -> t + acc) Ops.zero) = all

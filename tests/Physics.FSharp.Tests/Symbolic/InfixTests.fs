@@ -242,6 +242,39 @@ let ``syntax errors name the position and what was expected`` () =
     Assert.That(failure "", Is.EqualTo "Parse error at column 1: unexpected end of input; expected an operand")
     Assert.That(failure "x\n + $", Is.EqualTo "Parse error at line 2, column 4: unexpected '$'; expected an operand")
 
+/// True when the text is valid UTF-16 that encodes to UTF-8 (no lone surrogate).
+let private encodesToUtf8 (text: string) =
+    try
+        Text.UTF8Encoding(false, true).GetBytes text |> ignore
+        true
+    with :? Text.EncoderFallbackException -> false
+
+[<Test>]
+let ``a parse error quotes whole characters outside the Basic Multilingual Plane`` () =
+    // '😀' is a surrogate pair in UTF-16; quoting one char of it made a message that cannot be written as UTF-8
+    let m = failure "x + 😀"
+    Assert.That(m, Is.EqualTo "Parse error at column 5: unexpected '😀'; expected an operand")
+    Assert.That(encodesToUtf8 m)
+    Assert.That(failure "😀", Is.EqualTo "Parse error at column 1: unexpected '😀'; expected an operand")
+    // columns count characters as a reader sees them: the emoji is one column
+    Assert.That(failure "𝑥 + 1", Does.StartWith "Parse error at column 1: unexpected '𝑥'")
+    Assert.That(failure "(x + 1) 😀", Does.StartWith "Parse error at column 9: unexpected '😀'")
+    Assert.That(failure "x + 1 # 😀 # y", Does.StartWith "Parse error at column 7: unexpected '#'")
+    // a sequence joined by zero-width joiners and a letter with a combining accent are one character each
+    let family = "👨\u200D👩\u200D👧"
+    Assert.That(failure ("1 + " + family), Is.EqualTo("Parse error at column 5: unexpected '" + family + "'; expected an operand"))
+    Assert.That(failure "x + e\u0301", Does.StartWith "Parse error at column 6: unexpected '\u0301'")
+    // text that is not valid UTF-16 (a lone surrogate) is named by its code, and the message is valid text
+    // (built at run time: a lone surrogate in a string literal does not survive compilation)
+    let high, low = string (char 0xD83D), string (char 0xDE00)
+    let lone = failure ("x + " + high)
+    Assert.That(lone, Is.EqualTo "Parse error at column 5: unexpected character U+D83D (a lone surrogate: the text is not valid UTF-16); expected an operand")
+    Assert.That(encodesToUtf8 lone)
+    Assert.That(failure ("x + " + low + " + 1"), Does.Contain "unexpected character U+DE00 (a lone surrogate")
+    Assert.That(encodesToUtf8 (failure ("x + " + low + " + 1")))
+    // control characters as before
+    Assert.That(failure "x + \u0007", Does.Contain "unexpected character U+0007")
+
 [<Test>]
 let ``misused names are errors at the name`` () =
     Assert.That(failure "1 + sin(x, y)", Is.EqualTo "Parse error at column 5: sin takes 1 argument, got 2")

@@ -1,0 +1,72 @@
+/// Properties of the normal form over random expressions in related radicals (√2, √3, √6, √a, √b, √(ab), …):
+/// the shapes that made simplify return complexinf for finite values and made equivalent, isZero and simplify
+/// disagree (issue 10 §3).
+module NuDM.Physics.Tests.RadicalPropertyTests
+
+open System
+open NUnit.Framework
+open FsCheck.NUnit
+open NuDM.Symbolic
+open NuDM.Physics.Tests.Generators
+
+let private pos = Assumptions.AllPositive
+
+/// Runs a property under a work budget of 300,000 term operations (a few hundredths of a second); an expression
+/// too complex for it is discarded (the budget doing its job), not counted as a failure.
+let private within (f: unit -> bool) =
+    try Normal.withBudget 300000L (Func<bool>(f))
+    with :? ExpressionTooComplexException -> true
+
+/// Three positive points (a, b, x in [0.3, 3.3]) drawn from the seed.
+let private points (seed: int) =
+    let rng = Random(seed)
+    [ for _ in 1 .. 3 -> dict [ for s in radicalSymbols -> s, 0.3 + 3.0 * rng.NextDouble() ] ]
+
+/// True when simplified keeps the value of e at the point (relative tolerance 1e-7). Points where e has no value to
+/// keep are skipped: e is not a finite real number there, or it is numerically singular (|e| > 1e12: a denominator
+/// that is 0 up to rounding, e.g. 1/(1 + √a + √b + √(ab) − (1 + √a)(1 + √b)), whose floating-point value is the
+/// reciprocal of round-off; any two evaluations of it, before and after simplifying, disagree). An infinite normal
+/// form where e is finite and moderate is wrong.
+let private sameValue (e: Expr) (simplified: Expr) (point: Collections.Generic.IDictionary<string, float>) =
+    let v = Evaluate.evaluate point e
+    if not (Double.IsFinite v) || abs v > 1e12 then true
+    elif Structure.hasSpecial simplified then false
+    else
+        let w = Evaluate.evaluate point simplified
+        abs (v - w) <= 1e-7 * max 1.0 (max (abs v) (abs w))
+
+[<Property(Arbitrary = [| typeof<RadicalArbitrary> |], MaxTest = 150)>]
+let ``simplify keeps the numeric value at random positive points`` (e: Expr) (seed: int) =
+    Structure.hasSpecial e
+    || within (fun () ->
+        let s, s0 = Normal.simplifyWith pos e, Normal.simplify e
+        points seed |> List.forall (fun p -> sameValue e s p && sameValue e s0 p))
+
+[<Property(Arbitrary = [| typeof<RadicalArbitrary> |], MaxTest = 150)>]
+let ``equivalent a (simplify a) is never Disproven`` (e: Expr) =
+    Structure.hasSpecial e
+    || within (fun () ->
+        let s = Normal.simplifyWith pos e
+        let s0 = Normal.simplify e
+        not (Normal.equivalentWith pos e s).IsDisproven && not (Normal.equivalent e s0).IsDisproven)
+
+[<Property(Arbitrary = [| typeof<RadicalArbitrary> |], MaxTest = 80)>]
+let ``equivalent, isZero and simplify agree`` (a: Expr) (b: Expr) =
+    // for a random pair and for a against its expansion: simplify(u − v) = 0, equivalent u v and isZero(u − v)
+    // are Proven together, and equal simplified forms are Proven equivalent
+    let agree (assume: Assumptions) (u: Expr) (v: Expr) =
+        let d = Ops.subtract u v
+        let viaSimplify = Normal.simplifyWith assume d = Ops.zero
+        let viaEquivalent = (Normal.equivalentWith assume u v).IsProven
+        let viaIsZero = (Normal.isZeroWith assume d).IsProven
+        let sameForms = Normal.simplifyWith assume u = Normal.simplifyWith assume v
+        viaSimplify = viaEquivalent && viaEquivalent = viaIsZero && (not sameForms || viaEquivalent)
+    Structure.hasSpecial a || Structure.hasSpecial b
+    || within (fun () ->
+        let ea = Algebraic.expand a
+        agree pos a b && agree Assumptions.None a b && agree pos a ea && agree Assumptions.None a ea)
+
+[<Property(Arbitrary = [| typeof<RadicalArbitrary> |], MaxTest = 80)>]
+let ``a product of sums of radicals is equivalent to its expansion`` (a: Expr) (b: Expr) =
+    // the (1 + √2)(1 + √3) against 1 + √2 + √3 + √6 shape, for random factors
+    Structure.hasSpecial (a * b) || within (fun () -> (Normal.equivalentWith pos (a * b) (Algebraic.expand (a * b))).IsProven)
