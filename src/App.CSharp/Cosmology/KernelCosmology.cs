@@ -87,6 +87,22 @@ public static class KernelCosmology
         };
     }
 
+    /// <summary>The power p of ⟨σv⟩(X̄X → ν̄ν) ∝ y_X^p (4), derived by the kernel from the process's |M|²
+    /// (<see cref="Process.CouplingPower"/>): a σv computed at y_X = 1 scales with it.</summary>
+    public static double AnnihilationCouplingPower => AnnihilationPower.Value;
+    private static readonly Lazy<double> AnnihilationPower = new(() =>
+        Seed.Annihilation(ProcessKind.ChiAntichiToNeutrinoAntineutrino).CouplingPower(SeedModel.ChiCoupling));
+
+    /// <summary>The power p of the X ν → X ν momentum-transfer rate γ ∝ y_X^p (4), derived by the kernel from the
+    /// process's |M|² (<see cref="Process.CouplingPower"/>; X ν̄ → X ν̄ has the same, checked).</summary>
+    public static double ScatteringCouplingPower => ScatteringPower.Value;
+    private static readonly Lazy<double> ScatteringPower = new(() =>
+    {
+        double nu = Seed.ElasticScattering(ProcessKind.ChiNeutrinoToChiNeutrino).CouplingPower(SeedModel.ChiCoupling);
+        double nubar = Seed.ElasticScattering(ProcessKind.ChiAntineutrinoToChiAntineutrino).CouplingPower(SeedModel.ChiCoupling);
+        return nu == nubar ? nu : throw new InvalidOperationException($"X ν → X ν scales as y_X^{nu}, X ν̄ → X ν̄ as y_X^{nubar}: no common power");
+    });
+
     /// <summary>⟨σv⟩(X̄X → ν̄ν)(T) at unit coupling for m_φ = r m_X (scales as y_X⁴), MeV⁻².</summary>
     public static ThermalCrossSection AnnihilationAtUnitCoupling(double mX, double r)
     {
@@ -100,13 +116,13 @@ public static class KernelCosmology
     /// Standard-Model equation of state g_eff, h_eff (default Saikawa–Shirai).
     /// </summary>
     public static RelicCouplingResult RelicCoupling(double mX, double r, DegreesOfFreedomTable table = DegreesOfFreedomTable.SaikawaShirai) =>
-        Cosmology.RelicCoupling.Find(mX, AnnihilationAtUnitCoupling(mX, r), power: 4, nature: DarkMatterNature.Dirac,
+        Cosmology.RelicCoupling.Find(mX, AnnihilationAtUnitCoupling(mX, r), power: AnnihilationCouplingPower, nature: DarkMatterNature.Dirac,
             options: FreezeOutOptions.Default with { Table = table });
 
     /// <summary>The thermal-relic curve y_X(m_X) at fixed r (masses in MeV), parallel over masses, with the chosen g_eff/h_eff table.</summary>
     public static RelicCouplingResult[] RelicCurve(IReadOnlyList<double> masses, double r,
         DegreesOfFreedomTable table = DegreesOfFreedomTable.SaikawaShirai) =>
-        Cosmology.RelicCoupling.Curve(masses, m => AnnihilationAtUnitCoupling(m, r), 4, nature: DarkMatterNature.Dirac,
+        Cosmology.RelicCoupling.Curve(masses, m => AnnihilationAtUnitCoupling(m, r), AnnihilationCouplingPower, nature: DarkMatterNature.Dirac,
             options: FreezeOutOptions.Default with { Table = table });
 
     /// <summary>

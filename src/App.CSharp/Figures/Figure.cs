@@ -80,7 +80,7 @@ public sealed record Panel
         {
             Argument.That(s is not null, nameof(Series), $"{where}: series #{i} is null.");
             s.Validate($"{where}, {s.Describe(i)}");
-            Check.That(s is not CellSeries || (X.Min is not null && X.Max is not null && Y.Min is not null && Y.Max is not null), nameof(Series),
+            Argument.That(s is not CellSeries || (X.Min is not null && X.Max is not null && Y.Min is not null && Y.Max is not null), nameof(Series),
                 $"{where}, {s.Describe(i)}: a panel with cells needs fixed x and y limits (Min and Max).");
         }
         foreach (var (a, i) in Annotations.OrEmpty().Select((a, i) => (a, i)))

@@ -139,7 +139,7 @@ public sealed record CellSeries : Series
         (YLow, YHigh) = (Copy(yLow, nameof(yLow), Values.Length), Copy(yHigh, nameof(yHigh), Values.Length));
         FillOpacity = 1;
         for (var i = 0; i < Values.Length; i++)
-            Check.That(double.IsFinite(XLow[i]) && double.IsFinite(YLow[i]) && double.IsFinite(XHigh[i]) && double.IsFinite(YHigh[i]) && XHigh[i] > XLow[i] && YHigh[i] > YLow[i],
+            Argument.That(double.IsFinite(XLow[i]) && double.IsFinite(YLow[i]) && double.IsFinite(XHigh[i]) && double.IsFinite(YHigh[i]) && XHigh[i] > XLow[i] && YHigh[i] > YLow[i],
                 "cells", $"{Describe(0)}: cell {i} must have finite edges with xHigh > xLow and yHigh > yLow.");
     }
 
@@ -161,7 +161,7 @@ public sealed record CellSeries : Series
     internal override void Validate(string where)
     {
         base.Validate(where);
-        Check.That(!(ColorMin >= ColorMax), nameof(ColorMin), $"{where}: ColorMin ({Check.F(ColorMin)}) must be below ColorMax ({Check.F(ColorMax)}).");
+        Argument.That(!(ColorMin >= ColorMax), nameof(ColorMin), $"{where}: ColorMin ({Numbers.Exact(ColorMin)}) must be below ColorMax ({Numbers.Exact(ColorMax)}).");
     }
 
     /// <summary>The colour scale's ends: the given ones, else the finite values' range (0 to 1 when there is none).</summary>

@@ -127,6 +127,23 @@ public class KernelApiTests
     }
 
     [Test]
+    public void AnnihilationAndScatteringScaleAsTheFourthPowerOfTheCouplingDerivedFromTheirAmplitudes()
+    {
+        var model = NuDM.Physics.Kernel.SeedModel;
+        var ann = model.Annihilation(ProcessKind.ChiAntichiToNeutrinoAntineutrino);
+        Assert.That(ann.CouplingPower(SeedModel.ChiCoupling), Is.EqualTo(4.0), "|M|²(χχ̄ → νν̄) ∝ y_χ⁴ (seed 001 eq. 2.24)");
+        Assert.That(model.ElasticScattering(ProcessKind.ChiNeutrinoToChiNeutrino).CouplingPower(SeedModel.ChiCoupling), Is.EqualTo(4.0));
+        // the derived power is the one the numbers obey: σv at y = 0.3 over σv at y = 1
+        var sv = ann.CompileSigmaV();
+        double s = 4 * 30 * 30 * 1.2;
+        double ratio = sv.At(SeedModel.CosmologyPoint(30, 90, 0.3))(s) / sv.At(SeedModel.CosmologyPoint(30, 90, 1))(s);
+        Assert.That(ratio, Is.EqualTo(Math.Pow(0.3, ann.CouplingPower(SeedModel.ChiCoupling))).Within(1e-12));
+        // a coupling the amplitude does not contain is refused, naming it
+        var e = Assert.Throws<ArgumentException>(() => ann.CouplingPower(SeedModel.NucleusCoupling));
+        Assert.That(e!.Message, Does.Contain(SeedModel.NucleusCoupling.Symbol));
+    }
+
+    [Test]
     public void TheSeedModelHasItsProcessesAndNotNeutrinoNucleusElasticScattering()
     {
         var model = NuDM.Physics.Kernel.SeedModel;

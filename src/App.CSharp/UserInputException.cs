@@ -1,4 +1,4 @@
-namespace NuDM.App.Cli;
+namespace NuDM.App;
 
 /// <summary>
 /// Bad input from a user: the message names the parameter and the allowed range. The command line prints it
