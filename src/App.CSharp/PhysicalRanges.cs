@@ -44,7 +44,7 @@ public sealed record IntegerRange(int Min, int Max, string Why)
 
 /// <summary>
 /// The physical range of every numeric option of the command line, each declared once here with its source. Commands
-/// build their options from these through <see cref="NumericOption"/>.
+/// build their options from these through NuDM.App.Cli.NumericOption (and scan specs through the same ranges).
 /// </summary>
 public static class PhysicalRanges
 {
