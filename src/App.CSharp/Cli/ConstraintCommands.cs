@@ -121,7 +121,7 @@ public static class ConstraintCommands
             var hi = PhysicalRanges.DarkMatterMass.Check("--to", p.GetValue(to));
             if (hi <= lo) throw new UserInputException($"--to ({Results.Echo(hi)}) must exceed --from ({Results.Echo(lo)})");
             var n = p.GetValue(points);
-            var masses = ConstraintCurves.LogSpace(lo, hi, n);
+            var masses = Grid.LogSpace(lo, hi, n);
             double? s2 = p.GetValue(xray);
             var userSource = p.GetValue(xraySource);
             if (s2 is double v)

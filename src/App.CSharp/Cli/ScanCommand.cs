@@ -60,7 +60,7 @@ public static class ScanCommand
     /// <summary>Runs (or resumes) a scan or one shard of it; returns the exit code.</summary>
     public static int RunScan(string specPath, string? outFolder, Shard shard, int threads, bool wait, CancellationToken ct, int batchRows = 4096)
     {
-        Require.InRange("--threads", threads, 1, 1024);
+        NuDM.Physics.Argument.InRange("--threads", threads, 1, 1024, "");
         var spec = ScanSpec.Load(specPath);
         var paths = ScanPaths.For(specPath, outFolder);
         var storePath = paths.ShardStore(shard);

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
-using NuDM.App.Cli;
 using OxyPlot;
 using OxyPlot.SkiaSharp;
 using SkiaSharp;
+using Argument = NuDM.Physics.Argument;
 
 namespace NuDM.App.Figures;
 
@@ -41,9 +41,9 @@ public static class FigureWriter
     public static FigureFiles Write(Figure figure, string directory, string baseName)
     {
         ArgumentNullException.ThrowIfNull(figure);
-        Check.That(!string.IsNullOrWhiteSpace(directory), nameof(directory), "directory must not be empty.");
-        Check.That(!string.IsNullOrWhiteSpace(baseName), nameof(baseName), "baseName must not be empty.");
-        Check.That(baseName is not ("." or "..") && baseName.IndexOfAny([.. Path.GetInvalidFileNameChars(), '/', '\\']) < 0, nameof(baseName),
+        Argument.That(!string.IsNullOrWhiteSpace(directory), nameof(directory), "directory must not be empty.");
+        Argument.That(!string.IsNullOrWhiteSpace(baseName), nameof(baseName), "baseName must not be empty.");
+        Argument.That(baseName is not ("." or "..") && baseName.IndexOfAny([.. Path.GetInvalidFileNameChars(), '/', '\\']) < 0, nameof(baseName),
             $"baseName '{baseName}' must be a plain file name without directory separators or invalid characters.");
         figure.Validate();
         byte[][] contents = [FigureExport.Svg(figure), FigureExport.Pdf(figure), FigureExport.Png(figure), new UTF8Encoding(false).GetBytes(DataCsv(figure))];

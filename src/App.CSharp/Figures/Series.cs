@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Argument = NuDM.Physics.Argument;
 
 namespace NuDM.App.Figures;
 
@@ -25,9 +26,9 @@ public abstract record Series
 
     internal virtual void Validate(string where)
     {
-        Check.That(Color is null || Palette.IsValid(Color), nameof(Color), $"{where}: Color '{Color}' is not #rrggbb.");
-        Check.That(Width is >= 0 and <= 100, nameof(Width), $"{where}: Width must be within [0, 100]; got {Check.F(Width)}.");
-        Check.That(FillOpacity is >= 0 and <= 1, nameof(FillOpacity), $"{where}: FillOpacity must be within [0, 1]; got {Check.F(FillOpacity)}.");
+        Argument.That(Color is null || Palette.IsValid(Color), nameof(Color), $"{where}: Color '{Color}' is not #rrggbb.");
+        Argument.That(Width is >= 0 and <= 100, nameof(Width), $"{where}: Width must be within [0, 100]; got {Numbers.Exact(Width)}.");
+        Argument.That(FillOpacity is >= 0 and <= 1, nameof(FillOpacity), $"{where}: FillOpacity must be within [0, 1]; got {Numbers.Exact(FillOpacity)}.");
     }
 
     /// <summary>One CSV row per point: x, y, y_low, y_high, x_low, x_high (NaN where not applicable).</summary>
@@ -39,7 +40,7 @@ public abstract record Series
         ArgumentNullException.ThrowIfNull(values, name);
         ImmutableArray<double> a = [.. values];
         var rule = name == "edges" ? $"edges must have one more value than values ({length - 1})" : $"{name} and x must have equal lengths ({length})";
-        Check.That(length < 0 || a.Length == length, name, $"{Describe(0)}: {name} has {a.Length} values; {rule}.");
+        Argument.That(length < 0 || a.Length == length, name, $"{Describe(0)}: {name} has {a.Length} values; {rule}.");
         return a;
     }
 }
@@ -83,7 +84,7 @@ public sealed record PointSeries : Series
         {
             var a = e is null ? default : Copy(e, name, X.Length);
             for (var i = 0; e is not null && i < a.Length; i++)
-                Check.That(!(a[i] < 0) && !double.IsInfinity(a[i]), name, $"{Describe(0)}: {name}[{i}] = {Check.F(a[i])}; errors are distances and must be finite and non-negative (NaN for none).");
+                Argument.That(!(a[i] < 0) && !double.IsInfinity(a[i]), name, $"{Describe(0)}: {name}[{i}] = {Numbers.Exact(a[i])}; errors are distances and must be finite and non-negative (NaN for none).");
             return e is null ? null : a;
         }
         var (minus, plus) = (Errors(yErrorMinus, nameof(yErrorMinus)), Errors(yErrorPlus, nameof(yErrorPlus)));
@@ -109,8 +110,8 @@ public sealed record StepSeries : Series
         Edges = Copy(edges, nameof(edges), (Values = Copy(values, nameof(values))).Length + 1);
         FillOpacity = 0.25;
         for (var i = 0; i < Edges.Length; i++)
-            Check.That(double.IsFinite(Edges[i]) && (i == 0 || Edges[i] > Edges[i - 1]), nameof(edges),
-                $"{Describe(0)}: edges must be finite and strictly increasing; edges[{i}] = {Check.F(Edges[i])} breaks that.");
+            Argument.That(double.IsFinite(Edges[i]) && (i == 0 || Edges[i] > Edges[i - 1]), nameof(edges),
+                $"{Describe(0)}: edges must be finite and strictly increasing; edges[{i}] = {Numbers.Exact(Edges[i])} breaks that.");
     }
 
     public ImmutableArray<double> Edges { get; }
@@ -138,7 +139,7 @@ public sealed record CellSeries : Series
         (YLow, YHigh) = (Copy(yLow, nameof(yLow), Values.Length), Copy(yHigh, nameof(yHigh), Values.Length));
         FillOpacity = 1;
         for (var i = 0; i < Values.Length; i++)
-            Check.That(double.IsFinite(XLow[i]) && double.IsFinite(YLow[i]) && double.IsFinite(XHigh[i]) && double.IsFinite(YHigh[i]) && XHigh[i] > XLow[i] && YHigh[i] > YLow[i],
+            Argument.That(double.IsFinite(XLow[i]) && double.IsFinite(YLow[i]) && double.IsFinite(XHigh[i]) && double.IsFinite(YHigh[i]) && XHigh[i] > XLow[i] && YHigh[i] > YLow[i],
                 "cells", $"{Describe(0)}: cell {i} must have finite edges with xHigh > xLow and yHigh > yLow.");
     }
 
@@ -160,7 +161,7 @@ public sealed record CellSeries : Series
     internal override void Validate(string where)
     {
         base.Validate(where);
-        Check.That(!(ColorMin >= ColorMax), nameof(ColorMin), $"{where}: ColorMin ({Check.F(ColorMin)}) must be below ColorMax ({Check.F(ColorMax)}).");
+        Argument.That(!(ColorMin >= ColorMax), nameof(ColorMin), $"{where}: ColorMin ({Numbers.Exact(ColorMin)}) must be below ColorMax ({Numbers.Exact(ColorMax)}).");
     }
 
     /// <summary>The colour scale's ends: the given ones, else the finite values' range (0 to 1 when there is none).</summary>

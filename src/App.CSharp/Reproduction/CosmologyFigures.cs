@@ -9,7 +9,7 @@ namespace NuDM.App.Reproduction;
 /// <summary>
 /// seed 001 Fig. 7: Y_χ(x = m_χ/T) from the two-species Boltzmann equations (eq. 4.2) from T_QCD = 200 MeV with
 /// equilibrium initial conditions, m_χ = 3 MeV, m_S = 10 MeV (left) and 100 MeV (right), y_χ = 1e-3, 1e-4, 1e-5; every
-/// rate from the kernel's amplitudes; Ωh² (eq. 4.3) in the legend. The six solves run in parallel.
+/// rate from the kernel's amplitudes (<see cref="Seed001Boltzmann"/>); Ωh² (eq. 4.3) in the legend. The six solves run in parallel.
 /// </summary>
 public sealed class Seed001Figure7 : IFigureJob
 {
@@ -17,37 +17,23 @@ public sealed class Seed001Figure7 : IFigureJob
     public string Source => "seed 001 Fig. 7";
     public string Title => "Y_χ(x) of the χ/S Boltzmann system, m_χ = 3 MeV, m_S = 10 and 100 MeV";
     public string Version => "1";
-    public static readonly double[] MediatorMasses = [10, 100];
-    public static readonly double[] Couplings = [1e-3, 1e-4, 1e-5];
-
-    /// <summary>The six (m_S, y_χ) points in the order of <see cref="Solve"/>'s results: m_S outer, y_χ inner.</summary>
-    public static (double Ms, double Y)[] Points => MediatorMasses.SelectMany(ms => Couplings.Select(y => (ms, y))).ToArray();
-
-    /// <summary>The six solves (in parallel), in the order of <see cref="Points"/>.</summary>
-    public static TwoSpeciesResult[] Solve(CancellationToken ct)
-    {
-        var points = Points;
-        var results = new TwoSpeciesResult[points.Length];
-        Parallel.For(0, points.Length, new ParallelOptions { CancellationToken = ct }, i =>
-            results[i] = new TwoSpeciesSolver(new TwoSpeciesOptions { StartTemperature = 200, CancellationToken = ct })
-                .Solve(KernelCosmology.Seed001Model(3.0, points[i].Ms, points[i].Y)));
-        return results;
-    }
+    private static IReadOnlyList<double> MediatorMasses => Seed001Boltzmann.MediatorMasses;
+    private static IReadOnlyList<double> Couplings => Seed001Boltzmann.Couplings;
 
     public Figure Build(FigureContext context)
     {
-        var results = Solve(context.CancellationToken);
+        var results = Seed001Boltzmann.Solve(context.CancellationToken);
         context.Progress.Report(1.0);
         var panels = new List<Panel>();
-        for (int p = 0; p < MediatorMasses.Length; p++)
+        for (int p = 0; p < MediatorMasses.Count; p++)
         {
             var series = new List<Series>();
-            for (int j = 0; j < Couplings.Length; j++)
+            for (int j = 0; j < Couplings.Count; j++)
             {
-                var r = results[p * Couplings.Length + j];
+                var r = results[p * Couplings.Count + j];
                 series.Add(new LineSeries(r.X, r.YChi, $"y_{{χ}} = {Couplings[j]:0e0} (Ωh^{{2}} = {r.OmegaH2:G3})"));
             }
-            var eq = results[p * Couplings.Length];
+            var eq = results[p * Couplings.Count];
             series.Add(new LineSeries(eq.X, eq.YChiEquilibrium, "Y_{χ}^{eq}") { Dash = DashPattern.Dashed, Color = Palette.Grey });
             panels.Add(new Panel
             {
@@ -84,11 +70,11 @@ public sealed class Seed000Figure5 : IFigureJob
 
     public Figure Build(FigureContext context)
     {
-        var masses = LimitCurves.LogSpace(MassFrom, MassTo, 40);
+        var masses = Grid.LogSpace(MassFrom, MassTo, 40);
         // the X-ray recast at the grid masses and at every digitised point of the limits (the published curves are jagged)
         var xrayMasses = XrayMixingLimits.SampleMasses(MassFrom, MassTo).Union(masses).Order().ToArray();
         double yp = ModelConstraints.ProtonCoupling(Yq);
-        var stability = Decays.StabilityBoundFormula().Compile2();
+        var stability = StabilityBounds.ProductMaxDelegate; // (y_X y_q)_max(m_X, r)
         var ratios = new[] { 10.0, 3.0 };
         var panels = new List<Panel>();
         int step = 0, steps = ratios.Length * (3 + Seed000Figure2.Constraints.Count);
@@ -106,7 +92,7 @@ public sealed class Seed000Figure5 : IFigureJob
             foreach (var c in Seed000Figure2.Constraints)
             {
                 var curve = c.Curve(r, context, _ => { });
-                series.Add(new LineSeries(curve.MassMeV, curve.MassMeV.Select((m, i) => ModelConstraints.YXFromSigmaNC(curve.SigmaCm2[i], yp, m, r * m)).ToArray(), curve.Label));
+                series.Add(new LineSeries(curve.MassMeV, curve.MassMeV.Select((m, i) => curve.SigmaCm2[i] > 0 && double.IsFinite(curve.SigmaCm2[i]) ? DetectionFormulas.CouplingForSigmaNCAt(curve.SigmaCm2[i], yp, m, r * m) : double.NaN).ToArray(), curve.Label));
                 Tick();
             }
             series.Add(new LineSeries(masses, masses.Select(m => stability(m, r) / Yq).ToArray(), "X → νγ stability (minimal model)") { Dash = DashPattern.Dotted, Color = Palette.Grey });
@@ -121,7 +107,7 @@ public sealed class Seed000Figure5 : IFigureJob
                 X = Axis.Log("m_{X} [MeV]", MassFrom, MassTo),
                 Y = Axis.Log("y_{X}", YMin, 1e2),
                 Series = [.. series],
-                ReferenceLines = [new ReferenceLine(Orientation.Horizontal, Math.Sqrt(4 * Math.PI)) { Label = "perturbativity √(4π)" }],
+                ReferenceLines = [new ReferenceLine(Orientation.Horizontal, SeedModel.ChiCoupling.Maximum) { Label = "perturbativity √(4π)" }],
                 Legend = r == ratios[^1] ? LegendPosition.OutsideRight : LegendPosition.None,
             });
         }
@@ -136,7 +122,7 @@ public sealed class KineticDecouplingSigmaNC : ISigmaNCConstraint
 
     public SigmaNCCurve Curve(double r, FigureContext context, Action<double> progress)
     {
-        var masses = LimitCurves.LogSpace(0.01, 1000, 41);
+        var masses = Grid.LogSpace(0.01, 1000, 41);
         var sigma = new double[masses.Length];
         for (int i = 0; i < masses.Length; i++)
         {

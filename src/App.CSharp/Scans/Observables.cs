@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using NuDM.App.Cevns;
-using NuDM.App.Cli;
 using NuDM.App.Constraints;
 using NuDM.App.Cosmology;
 using NuDM.App.Detection;
@@ -187,7 +186,7 @@ public sealed class XPhiNuModel : IScanModel
                 };
                 double threshold = ConfidenceLevels.DeltaChiSquare(ConfidenceLevels.Ninety, 1);
                 if (options.TryGetValue("threshold", out var t) &&
-                    (!NumericOption.TryParse(t, out threshold, out var problem) || !(threshold > 0) || threshold > 100))
+                    (!NumberText.TryParse(t, out threshold, out var problem) || !(threshold > 0) || threshold > 100))
                     throw fail($"delta_chi2: threshold '{t}' must be a number in (0, 100] (Δχ² of the allowed region; 2.706 is 90% CL for one parameter)");
                 var experiment = ExperimentRegistry.Load(id);
                 if (stat == StatisticKind.Poisson && ExperimentStatistics.PoissonObstacle(experiment, asimov) is { } why)
@@ -300,7 +299,7 @@ public sealed class XPhiNuModel : IScanModel
         {
             double m = p[MX], r = p[R];
             // KernelCosmology.RelicCoupling(m, r) with the shared ⟨σv⟩₁ (the same numbers, each integral once)
-            return ObservableValue.Of(caches.Relic.Get(m, r, () => Cosmology.RelicCoupling.Find(m, Annihilation(caches, m, r), power: 4,
+            return ObservableValue.Of(caches.Relic.Get(m, r, () => Cosmology.RelicCoupling.Find(m, Annihilation(caches, m, r), power: KernelCosmology.AnnihilationCouplingPower,
                 nature: DarkMatterNature.Dirac, options: FreezeOutOptions.Default with { Table = DegreesOfFreedomTable.SaikawaShirai })).Coupling);
         }
     }
@@ -321,7 +320,7 @@ public sealed class XPhiNuModel : IScanModel
         {
             double m = p[MX], r = p[R], y = p[YX];
             var grid = caches.FreezeOutGrids.Get(m, r, () => Solver.BuildGrid(m, Annihilation(caches, m, r), 2));
-            return ObservableValue.Of(Solver.SolveOnGrid(grid, 4 * Math.Log(y), DarkMatterNature.Dirac, 0).OmegaH2);
+            return ObservableValue.Of(Solver.SolveOnGrid(grid, KernelCosmology.AnnihilationCouplingPower * Math.Log(y), DarkMatterNature.Dirac, 0).OmegaH2); // numerics: the grid holds ln⟨σv⟩₁; y^p shifts it by p ln y (p from the kernel)
         }
     }
 
@@ -511,7 +510,7 @@ public sealed class XPhiNuModel : IScanModel
 internal sealed class DecouplingTable
 {
     private const double Step = 0.1;
-    private static readonly double LowestLog = Math.Log(1e-12);
+    private static readonly double LowestLog = Math.Log(1e-12); // numerics: the node grid runs in ln T down to T = 1e-12 MeV
     private readonly double _mass, _ratio, _top;
     private readonly IReadOnlyList<ScatteringAmplitudeSquared> _partners;
     private readonly StandardModelPlasma _plasma = StandardModelPlasma.Load(DegreesOfFreedomTable.SaikawaShirai);
@@ -523,7 +522,7 @@ internal sealed class DecouplingTable
         _mass = mass;
         _ratio = ratio;
         _partners = KernelCosmology.ScatteringPartners(mass, ratio, 1.0);
-        _top = Math.Log(Math.Min(mass / 3, _plasma.MaximumTemperature));
+        _top = Math.Log(Math.Min(mass / 3, _plasma.MaximumTemperature)); // numerics: the grid variable ln T, from T = m_X/3 (the non-relativistic start)
         _count = (int)Math.Ceiling((_top - LowestLog) / Step) + 1;
         _nodes = new double[_count];
         Array.Fill(_nodes, double.NaN);
@@ -532,9 +531,9 @@ internal sealed class DecouplingTable
     /// <summary>g₁ at an arbitrary ln T (one γ₁ evaluation: two nested Gauss–Kronrod integrals).</summary>
     private double G1(double lnT)
     {
-        double T = Math.Exp(lnT);
+        double T = Math.Exp(lnT); // numerics: back from the grid variable ln T
         double gamma = Cosmology.KineticDecoupling.MomentumTransferRate(_mass, 2, _partners, StandardModelPlasma.NeutrinoTemperature(T));
-        return Math.Log(gamma) - Math.Log(_plasma.Hubble(T));
+        return Math.Log(gamma) - Math.Log(_plasma.Hubble(T)); // numerics: g₁ = ln(γ₁/H), the root's function in log variables
     }
 
     private double Node(int j)
@@ -571,7 +570,7 @@ internal sealed class DecouplingTable
 
     private double Solve(double y)
     {
-        double shift = 4 * Math.Log(y);
+        double shift = KernelCosmology.ScatteringCouplingPower * Math.Log(y); // numerics: g = ln(γ/H) with γ ∝ y_X^p shifts by p ln y (p from the kernel)
         double G(int j) => shift + Node(j);
         if (!(G(0) > 0))
             throw new DecouplingNotFoundException(
@@ -609,7 +608,7 @@ internal sealed class DecouplingTable
         // one Newton step on the exact G (the cubic's slope, dG/d ln T = −(dG/ds)/h)
         double exact = shift + G1(lnT);
         double slope = -Lagrange(g, s).Derivative / Step;
-        return Math.Exp(lnT - exact / slope);
+        return Math.Exp(lnT - exact / slope); // numerics: a Newton step in ln T
     }
 
     /// <summary>The cubic through (0, g0), (1, g1), (2, g2), (3, g3) and its derivative at s.</summary>

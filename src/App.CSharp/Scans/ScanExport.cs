@@ -1,4 +1,3 @@
-using NuDM.App.Cli;
 using NuDM.App.Figures;
 using Parquet;
 using Parquet.Schema;
@@ -6,7 +5,7 @@ using Parquet.Schema;
 namespace NuDM.App.Scans;
 
 /// <summary>
-/// A store as a table: CSV with the project's conventions (<see cref="NuDM.App.Cli.Results.Write"/>:
+/// A store as a table: CSV with the project's conventions (<see cref="NuDM.App.Results.Write"/>:
 /// invariant culture, shortest round-trippable doubles, an empty cell where a value is missing) or Parquet (Parquet.Net;
 /// nullable DOUBLE columns, <c>idx</c> INT64, <c>status</c> UTF-8). Columns: idx, the parameters, the observables,
 /// status, seconds; rows in index order.
@@ -21,7 +20,7 @@ public static class ScanExport
     public static void Csv(ScanStore store, TextWriter writer)
     {
         var m = store.Metadata;
-        new NuDM.App.Cli.Results("scan export", "the store rows").Write(writer, NuDM.App.Cli.OutputFormat.Csv, Columns(m), store.Rows().Select(r =>
+        new NuDM.App.Results("scan export", "the store rows").Write(writer, NuDM.App.OutputFormat.Csv, Columns(m), store.Rows().Select(r =>
         {
             var cells = new object?[3 + r.Parameters.Length + r.Observables.Length];
             int k = 0;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using NuDM.App.Cli;
 using NuDM.App.Figures;
 
 namespace NuDM.App.Scans;
@@ -120,8 +119,8 @@ public static class ScanPlot
         var (scale, from, to, points) = axes[name];
         if (scale == "fixed") throw new UserInputException($"{name} is fixed in this scan ({from.ToString("G6", CultureInfo.InvariantCulture)}): a map needs two varied parameters");
         bool log = scale == "Log";
-        double T(double v) => log ? Math.Log(v) : v;
-        double V(double t) => log ? Math.Exp(t) : t;
+        double T(double v) => log ? Math.Log(v) : v; // numerics: the axis variable (ln on a log axis)
+        double V(double t) => log ? Math.Exp(t) : t; // numerics: back from the axis variable
         double a = T(from), b = T(to);
         if (points >= 2)
         {
@@ -205,7 +204,7 @@ public static class ScanPlot
         var files = FigureWriter.Write(Figure(map), dir, name);
         var cells = Path.Combine(dir, name + "-cells.csv");
         using (var w = new StreamWriter(cells, append: false, new System.Text.UTF8Encoding(false)))
-            new NuDM.App.Cli.Results("scan plot", "the map cells").Write(w, NuDM.App.Cli.OutputFormat.Csv,
+            new NuDM.App.Results("scan plot", "the map cells").Write(w, NuDM.App.OutputFormat.Csv,
                 [$"{map.X}_low", $"{map.X}_high", $"{map.Y}_low", $"{map.Y}_high", "points", map.Profile is null ? "profile" : $"{(map.Maximise ? "max" : "min")}_{map.Profile}", "allowed"],
                 map.Cells.Select(c => (IReadOnlyList<object?>)[c.XLow, c.XHigh, c.YLow, c.YHigh, c.Points, c.Points > 0 ? c.Profile : double.NaN, c.Points > 0 ? c.Allowed : null]));
         return [.. files.All, cells];

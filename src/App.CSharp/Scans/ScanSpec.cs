@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using NuDM.App.Cli;
 using NuDM.App.Statistics;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -33,7 +32,7 @@ public sealed record ScanAxis(string Name, string Unit, double From, double To, 
         if (Fixed || u <= 0) return From;
         if (u >= 1) return To;
         // log: in decades, so that a grid over whole decades hits 10^k exactly (Math.Pow(10, k) is exact for small k)
-        return Scale == AxisScale.Log ? Math.Pow(10, Math.Log10(From) + u * (Math.Log10(To) - Math.Log10(From))) : From + u * (To - From);
+        return Scale == AxisScale.Log ? Math.Pow(10, Math.Log10(From) + u * (Math.Log10(To) - Math.Log10(From))) : From + u * (To - From); // numerics: a log axis in decades
     }
 
     /// <summary>The k-th of the grid's values, k ∈ [0, Points).</summary>
@@ -41,8 +40,8 @@ public sealed record ScanAxis(string Name, string Unit, double From, double To, 
     {
         if (Points <= 1 || k == 0) return From;
         if (k == Points - 1) return To;
-        double step = (Scale == AxisScale.Log ? Math.Log10(To) - Math.Log10(From) : To - From) / (Points - 1);
-        return Scale == AxisScale.Log ? Math.Pow(10, Math.Log10(From) + k * step) : From + k * step;
+        double step = (Scale == AxisScale.Log ? Math.Log10(To) - Math.Log10(From) : To - From) / (Points - 1); // numerics: grid step (decades on a log axis)
+        return Scale == AxisScale.Log ? Math.Pow(10, Math.Log10(From) + k * step) : From + k * step; // numerics: the k-th grid value
     }
 }
 
@@ -195,7 +194,7 @@ public sealed class ScanSpec
         private double Number(YamlNode n, string field)
         {
             var t = Text(n, field);
-            if (!NumericOption.TryParse(t, out var v, out var problem)) throw Fail(n, field, problem);
+            if (!NumberText.TryParse(t, out var v, out var problem)) throw Fail(n, field, problem);
             return v;
         }
 
@@ -203,7 +202,7 @@ public sealed class ScanSpec
         {
             var t = Text(n, field);
             // accept 1e6-style counts when they are whole numbers
-            if (!NumericOption.TryParse(t, out var v, out var problem)) throw Fail(n, field, problem);
+            if (!NumberText.TryParse(t, out var v, out var problem)) throw Fail(n, field, problem);
             if (v != Math.Floor(v) || v < min || v > max) throw Fail(n, field, $"{t} must be a whole number in [{min}, {max}]: {why}");
             return (long)v;
         }

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
-using NuDM.App.Cli;
 using NuDM.App.Statistics;
 
 namespace NuDM.App.Scans;

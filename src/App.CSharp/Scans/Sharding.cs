@@ -1,5 +1,4 @@
 using System.Globalization;
-using NuDM.App.Cli;
 
 namespace NuDM.App.Scans;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using NuDM.App.Cli;
 
 namespace NuDM.App.Scans;
 

@@ -105,7 +105,7 @@ public class ScanPhysicsTests
         var o = Observable(Spec("[direct_detection]"), "dd_XENON1T_2018_ratio");
         double m = 50, r = 3, yq = 1e-7, yp = ModelConstraints.ProtonCoupling(yq);
         var limit = DirectDetection.Xenon1T.SigmaNCLimit(m, r);
-        double yX = ModelConstraints.YXFromSigmaNC(limit.SigmaNC_cm2, yp, m, r * m);
+        double yX = DetectionFormulas.CouplingForSigmaNCAt(limit.SigmaNC_cm2, yp, m, r * m);
         Assert.That(At(o, m, r, yX, yq).Value, Is.EqualTo(1.0).Within(1e-12));
         Assert.That(At(o, m, r, 2 * yX, yq).Value, Is.EqualTo(4.0).Within(1e-11), "σ_NC ∝ y_X²");
         var outside = At(o, 0.5, r, yX, yq);
