@@ -25,7 +25,8 @@ type Catalogue =
           yield! ThermodynamicsProofs.obligations
           yield! ThermalAverageProofs.obligations
           yield! KineticDecouplingFormulaProofs.obligations
-          yield! RelicProofs.obligations ] :> IReadOnlyList<Obligation>
+          yield! RelicProofs.obligations
+          yield! DetectorResponseProofs.obligations ] :> IReadOnlyList<Obligation>
 
     /// Runs every obligation (in order) and returns the results.
     static member RunAll() : IReadOnlyList<ProofResult> =

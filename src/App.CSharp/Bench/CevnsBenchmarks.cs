@@ -40,7 +40,7 @@ public static class CevnsBenchmarks
             for (int i = 0; i < n; i++)
             {
                 var fresh = new CevnsModel(model.Experiment); // no cached plans
-                var xs = LimitCurves.LogSpace(0.1 + 1e-3 * run++, 50, 100);
+                var xs = Grid.LogSpace(0.1 + 1e-3 * run++, 50, 100);
                 var c = LimitCurves.VersusFermionMass(fresh, 0.0, xs, "", false, null, null, CancellationToken.None);
                 s += c.Limit[0];
             }

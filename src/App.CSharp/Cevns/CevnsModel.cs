@@ -98,7 +98,7 @@ public sealed class CevnsModel
     {
         if (!(ybar >= 0) || !double.IsFinite(ybar)) throw new ArgumentOutOfRangeException("ybar", ybar, "ybar must be a finite number ≥ 0");
         var shape = SignalShape(mchi, ms);
-        var y4 = Math.Pow(ybar, 4);
+        var y4 = Math.Pow(ybar, SeedModel.EffectiveCouplingPower); // numerics: the shape at ȳ = 1 scaled by ȳ^p, p derived by the kernel
         return new Spectrum(Experiment.Id, Experiment.Bins.ObservableEdges, StandardModel, shape.Select(s => s * y4).ToArray(),
             Experiment.Background, Experiment.Observed?.Counts);
     }
@@ -114,6 +114,6 @@ public sealed class CevnsModel
         if (shape.All(s => s == 0))
             return LimitResult.NoConstraint($"no νN → χN events: m_χ = {mchi:G4} MeV exceeds what the largest neutrino energy ({MaxNeutrinoEnergy:G4} MeV) can produce");
         var stat = asimov || Experiment.Observed is null ? _asimovStat.Value : _stat.Value;
-        return LimitFinder.UpperLimit(stat, StandardModel, shape, power: 4, new LimitOptions { LowerBound = 1e-9, UpperBound = 10, RelativeAccuracy = 1e-6 });
+        return LimitFinder.UpperLimit(stat, StandardModel, shape, power: SeedModel.EffectiveCouplingPower, new LimitOptions { LowerBound = 1e-9, UpperBound = 10, RelativeAccuracy = 1e-6 });
     }
 }

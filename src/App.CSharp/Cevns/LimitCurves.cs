@@ -14,9 +14,6 @@ public static class LimitCurves
     public static CevnsModel Model(string experimentId) =>
         DataFiles.Cached("cevns.model." + experimentId, () => new CevnsModel(ExperimentRegistry.Load(experimentId)));
 
-    /// <summary>Logarithmically spaced values from lo to hi.</summary>
-    public static double[] LogSpace(double lo, double hi, int n) => NuDM.App.Constraints.ConstraintCurves.LogSpace(lo, hi, n);
-
     /// <summary>
     /// ȳ limits at the points (m_χ, m_S), in parallel over all cores, checkpointed to <paramref name="checkpoint"/>
     /// (null: none) so an interrupted scan resumes; <paramref name="progress"/> gets the fraction done. The checkpoint

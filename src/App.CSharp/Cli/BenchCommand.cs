@@ -13,7 +13,8 @@ public static class BenchCommand
         ["kinematics"] = KinematicsBenchmarks.Run,
         ["xsec"] = CrossSectionBenchmarks.Run,
         ["cevns"] = CevnsBenchmarks.Run,
-        ["cosmology"] = NuDM.App.Cosmology.CosmologyBenchmarks.Run,
+        ["cosmology"] = CosmologyBenchmarks.Run,
+        ["scan"] = ScanBenchmarks.Run,
     };
 
     public static Command Create()

@@ -155,7 +155,7 @@ public static class CevnsCommands
         var defaultTo = vary == "mchi" ? (model.Experiment.Source.Kind == NuDM.Physics.NeutrinoSourceKind.Reactor ? 12.0 : 60.0) : 1000.0;
         var hi = PhysicalRanges.ScanMass.Check("--to", scanned.Check("--to", to ?? defaultTo));
         if (hi <= lo) throw new UserInputException($"--to ({Results.Echo(hi)}) must be larger than --from ({Results.Echo(lo)})");
-        var xs = LimitCurves.LogSpace(lo, hi, points);
+        var xs = Grid.LogSpace(lo, hi, points);
         var fixedName = vary == "mchi" ? "--ms" : "--mchi";
         var fixedValue = vary == "mchi" ? ms : mchi;
         var inputs = $"--experiment {model.Experiment.Id} --vary {vary} {fixedName} {Results.Echo(fixedValue)} --from {Results.Echo(lo)} --to {Results.Echo(hi)} " +

@@ -33,6 +33,7 @@ public static class CommandLine
         root.Subcommands.Add(ConstraintCommands.EarthSun());
         root.Subcommands.Add(ConstraintCommands.Kaon());
         root.Subcommands.Add(ConstraintCommands.Stability());
+        root.Subcommands.Add(ScanCommand.Create());
         return root;
     }
 

@@ -92,7 +92,11 @@ public static class ConstraintCommands
         return cmd;
     }
 
-    /// <summary>The DM-stability bound on y_X (seed 000 eq. 4) and, given an X-ray bound on sin²2θ, its recast.</summary>
+    /// <summary>
+    /// The DM-stability bound on y_X (seed 000 eq. 4) and the sterile-neutrino X-ray recast (seed 000 sec. II.A): of the
+    /// strongest published X-ray limit at each mass by default (empty where no X-ray limit covers m_X), or of the user's
+    /// --sin2-2theta-max (with --xray-source), which overrides it at every mass.
+    /// </summary>
     public static Command Stability()
     {
         var yq = NumericOption.WithDefault("--yq", "φ–quark coupling y_q", PhysicalRanges.QuarkCoupling, 1e-9);
@@ -100,9 +104,9 @@ public static class ConstraintCommands
         var from = NumericOption.WithDefault("--from", "smallest m_X in MeV", PhysicalRanges.DarkMatterMass, 1.0);
         var to = NumericOption.WithDefault("--to", "largest m_X in MeV", PhysicalRanges.DarkMatterMass, 1000.0);
         var points = NumericOption.Integer("--points", "masses", new IntegerRange(2, 1000, "two ends at least; 1000 resolves any structure"), 10);
-        var xray = NumericOption.Optional("--sin2-2theta-max", "an X-ray bound on sterile-neutrino mixing sin²2θ at these masses (recast to y_X; needs --xray-source)", PhysicalRanges.SterileMixing);
-        var xraySource = new Option<string?>("--xray-source") { Description = "where the X-ray bound comes from" };
-        var cmd = new Command("stability", "y_X bound from DM stability, Γ(X → νγ) < 1/t_U (seed 000 eq. 4, derived), and the sterile-neutrino X-ray recast")
+        var xray = NumericOption.Optional("--sin2-2theta-max", "your own X-ray bound on sterile-neutrino mixing sin²2θ, used at every mass instead of the published X-ray limits (needs --xray-source)", PhysicalRanges.SterileMixing);
+        var xraySource = new Option<string?>("--xray-source") { Description = "where the --sin2-2theta-max bound comes from" };
+        var cmd = new Command("stability", "y_X bound from DM stability, Γ(X → νγ) < 1/t_U (seed 000 eq. 4, derived), and the sterile-neutrino X-ray recast of the strongest published X-ray limit (seed 000 sec. II.A)")
         {
             yq, ratio, from, to, points, xray, xraySource
         };
@@ -117,34 +121,57 @@ public static class ConstraintCommands
             var hi = PhysicalRanges.DarkMatterMass.Check("--to", p.GetValue(to));
             if (hi <= lo) throw new UserInputException($"--to ({Results.Echo(hi)}) must exceed --from ({Results.Echo(lo)})");
             var n = p.GetValue(points);
-            var masses = ConstraintCurves.LogSpace(lo, hi, n);
+            var masses = Grid.LogSpace(lo, hi, n);
             double? s2 = p.GetValue(xray);
+            var userSource = p.GetValue(xraySource);
             if (s2 is double v)
             {
                 PhysicalRanges.SterileMixing.Check("--sin2-2theta-max", v);
-                if (string.IsNullOrWhiteSpace(p.GetValue(xraySource))) throw new UserInputException("--sin2-2theta-max needs --xray-source (the publication the bound comes from)");
+                if (string.IsNullOrWhiteSpace(userSource)) throw new UserInputException("--sin2-2theta-max needs --xray-source (the publication the bound comes from)");
             }
             var o = new Results("stability", $"--yq {Results.Echo(q)} --ratio {Results.Echo(r)} --from {Results.Echo(lo)} --to {Results.Echo(hi)} --points {n}" +
                 (s2 is double b0 ? $" --sin2-2theta-max {Results.Echo(b0)}" : ""));
             var curve = StabilityCurves.YXCurve(masses, q, r);
             var stable = masses.Select((m, i) => o.Positive(curve.Y[i], $"stability bound at m_X = {Results.Echo(m, 6)} MeV")).ToArray();
-            var recast = masses.Select(m => s2 is double b ? o.Positive(StabilityCurves.YXFromSterileMixing(b, q, r * m), $"X-ray recast at m_X = {Results.Echo(m, 6)} MeV") : double.NaN).ToArray();
+            // the recast at each mass: the user's bound everywhere, else the strongest published X-ray limit where one covers m_X
+            var recast = masses.Select(m =>
+            {
+                string what = $"X-ray recast at m_X = {Results.Echo(m, 6)} MeV";
+                if (s2 is double b) return new RecastCell(o.Positive(StabilityCurves.YXFromSterileMixing(b, q, r * m), what), b, userSource!, null);
+                return StabilityCurves.YXFromXrayLimits(m, q, r) is XrayRecast x
+                    ? new RecastCell(o.Positive(x.YXMax, what), o.Positive(x.Bound.Sin2TwoThetaMax, "X-ray limit on sin²2θ"), x.Bound.Source.Label, x.Bound.Source)
+                    : null;
+            }).ToArray();
             if (output.Of(p) is var format and not OutputFormat.Table)
             {
-                o.Records(format, ["m_X_MeV", "y_X_max_stability", "y_X_max_xray_recast"],
-                    masses.Select((m, i) => (IReadOnlyList<object?>)[m, stable[i], s2 is null ? null : recast[i]]));
+                o.Records(format, ["m_X_MeV", "y_X_max_stability", "y_X_max_xray_recast", "sin2_2theta_max", "xray_source"],
+                    masses.Select((m, i) => (IReadOnlyList<object?>)[m, stable[i], recast[i]?.YX, recast[i]?.Sin2TwoTheta, recast[i]?.Source]));
                 return 0;
             }
-            var t = new Table().Border(TableBorder.Rounded).AddColumn("m_X [[MeV]]").AddColumn(new TableColumn("y_X < (stability)").RightAligned());
-            if (s2 is not null) t.AddColumn(new TableColumn("y_X < (X-ray recast)").RightAligned());
+            var t = new Table().Border(TableBorder.Rounded).AddColumn("m_X [[MeV]]").AddColumn(new TableColumn("y_X < (stability)").RightAligned())
+                .AddColumn(new TableColumn("y_X < (X-ray recast)").RightAligned()).AddColumn(new TableColumn("sin²2θ <").RightAligned()).AddColumn("X-ray limit");
             for (int i = 0; i < masses.Length; i++)
-                if (s2 is null) t.AddRow(Numbers.Significant(masses[i]), Numbers.Significant(stable[i]));
-                else t.AddRow(Numbers.Significant(masses[i]), Numbers.Significant(stable[i]), Numbers.Significant(recast[i]));
+                t.AddRow(Numbers.Significant(masses[i]), Numbers.Significant(stable[i]),
+                    recast[i] is RecastCell c ? Numbers.Significant(c.YX) : Results.Missing,
+                    recast[i] is RecastCell d ? Numbers.Significant(d.Sin2TwoTheta, 3) : Results.Missing,
+                    Markup.Escape(recast[i]?.Source ?? "no constraint"));
             AnsiConsole.MarkupLine($"y_q = {Results.Echo(q, 3)}, m_φ = {Results.Echo(r)} m_X; {Markup.Escape(curve.Source)}");
-            if (s2 is double bound) AnsiConsole.MarkupLine($"X-ray recast: sin²2θ_equiv = y_X² y_q²/(m_φ⁴ G_F²) ≤ {Results.Echo(bound, 3)} ({Markup.Escape(p.GetValue(xraySource)!)}), seed 000 sec. II.A");
+            if (s2 is double bound)
+                AnsiConsole.MarkupLine($"X-ray recast: sin²2θ_equiv = y_X² y_q²/(m_φ⁴ G_F²) ≤ {Results.Echo(bound, 3)} ({Markup.Escape(userSource!)}), seed 000 sec. II.A");
+            else
+            {
+                var (cf, ct) = XrayMixingLimits.Coverage;
+                AnsiConsole.MarkupLine("X-ray recast (seed 000 sec. II.A): sin²2θ_equiv = y_X² y_q²/(m_φ⁴ G_F²) ≤ the strongest published X-ray limit on " +
+                    $"sin²2θ at m_s = m_X; the limits cover {Numbers.Significant(cf)}–{Numbers.Significant(ct)} MeV, \"{Results.Missing}\" = no constraint (not extrapolated)");
+                foreach (var l in recast.Where(c => c?.Limit is not null).Select(c => c!.Limit!).Distinct())
+                    AnsiConsole.MarkupLine($"  {Markup.Escape(l.Label)}: {Markup.Escape(l.Reference)} (data/{Markup.Escape(l.Table)})");
+            }
             AnsiConsole.Write(t);
             return 0;
         }));
         return cmd;
     }
+
+    /// <summary>One recast cell of <c>nudm stability</c>: y_X,max, the sin²2θ bound used and where it comes from.</summary>
+    private sealed record RecastCell(double YX, double Sin2TwoTheta, string Source, XrayMixingLimit? Limit);
 }

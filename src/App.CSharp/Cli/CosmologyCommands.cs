@@ -58,7 +58,7 @@ public static class CosmologyCommands
             if (hi <= lo) throw new UserInputException($"--to ({Results.Echo(hi)}) must exceed --from ({Results.Echo(lo)})");
             var n = p.GetValue(points);
             var o = new Results("relic", $"--from {Results.Echo(lo)} --to {Results.Echo(hi)} --points {n} --ratio {Results.Echo(r)} --eos {table}");
-            var masses = LimitCurves.LogSpace(lo, hi, n);
+            var masses = Grid.LogSpace(lo, hi, n);
             var curve = KernelCosmology.RelicCurve(masses, r, table);
             var rows = curve.Select(c => (IReadOnlyList<object?>)[o.Value(c.Mass, "m_X"), o.Positive(c.Coupling, $"y_X at m_X = {Results.Echo(c.Mass, 6)} MeV"),
                 o.Positive(c.OmegaH2, "Ωh²"), o.Positive(c.SigmaVAtX20Cm3PerSecond, "⟨σv⟩(x = 20)"), c.Mass >= 8]).ToList();
@@ -95,8 +95,8 @@ public static class CosmologyCommands
         string inputs;
         if (mchi is null && ms is null && y is null)
         {
-            var res = Seed001Figure7.Solve(ct);
-            rows = Seed001Figure7.Points.Select((p, i) => (3.0, p.Ms, p.Y, res[i])).ToList();
+            var res = Seed001Boltzmann.Solve(ct);
+            rows = Seed001Boltzmann.Points.Select((p, i) => (Seed001Boltzmann.ChiMass, p.Ms, p.Y, res[i])).ToList();
             inputs = "the six points of seed 001 Fig. 7";
         }
         else
@@ -192,7 +192,7 @@ public static class CosmologyCommands
         if (hi <= lo) throw new UserInputException($"--to ({Results.Echo(hi)}) must exceed --from ({Results.Echo(lo)})");
         if (n is < 2 or > 200) throw new UserInputException($"--points must be an integer in [2, 200], got {n}");
         var o = new Results("constraints", $"--mphi-ratio {Results.Echo(r)} --from {Results.Echo(lo)} --to {Results.Echo(hi)} --points {n}");
-        var masses = LimitCurves.LogSpace(lo, hi, n);
+        var masses = Grid.LogSpace(lo, hi, n);
         // no checkpoints: this command does not resume (an interruption keeps nothing)
         var ctx = new FigureContext(new Progress<double>(_ => { }), ct, null);
         // evaluate every constraint on its own grid and interpolate in log–log to the requested masses
@@ -202,8 +202,8 @@ public static class CosmologyCommands
             for (int i = 0; i + 1 < c.MassMeV.Length; i++)
                 if (c.MassMeV[i] <= m && m <= c.MassMeV[i + 1] && double.IsFinite(c.SigmaCm2[i]) && double.IsFinite(c.SigmaCm2[i + 1]))
                 {
-                    double f = Math.Log(m / c.MassMeV[i]) / Math.Log(c.MassMeV[i + 1] / c.MassMeV[i]);
-                    return Math.Exp(Math.Log(c.SigmaCm2[i]) + f * Math.Log(c.SigmaCm2[i + 1] / c.SigmaCm2[i]));
+                    double f = Math.Log(m / c.MassMeV[i]) / Math.Log(c.MassMeV[i + 1] / c.MassMeV[i]); // numerics: log-log interpolation of the curve between its points
+                    return Math.Exp(Math.Log(c.SigmaCm2[i]) + f * Math.Log(c.SigmaCm2[i + 1] / c.SigmaCm2[i])); // numerics: log-log interpolation of the curve between its points
                 }
             return double.NaN;
         }

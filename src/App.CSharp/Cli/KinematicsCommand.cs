@@ -60,10 +60,10 @@ public static class KinematicsCommand
             produced++;
             var k = kinematics.Point(enu, iso.Mass, point);
             rows.Add([iso.Name, n.NumberFraction, o.Value(iso.Mass, $"M({iso.Name})"), o.Value(k.EnuMin, "E_ν^min"), o.Value(k.TMin * 1e3, $"T_min({iso.Name})"),
-                o.Positive(k.TMax * 1e3, $"T_max({iso.Name})"), mchi == 0 ? null : o.Value(k.TThetaMax * 1e3, $"T_θmax({iso.Name})"), o.Value(k.ThetaMax * 180 / Math.PI, $"θ_max({iso.Name})")]);
+                o.Positive(k.TMax * 1e3, $"T_max({iso.Name})"), mchi == 0 ? null : o.Value(k.TThetaMax * 1e3, $"T_θmax({iso.Name})"), o.Value(k.ThetaMax * 180 / Math.PI, $"θ_max({iso.Name})")]); // presentation: θ_max in degrees
             table.AddRow(iso.Name, share, o.Text(iso.Mass, $"M({iso.Name})", 6), o.Text(k.EnuMin, "E_ν^min", 5),
                 o.Text(k.TMin * 1e3, $"T_min({iso.Name})"), o.Text(k.TMax * 1e3, $"T_max({iso.Name})"),
-                mchi == 0 ? Results.Missing : o.Text(k.TThetaMax * 1e3, $"T_θmax({iso.Name})"), o.Text(k.ThetaMax * 180 / Math.PI, $"θ_max({iso.Name})"));
+                mchi == 0 ? Results.Missing : o.Text(k.TThetaMax * 1e3, $"T_θmax({iso.Name})"), o.Text(k.ThetaMax * 180 / Math.PI, $"θ_max({iso.Name})")); // presentation: θ_max in degrees
         }
         if (produced == 0)
             throw new UserInputException(

@@ -14,13 +14,4 @@ public static class ConstraintCurves
     /// <summary>The curves that may be drawn in a figure: placeholders (no published input behind them) are removed.</summary>
     public static IReadOnlyList<ConstraintCurve> ForFigures(IEnumerable<ConstraintCurve> curves) =>
         curves.Where(c => !c.IsPlaceholder).ToList();
-
-    /// <summary><paramref name="n"/> logarithmically spaced values from <paramref name="lo"/> to <paramref name="hi"/> (both &gt; 0).</summary>
-    public static double[] LogSpace(double lo, double hi, int n)
-    {
-        if (!(lo > 0) || !double.IsFinite(lo)) throw new ArgumentOutOfRangeException(nameof(lo), lo, "lo must be a finite number > 0");
-        if (!(hi > lo) || !double.IsFinite(hi)) throw new ArgumentOutOfRangeException(nameof(hi), hi, $"hi must be a finite number > lo = {lo}");
-        if (n < 2 || n > 100000) throw new ArgumentOutOfRangeException(nameof(n), n, "n must be in [2, 100000]");
-        return Enumerable.Range(0, n).Select(i => lo * Math.Pow(hi / lo, i / (double)(n - 1))).ToArray(); // numerics: a logarithmic grid
-    }
 }

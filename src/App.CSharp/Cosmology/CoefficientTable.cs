@@ -1,3 +1,5 @@
+using NuDM.Physics;
+
 namespace NuDM.App.Cosmology;
 
 /// <summary>
@@ -20,7 +22,7 @@ internal sealed class CoefficientTable
     public CoefficientTable(double u0, double u1, double step, int columns, Action<double, double[]> sample)
     {
         if (!(u1 > u0)) throw new ArgumentOutOfRangeException(nameof(u1), u1, "the grid end must exceed its start");
-        Guard.InRange(step, 1e-5, 1, nameof(step), "(grid step in ln x)");
+        Argument.InRange(nameof(step), step, 1e-5, 1, "(grid step in ln x)");
         _n = Math.Max(5, (int)Math.Ceiling((u1 - u0) / step - 1e-9) + 1);
         _h = (u1 - u0) / (_n - 1);
         _invH = 1 / _h;
@@ -168,7 +170,9 @@ internal sealed class CrossSectionTable
             {
                 var (rate, name) = channels[k];
                 if (rate is null) { c[k] = double.NegativeInfinity; continue; }
-                double v = Guard.DelegateResult(rate(T), $"the thermal cross section {name}", T);
+                double v = rate(T);
+                if (!(v >= 0) || !double.IsFinite(v))
+                    throw new ArgumentException($"the thermal cross section {name} returned {v:R} at T = {T:G6} MeV; it must be finite and >= 0", nameof(channels));
                 c[k] = Math.Log(Math.Max(v, FreezeOutSolver.SigmaVFloor)); // numerics: the table holds ln⟨σv⟩
             }
         });

@@ -54,9 +54,9 @@ public static class Equilibrium
     public static double LnNumberDensity(double mass, double temperature, double dof,
         QuantumStatistics statistics = QuantumStatistics.MaxwellBoltzmann)
     {
-        Guard.NonNegative(mass, nameof(mass));
-        Guard.Positive(temperature, nameof(temperature));
-        Guard.Positive(dof, nameof(dof), "internal degrees of freedom");
+        Argument.NonNegative(nameof(mass), mass, "MeV");
+        Argument.Positive(nameof(temperature), temperature, "MeV");
+        Argument.Positive(nameof(dof), dof);
         return LnDensity(dof, temperature, LnReducedDensity(mass / temperature, statistics));
     }
 
@@ -108,9 +108,9 @@ public static class Equilibrium
         QuantumStatistics statistics = QuantumStatistics.MaxwellBoltzmann)
     {
         ArgumentNullException.ThrowIfNull(plasma);
-        Guard.NonNegative(mass, nameof(mass));
-        Guard.Positive(temperature, nameof(temperature));
-        Guard.Positive(dof, nameof(dof), "internal degrees of freedom");
+        Argument.NonNegative(nameof(mass), mass, "MeV");
+        Argument.Positive(nameof(temperature), temperature, "MeV");
+        Argument.Positive(nameof(dof), dof);
         return LnYield(mass / temperature, dof, plasma.EntropyDof(temperature), statistics);
     }
 

@@ -35,42 +35,42 @@ public sealed record FreezeOutOptions
     public DegreesOfFreedomTable Table { get; init; } = DegreesOfFreedomTable.SaikawaShirai;
 
     /// <summary>x = m/T where Y = Y_eq is imposed, in [1e-3, 100]. Default 1.</summary>
-    public double XStart { get; init => field = Guard.InRange(value, 1e-3, 100, nameof(XStart)); } = 1;
+    public double XStart { get; init => field = Argument.InRange(nameof(XStart), value, 1e-3, 100, ""); } = 1;
 
     /// <summary>
     /// x = m/T where the integration stops, in [10, 1e7]; the remaining annihilation beyond it is added analytically
     /// (see <see cref="FreezeOutResult.TailCorrection"/>). Default 1e4.
     /// </summary>
-    public double XEnd { get; init => field = Guard.InRange(value, 10, 1e7, nameof(XEnd)); } = 1e4;
+    public double XEnd { get; init => field = Argument.InRange(nameof(XEnd), value, 10, 1e7, ""); } = 1e4;
 
     /// <summary>
     /// Target accuracy of the integration, in [1e-12, 1e-2]: absolute tolerance on ln Y (= relative accuracy of Y),
     /// relative tolerance one hundredth of it. Default 1e-5 (Ωh² then changes by ~3e-6 when it is tightened tenfold;
     /// a solve takes about half the steps of 1e-6).
     /// </summary>
-    public double Tolerance { get; init => field = Guard.InRange(value, 1e-12, 1e-2, nameof(Tolerance)); } = 1e-5;
+    public double Tolerance { get; init => field = Argument.InRange(nameof(Tolerance), value, 1e-12, 1e-2, ""); } = 1e-5;
 
     /// <summary>
     /// Spacing in ln x of the grid on which ln λ and ln Y_eq are tabulated once per mass (cubic interpolation between;
     /// error ∝ step⁴), in [1e-4, 0.2]. Default 0.02.
     /// </summary>
-    public double GridStep { get; init => field = Guard.InRange(value, 1e-4, 0.2, nameof(GridStep)); } = 0.02;
+    public double GridStep { get; init => field = Argument.InRange(nameof(GridStep), value, 1e-4, 0.2, ""); } = 0.02;
 
     /// <summary>
     /// Spacing in ln x of the grid on which ⟨σv⟩(T) itself is sampled (then interpolated in ln⟨σv⟩), in [1e-4, 0.5].
     /// Default 0.1: ~90 calls of the delegate per mass, which matters when each is a Gondolo–Gelmini integral (~50 µs).
     /// Set it to <see cref="GridStep"/> or below for cross sections with structure finer than Δ ln x ~ 0.3.
     /// </summary>
-    public double CrossSectionGridStep { get; init => field = Guard.InRange(value, 1e-4, 0.5, nameof(CrossSectionGridStep)); } = 0.1;
+    public double CrossSectionGridStep { get; init => field = Argument.InRange(nameof(CrossSectionGridStep), value, 1e-4, 0.5, ""); } = 0.1;
 
     /// <summary>Number of log-spaced points of the returned trajectory Y(x), in [0, 100000]; 0 returns none. Default 200.</summary>
-    public int OutputPoints { get; init => field = (int)Guard.InRange(value, 0, 100_000, nameof(OutputPoints)); } = 200;
+    public int OutputPoints { get; init => field = (int)Argument.InRange(nameof(OutputPoints), value, 0, 100_000, ""); } = 200;
 
     /// <summary>Statistics of Y_eq (default Maxwell–Boltzmann, consistent with the Gondolo–Gelmini ⟨σv⟩).</summary>
     public QuantumStatistics Statistics { get; init; } = QuantumStatistics.MaxwellBoltzmann;
 
     /// <summary>Largest number of solver steps, in [100, 1e7]. Default 100 000.</summary>
-    public int MaxSteps { get; init => field = (int)Guard.InRange(value, 100, 1e7, nameof(MaxSteps)); } = 100_000;
+    public int MaxSteps { get; init => field = (int)Argument.InRange(nameof(MaxSteps), value, 100, 1e7, ""); } = 100_000;
 
     /// <summary>Checked once per solver step.</summary>
     public CancellationToken CancellationToken { get; init; }
@@ -148,8 +148,8 @@ public sealed class FreezeOutSolver
     /// <summary>ln λ(u) and ln Y_eq(u) on the grid, for one mass and one ⟨σv⟩ (at unit coupling in relic-coupling searches).</summary>
     internal FreezeOutGrid BuildGrid(double mass, ThermalCrossSection sigmaV, double dof)
     {
-        Guard.Positive(mass, nameof(mass));
-        Guard.Positive(dof, nameof(dof), "internal degrees of freedom");
+        Argument.Positive(nameof(mass), mass, "MeV");
+        Argument.Positive(nameof(dof), dof);
         ArgumentNullException.ThrowIfNull(sigmaV);
         double tStart = mass / Options.XStart;
         if (tStart > Plasma.MaximumTemperature)
@@ -221,16 +221,16 @@ public sealed class FreezeOutSolver
             {
                 system.Coefficients(outU[i], c);
                 // numerics: back from the log variables u = ln x, W = ln Y, ln Y_eq
-                xs[i] = Math.Exp(outU[i]); // numerics
-                ys[i] = Math.Exp(states[i][0]); // numerics
-                yeq[i] = Math.Exp(c[1]); // numerics
+                xs[i] = Math.Exp(outU[i]); // numerics: back from the solver's log variables
+                ys[i] = Math.Exp(states[i][0]); // numerics: back from the solver's log variables
+                yeq[i] = Math.Exp(c[1]); // numerics: back from the solver's log variables
                 if (double.IsNaN(xf) && i > 0)
                 {
                     // x_f is defined by Y = 2 Y_eq: the zero of ln(Y/Y_eq) − ln 2, interpolated linearly in u
-                    double r0 = states[i - 1][0] - PreviousEq(system, outU[i - 1]) - Math.Log(2); // numerics
-                    double r1 = states[i][0] - c[1] - Math.Log(2); // numerics
+                    double r0 = states[i - 1][0] - PreviousEq(system, outU[i - 1]) - Math.Log(2); // numerics: x_f is reported where ln Y − ln Y_eq crosses ln 2 (the Y = 2 Y_eq convention), interpolated
+                    double r1 = states[i][0] - c[1] - Math.Log(2); // numerics: the same crossing at the next output point
                     if (r0 < 0 && r1 >= 0)
-                        xf = Math.Exp(outU[i - 1] + (outU[i] - outU[i - 1]) * (-r0) / (r1 - r0)); // numerics
+                        xf = Math.Exp(outU[i - 1] + (outU[i] - outU[i - 1]) * (-r0) / (r1 - r0)); // numerics: linear interpolation of the crossing in ln x
                 }
             }
         }

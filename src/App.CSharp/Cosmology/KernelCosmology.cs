@@ -9,15 +9,27 @@ namespace NuDM.App.Cosmology;
 /// </summary>
 public static class KernelCosmology
 {
-    private static readonly Lazy<Func<double, double, double, double, double>> ChiChiNuNu = new(() => Amplitudes.SigmaVFunction(Amplitudes.chiChiToNuNu.Value));
-    private static readonly Lazy<Func<double, double, double, double, double>> SSNuNu = new(() => Amplitudes.SigmaVFunction(Amplitudes.sSToNuNu.Value));
-    private static readonly Lazy<Func<double, double, double, double, double>> SSChiChi = new(() => Amplitudes.SigmaVFunction(Amplitudes.sSToChiChi.Value));
-    private static readonly Lazy<Func<double, double, double, double>> Width = new(() => Amplitudes.SWidthFormula().Compile3());
+    /// <summary>The model the cosmology asks for its processes: the seeds' scalar model (χ, S, m_chi, m_S, y_chi).</summary>
+    private static Model Seed => Kernel.SeedModel;
+
+    /// <summary>σv_rel(s) of an annihilation of the model at (m_χ, m_S, y_χ), MeV⁻² (the kernel's 48-point quadrature in cos θ).</summary>
+    private static Func<double, double> SigmaV(ProcessKind kind, double mchi, double ms, double y) =>
+        Seed.Annihilation(kind).CompileSigmaV().At(SeedModel.CosmologyPoint(mchi, ms, y));
+
+    /// <summary>|M|²(s, t, m_χ, m_S, y_χ) of χ ν → χ ν or χ ν̄ → χ ν̄, compiled from the process's formula in its documented
+    /// parameter order (checked here: the Lyman-α search evaluates it beyond the perturbative couplings a parameter point
+    /// accepts).</summary>
     private static readonly Lazy<(Func<double, double, double, double, double, double> Nu, Func<double, double, double, double, double, double> NuBar)> Scattering = new(() =>
     {
-        var (nu, nubar) = Amplitudes.chiNuScattering.Value;
-        return (NuDM.Symbolic.Compile.Compile5("s", "t", "m_chi", "m_S", "y_chi", nu.Value),
-                NuDM.Symbolic.Compile.Compile5("s", "t", "m_chi", "m_S", "y_chi", nubar.Value));
+        Func<double, double, double, double, double, double> Compiled(ProcessKind kind)
+        {
+            var f = Seed.ElasticScattering(kind).SquaredAmplitude;
+            string[] order = [ProcessVariables.MandelstamS.Symbol, ProcessVariables.MandelstamT.Symbol, SeedModel.ChiMass.Symbol, SeedModel.MediatorMass.Symbol, SeedModel.ChiCoupling.Symbol];
+            if (!f.ParameterNames.SequenceEqual(order))
+                throw new InvalidOperationException($"{f.Name}: parameters ({string.Join(", ", f.ParameterNames)}), expected ({string.Join(", ", order)})");
+            return f.Compile5();
+        }
+        return (Compiled(ProcessKind.ChiNeutrinoToChiNeutrino), Compiled(ProcessKind.ChiAntineutrinoToChiAntineutrino));
     });
 
     private static readonly Func<double, double, double> PairMomentumSquared = CosmologyFormulas.PairMomentumSquared;       // (s, m)
@@ -26,21 +38,21 @@ public static class KernelCosmology
 
     /// <summary>σ(s) from σv_rel(s): σ = σv_rel / v_rel with v_rel = 4p/√s in the CM frame (p the CM momentum of the initial
     /// pair; the kernel's <see cref="CosmologyFormulas.CrossSectionFromSigmaV"/>); 0 at and below threshold.</summary>
-    private static CrossSection FromSigmaV(Func<double, double, double, double, double> sigmaV, double initialMass, double mchi, double ms, double y) => s =>
+    private static CrossSection FromSigmaV(Func<double, double> sigmaV, double initialMass) => s =>
     {
         if (!(PairMomentumSquared(s, initialMass) > 0)) return 0.0;
-        return SigmaFromSigmaV(sigmaV(s, mchi, ms, y), s, initialMass);
+        return SigmaFromSigmaV(sigmaV(s), s, initialMass);
     };
 
     /// <summary>σ(s) of χχ̄ → νν̄ (t-channel S), MeV⁻².</summary>
-    public static CrossSection ChiChiToNuNu(double mchi, double ms, double y) => FromSigmaV(ChiChiNuNu.Value, mchi, mchi, ms, y);
+    public static CrossSection ChiChiToNuNu(double mchi, double ms, double y) => FromSigmaV(SigmaV(ProcessKind.ChiAntichiToNeutrinoAntineutrino, mchi, ms, y), mchi);
     /// <summary>σ(s) of SS → νν̄ (t- and u-channel χ), MeV⁻².</summary>
-    public static CrossSection SSToNuNu(double mchi, double ms, double y) => FromSigmaV(SSNuNu.Value, ms, mchi, ms, y);
+    public static CrossSection SSToNuNu(double mchi, double ms, double y) => FromSigmaV(SigmaV(ProcessKind.MediatorPairToNeutrinoAntineutrino, mchi, ms, y), ms);
     /// <summary>σ(s) of SS → χχ̄ (t- and u-channel ν), MeV⁻².</summary>
-    public static CrossSection SSToChiChi(double mchi, double ms, double y) => FromSigmaV(SSChiChi.Value, ms, mchi, ms, y);
+    public static CrossSection SSToChiChi(double mchi, double ms, double y) => FromSigmaV(SigmaV(ProcessKind.MediatorPairToChiAntichi, mchi, ms, y), ms);
 
     /// <summary>Γ_S = y_χ²(m_S² − m_χ²)²/(8π m_S³) (S → χν̄ + χ̄ν; seed 001 quotes its m_χ → 0 limit), MeV.</summary>
-    public static double MediatorWidth(double mchi, double ms, double y) => Width.Value(ms, mchi, y);
+    public static double MediatorWidth(double mchi, double ms, double y) => Seed.MediatorDecay().WidthAt(SeedModel.CosmologyPoint(mchi, ms, y));
 
     /// <summary>
     /// The seed 001 eq. (4.2) model at (m_χ, m_S, y_χ) with every rate from the kernel. σ(s) of each channel is
@@ -51,7 +63,7 @@ public static class KernelCosmology
     public static TwoSpeciesModel Seed001Model(double mchi, double ms, double y, double maximumTemperature = 200, double relativeTolerance = 1e-6)
     {
         if (!(ms > mchi)) throw new ArgumentOutOfRangeException(nameof(ms), ms, $"m_S must exceed m_chi = {mchi} MeV (χ must be stable, seed 001 sec. 4)");
-        Guard.InRange(relativeTolerance, 1e-10, 1e-3, nameof(relativeTolerance));
+        Argument.InRange(nameof(relativeTolerance), relativeTolerance, 1e-10, 1e-3, "");
         // σ(s) is a smooth table: a fixed Gauss–Legendre rule, refined with the tolerance (48 points per panel at 1e-6)
         var thermal = new ThermalAverageOptions
         {
@@ -75,6 +87,22 @@ public static class KernelCosmology
         };
     }
 
+    /// <summary>The power p of ⟨σv⟩(X̄X → ν̄ν) ∝ y_X^p (4), derived by the kernel from the process's |M|²
+    /// (<see cref="Process.CouplingPower"/>): a σv computed at y_X = 1 scales with it.</summary>
+    public static double AnnihilationCouplingPower => AnnihilationPower.Value;
+    private static readonly Lazy<double> AnnihilationPower = new(() =>
+        Seed.Annihilation(ProcessKind.ChiAntichiToNeutrinoAntineutrino).CouplingPower(SeedModel.ChiCoupling));
+
+    /// <summary>The power p of the X ν → X ν momentum-transfer rate γ ∝ y_X^p (4), derived by the kernel from the
+    /// process's |M|² (<see cref="Process.CouplingPower"/>; X ν̄ → X ν̄ has the same, checked).</summary>
+    public static double ScatteringCouplingPower => ScatteringPower.Value;
+    private static readonly Lazy<double> ScatteringPower = new(() =>
+    {
+        double nu = Seed.ElasticScattering(ProcessKind.ChiNeutrinoToChiNeutrino).CouplingPower(SeedModel.ChiCoupling);
+        double nubar = Seed.ElasticScattering(ProcessKind.ChiAntineutrinoToChiAntineutrino).CouplingPower(SeedModel.ChiCoupling);
+        return nu == nubar ? nu : throw new InvalidOperationException($"X ν → X ν scales as y_X^{nu}, X ν̄ → X ν̄ as y_X^{nubar}: no common power");
+    });
+
     /// <summary>⟨σv⟩(X̄X → ν̄ν)(T) at unit coupling for m_φ = r m_X (scales as y_X⁴), MeV⁻².</summary>
     public static ThermalCrossSection AnnihilationAtUnitCoupling(double mX, double r)
     {
@@ -88,13 +116,13 @@ public static class KernelCosmology
     /// Standard-Model equation of state g_eff, h_eff (default Saikawa–Shirai).
     /// </summary>
     public static RelicCouplingResult RelicCoupling(double mX, double r, DegreesOfFreedomTable table = DegreesOfFreedomTable.SaikawaShirai) =>
-        Cosmology.RelicCoupling.Find(mX, AnnihilationAtUnitCoupling(mX, r), power: 4, nature: DarkMatterNature.Dirac,
+        Cosmology.RelicCoupling.Find(mX, AnnihilationAtUnitCoupling(mX, r), power: AnnihilationCouplingPower, nature: DarkMatterNature.Dirac,
             options: FreezeOutOptions.Default with { Table = table });
 
     /// <summary>The thermal-relic curve y_X(m_X) at fixed r (masses in MeV), parallel over masses, with the chosen g_eff/h_eff table.</summary>
     public static RelicCouplingResult[] RelicCurve(IReadOnlyList<double> masses, double r,
         DegreesOfFreedomTable table = DegreesOfFreedomTable.SaikawaShirai) =>
-        Cosmology.RelicCoupling.Curve(masses, m => AnnihilationAtUnitCoupling(m, r), 4, nature: DarkMatterNature.Dirac,
+        Cosmology.RelicCoupling.Curve(masses, m => AnnihilationAtUnitCoupling(m, r), AnnihilationCouplingPower, nature: DarkMatterNature.Dirac,
             options: FreezeOutOptions.Default with { Table = table });
 
     /// <summary>
@@ -146,6 +174,6 @@ public static class KernelCosmology
         double lo = Math.Log(1e-8), hi = Math.Log(10.0); // numerics: the search range of y
         if (F(hi) > 0) return double.PositiveInfinity; // even y = 10 decouples early enough: no bound below perturbativity
         if (F(lo) < 0) return 0.0;
-        return Math.Exp(MathNet.Numerics.RootFinding.Brent.FindRoot(F, lo, hi, 1e-8, 200)); // numerics
+        return Math.Exp(MathNet.Numerics.RootFinding.Brent.FindRoot(F, lo, hi, 1e-8, 200)); // numerics: back from the root in ln y
     }
 }

@@ -20,7 +20,7 @@ public sealed record KineticDecouplingOptions
     public DegreesOfFreedomTable Table { get; init; } = DegreesOfFreedomTable.SaikawaShirai;
 
     /// <summary>Relative accuracy of the momentum and t integrals, in [1e-12, 1e-3]. Default 1e-8.</summary>
-    public double RelativeTolerance { get; init => field = Guard.InRange(value, 1e-12, 1e-3, nameof(RelativeTolerance)); } = 1e-8;
+    public double RelativeTolerance { get; init => field = Argument.InRange(nameof(RelativeTolerance), value, 1e-12, 1e-3, ""); } = 1e-8;
 
     /// <summary>
     /// Whether the scattering partners (neutrinos) have T_ν(T) from <see cref="StandardModelPlasma.NeutrinoTemperature"/>
@@ -94,9 +94,9 @@ public static class KineticDecoupling
     public static double MomentumTransferRate(double dmMass, double dmDof, IReadOnlyList<ScatteringAmplitudeSquared> partners,
         double partnerTemperature, KineticDecouplingOptions? options = null)
     {
-        Guard.Positive(dmMass, nameof(dmMass));
-        Guard.Positive(dmDof, nameof(dmDof), "internal degrees of freedom");
-        Guard.Positive(partnerTemperature, nameof(partnerTemperature));
+        Argument.Positive(nameof(dmMass), dmMass, "MeV");
+        Argument.Positive(nameof(dmDof), dmDof);
+        Argument.Positive(nameof(partnerTemperature), partnerTemperature, "MeV");
         ArgumentNullException.ThrowIfNull(partners);
         if (partners.Count == 0) throw new ArgumentException("at least one scattering partner is needed", nameof(partners));
         options ??= KineticDecouplingOptions.Default;
@@ -123,8 +123,8 @@ public static class KineticDecoupling
     public static double TAveragedAmplitude(ScatteringAmplitudeSquared amplitude, double dmMass, double k, double relativeTolerance = 1e-10)
     {
         ArgumentNullException.ThrowIfNull(amplitude);
-        Guard.Positive(dmMass, nameof(dmMass));
-        Guard.Positive(k, nameof(k));
+        Argument.Positive(nameof(dmMass), dmMass, "MeV");
+        Argument.Positive(nameof(k), k, "MeV");
         double m = dmMass, s = MandelstamS(m, k), tMin = TMin(m, k);
         // t = tMin τ:  (1/(8k⁴)) ∫ (−t)|M|² dt = 2 (k_cm/k)⁴ ∫₀¹ τ |M|²(s, tMin τ) dτ
         double inner = Integrate.GaussKronrod(tau =>
@@ -145,7 +145,7 @@ public static class KineticDecoupling
         double dmDof = 2, double partnerDof = 1)
     {
         ArgumentNullException.ThrowIfNull(dSigmaDt);
-        Guard.Positive(dmMass, nameof(dmMass));
+        Argument.Positive(nameof(dmMass), dmMass, "MeV");
         double m = dmMass;
         return (s, t) => FromDsdt(dSigmaDt(s, t), s, m, dmDof, partnerDof);
     }
@@ -162,16 +162,16 @@ public static class KineticDecoupling
     {
         options ??= KineticDecouplingOptions.Default;
         var plasma = StandardModelPlasma.Load(options.Table);
-        double tMax = double.IsNaN(maximumTemperature) ? dmMass / 3 : Guard.Positive(maximumTemperature, nameof(maximumTemperature));
+        double tMax = double.IsNaN(maximumTemperature) ? dmMass / 3 : Argument.Positive(nameof(maximumTemperature), maximumTemperature, "MeV");
         tMax = Math.Min(tMax, plasma.MaximumTemperature);
         double PartnerT(double T) => options.PartnersAtNeutrinoTemperature ? StandardModelPlasma.NeutrinoTemperature(T) : T;
         // numerics: the root γ = H is found in ln T for ln(γ/H)
         double G(double lnT)
         {
-            double T = Math.Exp(lnT); // numerics
-            return Math.Log(MomentumTransferRate(dmMass, dmDof, partners, PartnerT(T), options)) - Math.Log(plasma.Hubble(T)); // numerics
+            double T = Math.Exp(lnT); // numerics: the root search runs in ln T
+            return Math.Log(MomentumTransferRate(dmMass, dmDof, partners, PartnerT(T), options)) - Math.Log(plasma.Hubble(T)); // numerics: the root of ln(γ/H), which is smoother than γ − H
         }
-        double hi = Math.Log(tMax), ghi = G(hi); // numerics
+        double hi = Math.Log(tMax), ghi = G(hi); // numerics: the upper end of the search in ln T
         if (!(ghi > 0))
             throw new DecouplingNotFoundException(
                 $"the momentum-transfer rate γ is already below H at T = {tMax:G4} MeV (m_X/3{(tMax < dmMass / 3 ? ", capped at the top of the g_eff table" : "")}): " +
@@ -182,14 +182,14 @@ public static class KineticDecoupling
         {
             hi = lo;
             lo -= Math.Log(10); // numerics: bracketing in decades
-            if (lo < Math.Log(1e-12)) // numerics
+            if (lo < Math.Log(1e-12)) // numerics: the lower end of the search, 1e-12 MeV
                 throw new DecouplingNotFoundException(
                     "γ stays above H down to T = 1e-12 MeV, below today's photon temperature (2.3e-10 MeV): the dark matter never decouples from neutrinos",
                     whileRelativistic: false);
             glo = G(lo);
         }
         double root = Brent.FindRoot(G, lo, hi, 1e-10, 200);
-        double tkd = Math.Exp(root), tnu = PartnerT(tkd); // numerics
+        double tkd = Math.Exp(root), tnu = PartnerT(tkd); // numerics: back from the root in ln T
         return new KineticDecouplingResult(tkd, tnu, plasma.Hubble(tkd), CutoffMass(tkd, options.Table));
     }
 
@@ -219,7 +219,7 @@ public static class KineticDecoupling
     /// M_f = 5.1e10 M_⊙ (keV/m_WDM)⁴, in solar masses; m_WDM in keV.
     /// </summary>
     public static double WarmDarkMatterCutoffMass(double wdmMassKeV) =>
-        FreeStreamingMass(Guard.Positive(wdmMassKeV, nameof(wdmMassKeV), "keV"));
+        FreeStreamingMass(Argument.Positive(nameof(wdmMassKeV), wdmMassKeV, "keV"));
 
     /// <summary>
     /// The lowest kinetic-decoupling temperature (MeV) allowed by a Lyman-α bound m_WDM &gt; <paramref name="wdmMassKeV"/>
@@ -258,8 +258,8 @@ public static class KineticDecoupling
     /// <summary>Seed 000 eq. (15) as printed: T_KD ≈ 0.4 keV (m_X/MeV)^{5/4} (0.1/y_X) √(r² − 1), r = m_φ/m_X; MeV.</summary>
     public static double Seed000Eq15(double dmMass, double coupling, double massRatio)
     {
-        Guard.Positive(dmMass, nameof(dmMass));
-        Guard.Positive(coupling, nameof(coupling), "dimensionless");
+        Argument.Positive(nameof(dmMass), dmMass, "MeV");
+        Argument.Positive(nameof(coupling), coupling);
         if (!(massRatio > 1)) throw new ArgumentOutOfRangeException(nameof(massRatio), massRatio, "r = m_phi/m_X must be in (1, +inf)");
         return Eq15(dmMass, coupling, massRatio);
     }

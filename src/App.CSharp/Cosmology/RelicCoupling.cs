@@ -51,9 +51,9 @@ public static class RelicCoupling
         DarkMatterNature nature = DarkMatterNature.Majorana, double targetOmegaH2 = 0.120, FreezeOutOptions? options = null,
         double relativeTolerance = 1e-5)
     {
-        Guard.InRange(power, 1e-3, 100, nameof(power));
-        Guard.InRange(targetOmegaH2, 1e-12, 10, nameof(targetOmegaH2));
-        Guard.InRange(relativeTolerance, 1e-10, 1e-2, nameof(relativeTolerance));
+        Argument.InRange(nameof(power), power, 1e-3, 100, "");
+        Argument.InRange(nameof(targetOmegaH2), targetOmegaH2, 1e-12, 10, "");
+        Argument.InRange(nameof(relativeTolerance), relativeTolerance, 1e-10, 1e-2, "");
         var solver = new FreezeOutSolver(options);
         var grid = solver.BuildGrid(mass, sigmaVAtUnitCoupling, dof);
 
@@ -62,14 +62,14 @@ public static class RelicCoupling
             throw new InvalidOperationException($"<sigma v> at unit coupling is {sv20:R} MeV^-2 at T = m/20; it must be > 0 to find a relic coupling");
         double canonical = CosmologyUnits.SigmaVFromCm3PerSecond(CanonicalSigmaV) * (nature == DarkMatterNature.Dirac ? 2 : 1);
         // numerics: the search runs in ln y on ln Ωh²
-        double lnTarget = Math.Log(targetOmegaH2), tol = double.LogP1(relativeTolerance); // numerics
+        double lnTarget = Math.Log(targetOmegaH2), tol = double.LogP1(relativeTolerance); // numerics: the coupling search matches ln Ωh² to a relative tolerance
 
         int solves = 0;
         double G(double lny, out FreezeOutResult r)
         {
             r = solver.SolveOnGrid(grid, power * lny, nature, 0);
             solves++;
-            return Math.Log(r.OmegaH2) - lnTarget; // numerics
+            return Math.Log(r.OmegaH2) - lnTarget; // numerics: the residual in ln Ωh²
         }
 
         double l0 = (Math.Log(canonical) - Math.Log(sv20)) / power; // numerics: the start, ln y with y^p ⟨σv⟩₁ = canonical

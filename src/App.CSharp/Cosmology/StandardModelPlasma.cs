@@ -212,7 +212,7 @@ public sealed class StandardModelPlasma
     /// <exception cref="ArgumentOutOfRangeException">T is not finite and &gt; 0.</exception>
     public static double NeutrinoTemperature(double temperature)
     {
-        Guard.Positive(temperature, nameof(temperature));
+        Argument.Positive(nameof(temperature), temperature, "MeV");
         return NeutrinoT(temperature, ElectronEntropyDof(Constants.ElectronMass / temperature));
     }
 
@@ -222,7 +222,7 @@ public sealed class StandardModelPlasma
     /// </summary>
     public static double ElectronEntropyDof(double y)
     {
-        Guard.NonNegative(y, nameof(y), "dimensionless");
+        Argument.NonNegative(nameof(y), y);
         if (y > 60) return 0; // < 1e-23 of the massless value
         double upper = Math.Max(60, y + 60); // the integrand falls as e^(−ε): e^(−60) beyond
         // q = y = 0 is 0/0 in the compiled form (the integrand → 0 there)

@@ -31,13 +31,13 @@ public sealed class TabulatedCrossSection
     public TabulatedCrossSection(CrossSection sigma, double mass, double pMax, double nodesPerEFold = 8)
     {
         _exact = sigma ?? throw new ArgumentNullException(nameof(sigma));
-        _mass = Guard.NonNegative(mass, nameof(mass));
-        Guard.Positive(pMax, nameof(pMax));
-        Guard.InRange(nodesPerEFold, 2, 1000, nameof(nodesPerEFold));
+        _mass = Argument.NonNegative(nameof(mass), mass, "MeV");
+        Argument.Positive(nameof(pMax), pMax, "MeV");
+        Argument.InRange(nameof(nodesPerEFold), nodesPerEFold, 2, 1000, "");
         double pMin = 1e-5 * Math.Max(mass, 1.0);
         if (pMax <= pMin) pMax = 10 * pMin;
         _lnPMin = Math.Log(pMin); // numerics: the ln p grid
-        _lnPMax = Math.Log(pMax); // numerics
+        _lnPMax = Math.Log(pMax); // numerics: the table runs in ln p
         int n = Math.Max(8, (int)Math.Ceiling((_lnPMax - _lnPMin) * nodesPerEFold) + 1);
         var x = new double[n];
         var y = new double[n];

@@ -18,7 +18,7 @@ public sealed record ThermalAverageOptions
     public double RelativeTolerance
     {
         get;
-        init => field = Guard.InRange(value, 1e-14, 1e-2, nameof(RelativeTolerance));
+        init => field = Argument.InRange(nameof(RelativeTolerance), value, 1e-14, 1e-2, "");
     } = 1e-9;
 
     /// <summary>
@@ -35,7 +35,7 @@ public sealed record ThermalAverageOptions
     public int FixedGaussLegendrePoints
     {
         get;
-        init => field = value == 0 ? 0 : (int)Guard.InRange(value, 4, 512, nameof(FixedGaussLegendrePoints));
+        init => field = value == 0 ? 0 : (int)Argument.InRange(nameof(FixedGaussLegendrePoints), value, 4, 512, "");
     }
 }
 
@@ -91,9 +91,9 @@ public static class ThermalAverage
         ThermalAverageOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(sigma);
-        Guard.NonNegative(mass1, nameof(mass1));
-        Guard.NonNegative(mass2, nameof(mass2));
-        Guard.Positive(temperature, nameof(temperature));
+        Argument.NonNegative(nameof(mass1), mass1, "MeV");
+        Argument.NonNegative(nameof(mass2), mass2, "MeV");
+        Argument.Positive(nameof(temperature), temperature, "MeV");
         options ??= ThermalAverageOptions.Default;
         double T = temperature, M = mass1 + mass2, d = mass1 - mass2;
         double x1 = mass1 / T, x2 = mass2 / T;
@@ -104,14 +104,16 @@ public static class ThermalAverage
         {
             if (!(tau > 0)) return 0;
             double s = MandelstamS(tau, T, M);
-            double sig = Guard.DelegateResult(sigma(s), "the cross section σ(s)", s, "s", "MeV^2");
+            double sig = sigma(s);
+            if (!(sig >= 0) || !double.IsFinite(sig))
+                throw new ArgumentException($"the cross section σ(s) returned {sig:R} at s = {s:G6} MeV^2; it must be finite and >= 0", nameof(sigma));
             if (sig == 0) return 0;
             return IntegrandOf(sig, tau, T, M, d);
         }
 
         if (options.FixedGaussLegendrePoints > 0)
         {
-            var rule = FixedRule(options.FixedGaussLegendrePoints);
+            var rule = GaussLegendre.Rule(options.FixedGaussLegendrePoints); // the kernel's Newton-iterated rule (why not MathNet's: see GaussLegendre)
             double fixedSum = 0;
             foreach (var (a, b) in new[] { (0.0, 1.5), (1.5, 3.5), (3.5, TauMax) })
             {
@@ -139,36 +141,6 @@ public static class ThermalAverage
         return Average(integral, T, Reduced(x1), Reduced(x2));
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, (double[] Nodes, double[] Weights)> Rules = new();
-
-    /// <summary>
-    /// Gauss–Legendre nodes and weights on [−1, 1] (Newton iteration on P_n; cached per n). Not MathNet's
-    /// GaussLegendreRule: its nodes differ in the last bit (1e-16), and the seed 001 Fig. 7 solves that use this rule
-    /// amplify that to ~1e-6 in Y_χ.
-    /// </summary>
-    private static (double[] Nodes, double[] Weights) FixedRule(int n) => Rules.GetOrAdd(n, k =>
-    {
-        // numerics throughout: Legendre polynomials by recurrence, roots by Newton from Tricomi's start values
-        var x = new double[k];
-        var w = new double[k];
-        for (int i = 0; i < k; i++)
-        {
-            double z = Math.Cos(Math.PI * (i + 0.75) / (k + 0.5)), dp; // numerics
-            while (true)
-            {
-                double p0 = 1, p1 = z;
-                for (int j = 2; j <= k; j++) { double p2 = ((2 * j - 1) * z * p1 - (j - 1) * p0) / j; p0 = p1; p1 = p2; }
-                dp = k * (z * p1 - p0) / (z * z - 1);
-                double dz = p1 / dp;
-                z -= dz;
-                if (Math.Abs(dz) < 1e-15) break;
-            }
-            x[i] = z;
-            w[i] = 2 / ((1 - z * z) * dp * dp);
-        }
-        return (x, w);
-    });
-
     /// <summary>
     /// Closed form of the Gondolo–Gelmini average for a constant cross section σ₀ and equal masses:
     /// ⟨σv⟩ = 4σ₀ K₃(2x)/(x K₂(x)²), x = m/T (from ∫_{2x}^∞ (z² − 4x²) z² K₁(z) dz = 16 x³ K₃(2x)). Limits:
@@ -179,9 +151,9 @@ public static class ThermalAverage
     /// <param name="temperature">T &gt; 0, MeV.</param>
     public static double ConstantCrossSection(double sigma0, double mass, double temperature)
     {
-        Guard.NonNegative(sigma0, nameof(sigma0), "any unit");
-        Guard.Positive(mass, nameof(mass));
-        Guard.Positive(temperature, nameof(temperature));
+        Argument.NonNegative(nameof(sigma0), sigma0);
+        Argument.Positive(nameof(mass), mass, "MeV");
+        Argument.Positive(nameof(temperature), temperature, "MeV");
         return ConstantAverage(sigma0, mass / temperature);
     }
 }

@@ -22,21 +22,21 @@ public enum ConversionDirection
 public sealed record TwoSpeciesModel
 {
     /// <summary>m_χ in MeV (&gt; 0).</summary>
-    public required double ChiMass { get; init => field = Guard.Positive(value, nameof(ChiMass)); }
+    public required double ChiMass { get; init => field = Argument.Positive(nameof(ChiMass), value, "MeV"); }
 
     /// <summary>m_S in MeV (&gt; 0).</summary>
-    public required double MediatorMass { get; init => field = Guard.Positive(value, nameof(MediatorMass)); }
+    public required double MediatorMass { get; init => field = Argument.Positive(nameof(MediatorMass), value, "MeV"); }
 
     /// <summary>Internal degrees of freedom of χ (of χ alone, not χ̄), default 2.</summary>
-    public double ChiDof { get; init => field = Guard.Positive(value, nameof(ChiDof), "degrees of freedom"); } = 2;
+    public double ChiDof { get; init => field = Argument.Positive(nameof(ChiDof), value); } = 2;
 
     /// <summary>Internal degrees of freedom of S, default 1 (real scalar).</summary>
-    public double MediatorDof { get; init => field = Guard.Positive(value, nameof(MediatorDof), "degrees of freedom"); } = 1;
+    public double MediatorDof { get; init => field = Argument.Positive(nameof(MediatorDof), value); } = 1;
 
     /// <summary>
     /// Total width Γ_S of S → χν̄, χ̄ν in MeV (≥ 0); seed 001: Γ_S = y_χ² m_S/(8π), see <see cref="Seed001Width"/>.
     /// </summary>
-    public required double MediatorWidth { get; init => field = Guard.NonNegative(value, nameof(MediatorWidth)); }
+    public required double MediatorWidth { get; init => field = Argument.NonNegative(nameof(MediatorWidth), value, "MeV"); }
 
     /// <summary>⟨σv⟩(χχ̄ → νν̄)(T) in MeV⁻², or null.</summary>
     public ThermalCrossSection? ChiChiToNuNu { get; init; }
@@ -54,19 +54,19 @@ public sealed record TwoSpeciesModel
     /// χ counted in Y_χ per S decay, default 1 (eq. 4.2 as printed). If Y_χ counts χ only and S → χν̄ and χ̄ν share Γ_S
     /// equally, the consistent value is 1/2; the seed's equation uses 1.
     /// </summary>
-    public double ChiPerDecay { get; init => field = Guard.InRange(value, 1e-6, 10, nameof(ChiPerDecay)); } = 1;
+    public double ChiPerDecay { get; init => field = Argument.InRange(nameof(ChiPerDecay), value, 1e-6, 10, ""); } = 1;
 
     /// <summary>
     /// S counted in Y_S per χχ̄ → SS event, default 1 (eq. 4.2 as printed; the event makes two S, so a strict counting of
     /// n_S would use 2).
     /// </summary>
-    public double SPerConversion { get; init => field = Guard.InRange(value, 1e-6, 10, nameof(SPerConversion)); } = 1;
+    public double SPerConversion { get; init => field = Argument.InRange(nameof(SPerConversion), value, 1e-6, 10, ""); } = 1;
 
     /// <summary>Seed 001 §4: Γ_S = y_χ² m_S/(8π) in MeV.</summary>
     /// <param name="coupling">y_χ.</param>
     /// <param name="mediatorMass">m_S in MeV.</param>
     public static double Seed001Width(double coupling, double mediatorMass) =>
-        Width(Guard.NonNegative(coupling, nameof(coupling), "dimensionless"), Guard.Positive(mediatorMass, nameof(mediatorMass)));
+        Width(Argument.NonNegative(nameof(coupling), coupling), Argument.Positive(nameof(mediatorMass), mediatorMass, "MeV"));
 
     private static readonly Func<double, double, double> Width = CosmologyFormulas.Seed001Width; // (y_χ, m_S)
 }
@@ -84,29 +84,29 @@ public sealed record TwoSpeciesOptions
     /// Temperature of the equilibrium initial conditions, in MeV, in [1, 1e5]. Default 200 MeV: seed 001 §4 takes
     /// T_QCD ≃ 200 MeV (the lattice crossover is at ≈ 155 MeV; the micrOMEGAs table puts it at 150 MeV; set 150 to compare).
     /// </summary>
-    public double StartTemperature { get; init => field = Guard.InRange(value, 1, 1e5, nameof(StartTemperature), "MeV"); } = 200;
+    public double StartTemperature { get; init => field = Argument.InRange(nameof(StartTemperature), value, 1, 1e5, "MeV"); } = 200;
 
     /// <summary>x = m_χ/T where the integration stops, in [1, 1e6]. Default 1000 (T = 3 keV for m_χ = 3 MeV).</summary>
-    public double XEnd { get; init => field = Guard.InRange(value, 1, 1e6, nameof(XEnd)); } = 1000;
+    public double XEnd { get; init => field = Argument.InRange(nameof(XEnd), value, 1, 1e6, ""); } = 1000;
 
     /// <summary>Absolute tolerance on ln Y (relative accuracy of the yields), in [1e-12, 1e-2]. Default 1e-6.</summary>
-    public double Tolerance { get; init => field = Guard.InRange(value, 1e-12, 1e-2, nameof(Tolerance)); } = 1e-6;
+    public double Tolerance { get; init => field = Argument.InRange(nameof(Tolerance), value, 1e-12, 1e-2, ""); } = 1e-6;
 
     /// <summary>Grid step in ln x for the tabulated coefficients, in [1e-4, 0.2]. Default 0.02.</summary>
-    public double GridStep { get; init => field = Guard.InRange(value, 1e-4, 0.2, nameof(GridStep)); } = 0.02;
+    public double GridStep { get; init => field = Argument.InRange(nameof(GridStep), value, 1e-4, 0.2, ""); } = 0.02;
 
     /// <summary>Grid step in ln x on which the three ⟨σv⟩(T) delegates are sampled, in [1e-4, 0.5]. Default 0.1
     /// (see <see cref="FreezeOutOptions.CrossSectionGridStep"/>).</summary>
-    public double CrossSectionGridStep { get; init => field = Guard.InRange(value, 1e-4, 0.5, nameof(CrossSectionGridStep)); } = 0.1;
+    public double CrossSectionGridStep { get; init => field = Argument.InRange(nameof(CrossSectionGridStep), value, 1e-4, 0.5, ""); } = 0.1;
 
     /// <summary>Number of log-spaced output points in x, in [2, 100000]. Default 200.</summary>
-    public int OutputPoints { get; init => field = (int)Guard.InRange(value, 2, 100_000, nameof(OutputPoints)); } = 200;
+    public int OutputPoints { get; init => field = (int)Argument.InRange(nameof(OutputPoints), value, 2, 100_000, ""); } = 200;
 
     /// <summary>Statistics of the equilibrium yields (default Maxwell–Boltzmann, as eq. 4.2 with its K₁/K₂ factors).</summary>
     public QuantumStatistics Statistics { get; init; } = QuantumStatistics.MaxwellBoltzmann;
 
     /// <summary>Largest number of solver steps per stage, in [100, 1e7]. Default 200 000.</summary>
-    public int MaxSteps { get; init => field = (int)Guard.InRange(value, 100, 1e7, nameof(MaxSteps)); } = 200_000;
+    public int MaxSteps { get; init => field = (int)Argument.InRange(nameof(MaxSteps), value, 100, 1e7, ""); } = 200_000;
 
     /// <summary>Checked once per solver step.</summary>
     public CancellationToken CancellationToken { get; init; }
@@ -245,7 +245,7 @@ public sealed class TwoSpeciesSolver
             lnChiEq[i] = c8[4];
             lnSEq[i] = c8[5];
             yChiEq[i] = Math.Exp(c8[4]); // numerics: back from ln Y
-            ySEq[i] = Math.Exp(c8[5]); // numerics
+            ySEq[i] = Math.Exp(c8[5]); // numerics: back from the solver's log variables
         }
 
         // stage 1: both species (W_t = ln(Y_χ + ν_d Y_S), W_s = ln Y_S), in chunks until S is gone for good
@@ -315,7 +315,7 @@ public sealed class TwoSpeciesSolver
         var statsOut = new OdeStatistics(totals[0], totals[1], totals[2], totals[3], totals[4]);
         return new TwoSpeciesResult(outU.Select(v => Math.Exp(v)).ToArray(), yChi, yS, yChiEq, ySEq, yEnd, yInf, // numerics: x = e^u
             CosmologyUnits.OmegaH2(mChi, yInf), SeedOmega(mChi, yInf),
-            double.IsFinite(switchU) ? Math.Exp(switchU) : double.PositiveInfinity, statsOut); // numerics
+            double.IsFinite(switchU) ? Math.Exp(switchU) : double.PositiveInfinity, statsOut); // numerics: back from the switch point in u = ln x
 
         double[]? OutputsIn(double from, double to)
         {
@@ -331,7 +331,7 @@ public sealed class TwoSpeciesSolver
             if (next >= nOut || uu < outU[next] - 1e-12) return;
             double lnChi = double.IsNaN(state[1]) ? state[0] : LnChi(state);
             yChi[next] = Math.Exp(lnChi); // numerics: back from ln Y
-            yS[next] = Math.Exp(double.IsNaN(state[1]) ? InverseDecayLogYield(lnChi, lnChiEq[next], lnSEq[next]) : state[1]); // numerics
+            yS[next] = Math.Exp(double.IsNaN(state[1]) ? InverseDecayLogYield(lnChi, lnChiEq[next], lnSEq[next]) : state[1]); // numerics: back from the solver's log variables
             next++;
         }
 

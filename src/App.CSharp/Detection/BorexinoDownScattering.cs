@@ -63,8 +63,8 @@ public sealed class BorexinoDownScattering : IDownScatteringSearch
         _rows = DataFiles.Table(File);
         Scintillator = Text("scintillator_formula");
         var perTonne = Nuclear.Target(Scintillator).NucleiInMass(1000.0);
-        ProtonsPerTonne = perTonne.Where(t => t.Item1.Element == "H" && t.Item1.A == 1).Sum(t => t.Item2);
-        CarbonPerTonne = perTonne.Where(t => t.Item1.Element == "C").Sum(t => t.Item2);
+        ProtonsPerTonne = perTonne.Where(t => t.Isotope.Element == "H" && t.Isotope.A == 1).Sum(t => t.Count);
+        CarbonPerTonne = perTonne.Where(t => t.Isotope.Element == "C").Sum(t => t.Count);
         var medium = QuenchingFormulas.Medium(Scintillator,
             new Dictionary<string, double> { ["H"] = Number("mean_excitation_H"), ["C"] = Number("mean_excitation_C") }, Number("density"));
         Light = new BirksLightYield(new ProtonStopping(medium), Number("birks_kB"));

@@ -1,4 +1,3 @@
-using Microsoft.FSharp.Collections;
 using NuDM.Physics;
 
 namespace NuDM.App.Detection;
@@ -191,15 +190,15 @@ public sealed class DirectDetectionExperiment : IDownScatteringSearch
         var formula = d.List(id, "target").Select(p =>
         {
             var parts = p.Split(':');
-            return Tuple.Create(parts[0].Trim(), int.Parse(parts[1]));
+            return new ElementCount(parts[0].Trim(), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
         }).ToList();
-        var target = new Target(name, ListModule.OfSeq(formula), ListModule.OfSeq(Nuclear.Isotopes));
+        var target = Nuclear.Compound(name, formula);
         var columns = d.List(id, "efficiency_columns");
         // efficiency file: one for all elements, or "El=file;El=file"
         var files = d.List(id, "efficiency_file");
         var tables = new Dictionary<string, EfficiencyTable>();
         if (files.Length == 1 && !files[0].Contains('='))
-            foreach (var (el, _) in formula) tables[el] = EfficiencyTable.Read(files[0], columns);
+            foreach (var e in formula) tables[e.Element] = EfficiencyTable.Read(files[0], columns);
         else
             foreach (var f in files)
             {
@@ -209,10 +208,9 @@ public sealed class DirectDetectionExperiment : IDownScatteringSearch
         var perKg = target.NucleiInMass(1.0);
         var isotopes = perKg.Select(t =>
         {
-            var (iso, count) = t;
-            return tables.TryGetValue(iso.Element, out var tab)
-                ? new DetectorIsotope(iso, count, tab)
-                : throw new FormatException($"{DownScatteringInputs.File}: {id} has no efficiency table for element {iso.Element}");
+            return tables.TryGetValue(t.Isotope.Element, out var tab)
+                ? new DetectorIsotope(t.Isotope, t.Count, tab)
+                : throw new FormatException($"{DownScatteringInputs.File}: {id} has no efficiency table for element {t.Isotope.Element}");
         }).ToList();
         double exposure = d.Has(id, "exposure_kg_day") ? d.Number(id, "exposure_kg_day") : d.Number(id, "mass_kg") * d.Number(id, "live_days");
         var labels = d.List(id, "bin_labels");

@@ -1,3 +1,5 @@
+using NuDM.Physics;
+
 namespace NuDM.App.Experiments;
 
 /// <summary>Signal acceptance ε(x) ∈ [0, 1] as a function of the observable x, with the points where it is not smooth.</summary>
@@ -54,8 +56,10 @@ public sealed class LogisticAcceptance(double a, double k, double x0, double zer
     /// <summary>Half weight below this.</summary>
     public double HalfWeightBelow { get; } = halfWeightBelow;
 
-    /// <summary>The logistic without the cut-offs.</summary>
-    public double Logistic(double x) => A / (1 + Math.Exp(-K * (x - X0)));
+    private static readonly Func<double, double, double, double, double> Curve = DetectorResponseFormulas.Logistic; // (x, a, k, x0)
+
+    /// <summary>The logistic without the cut-offs (the kernel's DetectorResponse formula).</summary>
+    public double Logistic(double x) => Curve(x, A, K, X0);
 
     /// <inheritdoc/>
     public double Evaluate(double observable) =>
@@ -78,10 +82,10 @@ public sealed class OffsetLogisticAcceptance : IAcceptance
     public OffsetLogisticAcceptance(double a, double b, double c, double d)
     {
         A = a; B = b; C = c; D = d;
-        // ε = 0 where a/(1+exp(−b(x−c))) = −d: x = c − ln(a/(−d) − 1)/b (exists for −a < d < 0)
+        // the clipped curve has kinks where the logistic crosses 0 (exists for −a < d < 0) and 1 (for a + d > 1 > d)
         var br = new List<double>();
-        if (d < 0 && -d < a) br.Add(c - Math.Log(a / -d - 1) / b);
-        if (a + d > 1 && d < 1) br.Add(c - Math.Log(a / (1 - d) - 1) / b);
+        if (d < 0 && -d < a) br.Add(Crossing(0, a, b, c, d));
+        if (a + d > 1 && d < 1) br.Add(Crossing(1, a, b, c, d));
         Breakpoints = br;
     }
 
@@ -94,8 +98,11 @@ public sealed class OffsetLogisticAcceptance : IAcceptance
     /// <summary>Coefficient d.</summary>
     public double D { get; }
 
+    private static readonly Func<double, double, double, double, double, double> Curve = DetectorResponseFormulas.OffsetLogistic;            // (x, a, b, c, d)
+    private static readonly Func<double, double, double, double, double, double> Crossing = DetectorResponseFormulas.OffsetLogisticCrossing; // (ε, a, b, c, d)
+
     /// <inheritdoc/>
-    public double Evaluate(double observable) => Math.Clamp(A / (1 + Math.Exp(-B * (observable - C))) + D, 0.0, 1.0);
+    public double Evaluate(double observable) => Math.Clamp(Curve(observable, A, B, C, D), 0.0, 1.0);
 
     /// <inheritdoc/>
     public IReadOnlyList<double> Breakpoints { get; }

@@ -14,13 +14,13 @@ public sealed class CoherentCsI2017 : CevnsExperiment
     /// <summary>Loads and validates the definition and the files it names.</summary>
     public CoherentCsI2017(ExperimentDefinition definition, ExperimentOptions? options = null) : base(definition, options)
     {
-        if (Bins.Unit != "PE") throw Check.Error("response.observable", $"COHERENT CsI bins are in PE, got {Bins.Unit}");
+        if (Bins.Unit != "PE") throw Fault("response.observable", $"COHERENT CsI bins are in PE, got {Bins.Unit}");
         CoincidenceBeamOn = ReleaseGrid("coincidence_beam_on");
         AntiCoincidenceBeamOn = ReleaseGrid("anticoincidence_beam_on");
         CoincidenceBeamOff = ReleaseGrid("coincidence_beam_off");
         AntiCoincidenceBeamOff = ReleaseGrid("anticoincidence_beam_off");
         var pred = ReadRows(RequiredFile("collaboration_prediction"), "files.collaboration_prediction", 2);
-        if (pred.Length != Bins.Count) throw Check.Error("files.collaboration_prediction", $"{pred.Length} rows for {Bins.Count} bins");
+        if (pred.Length != Bins.Count) throw Fault("files.collaboration_prediction", $"{pred.Length} rows for {Bins.Count} bins");
         CollaborationPrediction = pred.Select(r => r[1]).ToArray();
         var eff = ReadRows(RequiredFile("digitized_acceptance"), "files.digitized_acceptance", 2);
         DigitizedAcceptance = eff.Select(r => (r[0], r[1])).ToArray();
@@ -70,9 +70,9 @@ public sealed class CoherentCsI2017 : CevnsExperiment
     {
         string file = RequiredFile(role);
         var rows = ReadRows(file, $"files.{role}", 3);
-        if (rows.Length != 25 * 24) throw Check.Error($"files.{role}", $"{file}: expected 600 cells (25 PE × 24 time bins), got {rows.Length}");
+        if (rows.Length != 25 * 24) throw Fault($"files.{role}", $"{file}: expected 600 cells (25 PE × 24 time bins), got {rows.Length}");
         foreach (var r in rows)
-            if (!(r[2] >= 0) || r[2] != Math.Floor(r[2])) throw Check.Error($"files.{role}", $"{file}: counts must be integers ≥ 0, got {r[2]}");
+            if (!(r[2] >= 0) || r[2] != Math.Floor(r[2])) throw Fault($"files.{role}", $"{file}: counts must be integers ≥ 0, got {r[2]}");
         return rows.Select(r => new ReleaseCell(r[0], r[1], r[2])).ToArray();
     }
 }

@@ -1,3 +1,5 @@
+using NuDM.Physics;
+
 namespace NuDM.App.Experiments;
 
 /// <summary>
@@ -14,13 +16,13 @@ public sealed class CoherentCsI2021 : CevnsExperiment
     /// <summary>Loads and validates the definition and the files it names.</summary>
     public CoherentCsI2021(ExperimentDefinition definition, ExperimentOptions? options = null) : base(definition, options)
     {
-        if (Bins.Unit != "PE") throw Check.Error("response.observable", $"COHERENT CsI bins are in PE, got {Bins.Unit}");
+        if (Bins.Unit != "PE") throw Fault("response.observable", $"COHERENT CsI bins are in PE, got {Bins.Unit}");
         CoincidenceEvents = Events("coincidence_events");
         AntiCoincidenceEvents = Events("anticoincidence_events");
         BrnTimePdf = TimePdf("brn_time_pdf");
         NinTimePdf = TimePdf("nin_time_pdf");
-        TimingFlatUntilUs = ReferenceNumbers.TryGetValue("timing_flat_until_us", out var a) ? a : throw Check.Error("reference_numbers.timing_flat_until_us", "is required");
-        TimingDecayPerUs = ReferenceNumbers.TryGetValue("timing_decay_per_us", out var b) ? b : throw Check.Error("reference_numbers.timing_decay_per_us", "is required");
+        TimingFlatUntilUs = ReferenceNumbers.TryGetValue("timing_flat_until_us", out var a) ? a : throw Fault("reference_numbers.timing_flat_until_us", "is required");
+        TimingDecayPerUs = ReferenceNumbers.TryGetValue("timing_decay_per_us", out var b) ? b : throw Fault("reference_numbers.timing_decay_per_us", "is required");
     }
 
     /// <summary>Beam-on coincidence events (PE, arrival time μs).</summary>
@@ -42,7 +44,7 @@ public sealed class CoherentCsI2021 : CevnsExperiment
     public double TimingDecayPerUs { get; }
 
     /// <summary>Timing efficiency used in public codes: 1 for t &lt; 0.52 μs, exp(−0.0494 (t − 0.52)/μs) above.</summary>
-    public double TimingEfficiency(double timeUs) => timeUs < TimingFlatUntilUs ? 1.0 : Math.Exp(-TimingDecayPerUs * (timeUs - TimingFlatUntilUs));
+    public double TimingEfficiency(double timeUs) => timeUs < TimingFlatUntilUs ? 1.0 : DetectorResponseFormulas.TimingDecay(timeUs, TimingFlatUntilUs, TimingDecayPerUs);
 
     /// <summary>Expected counts of a time PDF with the timing efficiency, for 0 ≤ t ≤ maxTimeUs (how the YAML's BRN/NIN normalisations were made).</summary>
     public double ExpectedCounts(IReadOnlyList<(double TimeUs, double Value)> pdf, double maxTimeUs) =>
@@ -53,7 +55,7 @@ public sealed class CoherentCsI2021 : CevnsExperiment
         string file = RequiredFile(role);
         var rows = ReadRows(file, $"files.{role}", 2);
         foreach (var r in rows)
-            if (!(r[0] >= 0) || !(r[1] >= 0)) throw Check.Error($"files.{role}", $"{file}: PE and time must be ≥ 0, got ({r[0]}, {r[1]})");
+            if (!(r[0] >= 0) || !(r[1] >= 0)) throw Fault($"files.{role}", $"{file}: PE and time must be ≥ 0, got ({r[0]}, {r[1]})");
         return rows.Select(r => (r[0], r[1])).ToArray();
     }
 

@@ -16,7 +16,7 @@ public sealed class CoherentLAr2020 : CevnsExperiment
     /// <summary>Loads and validates the definition and the files it names.</summary>
     public CoherentLAr2020(ExperimentDefinition definition, ExperimentOptions? options = null) : base(definition, options)
     {
-        if (Bins.Unit != "keVee") throw Check.Error("response.observable", $"CENNS-10 bins are in keVee, got {Bins.Unit}");
+        if (Bins.Unit != "keVee") throw Fault("response.observable", $"CENNS-10 bins are in keVee, got {Bins.Unit}");
         string sheet = RequiredFile("parameter_sheet");
         ReleaseParameters = ReadSheet(sheet);
         Compare(sheet, "fiducialMass", DetectorMassKg, "detector_mass_kg");
@@ -35,8 +35,8 @@ public sealed class CoherentLAr2020 : CevnsExperiment
 
     private void Compare(string sheet, string key, double ours, string field)
     {
-        if (!ReleaseParameters.TryGetValue(key, out var theirs)) throw Check.Error($"files.parameter_sheet", $"{sheet} has no {key}.value");
-        if (Math.Abs(theirs - ours) > 1e-9 * Math.Abs(theirs)) throw Check.Error(field, $"{ours} disagrees with {sheet} {key} = {theirs}");
+        if (!ReleaseParameters.TryGetValue(key, out var theirs)) throw Fault($"files.parameter_sheet", $"{sheet} has no {key}.value");
+        if (Math.Abs(theirs - ours) > 1e-9 * Math.Abs(theirs)) throw Fault(field, $"{ours} disagrees with {sheet} {key} = {theirs}");
     }
 
     /// <summary>
@@ -45,7 +45,7 @@ public sealed class CoherentLAr2020 : CevnsExperiment
     /// </summary>
     private Dictionary<string, double> ReadSheet(string relative)
     {
-        if (!NuDM.Physics.DataFiles.Exists(relative)) throw Check.Error("files.parameter_sheet", $"data file '{relative}' does not exist under data/");
+        if (!NuDM.Physics.DataFiles.Exists(relative)) throw Fault("files.parameter_sheet", $"data file '{relative}' does not exist under data/");
         string display = NuDM.Physics.DataFiles.DisplayName(relative);
         var stream = new YamlStream();
         try { stream.Load(new StringReader(NuDM.Physics.DataFiles.ReadText(relative))); }

@@ -16,8 +16,8 @@ public sealed class Conus : CevnsExperiment
     /// <summary>Loads and validates the definition.</summary>
     public Conus(ExperimentDefinition definition, ExperimentOptions? options = null) : base(definition, options)
     {
-        if (Source.Kind != NeutrinoSourceKind.Reactor) throw Check.Error("source.kind", $"CONUS is a reactor experiment, got {Fluxes.SourceName(Source.Kind)}");
-        if (Bins.Unit != "keVnr") throw Check.Error("response.observable", $"CONUS bins are in keVnr, got {Bins.Unit}");
+        if (Source.Kind != NeutrinoSourceKind.Reactor) throw Fault("source.kind", $"CONUS is a reactor experiment, got {Fluxes.SourceName(Source.Kind)}");
+        if (Bins.Unit != "keVnr") throw Fault("response.observable", $"CONUS bins are in keVnr, got {Bins.Unit}");
     }
 
     /// <summary>Recoil threshold in keVnr (the lower edge of the first bin).</summary>

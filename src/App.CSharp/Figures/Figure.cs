@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Argument = NuDM.Physics.Argument;
 
 namespace NuDM.App.Figures;
 
@@ -44,10 +45,10 @@ public sealed record Axis(string Label = "", ScaleKind Scale = ScaleKind.Linear,
     {
         foreach (var (name, x) in new[] { ("Min", Min), ("Max", Max) }.Where(l => l.Item2 is not null).Select(l => (l.Item1, l.Item2!.Value)))
         {
-            Check.That(double.IsFinite(x) && Math.Abs(x) <= 1e300, param, $"{where}: {name} must be finite (|value| ≤ 1e300); got {Check.F(x)}.");
-            Check.That(Scale == ScaleKind.Linear || x >= 1e-300, param, $"{where}: a log axis needs a positive {name} (≥ 1e-300); got {Check.F(x)}.");
+            Argument.That(double.IsFinite(x) && Math.Abs(x) <= 1e300, param, $"{where}: {name} must be finite (|value| ≤ 1e300); got {Numbers.Exact(x)}.");
+            Argument.That(Scale == ScaleKind.Linear || x >= 1e-300, param, $"{where}: a log axis needs a positive {name} (≥ 1e-300); got {Numbers.Exact(x)}.");
         }
-        Check.That(!(Min >= Max), param, $"{where}: fixed Min ({Min}) must be less than fixed Max ({Max}).");
+        Argument.That(!(Min >= Max), param, $"{where}: fixed Min ({Min}) must be less than fixed Max ({Max}).");
     }
 }
 
@@ -70,22 +71,24 @@ public sealed record Panel
 
     internal void Validate(string where)
     {
-        Check.That(X is not null, nameof(X), $"{where}: X axis must not be null.");
-        Check.That(Y is not null, nameof(Y), $"{where}: Y axis must not be null.");
+        Argument.That(X is not null, nameof(X), $"{where}: X axis must not be null.");
+        Argument.That(Y is not null, nameof(Y), $"{where}: Y axis must not be null.");
         X!.Validate($"{where} x axis", nameof(X));
         Y!.Validate($"{where} y axis", nameof(Y));
-        Check.That(Enum.IsDefined(Legend), nameof(Legend), $"{where}: Legend {Legend} is not a LegendPosition.");
+        Argument.That(Enum.IsDefined(Legend), nameof(Legend), $"{where}: Legend {Legend} is not a LegendPosition.");
         foreach (var (s, i) in Series.OrEmpty().Select((s, i) => (s, i)))
         {
-            Check.That(s is not null, nameof(Series), $"{where}: series #{i} is null.");
+            Argument.That(s is not null, nameof(Series), $"{where}: series #{i} is null.");
             s.Validate($"{where}, {s.Describe(i)}");
+            Argument.That(s is not CellSeries || (X.Min is not null && X.Max is not null && Y.Min is not null && Y.Max is not null), nameof(Series),
+                $"{where}, {s.Describe(i)}: a panel with cells needs fixed x and y limits (Min and Max).");
         }
         foreach (var (a, i) in Annotations.OrEmpty().Select((a, i) => (a, i)))
-            Check.That(a is not null && (a.Coordinates == AnnotationCoordinates.Axes ? double.IsFinite(a.X) && double.IsFinite(a.Y) : X.Fits(a.X) && Y.Fits(a.Y)),
+            Argument.That(a is not null && (a.Coordinates == AnnotationCoordinates.Axes ? double.IsFinite(a.X) && double.IsFinite(a.Y) : X.Fits(a.X) && Y.Fits(a.Y)),
                 nameof(Annotations), $"{where}, annotation #{i} ('{a?.Text}'): the position must be finite, and positive on a log axis.");
         foreach (var (r, i) in ReferenceLines.OrEmpty().Select((r, i) => (r, i)))
-            Check.That(r is not null && (r.Orientation == Orientation.Horizontal ? Y : X).Fits(r.Value), nameof(ReferenceLines),
-                $"{where}, reference line #{i}: Value {Check.F(r?.Value ?? double.NaN)} must be finite, and positive on a log axis.");
+            Argument.That(r is not null && (r.Orientation == Orientation.Horizontal ? Y : X).Fits(r.Value), nameof(ReferenceLines),
+                $"{where}, reference line #{i}: Value {Numbers.Exact(r?.Value ?? double.NaN)} must be finite, and positive on a log axis.");
     }
 }
 
@@ -127,25 +130,25 @@ public sealed record Figure
 
     private static double Size(double v, string name)
     {
-        Check.That(double.IsFinite(v) && v is >= 50 and <= 20000, name, $"Figure.{name} must be within [50, 20000] px; got {Check.F(v)}.");
+        Argument.That(double.IsFinite(v) && v is >= 50 and <= 20000, name, $"Figure.{name} must be within [50, 20000] px; got {Numbers.Exact(v)}.");
         return v;
     }
 
     internal void Validate()
     {
-        Check.That(!Panels.IsDefaultOrEmpty, "panels", "A figure needs at least one panel; the panel list is empty.");
-        for (var i = 0; i < Panels.Length; i++) Check.That(Panels[i] is not null, "panels", $"panel {i} is null.");
+        Argument.That(!Panels.IsDefaultOrEmpty, "panels", "A figure needs at least one panel; the panel list is empty.");
+        for (var i = 0; i < Panels.Length; i++) Argument.That(Panels[i] is not null, "panels", $"panel {i} is null.");
         switch (Layout)
         {
             case StackLayout s:
-                Check.That(s.RelativeHeights.Length == Panels.Length && s.RelativeHeights.All(h => double.IsFinite(h) && h > 0), "relativeHeights",
+                Argument.That(s.RelativeHeights.Length == Panels.Length && s.RelativeHeights.All(h => double.IsFinite(h) && h > 0), "relativeHeights",
                     $"StackLayout needs one finite positive relative height per panel ({Panels.Length}); got [{string.Join(", ", s.RelativeHeights)}].");
-                Check.That(Panels.All(p => p.X?.Scale == Panels[0].X?.Scale), "panels", "stacked panels share the x axis, so all need the same x scale.");
+                Argument.That(Panels.All(p => p.X?.Scale == Panels[0].X?.Scale), "panels", "stacked panels share the x axis, so all need the same x scale.");
                 break;
             case GridLayout g:
-                Check.That(g.Rows >= 1, "rows", $"GridLayout: rows must be at least 1; got {g.Rows}.");
-                Check.That(g.Columns >= 1, "columns", $"GridLayout: columns must be at least 1; got {g.Columns}.");
-                Check.That(Panels.Length <= g.Rows * g.Columns, "panels", $"GridLayout {g.Rows}×{g.Columns} has {g.Rows * g.Columns} cells but the figure has {Panels.Length} panels.");
+                Argument.That(g.Rows >= 1, "rows", $"GridLayout: rows must be at least 1; got {g.Rows}.");
+                Argument.That(g.Columns >= 1, "columns", $"GridLayout: columns must be at least 1; got {g.Columns}.");
+                Argument.That(Panels.Length <= g.Rows * g.Columns, "panels", $"GridLayout {g.Rows}×{g.Columns} has {g.Rows * g.Columns} cells but the figure has {Panels.Length} panels.");
                 break;
             default: throw new ArgumentException("layout must be a StackLayout or a GridLayout.", "layout");
         }
@@ -153,9 +156,8 @@ public sealed record Figure
     }
 }
 
-internal static class Check
+internal static class ImmutableArrays
 {
-    public static void That([System.Diagnostics.CodeAnalysis.DoesNotReturnIf(false)] bool ok, string param, string message) { if (!ok) throw new ArgumentException(message, param); }
-    public static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>The array, or an empty one for a default (uninitialised) array.</summary>
     public static ImmutableArray<T> OrEmpty<T>(this ImmutableArray<T> a) => a.IsDefault ? [] : a;
 }

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
-using NuDM.App.Cli;
 using OxyPlot;
 using OxyPlot.SkiaSharp;
 using SkiaSharp;
+using Argument = NuDM.Physics.Argument;
 
 namespace NuDM.App.Figures;
 
@@ -26,7 +26,8 @@ public static class FigureWriter
     /// <c>series</c> (label, or <c>#i</c> for an unlabelled series at index i of its panel), <c>kind</c> (line, band, points,
     /// step), <c>x</c>, <c>y</c>, <c>y_low</c>, <c>y_high</c>, <c>x_low</c>, <c>x_high</c>. Bands leave <c>y</c> empty; points
     /// give the absolute ends of their error bars (y − minus, y + plus); steps give the bin centre as <c>x</c> and the bin
-    /// edges as <c>x_low</c>, <c>x_high</c>. Cells that do not apply are empty, and so are missing values: NaN or ±∞ in a
+    /// edges as <c>x_low</c>, <c>x_high</c>. A map's cells (<see cref="CellSeries"/>) give their centre in x, their value in y
+    /// and their edges in x_low/x_high and y_low/y_high. Cells that do not apply are empty, and so are missing values: NaN or ±∞ in a
     /// line, step or point series (a gap: "no constraint" where a limit curve has none). A band side at ±∞ reaches the
     /// plot edge, so it is written as the panel's fixed y limit on that side (empty if that limit is automatic).
     /// </summary>
@@ -40,9 +41,9 @@ public static class FigureWriter
     public static FigureFiles Write(Figure figure, string directory, string baseName)
     {
         ArgumentNullException.ThrowIfNull(figure);
-        Check.That(!string.IsNullOrWhiteSpace(directory), nameof(directory), "directory must not be empty.");
-        Check.That(!string.IsNullOrWhiteSpace(baseName), nameof(baseName), "baseName must not be empty.");
-        Check.That(baseName is not ("." or "..") && baseName.IndexOfAny([.. Path.GetInvalidFileNameChars(), '/', '\\']) < 0, nameof(baseName),
+        Argument.That(!string.IsNullOrWhiteSpace(directory), nameof(directory), "directory must not be empty.");
+        Argument.That(!string.IsNullOrWhiteSpace(baseName), nameof(baseName), "baseName must not be empty.");
+        Argument.That(baseName is not ("." or "..") && baseName.IndexOfAny([.. Path.GetInvalidFileNameChars(), '/', '\\']) < 0, nameof(baseName),
             $"baseName '{baseName}' must be a plain file name without directory separators or invalid characters.");
         figure.Validate();
         byte[][] contents = [FigureExport.Svg(figure), FigureExport.Pdf(figure), FigureExport.Png(figure), new UTF8Encoding(false).GetBytes(DataCsv(figure))];

@@ -97,6 +97,16 @@ internal static class PlotModels
         var next = 0; // the next colour of the cycle, for a series without its own
         foreach (var s in p.Series)
             foreach (var o in Convert(s, OxyColor.Parse(s.Color ?? Palette.Cycle[next++ % Palette.Cycle.Length]), yLim, p.Y.Scale == ScaleKind.Log10)) m.Series.Add(o);
+        if (p.Series.OfType<CellSeries>().FirstOrDefault(c => c.Color is null) is { } map) // a colour bar for the first map on a colour scale
+        {
+            var (cMin, cMax) = map.ColorRange();
+            m.Axes.Add(new LinearColorAxis
+            {
+                Position = AxisPosition.Right, PositionTier = 1, Palette = OxyPalettes.Viridis(256), Minimum = cMin, Maximum = cMax,
+                Title = TextMarkup.ToMathText(map.ColorScale == ScaleKind.Log10 ? $"log_{{10}} {map.ColorLabel}" : map.ColorLabel),
+                FontSize = 0.85 * FontSize, TitleFontSize = 0.9 * FontSize,
+            });
+        }
         foreach (var r in p.ReferenceLines)
             m.Annotations.Add(new OxyAnnotations.LineAnnotation
             {
@@ -195,6 +205,25 @@ internal static class PlotModels
                 var marks = new ScatterSeries { Title = title, MarkerType = MarkerType.Circle, MarkerFill = color, MarkerStroke = color, MarkerSize = 3 };
                 marks.Points.AddRange(pt.X.Select((x, i) => new ScatterPoint(x, pt.Y[i])).Where(q => double.IsFinite(q.X) && double.IsFinite(q.Y)));
                 return [bars, marks];
+            case CellSeries c:
+                var (cMin, cMax) = c.ColorRange();
+                var palette = OxyPalettes.Viridis(256);
+                var alpha = (byte)Math.Round(255 * c.FillOpacity);
+                // the legend shows the series' fill: the one colour of a region, the middle of the scale of a map
+                var cells = new RectangleBarSeries
+                {
+                    Title = title, StrokeThickness = 0, StrokeColor = OxyColors.Transparent,
+                    FillColor = OxyColor.FromAColor(alpha, c.Color is not null ? color : palette.Colors[palette.Colors.Count / 2]),
+                };
+                for (var i = 0; i < c.Values.Length; i++)
+                {
+                    double cv = c.ColorValue(c.Values[i]);
+                    if (!double.IsFinite(cv)) continue;
+                    var fill = c.Color is not null ? color
+                        : palette.Colors[(int)Math.Clamp(Math.Floor((cv - cMin) / (cMax - cMin) * palette.Colors.Count), 0, palette.Colors.Count - 1)];
+                    cells.Items.Add(new RectangleBarItem(c.XLow[i], c.YLow[i], c.XHigh[i], c.YHigh[i]) { Color = OxyColor.FromAColor(alpha, fill) });
+                }
+                return [cells];
             default:
                 throw new ArgumentException($"unknown series type {s.GetType().Name}.", nameof(s));
         }

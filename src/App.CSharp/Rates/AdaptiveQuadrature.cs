@@ -73,7 +73,7 @@ internal static class AdaptiveQuadrature
         if (cuts.Length < 2) return;
         double total = cuts[^1] - cuts[0];
         if (!(total > 0)) return;
-        var (gx, gw) = GaussLegendre.Rule(order);
+        var (gx, gw) = Rule(order);
         var values = new double[dim];
         var stack = new Stack<Panel>();
         var scale = new double[dim];
@@ -120,6 +120,15 @@ internal static class AdaptiveQuadrature
     }
 
     private sealed record Job(VectorIntegrand F, int Dim, QuadratureBudget Budget, Func<string> Computation, string Variable, double Rtol);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, (double[] Nodes, double[] Weights)> Rules = new();
+
+    /// <summary>MathNet's Gauss–Legendre rule of <paramref name="order"/> points on [−1, 1] (cached per order).</summary>
+    private static (double[] Nodes, double[] Weights) Rule(int order) => Rules.GetOrAdd(order, n =>
+    {
+        var rule = new MathNet.Numerics.Integration.GaussLegendreRule(-1, 1, n);
+        return (rule.Abscissas, rule.Weights);
+    });
 
     private static Panel Evaluate(double a, double b, int depth, Job job, double[] gx, double[] gw, double[] values)
     {

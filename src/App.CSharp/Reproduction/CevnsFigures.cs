@@ -22,7 +22,7 @@ internal static class CevnsFigureHelpers
         {
             var p = KernelPhysics.NuChi(mchi, ms, ff);
             var c = RatePlan.Build(setup, flux, p).Evaluate(p.CrossSection);
-            var y4 = Math.Pow(ybar, 4);
+            var y4 = Math.Pow(ybar, SeedModel.EffectiveCouplingPower); // numerics: counts at ȳ = 1 scaled by ȳ^p, p derived by the kernel
             return c.Select(v => v * y4).ToArray();
         }
         return (edgesMeV, nSm, Np);
@@ -97,7 +97,7 @@ public sealed class Seed001Figure4 : IFigureJob
 
     public Figure Build(FigureContext context)
     {
-        var msAxis = LimitCurves.LogSpace(0.1, 1000, Points);
+        var msAxis = Grid.LogSpace(0.1, 1000, Points);
         var jobs = new (string Exp, bool VaryMs, double Fixed, double Hi)[]
         {
             ("conus", true, 0, 0), ("conus", true, 3, 0), ("conus", false, 0, 10), ("conus", false, 10, 10), ("conus", false, 100, 10),
@@ -116,7 +116,7 @@ public sealed class Seed001Figure4 : IFigureJob
             var ck = context.Checkpoint(Id, $"{exp}-{(varyMs ? "ms" : "mchi")}-{fix}");
             var c = varyMs
                 ? LimitCurves.VersusMediatorMass(model, fix, msAxis, $"m_{{χ}} = {fix:G3} MeV", false, ck, prog, context.CancellationToken)
-                : LimitCurves.VersusFermionMass(model, fix, LimitCurves.LogSpace(0.1, hi, Points), $"m_{{S}} = {fix:G3} MeV", false, ck, prog, context.CancellationToken);
+                : LimitCurves.VersusFermionMass(model, fix, Grid.LogSpace(0.1, hi, Points), $"m_{{S}} = {fix:G3} MeV", false, ck, prog, context.CancellationToken);
             curves.Add((exp, varyMs, c));
         }
         Panel Make(string exp, bool varyMs, string title) => new()
@@ -149,7 +149,7 @@ public sealed class Seed001Figure5 : IFigureJob
 
     public Figure Build(FigureContext context)
     {
-        var ms = LimitCurves.LogSpace(0.1, 1000, 36);
+        var ms = Grid.LogSpace(0.1, 1000, 36);
         var sets = new[] { ("conus", "CONUS (1 yr × 4 kg)"), ("conus-future", "CONUS future"), ("coherent-csi-2017", "COHERENT (2017 data)"), ("coherent-future", "COHERENT future") };
         var series = new List<Series>();
         for (int j = 0; j < sets.Length; j++)

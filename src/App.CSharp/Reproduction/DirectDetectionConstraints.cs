@@ -19,8 +19,8 @@ public abstract class DownScatteringSigmaNC : ISigmaNCConstraint
     public double[] Masses()
     {
         const int n = 320;
-        double lo = Math.Log(0.5), hi = Math.Log(1000.0);
-        var m = Enumerable.Range(0, n).Select(i => Math.Exp(lo + (hi - lo) * i / (n - 1))).ToList();
+        double lo = Math.Log(0.5), hi = Math.Log(1000.0); // numerics: a grid uniform in ln m_X
+        var m = Enumerable.Range(0, n).Select(i => Math.Exp(lo + (hi - lo) * i / (n - 1))).ToList(); // numerics: the grid's masses
         foreach (var s in Searches)
         {
             m.Add(s.MassWindowMeV.Lo * (1 + 1e-9));
@@ -44,7 +44,7 @@ public abstract class DownScatteringSigmaNC : ISigmaNCConstraint
 
     public SigmaNCCurve Curve(double r, FigureContext context, Action<double> progress)
     {
-        if (!(r > 0) || !double.IsFinite(r)) throw new Cli.UserInputException($"r = m_φ/m_X must be a finite number > 0, got {r}");
+        NuDM.Physics.Argument.Positive("r", r, "(r = m_φ/m_X)");
         var masses = Masses();
         var sigma = new double[masses.Length];
         for (int i = 0; i < masses.Length; i++)

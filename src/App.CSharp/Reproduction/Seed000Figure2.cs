@@ -29,7 +29,7 @@ public sealed class CoherentSigmaNC : ISigmaNCConstraint
     public SigmaNCCurve Curve(double r, FigureContext context, Action<double> progress)
     {
         var model = LimitCurves.Model("coherent-csi-2017");
-        var masses = LimitCurves.LogSpace(0.01, 52.5, 48);
+        var masses = Grid.LogSpace(0.01, 52.5, 48);
         var limits = LimitCurves.Scan(model, masses.Select(m => (m, r * m)).ToList(), false,
             context.Checkpoint("seed000-fig2", $"coherent-r{r}"), progress, context.CancellationToken);
         var sigma = masses.Select((m, i) => limits[i].IsConstrained ? LimitCurves.SigmaNCFromYbar(limits[i].Value, m, r * m) : double.NaN).ToArray();

@@ -30,21 +30,21 @@ public sealed class Seed000Figure4 : IFigureJob
     {
         var (lo, hi) = (EarthSunFluxes.SuperKMassMin_MeV, EarthSunFluxes.SuperKMassMax_MeV);
         // open interval (4, 200) GeV: step inside by one part in 10⁹
-        var plane = ConstraintCurves.LogSpace(lo * (1 + 1e-9), hi * (1 - 1e-9), 60);
+        var plane = Grid.LogSpace(lo * (1 + 1e-9), hi * (1 - 1e-9), 60);
         var contours = new List<Series>();
         for (int k = 0; k < ContourFluxes.Length; k++)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             var f = ContourFluxes[k];
             var curve = EarthSunConstraints.SigmaLimitCurve(NeutrinoFluxLimit.Flat(f, "iso-flux contour (not a measurement)"), plane);
-            contours.Add(new LineSeries(curve.X.Select(m => m / 1e3), curve.Y, $"Φ_{{Earth}} = 10^{{{Math.Log10(f):0}}} cm^{{-2}} s^{{-1}}")
+            contours.Add(new LineSeries(curve.X.Select(m => m / 1e3), curve.Y, $"Φ_{{Earth}} = 10^{{{Math.Log10(f):0}}} cm^{{-2}} s^{{-1}}") // presentation: the exponent of the contour level in its label
             {
                 Dash = k == 1 ? DashPattern.Solid : DashPattern.Dashed,
             });
             context.Progress.Report((k + 1.0) / (ContourFluxes.Length + 1));
         }
 
-        var masses = ConstraintCurves.LogSpace(10, 2e5, 80);
+        var masses = Grid.LogSpace(10, 2e5, 80);
         var cmp = masses.Select(m => EarthSunConstraints.Compare(m, ReferenceSigma_cm2)).ToArray();
         var fluxes = new Series[]
         {

@@ -41,7 +41,7 @@ public sealed class Seed001Figure2 : IFigureJob
             for (int i = 0; i < n; i++)
             {
                 var f = (double)i / (n - 1);
-                var t = mchi == 0 ? lo * Math.Pow(k.TMax / lo, f) : k.TMin + (k.TMax - k.TMin) * Math.Pow(f, 3);
+                var t = mchi == 0 ? lo * Math.Pow(k.TMax / lo, f) : k.TMin + (k.TMax - k.TMin) * Math.Pow(f, 3); // numerics: sample points dense near both ends of [T_min, T_max]
                 if (i == 0) t = lo * (1 + 1e-12);
                 if (i == n - 1) t = k.TMax * (1 - 1e-12);
                 ts[i] = t * 1e3; // keV

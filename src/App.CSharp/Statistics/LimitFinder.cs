@@ -29,8 +29,8 @@ public readonly record struct LimitResult(LimitStatus Status, double Value, stri
     /// <inheritdoc/>
     public override string ToString() => Status switch
     {
-        LimitStatus.Constrained => Cli.Numbers.Significant(Value, 6),
-        LimitStatus.ExcludedAtLowerBound => $"< {Cli.Numbers.Significant(Value, 6)} (excluded at the lower end of the range)",
+        LimitStatus.Constrained => Numbers.Significant(Value, 6),
+        LimitStatus.ExcludedAtLowerBound => $"< {Numbers.Significant(Value, 6)} (excluded at the lower end of the range)",
         _ => $"no constraint ({Reason})",
     };
 }
@@ -186,19 +186,17 @@ public static class LimitFinder
             }
             if (!double.IsNaN(bestU))
             {
-                // golden-section refinement around the best grid point, inside [uLo, uTop]
-                double a = Math.Max(uLo, bestU - step), b = Math.Min(uTop, bestU + step), phi = (Math.Sqrt(5) - 1) / 2;
-                double x1 = b - phi * (b - a), x2 = a + phi * (b - a), f1 = Stat(Math.Exp(x1)), f2 = Stat(Math.Exp(x2));
-                extra += 2;
-                for (int it = 0; it < 100 && b - a > 1e-9; it++)
+                // golden-section refinement around the best grid point, inside [uLo, uTop] (MathNet's minimiser, never
+                // expanding the interval: beyond g_SM a spurious minimum may lie); when the interval does not bracket a
+                // minimum (the best grid point is at uLo or uTop), the grid point stands
+                double a = Math.Max(uLo, bestU - step), b = Math.Min(uTop, bestU + step);
+                var objective = MathNet.Numerics.Optimization.ObjectiveFunction.ScalarValue(u => { extra++; cancellation.ThrowIfCancellationRequested(); return Stat(Math.Exp(u)); });
+                try
                 {
-                    if (f1 < f2) { b = x2; x2 = x1; f2 = f1; x1 = b - phi * (b - a); f1 = Stat(Math.Exp(x1)); }
-                    else { a = x1; x1 = x2; f1 = f2; x2 = a + phi * (b - a); f2 = Stat(Math.Exp(x2)); }
-                    extra++;
+                    var m = MathNet.Numerics.Optimization.GoldenSectionMinimizer.Minimum(objective, a, b, xTolerance: 1e-9, maxIterations: 100, maxExpansionSteps: 0);
+                    if (m.FunctionInfoAtMinimum.Value <= best) { best = m.FunctionInfoAtMinimum.Value; bestU = m.MinimizingPoint; }
                 }
-                double uBest = f1 < f2 ? x1 : x2;
-                best = Math.Min(best, Math.Min(f1, f2));
-                if (Math.Min(f1, f2) <= best) bestU = uBest;
+                catch (MathNet.Numerics.Optimization.OptimizationException) { }
                 var r = UpperLimit(g => Stat(g) - best, options with { LowerBound = Math.Exp(bestU) }, cancellation);
                 return r with { Evaluations = r.Evaluations + extra };
             }

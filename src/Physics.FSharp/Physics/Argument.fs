@@ -5,7 +5,9 @@ open System.Globalization
 
 /// Argument checks for library code (kernel and C# layers alike): a value outside its allowed range raises
 /// ArgumentOutOfRangeException whose message names the parameter, the allowed range with its unit and the value
-/// given, e.g. "mX must be a finite number > 0 MeV, got -1". The CLI turns these into exit code 2.
+/// given, e.g. "mX must be a finite number > 0 MeV, got -1"; a fault that is not a range (a shape, an order, a pairing)
+/// raises ArgumentException naming the parameter (That). The C# program uses these and no other argument checks; the
+/// CLI turns both into exit code 2.
 [<AbstractClass; Sealed>]
 type Argument =
     static let unitText (unit: string) = if String.IsNullOrEmpty unit then "" else " " + unit
@@ -40,6 +42,17 @@ type Argument =
         if not (value > lo && value < hi) then
             raise (ArgumentOutOfRangeException(parameter, value, sprintf "%s must be in (%s, %s)%s, got %s" parameter (show lo) (show hi) (unitText unit) (show value)))
         value
+
+    /// Requires a finite value (any sign); returns it.
+    static member Finite(parameter: string, value: float, unit: string) : float =
+        if not (Double.IsFinite value) then
+            raise (ArgumentOutOfRangeException(parameter, value, sprintf "%s must be a finite number%s, got %s" parameter (unitText unit) (show value)))
+        value
+
+    /// Requires a condition that is not a numeric range (a shape, a pairing, an order, a name): ArgumentException with
+    /// the message, naming the parameter, when it is false.
+    static member That([<Diagnostics.CodeAnalysis.DoesNotReturnIf(false)>] condition: bool, parameter: string, message: string) : unit =
+        if not condition then raise (ArgumentException(message, parameter))
 
     /// Requires an integer ≥ 0 (a count); returns it.
     static member Count(parameter: string, value: int) : int =

@@ -4,7 +4,8 @@ open System
 open System.Collections.Generic
 open System.Runtime.InteropServices
 
-/// The declared schema of every table under data/ (paths relative to data/, '/'-separated), in one place: columns
+/// The declared schema of every table under data/ (paths relative to data/, '/'-separated; a table inside a YAML file
+/// that holds several is 'file#entry'), in one place: columns
 /// and what their cells must hold, row counts and grid shapes where they are known, sorted interpolation axes, and
 /// the sums physics demands. DataFiles.Table reads a file with its schema here; a test checks that every table under
 /// data/ has one and reads cleanly. The provenance of each file is in its folder's README.
@@ -73,6 +74,18 @@ type DataCatalog =
                 if abs (r.Number "nuclear_mass_MeV" - expected) > 0.01 then
                     raise (r.Error("nuclear_mass_MeV", sprintf "%s MeV is not m_atom u − Z m_e = %.4f MeV (±0.01)" r.["nuclear_mass_MeV"] expected)))
 
+    /// sin²2θ is at most 1 (the cell rule Positive already refuses 0, which a log–log interpolation cannot take).
+    static let mixingAtMostOne =
+        Action<DataTable>(fun t ->
+            for r in t.Rows do
+                if r.Number "sin2_2theta" > 1.0 then raise (r.Error("sin2_2theta", sprintf "%s is above 1: sin²2θ ≤ 1" r.["sin2_2theta"])))
+
+    /// A published X-ray limit on sterile-neutrino mixing, digitised from a figure: m_s (keV) and the upper limit on
+    /// sin²2θ, one curve of snu_limits.yaml (a literal block, whitespace-separated, m_s strictly increasing as stored).
+    static let snuLimit (entry: string) (rows: int) =
+        TableSchema.Whitespace().YamlBlock(entry, "xystring").Column("m_s_keV", positive).Column("sin2_2theta", positive)
+            .Increasing("m_s_keV").Rows(rows).Check("sin²2θ ≤ 1", mixingAtMostOne)
+
     static let entries : IReadOnlyDictionary<string, TableSchema> =
         let d = Dictionary<string, TableSchema>(StringComparer.Ordinal)
         let add (path: string) (schema: TableSchema) = d.Add(path, schema)
@@ -128,6 +141,19 @@ type DataCatalog =
         add "constraints/reference_fluxes.csv"
             (TableSchema.Csv().Column("name", text).Column("flux_cm2_s", positive).Column("err_stat", nonNeg).Column("err_syst_plus", nonNeg)
                 .Column("err_syst_minus", nonNeg).Column("reference", text))
+        // ---- constraints/xray_sterile: X-ray limits on sin²2θ(m_s) for the recast of seed 000 sec. II.A (README there)
+        let xray = "constraints/xray_sterile/"
+        add (xray + "LimitsRoach2022_MWHalo.csv")
+            (TableSchema.CommaNumbers().Column("m_s_keV", positive).Column("sin2_2theta", positive).Rows(319)
+                .SortedBy("m_s_keV", "WebPlotDigitizer traced the jagged limit back and forth: 6 rows step back in m_s (lines 220, 238, 248, 266, 305, 318)")
+                .RepeatsKeepLargest("m_s_keV", "sin2_2theta",
+                    "the vertical drop at the end of the published curve was digitised as 12 rows at m_s = 39.5712 keV; one point per m_s is kept, the largest sin²2θ (the weakest limit)")
+                .Increasing("m_s_keV").Check("sin²2θ ≤ 1", mixingAtMostOne))
+        let snu = xray + "snu_limits.yaml#"
+        add (snu + "boyarsky2007_integral") (snuLimit "boyarsky2007_integral" 76)
+        add (snu + "perez2016_nustar_gc") (snuLimit "perez2016_nustar_gc" 96)
+        add (snu + "roach2019_nustar_bulge") (snuLimit "roach2019_nustar_bulge" 101)
+        add (snu + "ng2019_nustar_m31") (snuLimit "ng2019_nustar_m31" 71)
         // ---- cosmology
         add "cosmology/saikawa_shirai_gstar_ptarcade.dat"
             (TableSchema.Whitespace().Column("T_GeV", positive).Column("f_Hz", positive).Column("h_eff", positive).Column("g_eff", positive)
@@ -156,6 +182,9 @@ type DataCatalog =
                    "pandax4t_2021_ddcalc_efficiency.csv"; "cresst3_2019_ddcalc_efficiency_O.csv"; "cresst3_2019_ddcalc_efficiency_Ca.csv"
                    "cresst3_2019_ddcalc_efficiency_W.csv" ] do
             add ("detection/" + f) efficiency
+        // ---- scans: Sobol direction numbers (Joe & Kuo 2008), read by nudm scan
+        add "scans/sobol_joe_kuo.csv"
+            (TableSchema.Csv().Column("d", count).Column("s", count).Column("a", count).Column("m", text).Increasing("d").MinimumRowCount(1))
         d :> IReadOnlyDictionary<string, TableSchema>
 
     /// Paths (relative to data/) of every declared table, sorted.

@@ -93,18 +93,21 @@ type DataFiles =
         File.ReadAllText path
 
     /// A table under data/ read once per data folder, validated against its schema in DataCatalog; every fault is a
-    /// DataFileException with file, line and column.
+    /// DataFileException with file, line and column. A table inside a YAML file that holds several is named
+    /// 'file#entry' (constraints/xray_sterile/snu_limits.yaml#boyarsky2007_integral); its schema says which block.
     static member Table(relative: string) : DataTable =
         let relative = normalise relative
         let schema = DataCatalog.Schema relative
         DataFiles.Cached("table:" + relative, Func<DataTable>(fun () -> DataFiles.Read(relative, schema)))
 
-    /// A table under data/ read now with the given schema (not cached).
+    /// A table under data/ read now with the given schema (not cached); for 'file#entry' the file is read (the schema
+    /// names the block) and recorded as read.
     static member Read(relative: string, schema: TableSchema) : DataTable =
         let relative = normalise relative
-        let path = DataFiles.Path relative
-        opened.TryAdd(struct (DataFiles.Directory, relative), true) |> ignore
-        TableReader.read ("data/" + relative) path schema
+        let file = match relative.IndexOf '#' with -1 -> relative | i -> relative.Substring(0, i)
+        let path = DataFiles.Path file
+        opened.TryAdd(struct (DataFiles.Directory, file), true) |> ignore
+        TableReader.read ("data/" + file) path schema
 
     /// A table outside data/ (the tests' reference data) read now by the same reader and schema rules; displayName is
     /// how messages name it. Not recorded among the program's files.

@@ -93,13 +93,17 @@ and internal SchemaSpec =
       ColumnSums: (string * string * float * float) list
       RowSums: (string list * float * float) list
       Exclusions: (string * Func<DataRow, bool>) list
-      Checks: (string * Action<DataTable>) list }
+      Checks: (string * Action<DataTable>) list
+      Block: struct (string * string) voption
+      SortBy: struct (string * string) voption
+      Repeats: struct (string * string * string) voption }
 
 and [<Sealed; AllowNullLiteral>] TableSchema internal (spec: SchemaSpec) =
     static member private Make(format, header) =
         TableSchema
             { Format = format; Header = header; Declared = []; Other = ValueNone; RowCount = ValueNone; MinRows = 1
-              Increasing = []; Decreasing = []; Grid = []; ColumnSums = []; RowSums = []; Exclusions = []; Checks = [] }
+              Increasing = []; Decreasing = []; Grid = []; ColumnSums = []; RowSums = []; Exclusions = []; Checks = []
+              Block = ValueNone; SortBy = ValueNone; Repeats = ValueNone }
 
     /// Comma-separated with a header line naming the columns.
     static member Csv() = TableSchema.Make(TableFormat.Comma, HeaderLine.ColumnNames)
@@ -124,6 +128,16 @@ and [<Sealed; AllowNullLiteral>] TableSchema internal (spec: SchemaSpec) =
     member _.DecreasingColumns : IReadOnlyList<string> = spec.Decreasing :> IReadOnlyList<string>
     /// The reasons of the exclusion rules (rows set aside on purpose).
     member _.ExclusionReasons : IReadOnlyList<string> = spec.Exclusions |> List.map fst :> IReadOnlyList<string>
+    /// The YAML entry whose literal block holds the table (null for a whole file).
+    member _.YamlEntry : string = match spec.Block with ValueSome(struct (e, _)) -> e | ValueNone -> null
+    /// The field of YamlEntry whose literal block ('field: |') holds the table (null for a whole file).
+    member _.YamlField : string = match spec.Block with ValueSome(struct (_, f)) -> f | ValueNone -> null
+    /// The column the reader sorts the rows by (the file is not in order), or null.
+    member _.SortColumn : string = match spec.SortBy with ValueSome(struct (c, _)) -> c | ValueNone -> null
+    /// Why the file is not in order (the schema's statement), or null.
+    member _.SortReason : string = match spec.SortBy with ValueSome(struct (_, r)) -> r | ValueNone -> null
+    /// The column whose repeated values are merged (RepeatsKeepLargest), or null.
+    member _.RepeatColumn : string = match spec.Repeats with ValueSome(struct (c, _, _)) -> c | ValueNone -> null
     /// Descriptions of the further checks.
     member _.CheckDescriptions : IReadOnlyList<string> =
         [ for (c, g, t, tol) in spec.ColumnSums -> sprintf "%s sums to %g (±%g)%s" c t tol (if isNull g then "" else " for each " + g)
@@ -174,6 +188,28 @@ and [<Sealed; AllowNullLiteral>] TableSchema internal (spec: SchemaSpec) =
         TableSchema { spec with Exclusions = spec.Exclusions @ [ reason, predicate ] }
     /// A further check of the whole table (a physics identity); it throws the table's or a row's Error to fail.
     member _.Check(description: string, check: Action<DataTable>) = TableSchema { spec with Checks = spec.Checks @ [ description, check ] }
+    /// The table is the literal block scalar 'field: |' of the top-level entry 'entry:' of a YAML file (a file holding
+    /// several curves); its lines keep their line numbers in the file, so every error names the file's line. The block is
+    /// found line by line: the line 'entry:' at the start of a line (exactly once in the file), then within the entry the
+    /// line 'field: |' (also '|-', '|+'), then every following line indented deeper than 'field' (or blank). Lines in the
+    /// block that start with '#' are comment lines, as everywhere in this reader.
+    member _.YamlBlock(entry: string, field: string) =
+        if String.IsNullOrWhiteSpace entry || String.IsNullOrWhiteSpace field then invalidArg "entry" "a YAML block needs an entry and a field name"
+        TableSchema { spec with Block = ValueSome(struct (entry, field)) }
+    /// The rows are not in order of the column in the file (a digitised curve traced back and forth), for the stated
+    /// reason: the reader sorts them by it (stably: rows with equal values keep their file order) before the axis checks
+    /// (Increasing), which then refuse repeated values unless RepeatsKeepLargest merges them. Row numbers in errors stay
+    /// the file's.
+    member _.SortedBy(column: string, reason: string) =
+        if String.IsNullOrWhiteSpace column || String.IsNullOrWhiteSpace reason then invalidArg "reason" "sorting a table on read needs a column and a stated reason"
+        TableSchema { spec with SortBy = ValueSome(struct (column, reason)) }
+    /// Rows that share a value of axis (after sorting) are one point: the row with the largest value of column stays
+    /// (the first such row in file order on a tie), the others are set aside in DataTable.Excluded with the stated reason
+    /// and the line of the row kept. For an upper-limit curve the largest value is the weakest limit (conservative).
+    member _.RepeatsKeepLargest(axis: string, column: string, reason: string) =
+        if String.IsNullOrWhiteSpace axis || String.IsNullOrWhiteSpace column || String.IsNullOrWhiteSpace reason then
+            invalidArg "reason" "merging repeated values needs the axis, the column compared and a stated reason"
+        TableSchema { spec with Repeats = ValueSome(struct (axis, column, reason)) }
 
     member internal _.Spec = spec
 
@@ -336,10 +372,51 @@ module TableReader =
 
     let private fail file line column name reason = raise (DataFileException(file, line, column, name, reason))
 
+    let private indentation (line: string) = line.Length - line.TrimStart(' ').Length
+
+    /// The text of a YAML literal block ('field: |' under the top-level 'entry:'), with every other line of the file
+    /// blanked so that the block's lines keep their numbers (the rules: TableSchema.YamlBlock).
+    let yamlBlock (file: string) (entry: string) (field: string) (text: string) : string =
+        let lines = text.Replace("\r\n", "\n").Split('\n')
+        let isEntry (l: string) =
+            l.StartsWith(entry + ":", StringComparison.Ordinal)
+            && (let rest = l.Substring(entry.Length + 1).Trim() in rest.Length = 0 || rest.StartsWith "#")
+        let starts = [ for i in 0 .. lines.Length - 1 do if isEntry lines.[i] then i ]
+        let start =
+            match starts with
+            | [] -> raise (DataFileException(file, sprintf "has no top-level entry '%s:'" entry))
+            | [ i ] -> i
+            | i :: j :: _ -> fail file (j + 1) 0 null (sprintf "the entry '%s:' appears twice (first at line %d): which one is meant is ambiguous" entry (i + 1))
+        // the entry ends at the next line that starts at column 0 (another top-level key); comments and blanks do not end it
+        let stop =
+            seq { start + 1 .. lines.Length - 1 }
+            |> Seq.tryFind (fun i -> let l = lines.[i] in l.Length > 0 && not (Char.IsWhiteSpace l.[0]) && not (l.StartsWith "#"))
+            |> Option.defaultValue lines.Length
+        let isField (l: string) =
+            let t = l.Trim()
+            indentation l > 0 && t.StartsWith(field + ":", StringComparison.Ordinal)
+            && (let v = t.Substring(field.Length + 1).Trim() in v = "|" || v = "|-" || v = "|+")
+        let header =
+            match [ for i in start + 1 .. stop - 1 do if isField lines.[i] then i ] with
+            | [] -> fail file (start + 1) 0 null (sprintf "the entry '%s' has no literal block '%s: |'" entry field)
+            | [ i ] -> i
+            | i :: j :: _ -> fail file (j + 1) 0 null (sprintf "the entry '%s' has '%s: |' twice (first at line %d)" entry field (i + 1))
+        let depth = indentation lines.[header]
+        let last =
+            seq { header + 1 .. stop - 1 }
+            |> Seq.takeWhile (fun i -> lines.[i].Trim().Length = 0 || indentation lines.[i] > depth)
+            |> Seq.fold (fun _ i -> i) header
+        if last = header then fail file (header + 1) 0 null (sprintf "the block '%s: |' of '%s' is empty" field entry)
+        lines |> Array.mapi (fun i l -> if i > header && i <= last then l else "") |> String.concat "\n"
+
     /// Reads and validates text against a schema. file is the name messages use (data/…), fullPath where it was read.
     let parse (file: string) (fullPath: string) (schema: TableSchema) (text: string) : DataTable =
         if isNull schema then nullArg "schema"
         let spec = schema.Spec
+        let text =
+            match spec.Block with
+            | ValueSome(struct (entry, field)) -> yamlBlock file entry field text
+            | ValueNone -> text
         let recs = records file schema.Format text
         let declared = schema.Columns |> List.ofSeq
         // ---- columns: from the header line or from the schema
@@ -413,6 +490,31 @@ module TableReader =
                     excluded.Add { Row = r; Reason = reason }
                     false
                 | None -> true)
+        // ---- a file not in order: sorted (stably) by its declared column
+        let included =
+            match spec.SortBy with
+            | ValueSome(struct (column, _)) ->
+                let i = table.ColumnIndex column
+                included |> Seq.sortBy (fun r -> r.Number i) |> Array.ofSeq   // Seq.sortBy is stable (Array.sortBy is not)
+            | ValueNone -> included
+        // ---- repeated axis values merged by their declared rule (the largest value stays)
+        let included =
+            match spec.Repeats with
+            | ValueSome(struct (axis, column, reason)) ->
+                let a, c = table.ColumnIndex axis, table.ColumnIndex column
+                let kept = ResizeArray<DataRow>()
+                for group in included |> Array.groupBy (fun r -> r.Number a) do
+                    let members = snd group
+                    let keep = members |> Array.fold (fun (best: DataRow) r -> if r.Number c > best.Number c then r else best) members.[0]
+                    kept.Add keep
+                    for r in members do
+                        if not (obj.ReferenceEquals(r, keep)) then
+                            excluded.Add { Row = r; Reason = sprintf "%s (%s = %s repeats; kept: line %d)" reason axis r.Cells.[a] keep.Line }
+                // groupBy keeps the order of first appearance; restore the order of the rows kept
+                let order = Dictionary<DataRow, int>(HashIdentity.Reference)
+                included |> Array.iteri (fun k r -> order.[r] <- k)
+                kept.ToArray() |> Seq.sortBy (fun r -> order.[r]) |> Array.ofSeq
+            | ValueNone -> included
         table.SetRows(included, excluded.ToArray())
         // ---- sorted axes
         let monotone (column: string) (increasing: bool) =

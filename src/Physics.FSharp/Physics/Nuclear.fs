@@ -39,16 +39,6 @@ type NucleusCount =
       /// Number of such nuclei (dimensionless, &gt; 0 for a detector).
       Count: float }
 
-    /// The isotope under the name the earlier (Isotope * float) struct-tuple result had, for the callers written
-    /// against it (direct detection, Borexino) until they move to Isotope.
-    member n.Item1 = n.Isotope
-    /// The count under the name the earlier struct-tuple result had (see Item1).
-    member n.Item2 = n.Count
-    /// C# deconstruction: var (isotope, count) = nucleusCount.
-    member n.Deconstruct([<Runtime.InteropServices.Out>] isotope: byref<Isotope>, [<Runtime.InteropServices.Out>] count: byref<float>) =
-        isotope <- n.Isotope
-        count <- n.Count
-
 /// A detector material: natural elements combined in a chemical formula (Ge, CsI, Xe, C9H12, CaWO4, …).
 [<Sealed>]
 type Target(name: string, formula: IEnumerable<ElementCount>, isotopes: IEnumerable<Isotope>) =
@@ -72,11 +62,6 @@ type Target(name: string, formula: IEnumerable<ElementCount>, isotopes: IEnumera
     let molarMass = parts |> List.sumBy (fun (i, n) -> n * i.Mass)
     let nuclei =
         parts |> List.map (fun (i, n) -> { Isotope = i; NumberFraction = n / atoms; MassFraction = n * i.Mass / molarMass })
-
-    /// The earlier F# form of the constructor ((element, count) list, isotope list), kept for the direct-detection code
-    /// until it moves to the C#-facing one.
-    new(name: string, formula: (string * int) list, isotopes: Isotope list) =
-        Target(name, formula |> List.map (fun (e, n) -> { Element = e; Count = n }), isotopes :> IEnumerable<Isotope>)
 
     /// Target name as given (e.g. "CsI").
     member _.Name = name

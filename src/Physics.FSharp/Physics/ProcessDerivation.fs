@@ -282,37 +282,13 @@ module internal ProcessDerivation =
 
     // ---- a a → b b in the CM frame ----------------------------------------------------------------------------------
 
-    /// The 48-point Gauss–Legendre rule on [−1, 1] (Newton iteration on P_48, as before).
-    let private gaussLegendre48 =
-        lazy
-            (let n = 48
-             let xs = Array.zeroCreate n
-             let ws = Array.zeroCreate n
-             for i in 0 .. n - 1 do
-                 let mutable x = cos (Math.PI * (float i + 0.75) / (float n + 0.5))
-                 let mutable fin = false
-                 let mutable dp = 0.0
-                 while not fin do
-                     let mutable p0 = 1.0
-                     let mutable p1 = x
-                     for k in 2 .. n do
-                         let p2 = ((2.0 * float k - 1.0) * x * p1 - float (k - 1) * p0) / float k
-                         p0 <- p1
-                         p1 <- p2
-                     dp <- float n * (x * p1 - p0) / (x * x - 1.0)
-                     let dx = p1 / dp
-                     x <- x - dx
-                     if abs dx < 1e-15 then fin <- true
-                 xs.[i] <- x
-                 ws.[i] <- 2.0 / ((1.0 - x * x) * dp * dp)
-             xs, ws)
-
     /// σv_rel(s) by 48-point Gauss–Legendre quadrature in cos θ of a compiled integrand, zero below threshold. |M|² ≥ 0,
     /// so a negative sum can only be round-off in a cancellation (e.g. the d-wave SS → νν̄ just above threshold);
     /// anything beyond that is an error, not a number to pass on. `coupling` gives the σv scale y⁴/(8π s) used to
     /// judge round-off. MeV⁻².
     let sigmaVQuadrature (name: string) (integrand: float -> float -> float) (sMin: float) (sMinFinal: float) (coupling: float) (sv: float) : float =
-        let nodes, weights = gaussLegendre48.Force()
+        let rule = GaussLegendre.Rule 48
+        let nodes, weights = rule.Nodes, rule.Weights
         let sMin = max sMin sMinFinal
         if not (sv > sMin) then 0.0
         else

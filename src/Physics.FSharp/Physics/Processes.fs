@@ -101,6 +101,18 @@ type Process internal (info: ProcessInfo) =
     member _.Parameters : IReadOnlyList<ModelParameter> = parameters |> Array.ofList :> IReadOnlyList<ModelParameter>
     /// |M|² with the spin sums and averages of SpinSums, as a formula over Parameters.
     member _.SquaredAmplitude : Formula = formula.Force()
+    /// The power p of |M|² ∝ g^p in the coupling g (so σv, a rate or a width computed at g = 1 scales with g^p), derived:
+    /// the elasticity ∂ln|M|²/∂ln g of the amplitude, which must be a constant; InvalidOperationException naming the
+    /// elasticity when it is not (|M|² not a monomial in g, e.g. interference with another coupling).
+    member _.CouplingPower(coupling: ModelParameter) : float =
+        if isNull (box coupling) then nullArg "coupling"
+        if not (info.ModelParameters |> List.exists (fun p -> p.Symbol = coupling.Symbol)) then
+            invalidArg "coupling" (sprintf "%s: |M|² of %s does not depend on %s" coupling.Symbol info.Name coupling.Symbol)
+        let g = Symbol coupling.Symbol
+        let e = info.SquaredAmplitude
+        match Normal.simplifyWith Assumptions.AllPositive (g * Calculus.differentiate g e / e) with
+        | Number q -> q.ToDouble()
+        | other -> invalidOp (sprintf "|M|² of %s is not a power of %s: its elasticity is %s" info.Name coupling.Symbol (Infix.format other))
     override _.ToString() = sprintf "%s in model '%s'" info.Name info.ModelName
 
 /// dσ/dT of a nucleus-scattering process compiled once: inputs (E_ν, M, T, A, F²) and the model parameters of

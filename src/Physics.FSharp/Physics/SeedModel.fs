@@ -65,6 +65,14 @@ type SeedModel =
 
     static let seed001 = lazy (build false)
     static let seed000 = lazy (build true)
+    static let couplingPower =
+        lazy
+            (let (m, _, _, _, _, _, ybar) = seed001.Force()
+             let e = m.NucleusScattering(ProcessKind.NeutrinoNucleusToChiNucleus).DifferentialCrossSection.Expression
+             let y = Symbol ybar.Symbol
+             match Normal.simplifyWith Assumptions.AllPositive (y * Calculus.differentiate y e / e) with
+             | Number q -> q.ToDouble()
+             | other -> invalidOp (sprintf "dσ/dT of ν N → χ N is not a power of %s: its elasticity is %s" ybar.Symbol (Infix.format other)))
     static let get (f: Model * ModelParameter * ModelParameter * ModelParameter * ModelParameter * ModelParameter * ModelParameter -> 'a) = f (seed001.Force())
 
     /// The seeds' scalar model ('scalar-seed'), in seed 001's notation (χ, S, m_chi, m_S, y_chi, y_N, M, ȳ).
@@ -83,6 +91,10 @@ type SeedModel =
     static member NucleusCoupling : ModelParameter = get (fun (_, _, _, _, _, p, _) -> p)
     /// ȳ = sqrt(y_χ y_N / A) (seed 001 eq. 2.19).
     static member EffectiveCoupling : ModelParameter = get (fun (_, _, _, _, _, _, p) -> p)
+
+    /// The power p of dσ/dT(ν N → χ N) ∝ ȳ^p (p = 4, seed 001 eq. 2.21: y_χ² y_N² = ȳ⁴ A²), derived: the elasticity
+    /// ∂ln(dσ/dT)/∂ln ȳ of the model's cross section, which must be a constant. Spectra computed at ȳ = 1 scale with ȳ^p.
+    static member EffectiveCouplingPower : float = couplingPower.Force()
 
     /// The point (m_χ, m_S, ȳ) of the seed 001 CEvNS analysis (masses in MeV); each value range-checked.
     static member CevnsPoint(chiMass: float, mediatorMass: float, effectiveCoupling: float) : ParameterPoint =

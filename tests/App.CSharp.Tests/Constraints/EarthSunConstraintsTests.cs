@@ -23,7 +23,7 @@ public class EarthSunConstraintsTests
     [Test]
     public void PlaceholderFluxLimitGivesACurveThatIsNeverDrawn()
     {
-        var masses = ConstraintCurves.LogSpace(5e3, 1.5e5, 8);
+        var masses = Grid.LogSpace(5e3, 1.5e5, 8);
         var curve = EarthSunConstraints.SigmaLimitCurve(NeutrinoFluxLimit.Placeholder, masses);
         Assert.That(curve.IsPlaceholder);
         Assert.That(curve.Y.All(double.IsFinite));

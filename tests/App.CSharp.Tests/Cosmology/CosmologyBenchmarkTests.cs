@@ -1,4 +1,4 @@
-using NuDM.App.Cosmology;
+using NuDM.App.Bench;
 using NUnit.Framework;
 
 namespace NuDM.App.Tests.Cosmology;

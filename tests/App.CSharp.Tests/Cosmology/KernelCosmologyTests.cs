@@ -10,7 +10,7 @@ public class KernelCosmologyTests
     [Test]
     public void Figure7SolvesStayPositiveFiniteAndBelowTheirInitialEnvelope()
     {
-        var results = Seed001Figure7.Solve(CancellationToken.None);
+        var results = Seed001Boltzmann.Solve(CancellationToken.None);
         foreach (var r in results)
         {
             Assert.That(r.YChi.All(y => double.IsFinite(y) && y > 0), "no negative or non-finite yields");

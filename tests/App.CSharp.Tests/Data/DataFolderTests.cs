@@ -1,5 +1,6 @@
 using NuDM.App.Cevns;
 using NuDM.App.Cli;
+using NuDM.App.Constraints;
 using NuDM.App.Cosmology;
 using NuDM.App.Detection;
 using NuDM.App.Experiments;
@@ -29,7 +30,9 @@ public class DataFolderTests
     /// <summary>
     /// Loads everything the program can load — every experiment of the registry with every response model and its flux,
     /// every direct-detection search, every g_eff table, the reactor model, isotopes, couplings, kaon data, the Earth and
-    /// the Sun — in a fresh copy of data/, and asserts that every file there (README.md files aside) was read.
+    /// the Sun, the X-ray limits, the Sobol direction numbers of scans — in a fresh copy of data/, and asserts that every
+    /// file there (README.md and the LICENSE.* files of copied data aside: documents, shipped beside the file they cover)
+    /// was read.
     /// </summary>
     [Test]
     public void EveryFileUnderDataIsReadByTheProgram()
@@ -51,15 +54,31 @@ public class DataFolderTests
         _ = Couplings.QuarkMasses(QuarkMassSet.PDG2018);
         _ = KaonBounds.Table();
         _ = (EarthSunFluxes.Earth, EarthSunFluxes.Sun, EarthSunFluxes.Boron8Flux_cm2_s);
+        _ = new NuDM.App.Scans.SobolSampler(32); // the Sobol direction numbers of nudm scan
+        _ = XrayMixingLimits.All;
 
         var shipped = Directory.GetFiles(root, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
-            .Where(f => Path.GetFileName(f) != "README.md")
+            .Where(f => Path.GetFileName(f) != "README.md" && !Path.GetFileName(f).StartsWith("LICENSE.", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal).ToArray();
         var opened = DataFiles.OpenedFiles;
         Assert.That(shipped.Except(opened), Is.Empty, "files under data/ that nothing reads: use them, move them to tests/reference-data, or delete them");
         Assert.That(opened.Except(shipped), Is.Empty);
         Assert.That(shipped.Length, Is.GreaterThan(40));
+    }
+
+    /// <summary>A licence file under data/ is named in its folder's README, and a file of its folder is read by the program.</summary>
+    [Test]
+    public void EveryLicenceFileIsNamedInItsFoldersReadme()
+    {
+        var licences = Directory.GetFiles(ReferenceData.RepositoryData, "LICENSE.*", SearchOption.AllDirectories);
+        Assert.That(licences, Is.Not.Empty, "the X-ray limits of snowmass2021-cf3 come with their MIT licence");
+        foreach (var l in licences)
+        {
+            var dir = Path.GetDirectoryName(l)!;
+            var readme = new[] { dir, Path.GetDirectoryName(dir)! }.Select(d => Path.Combine(d, "README.md")).First(File.Exists);
+            Assert.That(File.ReadAllText(readme), Does.Contain(Path.GetFileName(l)), $"{readme} must name {Path.GetFileName(l)}");
+        }
     }
 
     [Test]

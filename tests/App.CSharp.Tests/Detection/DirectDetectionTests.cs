@@ -65,10 +65,10 @@ public class DirectDetectionTests
         double sum = 0;
         foreach (var t in Nuclear.Target("Xe").NucleiInMass(1300.0))
         {
-            var iso = t.Item1;
+            var iso = t.Isotope;
             double eR = mX * mX / (2 * (mX + iso.Mass));
             double f = FormFactors.Helm(Math.Sqrt(2 * iso.Mass * eR), iso.A);
-            sum += t.Item2 * iso.A * iso.A * f * f * eff(eR * 1e3) * DetectionFormulas.KappaAt(mX, iso.Mass, double.PositiveInfinity);
+            sum += t.Count * iso.A * iso.A * f * f * eff(eR * 1e3) * DetectionFormulas.KappaAt(mX, iso.Mass, double.PositiveInfinity);
         }
         double expected = 300.0 / mX * 2.99792458e10 * sigma * 278.8 * 86400 * sum;
         Assert.That(Xe.ExpectedCounts(mX, sigma), Is.EqualTo(expected).Within(1e-6).Percent);
@@ -192,7 +192,7 @@ public class DirectDetectionTests
         Assert.That(() => DirectDetection.Borexino.SigmaNCLimit(-1.0), Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("mX"));
         Assert.That(() => DirectDetection.Get("LUX"), Throws.TypeOf<ArgumentException>().With.Message.Contains("XENON1T_2018"));
         Assert.That(() => DirectDetectionExperiment.FromData("LUX"), Throws.TypeOf<ArgumentException>().With.Message.Contains("unknown experiment"));
-        Assert.That(() => new Xenon1TSigmaNC().Curve(-1, FigureContext.Silent(Path.GetTempPath()), _ => { }), Throws.TypeOf<UserInputException>().With.Message.Contains("r = m_φ/m_X"));
+        Assert.That(() => new Xenon1TSigmaNC().Curve(-1, FigureContext.Silent(Path.GetTempPath()), _ => { }), Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("r = m_φ/m_X"));
     }
 
     private static Isotope Iso(string el, int a) => Nuclear.Isotopes.Single(i => i.Element == el && i.A == a);

@@ -223,6 +223,6 @@ public class FiguresRunTests
         Assert.That(gaps, Is.GreaterThan(4000), "the ~4,860 former NaN cells of the limit curves are empty");
         var band = File.ReadAllLines(Path.Combine(_out, "seed000-fig5.csv")).Where(l => l.Contains("N_{eff}")).ToArray();
         Assert.That(band, Has.Length.EqualTo(4));
-        Assert.That(band.All(l => l.EndsWith(",1e-06,100,,")), "the band reaches the top of the plot, y = 100");
+        Assert.That(band.All(l => l.EndsWith(",1e-12,100,,")), "the band spans the plot, from its bottom y = 1e-12 to its top y = 100");
     }
 }

@@ -232,10 +232,110 @@ let ``every table under data/ has a declared schema and reads cleanly; every dec
     let tables =
         Directory.GetFiles(root, "*", SearchOption.AllDirectories)
         |> Array.map (fun f -> Path.GetRelativePath(root, f).Replace('\\', '/'))
-        |> Array.filter (fun f -> not (f.EndsWith "README.md" || f.EndsWith ".yaml" || f.EndsWith ".json"))
+        // README.md and LICENSE.* (the licence of a copied file, shipped beside it) are documents, not tables
+        |> Array.filter (fun f -> not (f.EndsWith "README.md" || Path.GetFileName(f).StartsWith "LICENSE." || f.EndsWith ".yaml" || f.EndsWith ".json"))
         |> Array.sort
-    Assert.That(tables, Is.EquivalentTo DataCatalog.Tables)
+    // a table inside a YAML file is declared as 'file#entry'; the other declared tables are whole files
+    let wholeFiles = DataCatalog.Tables |> Seq.filter (fun t -> not (t.Contains "#"))
+    Assert.That(tables, Is.EquivalentTo wholeFiles)
     use _ = DataFiles.UseDirectory root
-    for f in tables do
+    for f in DataCatalog.Tables do
         let t = DataFiles.Table f
         Assert.That(t.Count, Is.GreaterThan 0, f)
+
+// ------------------------------------------------------------------ YAML blocks, unsorted curves, repeated points
+
+let private yaml =
+    "top:\n  # a comment\n  xystring: |\n    1 2\n    2 3\n\n    3 4\nnext:\n  xystring: |\n    9 9\n"
+
+let private block (entry: string) = numbers.YamlBlock(entry, "xystring")
+
+[<Test>]
+let ``a YAML literal block is read as a table whose lines keep their numbers in the file`` () =
+    let t = parse (block "top") yaml
+    Assert.That(([ for r in t.Rows -> r.Line ] = [ 4; 5; 7 ]), sprintf "%A" ([ for r in t.Rows -> r.Line ]))
+    Assert.That((t.Numbers "y" = [| 2.0; 3.0; 4.0 |]), sprintf "%A" (t.Numbers "y"))
+    Assert.That((parse (block "next") yaml).Rows.[0].Line, Is.EqualTo 10)
+    // a bad cell in the block is named by the file's line and the column's cell
+    let e = Assert.Throws<DataFileException>(fun () -> parse (block "top") (yaml.Replace("    2 3", "    2 -3")) |> ignore)
+    Assert.That((e.File, e.Line, e.Column, e.ColumnName), Is.EqualTo(("data/test.csv", 5, 2, "y")), e.Message)
+
+[<TestCase("other", 0, "has no top-level entry 'other:'")>]
+[<TestCase("dup", 3, "the entry 'dup:' appears twice (first at line 1)")>]
+[<TestCase("nofield", 5, "has no literal block 'xystring: |'")>]
+[<TestCase("empty", 9, "is empty")>]
+let ``a YAML block that is missing, ambiguous or empty is an error naming its line`` (entry: string, line: int, reason: string) =
+    let text = "dup:\n  xystring: |\ndup:\n  xystring: |\nnofield:\n  other: |\n    1 1\nempty:\n  xystring: |\nlast: 1\n"
+    let e = Assert.Throws<DataFileException>(fun () -> parse (block entry) text |> ignore)
+    Assert.That(e.Line, Is.EqualTo line, e.Message)
+    Assert.That(e.Message, Does.Contain reason)
+
+[<Test>]
+let ``rows out of order are sorted when the schema says so; a repeated value is then refused, or merged by its stated rule`` () =
+    let curve = TableSchema.CommaNumbers().Column("x", CellRule.Positive).Column("y", CellRule.Positive)
+    // without SortedBy an unsorted axis is refused at the row that steps back
+    let unsorted = Assert.Throws<DataFileException>(fun () -> parse (curve.Increasing "x") "1,5\n3,4\n2,6\n4,1\n" |> ignore)
+    Assert.That((unsorted.Line, unsorted.Column), Is.EqualTo((3, 1)))
+    let sorted = curve.SortedBy("x", "digitised back and forth").Increasing("x")
+    let t = parse sorted "1,5\n3,4\n2,6\n4,1\n"
+    Assert.That((t.Numbers "x" = [| 1.0; 2.0; 3.0; 4.0 |]), sprintf "%A" (t.Numbers "x"))
+    Assert.That(([ for r in t.Rows -> r.Line ] = [ 1; 3; 2; 4 ]), "rows keep their file lines")
+    // a repeated x after sorting: refused, naming the second row and the first
+    let repeated = Assert.Throws<DataFileException>(fun () -> parse sorted "1,5\n3,4\n3,2\n2,6\n" |> ignore)
+    Assert.That((repeated.Line, repeated.Column), Is.EqualTo((3, 1)), repeated.Message)
+    Assert.That(repeated.Message, Does.Contain "(previous row, line 2: 3)")
+    // merged by the stated rule: the largest y stays, the others are set aside with the reason and the line kept
+    let merged = curve.SortedBy("x", "digitised back and forth").RepeatsKeepLargest("x", "y", "a vertical segment").Increasing("x")
+    let m = parse merged "1,5\n3,4\n3,7\n2,6\n3,1\n"
+    Assert.That((m.Numbers "x" = [| 1.0; 2.0; 3.0 |]), sprintf "%A" (m.Numbers "x"))
+    Assert.That((m.Numbers "y" = [| 5.0; 6.0; 7.0 |]), sprintf "%A" (m.Numbers "y"))
+    Assert.That(([ for x in m.Excluded -> x.Row.Line ] = [ 2; 5 ]), sprintf "%A" ([ for x in m.Excluded -> x.Row.Line ]))
+    Assert.That(m.Excluded.[0].Reason, Is.EqualTo "a vertical segment (x = 3 repeats; kept: line 3)")
+
+let private roach = "constraints/xray_sterile/LimitsRoach2022_MWHalo.csv"
+let private snu = "constraints/xray_sterile/snu_limits.yaml"
+
+[<Test>]
+let ``the X-ray limits are read as declared: Roach 2022 sorted, its 12 rows at 39.5712 keV merged into the weakest`` () =
+    let t = DataFiles.Table roach
+    Assert.That((t.Count, t.Excluded.Count), Is.EqualTo((308, 11)))
+    let x = t.Numbers "m_s_keV"
+    Assert.That(Array.pairwise x |> Array.forall (fun (a, b) -> b > a), "strictly increasing after sorting and merging")
+    Assert.That(t.Excluded |> Seq.forall (fun e -> e.Row.Number "m_s_keV" = 39.571247715367306 && e.Row.Line >= 307 && e.Row.Line <= 317))
+    let kept = t.Rows |> Seq.find (fun r -> r.Number "m_s_keV" = 39.571247715367306)
+    Assert.That((kept.Line, kept.Number "sin2_2theta"), Is.EqualTo((306, 7.268138520579877e-15)), "the largest sin²2θ of the vertical segment")
+    for entry, rows, first in [ "boyarsky2007_integral", 76, 40.6625; "perez2016_nustar_gc", 96, 6.01911; "roach2019_nustar_bulge", 101, 7.67376; "ng2019_nustar_m31", 71, 9.96724 ] do
+        let c = DataFiles.Table(snu + "#" + entry)
+        Assert.That((c.Count, c.Rows.[0].Number "m_s_keV"), Is.EqualTo((rows, first)), entry)
+        // the row's line number is the file's: that line of the file holds the first point
+        let fileLine = File.ReadAllLines(Path.Combine(ReferenceData.repositoryData.Force(), snu)).[c.Rows.[0].Line - 1]
+        Assert.That(Double.Parse(fileLine.Split(' ', StringSplitOptions.RemoveEmptyEntries).[0], Globalization.CultureInfo.InvariantCulture), Is.EqualTo first, entry)
+    Assert.That(DataFiles.OpenedFiles, Does.Contain snu)
+
+[<Test>]
+let ``a corrupted copy of an X-ray limit is refused with file, line and column`` () =
+    // INTEGRAL at m_s = 1.106 MeV: a NaN
+    let line = ReferenceData.lineOf snu "    1.10600e+3  9.10772e-22"
+    do
+        use _ = ReferenceData.editedData snu "    1.10600e+3  9.10772e-22" "    1.10600e+3  nan"
+        let e = fault (fun () -> DataFiles.Table(snu + "#boyarsky2007_integral"))
+        at e ("data/" + snu) line 2
+        Assert.That(e.ColumnName, Is.EqualTo "sin2_2theta")
+    // a point of the NuSTAR bulge curve moved behind its predecessor: the block must increase as stored
+    let bulge = ReferenceData.lineOf snu "    8.45714e+0 1.78145e-11"
+    do
+        use _ = ReferenceData.editedData snu "    8.45714e+0 1.78145e-11" "    8.20000e+0 1.78145e-11"
+        let e = fault (fun () -> DataFiles.Table(snu + "#roach2019_nustar_bulge"))
+        at e ("data/" + snu) bulge 1
+        Assert.That(e.Message, Does.Contain "does not increase strictly")
+    // sin²2θ above 1 in the Roach 2022 file
+    let first = "6.074232025383001, 1.721126944957664e-10"
+    do
+        use _ = ReferenceData.editedData roach first "6.074232025383001, 1.7"
+        let e = fault (fun () -> DataFiles.Table roach)
+        at e ("data/" + roach) 1 2
+        Assert.That(e.Message, Does.Contain "is above 1")
+    // a missing row
+    do
+        use _ = ReferenceData.editedData roach first "# removed"
+        Assert.That((fault (fun () -> DataFiles.Table roach)).Message, Does.Contain "has 318 data rows, 319 are expected")

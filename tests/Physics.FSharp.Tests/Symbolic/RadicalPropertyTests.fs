@@ -22,12 +22,15 @@ let private points (seed: int) =
     let rng = Random(seed)
     [ for _ in 1 .. 3 -> dict [ for s in radicalSymbols -> s, 0.3 + 3.0 * rng.NextDouble() ] ]
 
-/// True when simplified keeps the value of e at the point (relative tolerance 1e-7; points where e is not a
-/// finite real number are skipped). An infinite normal form is only accepted where e is numerically singular.
+/// True when simplified keeps the value of e at the point (relative tolerance 1e-7). Points where e has no value to
+/// keep are skipped: e is not a finite real number there, or it is numerically singular (|e| > 1e12: a denominator
+/// that is 0 up to rounding, e.g. 1/(1 + √a + √b + √(ab) − (1 + √a)(1 + √b)), whose floating-point value is the
+/// reciprocal of round-off; any two evaluations of it, before and after simplifying, disagree). An infinite normal
+/// form where e is finite and moderate is wrong.
 let private sameValue (e: Expr) (simplified: Expr) (point: Collections.Generic.IDictionary<string, float>) =
     let v = Evaluate.evaluate point e
-    if not (Double.IsFinite v) then true
-    elif Structure.hasSpecial simplified then abs v > 1e12 // a denominator that is 0 up to rounding
+    if not (Double.IsFinite v) || abs v > 1e12 then true
+    elif Structure.hasSpecial simplified then false
     else
         let w = Evaluate.evaluate point simplified
         abs (v - w) <= 1e-7 * max 1.0 (max (abs v) (abs w))

@@ -1,15 +1,7 @@
 using NuDM.App.Experiments;
+using NuDM.App.Statistics;
 
-namespace NuDM.App.Statistics;
-
-/// <summary>Which statistic <see cref="ExperimentStatistics.Create"/> builds.</summary>
-public enum StatisticKind
-{
-    /// <summary>The χ² with pulls of seed 001 eq. (2.29): published per-bin errors when the experiment has them, else eq. (2.30).</summary>
-    ChiSquare,
-    /// <summary>Poisson log-likelihood ratio with the signal pull (needs counts, not residuals).</summary>
-    Poisson,
-}
+namespace NuDM.App.Cevns;
 
 /// <summary>Builds the test statistic of an experiment: its data (or Asimov data), backgrounds, uncertainties and σ_a, σ_f.</summary>
 public static class ExperimentStatistics

@@ -1,10 +1,9 @@
-using System.CommandLine;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CsvHelper;
 
-namespace NuDM.App.Cli;
+namespace NuDM.App;
 
 /// <summary>
 /// A computed number that is not finite (or not positive where it must be) reached the output: never printed. Valid
@@ -27,29 +26,6 @@ public sealed class NonFiniteResultException(string computation, string quantity
 
 /// <summary>How a command prints its results: a terminal table (default), CSV (<c>--csv</c>) or JSON Lines (<c>--json</c>).</summary>
 public enum OutputFormat { Table, Csv, Json }
-
-/// <summary>
-/// The <c>--csv</c> and <c>--json</c> options every command that prints results has; given together they are refused
-/// (a parse error: exit code 2).
-/// </summary>
-public sealed class OutputOptions
-{
-    private readonly Option<bool> _csv = new("--csv") { Description = "CSV to standard output: a header line, one line per row, numbers in shortest round-trip form" };
-    private readonly Option<bool> _json = new("--json") { Description = "JSON Lines to standard output: one object per row, field names with units, null for a missing value" };
-
-    /// <summary>Adds both options to <paramref name="command"/>, with the rule that refuses them together.</summary>
-    public static OutputOptions AddTo(Command command)
-    {
-        var o = new OutputOptions();
-        command.Options.Add(o._csv);
-        command.Options.Add(o._json);
-        OptionRules.Exclusive(command, o._csv, o._json, "choose one output format");
-        return o;
-    }
-
-    /// <summary>The format asked for.</summary>
-    public OutputFormat Of(ParseResult p) => p.GetValue(_json) ? OutputFormat.Json : p.GetValue(_csv) ? OutputFormat.Csv : OutputFormat.Table;
-}
 
 /// <summary>
 /// The output boundary of a command: every number a command prints (terminal tables, messages, CSV and JSON) goes

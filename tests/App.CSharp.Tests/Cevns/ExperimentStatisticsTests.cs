@@ -1,8 +1,9 @@
+using NuDM.App.Cevns;
 using NuDM.App.Experiments;
 using NuDM.App.Statistics;
 using NUnit.Framework;
 
-namespace NuDM.App.Tests.Statistics;
+namespace NuDM.App.Tests.Cevns;
 
 /// <summary>The per-experiment statistic reproduces seed 001's choices.</summary>
 public class ExperimentStatisticsTests

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace NuDM.App.Cli;
+namespace NuDM.App;
 
 /// <summary>
 /// The one spelling of numbers for everything the program prints (terminal tables, messages, CSV, JSON), as Python

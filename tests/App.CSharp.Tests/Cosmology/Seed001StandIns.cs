@@ -1,8 +1,10 @@
-namespace NuDM.App.Cosmology;
+using NuDM.App.Cosmology;
+
+namespace NuDM.App.Tests.Cosmology;
 
 /// <summary>
 /// Placeholder thermal cross sections for the three channels of seed 001 eq. (4.2), of the right order in the coupling
-/// and masses, used by the tests and benchmarks until the kernel derives the real σ(s) of each channel. They are NOT the
+/// and masses, used by the solver tests (a test fixture: the program itself uses the kernel's derived σ(s) of each channel). They are NOT the
 /// model's cross sections: all three are s-wave constants (no thermal average, no phase-space or resonance structure).
 /// Units: masses in MeV, ⟨σv⟩ in MeV⁻².
 /// </summary>

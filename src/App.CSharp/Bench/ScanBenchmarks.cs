@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Globalization;
+using NuDM.App.Scans;
+
+namespace NuDM.App.Bench;
+
+/// <summary>
+/// Speed targets of <c>nudm scan</c> (issue 14), as ratios measured in one run (time ÷ budget; ≤ the target is met):
+/// a full point of a 4-D scan (relic coupling, COHERENT 2017 Δχ², direct detection and Borexino, T_KD) ≤ 1 ms on one
+/// core; the throughput from 1 to 2 cores ≥ 1.8×; a 10⁵-point 4-D scan ≤ 2 min on 2 cores; the store's overhead
+/// ≤ 5 % of the scan time (measured as the writer's busy share of the machine, and as the wall-time difference). The 4-D scans are grids over (m_X, r, y_X, y_q) with the couplings varying fastest (the
+/// order the README recommends): each point pays its own Δχ², rates and T_KD refinement, and a share of the
+/// per-(m_X, r) work (relic search, freeze-out grid, CEvNS plan, limits, T_KD nodes). Every round parses the spec anew,
+/// so no per-(m_X, r) cache survives from one round to the next. Not a test: nothing here asserts.
+/// </summary>
+public static class ScanBenchmarks
+{
+    /// <summary>The observables of a "full point".</summary>
+    private const string Observables = """
+        observables:
+          - relic_coupling
+          - delta_chi2: { experiment: coherent-csi-2017 }
+          - direct_detection
+          - borexino
+          - kinetic_decoupling
+        """;
+
+    /// <summary>
+    /// A 4-D grid spec with <paramref name="m"/> × <paramref name="r"/> mass pairs and <paramref name="y"/> × <paramref name="q"/>
+    /// couplings per pair; one shard block per mass pair (the README's rule: shard_block = the couplings' sub-grid).
+    /// </summary>
+    public static ScanSpec Grid(int m, int r, int y, int q) => ScanSpec.Parse($$"""
+        model: x-phi-nu
+        sampling: grid
+        parameters:
+          m_X: { from: 1, to: 1000, scale: log, points: {{m}} }
+          r: { from: 1.5, to: 10, scale: log, points: {{r}} }
+          y_X: { from: 1e-5, to: 3, scale: log, points: {{y}} }
+          y_q: { from: 1e-10, to: 1e-4, scale: log, points: {{q}} }
+        {{Observables}}
+        shard_block: {{y * q}}
+        """, "bench.yaml");
+
+    /// <summary>Runs the four measurements.</summary>
+    public static IEnumerable<RatioResult> Run(int rounds)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 3);
+        int cores = Math.Min(2, Environment.ProcessorCount);
+        // warm-up: the kernel's derivations, the experiments' SM predictions and the JIT
+        Time(() => Grid(3, 2, 8, 4), 1, new NullSink());
+
+        // 16 mass pairs × 1000 couplings (40 y_X × 25 y_q, as in the 10⁵-point scan) = 16000 points per round, 16 blocks
+        int n = Math.Max(3, rounds / 7);
+        var single = new double[n];
+        var dual = new double[n];
+        var specPoints = Grid(8, 2, 40, 25).Count;
+        for (int i = 0; i < n; i++)
+        {
+            // interleaved, alternating which runs first, so load on the machine affects both alike
+            if (i % 2 == 0) { single[i] = Time(() => Grid(8, 2, 40, 25), 1, new NullSink()); dual[i] = Time(() => Grid(8, 2, 40, 25), cores, new NullSink()); }
+            else { dual[i] = Time(() => Grid(8, 2, 40, 25), cores, new NullSink()); single[i] = Time(() => Grid(8, 2, 40, 25), 1, new NullSink()); }
+        }
+        double perPoint = Median(single) / specPoints;
+        yield return new RatioResult("full point of a 4-D grid (1 core)", "relic, COHERENT Δχ², DD, Borexino, T_KD", "budget 1 ms",
+            perPoint * 1e9, 1e6, perPoint / 1e-3, Quantile(single, 0.25) / specPoints / 1e-3, Quantile(single, 0.75) / specPoints / 1e-3, 1.0);
+        var speedup = single.Select((s, i) => dual[i] * 1.8 / s).ToArray();
+        yield return new RatioResult($"throughput 1 → {cores} cores (≥ 1.8×)", $"{cores}-core time × 1.8", "1-core time",
+            Median(dual) * 1.8 / specPoints * 1e9, Median(single) / specPoints * 1e9, Median(speedup), Quantile(speedup, 0.25), Quantile(speedup, 0.75), 1.0);
+
+        // 10⁵ points (20 m_X × 5 r × 40 y_X × 25 y_q) on 2 cores, into SQLite and into nothing, interleaved: the scan time
+        // and the store's overhead on a scan of realistic length (a short scan would measure opening and closing the file)
+        int big = 3;
+        var withStore = new double[big];
+        var without = new double[big];
+        var storeBusy = new double[big];
+        var storeShare = new double[big];
+        for (int i = 0; i < big; i++)
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"nudm-bench-{Guid.NewGuid():N}.sqlite");
+            try
+            {
+                if (i % 2 == 0) { without[i] = Time(() => Grid(20, 5, 40, 25), cores, new NullSink()); (withStore[i], storeBusy[i]) = TimeStore(() => Grid(20, 5, 40, 25), cores, file); }
+                else { (withStore[i], storeBusy[i]) = TimeStore(() => Grid(20, 5, 40, 25), cores, file); without[i] = Time(() => Grid(20, 5, 40, 25), cores, new NullSink()); }
+            }
+            finally
+            {
+                foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+            }
+            storeShare[i] = storeBusy[i] / (cores * withStore[i]);
+        }
+        double t = Median(withStore);
+        yield return new RatioResult($"10⁵-point 4-D scan ({cores} cores, SQLite)", "measured", "budget 120 s",
+            t * 1e9, 120e9, t / 120, Quantile(withStore, 0.25) / 120, Quantile(withStore, 0.75) / 120, 1.0);
+        // the store's cost two ways: the writer's busy time as a share of the machine (cores × wall time: what it takes
+        // from the workers when every core computes), and the wall-time difference to no store (noisier on a shared machine)
+        var share = storeShare.Select(x => x / 0.05).ToArray();
+        yield return new RatioResult("store: writer busy ÷ (cores × wall) (≤ 5 %)", "SQLite inserts", "5 % of the machine",
+            Median(storeBusy) * 1e9, Median(withStore) * cores * 0.05 * 1e9, Median(share), Quantile(share, 0.25), Quantile(share, 0.75), 1.0);
+        var overhead = withStore.Select((x, i) => (x - without[i]) / x / 0.05).ToArray();
+        yield return new RatioResult("store: wall time vs no store (≤ 5 %)", "(SQLite − no store) ÷ SQLite", "5 %",
+            (t - Median(without)) * 1e9, t * 0.05 * 1e9, Median(overhead), Quantile(overhead, 0.25), Quantile(overhead, 0.75), 1.0);
+    }
+
+    private static double Time(Func<ScanSpec> spec, int threads, IScanSink sink)
+    {
+        var s = spec();
+        var clock = Stopwatch.StartNew();
+        var o = ScanEngine.Run(s, Shard.All, sink, new ScanRunOptions { Threads = threads }, CancellationToken.None);
+        if (o.Failed > 0) throw new InvalidOperationException($"benchmark scan: {o.Failed} points failed; first: {o.FirstFailure}");
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Wall time of a run into a new store, and the writer's time inside the store (s).</summary>
+    private static (double Wall, double Store) TimeStore(Func<ScanSpec> spec, int threads, string file)
+    {
+        var s = spec();
+        var run = NuDM.App.Statistics.RunFingerprint.Current();
+        var clock = Stopwatch.StartNew();
+        ScanOutcome o;
+        using (var store = ScanStore.OpenForRun(file, ScanMetadata.For(s, Shard.All, run)))
+        {
+            o = ScanEngine.Run(s, Shard.All, new StoreSink(store), new ScanRunOptions { Threads = threads }, CancellationToken.None);
+            if (o.Failed > 0) throw new InvalidOperationException($"benchmark scan: {o.Failed} points failed; first: {o.FirstFailure}");
+        }
+        return (clock.Elapsed.TotalSeconds, o.SinkSeconds);
+    }
+
+    /// <summary>Seconds spent in each observable on the first point of a fresh (m_X, r) pair (diagnostics for tuning).</summary>
+    public static IReadOnlyList<(string Observable, double FirstSeconds, double NextSeconds)> Profile(double mX, double r)
+    {
+        var spec = ScanSpec.Parse(string.Create(CultureInfo.InvariantCulture, $$"""
+            model: x-phi-nu
+            sampling: grid
+            parameters:
+              m_X: {{mX}}
+              r: {{r}}
+              y_X: { from: 1e-3, to: 1, scale: log, points: 2 }
+              y_q: 1e-9
+            observables: [relic_coupling, omega_h2, { delta_chi2: { experiment: coherent-csi-2017 } }, direct_detection, borexino, kinetic_decoupling, stability, kaon]
+            """), "profile.yaml");
+        var p = new double[4];
+        var result = new List<(string, double, double)>();
+        foreach (var o in spec.Observables)
+        {
+            spec.Point(0, p);
+            var c = Stopwatch.StartNew();
+            o.Evaluate(p);
+            double first = c.Elapsed.TotalSeconds;
+            spec.Point(1, p);
+            c.Restart();
+            o.Evaluate(p);
+            result.Add((o.Name, first, c.Elapsed.TotalSeconds));
+        }
+        return result;
+    }
+
+    private static double Median(double[] xs) => Quantile(xs, 0.5);
+
+    private static double Quantile(double[] xs, double q)
+    {
+        var s = xs.Order().ToArray();
+        var pos = q * (s.Length - 1);
+        int lo = (int)Math.Floor(pos), hi = (int)Math.Ceiling(pos);
+        return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+    }
+}

@@ -1,0 +1,622 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using NuDM.App.Cevns;
+using NuDM.App.Constraints;
+using NuDM.App.Cosmology;
+using NuDM.App.Detection;
+using NuDM.App.Experiments;
+using NuDM.App.Rates;
+using NuDM.App.Statistics;
+using NuDM.Physics;
+
+namespace NuDM.App.Scans;
+
+// This file is the only place in Scans/ that knows the physics: a scan point is evaluated through the small interface
+// below (IScanObservable), implemented with today's public entry points of Cosmology/, Cevns/, Detection/ and
+// Constraints/. When the kernel's Model API lands, only this file changes.
+
+/// <summary>An observable's value at a point: a number, or "not applicable" with the physical reason (an empty cell).</summary>
+/// <param name="Value">The value (NaN when not applicable).</param>
+/// <param name="Reason">Why there is no value (null when there is one).</param>
+public readonly record struct ObservableValue(double Value, string? Reason)
+{
+    /// <summary>True when the observable has a value at this point.</summary>
+    public bool HasValue => Reason is null;
+
+    /// <summary>A value.</summary>
+    public static ObservableValue Of(double value) => new(value, null);
+
+    /// <summary>No value here, with the reason (e.g. "m_X outside XENON1T's mass window").</summary>
+    public static ObservableValue NotApplicable(string reason) => new(double.NaN, reason);
+}
+
+/// <summary>How an observable constrains the model: allowed when the value is at most (or at least) the threshold.</summary>
+public enum ConstraintSense
+{
+    /// <summary>Not a constraint (a derived quantity such as Ωh² or T_KD).</summary>
+    None,
+    /// <summary>Allowed when value ≤ threshold.</summary>
+    AtMost,
+    /// <summary>Allowed when value ≥ threshold.</summary>
+    AtLeast,
+}
+
+/// <summary>
+/// One column of a scan: a named quantity with its unit, the model parameters it depends on, and whether it is a
+/// constraint. <see cref="Evaluate"/> must be a pure function of those parameters (the engine memoises on them, and
+/// shards must reproduce a one-machine run bit for bit) and thread-safe.
+/// </summary>
+public interface IScanObservable
+{
+    /// <summary>Column name in the store (letters, digits, underscores).</summary>
+    string Name { get; }
+
+    /// <summary>Unit as printed ("" for a dimensionless quantity).</summary>
+    string Unit { get; }
+
+    /// <summary>What the column holds and which equation it implements.</summary>
+    string Description { get; }
+
+    /// <summary>The model parameters the value depends on (a subset of the model's parameters).</summary>
+    IReadOnlyList<string> Needs { get; }
+
+    /// <summary>Whether, and how, it constrains the model.</summary>
+    ConstraintSense Sense { get; }
+
+    /// <summary>The constraint's threshold (see <see cref="Sense"/>).</summary>
+    double Threshold { get; }
+
+    /// <summary>The value at a point: <paramref name="parameters"/> holds every model parameter in the model's order.</summary>
+    ObservableValue Evaluate(ReadOnlySpan<double> parameters);
+}
+
+/// <summary>One parameter of a model: its name in the spec and the store, unit, physical range and meaning.</summary>
+public sealed record ModelParameter(string Name, string Unit, PhysicalRange Range, string Description);
+
+/// <summary>
+/// A model a scan can evaluate: its parameters and a factory for the observables the spec asks for. Today only the
+/// seeds' scalar model exists (<see cref="XPhiNuModel"/>).
+/// </summary>
+public interface IScanModel
+{
+    /// <summary>The name in the spec (<c>model:</c>).</summary>
+    string Name { get; }
+
+    /// <summary>Bumped whenever the physics of an observable changes; part of the model hash kept in a store.</summary>
+    string Version { get; }
+
+    /// <summary>The parameters, in the order points carry them.</summary>
+    IReadOnlyList<ModelParameter> Parameters { get; }
+
+    /// <summary>The names (and options) of the observables the spec may ask for, for messages and the README.</summary>
+    IReadOnlyList<string> ObservableNames { get; }
+
+    /// <summary>
+    /// The columns of one spec entry (an observable name with its options; an entry may give several columns, one per
+    /// search). Throws <see cref="SpecException"/> through <paramref name="fail"/> for an unknown name or option.
+    /// </summary>
+    IReadOnlyList<IScanObservable> Create(string name, IReadOnlyDictionary<string, string> options, Func<string, Exception> fail);
+}
+
+/// <summary>The models a scan spec can name.</summary>
+public static class ScanModels
+{
+    /// <summary>Every model by name.</summary>
+    public static IReadOnlyList<string> Names => ["x-phi-nu"];
+
+    /// <summary>The model named in a spec; null when there is none of that name.</summary>
+    public static IScanModel? Find(string name) =>
+        string.Equals(name, XPhiNuModel.ModelName, StringComparison.Ordinal) ? new XPhiNuModel() : null;
+}
+
+/// <summary>
+/// The seeds' scalar model: a Dirac fermion X (seed 001's χ) coupled to neutrinos through a real scalar φ (seed 001's S)
+/// that also couples to quarks (seed 000 eq. 1). Parameters m_X (MeV), r = m_φ/m_X, y_X, y_q (universal quark coupling;
+/// y_p = 17.6 y_q, seed 000 eqs. 8–9). Every observable is one of the program's existing computations; per-(m_X, r)
+/// pieces (the relic search, the freeze-out grid, the CEvNS signal shape, the direct-detection limits, the T_KD table)
+/// are cached, so a scan that varies the couplings fastest pays for them once per mass pair.
+/// </summary>
+public sealed class XPhiNuModel : IScanModel
+{
+    /// <summary>The name in the spec.</summary>
+    public const string ModelName = "x-phi-nu";
+
+    /// <summary>Index of m_X, r, y_X, y_q in a point.</summary>
+    public const int MX = 0, R = 1, YX = 2, YQ = 3;
+
+    private readonly Caches _caches = new();
+
+    public string Name => ModelName;
+
+    /// <summary>Version 1: the observables of issue 14 on today's entry points.</summary>
+    public string Version => "x-phi-nu/1";
+
+    public IReadOnlyList<ModelParameter> Parameters { get; } =
+    [
+        new("m_X", "MeV", new PhysicalRange(0.01, 1e4, "MeV",
+            "the freeze-out solve holds from 10 keV (g_eff tables) and kinetic decoupling up to 10 GeV; seed 000 considers 1–1000 MeV"),
+            "dark-matter mass m_X (seed 001's m_χ)"),
+        new("r", "", PhysicalRanges.MassRatio, "r = m_φ/m_X (seed 001's m_S/m_χ)"),
+        new("y_X", "", PhysicalRanges.DarkCoupling, "the φ X̄ ν coupling y_X (seed 001's y_χ)"),
+        new("y_q", "", PhysicalRanges.QuarkCoupling, "the universal φ q̄ q coupling y_q (seed 000 eq. 1)"),
+    ];
+
+    public IReadOnlyList<string> ObservableNames { get; } =
+    [
+        "relic_coupling", "omega_h2", "delta_chi2 {experiment, statistic: chi2|poisson, data: observed|asimov, threshold}",
+        "direct_detection", "borexino", "kinetic_decoupling", "stability", "kaon {measurement}",
+    ];
+
+    public IReadOnlyList<IScanObservable> Create(string name, IReadOnlyDictionary<string, string> options, Func<string, Exception> fail)
+    {
+        void Only(params string[] allowed)
+        {
+            foreach (var k in options.Keys)
+                if (!allowed.Contains(k, StringComparer.Ordinal))
+                    throw fail(allowed.Length == 0
+                        ? $"observable '{name}' takes no options (got '{k}')"
+                        : $"observable '{name}' has no option '{k}'; its options: {string.Join(", ", allowed)}");
+        }
+        switch (name)
+        {
+            case "relic_coupling":
+                Only();
+                return [new RelicCouplingObservable(_caches)];
+            case "omega_h2":
+                Only();
+                return [new OmegaObservable(_caches)];
+            case "delta_chi2":
+            {
+                Only("experiment", "statistic", "data", "threshold");
+                if (!options.TryGetValue("experiment", out var id))
+                    throw fail($"delta_chi2 needs an experiment: one of {string.Join(", ", ExperimentRegistry.Ids)}");
+                if (!ExperimentRegistry.Ids.Contains(id, StringComparer.Ordinal))
+                    throw fail($"delta_chi2: unknown experiment '{id}'; known: {string.Join(", ", ExperimentRegistry.Ids)}");
+                var stat = options.GetValueOrDefault("statistic", "chi2") switch
+                {
+                    "chi2" => StatisticKind.ChiSquare,
+                    "poisson" => StatisticKind.Poisson,
+                    var s => throw fail($"delta_chi2: statistic '{s}' is not chi2 or poisson"),
+                };
+                bool asimov = options.GetValueOrDefault("data", "observed") switch
+                {
+                    "observed" => false,
+                    "asimov" => true,
+                    var s => throw fail($"delta_chi2: data '{s}' is not observed or asimov"),
+                };
+                double threshold = ConfidenceLevels.DeltaChiSquare(ConfidenceLevels.Ninety, 1);
+                if (options.TryGetValue("threshold", out var t) &&
+                    (!NumberText.TryParse(t, out threshold, out var problem) || !(threshold > 0) || threshold > 100))
+                    throw fail($"delta_chi2: threshold '{t}' must be a number in (0, 100] (Δχ² of the allowed region; 2.706 is 90% CL for one parameter)");
+                var experiment = ExperimentRegistry.Load(id);
+                if (stat == StatisticKind.Poisson && ExperimentStatistics.PoissonObstacle(experiment, asimov) is { } why)
+                    throw fail($"delta_chi2 {id}: {why} (use statistic: chi2, or data: asimov)");
+                return [new DeltaChiSquareObservable(_caches, id, stat, asimov, threshold)];
+            }
+            case "direct_detection":
+                Only();
+                return DirectDetection.All.Where(s => s is not BorexinoDownScattering)
+                    .Select(s => (IScanObservable)new DownScatteringObservable(_caches, s)).ToList();
+            case "borexino":
+                Only();
+                return [new DownScatteringObservable(_caches, DirectDetection.Borexino)];
+            case "kinetic_decoupling":
+                Only();
+                return [new DecouplingTemperatureObservable(_caches), new LymanAlphaObservable(_caches)];
+            case "stability":
+                Only();
+                return [new StabilityObservable()];
+            case "kaon":
+            {
+                Only("measurement");
+                var table = KaonBounds.Table().ToList();
+                var label = options.GetValueOrDefault("measurement", table[0].Measurement.Label);
+                var row = table.FirstOrDefault(b => string.Equals(b.Measurement.Label, label, StringComparison.OrdinalIgnoreCase))
+                          ?? throw fail($"kaon: unknown measurement '{label}'; known: {string.Join("; ", table.Select(b => b.Measurement.Label))}");
+                return [new KaonObservable(row)];
+            }
+            default:
+                throw fail($"unknown observable '{name}' of model {ModelName}; known: {string.Join(", ", ObservableNames)}");
+        }
+    }
+
+    /// <summary>y_p = (y_p/y_q) y_q for a universal quark coupling (seed 000 eqs. 8–9).</summary>
+    internal static double ProtonCoupling(double yq) => ModelConstraints.ProtonCoupling(yq);
+
+    /// <summary>σ_NC = y_X² y_p² m_X²/(16π m_φ⁴) in cm² (seed 000 sec. VII).</summary>
+    internal static double SigmaNC(ReadOnlySpan<double> p) =>
+        ModelConstraints.SigmaNC(p[YX], ProtonCoupling(p[YQ]), p[MX], p[R] * p[MX]);
+
+    // ------------------------------------------------------------------ caches per (m_X, r)
+
+    /// <summary>
+    /// Values that depend on (m_X, r) only, built once per pair and shared by all threads (a value is a pure function
+    /// of its key, so which thread builds it does not matter). Bounded: past <see cref="Capacity"/> pairs a cache is
+    /// emptied and refilled, so a Sobol scan with a new pair at every point does not grow without end.
+    /// </summary>
+    internal sealed class Caches
+    {
+        internal const int Capacity = 2048;
+        public readonly PairCache<ThermalCrossSection> Annihilation = new();
+        public readonly PairCache<RelicCouplingResult> Relic = new();
+        public readonly PairCache<FreezeOutGrid> FreezeOutGrids = new();
+        public readonly PairCache<DecouplingTable> Decoupling = new();
+        public readonly ConcurrentDictionary<string, PairCache<double[]>> Shapes = new(StringComparer.Ordinal);
+        public readonly ConcurrentDictionary<string, PairCache<DownScatteringLimit>> Limits = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// ⟨σv⟩₁(T) of X̄X → ν̄ν at unit coupling (<see cref="KernelCosmology.AnnihilationAtUnitCoupling"/>), each temperature's
+    /// Gondolo–Gelmini integral computed once per (m_X, r): the relic search and the Ωh² grid sample the same temperatures.
+    /// </summary>
+    internal static ThermalCrossSection Annihilation(Caches caches, double m, double r) => caches.Annihilation.Get(m, r, () =>
+    {
+        var sigmaV = KernelCosmology.AnnihilationAtUnitCoupling(m, r);
+        var memo = new ConcurrentDictionary<long, double>();
+        return T => memo.GetOrAdd(BitConverter.DoubleToInt64Bits(T), _ => sigmaV(T));
+    });
+
+    internal sealed class PairCache<T>
+    {
+        private readonly ConcurrentDictionary<(long, long), Lazy<T>> _map = new();
+        private int _count;
+
+        public T Get(double mX, double r, Func<T> build)
+        {
+            var key = (BitConverter.DoubleToInt64Bits(mX), BitConverter.DoubleToInt64Bits(r));
+            if (_map.TryGetValue(key, out var hit)) return hit.Value; // lock-free: the common case
+            if (Interlocked.Increment(ref _count) > Caches.Capacity)
+            {
+                _map.Clear();
+                Interlocked.Exchange(ref _count, 1);
+            }
+            return _map.GetOrAdd(key, _ => new Lazy<T>(build, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        }
+    }
+
+    // ------------------------------------------------------------------ observables
+
+    private abstract class Observable : IScanObservable
+    {
+        public abstract string Name { get; }
+        public abstract string Unit { get; }
+        public abstract string Description { get; }
+        public abstract IReadOnlyList<string> Needs { get; }
+        public virtual ConstraintSense Sense => ConstraintSense.None;
+        public virtual double Threshold => double.NaN;
+        public abstract ObservableValue Evaluate(ReadOnlySpan<double> p);
+    }
+
+    /// <summary>The thermal-relic y_X with Ωh² = 0.120 (seed 000 eq. 21, Fig. 5; <see cref="KernelCosmology.RelicCoupling"/>).</summary>
+    private sealed class RelicCouplingObservable(Caches caches) : Observable
+    {
+        public override string Name => "relic_y_X";
+        public override string Unit => "";
+        public override string Description => "the y_X giving Ωh² = 0.120 by freeze-out of X̄X → ν̄ν (seed 000 eq. 21, Dirac X, Saikawa–Shirai g_eff)";
+        public override IReadOnlyList<string> Needs => ["m_X", "r"];
+
+        public override ObservableValue Evaluate(ReadOnlySpan<double> p)
+        {
+            double m = p[MX], r = p[R];
+            // KernelCosmology.RelicCoupling(m, r) with the shared ⟨σv⟩₁ (the same numbers, each integral once)
+            return ObservableValue.Of(caches.Relic.Get(m, r, () => Cosmology.RelicCoupling.Find(m, Annihilation(caches, m, r), power: KernelCosmology.AnnihilationCouplingPower,
+                nature: DarkMatterNature.Dirac, options: FreezeOutOptions.Default with { Table = DegreesOfFreedomTable.SaikawaShirai })).Coupling);
+        }
+    }
+
+    /// <summary>
+    /// Ωh² by freeze-out at the point's y_X (seed 000 eq. 21): ⟨σv⟩ = y_X⁴ ⟨σv⟩₁ with ⟨σv⟩₁ the Gondolo–Gelmini average
+    /// of the X̄X → ν̄ν amplitude at unit coupling, tabulated once per (m_X, r) (the grid the relic search also uses).
+    /// </summary>
+    private sealed class OmegaObservable(Caches caches) : Observable
+    {
+        private static readonly FreezeOutSolver Solver = new(FreezeOutOptions.Default with { OutputPoints = 0 });
+        public override string Name => "omega_h2";
+        public override string Unit => "";
+        public override string Description => "Ωh² of X + X̄ by freeze-out of X̄X → ν̄ν at this y_X (seed 000 eq. 21, Dirac X)";
+        public override IReadOnlyList<string> Needs => ["m_X", "r", "y_X"];
+
+        public override ObservableValue Evaluate(ReadOnlySpan<double> p)
+        {
+            double m = p[MX], r = p[R], y = p[YX];
+            var grid = caches.FreezeOutGrids.Get(m, r, () => Solver.BuildGrid(m, Annihilation(caches, m, r), 2));
+            return ObservableValue.Of(Solver.SolveOnGrid(grid, KernelCosmology.AnnihilationCouplingPower * Math.Log(y), DarkMatterNature.Dirac, 0).OmegaH2); // numerics: the grid holds ln⟨σv⟩₁; y^p shifts it by p ln y (p from the kernel)
+        }
+    }
+
+    /// <summary>
+    /// Δχ² (or −2Δln L) of a CEvNS experiment between the model and the SM (seed 001 eqs. 2.29–2.30): νN → χN with
+    /// m_χ = m_X, m_S = r m_X and ȳ⁴ = (y_X y_p)² (y_N/A = y_p for equal proton and neutron couplings; the mapping of
+    /// <see cref="LimitCurves.SigmaNCFromYbar"/>), minimised over the normalisation pull. The signal shape at ȳ = 1
+    /// is computed once per (m_X, r); the rate plan is the one <see cref="CevnsModel"/> builds for m_χ.
+    /// </summary>
+    private sealed class DeltaChiSquareObservable : Observable
+    {
+        private readonly Caches _caches;
+        private readonly CevnsModel _model;
+        private readonly IBinnedStatistic _stat;
+        private readonly double _smValue;
+        private readonly string _key;
+        private readonly RateOptions _options;
+
+        public DeltaChiSquareObservable(Caches caches, string experimentId, StatisticKind kind, bool asimov, double threshold)
+        {
+            _caches = caches;
+            _model = LimitCurves.Model(experimentId);
+            _stat = ExperimentStatistics.Create(_model.Experiment, _model.StandardModel, kind, asimov);
+            _smValue = _stat.Minimise(_model.StandardModel).Value;
+            _key = $"{experimentId}|{kind}|{asimov}";
+            // the scan's own workers use every core: plans are built on the calling thread (the same segments as in parallel)
+            _options = _model.Options with { Parallel = false };
+            Threshold = threshold;
+            Name = Column("dchi2_" + experimentId + (kind == StatisticKind.Poisson ? "_poisson" : "") + (asimov ? "_asimov" : ""));
+            Description = $"{(kind == StatisticKind.Poisson ? "−2Δln L" : "Δχ²")} of {experimentId} ({(asimov || _model.Experiment.Observed is null ? "Asimov SM data" : "observed data")}) " +
+                          "relative to the SM, νN → χN with m_χ = m_X, m_S = r m_X, ȳ⁴ = (y_X y_p)² (seed 001 eqs. 2.21, 2.29)";
+        }
+
+        public override string Name { get; }
+        public override string Unit => "";
+        public override string Description { get; }
+        public override IReadOnlyList<string> Needs => ["m_X", "r", "y_X", "y_q"];
+        public override ConstraintSense Sense => ConstraintSense.AtMost;
+        public override double Threshold { get; }
+
+        /// <summary>νN → χN counts per bin at ȳ = 1 (<see cref="CevnsModel.SignalShape"/> with a bounded plan cache).</summary>
+        internal double[] Shape(double mchi, double ms)
+        {
+            var counts = new double[_model.Setup.BinCount];
+            if (mchi >= _model.MaxNeutrinoEnergy) return counts; // nothing is produced (as CevnsModel.SignalShape)
+            var ff = _model.FormFactor;
+            var plan = RatePlan.Build(_model.Setup, _model.Flux, KernelPhysics.NuChi(mchi, 0.0, ff), _options,
+                [KernelPhysics.NuChiCrossSection(mchi, 0.0, ff), KernelPhysics.NuChiCrossSection(mchi, 100.0, ff)]);
+            plan.Evaluate(KernelPhysics.NuChiCrossSection(mchi, ms, ff), counts);
+            return counts;
+        }
+
+        public override ObservableValue Evaluate(ReadOnlySpan<double> p)
+        {
+            double m = p[MX], r = p[R];
+            var shapes = _caches.Shapes.GetOrAdd(_key, _ => new PairCache<double[]>());
+            var shape = shapes.Get(m, r, () => Shape(m, r * m));
+            double yp = ProtonCoupling(p[YQ]);
+            double y4 = (p[YX] * yp) * (p[YX] * yp);
+            var sm = _model.StandardModel;
+            Span<double> prediction = stackalloc double[shape.Length];
+            for (int i = 0; i < shape.Length; i++) prediction[i] = sm[i] + y4 * shape[i];
+            return ObservableValue.Of(_stat.Minimise(prediction).Value - _smValue);
+        }
+    }
+
+    /// <summary>
+    /// X N → ν N at a direct-detection search or Borexino (seed 000 sec. VI–VII, eq. 20): expected signal ÷ the 90% CL
+    /// limit, i.e. σ_NC(y_X, y_p, m_X, m_φ) ÷ σ_NC,90(m_X, r); allowed when ≤ 1. Not applicable outside the search's
+    /// mass window.
+    /// </summary>
+    private sealed class DownScatteringObservable(Caches caches, IDownScatteringSearch search) : Observable
+    {
+        public override string Name { get; } = Column((search is BorexinoDownScattering ? "borexino" : "dd_" + search.Id) + "_ratio");
+        public override string Unit => "";
+        public override string Description => $"{search.Name}: expected X N → ν N signal ÷ its 90% CL limit (σ_NC ÷ σ_NC,90; seed 000 eq. 20)";
+        public override IReadOnlyList<string> Needs => ["m_X", "r", "y_X", "y_q"];
+        public override ConstraintSense Sense => ConstraintSense.AtMost;
+        public override double Threshold => 1.0;
+
+        public override ObservableValue Evaluate(ReadOnlySpan<double> p)
+        {
+            double m = p[MX], r = p[R];
+            var limits = caches.Limits.GetOrAdd(search.Id, _ => new PairCache<DownScatteringLimit>());
+            var limit = limits.Get(m, r, () => search.SigmaNCLimit(m, r));
+            if (!limit.HasBound) return ObservableValue.NotApplicable($"{search.Name}: {limit.NoBoundReason}");
+            return ObservableValue.Of(SigmaNC(p) / limit.SigmaNC_cm2);
+        }
+    }
+
+    /// <summary>T_KD (keV) of X from neutrinos, γ = H (seed 000 eqs. 14–15), through <see cref="DecouplingTable"/>.</summary>
+    private sealed class DecouplingTemperatureObservable(Caches caches) : Observable
+    {
+        public override string Name => "T_KD_keV";
+        public override string Unit => "keV";
+        public override string Description => "kinetic-decoupling temperature γ(T_ν) = H(T) of X from neutrinos (seed 000 eq. 14), photon temperature";
+        public override IReadOnlyList<string> Needs => ["m_X", "r", "y_X"];
+
+        public override ObservableValue Evaluate(ReadOnlySpan<double> p)
+        {
+            var (t, why) = DecouplingTemperature(caches, p[MX], p[R], p[YX]);
+            return why is null ? ObservableValue.Of(t / CosmologyUnits.KeV) : ObservableValue.NotApplicable(why);
+        }
+    }
+
+    /// <summary>The Lyman-α bound as T_KD,min/T_KD (m_WDM &gt; 5.3 keV → T_KD &gt; 1.41 keV, seed 000 eqs. 12–13); allowed when ≤ 1.</summary>
+    private sealed class LymanAlphaObservable(Caches caches) : Observable
+    {
+        private static readonly Lazy<double> Minimum = new(() => Cosmology.KineticDecoupling.MinimumDecouplingTemperature());
+        public override string Name => "lyman_alpha_ratio";
+        public override string Unit => "";
+        public override string Description => "T_KD,min/T_KD with T_KD,min = 1.41 keV from m_WDM > 5.3 keV (seed 000 eqs. 12–13)";
+        public override IReadOnlyList<string> Needs => ["m_X", "r", "y_X"];
+        public override ConstraintSense Sense => ConstraintSense.AtMost;
+        public override double Threshold => 1.0;
+
+        public override ObservableValue Evaluate(ReadOnlySpan<double> p)
+        {
+            var (t, why) = DecouplingTemperature(caches, p[MX], p[R], p[YX]);
+            return why is null ? ObservableValue.Of(Minimum.Value / t) : ObservableValue.NotApplicable(why);
+        }
+    }
+
+    private static (double Temperature, string? Reason) DecouplingTemperature(Caches caches, double m, double r, double y)
+    {
+        var table = caches.Decoupling.Get(m, r, () => new DecouplingTable(m, r));
+        try
+        {
+            return (table.Temperature(y), null);
+        }
+        catch (OutsideValidityException e)
+        {
+            return (double.NaN, e.Message);
+        }
+    }
+
+    /// <summary>(y_X y_q) ÷ its maximum from X → νγ over the age of the Universe (seed 000 eq. 4, derived from eq. 3); allowed when ≤ 1.</summary>
+    private sealed class StabilityObservable : Observable
+    {
+        public override string Name => "stability_ratio";
+        public override string Unit => "";
+        public override string Description => "y_X y_q ÷ (y_X y_q)_max with Γ(X → νγ) t_U = 1 (seed 000 eq. 4, derived from eq. 3)";
+        public override IReadOnlyList<string> Needs => ["m_X", "r", "y_X", "y_q"];
+        public override ConstraintSense Sense => ConstraintSense.AtMost;
+        public override double Threshold => 1.0;
+
+        public override ObservableValue Evaluate(ReadOnlySpan<double> p) =>
+            ObservableValue.Of(p[YX] * p[YQ] / StabilityCurves.ProductMax(p[MX], p[R]));
+    }
+
+    /// <summary>y_q ÷ y_q,max from K⁺ → π⁺ + invisible (seed 000 eq. 2, rescaled per measurement); not applicable for m_φ ≥ m_K − m_π.</summary>
+    private sealed class KaonObservable(KaonCouplingBound bound) : Observable
+    {
+        public override string Name => "kaon_ratio";
+        public override string Unit => "";
+        public override string Description => $"y_q ÷ y_q,max from K⁺ → π⁺φ ({bound.Measurement.Label}; seed 000 eq. 2, flat below m_K − m_π)";
+        public override IReadOnlyList<string> Needs => ["m_X", "r", "y_q"];
+        public override ConstraintSense Sense => ConstraintSense.AtMost;
+        public override double Threshold => 1.0;
+
+        public override ObservableValue Evaluate(ReadOnlySpan<double> p)
+        {
+            double mPhi = p[R] * p[MX];
+            double max = KaonBounds.YqMaxAt(bound, mPhi, false);
+            return double.IsNaN(max)
+                ? ObservableValue.NotApplicable($"m_φ = {mPhi.ToString("G6", CultureInfo.InvariantCulture)} MeV is above m_K − m_π: K⁺ → π⁺φ is closed")
+                : ObservableValue.Of(p[YQ] / max);
+        }
+    }
+
+    /// <summary>A column name: letters, digits and underscores only.</summary>
+    internal static string Column(string name) =>
+        new(name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());
+}
+
+/// <summary>
+/// Kinetic decoupling at fixed (m_X, r) for any y_X. The X ν → X ν amplitude is exactly ∝ y_X⁴ (two φ vertices, no
+/// width), so γ(T; y) = y⁴ γ₁(T) and T_KD solves G(ln T) = 4 ln y + g₁(ln T) = 0 with
+/// g₁ = ln γ₁(T_ν(T)) − ln H(T) (seed 000 eq. 14; <see cref="Cosmology.KineticDecoupling.MomentumTransferRate"/> at
+/// y = 1). g₁ is computed on nodes ln T_j = ln T_max − j h (h = 0.1, T_max = m_X/3 as in
+/// <see cref="Cosmology.KineticDecoupling.DecouplingTemperature"/>), each once, on demand; the root is bracketed by a
+/// search over the nodes whose path depends only on the node values, interpolated by the cubic through the four nodes
+/// around it, and refined by one Newton step on the exact G. The result agrees with the direct solve
+/// (<see cref="KernelCosmology.KineticDecoupling"/>) to ≤ 1e-7 relative (test ScanPhysicsTests) at a cost of one γ₁
+/// evaluation per y_X once the nodes near the root exist.
+/// </summary>
+internal sealed class DecouplingTable
+{
+    private const double Step = 0.1;
+    private static readonly double LowestLog = Math.Log(1e-12); // numerics: the node grid runs in ln T down to T = 1e-12 MeV
+    private readonly double _mass, _ratio, _top;
+    private readonly IReadOnlyList<ScatteringAmplitudeSquared> _partners;
+    private readonly StandardModelPlasma _plasma = StandardModelPlasma.Load(DegreesOfFreedomTable.SaikawaShirai);
+    private readonly double[] _nodes;
+    private readonly int _count;
+
+    public DecouplingTable(double mass, double ratio)
+    {
+        _mass = mass;
+        _ratio = ratio;
+        _partners = KernelCosmology.ScatteringPartners(mass, ratio, 1.0);
+        _top = Math.Log(Math.Min(mass / 3, _plasma.MaximumTemperature)); // numerics: the grid variable ln T, from T = m_X/3 (the non-relativistic start)
+        _count = (int)Math.Ceiling((_top - LowestLog) / Step) + 1;
+        _nodes = new double[_count];
+        Array.Fill(_nodes, double.NaN);
+    }
+
+    /// <summary>g₁ at an arbitrary ln T (one γ₁ evaluation: two nested Gauss–Kronrod integrals).</summary>
+    private double G1(double lnT)
+    {
+        double T = Math.Exp(lnT); // numerics: back from the grid variable ln T
+        double gamma = Cosmology.KineticDecoupling.MomentumTransferRate(_mass, 2, _partners, StandardModelPlasma.NeutrinoTemperature(T));
+        return Math.Log(gamma) - Math.Log(_plasma.Hubble(T)); // numerics: g₁ = ln(γ₁/H), the root's function in log variables
+    }
+
+    private double Node(int j)
+    {
+        double v = Volatile.Read(ref _nodes[j]);
+        if (double.IsNaN(v))
+        {
+            v = G1(_top - j * Step); // a pure function of j: a race only repeats the same work
+            Volatile.Write(ref _nodes[j], v);
+        }
+        return v;
+    }
+
+    private readonly ConcurrentDictionary<long, Lazy<(double T, DecouplingNotFoundException? Error)>> _results = new();
+    private int _stored;
+
+    /// <summary>T_KD (photon temperature, MeV) at coupling <paramref name="y"/> (computed once per y).</summary>
+    /// <exception cref="DecouplingNotFoundException">Decoupled while relativistic, or never decoupled (as the direct solve).</exception>
+    public double Temperature(double y)
+    {
+        long key = BitConverter.DoubleToInt64Bits(y);
+        if (!_results.TryGetValue(key, out var known) && Interlocked.Increment(ref _stored) > 4096)
+        {
+            _results.Clear();
+            Interlocked.Exchange(ref _stored, 1);
+        }
+        var r = (known ?? _results.GetOrAdd(key, _ => new Lazy<(double, DecouplingNotFoundException?)>(() =>
+        {
+            try { return (Solve(y), null); }
+            catch (DecouplingNotFoundException e) { return (double.NaN, e); }
+        }))).Value;
+        return r.Error is null ? r.T : throw r.Error;
+    }
+
+    private double Solve(double y)
+    {
+        double shift = KernelCosmology.ScatteringCouplingPower * Math.Log(y); // numerics: g = ln(γ/H) with γ ∝ y_X^p shifts by p ln y (p from the kernel)
+        double G(int j) => shift + Node(j);
+        if (!(G(0) > 0))
+            throw new DecouplingNotFoundException(
+                $"kinetic decoupling at m_X = {_mass:G6} MeV, r = {_ratio:G8}, y_X = {y:G6}: γ < H already at T = m_X/3: X decouples while relativistic, " +
+                "where the non-relativistic rate of seed 000 eq. (14) does not apply", whileRelativistic: true);
+        // bracket: G(lo) > 0 ≥ G(hi) with hi = lo + 1, by doubling then bisection over node indices (a fixed path)
+        int lo = 0, hi = 1;
+        while (G(hi) > 0)
+        {
+            lo = hi;
+            if (hi == _count - 1)
+                throw new DecouplingNotFoundException(
+                    $"kinetic decoupling at m_X = {_mass:G6} MeV, r = {_ratio:G8}, y_X = {y:G6}: γ stays above H down to T = 1e-12 MeV: X never decouples from neutrinos",
+                    whileRelativistic: false);
+            hi = Math.Min(2 * hi, _count - 1);
+        }
+        while (hi - lo > 1)
+        {
+            int mid = (lo + hi) / 2;
+            if (G(mid) > 0) lo = mid; else hi = mid;
+        }
+        // cubic through four nodes around [lo, hi] (shifted at the ends), in the local variable s = j − j0
+        int j0 = Math.Clamp(lo - 1, 0, Math.Max(0, _count - 4));
+        Span<double> g = stackalloc double[4];
+        for (int k = 0; k < 4; k++) g[k] = G(j0 + k);
+        double s = lo - j0 + G(lo) / (G(lo) - G(hi)); // linear start inside the bracket
+        for (int it = 0; it < 30; it++)
+        {
+            var (v, d) = Lagrange(g, s);
+            double next = Math.Clamp(s - v / d, lo - j0, hi - j0);
+            if (Math.Abs(next - s) < 1e-13) { s = next; break; }
+            s = next;
+        }
+        double lnT = _top - (j0 + s) * Step;
+        // one Newton step on the exact G (the cubic's slope, dG/d ln T = −(dG/ds)/h)
+        double exact = shift + G1(lnT);
+        double slope = -Lagrange(g, s).Derivative / Step;
+        return Math.Exp(lnT - exact / slope); // numerics: a Newton step in ln T
+    }
+
+    /// <summary>The cubic through (0, g0), (1, g1), (2, g2), (3, g3) and its derivative at s.</summary>
+    private static (double Value, double Derivative) Lagrange(ReadOnlySpan<double> g, double s)
+    {
+        double a = s, b = s - 1, c = s - 2, d = s - 3;
+        double l0 = -b * c * d / 6, l1 = a * c * d / 2, l2 = -a * b * d / 2, l3 = a * b * c / 6;
+        double d0 = -(c * d + b * d + b * c) / 6, d1 = (c * d + a * d + a * c) / 2, d2 = -(b * d + a * d + a * b) / 2, d3 = (b * c + a * c + a * b) / 6;
+        return (g[0] * l0 + g[1] * l1 + g[2] * l2 + g[3] * l3, g[0] * d0 + g[1] * d1 + g[2] * d2 + g[3] * d3);
+    }
+}

@@ -1,0 +1,443 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+using NuDM.App.Statistics;
+
+namespace NuDM.App.Scans;
+
+/// <summary>One computed point: its index, parameters (model order), observables (NaN: empty cell), status and time.</summary>
+/// <param name="Index">The point index i (the store's key).</param>
+/// <param name="Parameters">Model parameters, in the model's order.</param>
+/// <param name="Observables">One value per observable column; NaN when not applicable or failed.</param>
+/// <param name="Status">"ok", or the error messages of the columns that failed.</param>
+/// <param name="Seconds">Wall time of the point on its thread (s).</param>
+public sealed record ScanRow(long Index, double[] Parameters, double[] Observables, string Status, double Seconds);
+
+/// <summary>A column of a store: a model parameter or an observable (unit, constraint).</summary>
+public sealed record StoreColumn(string Name, string Unit, string Description, ConstraintSense Sense, double Threshold);
+
+/// <summary>
+/// What a store was made from; a run may only add to a store whose metadata match its own (<see cref="Differences"/>).
+/// </summary>
+public sealed record ScanMetadata
+{
+    /// <summary>The store format.</summary>
+    public const string CurrentFormat = "nudm-scan-store/1";
+
+    public string Format { get; init; } = CurrentFormat;
+    /// <summary>SHA-256 of the spec's canonical form.</summary>
+    public required string SpecHash { get; init; }
+    /// <summary>The spec's canonical form.</summary>
+    public required string Spec { get; init; }
+    /// <summary>The model name.</summary>
+    public required string Model { get; init; }
+    /// <summary>SHA-256 of the model's definition (version, columns).</summary>
+    public required string ModelHash { get; init; }
+    /// <summary>SHA-256 of the data folder's content (<see cref="RunFingerprint"/>).</summary>
+    public required string DataHash { get; init; }
+    /// <summary>The program version (informational version of nudm).</summary>
+    public required string ProgramVersion { get; init; }
+    /// <summary>SHA-256 over the module version ids of the program's assemblies (<see cref="RunFingerprint"/>).</summary>
+    public required string ProgramHash { get; init; }
+    /// <summary>Points of the whole scan.</summary>
+    public required long TotalPoints { get; init; }
+    /// <summary>Points per shard block.</summary>
+    public required int ShardBlock { get; init; }
+    /// <summary>The shard this store holds ("0/1": the whole scan).</summary>
+    public required string Shard { get; init; }
+    /// <summary>Points of this shard.</summary>
+    public required long ShardPoints { get; init; }
+    /// <summary>Parameter columns, in the model's order.</summary>
+    public required IReadOnlyList<StoreColumn> Parameters { get; init; }
+    /// <summary>Observable columns, in the spec's order.</summary>
+    public required IReadOnlyList<StoreColumn> Observables { get; init; }
+
+    /// <summary>The program version of this build.</summary>
+    public static string CurrentProgramVersion =>
+        typeof(ScanStore).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(ScanStore).Assembly.GetName().Version?.ToString() ?? "unknown";
+
+    /// <summary>The metadata of a run of <paramref name="spec"/> (shard <paramref name="shard"/>) with the data and program in use.</summary>
+    public static ScanMetadata For(ScanSpec spec, Shard shard, RunFingerprint run) => new()
+    {
+        SpecHash = spec.Hash,
+        Spec = spec.Canonical,
+        Model = spec.Model.Name,
+        ModelHash = spec.ModelHash,
+        DataHash = run.DataHash,
+        ProgramVersion = CurrentProgramVersion,
+        ProgramHash = run.ProgramHash,
+        TotalPoints = spec.Count,
+        ShardBlock = spec.ShardBlock,
+        Shard = shard.ToString(),
+        ShardPoints = shard.PointCount(spec.Count, spec.ShardBlock),
+        Parameters = spec.Model.Parameters.Select(p => new StoreColumn(p.Name, p.Unit, p.Description, ConstraintSense.None, double.NaN)).ToList(),
+        Observables = spec.Observables.Select(o => new StoreColumn(o.Name, o.Unit, o.Description, o.Sense, o.Threshold)).ToList(),
+    };
+
+    /// <summary>
+    /// What differs between a store's metadata (this) and a run's (<paramref name="run"/>) that forbids adding to it:
+    /// the spec, the model, the data, the program, the shard. Empty when they match.
+    /// </summary>
+    public IReadOnlyList<string> Differences(ScanMetadata run, bool ignoreShard = false)
+    {
+        var d = new List<string>();
+        if (Format != run.Format) d.Add($"the store format ({Format}, this program writes {run.Format})");
+        if (SpecHash != run.SpecHash) d.Add($"the spec (stored spec hash {SpecHash[..12]}…, this spec {run.SpecHash[..12]}…)");
+        if (Model != run.Model || ModelHash != run.ModelHash) d.Add($"the model ({Model} hash {ModelHash[..12]}…, now {run.Model} hash {run.ModelHash[..12]}…)");
+        if (DataHash != run.DataHash) d.Add($"the data folder's content (hash {DataHash[..12]}…, now {run.DataHash[..12]}…)");
+        if (ProgramVersion != run.ProgramVersion || ProgramHash != run.ProgramHash)
+            d.Add($"the program (version {ProgramVersion} build {ProgramHash[..12]}…, now {run.ProgramVersion} build {run.ProgramHash[..12]}…)");
+        if (!ignoreShard && Shard != run.Shard) d.Add($"the shard ({Shard}, now {run.Shard})");
+        return d;
+    }
+}
+
+/// <summary>
+/// The embedded store of a scan: one SQLite file (Microsoft.Data.Sqlite), WAL journal, rows keyed by the point index and
+/// committed in batches (a killed run loses at most the batch in flight; the next run computes exactly the points that
+/// are missing). Table <c>meta</c> holds the <see cref="ScanMetadata"/> (hashes of spec, model and data; program
+/// version), table <c>points</c> one row per point: <c>idx</c>, one REAL column per parameter and observable (NULL:
+/// not applicable or failed), <c>status</c> ("ok" or the error) and <c>seconds</c>. Not thread-safe: one writer.
+/// </summary>
+public sealed class ScanStore : IDisposable
+{
+    private readonly SqliteConnection _db;
+    private sqlite3_stmt? _insert;
+
+    private ScanStore(SqliteConnection db, string path, ScanMetadata metadata)
+    {
+        _db = db;
+        Path = path;
+        Metadata = metadata;
+    }
+
+    /// <summary>The store file (full path).</summary>
+    public string Path { get; }
+
+    /// <summary>What the store was made from.</summary>
+    public ScanMetadata Metadata { get; }
+
+    private static SqliteConnection Connect(string path, SqliteOpenMode mode)
+    {
+        var cs = new SqliteConnectionStringBuilder { DataSource = path, Mode = mode, Pooling = false }.ToString();
+        var db = new SqliteConnection(cs);
+        try
+        {
+            db.Open();
+            Exec(db, "PRAGMA busy_timeout = 10000;");
+            if (mode != SqliteOpenMode.ReadOnly)
+            {
+                Exec(db, "PRAGMA journal_mode = WAL;");
+                Exec(db, "PRAGMA synchronous = NORMAL;"); // WAL + NORMAL: a committed batch survives a killed process
+                // fold the WAL into the file every 64 MB rather than every 4 MB (each fold syncs the disk), and keep up to
+                // 64 MB of pages in memory: batches of thousands of rows then cost microseconds per row
+                Exec(db, "PRAGMA wal_autocheckpoint = 16384;");
+                Exec(db, "PRAGMA cache_size = -65536;");
+            }
+        }
+        catch (SqliteException e)
+        {
+            db.Dispose();
+            throw new UserInputException($"the scan store {path} cannot be opened: {e.Message}");
+        }
+        return db;
+    }
+
+    private static void Exec(SqliteConnection db, string sql, SqliteTransaction? tx = null)
+    {
+        using var c = db.CreateCommand();
+        c.CommandText = sql;
+        c.Transaction = tx;
+        c.ExecuteNonQuery();
+    }
+
+    private static string Quote(string column) => "\"" + column.Replace("\"", "\"\"") + "\"";
+
+    /// <summary>
+    /// Opens the store at <paramref name="path"/> for a run with <paramref name="metadata"/>, creating it if missing.
+    /// An existing store must have been made from the same spec, model, data, program and shard.
+    /// </summary>
+    /// <exception cref="UserInputException">The store differs (the message names what), or is not a scan store.</exception>
+    public static ScanStore OpenForRun(string path, ScanMetadata metadata)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        bool exists = File.Exists(full) && new FileInfo(full).Length > 0;
+        var db = Connect(full, SqliteOpenMode.ReadWriteCreate);
+        try
+        {
+            if (exists)
+            {
+                var stored = ReadMetadata(db, full);
+                var diff = stored.Differences(metadata);
+                if (diff.Count > 0)
+                    throw new UserInputException(
+                        $"the scan store {full} was made with other inputs; what differs: {string.Join("; ", diff)}. It cannot be resumed with this run. " +
+                        "Use another --out folder (or delete the store) to start afresh");
+                return new ScanStore(db, full, stored);
+            }
+            using (var tx = db.BeginTransaction())
+            {
+                Exec(db, "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);", tx);
+                var cols = metadata.Parameters.Concat(metadata.Observables).Select(c => Quote(c.Name) + " REAL");
+                Exec(db, $"CREATE TABLE points (idx INTEGER PRIMARY KEY, {string.Join(", ", cols)}, status TEXT NOT NULL, seconds REAL NOT NULL);", tx);
+                using var ins = db.CreateCommand();
+                ins.Transaction = tx;
+                ins.CommandText = "INSERT INTO meta (key, value) VALUES ($k, $v);";
+                var k = ins.Parameters.Add("$k", SqliteType.Text);
+                var v = ins.Parameters.Add("$v", SqliteType.Text);
+                foreach (var (key, value) in Entries(metadata))
+                {
+                    k.Value = key;
+                    v.Value = value;
+                    ins.ExecuteNonQuery();
+                }
+                tx.Commit();
+            }
+            return new ScanStore(db, full, metadata);
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Opens an existing store to read it.</summary>
+    /// <exception cref="UserInputException">It does not exist or is not a scan store.</exception>
+    public static ScanStore OpenRead(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        if (!File.Exists(full)) throw new UserInputException($"the scan store {full} does not exist");
+        var db = Connect(full, SqliteOpenMode.ReadOnly);
+        try
+        {
+            return new ScanStore(db, full, ReadMetadata(db, full));
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
+    private static IEnumerable<(string, string)> Entries(ScanMetadata m)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        yield return ("format", m.Format);
+        yield return ("spec_hash", m.SpecHash);
+        yield return ("spec", m.Spec);
+        yield return ("model", m.Model);
+        yield return ("model_hash", m.ModelHash);
+        yield return ("data_hash", m.DataHash);
+        yield return ("program_version", m.ProgramVersion);
+        yield return ("program_hash", m.ProgramHash);
+        yield return ("total_points", m.TotalPoints.ToString(inv));
+        yield return ("shard_block", m.ShardBlock.ToString(inv));
+        yield return ("shard", m.Shard);
+        yield return ("shard_points", m.ShardPoints.ToString(inv));
+        yield return ("parameters", JsonSerializer.Serialize(m.Parameters.Select(Json)));
+        yield return ("observables", JsonSerializer.Serialize(m.Observables.Select(Json)));
+    }
+
+    private sealed record ColumnJson(string Name, string Unit, string Description, string Sense, double? Threshold);
+
+    private static ColumnJson Json(StoreColumn c) =>
+        new(c.Name, c.Unit, c.Description, c.Sense.ToString(), double.IsFinite(c.Threshold) ? c.Threshold : null);
+
+    private static StoreColumn FromJson(ColumnJson c) =>
+        new(c.Name, c.Unit, c.Description, Enum.Parse<ConstraintSense>(c.Sense), c.Threshold ?? double.NaN);
+
+    private static ScanMetadata ReadMetadata(SqliteConnection db, string path)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            using var c = db.CreateCommand();
+            c.CommandText = "SELECT key, value FROM meta;";
+            using var r = c.ExecuteReader();
+            while (r.Read()) values[r.GetString(0)] = r.GetString(1);
+        }
+        catch (SqliteException e)
+        {
+            throw new UserInputException($"{path} is not a nudm scan store ({e.Message})");
+        }
+        string Get(string key) => values.TryGetValue(key, out var v) ? v : throw new UserInputException($"{path} is not a complete nudm scan store: its metadata lack '{key}'");
+        try
+        {
+            var inv = CultureInfo.InvariantCulture;
+            return new ScanMetadata
+            {
+                Format = Get("format"),
+                SpecHash = Get("spec_hash"),
+                Spec = Get("spec"),
+                Model = Get("model"),
+                ModelHash = Get("model_hash"),
+                DataHash = Get("data_hash"),
+                ProgramVersion = Get("program_version"),
+                ProgramHash = Get("program_hash"),
+                TotalPoints = long.Parse(Get("total_points"), inv),
+                ShardBlock = int.Parse(Get("shard_block"), inv),
+                Shard = Get("shard"),
+                ShardPoints = long.Parse(Get("shard_points"), inv),
+                Parameters = JsonSerializer.Deserialize<List<ColumnJson>>(Get("parameters"))!.Select(FromJson).ToList(),
+                Observables = JsonSerializer.Deserialize<List<ColumnJson>>(Get("observables"))!.Select(FromJson).ToList(),
+            };
+        }
+        catch (Exception e) when (e is FormatException or JsonException or ArgumentException or OverflowException)
+        {
+            throw new UserInputException($"{path}: its scan metadata cannot be read ({e.Message})");
+        }
+    }
+
+    /// <summary>The shard this store holds.</summary>
+    public Shard Shard => Scans.Shard.Parse(Metadata.Shard, "the store's shard");
+
+    /// <summary>Number of points stored.</summary>
+    public long RowCount
+    {
+        get
+        {
+            using var c = _db.CreateCommand();
+            c.CommandText = "SELECT COUNT(*) FROM points;";
+            return (long)c.ExecuteScalar()!;
+        }
+    }
+
+    /// <summary>True when every point of the store's shard is stored.</summary>
+    public bool IsComplete => RowCount == Metadata.ShardPoints;
+
+    /// <summary>How many points each block holds (blocks of <see cref="ScanMetadata.ShardBlock"/>; absent blocks hold none).</summary>
+    public Dictionary<long, long> BlockCounts()
+    {
+        var d = new Dictionary<long, long>();
+        using var c = _db.CreateCommand();
+        c.CommandText = "SELECT idx / $b AS blk, COUNT(*) FROM points GROUP BY blk;";
+        c.Parameters.AddWithValue("$b", Metadata.ShardBlock);
+        using var r = c.ExecuteReader();
+        while (r.Read()) d[r.GetInt64(0)] = r.GetInt64(1);
+        return d;
+    }
+
+    /// <summary>The stored indices in [from, to).</summary>
+    public HashSet<long> IndicesIn(long from, long to)
+    {
+        var s = new HashSet<long>();
+        using var c = _db.CreateCommand();
+        c.CommandText = "SELECT idx FROM points WHERE idx >= $a AND idx < $b;";
+        c.Parameters.AddWithValue("$a", from);
+        c.Parameters.AddWithValue("$b", to);
+        using var r = c.ExecuteReader();
+        while (r.Read()) s.Add(r.GetInt64(0));
+        return s;
+    }
+
+    /// <summary>
+    /// Adds rows in one transaction (a batch): all or none of them are stored. The rows go through one prepared INSERT
+    /// bound with SQLite's own calls (SQLitePCLRaw, under Microsoft.Data.Sqlite): a few microseconds per row, so the store
+    /// costs a few per cent of even a fast scan.
+    /// </summary>
+    public void Insert(IReadOnlyList<ScanRow> rows)
+    {
+        if (rows.Count == 0) return;
+        int np = Metadata.Parameters.Count, no = Metadata.Observables.Count;
+        var db = _db.Handle!;
+        if (_insert is null)
+        {
+            var names = new[] { "idx" }.Concat(Metadata.Parameters.Concat(Metadata.Observables).Select(c => Quote(c.Name))).Concat(["status", "seconds"]).ToList();
+            Check(raw.sqlite3_prepare_v2(db, $"INSERT INTO points ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select(_ => "?"))});", out var stmt), "prepare the insert");
+            _insert = stmt;
+        }
+        Check(raw.sqlite3_exec(db, "BEGIN IMMEDIATE;"), "begin a batch");
+        bool done = false;
+        try
+        {
+            foreach (var row in rows)
+            {
+                if (row.Parameters.Length != np || row.Observables.Length != no)
+                    throw new ArgumentException($"row {row.Index} has {row.Parameters.Length} parameters and {row.Observables.Length} observables; the store has {np} and {no}");
+                raw.sqlite3_bind_int64(_insert, 1, row.Index);
+                for (int i = 0; i < np; i++) raw.sqlite3_bind_double(_insert, 2 + i, row.Parameters[i]);
+                for (int i = 0; i < no; i++)
+                {
+                    double v = row.Observables[i];
+                    if (double.IsFinite(v)) raw.sqlite3_bind_double(_insert, 2 + np + i, v);
+                    else raw.sqlite3_bind_null(_insert, 2 + np + i);
+                }
+                raw.sqlite3_bind_text(_insert, 2 + np + no, row.Status);
+                raw.sqlite3_bind_double(_insert, 3 + np + no, row.Seconds);
+                int rc = raw.sqlite3_step(_insert);
+                raw.sqlite3_reset(_insert);
+                if (rc != raw.SQLITE_DONE) Check(rc, $"store point {row.Index}");
+            }
+            Check(raw.sqlite3_exec(db, "COMMIT;"), "commit a batch");
+            done = true;
+        }
+        finally
+        {
+            if (!done) raw.sqlite3_exec(db, "ROLLBACK;");
+        }
+    }
+
+    private void Check(int rc, string what)
+    {
+        if (rc is raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW) return;
+        var message = raw.sqlite3_errmsg(_db.Handle!).utf8_to_string();
+        // a full disk or a read-only folder is the user's file system, not a bug (exit code 2)
+        throw new IOException($"the scan store {Path} could not {what}: {message} (SQLite error {rc})");
+    }
+
+    /// <summary>Every stored row in index order (streamed).</summary>
+    public IEnumerable<ScanRow> Rows(long from = 0, long to = long.MaxValue)
+    {
+        int np = Metadata.Parameters.Count, no = Metadata.Observables.Count;
+        using var c = _db.CreateCommand();
+        c.CommandText = "SELECT * FROM points WHERE idx >= $a AND idx < $b ORDER BY idx;";
+        c.Parameters.AddWithValue("$a", from);
+        c.Parameters.AddWithValue("$b", to);
+        using var r = c.ExecuteReader();
+        while (r.Read())
+        {
+            var p = new double[np];
+            var o = new double[no];
+            for (int i = 0; i < np; i++) p[i] = r.GetDouble(1 + i);
+            for (int i = 0; i < no; i++) o[i] = r.IsDBNull(1 + np + i) ? double.NaN : r.GetDouble(1 + np + i);
+            yield return new ScanRow(r.GetInt64(0), p, o, r.GetString(1 + np + no), r.GetDouble(2 + np + no));
+        }
+    }
+
+    /// <summary>Writes a merged store: <paramref name="metadata"/> and <paramref name="rows"/> (in index order) into a new file.</summary>
+    public static void WriteNew(string path, ScanMetadata metadata, IEnumerable<ScanRow> rows, int batch = 20000)
+    {
+        using var store = OpenForRun(path, metadata);
+        var buffer = new List<ScanRow>(batch);
+        foreach (var row in rows)
+        {
+            buffer.Add(row);
+            if (buffer.Count == batch) { store.Insert(buffer); buffer.Clear(); }
+        }
+        store.Insert(buffer);
+    }
+
+    /// <summary>Leaves WAL mode: the store becomes one self-contained file that readers open without a -wal beside it
+    /// (a merged store; a run that resumes it switches WAL on again).</summary>
+    public void SingleFile() => Exec(_db, "PRAGMA journal_mode = DELETE;");
+
+    /// <summary>Folds the WAL into the database file (a complete, single-file store).</summary>
+    public void Checkpoint() => Exec(_db, "PRAGMA wal_checkpoint(TRUNCATE);");
+
+    public void Dispose()
+    {
+        _insert?.Dispose();
+        _insert = null;
+        _db.Dispose();
+        SqliteConnection.ClearAllPools();
+    }
+
+    /// <summary>A short description for messages.</summary>
+    public override string ToString() => new StringBuilder().Append(Path).Append(" (shard ").Append(Metadata.Shard).Append(')').ToString();
+}
