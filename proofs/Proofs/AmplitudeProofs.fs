@@ -3,6 +3,7 @@
 module NuDM.Proofs.AmplitudeProofs
 
 open NuDM.Symbolic
+open NuDM.Symbolic.Notation
 open NuDM.Physics
 
 let private E, M, T, m = Kinematics.Enu, Kinematics.M, Kinematics.T, Kinematics.Mchi
@@ -10,15 +11,13 @@ let private mS, yChi, yN = Amplitudes.mS, Amplitudes.yChi, Amplitudes.yN
 let private ybar, A, F2 = Symbol "ybar", Symbol "A", Symbol "F2"
 let private dom = Kinematics.Domain.AndPositive(Symbol "m_S")
 let private domText = "E_ν, M, m_χ, T, m_S > 0 (and couplings real)"
-let private two, four = Ops.integer 2, Ops.integer 4
-let private sq = Ops.square
 
 /// K of seed 001 eq. (2.18).
-let printedK = Ops.multiply (Ops.add Ops.one (Ops.divide T (two * M))) (Ops.add (Ops.divide (M * T) (sq E)) (Ops.divide (sq m) (two * sq E)))
+let printedK = (1 + T / (2 * M)) * (M * T / E ** 2 + m ** 2 / (2 * E ** 2))
 /// |M|² of seed 001 eq. (2.16) with y⁴ = y_χ² y_N² (2.17).
-let printedM2 = Ops.divide (Ops.product [ Ops.integer 8; sq E; sq M; sq yChi; sq yN; printedK ]) (sq (two * M * T + sq mS))
+let printedM2 = 8 * E ** 2 * M ** 2 * yChi ** 2 * yN ** 2 * printedK / (2 * M * T + mS ** 2) ** 2
 /// dσ/dT of eq. (2.21) with ȳ⁴A² (see obligation xs.nuchi), times F².
-let derivedPrintedDsdT = Ops.product [ M; Ops.pow ybar four; sq A; printedK; F2; Ops.invert (Ops.product [ four; Ops.pi; sq (two * M * T + sq mS) ]) ]
+let derivedPrintedDsdT = M * ybar ** 4 * A ** 2 * printedK * F2 / (4 * pi * (2 * M * T + mS ** 2) ** 2)
 
 let obligations : Obligation list =
     [ { Id = "amp.nuN"
@@ -39,13 +38,13 @@ let obligations : Obligation list =
         Check =
           fun () ->
               let derived = Amplitudes.nuChiDifferential.Value
-              let seed000 (prop: Expr) = Ops.divide (Ops.product [ M; sq yChi; sq yN; printedK ]) (Ops.multiply (four * Ops.pi) (sq (two * M * T + prop)))
-              let inYbar e = Structure.substitute yN (Ops.divide (Ops.multiply (sq ybar) A) yChi) e
+              let seed000 (prop: Expr) = M * yChi ** 2 * yN ** 2 * printedK / (4 * pi * (2 * M * T + prop) ** 2)
+              let inYbar e = Structure.substitute yN (ybar ** 2 * A / yChi) e
               Prove.all
                   [ Prove.equal dom "dσ/dT (from |M|²)" derived derivedPrintedDsdT
-                    Prove.equal dom "seed 000 eq. (5) with m_S²" (Ops.multiply F2 (inYbar (seed000 (sq mS)))) derived
+                    Prove.equal dom "seed 000 eq. (5) with m_S²" (F2 * inYbar (seed000 (mS ** 2))) derived
                     Prove.different dom "seed 000 eq. (5) as printed, with (2m_N E_R + m_S)², is not the derived cross section"
-                        (Ops.multiply F2 (inYbar (seed000 mS))) derived ] }
+                        (F2 * inYbar (seed000 mS)) derived ] }
       { Id = "xs.nuchi-limits"
         Title = "m_χ → 0, heavy- and light-mediator limits of dσ/dT; dσ/dT > 0"
         Equation = "seed 001 eq. (2.21) and the text after it; Fig. 4 discussion"
@@ -54,14 +53,14 @@ let obligations : Obligation list =
         Check =
           fun () ->
               let d = Amplitudes.nuChiDifferential.Value
-              let inYbar e = Structure.substitute yN (Ops.divide (Ops.multiply (sq ybar) A) yChi) e
-              let massless = Ops.multiply F2 (inYbar (Ops.divide (Ops.product [ sq yChi; sq yN; sq M; T; Ops.add Ops.one (Ops.divide T (two * M)) ]) (Ops.product [ four; Ops.pi; sq E; sq (two * M * T + sq mS) ])))
+              let inYbar e = Structure.substitute yN (ybar ** 2 * A / yChi) e
+              let massless = F2 * inYbar (yChi ** 2 * yN ** 2 * M ** 2 * T * (1 + T / (2 * M)) / (4 * pi * E ** 2 * (2 * M * T + mS ** 2) ** 2))
               Prove.all
                   [ Prove.limit dom "m_χ → 0" m Ops.zero Direction.FromAbove d massless
-                    Prove.limit dom "m_S⁴ dσ/dT, m_S → ∞" mS PositiveInfinity Direction.Both (Ops.multiply (Ops.pow mS four) d)
-                        (Ops.product [ M; Ops.pow ybar four; sq A; printedK; F2; Ops.invert (four * Ops.pi) ])
+                    Prove.limit dom "m_S⁴ dσ/dT, m_S → ∞" mS PositiveInfinity Direction.Both (mS ** 4 * d)
+                        (M * ybar ** 4 * A ** 2 * printedK * F2 / (4 * pi))
                     Prove.limit dom "m_S → 0" mS Ops.zero Direction.FromAbove d
-                        (Ops.product [ Ops.pow ybar four; sq A; printedK; F2; Ops.invert (Ops.product [ Ops.integer 16; Ops.pi; M; sq T ]) ])
+                        (ybar ** 4 * A ** 2 * printedK * F2 / (16 * pi * M * T ** 2))
                     Prove.positive (dom.AndPositive(Symbol "ybar").AndPositive(Symbol "A").AndPositive(Symbol "F2")) "dσ/dT" d ] }
       { Id = "decay.s-width"
         Title = "Γ_S = y_χ²(m_S² − m_χ²)²/(8π m_S³) → y_χ² m_S/(8π) as m_χ → 0"
@@ -73,9 +72,9 @@ let obligations : Obligation list =
               let g = Amplitudes.sWidth.Value
               let dom = Assumptions.Positive [ "m_S"; "m_chi"; "y_chi" ]
               Prove.all
-                  [ Prove.equal dom "|M(S → χν̄)|²" Amplitudes.sDecay.Value.Value (Ops.multiply (sq yChi) (Ops.subtract (sq mS) (sq m)))
-                    Prove.equal dom "Γ_S" g (Ops.divide (Ops.multiply (sq yChi) (sq (Ops.subtract (sq mS) (sq m)))) (Ops.product [ Ops.integer 8; Ops.pi; Ops.pow mS (Ops.integer 3) ]))
-                    Prove.limit dom "m_χ → 0" m Ops.zero Direction.FromAbove g (Ops.divide (Ops.multiply (sq yChi) mS) (Ops.multiply (Ops.integer 8) Ops.pi)) ] }
+                  [ Prove.equal dom "|M(S → χν̄)|²" Amplitudes.sDecay.Value.Value (yChi ** 2 * (mS ** 2 - m ** 2))
+                    Prove.equal dom "Γ_S" g (yChi ** 2 * (mS ** 2 - m ** 2) ** 2 / (8 * pi * mS ** 3))
+                    Prove.limit dom "m_χ → 0" m Ops.zero Direction.FromAbove g (yChi ** 2 * mS / (8 * pi)) ] }
       { Id = "ann.chichi-nunu"
         Title = "χχ̄ → νν̄: σv → y_χ⁴ m_χ²/(32π(m_χ² + m_S²)²) as v → 0"
         Equation = "seed 000 sec. VII ((σv) = y_X⁴/(16π m_φ⁴)); seed 001 eq. (4.2)"
@@ -85,12 +84,12 @@ let obligations : Obligation list =
           fun () ->
               let ch = Amplitudes.chiChiToNuNu.Value
               let dom = Assumptions.Positive [ "m_S"; "m_chi"; "y_chi" ]
-              let seedForm = Ops.divide (Ops.pow yChi four) (Ops.product [ Ops.integer 16; Ops.pi; Ops.pow mS four ])
-              let expected = Ops.divide (Ops.multiply (Ops.pow yChi four) (sq m)) (Ops.product [ Ops.integer 32; Ops.pi; sq (Ops.add (sq m) (sq mS)) ])
+              let seedForm = yChi ** 4 / (16 * pi * mS ** 4)
+              let expected = yChi ** 4 * m ** 2 / (32 * pi * (m ** 2 + mS ** 2) ** 2)
               Prove.all
                   [ Prove.equal dom "s-wave a" ch.SWave expected
-                    Prove.limit dom "m_S⁴ a, m_S → ∞" mS PositiveInfinity Direction.Both (Ops.multiply (Ops.pow mS four) ch.SWave)
-                        (Ops.divide (Ops.multiply (Ops.pow yChi four) (sq m)) (Ops.multiply (Ops.integer 32) Ops.pi))
+                    Prove.limit dom "m_S⁴ a, m_S → ∞" mS PositiveInfinity Direction.Both (mS ** 4 * ch.SWave)
+                        (yChi ** 4 * m ** 2 / (32 * pi))
                     Prove.different dom "the printed y_X⁴/(16π m_φ⁴) is not the derived s-wave value (dimension and factor 2)" ch.SWave seedForm ] }
       { Id = "ann.partial-waves"
         Title = "χχ̄ → SS is p-wave, SS → νν̄ is d-wave"
@@ -114,12 +113,12 @@ let obligations : Obligation list =
           fun () ->
               let nu, nubar = Amplitudes.chiNuScattering.Value
               let sv, tv = Symbol "s", Symbol "t"
-              let u = Ops.subtract (Ops.subtract (two * sq m) sv) tv
-              let y4 = Ops.pow yChi four
+              let u = 2 * m ** 2 - sv - tv
+              let y4 = yChi ** 4
               let dom = Assumptions.Positive [ "m_S"; "m_chi"; "y_chi" ]
               Prove.all
-                  [ Prove.equal dom "X ν" nu.Value (Ops.divide (Ops.multiply y4 (sq (Ops.subtract (sq m) u))) (two * sq (Ops.subtract u (sq mS))))
-                    Prove.equal dom "X ν̄" nubar.Value (Ops.divide (Ops.multiply y4 (sq (Ops.subtract sv (sq m)))) (two * sq (Ops.subtract sv (sq mS)))) ] } ]
+                  [ Prove.equal dom "X ν" nu.Value (y4 * (m ** 2 - u) ** 2 / (2 * (u - mS ** 2) ** 2))
+                    Prove.equal dom "X ν̄" nubar.Value (y4 * (sv - m ** 2) ** 2 / (2 * (sv - mS ** 2) ** 2)) ] } ]
 
 /// The normalisation of σ_NC (seed 000 sec. VII) against the X N → ν N amplitude.
 let conversionObligations : Obligation list =
@@ -132,8 +131,9 @@ let conversionObligations : Obligation list =
           fun () ->
               let k = Amplitudes.conversionFactor.Value
               let dom = Assumptions.Positive [ "m_X"; "m_N"; "r" ]
-              let heavy = Series.limitWith dom (Symbol "r") PositiveInfinity Direction.Both k
+              let r = Symbol "r"
+              let heavy = Series.limitWith dom r PositiveInfinity Direction.Both k
               Prove.all
                   [ Prove.limit dom "κ, r → ∞ then m_N → ∞" (Symbol "m_N") PositiveInfinity Direction.Both heavy (Ops.integer 4)
                     Prove.limit dom "κ, m_N → ∞ at fixed r" (Symbol "m_N") PositiveInfinity Direction.Both k
-                        (Ops.multiply (Ops.integer 4) (Ops.square (Ops.divide (Ops.square (Symbol "r")) (Ops.add (Ops.square (Symbol "r")) Ops.one)))) ] } ]
+                        (4 * (r ** 2 / (r ** 2 + 1)) ** 2) ] } ]

@@ -4,9 +4,9 @@
 module NuDM.Proofs.ConstraintProofs
 
 open NuDM.Symbolic
+open NuDM.Symbolic.Notation
 open NuDM.Physics
 
-let private sq (x: Expr) = x * x
 
 let obligations : Obligation list =
     [ { Id = "kaon.rescaling"
@@ -20,7 +20,7 @@ let obligations : Obligation list =
               let y = MesonBounds.yqMaxExpr.Force()
               let y0, a, a0 = MesonBounds.y0, MesonBounds.allowance, MesonBounds.anchorAllowance
               Prove.all
-                  [ Prove.equal dom "y_q,max" y (y0 * Ops.sqrt (a / a0))
+                  [ Prove.equal dom "y_q,max" y (y0 * sqrt (a / a0))
                     Prove.equal dom "BR(y_q,max) = A" (a0 / (y0 * y0) * y * y) a
                     Prove.equal dom "anchor" (Structure.substitute a a0 y) y0 ] }
       { Id = "kaon.phase-space"
@@ -36,7 +36,7 @@ let obligations : Obligation list =
               let t = Symbol "t"
               let nearEnd = Structure.substitute mPhi (mK - mPi - t) MesonBounds.phaseSpaceRatio
               Prove.all
-                  [ Prove.equal dom "Källén factorisation" lam ((sq mK - sq (mPi + mPhi)) * (sq mK - sq (mPi - mPhi)))
+                  [ Prove.equal dom "Källén factorisation" lam ((mK ** 2 - (mPi + mPhi) ** 2) * (mK ** 2 - (mPi - mPhi) ** 2))
                     Prove.equal dom "ratio at m_φ = 0" (Structure.substitute mPhi Ops.zero MesonBounds.phaseSpaceRatio) Ops.one
                     Prove.limit ((Assumptions.Positive [ "m_K"; "m_pi"; "t" ]).AndPositive(mK - mPi)) "ratio at the endpoint (m_φ = m_K − m_π − t)"
                         t Ops.zero Direction.FromAbove nearEnd Ops.zero ] }
@@ -80,14 +80,14 @@ let obligations : Obligation list =
               let R, u = EarthSun.R, EarthSun.u
               let chord = EarthSun.chordLength.Force()
               let avg = EarthSun.surfaceAverageInverseSquare.Force()
-              let onSphere = sq (R * u * (-1) + chord) + sq R * (1 - u * u) // |x_d + s n̂|² with x_d·n̂ = −Ru, |x_d| = R
+              let onSphere = (R * u * (-1) + chord) ** 2 + R ** 2 * (1 - u * u) // |x_d + s n̂|² with x_d·n̂ = −Ru, |x_d| = R
               let fAvg = Structure.substitute EarthSun.inverseSquare avg EarthSun.fluxAveraged
               let fPoint = Structure.substitute EarthSun.r R EarthSun.fluxPoint
               Prove.all
                   [ Prove.equal dom "chord" chord (2 * R * u)
-                    Prove.equal dom "end of the chord on the sphere" onSphere (sq R)
-                    Prove.equal dom "⟨1/r²⟩" avg (Ops.rational 3 2 / (R * R))
-                    Prove.equal dom "F(volume average)/F(r = R)" (fAvg / fPoint) (Ops.rational 3 2) ] }
+                    Prove.equal dom "end of the chord on the sphere" onSphere (R ** 2)
+                    Prove.equal dom "⟨1/r²⟩" avg (rat 3 2 / (R * R))
+                    Prove.equal dom "F(volume average)/F(r = R)" (fAvg / fPoint) (rat 3 2) ] }
       { Id = "earthsun.sigma-limit"
         Title = "σ_max = 4π F_lim m_X/(v₀ ρ N ⟨1/r²⟩)"
         Equation = "seed 000 eqs. (16), (17), inverted (sec. V, Super-K comparison)"
@@ -98,7 +98,7 @@ let obligations : Obligation list =
               let dom = EarthSun.Domain
               let sMax = EarthSun.sigmaLimit.Force()
               Prove.all
-                  [ Prove.equal dom "σ_max" sMax (4 * Ops.pi * EarthSun.fluxLimit * EarthSun.mX / (EarthSun.v0 * EarthSun.rho * EarthSun.N * EarthSun.inverseSquare))
+                  [ Prove.equal dom "σ_max" sMax (4 * pi * EarthSun.fluxLimit * EarthSun.mX / (EarthSun.v0 * EarthSun.rho * EarthSun.N * EarthSun.inverseSquare))
                     Prove.equal dom "F(σ_max)" (Structure.substitute EarthSun.sigma sMax EarthSun.fluxAveraged) EarthSun.fluxLimit ] }
       { Id = "earthsun.earth-over-sun"
         Title = "F_Earth/F_Sun = (3/2)(N⊕/N⊙)(d/R⊕)²"
@@ -109,6 +109,6 @@ let obligations : Obligation list =
           fun () ->
               let dom = EarthSun.Domain
               let nE, nS, rE, d = Symbol "N_E", Symbol "N_S", Symbol "R_E", Symbol "d"
-              let earth = EarthSun.fluxAveraged |> Structure.substitute EarthSun.N nE |> Structure.substitute EarthSun.inverseSquare (Ops.rational 3 2 / (rE * rE))
+              let earth = EarthSun.fluxAveraged |> Structure.substitute EarthSun.N nE |> Structure.substitute EarthSun.inverseSquare (rat 3 2 / (rE * rE))
               let sun = EarthSun.fluxPoint |> Structure.substitute EarthSun.N nS |> Structure.substitute EarthSun.r d
-              Prove.equal dom "F_E/F_S" (earth / sun) (Ops.rational 3 2 * nE / nS * sq (d / rE)) } ]
+              Prove.equal dom "F_E/F_S" (earth / sun) (rat 3 2 * nE / nS * (d / rE) ** 2) } ]

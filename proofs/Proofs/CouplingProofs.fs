@@ -3,11 +3,11 @@
 module NuDM.Proofs.CouplingProofs
 
 open NuDM.Symbolic
+open NuDM.Symbolic.Notation
 open NuDM.Physics
 
 let private Z, A = Couplings.ZSymbol, Couplings.ASymbol
 let private yp, yn, ychi = Couplings.ProtonCouplingSymbol, Couplings.NeutronCouplingSymbol, Couplings.ChiCouplingSymbol
-let private sq = Ops.square
 
 /// seed 000 eq. (7) as printed: y_N = A y_p + (A − Z) y_n.
 let printedSeed000Eq7 = A * yp + (A - Z) * yn
@@ -45,7 +45,7 @@ let obligations : Obligation list =
               match ybar with
               | Power(Apply(Abs, [ u ]), Number h) when h = Q.Create(System.Numerics.BigInteger.One, System.Numerics.BigInteger 2) ->
                   Prove.all
-                      [ Prove.identical "ȳ = sqrt(|u|)" ybar (Ops.sqrt (Ops.abs u))
+                      [ Prove.identical "ȳ = sqrt(|u|)" ybar (sqrt (Ops.abs u))
                         Prove.equal dom "u·A = y_A y_χ" (u * A) (Couplings.NucleusCouplingFormula.Expression * ychi)
                         Prove.equal dom "u = bracket · y_χ" u (printedBracket * ychi)
                         Prove.equal dom "Z/A + (A−Z)/A = 1" (Z / A + (A - Z) / A) Ops.one ]
@@ -63,15 +63,15 @@ let obligations : Obligation list =
               let kappa = Symbol "kappa"
               let mN = Couplings.NucleonMassSymbol
               let higgsLike = Structure.substituteMany [ for k in 0 .. 5 -> ys.[k], kappa * ms.[k] ] yN
-              let sumF = Ops.sum [ fs.[0]; fs.[1]; fs.[2] ]
+              let sumF = fs.[0] + fs.[1] + fs.[2]
               let lightOnly = Structure.substituteMany [ for k in 3 .. 5 -> ys.[k], Ops.zero ] yN
               let y = Symbol "y"
               let equal = Structure.substituteMany [ for k in 0 .. 5 -> ys.[k], y ] yN
               Prove.all
-                  [ Prove.equal dom "y_q = κ m_q" higgsLike (kappa * mN * (Ops.rational 2 9 + Ops.rational 7 9 * sumF))
-                    Prove.equal dom "light quarks only (eqs. 8–9)" lightOnly (mN * Ops.sum [ for k in 0 .. 2 -> ys.[k] * fs.[k] / ms.[k] ])
+                  [ Prove.equal dom "y_q = κ m_q" higgsLike (kappa * mN * (rat 2 9 + rat 7 9 * sumF))
+                    Prove.equal dom "light quarks only (eqs. 8–9)" lightOnly (mN * List.sum [ for k in 0 .. 2 -> ys.[k] * fs.[k] / ms.[k] ])
                     Prove.equal dom "equal couplings" equal
-                        (y * mN * (Ops.sum [ for k in 0 .. 2 -> fs.[k] / ms.[k] ] + Ops.rational 2 27 * (1 - sumF) * Ops.sum [ for k in 3 .. 5 -> 1 / ms.[k] ])) ] }
+                        (y * mN * (List.sum [ for k in 0 .. 2 -> fs.[k] / ms.[k] ] + rat 2 27 * (1 - sumF) * List.sum [ for k in 3 .. 5 -> 1 / ms.[k] ])) ] }
       { Id = "cpl.sigma-nc"
         Title = "σ_NC = y_X² y_p² m_X²/(16π m_φ⁴) has mass dimension −2 and is positive"
         Equation = "seed 000 sec. VII"
@@ -84,6 +84,6 @@ let obligations : Obligation list =
               let lambda = Symbol "lambda"
               let scaled = Structure.substituteMany [ Couplings.DarkMatterMassSymbol, lambda * Couplings.DarkMatterMassSymbol; Couplings.MediatorMassSymbol, lambda * Couplings.MediatorMassSymbol ] s
               Prove.all
-                  [ Prove.equal dom "σ(λm) = λ⁻² σ(m)" scaled (s / sq lambda)
-                    Prove.equal dom "printed form" s (sq Couplings.DarkMatterCouplingSymbol * sq yp * sq Couplings.DarkMatterMassSymbol / (16 * Ops.pi * Ops.pow Couplings.MediatorMassSymbol (Ops.integer 4)))
+                  [ Prove.equal dom "σ(λm) = λ⁻² σ(m)" scaled (s / lambda ** 2)
+                    Prove.equal dom "printed form" s (Couplings.DarkMatterCouplingSymbol ** 2 * yp ** 2 * Couplings.DarkMatterMassSymbol ** 2 / (16 * pi * Couplings.MediatorMassSymbol ** 4))
                     Prove.positive dom "σ_NC" s ] } ]

@@ -16,8 +16,8 @@ let obligations : Obligation list =
           fun () ->
               let w = Symbol "w"
               let tmaxSM = (Kinematics.derivation ()).TMaxSM
-              let factor = Ops.subtract Ops.one (Ops.divide (Ops.multiply M T) (Ops.multiply (Ops.integer 2) (Ops.square E)))
-              let atT = Structure.substitute T (Ops.multiply (Ops.subtract Ops.one w) tmaxSM) factor
+              let factor = 1 - M * T / (2 * E ** 2)
+              let atT = Structure.substitute T ((1 - w) * tmaxSM) factor
               Prove.all
-                  [ Prove.equal Kinematics.Domain "factor at T = (1−w) T_max" atT (Ops.divide (Ops.add (Ops.multiply (Ops.integer 2) E) (Ops.multiply M w)) (Ops.add M (Ops.multiply (Ops.integer 2) E)))
+                  [ Prove.equal Kinematics.Domain "factor at T = (1−w) T_max" atT ((2 * E + M * w) / (M + 2 * E))
                     Prove.positive (Assumptions.Positive [ "E_nu"; "M"; "w" ]) "(2E + M w)/(M + 2E)" atT ] } ]

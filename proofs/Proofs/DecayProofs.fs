@@ -15,7 +15,7 @@ let obligations : Obligation list =
               let p, inR = Decays.stabilityBound.Force()
               let dom = Assumptions.Positive [ "m_X"; "m_phi"; "alpha"; "t_U"; "r" ]
               let m, r = Decays.mX, Decays.r
-              let scaling = (r / 3) ** 2 * Ops.sqrt (10 / m)
+              let scaling = (r / 3) ** 2 * sqrt (10 / m)
               let ratio = Normal.simplifyWith dom (inR / scaling)
               Prove.all
                   [ Prove.equal dom "P² Γ-equation" (Structure.substitute Decays.product p (Decays.product ** 2 * Decays.width / (Decays.yX ** 2 * Decays.yQ ** 2)) * Decays.tU) Ops.one

@@ -6,9 +6,9 @@
 module NuDM.Proofs.DetectionProofs
 
 open NuDM.Symbolic
+open NuDM.Symbolic.Notation
 open NuDM.Physics
 
-let private sq (x: Expr) = x * x
 
 /// d ln e / d ln x.
 let private elasticity (dom: Assumptions) (x: Expr) (e: Expr) = Normal.simplifyWith dom (x * Calculus.differentiate x e / e)
@@ -28,7 +28,7 @@ let obligations : Obligation list =
               let heavyLimit = Series.limitWith dom DirectDetectionRate.r PositiveInfinity Direction.Both rate
               Prove.all
                   [ Prove.equal dom "Γ / eq. (20) term = κ" (rate / printed) (DirectDetectionRate.kappa.Force())
-                    Prove.equal dom "eq. (20) term" printed (DirectDetectionRate.rho / DirectDetectionRate.mX * DirectDetectionRate.sigmaNC * DirectDetectionRate.c * sq DirectDetectionRate.A * DirectDetectionRate.F2)
+                    Prove.equal dom "eq. (20) term" printed (DirectDetectionRate.rho / DirectDetectionRate.mX * DirectDetectionRate.sigmaNC * DirectDetectionRate.c * DirectDetectionRate.A ** 2 * DirectDetectionRate.F2)
                     Prove.equal dom "∂ln Γ/∂ln σ_NC" (elasticity dom DirectDetectionRate.sigmaNC rate) Ops.one
                     Prove.equal dom "∂ln Γ/∂ln ρ_X" (elasticity dom DirectDetectionRate.rho rate) Ops.one
                     Prove.equal dom "∂ln Γ/∂ln A" (elasticity dom DirectDetectionRate.A rate) (Ops.integer 2)
@@ -47,7 +47,7 @@ let obligations : Obligation list =
               let sigma, yp, mX, mPhi = Symbol "sigma", Symbol "y_p", Symbol "m_X", Symbol "m_phi"
               let sigmaNC = Couplings.SigmaNCFormula.Expression
               Prove.all
-                  [ Prove.equal dom "y_X(σ)" y (4 * sq mPhi * Ops.sqrt (Ops.pi * sigma) / (yp * mX))
+                  [ Prove.equal dom "y_X(σ)" y (4 * mPhi ** 2 * sqrt (pi * sigma) / (yp * mX))
                     Prove.equal dom "σ_NC(y_X(σ)) = σ" (Structure.substitute (Symbol "y_X") y sigmaNC) sigma ] }
       { Id = "quench.bethe-stable"
         Title = "the compiled Bethe form (β² = T(2M+T)/(M+T)²) equals PDG eq. (34.5) with β² = 1 − 1/γ², γ = 1 + T/M"
@@ -61,7 +61,7 @@ let obligations : Obligation list =
               let printed = Quenching.bethePrinted |> Structure.substitute Quenching.beta2 Quenching.beta2OfTPrinted |> Structure.substitute Quenching.gamma g
               Prove.all
                   [ Prove.equal dom "β²" Quenching.beta2OfT Quenching.beta2OfTPrinted
-                    Prove.equal dom "β²γ² = γ² − 1" Quenching.betaGamma2OfT (sq g - 1)
+                    Prove.equal dom "β²γ² = γ² − 1" Quenching.betaGamma2OfT (g ** 2 - 1)
                     Prove.equal dom "S(T)" Quenching.betheOfT printed ] }
       { Id = "quench.wmax-heavy"
         Title = "W_max → 2 m_e β²γ² for a heavy projectile (M ≫ γ m_e)"
@@ -71,12 +71,12 @@ let obligations : Obligation list =
         Check =
           fun () ->
               let dom = Quenching.Domain
-              let bg2 = Quenching.beta2 * sq Quenching.gamma
+              let bg2 = Quenching.beta2 * Quenching.gamma ** 2
               let w = Quenching.maxEnergyTransfer bg2 Quenching.gamma
-              let lnArg = 2 * Quenching.me * bg2 * w / sq Quenching.I
+              let lnArg = 2 * Quenching.me * bg2 * w / Quenching.I ** 2
               Prove.all
                   [ Prove.limit dom "W_max" Quenching.M PositiveInfinity Direction.Both w (2 * Quenching.me * bg2)
-                    Prove.limit dom "ln argument" Quenching.M PositiveInfinity Direction.Both lnArg (sq (2 * Quenching.me * bg2 / Quenching.I)) ] }
+                    Prove.limit dom "ln argument" Quenching.M PositiveInfinity Direction.Both lnArg ((2 * Quenching.me * bg2 / Quenching.I) ** 2) ] }
       { Id = "quench.low-energy-continuation"
         Title = "the Andersen–Ziegler continuation is continuous at the Bethe peak and has d ln S/d ln T = 0.45"
         Equation = "Andersen & Ziegler (1977), ICRU Report 49 (S ∝ T^0.45 below the peak)"
@@ -88,7 +88,7 @@ let obligations : Obligation list =
               let s = Quenching.lowEnergyContinuation
               Prove.all
                   [ Prove.equal dom "S_low(T_p)" (Structure.substitute Quenching.T Quenching.Tp s) Quenching.Sp
-                    Prove.equal dom "d ln S/d ln T" (elasticity dom Quenching.T s) (Ops.rational 9 20)
+                    Prove.equal dom "d ln S/d ln T" (elasticity dom Quenching.T s) (rat 9 20)
                     Prove.limit dom "S_low(T → 0)" Quenching.T Ops.zero Direction.FromAbove s Ops.zero ] }
       { Id = "quench.bragg"
         Title = "Bragg additivity: ∂ln I/∂ln I_i = w_i/Σw (ln I = Σ w_i ln I_i / Σ w_i); one element, or equal I_i, give that I"
@@ -142,7 +142,7 @@ let obligations : Obligation list =
           fun () ->
               let dom = EarthSun.Domain
               Prove.all
-                  [ Prove.equal dom "V" EarthSun.volume (Calculus.definiteIntegral EarthSun.r Ops.zero EarthSun.R (4 * Ops.pi * sq EarthSun.r))
+                  [ Prove.equal dom "V" EarthSun.volume (Calculus.definiteIntegral EarthSun.r Ops.zero EarthSun.R (4 * pi * EarthSun.r ** 2))
                     Prove.equal dom "eq. (16) with n = N/V" (Structure.substitute EarthSun.n (EarthSun.N / EarthSun.V) EarthSun.rateEq16) EarthSun.rate ] }
       { Id = "stab.coupling-bound"
         Title = "y_X,max = (y_X y_q)_max / y_q gives Γ(X → νγ) t_U = 1"
@@ -169,7 +169,7 @@ let obligations : Obligation list =
               let dom = Stability.Domain
               let y = Stability.sterileRecast.Force()
               Prove.all
-                  [ Prove.equal dom "y_X,max" y (Ops.sqrt Stability.xrayBound * sq Decays.mPhi * Decays.gF / Decays.yQ)
+                  [ Prove.equal dom "y_X,max" y (sqrt Stability.xrayBound * Decays.mPhi ** 2 * Decays.gF / Decays.yQ)
                     Prove.equal dom "sin²2θ(y_X,max)" (Structure.substitute Decays.yX y Decays.sterileMixingEquivalent) Stability.xrayBound ] }
       { Id = "kaon.phase-space-bound"
         Title = "the phase-space-scaled kaon bound keeps p_π y_q,max² fixed and equals the flat bound at m_φ = 0"
@@ -182,5 +182,5 @@ let obligations : Obligation list =
               let b = MesonBounds.phaseSpaceScaledBound
               let p0 = Structure.substitute MesonBounds.mPhi Ops.zero MesonBounds.pionMomentum
               Prove.all
-                  [ Prove.equal dom "p_π y²" (sq b * MesonBounds.pionMomentum) (sq MesonBounds.yq * p0)
+                  [ Prove.equal dom "p_π y²" (b ** 2 * MesonBounds.pionMomentum) (MesonBounds.yq ** 2 * p0)
                     Prove.equal dom "m_φ = 0" (Structure.substitute MesonBounds.mPhi Ops.zero b) MesonBounds.yq ] } ]

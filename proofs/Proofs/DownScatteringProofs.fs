@@ -10,13 +10,11 @@ let private mX, mN, eR, v = DownScattering.MX, DownScattering.MN, DownScattering
 let private d () = DownScattering.derivation ()
 let private domain = DownScattering.Domain
 let private domainText = "m_X, m_N, E_R > 0 (real)"
-let private two = Ops.integer 2
-let private sq = Ops.square
 
 /// seed 000 eq. (18) as printed.
-let printedSeedRecoil = sq mX / (two * mN)
+let printedSeedRecoil = mX ** 2 / (2 * mN)
 /// The exact recoil energy written out (what the derivation must reproduce).
-let exactRecoil = sq mX / (two * (mX + mN))
+let exactRecoil = mX ** 2 / (2 * (mX + mN))
 
 let obligations : Obligation list =
     [ { Id = "ds.recoil-exact"
@@ -28,7 +26,7 @@ let obligations : Obligation list =
           fun () ->
               let r = d ()
               Prove.all
-                  [ Prove.equal domain "k_ν²" r.NeutrinoMassShell (sq mX - two * (mX + mN) * eR)
+                  [ Prove.equal domain "k_ν²" r.NeutrinoMassShell (mX ** 2 - 2 * (mX + mN) * eR)
                     Prove.equal domain "E_R" r.RecoilEnergy exactRecoil
                     Prove.equal domain "k_ν² at E_R" (Structure.substitute eR r.RecoilEnergy r.NeutrinoMassShell) Ops.zero
                     Prove.equal domain "E_ν = m_X − E_R" r.NeutrinoEnergy (mX - exactRecoil)
@@ -44,9 +42,9 @@ let obligations : Obligation list =
               let coeff k = r.LightDarkMatterSeries |> List.tryFind (fun (p, _) -> p = Q.OfInt k) |> Option.map snd |> Option.defaultValue Ops.zero
               Prove.all
                   [ Prove.limit domain "E_R / (m_X²/2m_N)" mX Ops.zero Direction.FromAbove (r.RecoilEnergy / printedSeedRecoil) Ops.one
-                    Prove.equal domain "m_X² coefficient" (coeff 2) (1 / (two * mN))
-                    Prove.equal domain "m_X³ coefficient" (coeff 3) (-(1 / (two * sq mN)))
-                    Prove.equal domain "m_X⁴ coefficient" (coeff 4) (1 / (two * mN ** 3))
+                    Prove.equal domain "m_X² coefficient" (coeff 2) (1 / (2 * mN))
+                    Prove.equal domain "m_X³ coefficient" (coeff 3) (-(1 / (2 * mN ** 2)))
+                    Prove.equal domain "m_X⁴ coefficient" (coeff 4) (1 / (2 * mN ** 3))
                     Prove.equal domain "seed/exact = 1 + m_X/m_N" (printedSeedRecoil / r.RecoilEnergy) (1 + mX / mN)
                     Prove.positive domain "m_X²/(2m_N) − E_R" (printedSeedRecoil - r.RecoilEnergy) ] }
       { Id = "ds.q-limit"
@@ -58,10 +56,10 @@ let obligations : Obligation list =
           fun () ->
               let r = d ()
               Prove.all
-                  [ Prove.equal domain "−q² from the vectors" r.MinusQSquared (two * mN * eR)
-                    Prove.equal domain "q² at E_R" (sq r.MomentumTransfer) (sq mX * mN / (mN + mX))
+                  [ Prove.equal domain "−q² from the vectors" r.MinusQSquared (2 * mN * eR)
+                    Prove.equal domain "q² at E_R" (r.MomentumTransfer ** 2) (mX ** 2 * mN / (mN + mX))
                     Prove.limit domain "q/m_X" mX Ops.zero Direction.FromAbove (r.MomentumTransfer / mX) Ops.one
-                    Prove.equal domain "sqrt(2 m_N · m_X²/(2m_N)) = m_X" (Ops.sqrt (two * mN * printedSeedRecoil)) mX ] }
+                    Prove.equal domain "sqrt(2 m_N · m_X²/(2m_N)) = m_X" (sqrt (2 * mN * printedSeedRecoil)) mX ] }
       { Id = "ds.positive"
         Title = "0 < E_R < m_X, and m_X(E_R) is the one positive inverse"
         Equation = "seed 000 eq. (18)"
@@ -75,8 +73,8 @@ let obligations : Obligation list =
                     Prove.positive domain "m_X − E_R" (mX - r.RecoilEnergy)
                     Prove.positive domain "m_X(E_R)" r.DarkMatterMassForRecoil
                     // the other root is negative: the product of the roots is −2 m_N E_R (Vieta) and the + root is positive
-                    Prove.equal domain "product of the roots" (r.DarkMatterMassForRecoil * r.DarkMatterMassOtherRoot) (-(two * mN * eR))
-                    Prove.equal domain "m_X(E_R)" r.DarkMatterMassForRecoil (eR + Ops.sqrt (sq eR + two * mN * eR))
+                    Prove.equal domain "product of the roots" (r.DarkMatterMassForRecoil * r.DarkMatterMassOtherRoot) (-(2 * mN * eR))
+                    Prove.equal domain "m_X(E_R)" r.DarkMatterMassForRecoil (eR + sqrt (eR ** 2 + 2 * mN * eR))
                     Prove.equal domain "m_X(E_R(m_X)) = m_X" (Structure.substitute eR r.RecoilEnergy r.DarkMatterMassForRecoil) mX ] }
       { Id = "ds.moving"
         Title = "X moving at speed v: E_R ∈ E_R (1 ± v (2m_N + m_X)/(m_N + m_X)) + O(v²)"
@@ -87,17 +85,17 @@ let obligations : Obligation list =
           fun () ->
               let r = d ()
               let atRest e = Structure.substituteMany [ DownScattering.PX, Ops.zero; DownScattering.EX, mX ] e
-              let gamma = 1 / Ops.sqrt (1 - sq v)
+              let gamma = 1 / sqrt (1 - v ** 2)
               let denomOfSpeed =
                   Structure.substituteMany [ DownScattering.EX, mX * gamma; DownScattering.PX, mX * v * gamma ] DownScattering.MovingDenominator
               Prove.all
                   [ Prove.equal domain "k_ν² (moving)" r.MovingNeutrinoMassShell
-                        (sq mX - two * (DownScattering.EX + mN) * eR + two * DownScattering.PX * DownScattering.PN * DownScattering.CosTheta)
+                        (mX ** 2 - 2 * (DownScattering.EX + mN) * eR + 2 * DownScattering.PX * DownScattering.PN * DownScattering.CosTheta)
                     Prove.equal domain "E_R^min at rest" (atRest r.RecoilMinMoving) exactRecoil
                     Prove.equal domain "E_R^max at rest" (atRest r.RecoilMaxMoving) exactRecoil
                     Prove.positive DownScattering.MovingDomain "E_R^max − E_R^min" (r.RecoilMaxMoving - r.RecoilMinMoving)
-                    Prove.equal domain "c" r.RecoilSpreadCoefficient (exactRecoil * (two * mN + mX) / (mN + mX))
-                    Prove.limit domain "c / E_R as m_X → 0" mX Ops.zero Direction.FromAbove (r.RecoilSpreadCoefficient / exactRecoil) two
-                    Prove.equal DownScattering.SpeedDomain "lemma: (E_X + m_N)² − P_X²" denomOfSpeed (sq mX + two * mN * mX * gamma + sq mN)
+                    Prove.equal domain "c" r.RecoilSpreadCoefficient (exactRecoil * (2 * mN + mX) / (mN + mX))
+                    Prove.limit domain "c / E_R as m_X → 0" mX Ops.zero Direction.FromAbove (r.RecoilSpreadCoefficient / exactRecoil) (Ops.integer 2)
+                    Prove.equal DownScattering.SpeedDomain "lemma: (E_X + m_N)² − P_X²" denomOfSpeed (mX ** 2 + 2 * mN * mX * gamma + mN ** 2)
                     // with γ = 1/sqrt(1 − v²) > 0 written as a positive symbol, every term is positive
-                    Prove.positive (domain.AndPositive(Symbol "gamma")) "lemma: m_X² + 2m_N m_X γ + m_N² > 0" (sq mX + two * mN * mX * Symbol "gamma" + sq mN) ] } ]
+                    Prove.positive (domain.AndPositive(Symbol "gamma")) "lemma: m_X² + 2m_N m_X γ + m_N² > 0" (mX ** 2 + 2 * mN * mX * Symbol "gamma" + mN ** 2) ] } ]

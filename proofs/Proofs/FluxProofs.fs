@@ -4,20 +4,19 @@
 module NuDM.Proofs.FluxProofs
 
 open NuDM.Symbolic
+open NuDM.Symbolic.Notation
 open NuDM.Physics
 
 let private E, m, mpi, x = Fluxes.EnergySymbol, Fluxes.MuonMassSymbol, Fluxes.PionMassSymbol, Fluxes.MichelXSymbol
 let private domain = Fluxes.Domain
 let private domainText = "E_ν, m_μ, m_π, x > 0 (real)"
-let private sq = Ops.square
-let private cube e = Ops.pow e (Ops.integer 3)
 
 /// seed 001 eq. (2.23) as printed.
-let printedMuonAntineutrino = 64 * sq E / cube m * (Ops.rational 3 4 - E / m)
+let printedMuonAntineutrino = 64 * E ** 2 / m ** 3 * (rat 3 4 - E / m)
 /// seed 001 eq. (2.24) as printed.
-let printedElectronNeutrino = 192 * sq E / cube m * (Ops.rational 1 2 - E / m)
+let printedElectronNeutrino = 192 * E ** 2 / m ** 3 * (rat 1 2 - E / m)
 /// seed 001 eq. (2.22) as printed.
-let printedLineEnergy = (sq mpi - sq m) / (2 * mpi)
+let printedLineEnergy = (mpi ** 2 - m ** 2) / (2 * mpi)
 
 let private antiMu () = Fluxes.MuonAntineutrinoShapeFormula.Expression
 let private electron () = Fluxes.ElectronNeutrinoShapeFormula.Expression
@@ -36,10 +35,10 @@ let obligations : Obligation list =
               let e0 = Fluxes.PionLineEnergyFormula.Expression
               Prove.all
                   [ Prove.equal dom "E₀" e0 printedLineEnergy
-                    Prove.equal dom "energy conservation at E₀" (mpi - e0 - Ops.sqrt (sq e0 + sq m)) Ops.zero
-                    Prove.equal dom "m_π − E₀" (mpi - e0) ((sq mpi + sq m) / (2 * mpi))
+                    Prove.equal dom "energy conservation at E₀" (mpi - e0 - sqrt (e0 ** 2 + m ** 2)) Ops.zero
+                    Prove.equal dom "m_π − E₀" (mpi - e0) ((mpi ** 2 + m ** 2) / (2 * mpi))
                     Prove.positive dom "E₀" e0
-                    Prove.equal dom "m_π/2 − E₀" (mpi / 2 - e0) (sq m / (2 * mpi)) ] }
+                    Prove.equal dom "m_π/2 − E₀" (mpi / 2 - e0) (m ** 2 / (2 * mpi)) ] }
       { Id = "flux.michel-shapes"
         Title = "Michel spectra in E equal the printed eqs. (2.23), (2.24)"
         Equation = "seed 001 eqs. (2.23), (2.24)"
@@ -70,10 +69,10 @@ let obligations : Obligation list =
         Check =
           fun () ->
               Prove.all
-                  [ Prove.equal domain "⟨E⟩ ν̄_μ" (integral (E * antiMu ())) (Ops.rational 7 20 * m)
-                    Prove.equal domain "⟨E⟩ ν_e" (integral (E * electron ())) (Ops.rational 3 10 * m)
-                    Prove.equal domain "⟨E²⟩ ν̄_μ" (integral (sq E * antiMu ())) (Ops.rational 2 15 * sq m)
-                    Prove.equal domain "⟨E²⟩ ν_e" (integral (sq E * electron ())) (Ops.rational 1 10 * sq m) ] }
+                  [ Prove.equal domain "⟨E⟩ ν̄_μ" (integral (E * antiMu ())) (rat 7 20 * m)
+                    Prove.equal domain "⟨E⟩ ν_e" (integral (E * electron ())) (rat 3 10 * m)
+                    Prove.equal domain "⟨E²⟩ ν̄_μ" (integral (E ** 2 * antiMu ())) (rat 2 15 * m ** 2)
+                    Prove.equal domain "⟨E²⟩ ν_e" (integral (E ** 2 * electron ())) (rat 1 10 * m ** 2) ] }
       { Id = "flux.michel-endpoints"
         Title = "ν_e vanishes at E = m_μ/2 and peaks at m_μ/3; ν̄_μ is maximal (4/m_μ) at the endpoint; both ~E² at 0"
         Equation = "seed 001 eqs. (2.23), (2.24)"
@@ -86,7 +85,7 @@ let obligations : Obligation list =
               Prove.all
                   [ Prove.equal domain "φ_νe(m_μ/2)" (at (electron ()) endpoint) Ops.zero
                     Prove.equal domain "φ_νe'(m_μ/3)" (at (d (electron ())) (m / 3)) Ops.zero
-                    Prove.equal domain "φ_νe(m_μ/3)" (at (electron ()) (m / 3)) (Ops.rational 32 9 / m)
+                    Prove.equal domain "φ_νe(m_μ/3)" (at (electron ()) (m / 3)) (rat 32 9 / m)
                     Prove.equal domain "φ_ν̄μ(m_μ/2)" (at (antiMu ()) endpoint) (4 / m)
                     Prove.equal domain "φ_ν̄μ'(m_μ/2)" (at (d (antiMu ())) endpoint) Ops.zero
                     Prove.equal domain "φ_ν̄μ(0)" (at (antiMu ()) Ops.zero) Ops.zero
@@ -103,11 +102,11 @@ let obligations : Obligation list =
               let f = [ for i in 1 .. 4 -> Symbol(sprintf "f%d" i) ]
               let qv = [ for i in 1 .. 4 -> Symbol(sprintf "Q%d" i) ]
               let dom = Assumptions.AllPositive
-              let meanQ = List.map2 (*) f qv |> Ops.sum
+              let meanQ = List.map2 (*) f qv |> List.sum
               let p = List.map2 (fun fi qi -> fi * qi / meanQ) f qv
               let back = List.map2 (fun pi qi -> pi / qi) p qv
-              let backSum = Ops.sum back
+              let backSum = List.sum back
               Prove.all
-                  [ yield! List.mapi (fun i (b: Expr) -> Prove.equal dom (sprintf "f_%d recovered" (i + 1)) (b / backSum) (f.[i] / Ops.sum f)) back
-                    yield Prove.equal dom "Σ p = 1" (Ops.sum p) Ops.one
-                    yield Prove.equal dom "Σ f Q (Σ f = 1) = 1/Σ p/Q" (1 / backSum) (meanQ / Ops.sum f) ] } ]
+                  [ yield! List.mapi (fun i (b: Expr) -> Prove.equal dom (sprintf "f_%d recovered" (i + 1)) (b / backSum) (f.[i] / List.sum f)) back
+                    yield Prove.equal dom "Σ p = 1" (List.sum p) Ops.one
+                    yield Prove.equal dom "Σ f Q (Σ f = 1) = 1/Σ p/Q" (1 / backSum) (meanQ / List.sum f) ] } ]

@@ -3,13 +3,13 @@
 module NuDM.Proofs.FormFactorProofs
 
 open NuDM.Symbolic
+open NuDM.Symbolic.Notation
 open NuDM.Physics
 
 let private q, A, T, M = FormFactors.QSymbol, FormFactors.ASymbol, FormFactors.TSymbol, FormFactors.MSymbol
 let private x, R, s, ak = FormFactors.XSymbol, FormFactors.RSymbol, FormFactors.SSymbol, FormFactors.AkSymbol
 let private domain = FormFactors.Domain
 let private domainText = "q, A, T, M, R, s, a_k, x > 0 (real)"
-let private sq = Ops.square
 let private hbarc = FormFactors.HbarC
 
 /// lim_{v→0⁺} e = 1.
@@ -47,7 +47,7 @@ let obligations : Obligation list =
         Domain = "x > 0"
         Check =
           fun () ->
-              let expected = 1 - sq x / 10 + Ops.pow x (Ops.integer 4) / 280 - Ops.pow x (Ops.integer 6) / 15120 + Ops.pow x (Ops.integer 8) / 1330560
+              let expected = 1 - x ** 2 / 10 + x ** 4 / 280 - x ** 6 / 15120 + x ** 8 / 1330560
               let rest = Series.puiseux domain x Ops.zero 12 (FormFactors.Kernel - FormFactors.KernelSeries)
               let lowest = rest.Terms |> List.tryHead |> Option.map fst
               let valuationOk =
@@ -66,8 +66,8 @@ let obligations : Obligation list =
         Check =
           fun () ->
               let t = Series.taylor q Ops.zero 2 FormFactors.HelmFormula.Expression
-              let rms = Ops.rational 3 5 * sq R + 3 * sq s
-              Prove.equal domain "Taylor(F_Helm, q²)" t (1 - sq q * rms / (6 * sq hbarc)) }
+              let rms = rat 3 5 * R ** 2 + 3 * s ** 2
+              Prove.equal domain "Taylor(F_Helm, q²)" t (1 - q ** 2 * rms / (6 * hbarc ** 2)) }
       { Id = "ff.kn-rms"
         Title = "Klein–Nystrand: F = 1 − q²⟨r²⟩/6 + O(q⁴) with ⟨r²⟩ = (3/5)R_A² + 6a_k²"
         Equation = "Klein & Nystrand, PRC 60, 014903 (1999)"
@@ -76,8 +76,8 @@ let obligations : Obligation list =
         Check =
           fun () ->
               let t = Series.taylor q Ops.zero 2 FormFactors.KleinNystrandFormula.Expression
-              let rms = Ops.rational 3 5 * sq R + 6 * sq ak
-              Prove.equal domain "Taylor(F_KN, q²)" t (1 - sq q * rms / (6 * sq hbarc)) }
+              let rms = rat 3 5 * R ** 2 + 6 * ak ** 2
+              Prove.equal domain "Taylor(F_KN, q²)" t (1 - q ** 2 * rms / (6 * hbarc ** 2)) }
       { Id = "ff.helm-zero"
         Title = "Helm's zeros for q > 0 are the roots of tan(qR₁/ħc) = qR₁/ħc; the first lies in (π, 3π/2)"
         Equation = "Lewin & Smith (1996) eq. (4.7)"
@@ -87,7 +87,7 @@ let obligations : Obligation list =
           fun () ->
               let num, den = Normal.numeratorDenominator domain FormFactors.Kernel
               let tanAsRatio = Ops.sin x / Ops.cos x
-              let damping = Ops.exp (-(sq (q * s / hbarc)) / 2)
+              let damping = exp (-((q * s / hbarc) ** 2) / 2)
               let helmAtX = Structure.substitute q (x * hbarc / R) FormFactors.HelmFormula.Expression
               Prove.all
                   [ Prove.equal domain "kernel = N/D" FormFactors.Kernel (num / den)
@@ -95,11 +95,11 @@ let obligations : Obligation list =
                     Prove.positive domain "denominator x³" den
                     // exp(−u²/2) with u = qs/ħc; stated for a symbol u because the normal form cannot take
                     // exp of the expanded exponent (its rational coefficient overflows an Int32 denominator)
-                    Prove.positive domain "Gaussian damping exp(−u²/2)" (Ops.exp (-(sq (Symbol "u")) / 2))
-                    Prove.positive domain "Klein–Nystrand factor" (1 / (1 + sq (ak * q / hbarc)))
+                    Prove.positive domain "Gaussian damping exp(−u²/2)" (exp (-((Symbol "u") ** 2) / 2))
+                    Prove.positive domain "Klein–Nystrand factor" (1 / (1 + (ak * q / hbarc) ** 2))
                     Prove.equal domain "F_Helm(x) = kernel(x) · damping" helmAtX (FormFactors.Kernel * Structure.substitute q (x * hbarc / R) damping)
                     Prove.equal domain "N = 3 cos x (tan x − x)" num (3 * Ops.cos x * (tanAsRatio - x))
-                    Prove.equal domain "d(tan x − x)/dx = tan²x" (Calculus.differentiate x (Ops.tan x - x)) (sq (Ops.tan x))
+                    Prove.equal domain "d(tan x − x)/dx = tan²x" (Calculus.differentiate x (Ops.tan x - x)) ((Ops.tan x) ** 2)
                     Prove.equal domain "tan 0 − 0 = 0" (Structure.substitute x Ops.zero (Ops.tan x - x)) Ops.zero ] }
       { Id = "ff.recoil-form"
         Title = "F(T) is F(q) at q = sqrt(2MT) for both models"
@@ -108,11 +108,11 @@ let obligations : Obligation list =
         Domain = domainText
         Check =
           fun () ->
-              let qT = Ops.sqrt (2 * M * T)
-              let c = Ops.number (Q.Parse "1.23") * Ops.pow A (Ops.rational 1 3) - Ops.number (Q.Parse "0.60")
-              let r1sq = sq c + Ops.rational 7 3 * sq Ops.pi * sq (Ops.number (Q.Parse "0.52")) - 5 * sq (Ops.number (Q.Parse "0.9"))
+              let qT = sqrt (2 * M * T)
+              let c = Ops.number (Q.Parse "1.23") * A ** rat 1 3 - Ops.number (Q.Parse "0.60")
+              let r1sq = c ** 2 + rat 7 3 * pi ** 2 * (Ops.number (Q.Parse "0.52")) ** 2 - 5 * (Ops.number (Q.Parse "0.9")) ** 2
               Prove.all
-                  [ Prove.equal domain "R₁²(A)" (sq FormFactors.HelmRadiusExpr) r1sq
+                  [ Prove.equal domain "R₁²(A)" (FormFactors.HelmRadiusExpr ** 2) r1sq
                     Prove.equal domain "Helm nucleus" FormFactors.HelmNucleusFormula.Expression
                         (Structure.substituteMany [ R, FormFactors.HelmRadiusExpr; s, FormFactors.HelmSkin ] FormFactors.HelmFormula.Expression)
                     Prove.equal domain "Helm recoil" FormFactors.HelmRecoilFormula.Expression (Structure.substitute q qT FormFactors.HelmNucleusFormula.Expression)

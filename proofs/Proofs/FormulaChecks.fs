@@ -3,6 +3,7 @@
 module NuDM.Proofs.FormulaChecks
 
 open NuDM.Symbolic
+open NuDM.Symbolic.Notation
 open NuDM.Physics
 
 /// BesselKe(n, z) (and BesselK(n, z)) for an integer n ≥ 2 rewritten down to orders 0 and 1 by the recurrence
@@ -22,7 +23,7 @@ let unscaleBessel (e: Expr) : Expr =
     e
     |> Structure.bottomUp (fun node ->
         match node with
-        | Apply(Named "BesselKe", [ n; z ]) -> Ops.exp z * Ops.besselK n z
+        | Apply(Named "BesselKe", [ n; z ]) -> exp z * Ops.besselK n z
         | _ -> node)
 
 /// Exponentials split over the terms of their expanded argument: e^{a + b} = e^a e^b, e^{c ln x} = x^c, e^{−a} = 1/e^a
@@ -36,10 +37,10 @@ let expandExponentials (e: Expr) : Expr =
             |> Algebraic.summands
             |> List.map (fun t ->
                 match Ops.splitCoefficient t with
-                | c, Apply(Ln, [ x ]) -> Ops.pow x (Number c)
-                | c, _ when c.IsNegative -> Ops.invert (Ops.exp (Ops.negate t))
-                | _ -> Ops.exp t)
-            |> Ops.product
+                | c, Apply(Ln, [ x ]) -> x ** Number c
+                | c, _ when c.IsNegative -> 1 / exp (-t)
+                | _ -> exp t)
+            |> productOf
         | _ -> node)
 
 /// lhs ≡ rhs after expandExponentials on both sides.
@@ -82,7 +83,7 @@ let one = energy 0
 let dimension (e: int) (l: int) (t: int) = { Energy = Q.OfInt e; Length = Q.OfInt l; Time = Q.OfInt t }
 
 let private scaleE, scaleL, scaleT = Symbol "dimE", Symbol "dimL", Symbol "dimT"
-let private scale (d: Dimension) = Ops.pow scaleE (Number d.Energy) * Ops.pow scaleL (Number d.Length) * Ops.pow scaleT (Number d.Time)
+let private scale (d: Dimension) = scaleE ** Number d.Energy * scaleL ** Number d.Length * scaleT ** Number d.Time
 
 /// e has the dimension `result` when each symbol has its dimension in `units`: e(x_i → λ^{d_i} x_i) = λ^D e(x_i),
 /// proven in normal form with the scales λ (one per base unit) as positive symbols. Symbols not listed are

@@ -10,25 +10,21 @@ let private E, M, m, T = Kinematics.Enu, Kinematics.M, Kinematics.Mchi, Kinemati
 let private d () = Kinematics.derivation ()
 let private domain = Kinematics.Domain
 let private domainText = "E_ν, M, m_χ, T > 0 (real)"
-let private two = Ops.integer 2
-let private half x = Ops.divide x two
-let private sq = Ops.square
-let private sqrt = Ops.sqrt
 
 /// seed 001 eq. (2.5) as printed.
-let printedCosTheta = Ops.divide (Ops.sum [ E * T; M * T; half (sq m) ]) (E * sqrt (sq (M + T) - sq M))
+let printedCosTheta = (E * T + M * T + m ** 2 / 2) / (E * sqrt ((M + T) ** 2 - M ** 2))
 /// seed 001 eq. (2.9) as printed (sign −1: T_min, +1: T_max).
 let printedTMinMax (sign: int) =
-    let root = sqrt (4 * sq M * sq E - 4 * M * sq m * (E + M) + Ops.pow m (Ops.integer 4))
-    Ops.divide (2 * M * sq E - sq m * (E + M) + Ops.integer sign * E * root) (2 * M * (2 * E + M))
+    let root = sqrt (4 * M ** 2 * E ** 2 - 4 * M * m ** 2 * (E + M) + m ** 4)
+    (2 * M * E ** 2 - m ** 2 * (E + M) + sign * E * root) / (2 * M * (2 * E + M))
 /// seed 001 eq. (2.6) as printed.
-let printedTThetaMax = Ops.divide (M * sq m) (2 * M * E - sq m + 2 * sq M)
-let printedCosThetaMax = Ops.divide (m * sqrt (4 * M * (E + M) - sq m)) (2 * M * E)
+let printedTThetaMax = M * m ** 2 / (2 * M * E - m ** 2 + 2 * M ** 2)
+let printedCosThetaMax = m * sqrt (4 * M * (E + M) - m ** 2) / (2 * M * E)
 /// seed 001 eq. (2.11) as printed.
-let printedEnuMin = m + Ops.divide (sq m) (2 * M)
+let printedEnuMin = m + m ** 2 / (2 * M)
 
 /// 2M(E_ν + M) − m_χ², positive above threshold (lemma kin.domain).
-let aboveThreshold = 2 * M * (E + M) - sq m
+let aboveThreshold = 2 * M * (E + M) - m ** 2
 
 let obligations : Obligation list =
     [ { Id = "kin.q2"
@@ -42,9 +38,9 @@ let obligations : Obligation list =
               Prove.all
                   [ Prove.equal domain "p (factored, compiled) = sqrt((M+T)² − M²)" Kinematics.RecoilMomentumStable Kinematics.RecoilMomentum
                     Prove.equal domain "q²" r.QSquared (-2 * M * T)
-                    Prove.equal domain "p₁·q (on shell)" r.P1DotQOnShell (-(M * T) - half (sq m))
+                    Prove.equal domain "p₁·q (on shell)" r.P1DotQOnShell (-(M * T) - m ** 2 / 2)
                     Prove.equal domain "p₁·q (vectors, eq. 2.4)" r.P1DotQFromVectors (E * T - E * Kinematics.RecoilMomentum * Kinematics.CosTheta)
-                    Prove.equal domain "k₁² = m_χ²" r.K1SquaredFromVectors (sq m) ] }
+                    Prove.equal domain "k₁² = m_χ²" r.K1SquaredFromVectors (m ** 2) ] }
       { Id = "kin.cos-theta"
         Title = "cos θ(T) equals the printed eq. (2.5)"
         Equation = "seed 001 eq. (2.5)"
@@ -88,8 +84,8 @@ let obligations : Obligation list =
               let r = d ()
               Prove.all
                   [ Prove.limit domain "T_min" m Ops.zero Direction.FromAbove r.TMin Ops.zero
-                    Prove.limit domain "T_max" m Ops.zero Direction.FromAbove r.TMax (Ops.divide (2 * sq E) (M + 2 * E))
-                    Prove.equal domain "T_max^SM (derived)" r.TMaxSM (Ops.divide (2 * sq E) (M + 2 * E)) ] }
+                    Prove.limit domain "T_max" m Ops.zero Direction.FromAbove r.TMax (2 * E ** 2 / (M + 2 * E))
+                    Prove.equal domain "T_max^SM (derived)" r.TMaxSM (2 * E ** 2 / (M + 2 * E)) ] }
       { Id = "kin.threshold"
         Title = "E_ν^min = m_χ + m_χ²/2M, where T_min = T_max = m_χ²/(2(M+m_χ))"
         Equation = "seed 001 eqs. (2.11), (2.12)"
@@ -98,7 +94,7 @@ let obligations : Obligation list =
         Check =
           fun () ->
               let r = d ()
-              let expected = Ops.divide (sq m) (2 * (M + m))
+              let expected = m ** 2 / (2 * (M + m))
               Prove.all
                   [ Prove.equal domain "E_ν^min" r.EnuMin printedEnuMin
                     Prove.equal domain "D(E_ν^min)" (Structure.substitute E r.EnuMin r.Discriminant) Ops.zero
@@ -112,10 +108,10 @@ let obligations : Obligation list =
         Check =
           fun () ->
               let r = d ()
-              let numerator = E * T + M * T + half (sq m)
+              let numerator = E * T + M * T + m ** 2 / 2
               Prove.all
-                  [ Prove.equal domain "cos²θ(T_min)" (sq (Structure.substitute T r.TMin r.CosTheta)) Ops.one
-                    Prove.equal domain "cos²θ(T_max)" (sq (Structure.substitute T r.TMax r.CosTheta)) Ops.one
+                  [ Prove.equal domain "cos²θ(T_min)" ((Structure.substitute T r.TMin r.CosTheta) ** 2) Ops.one
+                    Prove.equal domain "cos²θ(T_max)" ((Structure.substitute T r.TMax r.CosTheta) ** 2) Ops.one
                     Prove.positive domain "numerator of cos θ" numerator
                     Prove.positive domain "T_min·T_max (both roots positive)" (r.TMin * r.TMax)
                     Prove.limit domain "cos θ at m_χ = 0" T Ops.zero Direction.FromAbove (Structure.substitute m Ops.zero r.CosTheta) Ops.zero ] }

@@ -4,12 +4,12 @@
 module NuDM.Proofs.KineticDecouplingFormulaProofs
 
 open NuDM.Symbolic
+open NuDM.Symbolic.Notation
 open NuDM.Physics
 open NuDM.Proofs.FormulaChecks
 
 let private all = Assumptions.AllPositive
 let private m, g, k, T = KineticDecouplingFormulas.m, KineticDecouplingFormulas.g, KineticDecouplingFormulas.k, KineticDecouplingFormulas.T
-let private pi = Ops.pi
 
 /// The proven closed form T_KD for ⟨|M|²⟩_t = c kⁿ (before the constants' values go in).
 let private closedForm (n: int) = KineticDecouplingFormulas.powerLawDecouplingTemperature n
@@ -46,7 +46,7 @@ let obligations : Obligation list =
               let direct = Calculus.definiteIntegral t tmin Ops.zero (-t * amp t) / (8 * k ** 4)
               let J = Calculus.definiteIntegral tau Ops.zero Ops.one (tau * amp (tmin * tau))
               let compiled = Structure.substitute KineticDecouplingFormulas.tIntegral J KineticDecouplingFormulas.tAverage
-              let expected = (kcm2 / k ** 2) ** 2 * (a + Ops.rational 8 3 * b * kcm2)
+              let expected = (kcm2 / k ** 2) ** 2 * (a + rat 8 3 * b * kcm2)
               Prove.all
                   [ Prove.equal all "t_min²/(8k⁴)" (tmin ** 2 / (8 * k ** 4)) (2 * (kcm2 / k ** 2) ** 2)
                     Prove.equal all "direct t-integral" direct expected
@@ -60,8 +60,8 @@ let obligations : Obligation list =
         Check =
           fun () ->
               let c = KineticDecouplingFormulas.c
-              let table = [ 4, Ops.rational 1 90; 6, Ops.rational 1 945; 8, Ops.rational 1 9450; 10, Ops.rational 1 93555
-                            12, Ops.rational 691 638512875; 14, Ops.rational 2 18243225 ]
+              let table = [ 4, rat 1 90; 6, rat 1 945; 8, rat 1 9450; 10, rat 1 93555
+                            12, rat 691 638512875; 14, rat 2 18243225 ]
               Prove.all
                   [ yield! [ for (p, r) in table -> Prove.equal all (sprintf "ζ(%d)" p) (Zeta.zetaEven p) (r * pi ** p) ]
                     yield Prove.equal all "ζ(2) = π²/6" (Zeta.zetaEven 2) (pi ** 2 / 6)
@@ -97,7 +97,7 @@ let obligations : Obligation list =
               let ratio = Normal.simplifyWith dom (tkd / KineticDecouplingFormulas.seed000Eq15)
               Prove.all
                   [ for v, name in [ m, "m_X"; y, "y_X"; r, "r" ] ->
-                        Prove.equal dom (sprintf "∂ ln(T_KD/eq. 15)/∂ ln %s" name) (v * Calculus.differentiate v (Ops.ln ratio)) Ops.zero ] }
+                        Prove.equal dom (sprintf "∂ ln(T_KD/eq. 15)/∂ ln %s" name) (v * Calculus.differentiate v (ln ratio)) Ops.zero ] }
       { Id = "kdf.cutoff-mass"
         Title = "M_cut = (4π/3)ρ_DM/H³ is a mass, falls as T⁻³ at constant g_eff, h_eff, and the Lyman-α chain gives T_KD,min = keV (A_cut/M_f)^{1/3}"
         Equation = "seed 000 eqs. (12), (13)"
@@ -117,7 +117,7 @@ let obligations : Obligation list =
               Prove.all
                   [ dimensional all "M_cut" [ KineticDecouplingFormulas.entropy, energy 3; KineticDecouplingFormulas.hubble, energy 1
                                               s0, dimension 0 -3 0; rhoc, dimension 1 -3 0; msun, energy 1 ] one mcut
-                    Prove.equal all "T ∂ln M_cut/∂T" (T * Calculus.differentiate T (Ops.ln ofT)) (Ops.integer -3)
+                    Prove.equal all "T ∂ln M_cut/∂T" (T * Calculus.differentiate T (ln ofT)) (Ops.integer -3)
                     Prove.equal all "A_cut (keV/T_min)³" (KineticDecouplingFormulas.cutPrefactor * (keV / tmin) ** 3) KineticDecouplingFormulas.freeStreamingMass ] }
       { Id = "kdf.kinematics"
         Title = "s, k_cm², t_min in MeV², γ and T_KD in MeV; the φ pole at k = m(r² − 1)/2"

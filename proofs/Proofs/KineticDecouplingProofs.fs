@@ -2,6 +2,7 @@
 module NuDM.Proofs.KineticDecouplingProofs
 
 open NuDM.Symbolic
+open NuDM.Symbolic.Notation
 open NuDM.Physics
 
 let private m, mS, y = Symbol "m_chi", Symbol "m_S", Symbol "y_chi"
@@ -11,19 +12,19 @@ let private dom = Assumptions.Positive [ "m_chi"; "m_S"; "y_chi"; "k"; "r" ]
 /// A(k) = ∫_{−4k²}^{0} (−t) |M|²(s = m² + 2mk, t) dt in the X rest frame (k the neutrino energy), at leading order in k:
 /// with t = k² τ the integrand is expanded in k and the polynomial in τ integrated over [−4, 0].
 let private leadingMomentumTransfer (amplitude: Expr) =
-    let sExpr = Ops.add (Ops.square m) (Ops.product [ Ops.integer 2; m; k ])
+    let sExpr = m ** 2 + 2 * m * k
     let inK =
         amplitude
         |> Structure.substitute (Symbol "s") sExpr
-        |> Structure.substitute (Symbol "t") (Ops.multiply (Ops.square k) tau)
-        |> Structure.substitute mS (Ops.multiply r m)
-    let series = Series.puiseux (dom.AndPositive(Ops.subtract (Ops.square r) Ops.one)) k Ops.zero 3 inK
+        |> Structure.substitute (Symbol "t") (k ** 2 * tau)
+        |> Structure.substitute mS (r * m)
+    let series = Series.puiseux (dom.AndPositive(r ** 2 - 1)) k Ops.zero 3 inK
     let leading = series.Terms |> List.head
     let power, coefficient = leading
     // A = ∫ (−k² τ) · c τ-polynomial · k^power · k² dτ over τ ∈ [−4, 0]
-    let integrand = Ops.product [ Ops.negate tau; coefficient ]
+    let integrand = -tau * coefficient
     let tauIntegral = Calculus.definiteIntegral tau (Ops.integer -4) Ops.zero (Normal.simplifyWith dom integrand)
-    Q.OfInt 4 + power, Normal.simplifyWith (dom.AndPositive(Ops.subtract (Ops.square r) Ops.one)) tauIntegral
+    Q.OfInt 4 + power, Normal.simplifyWith (dom.AndPositive(r ** 2 - 1)) tauIntegral
 
 let obligations : Obligation list =
     [ { Id = "kd.low-energy-amplitude"
@@ -34,8 +35,8 @@ let obligations : Obligation list =
         Check =
           fun () ->
               let nu, nubar = Amplitudes.chiNuScattering.Value
-              let expected = Ops.divide (Ops.multiply (Ops.integer 16) (Ops.pow y (Ops.integer 4))) (Ops.multiply (Ops.square m) (Ops.square (Ops.subtract (Ops.square r) Ops.one)))
-              let d = dom.AndPositive(Ops.subtract (Ops.square r) Ops.one)
+              let expected = 16 * y ** 4 / (m ** 2 * (r ** 2 - 1) ** 2)
+              let d = dom.AndPositive(r ** 2 - 1)
               let check name amp =
                   let power, coefficient = leadingMomentumTransfer amp
                   if power <> Q.OfInt 6 then Outcome.Fail(sprintf "%s: leading power k^%O, expected k^6" name power)
@@ -49,19 +50,19 @@ let obligations : Obligation list =
         Check =
           fun () ->
               let c, h, tT = Symbol "C", Symbol "h", Symbol "T"
-              let d = Assumptions.Positive [ "m_chi"; "y_chi"; "C"; "h"; "T"; "r" ] |> fun a -> a.AndPositive(Ops.subtract (Ops.square r) Ops.one)
-              let gamma = Ops.divide (Ops.product [ c; Ops.pow y (Ops.integer 4); Ops.pow tT (Ops.integer 6) ]) (Ops.multiply (Ops.pow m (Ops.integer 5)) (Ops.square (Ops.subtract (Ops.square r) Ops.one)))
-              let hubble = Ops.multiply h (Ops.square tT)
+              let d = Assumptions.Positive [ "m_chi"; "y_chi"; "C"; "h"; "T"; "r" ] |> fun a -> a.AndPositive(r ** 2 - 1)
+              let gamma = c * y ** 4 * tT ** 6 / (m ** 5 * (r ** 2 - 1) ** 2)
+              let hubble = h * tT ** 2
               // γ = H  ⇔  T⁴ = X; solve the quadratic in u = T² for the positive root, then T = sqrt(u)
               let u = Symbol "u"
-              let equation = Structure.substitute (Ops.pow tT (Ops.integer 4)) (Ops.square u) (Normal.simplifyWith d (Ops.divide (Ops.subtract gamma hubble) (Ops.square tT)))
+              let equation = Structure.substitute (tT ** 4) (u ** 2) (Normal.simplifyWith d ((gamma - hubble) / tT ** 2))
               let roots = Solve.polynomialWith (d.AndPositive u) u equation |> List.filter (fun root -> Normal.signWith d root > 0)
               match roots with
               | [ uRoot ] ->
-                  let tKD = Ops.sqrt uRoot
-                  let expected = Ops.product [ Ops.pow (Ops.divide h c) (Ops.rational 1 4); Ops.pow m (Ops.rational 5 4); Ops.invert y; Ops.sqrt (Ops.subtract (Ops.square r) Ops.one) ]
+                  let tKD = sqrt uRoot
+                  let expected = (h / c) ** rat 1 4 * m ** rat 5 4 / y * sqrt (r ** 2 - 1)
                   Prove.all
                       [ Prove.equal d "T_KD" tKD expected
-                        Prove.equal d "∂ln T_KD/∂ln m_X = 5/4" (Ops.multiply m (Calculus.differentiate m (Ops.ln tKD))) (Ops.rational 5 4)
-                        Prove.equal d "∂ln T_KD/∂ln y_X = −1" (Ops.multiply y (Calculus.differentiate y (Ops.ln tKD))) Ops.minusOne ]
+                        Prove.equal d "∂ln T_KD/∂ln m_X = 5/4" (m * Calculus.differentiate m (ln tKD)) (rat 5 4)
+                        Prove.equal d "∂ln T_KD/∂ln y_X = −1" (y * Calculus.differentiate y (ln tKD)) Ops.minusOne ]
               | rs -> Outcome.Fail(sprintf "expected one positive root for T², got %A" rs) } ]

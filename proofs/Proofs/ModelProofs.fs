@@ -8,12 +8,12 @@
 module NuDM.Proofs.ModelProofs
 
 open NuDM.Symbolic
+open NuDM.Symbolic.Notation
 open NuDM.Physics
 
 let private s = Symbol
 let private E, M, T, m = Kinematics.Enu, Kinematics.M, Kinematics.T, Kinematics.Mchi
 let private mS, yChi, yN = s "m_S", s "y_chi", s "y_N"
-let private two = Ops.integer 2
 let private seed = SeedModel.Model
 
 /// Both checks: equal normal forms, and identical canonical forms (the same compiled arithmetic).
@@ -25,9 +25,9 @@ let private sameAs (dom: Assumptions) (what: string) (derived: Expr) (byHand: Ex
 /// |M|² of a lepton line times ū(k2) y_N u(p2) with the S propagator, averaged 1/2 over the nucleus spin, in the lab
 /// invariants (seed 001 eqs. 2.14–2.16).
 let private byHandNucleus (lepton: Expr) =
-    let propagator = Ops.square ((Kinematics.derivation ()).QSquared - Ops.square mS)
+    let propagator = ((Kinematics.derivation ()).QSquared - mS ** 2) ** 2
     let nucleus = Dirac.spinSummedSquare (Dirac.u "k2" M) Dirac.identity (Dirac.u "p2" M)
-    let raw = Ops.product [ Ops.square yChi; Ops.square yN; lepton; nucleus; Ops.invert propagator; Ops.half ]
+    let raw = yChi ** 2 * yN ** 2 * lepton * nucleus / propagator / 2
     Normal.simplifyWith Kinematics.Domain (Dirac.substituteDots Amplitudes.labDots.Value raw)
 
 /// ν N → χ N, eq. (2.14): ū(k1) y_χ P_L u(p1).
@@ -40,71 +40,70 @@ let private cm (mIn: Expr) (mOut: Expr) (raw: Expr) (tMass2: Expr) (uMass2: Expr
     ProcessDerivation.withPropagators (Assumptions.Positive [ "s"; "m_chi"; "m_S"; "y_chi" ]) mIn mOut raw tMass2 uMass2
 
 let private pt, pu = s "P_t", s "P_u"
-let private y4 = Ops.pow yChi (Ops.integer 4)
+let private y4 = yChi ** 4
 
 let private byHandAnnihilation (kind: ProcessKind) =
     match kind with
     | ProcessKind.ChiAntichiToNeutrinoAntineutrino ->
         // y_χ² [ū(k1) P_R u(p1)][v̄(p2) P_L v(k2)]/(t − m_S²), averaged 1/4
-        let raw = Ops.product [ y4; Dirac.spinSummedSquare (Dirac.u "k1" Ops.zero) Dirac.projectorR (Dirac.u "p1" m)
-                                Dirac.spinSummedSquare (Dirac.v "p2" m) Dirac.projectorL (Dirac.v "k2" Ops.zero); Ops.square pt; Ops.rational 1 4 ]
-        cm m Ops.zero raw (Ops.square mS) (Ops.square mS)
+        let raw =
+            y4 * Dirac.spinSummedSquare (Dirac.u "k1" Ops.zero) Dirac.projectorR (Dirac.u "p1" m)
+            * Dirac.spinSummedSquare (Dirac.v "p2" m) Dirac.projectorL (Dirac.v "k2" Ops.zero) * pt ** 2 / 4
+        cm m Ops.zero raw (mS ** 2) (mS ** 2)
     | ProcessKind.ChiAntichiToMediatorPair ->
         // y_χ² v̄(p2)[(p̸1 − k̸1)/t + (p̸1 − k̸2)/u] P_R u(p1), averaged 1/4, identical S: 1/2
         let gamma = pt * (Dirac.slash "p1" - Dirac.slash "k1") * Dirac.projectorR + pu * (Dirac.slash "p1" - Dirac.slash "k2") * Dirac.projectorR
-        cm m mS (Ops.product [ y4; Dirac.spinSummedSquare (Dirac.v "p2" m) gamma (Dirac.u "p1" m); Ops.rational 1 8 ]) Ops.zero Ops.zero
+        cm m mS (y4 * Dirac.spinSummedSquare (Dirac.v "p2" m) gamma (Dirac.u "p1" m) / 8) Ops.zero Ops.zero
     | ProcessKind.MediatorPairToNeutrinoAntineutrino ->
         // y_χ² ū(k1)[P_R(k̸1 − p̸1 + m_χ)P_L/(t − m_χ²) + (p1 ↔ p2)] v(k2)
         let prop (q: DiracString) (p: Expr) = p * (Dirac.projectorR * (q + Dirac.scalar m) * Dirac.projectorL)
         let gamma = prop (Dirac.slash "k1" - Dirac.slash "p1") pt + prop (Dirac.slash "k1" - Dirac.slash "p2") pu
-        cm mS Ops.zero (Ops.multiply y4 (Dirac.spinSummedSquare (Dirac.u "k1" Ops.zero) gamma (Dirac.v "k2" Ops.zero))) (Ops.square m) (Ops.square m)
+        cm mS Ops.zero (y4 * Dirac.spinSummedSquare (Dirac.u "k1" Ops.zero) gamma (Dirac.v "k2" Ops.zero)) (m ** 2) (m ** 2)
     | _ ->
         // S S → χ χ̄: y_χ² ū(k1)[P_L(k̸1 − p̸1)P_R/t + P_L(k̸1 − p̸2)P_R/u] v(k2)
         let gamma =
             pt * (Dirac.projectorL * (Dirac.slash "k1" - Dirac.slash "p1") * Dirac.projectorR)
             + pu * (Dirac.projectorL * (Dirac.slash "k1" - Dirac.slash "p2") * Dirac.projectorR)
-        cm mS m (Ops.multiply y4 (Dirac.spinSummedSquare (Dirac.u "k1" m) gamma (Dirac.v "k2" m))) Ops.zero Ops.zero
+        cm mS m (y4 * Dirac.spinSummedSquare (Dirac.u "k1" m) gamma (Dirac.v "k2" m)) Ops.zero Ops.zero
 
 /// X ν → X ν (u-channel S) and X ν̄ → X ν̄ (s-channel S), seed 000 sec. IV, averaged 1/2 over the X spin.
 let private byHandChiNu (anti: bool) =
     let sv, tv = s "s", s "t"
-    let uv = two * Ops.square m - sv - tv
+    let uv = 2 * m ** 2 - sv - tv
     let dots =
-        [ "k1", "p1", (sv - Ops.square m) / two; "k2", "p2", (sv - Ops.square m) / two
-          "k2", "p1", (Ops.square m - uv) / two; "k1", "p2", (Ops.square m - uv) / two
-          "k1", "k2", -(tv / two); "p1", "p2", Ops.square m - tv / two
-          "k1", "k1", Ops.zero; "k2", "k2", Ops.zero; "p1", "p1", Ops.square m; "p2", "p2", Ops.square m ]
+        [ "k1", "p1", (sv - m ** 2) / 2; "k2", "p2", (sv - m ** 2) / 2
+          "k2", "p1", (m ** 2 - uv) / 2; "k1", "p2", (m ** 2 - uv) / 2
+          "k1", "k2", -(tv / 2); "p1", "p2", m ** 2 - tv / 2
+          "k1", "k1", Ops.zero; "k2", "k2", Ops.zero; "p1", "p1", m ** 2; "p2", "p2", m ** 2 ]
     let raw =
         if not anti then
-            Ops.product [ y4; Dirac.spinSummedSquare (Dirac.u "k2" Ops.zero) Dirac.projectorR (Dirac.u "p1" m)
-                          Dirac.spinSummedSquare (Dirac.u "p2" m) Dirac.projectorL (Dirac.u "k1" Ops.zero)
-                          Ops.invert (Ops.square (uv - Ops.square mS)); Ops.half ]
+            y4 * Dirac.spinSummedSquare (Dirac.u "k2" Ops.zero) Dirac.projectorR (Dirac.u "p1" m)
+            * Dirac.spinSummedSquare (Dirac.u "p2" m) Dirac.projectorL (Dirac.u "k1" Ops.zero) / (uv - mS ** 2) ** 2 / 2
         else
-            Ops.product [ y4; Dirac.spinSummedSquare (Dirac.v "k1" Ops.zero) Dirac.projectorR (Dirac.u "p1" m)
-                          Dirac.spinSummedSquare (Dirac.u "p2" m) Dirac.projectorL (Dirac.v "k2" Ops.zero)
-                          Ops.invert (Ops.square (sv - Ops.square mS)); Ops.half ]
+            y4 * Dirac.spinSummedSquare (Dirac.v "k1" Ops.zero) Dirac.projectorR (Dirac.u "p1" m)
+            * Dirac.spinSummedSquare (Dirac.u "p2" m) Dirac.projectorL (Dirac.v "k2" Ops.zero) / (sv - mS ** 2) ** 2 / 2
     let num, den = Normal.numeratorDenominator (Assumptions.Positive [ "m_chi"; "m_S"; "y_chi" ]) (Dirac.substituteDots dots raw)
     Polynomial.squareFreeParts num / Polynomial.squareFreeParts den
 
 /// S → χ ν̄ (ū(k1) y_χ P_L v(k2)) and Γ_S = 2|M|²|k|/(8π m_S²) over both charge-conjugate channels.
 let private byHandWidth () =
-    let k1k2 = (Ops.square mS - Ops.square m) / two
-    let m2 = Normal.simplify (Dirac.substituteDots [ "k1", "k2", k1k2 ] (Ops.multiply (Ops.square yChi) (Dirac.spinSummedSquare (Dirac.u "k1" m) Dirac.projectorL (Dirac.v "k2" Ops.zero))))
-    let k = (Ops.square mS - Ops.square m) / (two * mS)
-    m2, Normal.simplify (Ops.product [ two; m2; k; Ops.invert (8 * Ops.pi * Ops.square mS) ])
+    let k1k2 = (mS ** 2 - m ** 2) / 2
+    let m2 = Normal.simplify (Dirac.substituteDots [ "k1", "k2", k1k2 ] (yChi ** 2 * Dirac.spinSummedSquare (Dirac.u "k1" m) Dirac.projectorL (Dirac.v "k2" Ops.zero)))
+    let k = (mS ** 2 - m ** 2) / (2 * mS)
+    m2, Normal.simplify (2 * m2 * k / (8 * pi * mS ** 2))
 
 /// X N → ν N at rest, in seed 000's symbols: y_X y_N [ū(k1) P_R u(p1)][ū(k2) u(p2)]/(q² − m_φ²), averaged 1/4.
 let private byHandConversion () =
     let mX, mN, mPhi, yX = s "m_X", s "m_N", s "m_phi", s "y_X"
     let sqrtS = mX + mN
-    let eNu = mX * (mX + two * mN) / (two * sqrtS)
-    let eR = Ops.square mX / (two * sqrtS)
-    let q2 = Ops.square mX - two * mX * eNu
+    let eNu = mX * (mX + 2 * mN) / (2 * sqrtS)
+    let eR = mX ** 2 / (2 * sqrtS)
+    let q2 = mX ** 2 - 2 * mX * eNu
     let lepton = Dirac.spinSummedSquare (Dirac.u "k1" Ops.zero) Dirac.projectorR (Dirac.u "p1" mX)
     let nucleus = Dirac.spinSummedSquare (Dirac.u "k2" mN) Dirac.identity (Dirac.u "p2" mN)
-    let m2 = Ops.product [ Ops.square yX; Ops.square yN; lepton; nucleus; Ops.invert (Ops.square (q2 - Ops.square mPhi)); Ops.rational 1 4 ]
+    let m2 = yX ** 2 * yN ** 2 * lepton * nucleus / (q2 - mPhi ** 2) ** 2 / 4
     let m2 = Dirac.substituteDots [ "k1", "p1", mX * eNu; "k2", "p2", mN * (mN + eR) ] m2
-    Normal.simplifyWith (Assumptions.Positive [ "m_X"; "m_N"; "m_phi"; "y_X"; "y_N" ]) (m2 * eNu / (16 * Ops.pi * sqrtS * mX * mN))
+    Normal.simplifyWith (Assumptions.Positive [ "m_X"; "m_N"; "m_phi"; "y_X"; "y_N" ]) (m2 * eNu / (16 * pi * sqrtS * mX * mN))
 
 // ---- variants of the seed model, to show the derivation is generic --------------------------------------------------
 
@@ -130,8 +129,8 @@ let obligations : Obligation list =
               let anti = seed.NucleusScattering ProcessKind.AntineutrinoNucleusToAntichiNucleus
               let ybar, A, F2 = s "ybar", s "A", s "F2"
               let dsdt =
-                  let d = byHandNuN () / (32 * Ops.pi * M * Ops.square E)
-                  Ops.multiply F2 (Normal.simplifyWith (Kinematics.Domain.AndPositive yChi) (Structure.substitute yN (Ops.square ybar * A / yChi) d))
+                  let d = byHandNuN () / (32 * pi * M * E ** 2)
+                  F2 * (Normal.simplifyWith (Kinematics.Domain.AndPositive yChi) (Structure.substitute yN (ybar ** 2 * A / yChi) d))
               Prove.all
                   [ sameAs labDomain "|M|²(ν N → χ N)" nu.SquaredAmplitude.Expression (byHandNuN ())
                     sameAs labDomain "|M|²(ν̄ N → χ̄ N)" anti.SquaredAmplitude.Expression (byHandAntiNuN ())
@@ -180,7 +179,7 @@ let obligations : Obligation list =
               let pseudoM2 = pseudo.Process(ProcessKind.NeutrinoNucleusToChiNucleus).SquaredAmplitude.Expression
               let absent = not (wrongChirality.Has ProcessKind.NeutrinoNucleusToChiNucleus)
               Prove.all
-                  [ Prove.equal labDomain "|M|²(pseudoscalar) = |M|²(scalar) T/(2M + T)" pseudoM2 (scalarM2 * T / (two * M + T))
+                  [ Prove.equal labDomain "|M|²(pseudoscalar) = |M|²(scalar) T/(2M + T)" pseudoM2 (scalarM2 * T / (2 * M + T))
                     Prove.equal labDomain "χ̄ S ν = χ̄ S P_L ν" (unprojected.Process(ProcessKind.NeutrinoNucleusToChiNucleus).SquaredAmplitude.Expression) scalarM2
                     (if absent then Outcome.Pass "with χ̄ S P_R ν (zero for a left-handed ν) the model has no ν N → χ N"
                      else Outcome.Fail "χ̄ S P_R ν unexpectedly gives ν N → χ N") ] }

@@ -4,6 +4,7 @@
 module NuDM.Proofs.RelicProofs
 
 open NuDM.Symbolic
+open NuDM.Symbolic.Notation
 open NuDM.Physics
 open NuDM.Proofs.FormulaChecks
 
@@ -25,12 +26,12 @@ let obligations : Obligation list =
         Check =
           fun () ->
               let P = (1 + delta / 3) / H
-              let sv = Ops.exp lnSv
+              let sv = exp lnSv
               Prove.all
-                  [ Prove.equal all "e^la" (Ops.exp RelicFormulas.logRate) (P * s * sv)
-                    Prove.equal all "e^ld" (unscaleBessel (Ops.exp RelicFormulas.logDecay))
+                  [ Prove.equal all "e^la" (exp RelicFormulas.logRate) (P * s * sv)
+                    Prove.equal all "e^ld" (unscaleBessel (exp RelicFormulas.logDecay))
                         (P * RelicFormulas.width * Ops.besselK Ops.one RelicFormulas.xS / Ops.besselK (Ops.integer 2) RelicFormulas.xS)
-                    Prove.equal all "e^lk" (Ops.exp RelicFormulas.logConversion) (P * s * sv * Ops.exp RelicFormulas.lnYeq ** 2) ] }
+                    Prove.equal all "e^lk" (exp RelicFormulas.logConversion) (P * s * sv * exp RelicFormulas.lnYeq ** 2) ] }
       { Id = "relic.states"
         Title = "W_t = ln(Y_χ + ν_d Y_S) and ln Y_χ = W_t + ln(1 − ν_d e^{W_s − W_t}) are inverse; ln Y_S = ln Y_χ + es − ec in inverse-decay equilibrium"
         Equation = "seed 001 eq. (4.2)"
@@ -43,9 +44,9 @@ let obligations : Obligation list =
                   |> Structure.substitute RelicFormulas.wt RelicFormulas.totalLogYield
                   |> Structure.substitute RelicFormulas.ws RelicFormulas.es
               Prove.all
-                  [ Prove.equal all "e^{ln Y_χ(W_t(ec, es), es)}" (Ops.exp back) (Ops.exp RelicFormulas.ec)
-                    Prove.equal all "Y_S/Y_χ" (Ops.exp RelicFormulas.inverseDecayLogYield / Ops.exp RelicFormulas.lnYChi)
-                        (Ops.exp RelicFormulas.es / Ops.exp RelicFormulas.ec) ] }
+                  [ Prove.equal all "e^{ln Y_χ(W_t(ec, es), es)}" (exp back) (exp RelicFormulas.ec)
+                    Prove.equal all "Y_S/Y_χ" (exp RelicFormulas.inverseDecayLogYield / exp RelicFormulas.lnYChi)
+                        (exp RelicFormulas.es / exp RelicFormulas.ec) ] }
       { Id = "relic.freeze-out-tail"
         Title = "after freeze-out dY/du = −λY², λ = λ₁e^{−p(u − u₁)}: Y → Y₁/(1 + Y₁λ₁/p)"
         Equation = "seed 000 eq. (21) beyond x_end"
@@ -55,12 +56,12 @@ let obligations : Obligation list =
           fun () ->
               let u, u1, z = Symbol "u", Symbol "u_1", Symbol "z"
               let Y, lambda, p = RelicFormulas.Y, RelicFormulas.lambda, RelicFormulas.p
-              let decay = Ops.exp (-p * (u - u1))
+              let decay = exp (-p * (u - u1))
               let Yu = Y / (1 + Y * lambda * (1 - decay) / p)
               let rhs = CosmologyEquations.freezeOut.Rhs.[0]
               let W, la, we = Symbol "W", Symbol "la", Symbol "we"
               Prove.all
-                  [ Prove.equal all "eq. (21) in W" rhs (-Ops.exp la * Ops.exp W + Ops.exp la * Ops.exp we ** 2 / Ops.exp W)
+                  [ Prove.equal all "eq. (21) in W" rhs (-exp la * exp W + exp la * exp we ** 2 / exp W)
                     Prove.equal all "dY/du" (Calculus.differentiate u Yu) (-lambda * decay * Yu ** 2)
                     Prove.equal all "Y(u₁)" (Structure.substitute u u1 Yu) Y
                     Prove.equal all "Y at z = 0" (Structure.substitute z Ops.zero (Y / (1 + Y * lambda * (1 - z) / p))) RelicFormulas.freezeOutTail ] }

@@ -4,6 +4,7 @@
 module NuDM.Proofs.SeesawProofs
 
 open NuDM.Symbolic
+open NuDM.Symbolic.Notation
 open NuDM.Physics
 
 let private y1, y2, v, mChi, MN, M1 = Seesaw.y1, Seesaw.y2, Seesaw.v, Seesaw.mChi, Seesaw.MN, Seesaw.M1
@@ -11,7 +12,6 @@ let private eps, delta, lambda = Seesaw.epsilon, Seesaw.delta, Seesaw.lambda
 let private dom = Seesaw.Domain
 let private domainText = "y₁, y₂, v, m_χ, M_N, M₁, ε, δ > 0 (real), m_χ M_N − M₁² > 0"
 let private d () = Seesaw.derivation.Force()
-let private sq (x: Expr) = x * x
 let private noM1 (e: Expr) = Structure.substitute M1 Ops.zero e
 
 /// e = O(ε^k): every term of its Puiseux series at ε → 0⁺ below ε^k vanishes (decided on the normal forms of the
@@ -97,7 +97,7 @@ let obligations : Obligation list =
                   else coeffs.[k] |> Structure.substitute Seesaw.trialA r.LightEigenvalueLO |> Structure.substitute Seesaw.trialC r.LightEigenvalueNLO
               let lo0 = noM1 r.LightEigenvalueLO
               let nlo0 = noM1 r.LightEigenvalueNLO
-              let expectedNlo0 = Seesaw.paperLightMass * (sq (y2 * v / mChi) + sq (y1 * v / MN))
+              let expectedNlo0 = Seesaw.paperLightMass * ((y2 * v / mChi) ** 2 + (y1 * v / MN) ** 2)
               Prove.all
                   ([ vanishesTo "p(0)" 2 (Structure.substitute lambda Ops.zero p)
                      Prove.equal dom "∂p/∂λ at λ = ε = 0" dpdl0 (-(mChi * MN - M1 * M1))
@@ -125,7 +125,7 @@ let obligations : Obligation list =
                   [ Prove.equal dom "δ⁰" (deltaCoefficient dom 0 aD) (-m0)
                     Prove.equal dom "δ¹" (deltaCoefficient dom 1 aD) (2 * y1 * y2 * v * v * M1 / (mChi * MN))
                     Prove.equal dom "δ²" (deltaCoefficient dom 2 aD) (-(m0 * M1 * M1 / (mChi * MN)))
-                    Prove.equal dom "AM–GM square" (y2 * y2 * MN + y1 * y1 * mChi - 2 * y1 * y2 * Ops.sqrt (mChi * MN)) (sq (y2 * Ops.sqrt MN - y1 * Ops.sqrt mChi))
+                    Prove.equal dom "AM–GM square" (y2 * y2 * MN + y1 * y1 * mChi - 2 * y1 * y2 * sqrt (mChi * MN)) ((y2 * sqrt MN - y1 * sqrt mChi) ** 2)
                     Prove.equal domH "lighter heavy eigenvalue, δ⁰" (deltaCoefficient domH 0 heavyD) mChi
                     Prove.equal domH "lighter heavy eigenvalue, δ¹" (deltaCoefficient domH 1 heavyD) Ops.zero
                     Prove.equal domH "lighter heavy eigenvalue, δ²" (deltaCoefficient domH 2 heavyD) (-(M1 * M1 / (MN - mChi)))
@@ -166,15 +166,15 @@ let obligations : Obligation list =
           fun () ->
               let mRef, gev, mev = Symbol "m_ref", Symbol "GeV", Symbol "MeV"
               let dom2 = dom.AndPositive(mRef).AndPositive(gev).AndPositive(mev)
-              let y1ref = Ops.sqrt (mRef * gev) / v
-              let y2ref = Ops.sqrt (mRef * mev) / v
-              let t1 = sq (y1 / y1ref) * gev / MN
-              let t2 = sq (y2 / y2ref) * mev / mChi
+              let y1ref = sqrt (mRef * gev) / v
+              let y2ref = sqrt (mRef * mev) / v
+              let t1 = (y1 / y1ref) ** 2 * gev / MN
+              let t2 = (y2 / y2ref) ** 2 * mev / mChi
               let x = t2 / (t1 + t2)
               let ratio = Structure.substitute mev (gev / 1000) (y2ref / y1ref)
               Prove.all
                   [ Prove.equal dom2 "m_ν^LO = m_ref (T₁ + T₂)" Seesaw.paperLightMass (mRef * (t1 + t2))
-                    Prove.equal dom2 "y₂,ref / y₁,ref at MeV = GeV/1000" ratio (Ops.pow (Ops.integer 10) (Ops.rational -3 2))
+                    Prove.equal dom2 "y₂,ref / y₁,ref at MeV = GeV/1000" ratio (Expr.Int 10 ** rat -3 2)
                     Prove.equal dom2 "T₁ = (1 − x)(T₁ + T₂)" t1 ((1 - x) * (t1 + t2))
                     Prove.equal dom2 "literal (1−x)T₁ + xT₂ − (T₁+T₂)" ((1 - x) * t1 + x * t2 - (t1 + t2)) (-(2 * t1 * t2 / (t1 + t2))) ] }
       { Id = "seesaw.eqs-3.9-3.13"

@@ -53,12 +53,12 @@ let obligations : Obligation list =
               let sOfTau = ThermalAverages.mandelstamS
               let rootS = ThermalAverages.sqrtS
               let paper = ThermalAverages.sigma * ThermalAverages.lambda * Ops.besselK Ops.one (rootS / T) / rootS * (4 * T * tau * rootS)
-              let n (mi: Expr) = (mi / T) ** 2 * Ops.exp (mi / T) * Ops.besselK (Ops.integer 2) (mi / T)
+              let n (mi: Expr) = (mi / T) ** 2 * exp (mi / T) * Ops.besselK (Ops.integer 2) (mi / T)
               let denominator = 8 * T ** 5 * n m1 * n m2
               Prove.all
-                  [ equalWithExponentials all "integrand" (unscaleBessel ThermalAverages.integrand) (paper * Ops.exp (M / T))
+                  [ equalWithExponentials all "integrand" (unscaleBessel ThermalAverages.integrand) (paper * exp (M / T))
                     equalWithExponentials all "denominator" denominator
-                        (8 * m1 ** 2 * m2 ** 2 * T * Ops.besselK (Ops.integer 2) (m1 / T) * Ops.besselK (Ops.integer 2) (m2 / T) * Ops.exp ((m1 + m2) / T))
+                        (8 * m1 ** 2 * m2 ** 2 * T * Ops.besselK (Ops.integer 2) (m1 / T) * Ops.besselK (Ops.integer 2) (m2 / T) * exp ((m1 + m2) / T))
                     Prove.equal all "s(τ) in the integrand" sOfTau (rootS ** 2) ] }
       { Id = "gg.cm-kinematics"
         Title = "σ = σv_rel/v_rel with v_rel = 4p/√s = 2 sqrt(1 − 4m²/s); s(p) and p²(s) are inverse"
@@ -70,8 +70,8 @@ let obligations : Obligation list =
               let dom = all.AndPositive(s - 4 * m ** 2)
               let p2 = ThermalAverages.pairMomentumSquared
               Prove.all
-                  [ Prove.equal dom "v_rel" (4 * Ops.sqrt p2 / Ops.sqrt s) (2 * Ops.sqrt (1 - 4 * m ** 2 / s))
-                    Prove.equal dom "σ v_rel" (ThermalAverages.crossSectionFromSigmaV * 2 * Ops.sqrt (1 - 4 * m ** 2 / s)) ThermalAverages.sigmaV
+                  [ Prove.equal dom "v_rel" (4 * sqrt p2 / sqrt s) (2 * sqrt (1 - 4 * m ** 2 / s))
+                    Prove.equal dom "σ v_rel" (ThermalAverages.crossSectionFromSigmaV * 2 * sqrt (1 - 4 * m ** 2 / s)) ThermalAverages.sigmaV
                     Prove.equal all "p²(s(p))" (Structure.substitute s ThermalAverages.pairMandelstamS p2) (ThermalAverages.p ** 2) ] }
       { Id = "gg.dimensions"
         Title = "the τ-integrand is in MeV³, ⟨σv⟩ in MeV⁻², λ in MeV⁴"

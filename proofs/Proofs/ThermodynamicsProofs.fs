@@ -4,19 +4,19 @@
 module NuDM.Proofs.ThermodynamicsProofs
 
 open NuDM.Symbolic
+open NuDM.Symbolic.Notation
 open NuDM.Physics
 open NuDM.Proofs.FormulaChecks
 
 let private all = Assumptions.AllPositive
 let private T, g, h, delta, x, q, y = Thermodynamics.T, Thermodynamics.gEff, Thermodynamics.hEff, Thermodynamics.delta, Thermodynamics.x, Thermodynamics.q, Thermodynamics.y
 let private mpl = Thermodynamics.planckMass.Symbol
-let private pi = Ops.pi
 
 /// ∫₀^∞ q^p e^{−kq} dq = p!/k^{p+1}: an antiderivative F_p(q) = −e^{−kq} Σ_{j=0}^{p} (p!/j!) q^j/k^{p+1−j} (F_p' is the
 /// integrand, checked symbolically; F_p(∞) = 0, F_p(0) = −p!/k^{p+1}).
 let private gammaAntiderivative (p: int) (k: Expr) =
     let fact n = Seq.fold (*) 1 (seq { 1 .. n })
-    -Ops.exp (-k * q) * Ops.sum [ for j in 0 .. p -> Ops.rational (fact p) (fact j) * q ** j / k ** (p + 1 - j) ]
+    -exp (-k * q) * List.sum [ for j in 0 .. p -> Ops.rational (fact p) (fact j) * q ** j / k ** (p + 1 - j) ]
 
 let obligations : Obligation list =
     [ { Id = "thermo.evaluation-forms"
@@ -71,7 +71,7 @@ let obligations : Obligation list =
         Check =
           fun () ->
               let lhs = (1 + delta / 3) * Thermodynamics.entropyDensity / Thermodynamics.hubble
-              Prove.equal all "(1 + δ/3) s/H" lhs (Ops.sqrt (pi / 45) * mpl * Thermodynamics.gStarSqrt * T) }
+              Prove.equal all "(1 + δ/3) s/H" lhs (sqrt (pi / 45) * mpl * Thermodynamics.gStarSqrt * T) }
       { Id = "thermo.neutrino-temperature"
         Title = "T_ν/T → 1 while e± are relativistic (h_e = 7/2) and → (4/11)^{1/3} after they annihilate (h_e = 0)"
         Equation = "entropy conservation after ν decoupling"
@@ -82,8 +82,8 @@ let obligations : Obligation list =
               let tnu = Thermodynamics.neutrinoTemperature
               let he = Thermodynamics.he
               Prove.all
-                  [ Prove.equal all "h_e = 7/2" (Structure.substitute he (Ops.rational 7 2) tnu) T
-                    Prove.equal all "h_e = 0" (Structure.substitute he Ops.zero tnu) (Ops.rational 4 11 ** Ops.rational 1 3 * T) ] }
+                  [ Prove.equal all "h_e = 7/2" (Structure.substitute he (rat 7 2) tnu) T
+                    Prove.equal all "h_e = 0" (Structure.substitute he Ops.zero tnu) (rat 4 11 ** rat 1 3 * T) ] }
       { Id = "thermo.electron-entropy"
         Title = "h_e(0) = 7/2: the e± entropy integrand at m_e = 0 is (4/3)q³/(e^q + 1) and (45/π⁴)(4/3)·3!·η(4) = 7/2"
         Equation = "s = (ρ + p)/T for e±, g = 4"
@@ -94,11 +94,11 @@ let obligations : Obligation list =
               let k = Symbol "k"
               Prove.all
                   [ Prove.equal all "integrand at y = 0" (Structure.substitute y Ops.zero Thermodynamics.electronEntropyIntegrand)
-                        (Ops.rational 4 3 * q ** 3 / (Ops.exp q + 1))
-                    Prove.equal all "d/dq of the antiderivative of q³e^{−kq}" (Calculus.differentiate q (gammaAntiderivative 3 k)) (q ** 3 * Ops.exp (-k * q))
+                        (rat 4 3 * q ** 3 / (exp q + 1))
+                    Prove.equal all "d/dq of the antiderivative of q³e^{−kq}" (Calculus.differentiate q (gammaAntiderivative 3 k)) (q ** 3 * exp (-k * q))
                     Prove.equal all "its value at q = 0" (Structure.substitute q Ops.zero (gammaAntiderivative 3 k)) (-6 / k ** 4)
-                    Prove.equal all "h_e(0)" (Structure.substitute Thermodynamics.heIntegral (Ops.rational 4 3 * 6 * Zeta.etaEven 4) Thermodynamics.electronEntropyDof)
-                        (Ops.rational 7 2) ] }
+                    Prove.equal all "h_e(0)" (Structure.substitute Thermodynamics.heIntegral (rat 4 3 * 6 * Zeta.etaEven 4) Thermodynamics.electronEntropyDof)
+                        (rat 7 2) ] }
       { Id = "thermo.equilibrium-density"
         Title = "n_eq = g m² T K₂(m/T)/(2π²) from the compiled ln n_eq, and Y_eq = n_eq/s"
         Equation = "Maxwell–Boltzmann equilibrium; Y = n/s"
@@ -111,10 +111,10 @@ let obligations : Obligation list =
               let lnN = unscaleBessel (Structure.substitute x (m / T) lnN)
               let nMB = Thermodynamics.g * m ** 2 * T * Ops.besselK (Ops.integer 2) (m / T) / (2 * pi ** 2)
               let L = Thermodynamics.lnReduced
-              let nOverS = (Thermodynamics.g * T ** 3 * Ops.exp L / (2 * pi ** 2)) / Structure.substitute Thermodynamics.hEff h Thermodynamics.entropyDensity
+              let nOverS = (Thermodynamics.g * T ** 3 * exp L / (2 * pi ** 2)) / Structure.substitute Thermodynamics.hEff h Thermodynamics.entropyDensity
               Prove.all
-                  [ equalWithExponentials all "n_eq" (Ops.exp lnN) nMB
-                    equalWithExponentials all "Y_eq" (Ops.exp Thermodynamics.lnEquilibriumYield) nOverS ] }
+                  [ equalWithExponentials all "n_eq" (exp lnN) nMB
+                    equalWithExponentials all "Y_eq" (exp Thermodynamics.lnEquilibriumYield) nOverS ] }
       { Id = "thermo.quantum-statistics"
         Title = "Fermi–Dirac and Bose–Einstein: the series of MB densities at T/k, and the relativistic factors η(3) = (3/4)ζ(3) and ζ(3)"
         Equation = "n = g/(2π²) ∫ p² dp/(e^{E/T} ∓ 1)"
@@ -124,7 +124,7 @@ let obligations : Obligation list =
           fun () ->
               let eps, s, k = Symbol "epsilon", Symbol "sigma", Symbol "k"
               let geometric =
-                  Ops.sum [ for j in 1 .. 3 -> s ** (j - 1) * Ops.exp (-j * eps) ] + s ** 3 * Ops.exp (-3 * eps) / (Ops.exp eps - s)
+                  List.sum [ for j in 1 .. 3 -> s ** (j - 1) * exp (-j * eps) ] + s ** 3 * exp (-3 * eps) / (exp eps - s)
               let m, g = Thermodynamics.m, Thermodynamics.g
               let nMB (temperature: Expr) = g * m ** 2 * temperature * Ops.besselK (Ops.integer 2) (m / temperature) / (2 * pi ** 2)
               let term = unscaleBessel (Structure.substitute x (m / T) Thermodynamics.quantumSeriesTerm)
@@ -134,12 +134,12 @@ let obligations : Obligation list =
               let plain = partial inv3 60
               let half = partial inv3 30
               Prove.all
-                  [ Prove.equal all "1/(e^ε − σ), N = 3" (1 / (Ops.exp eps - s)) geometric
+                  [ Prove.equal all "1/(e^ε − σ), N = 3" (1 / (exp eps - s)) geometric
                     equalWithExponentials all "series term" term (s ** (k - 1) * nMB (T / k) / nMB T)
-                    Prove.equal all "d/dq of the antiderivative of q²e^{−kq}" (Calculus.differentiate q (gammaAntiderivative 2 k)) (q ** 2 * Ops.exp (-k * q))
+                    Prove.equal all "d/dq of the antiderivative of q²e^{−kq}" (Calculus.differentiate q (gammaAntiderivative 2 k)) (q ** 2 * exp (-k * q))
                     Prove.equal all "its value at q = 0" (Structure.substitute q Ops.zero (gammaAntiderivative 2 k)) (-2 / k ** 3)
                     Prove.identical "Σ(−1)^{k+1}/k³ = Σ1/k³ − 2^{−2}Σ1/j³ (2N = 60)" (Number alternating) (Number(plain - Q.Create(System.Numerics.BigInteger.One, System.Numerics.BigInteger 4) * half))
-                    Prove.equal all "1 − 2^{1−3}" (1 - Ops.integer 2 ** (1 - 3)) (Ops.rational 3 4) ] }
+                    Prove.equal all "1 − 2^{1−3}" (1 - Ops.integer 2 ** (1 - 3)) (rat 3 4) ] }
       { Id = "thermo.relic-units"
         Title = "the ⟨σv⟩ conversions are inverse, and Ωh² of ρ_DM/s is Ω_DM h²"
         Equation = "Ωh² = m s₀ Y/(ρ_c/h²); ρ_DM/s = Ω_DM h² (ρ_c/h²)/s₀"

@@ -58,7 +58,7 @@ module Amplitudes =
     let labDots : Lazy<(string * string * Expr) list> = ProcessDerivation.labDots
 
     /// The propagator denominator (q² − m_S²)² with q² = −2MT from the derivation (eq. 2.3).
-    let propagatorSquared = lazy (Ops.square ((Kinematics.derivation ()).QSquared - Ops.square mS))
+    let propagatorSquared = lazy (((Kinematics.derivation ()).QSquared - mS ** 2) ** 2)
 
     let private seed (kind: ProcessKind) = SeedModel.Model.Process kind
 
@@ -147,8 +147,8 @@ module Amplitudes =
     let sigmaVFunction (ch: AnnihilationChannel) : Func<float, float, float, float, float> =
         let integrand = ProcessDerivation.sigmaVIntegrand ch.FinalMass ch.Amplitude.Value
         let f = Compile.compile5 "s" "c" "m_chi" "m_S" "y_chi" integrand
-        let threshold = Compile.compile2 "m_chi" "m_S" (4 * Ops.square ch.InitialMass)
-        let finalThreshold = Compile.compile2 "m_chi" "m_S" (4 * Ops.square ch.FinalMass)
+        let threshold = Compile.compile2 "m_chi" "m_S" (4 * ch.InitialMass ** 2)
+        let finalThreshold = Compile.compile2 "m_chi" "m_S" (4 * ch.FinalMass ** 2)
         Func<float, float, float, float, float>(fun sv mchi ms y ->
             ProcessDerivation.sigmaVQuadrature ch.Name (fun a c -> f.Invoke(a, c, mchi, ms, y)) (threshold.Invoke(mchi, ms)) (finalThreshold.Invoke(mchi, ms)) y sv)
 
@@ -177,7 +177,7 @@ module Amplitudes =
         lazy
             (let mX, mPhi, r, A, yp = s "m_X", s "m_phi", s "r", s "A", s "y_p"
              let sigmaNC = Couplings.SigmaNCFormula.Expression // seed 000 sec. VII, in the same symbols
-             let ratio = Structure.substitute yN (A * yp) conversionAtRest.Value / (Ops.square A * sigmaNC)
+             let ratio = Structure.substitute yN (A * yp) conversionAtRest.Value / (A ** 2 * sigmaNC)
              Normal.simplifyWith (Assumptions.Positive [ "m_X"; "m_N"; "m_phi"; "r"; "A"; "y_p"; "y_X" ]) (Structure.substitute mPhi (r * mX) ratio))
 
     /// κ(m_X, m_N, r) compiled (see conversionFactor).

@@ -3,6 +3,7 @@ namespace NuDM.Physics
 open System
 open System.Collections.Generic
 open NuDM.Symbolic
+open NuDM.Symbolic.Notation
 
 /// Proton or neutron.
 type Nucleon =
@@ -60,22 +61,22 @@ type Couplings =
     static let y = quarks |> Array.map (fun q -> sym ("y_" + q))
     static let m = quarks |> Array.map (fun q -> sym ("m_" + q))
     static let f = [| sym "f_Tu"; sym "f_Td"; sym "f_Ts" |]
-    static let fTG = 1 - Ops.sum (List.ofArray f)
+    static let fTG = 1 - Array.sum f
     static let nucleonExpr =
         let light = [ for k in 0 .. 2 -> y.[k] * f.[k] / m.[k] ]
         let heavy = [ for k in 3 .. 5 -> y.[k] / m.[k] ]
-        mN * (Ops.sum light + Ops.rational 2 27 * fTG * Ops.sum heavy)
+        mN * (List.sum light + rat 2 27 * fTG * List.sum heavy)
     static let Z = sym "Z"
     static let A = sym "A"
     static let yp = sym "y_p"
     static let yn = sym "y_n"
     static let ychi = sym "y_chi"
     static let nucleusExpr = Z * yp + (A - Z) * yn
-    static let ybarExpr = Ops.sqrt (Ops.abs ((Z / A * yp + (A - Z) / A * yn) * ychi))
+    static let ybarExpr = sqrt (abs ((Z / A * yp + (A - Z) / A * yn) * ychi))
     static let yX = sym "y_X"
     static let mX = sym "m_X"
     static let mPhi = sym "m_phi"
-    static let sigmaExpr = Ops.square yX * Ops.square yp * Ops.square mX / (16 * Ops.pi * Ops.pow mPhi (Ops.integer 4))
+    static let sigmaExpr = yX ** 2 * yp ** 2 * mX ** 2 / (16 * pi * mPhi ** 4)
 
     static let nucleonFormula =
         lazy

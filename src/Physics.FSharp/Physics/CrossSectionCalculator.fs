@@ -30,7 +30,7 @@ type CrossSectionCalculator =
     static let nuChiHelm =
         lazy
             (let f = FormFactors.HelmRecoilFormula
-             let e = Structure.substitute (Symbol "F2") (Ops.square f.Expression) (Amplitudes.nuChiDifferential.Force())
+             let e = Structure.substitute (Symbol "F2") (f.Expression ** 2) (Amplitudes.nuChiDifferential.Force())
              Formula.create "dsigma_dT_nuchi_Helm" e
                  [ "E_nu", "MeV", "neutrino energy"; "M", "MeV", "nuclear mass"; "m_chi", "MeV", "χ mass"; "T", "MeV", "recoil energy"
                    "m_S", "MeV", "mediator mass"; "ybar", "1", "ȳ (seed 001 eq. 2.19)"; "A", "1", "mass number" ]

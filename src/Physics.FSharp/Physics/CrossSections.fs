@@ -1,6 +1,7 @@
 namespace NuDM.Physics
 
 open NuDM.Symbolic
+open NuDM.Symbolic.Notation
 
 /// Standard-Model coherent elastic neutrino–nucleus scattering.
 [<RequireQualifiedAccess>]
@@ -12,13 +13,12 @@ module CrossSections =
     let private sw2 = Number(Q.OfDouble Constants.SinSquaredThetaW)
 
     /// Weak nuclear charge Q_w = N − (1 − 4 sin²θ_W) Z (seed 000, below eq. 11).
-    let weakCharge = Ops.subtract N (Ops.multiply (Ops.subtract Ops.one (Ops.multiply (Ops.integer 4) sw2)) Z)
+    let weakCharge = N - (1 - 4 * sw2) * Z
 
     /// dσ/dT of SM CEvNS, G_F²/(4π) Q_w² M (1 − M T/(2E_ν²)) F² (seed 000 eq. 11), in MeV⁻³ (cross section per
     /// unit recoil energy). The T/E_ν term of the full tree-level result is O(T/E_ν) ≲ 10⁻³ and is omitted, as in the seed.
     let cevnsSM =
-        Ops.product [ Ops.divide (Ops.square gf) (Ops.multiply (Ops.integer 4) Ops.pi); Ops.square weakCharge; M
-                      Ops.subtract Ops.one (Ops.divide (Ops.multiply M T) (Ops.multiply (Ops.integer 2) (Ops.square Enu))); F2 ]
+        gf ** 2 / (4 * pi) * weakCharge ** 2 * M * (1 - M * T / (2 * Enu ** 2)) * F2
 
     [<CompiledName("CevnsSMFormula")>]
     let cevnsSMFormula () =

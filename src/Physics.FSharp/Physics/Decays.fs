@@ -2,6 +2,7 @@ namespace NuDM.Physics
 
 open System
 open NuDM.Symbolic
+open NuDM.Symbolic.Notation
 
 /// Decays: X → νγ at one loop (seed 000 eq. 3) and the DM-stability bound derived from it (seed 000 eq. 4).
 [<RequireQualifiedAccess>]
@@ -14,7 +15,7 @@ module Decays =
 
     /// Γ(X → νγ) = y_X² y_q² α m_X⁵ / (192 π⁴ m_φ⁴), MeV (seed 000 eq. 3; a one-loop result quoted from the seed,
     /// not re-derived here).
-    let width = yX ** 2 * yQ ** 2 * alpha * mX ** 5 / (192 * Ops.pi ** 4 * mPhi ** 4)
+    let width = yX ** 2 * yQ ** 2 * alpha * mX ** 5 / (192 * pi ** 4 * mPhi ** 4)
 
     [<CompiledName("WidthFormula")>]
     let widthFormula () =

@@ -84,7 +84,7 @@ module DownScattering =
 
     /// Recoil momentum sqrt((m_N + E_R)² − m_N²) with the radicand expanded and factored by the core,
     /// sqrt(E_R (2m_N + E_R)) (the form without cancellation, as in Kinematics.RecoilMomentumStable).
-    let RecoilMomentumOfER = Ops.sqrt (Polynomial.squareFreeFactor (Algebraic.expand ((MN + ER) ** 2 - MN ** 2)))
+    let RecoilMomentumOfER = sqrt (Polynomial.squareFreeFactor (Algebraic.expand ((MN + ER) ** 2 - MN ** 2)))
 
     /// Four-vectors (metric +,−,−,−) with X at rest: p_X = (m_X, 0), p_N = (m_N, 0), the recoiling nucleus
     /// k_N = (m_N + E_R, p_N ẑ) and the neutrino k_ν = p_X + p_N − k_N. (No preferred direction exists for X at rest.)
@@ -97,7 +97,7 @@ module DownScattering =
 
     /// Four-vectors for X moving along x̂ with energy E_X, momentum P_X; recoil at angle θ to x̂ with momentum p_N.
     let FourVectorsMoving =
-        let sinTheta = Ops.sqrt (1 - CosTheta ** 2)
+        let sinTheta = sqrt (1 - CosTheta ** 2)
         let pX = [| EX; PX; Ops.zero; Ops.zero |]
         let pN = [| MN; Ops.zero; Ops.zero; Ops.zero |]
         let kN = [| MN + ER; PN * CosTheta; PN * sinTheta; Ops.zero |]
@@ -118,7 +118,7 @@ module DownScattering =
         let atRoot e = simplify (Structure.substitute ER er e)
         let enu = atRoot (v.PX.[0] + v.PN.[0] - v.KN.[0])
         let pRecoil = atRoot RecoilMomentumOfER
-        let qTransfer = Ops.sqrt (atRoot minusQ2)
+        let qTransfer = sqrt (atRoot minusQ2)
         let seed = MX ** 2 / (2 * MN)
         let series = (Series.puiseux Domain MX Ops.zero 5 er).Terms |> List.map (fun (k, c) -> k, simplify c)
         // inverse: the same mass-shell condition solved for m_X (a quadratic), one root provably positive
@@ -139,7 +139,7 @@ module DownScattering =
         let linearPart = Structure.substitute CosTheta Ops.zero movingShell
         let quadratic =
             simplify (linearPart ** 2 - 4 * PX ** 2 * RecoilMomentumOfER ** 2)
-        let gamma = 1 / Ops.sqrt (1 - V ** 2)
+        let gamma = 1 / sqrt (1 - V ** 2)
         let ofSpeed e = Structure.substituteMany [ EX, MX * gamma; PX, MX * V * gamma ] e
         let rMin, rMax =
             match Solve.polynomialWith Domain ER quadratic with

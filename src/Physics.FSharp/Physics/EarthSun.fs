@@ -2,6 +2,7 @@ namespace NuDM.Physics
 
 open System
 open NuDM.Symbolic
+open NuDM.Symbolic.Notation
 
 /// DM → ν conversion in the Earth and the Sun (seed 000 sec. V, eqs. 16–17), symbolically.
 ///
@@ -32,9 +33,9 @@ module EarthSun =
     /// Eq. (16) with n = N/V: σ v₀ (ρ/m) N.
     let rate = Normal.simplifyWith Domain (Structure.substitute n (N / V) rateEq16)
     /// Seed 000 eq. (17) for a point source at r.
-    let fluxPoint = rate / (4 * Ops.pi * r * r)
+    let fluxPoint = rate / (4 * pi * r * r)
     /// Eq. (17) with 1/r² replaced by w = ⟨1/r²⟩.
-    let fluxAveraged = rate * inverseSquare / (4 * Ops.pi)
+    let fluxAveraged = rate * inverseSquare / (4 * pi)
 
     /// The chord of a uniform ball seen from a point on its surface, in the direction at angle θ (cos θ = u) to the
     /// inward normal: the positive root of |x_d + s n̂|² = R², i.e. s² − 2Ru s = 0.
@@ -52,7 +53,7 @@ module EarthSun =
     let surfaceAverageInverseSquare : Lazy<Expr> =
         lazy
             (let integral = Calculus.definiteIntegral u Ops.zero Ops.one (chordLength.Force())
-             Normal.simplifyWith Domain (2 * Ops.pi * integral / (Ops.rational 4 3 * Ops.pi * R * R * R)))
+             Normal.simplifyWith Domain (2 * pi * integral / (rat 4 3 * pi * R * R * R)))
 
     /// The σ for which the averaged flux equals F_lim (a linear solve of eq. 16–17 for σ), cm².
     let sigmaLimit : Lazy<Expr> =
@@ -70,7 +71,7 @@ module EarthSun =
             "cm^-2 s^-1" "seed 000 eqs. (16), (17)" "ν flux from X N → ν N in a body"
 
     /// The volume of the equal-volume sphere, 4πR³/3 (the V of eq. 16), cm³.
-    let volume = 4 * Ops.pi * R ** 3 / 3
+    let volume = 4 * pi * R ** 3 / 3
     /// ⟨1/r²⟩ of a point source at distance r (eq. 17 as printed), cm⁻².
     let pointInverseSquare = 1 / r ** 2
 

@@ -78,8 +78,8 @@ module Ordered =
         e
         |> Structure.bottomUp (fun node ->
             match node with
-            | Apply(Named "pow", [ a; b ]) -> Ops.pow a b
-            | Apply(Named "cbrt", [ a ]) -> Ops.pow a (Ops.rational 1 3)
+            | Apply(Named "pow", [ a; b ]) -> a ** b
+            | Apply(Named "cbrt", [ a ]) -> a ** Ops.rational 1 3
             | _ -> node)
 
 /// A decimal constant of a formula kept as a symbol: the printed formula holds its exact decimal value (the shortest

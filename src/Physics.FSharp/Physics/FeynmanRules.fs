@@ -311,7 +311,7 @@ module internal FeynmanRules =
     /// Σ_spins |M|² × averaging of the two-line diagrams (all in one channel), with a frame-supplied propagator factor
     /// for each pair of exchanged bosons (1/(D_B D_B'), D = q² − m²).
     let twoLineSquared (ds: TwoLineDiagram list) (avg: Expr) (propagatorPair: Channel -> Field -> Field -> Expr) : Expr =
-        Ops.sum
+        List.sum
             [ for d in ds do
                   for d' in ds do
                       let (ba, ta, ua), (bb, tb, ub) = d.LineA, d.LineB
@@ -323,9 +323,8 @@ module internal FeynmanRules =
                           if Object.ReferenceEquals(tb, tb') then Dirac.spinSummedSquare (spinor bb) tb.Gamma (spinor ub)
                           else Dirac.spinSummedInterference (spinor bb) tb.Gamma tb'.Gamma (spinor ub)
                       yield
-                          Ops.product
-                              [ ta.Coupling.Expression; tb.Coupling.Expression; ta'.Coupling.Expression; tb'.Coupling.Expression
-                                lineA; lineB; propagatorPair d.Channel d.Boson d'.Boson; avg ] ]
+                          ta.Coupling.Expression * tb.Coupling.Expression * ta'.Coupling.Expression * tb'.Coupling.Expression
+                          * lineA * lineB * propagatorPair d.Channel d.Boson d'.Boson * avg ]
 
     /// Σ_spins |M|² × averaging of a one-line process: Γ = Σ_d P_d Γ_X (q̸ + m_f) Γ_Y with P_d the frame's propagator
     /// factor; a coupling product common to every diagram is taken out of the trace.
@@ -342,12 +341,12 @@ module internal FeynmanRules =
                 let p = propagator d.Channel d.Internal
                 (if factorOut then p else couplings d * p) * chain)
             |> List.fold (+) DiracString.Zero
-        let c2 = if factorOut then Ops.square common.Head else Ops.one
+        let c2 = if factorOut then common.Head ** 2 else Expr.One
         c2 * Dirac.spinSummedSquare (spinor x) gamma (spinor y) * avg
 
     /// The one-vertex 1 → 2 amplitude squared Σ|ψ̄ Γ ψ|² g² (a decay of the boson into the fermions x, y).
     let decaySquared (x: Leg) (t: Term) (y: Leg) : Expr =
-        Ops.square t.Coupling.Expression * Dirac.spinSummedSquare (spinor x) t.Gamma (spinor y)
+        t.Coupling.Expression ** 2 * Dirac.spinSummedSquare (spinor x) t.Gamma (spinor y)
 
     /// The decay terms for barred leg x, unbarred leg y, boson b.
     let decayTerms (m: ModelData) (x: Leg) (y: Leg) (b: Field) : Term list =

@@ -267,14 +267,14 @@ module internal ReactorData =
             sprintf "reactor.formula.%s.%s" (modelKey m) (key i),
             Func<_>(fun () ->
                 let cs = coefficientTexts m i |> Array.map (fun t -> Ops.number (Q.Parse t))
-                let poly = cs |> Array.mapi (fun k c -> c * Ops.pow energy (Ops.integer k)) |> List.ofArray |> Ops.sum
+                let poly = cs |> Array.mapi (fun k c -> c * energy ** k) |> Array.sum
                 let reference =
                     match m, i with
                     | ReactorSpectrumModel.HuberMueller, ReactorIsotope.U238
                     | ReactorSpectrumModel.Mueller2011, _ -> "Th. A. Mueller et al., Phys. Rev. C 83, 054615 (2011), exp-polynomial fit"
                     | _ -> "P. Huber, Phys. Rev. C 84, 024617 (2011), exp-polynomial fit"
                 let f =
-                    Formula.create ("S_" + key i) (Ops.exp poly) [ "E_nu", "MeV", "antineutrino energy" ] "MeV^-1 fission^-1" reference
+                    Formula.create ("S_" + key i) (exp poly) [ "E_nu", "MeV", "antineutrino energy" ] "MeV^-1 fission^-1" reference
                         (sprintf "ν̄_e spectrum per fission of %s, exp(Σ_{k=0..5} a_k E^k) with the coefficients of huber_mueller_coefficients.json (%s); fit valid ≈ 2–8 MeV" (key i) (modelKey m))
                 f, f.Compile1())
         )
@@ -421,12 +421,12 @@ type Fluxes =
 
     static let lineEnergy =
         lazy
-            (let conservation = mpi - E - Ops.sqrt (Ops.square E + Ops.square mmu)
+            (let conservation = mpi - E - sqrt (E ** 2 + mmu ** 2)
              match Solve.zerosWith (domain.AndPositive(mpi - mmu)) E conservation with
              | [ r ] -> r
              | rs -> failwithf "π → μν line: expected one root of energy conservation, got %A" rs)
-    static let michelAntiMuX = 2 * Ops.square x * (3 - 2 * x)
-    static let michelElectronX = 12 * Ops.square x * (1 - x)
+    static let michelAntiMuX = 2 * x ** 2 * (3 - 2 * x)
+    static let michelElectronX = 12 * x ** 2 * (1 - x)
     static let toEnergy (dNdx: Expr) = Structure.substitute x (2 * E / mmu) dNdx * 2 / mmu
 
     static let pE = "E_nu", "MeV", "neutrino energy E_ν"

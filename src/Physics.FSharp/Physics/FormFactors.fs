@@ -3,6 +3,7 @@ namespace NuDM.Physics
 open System
 open System.Globalization
 open NuDM.Symbolic
+open NuDM.Symbolic.Notation
 
 /// Which nuclear form factor a rate computation uses.
 type FormFactorModel =
@@ -34,7 +35,6 @@ type FormFactorModel =
 [<AbstractClass; Sealed>]
 type FormFactors =
     static let exact (v: float) = Ops.number (Q.Parse(v.ToString("R", CultureInfo.InvariantCulture)))
-    static let dec (s: string) = Ops.number (Q.Parse s)
 
     static let q = Symbol "q"
     static let A = Symbol "A"
@@ -47,7 +47,7 @@ type FormFactors =
     static let hbarc = exact Constants.HbarC_MeV_fm
 
     /// 3 j₁(x)/x with j₁ written out.
-    static let kernel = 3 * (Ops.sin x - x * Ops.cos x) / Ops.pow x (Ops.integer 3)
+    static let kernel = 3 * (sin x - x * cos x) / x ** 3
     /// Its Taylor polynomial through x⁸ (derived, not typed).
     static let kernelSeries = Series.taylor x Ops.zero 8 kernel
     static let seriesThreshold = 0.1
@@ -55,17 +55,17 @@ type FormFactors =
     // Lewin–Smith parameters (fm)
     static let lsA = dec "0.52"
     static let lsS = dec "0.9"
-    static let lsC = dec "1.23" * Ops.pow A (Ops.rational 1 3) - dec "0.60"
-    static let helmR1 = Ops.sqrt (Ops.square lsC + Ops.rational 7 3 * Ops.square Ops.pi * Ops.square lsA - 5 * Ops.square lsS)
+    static let lsC = dec "1.23" * A ** rat 1 3 - dec "0.60"
+    static let helmR1 = sqrt (lsC ** 2 + rat 7 3 * pi ** 2 * lsA ** 2 - 5 * lsS ** 2)
     // Klein–Nystrand parameters (fm)
-    static let knRA = dec "1.2" * Ops.pow A (Ops.rational 1 3)
+    static let knRA = dec "1.2" * A ** rat 1 3
     static let knAk = dec "0.7"
 
     static let helmOf (k: Expr) (qq: Expr) (r: Expr) (ss: Expr) =
-        Structure.substitute x (qq * r / hbarc) k * Ops.exp (-(Ops.square (qq * ss / hbarc)) / 2)
+        Structure.substitute x (qq * r / hbarc) k * exp (-((qq * ss / hbarc) ** 2) / 2)
     static let knOf (k: Expr) (qq: Expr) (r: Expr) (a: Expr) =
-        Structure.substitute x (qq * r / hbarc) k / (1 + Ops.square (a * qq / hbarc))
-    static let qOfT = Ops.sqrt (2 * M * T)
+        Structure.substitute x (qq * r / hbarc) k / (1 + (a * qq / hbarc) ** 2)
+    static let qOfT = sqrt (2 * M * T)
 
     static let pq = "q", "MeV", "momentum transfer |q|"
     static let pA = "A", "1", "mass number (may be a non-integer mean for a natural target)"

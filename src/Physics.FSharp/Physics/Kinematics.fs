@@ -67,25 +67,25 @@ module Kinematics =
     [<CompiledName("Dot")>]
     let dot (a: Expr[]) (b: Expr[]) : Expr =
         if a.Length <> 4 || b.Length <> 4 then invalidArg "a" "four-vectors have four components"
-        Ops.sum [ Ops.multiply a.[0] b.[0]; Ops.negate (Ops.multiply a.[1] b.[1]); Ops.negate (Ops.multiply a.[2] b.[2]); Ops.negate (Ops.multiply a.[3] b.[3]) ]
+        a.[0] * b.[0] - a.[1] * b.[1] - a.[2] * b.[2] - a.[3] * b.[3]
 
-    let private vsub (a: Expr[]) (b: Expr[]) = Array.map2 (fun x y -> Ops.subtract x y) a b
+    let private vsub (a: Expr[]) (b: Expr[]) = Array.map2 (fun x y -> x - y) a b
 
     /// Recoil momentum p = sqrt((M+T)² − M²) as defined in seed 001 (list below eq. (2.1)), MeV.
-    let RecoilMomentum = Ops.sqrt (Ops.subtract (Ops.square (Ops.add M T)) (Ops.square M))
+    let RecoilMomentum = sqrt ((M + T) ** 2 - M ** 2)
 
     /// The same recoil momentum with its radicand expanded and factored by the core: sqrt(T (2M + T)). Evaluated
     /// in floating point, (M+T)² − M² loses ~log10(M/T) digits to cancellation (8 digits for T ~ keV on a
     /// 70 GeV nucleus); the factored form loses none, so it is the one the kinematics is derived with.
-    let RecoilMomentumStable = Ops.sqrt (Polynomial.squareFreeFactor (Algebraic.expand (Ops.subtract (Ops.square (Ops.add M T)) (Ops.square M))))
+    let RecoilMomentumStable = sqrt (Polynomial.squareFreeFactor (Algebraic.expand ((M + T) ** 2 - M ** 2)))
 
     /// Four-vectors of seed 001 eq. (2.2): p₁ (neutrino), p₂ (nucleus at rest), k₂ (recoiling nucleus), q = k₂ − p₂,
     /// k₁ = p₁ − q (χ). sin θ is written sqrt(1 − cos²θ).
     let FourVectors =
-        let sinTheta = Ops.sqrt (Ops.subtract Ops.one (Ops.square CosTheta))
+        let sinTheta = sqrt (1 - CosTheta ** 2)
         let p1 = [| Enu; Enu; Ops.zero; Ops.zero |]
         let p2 = [| M; Ops.zero; Ops.zero; Ops.zero |]
-        let k2 = [| Ops.add M T; Ops.multiply RecoilMomentumStable CosTheta; Ops.multiply RecoilMomentumStable sinTheta; Ops.zero |]
+        let k2 = [| M + T; RecoilMomentumStable * CosTheta; RecoilMomentumStable * sinTheta; Ops.zero |]
         let q = vsub k2 p2
         let k1 = vsub p1 q
         {| P1 = p1; P2 = p2; K2 = k2; Q = q; K1 = k1 |}
@@ -100,18 +100,18 @@ module Kinematics =
         // k1 = p1 − q  ⇒  k1² = p1² − 2 p1·q + q² = m_χ²: solve for p1·q
         let X = Symbol "p1_dot_q"
         let p1qShell =
-            match Solve.polynomialWith Domain X (Ops.sum [ p1sq; Ops.multiply (Ops.integer -2) X; qsq; Ops.negate (Ops.square Mchi) ]) with
+            match Solve.polynomialWith Domain X (p1sq - 2 * X + qsq - Mchi ** 2) with
             | [ r ] -> r
             | rs -> failwithf "p1·q: expected one root, got %A" rs
         // (2.5) equate both forms of p1·q and solve for cos θ. The recoil momentum is kept as an opaque p while
         // solving (so the result reads as the paper's), then replaced by its definition.
         let pSym = Symbol "p_recoil"
-        let p1qVecP = Ops.subtract (Ops.multiply Enu T) (Ops.product [ Enu; pSym; CosTheta ])
+        let p1qVecP = Enu * T - Enu * pSym * CosTheta
         let sameP1q = Normal.equivalentWith Domain (Structure.substitute pSym RecoilMomentumStable p1qVecP) p1qVec
         if not sameP1q.IsProven then
             failwithf "p1·q from the four-vectors is not proven to be E T − E p cos θ (%O)" sameP1q
         let cosTheta =
-            match Solve.polynomialWith (Assumptions.Positive [ "E_nu"; "M"; "m_chi"; "T"; "p_recoil" ]) CosTheta (Ops.subtract p1qVecP p1qShell) with
+            match Solve.polynomialWith (Assumptions.Positive [ "E_nu"; "M"; "m_chi"; "T"; "p_recoil" ]) CosTheta (p1qVecP - p1qShell) with
             | [ r ] -> Structure.substitute pSym RecoilMomentumStable r
             | rs -> failwithf "cos θ: expected one root, got %A" rs
         // (2.6) d cos θ / dT = 0
@@ -120,11 +120,11 @@ module Kinematics =
             match Solve.zerosWith Domain T dcos with
             | [ r ] -> r
             | rs -> failwithf "T_θmax: expected one zero of d cos θ/dT, got %A" rs
-        let positiveAboveThreshold = Ops.subtract (Ops.product [ Ops.integer 2; M; Ops.add Enu M ]) (Ops.square Mchi)
+        let positiveAboveThreshold = 2 * M * (Enu + M) - Mchi ** 2
         let cosThetaMax = Normal.simplifyWith (Domain.AndPositive positiveAboveThreshold) (Structure.substitute T tThetaMax cosTheta)
         // (2.9) cos θ = 1: (E T + M T + m²/2) = E p  ⇒  (numerator)² − E² p² = 0, a quadratic in T
-        let numer = Ops.sum [ Ops.multiply Enu T; Ops.multiply M T; Ops.divide (Ops.square Mchi) (Ops.integer 2) ]
-        let quadratic = Normal.simplifyWith Domain (Ops.subtract (Ops.square numer) (Ops.multiply (Ops.square Enu) (Ops.square RecoilMomentumStable)))
+        let numer = Enu * T + M * T + Mchi ** 2 / 2
+        let quadratic = Normal.simplifyWith Domain (numer ** 2 - Enu ** 2 * RecoilMomentumStable ** 2)
         let tmin, tmax =
             match Solve.polynomialWith Domain T quadratic with
             | [ r1; r2 ] -> r1, r2
@@ -144,7 +144,7 @@ module Kinematics =
         // catastrophically for small m_χ, the quotient does not
         let tminStable =
             match Polynomial.coefficients T quadratic with
-            | [ c; _; a ] -> Ops.divide (Normal.simplifyWith Domain (Ops.divide c a)) tmax
+            | [ c; _; a ] -> Normal.simplifyWith Domain (c / a) / tmax
             | cs -> failwithf "T_min: the cos θ = 1 equation is not quadratic in T: %A" cs
         let tmaxSM = Series.limitWith Domain Mchi Ops.zero Direction.FromAbove tmax
         // inverse kinematics: the same quadratic, solved for E_ν (one positive root)

@@ -32,7 +32,7 @@ module Zeta =
         Number c * Ops.pi ** p
 
     /// η(p) = (1 − 2^{1−p}) ζ(p) = Σ_{k≥1} (−1)^{k+1}/k^p for an even p ≥ 2.
-    let etaEven (p: int) : Expr = (1 - Ops.pow (Ops.integer 2) (Ops.integer (1 - p))) * zetaEven p
+    let etaEven (p: int) : Expr = (1 - Expr.Int 2 ** (1 - p)) * zetaEven p
 
     /// n! as an exact expression.
     let factorialExpr (n: int) : Expr = Number(Q.OfBigInt(factorial n))

@@ -77,7 +77,7 @@ module MesonBounds =
     let kallen (a: Expr) (b: Expr) (c: Expr) = a * a + b * b + c * c - 2 * a * b - 2 * a * c - 2 * b * c
 
     /// The pion momentum of K → π φ in the kaon rest frame, sqrt(λ(m_K², m_π², m_φ²))/(2 m_K), MeV.
-    let pionMomentum = Ops.sqrt (kallen (mK * mK) (mPi * mPi) (mPhi * mPhi)) / (2 * mK)
+    let pionMomentum = sqrt (kallen (mK * mK) (mPi * mPi) (mPhi * mPhi)) / (2 * mK)
 
     /// p_π(m_φ)/p_π(0): the two-body phase-space factor of Γ(K → πφ) at fixed effective coupling.
     let phaseSpaceRatio = pionMomentum / Structure.substitute mPhi Ops.zero pionMomentum
@@ -87,11 +87,11 @@ module MesonBounds =
 
     /// The BSM allowance A = (B − B_SM) + z sqrt(σ₊² + σ_SM²): the one-sided upper end, at z standard deviations, of
     /// the excess δB = B − B_SM with Gaussian errors added in quadrature (same units as B).
-    let allowanceExpr = (B - bSM) + zScore * Ops.sqrt (sigmaPlus ** 2 + sigmaSM ** 2)
+    let allowanceExpr = (B - bSM) + zScore * sqrt (sigmaPlus ** 2 + sigmaSM ** 2)
 
     /// y_q,max(m_φ) with the optional phase-space scaling: Γ(K → πφ) ∝ p_π(m_φ) y_q² at fixed effective coupling, so the
     /// bound y_q,max(0) (symbol y_q) weakens to y_q,max(0)/sqrt(p_π(m_φ)/p_π(0)).
-    let phaseSpaceScaledBound = yq / Ops.sqrt phaseSpaceRatio
+    let phaseSpaceScaledBound = yq / sqrt phaseSpaceRatio
 
     /// A(B, B_SM, σ₊, σ_SM, z) as a formula (units 10⁻¹¹ for the branching ratios).
     [<CompiledName("AllowanceFormula")>]

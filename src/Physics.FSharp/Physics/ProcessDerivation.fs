@@ -2,6 +2,7 @@ namespace NuDM.Physics
 
 open System
 open NuDM.Symbolic
+open NuDM.Symbolic.Notation
 
 /// Derives each ProcessKind of a model: the external legs of the kind, the frame whose invariants |M|² is written in,
 /// the diagrams from the model's vertices (FeynmanRules), and the numerically stable canonical forms the program
@@ -9,7 +10,6 @@ open NuDM.Symbolic
 module internal ProcessDerivation =
     open FeynmanRules
 
-    let private two, four = Ops.integer 2, Ops.integer 4
     let private s = Symbol
 
     // ---- the lab frame of nucleus scattering (seed 001 sec. 2.1) ----------------------------------------------------
@@ -40,10 +40,10 @@ module internal ProcessDerivation =
 
     /// CM four-vectors for a a → b b: p1, p2 along z, k1, k2 at angle θ (c = cos θ, sin θ = sqrt(1 − c²)).
     let private cmVectors (mIn: Expr) (mOut: Expr) =
-        let e = Ops.sqrt sMand / two
-        let p = Ops.sqrt (sMand / four - Ops.square mIn)
-        let k = Ops.sqrt (sMand / four - Ops.square mOut)
-        let sn = Ops.sqrt (Ops.one - Ops.square cosT)
+        let e = sqrt sMand / 2
+        let p = sqrt (sMand / 4 - mIn ** 2)
+        let k = sqrt (sMand / 4 - mOut ** 2)
+        let sn = sqrt (1 - cosT ** 2)
         [ "p1", [| e; Ops.zero; Ops.zero; p |]
           "p2", [| e; Ops.zero; Ops.zero; -p |]
           "k1", [| e; k * sn; Ops.zero; k * cosT |]
@@ -64,15 +64,15 @@ module internal ProcessDerivation =
     /// dσ/dΩ = |M|² |k|/(64π² s |p|) (PDG review "Kinematics") times v_Møl = 4|p|/√s for equal initial masses
     /// (P. Gondolo, G. Gelmini, Nucl. Phys. B360 (1991) 145).
     let sigmaVIntegrand (mOut: Expr) (m2avg: Expr) =
-        let k = Ops.sqrt (sMand / four - Ops.square mOut)
-        k * Ops.invert (8 * Ops.pi * Ops.pow sMand (Ops.rational 3 2)) * m2avg
+        let k = sqrt (sMand / 4 - mOut ** 2)
+        k / (8 * pi * sMand ** rat 3 2) * m2avg
 
     /// Low-velocity expansion σv = a + b v² + O(v⁴) (the usual partial-wave form, cf. Gondolo–Gelmini 1991): with
     /// s = 4(m² + p²) and v_rel = 2p/m + O(p³), expand in p to O(p²), integrate the polynomial in c, and express in
     /// v_rel² = 4p²/m².
     let lowVelocity (positive: string list) (mIn: Expr) (mOut: Expr) (m2avg: Expr) : Expr * Expr =
         let p = s "p_cm"
-        let integrand = sigmaVIntegrand mOut m2avg |> Structure.substitute sMand (four * (Ops.square mIn + Ops.square p))
+        let integrand = sigmaVIntegrand mOut m2avg |> Structure.substitute sMand (4 * (mIn ** 2 + p ** 2))
         let dom = Assumptions.Positive("p_cm" :: positive)
         let series = Series.puiseux dom p Ops.zero 3 integrand
         let coeff k = series.Terms |> List.tryFind (fun (e, _) -> e = Q.OfInt k) |> Option.map snd |> Option.defaultValue Ops.zero
@@ -82,7 +82,7 @@ module internal ProcessDerivation =
         let a = integrate (coeff 0)
         let b2 = integrate (coeff 2) // coefficient of p²
         // p² = m² v²/4
-        a, Normal.simplifyWith dom (b2 * (Ops.square mIn / four))
+        a, Normal.simplifyWith dom (b2 * (mIn ** 2 / 4))
 
     /// Propagator placeholders: traces are normalised with P_t, P_u as symbols (a polynomial, fast), then the
     /// propagators 1/(t − m²), 1/(u − m²) are substituted back unexpanded (compact and numerically stable).
@@ -104,15 +104,15 @@ module internal ProcessDerivation =
                 let a = if Structure.freeOf pt factor then 0 else Polynomial.degree pt factor
                 let b = if Structure.freeOf pu factor then 0 else Polynomial.degree pu factor
                 let g =
-                    Structure.substituteMany [ pt, Ops.invert dtS; pu, Ops.invert duS ] factor
-                    |> fun e -> e * Ops.pow dtS (Ops.integer a) * Ops.pow duS (Ops.integer b)
+                    Structure.substituteMany [ pt, 1 / dtS; pu, 1 / duS ] factor
+                    |> fun e -> e * dtS ** a * duS ** b
                     |> Normal.simplify
                 let gExact = Normal.simplifyWith domain (Structure.substituteMany [ dtS, dt; duS, du ] g)
-                gExact * Ops.pow dt (Ops.integer -a) * Ops.pow du (Ops.integer -b)
-            else Structure.substituteMany [ pt, Ops.invert dt; pu, Ops.invert du ] factor
+                gExact * dt ** -a * du ** -b
+            else Structure.substituteMany [ pt, 1 / dt; pu, 1 / du ] factor
         match Polynomial.squareFreeParts poly with
-        | Product fs -> fs |> List.map (fun f -> match f with Power(b, e) -> Ops.pow (stable b) e | _ -> stable f) |> Ops.product
-        | Power(b, e) -> Ops.pow (stable b) e
+        | Product fs -> fs |> List.map (fun f -> match f with Power(b, e) -> stable b ** e | _ -> stable f) |> productOf
+        | Power(b, e) -> stable b ** e
         | f -> stable f
 
     // ---- the model's fields by role -----------------------------------------------------------------------------
@@ -177,8 +177,8 @@ module internal ProcessDerivation =
             let qSquared = inModel (Kinematics.derivation ()).QSquared
             let propagators (c: Channel) (b: Field) (b': Field) =
                 if c <> T then invalidOp "nucleus scattering: only t-channel exchange is possible"
-                let d (f: Field) = qSquared - Ops.square f.Mass
-                if b.Name = b'.Name then Ops.invert (Ops.square (d b)) else Ops.invert (d b * d b')
+                let d (f: Field) = qSquared - f.Mass ** 2
+                if b.Name = b'.Name then 1 / (d b) ** 2 else 1 / (d b * d b')
             let avg = averaging (legs |> List.filter (fun l -> l.Incoming)) (legs |> List.filter (fun l -> not l.Incoming))
             let raw = twoLineSquared ds avg propagators
             let dots = labDots.Force() |> List.map (fun (a, b, e) -> a, b, inModel e)
@@ -195,7 +195,7 @@ module internal ProcessDerivation =
             let parameters = parametersIn m [ m2 ] |> List.filter (fun p -> p.Symbol <> nucleus.MassParameter.Symbol)
             // dσ/dT = |M|² F²/(32π M E_ν²) (seed 001 eq. 2.21), in the model's effective nucleus coupling if it has one
             let enu, f2 = ProcessVariables.NeutrinoEnergy.Expression, ProcessVariables.FormFactorSquared.Expression
-            let dsdt = m2 / (32 * Ops.pi * nucleus.Mass * Ops.square enu)
+            let dsdt = m2 / (32 * pi * nucleus.Mass * enu ** 2)
             let dsdtExpr, dsdtParameters =
                 let eff = m.Effective
                 if not (isNull eff) && not (Structure.freeOf eff.Replaces.Expression dsdt) then
@@ -244,30 +244,30 @@ module internal ProcessDerivation =
             let mX, mN = chi.Mass, nucleus.Mass
             // exact two-body kinematics at rest: √s = m_X + m_N, E_ν = m_X(m_X + 2m_N)/(2√s), E_R = m_X²/(2√s)
             let sqrtS = mX + mN
-            let eNu = mX * (mX + two * mN) / (two * sqrtS)
-            let eR = Ops.square mX / (two * sqrtS)
-            let q2 = Ops.square mX - two * mX * eNu
+            let eNu = mX * (mX + 2 * mN) / (2 * sqrtS)
+            let eR = mX ** 2 / (2 * sqrtS)
+            let q2 = mX ** 2 - 2 * mX * eNu
             let dots =
                 [ "k1", "p1", mX * eNu
                   "k2", "p2", mN * (mN + eR)
                   "p1", "p2", mX * mN
                   "k1", "p2", mN * eNu
                   "k2", "p1", mX * (mN + eR)
-                  "k1", "k2", eNu * (mN + eR) + Ops.square eNu
-                  "p1", "p1", Ops.square mX
-                  "p2", "p2", Ops.square mN
+                  "k1", "k2", eNu * (mN + eR) + eNu ** 2
+                  "p1", "p1", mX ** 2
+                  "p2", "p2", mN ** 2
                   "k1", "k1", Ops.zero
-                  "k2", "k2", Ops.square mN ]
+                  "k2", "k2", mN ** 2 ]
             let propagators (c: Channel) (b: Field) (b': Field) =
                 if c <> T then invalidOp "conversion at rest: only t-channel exchange is possible"
-                let d (f: Field) = q2 - Ops.square f.Mass
-                if b.Name = b'.Name then Ops.invert (Ops.square (d b)) else Ops.invert (d b * d b')
+                let d (f: Field) = q2 - f.Mass ** 2
+                if b.Name = b'.Name then 1 / (d b) ** 2 else 1 / (d b * d b')
             let incoming = legs |> List.filter (fun l -> l.Incoming)
             let outgoing = legs |> List.filter (fun l -> not l.Incoming)
             let raw = twoLineSquared ds (averaging incoming outgoing) propagators
             let m2 = Dirac.substituteDots dots raw
             // σv = |M|² |k| / (4π √s) / (4 E_X E_N), |k| = E_ν
-            let sv = m2 * eNu / (16 * Ops.pi * sqrtS * mX * mN)
+            let sv = m2 * eNu / (16 * pi * sqrtS * mX * mN)
             let bosons = ds |> List.filter (fun d -> not d.Boson.IsMassless) |> List.map (fun d -> d.Boson.MassParameter.Symbol) |> List.distinct
             let couplings = ds |> List.collect (fun d -> let (_, ta, _), (_, tb, _) = d.LineA, d.LineB in [ ta.Coupling.Symbol; tb.Coupling.Symbol ]) |> List.distinct
             let positive = [ chi.MassParameter.Symbol; nucleus.MassParameter.Symbol ] @ bosons @ couplings
@@ -336,8 +336,8 @@ module internal ProcessDerivation =
                 | ds ->
                     let propagators (c: Channel) (b: Field) (b': Field) =
                         if b.Name <> b'.Name then notYet "two different bosons exchanged in an annihilation"
-                        record c (Ops.square b.Mass)
-                        Ops.square (placeholder c)
+                        record c (b.Mass ** 2)
+                        (placeholder c) ** 2
                     twoLineSquared ds avg propagators, twoLineText ds
             else
                 let fermions, bosons = legs |> List.partition (fun l -> l.Field.IsFermion)
@@ -345,7 +345,7 @@ module internal ProcessDerivation =
                 if ds.IsEmpty then Ops.zero, ""
                 else
                     let propagator (c: Channel) (f: Field) =
-                        record c (Ops.square f.Mass)
+                        record c (f.Mass ** 2)
                         placeholder c
                     let txt =
                         String.Join(" + ", ds |> List.map (fun d ->
@@ -394,16 +394,16 @@ module internal ProcessDerivation =
         if chans.IsEmpty then None
         else
             let mS, m1 = med.Mass, chi.Mass
-            let k1k2 = (Ops.square mS - Ops.square m1 - Ops.square nu.Mass) / two
-            let dots = [ "k1", "k2", k1k2; "k1", "k1", Ops.square m1; "k2", "k2", Ops.square nu.Mass ]
+            let k1k2 = (mS ** 2 - m1 ** 2 - nu.Mass ** 2) / 2
+            let dots = [ "k1", "k2", k1k2; "k1", "k1", m1 ** 2; "k2", "k2", nu.Mass ** 2 ]
             let m2s = chans |> List.map (fun (x, t, y) -> Normal.simplify (Dirac.substituteDots dots (decaySquared x t y)))
             let m2 = m2s.Head
             // |k| = (m_S² − m_χ²)/(2 m_S) for a massless neutrino
-            let k = (Ops.square mS - Ops.square m1) / (two * mS)
+            let k = (mS ** 2 - m1 ** 2) / (2 * mS)
             let sum =
                 if m2s |> List.forall (fun e -> e = m2) then m2s.Length * m2
-                else Ops.sum m2s
-            let width = Normal.simplify (sum * k / (8 * Ops.pi * Ops.square mS))
+                else List.sum m2s
+            let width = Normal.simplify (sum * k / (8 * pi * mS ** 2))
             let names = chans |> List.map (fun (x, _, y) -> let d (l: Leg) = (if l.Field.Kind = FieldKind.LeftHandedNeutrino then (if l.Anti then "ν̄" else "ν") else (if l.Anti then l.Field.Display + "̄" else l.Field.Display)) in sprintf "%s → %s %s" med.Display (d (if x.Momentum = "k1" then x else y)) (d (if x.Momentum = "k1" then y else x)))
             let parameters = parametersIn m [ m2; width ]
             let (x0, t0, y0) = chans.Head
@@ -426,24 +426,24 @@ module internal ProcessDerivation =
         | ds ->
             let mChi = chi.Mass
             let sv, tv = s "s", s "t"
-            let uv = two * Ops.square mChi - sv - tv
+            let uv = 2 * mChi ** 2 - sv - tv
             let dots =
-                [ "k1", "p1", (sv - Ops.square mChi) / two
-                  "k2", "p2", (sv - Ops.square mChi) / two
-                  "k2", "p1", (Ops.square mChi - uv) / two
-                  "k1", "p2", (Ops.square mChi - uv) / two
-                  "k1", "k2", -(tv / two)
-                  "p1", "p2", Ops.square mChi - tv / two
+                [ "k1", "p1", (sv - mChi ** 2) / 2
+                  "k2", "p2", (sv - mChi ** 2) / 2
+                  "k2", "p1", (mChi ** 2 - uv) / 2
+                  "k1", "p2", (mChi ** 2 - uv) / 2
+                  "k1", "k2", -(tv / 2)
+                  "p1", "p2", mChi ** 2 - tv / 2
                   "k1", "k1", Ops.zero; "k2", "k2", Ops.zero
-                  "p1", "p1", Ops.square mChi; "p2", "p2", Ops.square mChi ]
+                  "p1", "p1", mChi ** 2; "p2", "p2", mChi ** 2 ]
             let propagators (c: Channel) (b: Field) (b': Field) =
                 let inv =
                     match c with
                     | S -> sv
                     | U -> uv
                     | T -> tv
-                let d (f: Field) = inv - Ops.square f.Mass
-                if b.Name = b'.Name then Ops.invert (Ops.square (d b)) else Ops.invert (d b * d b')
+                let d (f: Field) = inv - f.Mass ** 2
+                if b.Name = b'.Name then 1 / (d b) ** 2 else 1 / (d b * d b')
             let incoming = legs |> List.filter (fun l -> l.Incoming)
             let outgoing = legs |> List.filter (fun l -> not l.Incoming)
             let raw = twoLineSquared ds (averaging incoming outgoing) propagators

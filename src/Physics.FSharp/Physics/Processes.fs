@@ -256,8 +256,8 @@ type AnnihilationProcess internal (info: ProcessInfo, initial: Field, final: Fie
     let compiled =
         lazy
             (let integrand = BoundCompile.compile [ "s"; "c" ] names typeof<Func<float, float, float[], float>> sigmaVIntegrand :?> Func<float, float, float[], float>
-             let sMin = Compile.compileArray names (4 * Ops.square initial.Mass)
-             let sMinFinal = Compile.compileArray names (4 * Ops.square final.Mass)
+             let sMin = Compile.compileArray names (4 * initial.Mass ** 2)
+             let sMinFinal = Compile.compileArray names (4 * final.Mass ** 2)
              SigmaVFunction(info.Name, info.ModelParameters, evaluateSigmaV integrand sMin sMinFinal))
     /// The initial particle (both initial particles have its mass).
     member _.InitialParticle = initial

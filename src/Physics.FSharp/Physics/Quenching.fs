@@ -4,6 +4,7 @@ open System
 open System.Collections.Generic
 open System.Collections.Concurrent
 open NuDM.Symbolic
+open NuDM.Symbolic.Notation
 
 /// An absorber for the Bethe formula: electrons per gram (⟨Z/A⟩ in mol g⁻¹), mean excitation energy I and density.
 [<NoEquality; NoComparison>]
@@ -47,7 +48,7 @@ module Quenching =
     /// K = 4π N_A r_e² m_e c² (PDG 2024 Table 34.1), MeV mol⁻¹ cm².
     let KValue = 0.307075
     /// The exponent of the Andersen–Ziegler low-energy form S ∝ T^0.45.
-    let lowEnergyExponent = Ops.rational 9 20
+    let lowEnergyExponent = rat 9 20
 
     /// W_max (PDG eq. 34.4) in terms of β²γ² and γ, MeV.
     let maxEnergyTransfer (betaGamma2: Expr) (g: Expr) = 2 * me * betaGamma2 / (1 + 2 * g * me / M + (me / M) ** 2)
@@ -55,7 +56,7 @@ module Quenching =
     /// PDG eq. (34.5) as printed, in β² and γ (no corrections), MeV cm² g⁻¹.
     let bethePrinted =
         let bg2 = beta2 * gamma ** 2
-        K * z ** 2 * ZA / beta2 * (Ops.ln (2 * me * bg2 * maxEnergyTransfer bg2 gamma / I ** 2) / 2 - beta2)
+        K * z ** 2 * ZA / beta2 * (ln (2 * me * bg2 * maxEnergyTransfer bg2 gamma / I ** 2) / 2 - beta2)
 
     /// γ = 1 + T/M and β² = 1 − 1/γ² of a projectile with kinetic energy T (the printed kinematics).
     let gammaOfT = 1 + T / M
@@ -67,7 +68,7 @@ module Quenching =
 
     /// The Bethe mass stopping power in T, compiled form (MeV cm² g⁻¹): eq. (34.5) with the stable kinematics.
     let betheOfT =
-        K * z ** 2 * ZA / beta2OfT * (Ops.ln (2 * me * betaGamma2OfT * maxEnergyTransfer betaGamma2OfT gammaOfT / I ** 2) / 2 - beta2OfT)
+        K * z ** 2 * ZA / beta2OfT * (ln (2 * me * betaGamma2OfT * maxEnergyTransfer betaGamma2OfT gammaOfT / I ** 2) / 2 - beta2OfT)
 
     /// The Andersen–Ziegler continuation below the peak T_p: S(T) = S_p (T/T_p)^0.45, MeV cm² g⁻¹.
     let lowEnergyContinuation = Sp * (T / Tp) ** lowEnergyExponent
@@ -84,7 +85,7 @@ module Quenching =
         if n < 1 then invalidArg "n" "a compound needs at least one constituent"
         let w = [ for i in 1 .. n -> s (sprintf "w_%d" i) ]
         let ii = [ for i in 1 .. n -> s (sprintf "I_%d" i) ]
-        Ops.exp (Ops.sum (List.map2 (fun wi xi -> wi * Ops.ln xi) w ii) / Ops.sum w)
+        exp (List.sum (List.map2 (fun wi xi -> wi * ln xi) w ii) / List.sum w)
 
     let private me0 = Ops.number (Q.OfDouble Constants.ElectronMass)
     let private k0 = Ops.number (Q.OfDouble KValue)

@@ -3,6 +3,7 @@ namespace NuDM.Physics
 open System
 open System.Numerics
 open NuDM.Symbolic
+open NuDM.Symbolic.Notation
 
 /// The symbolic block diagonalisation of the neutral-fermion mass matrix of seed 001 sec. 3 (eqs. 3.5–3.14),
 /// done with the computer-algebra core. Every expression is exact; the small parameters are explicit symbols.
@@ -74,7 +75,7 @@ module Seesaw =
     // ---- 3×3 symbolic matrices -------------------------------------------------------------------------
     /// Matrix product of two 3×3 symbolic matrices.
     let multiply (a: Expr[,]) (b: Expr[,]) : Expr[,] =
-        Array2D.init 3 3 (fun i j -> Ops.sum [ for k in 0..2 -> a.[i, k] * b.[k, j] ])
+        Array2D.init 3 3 (fun i j -> List.sum [ for k in 0..2 -> a.[i, k] * b.[k, j] ])
     /// Transpose.
     let transpose (a: Expr[,]) : Expr[,] = Array2D.init 3 3 (fun i j -> a.[j, i])
     /// Determinant by cofactor expansion.
@@ -92,7 +93,7 @@ module Seesaw =
     /// Its columns are the rotated basis: e_i' = cos e_i − sin e_j, e_j' = sin e_i + cos e_j.
     let rotation (i: int) (j: int) (t: Expr) : Expr[,] =
         if i < 0 || j > 2 || i >= j then invalidArg "i" "a rotation plane (i, j) needs 0 ≤ i < j ≤ 2"
-        let c = Ops.pow (1 + t * t) (Ops.rational -1 2)
+        let c = (1 + t * t) ** rat -1 2
         Array2D.init 3 3 (fun r k ->
             if r = k then (if r = i || r = j then c else Ops.one)
             elif r = i && k = j then t * c
@@ -127,7 +128,7 @@ module Seesaw =
     /// The coefficients (ε⁰ first) of p(λ) with λ = ε² A + ε⁴ C substituted, p a polynomial in λ and ε: exact
     /// polynomial algebra (no series), with A and C left as symbols.
     let epsilonCoefficients (p: Expr) : Expr list =
-        let e2, e4 = epsilon * epsilon, Ops.pow epsilon (Ops.integer 4)
+        let e2, e4 = epsilon * epsilon, epsilon ** 4
         Polynomial.coefficients epsilon (Algebraic.expand (Structure.substitute lambda (e2 * trialA + e4 * trialC) p))
 
     /// The symbolic derivation (built once, in well under a second).
@@ -190,14 +191,14 @@ module Seesaw =
     [<CompiledName("LightMassFormula")>]
     let lightMassFormula () =
         let d = derivation.Force()
-        Formula.create "m_nu_LO" (Ops.negate d.LightEigenvalueLO) parameters6 "MeV" "seed 001 eqs. (3.5), (3.7)–(3.12), derived"
+        Formula.create "m_nu_LO" (-d.LightEigenvalueLO) parameters6 "MeV" "seed 001 eqs. (3.5), (3.7)–(3.12), derived"
             "light neutrino mass −M_D M_H⁻¹ M_Dᵀ to leading order in y_i v / (heavy mass), exact in M₁"
 
     /// m_ν including the ε⁴ (next-to-leading) term, general M₁ (MeV).
     [<CompiledName("LightMassNLOFormula")>]
     let lightMassNLOFormula () =
         let d = derivation.Force()
-        Formula.create "m_nu_NLO" (Normal.simplifyWith Domain (Ops.negate (d.LightEigenvalueLO + d.LightEigenvalueNLO))) parameters6 "MeV"
+        Formula.create "m_nu_NLO" (Normal.simplifyWith Domain (-(d.LightEigenvalueLO + d.LightEigenvalueNLO))) parameters6 "MeV"
             "seed 001 eq. (3.5), derived" "light neutrino mass to next-to-leading order (relative error O(θ⁴))"
 
     /// θ_eχ to leading order, general M₁: (y₂M_N − y₁M₁)v/(m_χM_N − M₁²) (→ y₂v/m_χ at M₁ = 0).
@@ -216,7 +217,7 @@ module Seesaw =
     [<CompiledName("ReferenceCouplingFormula")>]
     let referenceCouplingFormula () =
         let mRef, massRef = s "m_ref", s "M_ref"
-        Formula.create "y_ref" (Ops.sqrt (mRef * massRef) / v)
+        Formula.create "y_ref" (sqrt (mRef * massRef) / v)
             [ "m_ref", "MeV", "reference light mass (0.1 eV)"; "M_ref", "MeV", "reference heavy mass (1 GeV or 1 MeV)"; "v", "MeV", "⟨H⁰⟩" ]
             "1" "seed 001 eq. (3.14)" "Yukawa that alone gives m_ref through a heavy state of mass M_ref"
 

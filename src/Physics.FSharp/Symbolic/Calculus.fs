@@ -26,21 +26,21 @@ module Calculus =
             | Power(b, y) ->
                 // b^y (y' ln b + y b'/b)
                 Ops.multiply e (Ops.add (Ops.multiply (d y) (Ops.ln b)) (Ops.product [ y; d b; Ops.invert b ]))
-            | Apply(Exp, [ u ]) -> Ops.multiply e (d u)
-            | Apply(Ln, [ u ]) -> Ops.divide (d u) u
-            | Apply(Sin, [ u ]) -> Ops.multiply (Ops.cos u) (d u)
-            | Apply(Cos, [ u ]) -> Ops.negate (Ops.multiply (Ops.sin u) (d u))
-            | Apply(Tan, [ u ]) -> Ops.multiply (Ops.add Ops.one (Ops.square (Ops.tan u))) (d u)
+            | Apply(Exp, [ u ]) -> e * d u
+            | Apply(Ln, [ u ]) -> d u / u
+            | Apply(Sin, [ u ]) -> cos u * d u
+            | Apply(Cos, [ u ]) -> -(sin u * d u)
+            | Apply(Tan, [ u ]) -> (1 + tan u ** 2) * d u
             | Apply(Abs, [ u ]) -> Ops.product [ u; Ops.invert (Ops.abs u); d u ]
             | Apply(Named "BesselK", [ n; u ]) when Structure.freeOf x n ->
-                let km = Ops.besselK (Ops.subtract n Ops.one) u
-                let kp = Ops.besselK (Ops.add n Ops.one) u
+                let km = Ops.besselK (n - 1) u
+                let kp = Ops.besselK (n + 1) u
                 Ops.product [ Ops.rational -1 2; Ops.add km kp; d u ]
             | Apply(Named "BesselKe", [ n; u ]) when Structure.freeOf x n ->
                 // d/dz [eᶻ K_n(z)] = eᶻ K_n(z) − eᶻ (K_{n−1}(z) + K_{n+1}(z))/2
-                let km = Ops.besselKe (Ops.subtract n Ops.one) u
-                let kp = Ops.besselKe (Ops.add n Ops.one) u
-                Ops.multiply (Ops.subtract e (Ops.multiply Ops.half (Ops.add km kp))) (d u)
+                let km = Ops.besselKe (n - 1) u
+                let kp = Ops.besselKe (n + 1) u
+                (e - Ops.half * (km + kp)) * d u
             | Apply(f, _) ->
                 raise (System.NotSupportedException(sprintf "no derivative rule for %s with an argument depending on %O" f.Name x))
             | Undefined | PositiveInfinity | NegativeInfinity | ComplexInfinity -> Undefined
@@ -63,11 +63,11 @@ module Calculus =
             let inX, rest = Algebraic.factors term |> List.partition (fun f -> not (Structure.freeOf x f))
             let c = Ops.product rest
             match inX with
-            | [] -> Ops.multiply c x
-            | [ f ] when f = x -> Ops.multiply c (Ops.divide (Ops.square x) (Ops.integer 2))
+            | [] -> c * x
+            | [ f ] when f = x -> c * (x ** 2 / 2)
             | [ Power(b, Number k) ] when b = x ->
-                if k = Q.MinusOne then Ops.multiply c (Ops.ln x)
-                else Ops.multiply c (Ops.divide (Ops.pow x (Number(k + Q.One))) (Number(k + Q.One)))
+                if k = Q.MinusOne then c * Ops.ln x
+                else c * (x ** Number(k + Q.One) / Number(k + Q.One))
             | _ -> raise (System.NotSupportedException(sprintf "IntegratePolynomial: the term %O is not c·%O^k" term x)))
         |> Ops.sum
 
@@ -75,4 +75,4 @@ module Calculus =
     [<CompiledName("DefiniteIntegral")>]
     let definiteIntegral (x: Expr) (a: Expr) (b: Expr) (e: Expr) : Expr =
         let F = integratePolynomial x e
-        Ops.subtract (Structure.substitute x b F) (Structure.substitute x a F)
+        Structure.substitute x b F - Structure.substitute x a F

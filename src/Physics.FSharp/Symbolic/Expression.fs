@@ -513,6 +513,41 @@ type Expr with
     static member Int(n: int) = Ops.integer n
     /// An exact rational n/d.
     static member Rational(n: int, d: int) = Ops.rational n d
+    // The elementary functions, so that F#'s own sqrt, exp, log, sin, cos, tan and abs apply to expressions
+    // (sqrt (m**2 + p**2) builds Ops.sqrt of it: the same canonical form).
+    /// √a (F# sqrt).
+    static member Sqrt(a: Expr) = Ops.sqrt a
+    /// eᵃ (F# exp).
+    static member Exp(a: Expr) = Ops.exp a
+    /// The natural logarithm ln a (F# log).
+    static member Log(a: Expr) = Ops.ln a
+    /// sin a (F# sin).
+    static member Sin(a: Expr) = Ops.sin a
+    /// cos a (F# cos).
+    static member Cos(a: Expr) = Ops.cos a
+    /// tan a (F# tan).
+    static member Tan(a: Expr) = Ops.tan a
+    /// |a| (F# abs).
+    static member Abs(a: Expr) = Ops.abs a
+
+/// What a formula needs besides the operators on Expr (+ − * / ** and F#'s sqrt, exp, log, sin, cos, abs) to be
+/// written as it is printed: π, exact rationals and decimals, ln. `open NuDM.Symbolic.Notation`, then
+/// `rat 3 2 * m ** 2 / (8 * pi * s)` builds exactly what Ops.product [ Ops.rational 3 2; Ops.square m; … ] did: the
+/// operators call the same smart constructors.
+module Notation =
+    /// π, exact.
+    let pi = Ops.pi
+    /// The exact rational n/d (rat 3 2 is 3/2 exactly, never a floating-point quotient).
+    let rat (n: int) (d: int) = Ops.rational n d
+    /// The exact decimal written in text, e.g. dec "1.23" = 123/100 (invariant culture, exponent allowed: "2.5e-3").
+    let dec (text: string) = Ops.number (Q.Parse text)
+    /// The natural logarithm ln x, as papers write it (the same as F#'s log on an expression).
+    let ln (x: Expr) = Ops.ln x
+    /// Π of a computed list of factors, formed at once: the canonical product of all of them. (A chain a * b * c can
+    /// differ from it in form, not in value: a number times a lone sum is distributed, 2 * (x + y) = 2x + 2y, so
+    /// [2; x + y; z] folded pairwise gives (2x + 2y) z where the product of all three keeps 2 z (x + y).) For the
+    /// sum of a list, List.sum is the same as the canonical sum of all terms.
+    let productOf (factors: Expr seq) = Ops.product (List.ofSeq factors)
 
 /// Collects the terms of a large sum and forms the canonical sum once, in O(n log n) comparisons: the way to
 /// build a sum of many terms (acc + t in a loop inserts each term into the sorted list of the others, which is

@@ -15,13 +15,11 @@ module Solve =
         let simplify = Normal.simplifyWith assume
         match cs with
         | [] | [ _ ] -> invalidArg "p" (sprintf "%O does not depend on %O: nothing to solve" p x)
-        | [ c0; c1 ] -> [ simplify (Ops.negate (Ops.divide c0 c1)) ]
+        | [ c0; c1 ] -> [ simplify (-(c0 / c1)) ]
         | [ c; b; a ] ->
-            let disc = Ops.subtract (Ops.square b) (Ops.product [ Ops.integer 4; a; c ])
-            let sq = Ops.sqrt (simplify disc)
-            let twoA = Ops.multiply (Ops.integer 2) a
-            [ simplify (Ops.divide (Ops.subtract (Ops.negate b) sq) twoA)
-              simplify (Ops.divide (Ops.add (Ops.negate b) sq) twoA) ]
+            // x = (−b ∓ √(b² − 4ac))/(2a)
+            let sq = sqrt (simplify (b ** 2 - 4 * a * c))
+            [ simplify ((-b - sq) / (2 * a)); simplify ((-b + sq) / (2 * a)) ]
         | _ -> raise (System.NotSupportedException(sprintf "degree %d in %O: only degree ≤ 2 is solved symbolically" (cs.Length - 1) x))
 
     /// Roots of p = 0 without assumptions.
@@ -63,7 +61,7 @@ module Solve =
                     match ring.Variables.[s] with
                     | Power(r, Number q) when q.Denominator = System.Numerics.BigInteger 2 -> r
                     | k -> raise (System.NotSupportedException(sprintf "cannot isolate the radical %O" k))
-                Normal.simplifyWith assume (Ops.subtract (Ops.square a) (Ops.multiply (Ops.square b) r))
+                Normal.simplifyWith assume (a ** 2 - b ** 2 * r)
                 |> Normal.numeratorDenominator assume
                 |> fst
             | _ -> raise (System.NotSupportedException "zeros of expressions with several radicals in the unknown are not supported")
