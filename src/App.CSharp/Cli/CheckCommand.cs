@@ -124,7 +124,7 @@ public static class CheckCommand
             return ExitCode(result.Status);
         }
 
-        var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
+        var grid = new Spectre.Console.Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
         grid.AddRow(new Text(mode), new Text(result.Input));
         if (result.Assumptions.Length > 0) grid.AddRow(new Text("assuming"), new Text(result.Assumptions));
         if (result.Result.Length > 0) grid.AddRow(new Text("result"), new Text(result.Result));
