@@ -34,6 +34,7 @@ public static class CommandLine
         root.Subcommands.Add(ConstraintCommands.Kaon());
         root.Subcommands.Add(ConstraintCommands.Stability());
         root.Subcommands.Add(ScanCommand.Create());
+        root.Subcommands.Add(CheckCommand.Create());
         return root;
     }
 
