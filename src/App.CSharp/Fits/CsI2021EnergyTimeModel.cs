@@ -12,7 +12,8 @@ namespace NuDM.App.Fits;
 /// templates, τ_gj the fraction in time bin j (timing efficiency included) for a timing offset δ; B, M the BRN/NIN PE
 /// shapes and β, ν their counts per time bin; S the anti-coincidence (steady-state) histogram. Parameters: the signal
 /// strength s (SM fit) or r = (ȳ/ȳ_ref)^p (new-physics fit, SM fixed at s = 1), the flux f ("sns_flux", shared by name
-/// with other SNS experiments), α's, δ and the background normalisations b (nominal 1). The time templates are cached
+/// with other SNS experiments), α's, δ and the background normalisations b (nominal 1). The time templates come from
+/// <see cref="CsI2021Templates.Time"/> (tabulated in δ, cubic splines) and are cached
 /// for the last δ; everything else is a sum over precomputed vectors (no allocation). One instance per thread.
 /// </summary>
 public sealed class CsI2021EnergyTimeModel : IBinnedModel
@@ -97,10 +98,10 @@ public sealed class CsI2021EnergyTimeModel : IBinnedModel
 
         if (!offset.Equals(cachedOffset))
         {
-            t.SignalTime(ArrivalGroup.Prompt, offset, time[0]);
-            t.SignalTime(ArrivalGroup.Delayed, offset, time[1]);
-            t.NeutronTime(false, offset, brnTime);
-            t.NeutronTime(true, offset, ninTime);
+            t.Time(0, offset, time[0]);
+            t.Time(1, offset, time[1]);
+            t.Time(2, offset, brnTime);
+            t.Time(3, offset, ninTime);
             cachedOffset = offset;
         }
         for (int g = 0; g < 2; g++)
@@ -155,7 +156,7 @@ public sealed class CsI2021EnergyTimeModel : IBinnedModel
         double total = 0;
         for (int g = 0; g < pe.Length; g++)
         {
-            templates.SignalTime((ArrivalGroup)g, offset, tf);
+            templates.Time(g, offset, tf);
             Shaped(pe[g], alphas, shaped);
             total += shaped.Sum() * tf.Sum();
         }
