@@ -26,6 +26,7 @@ public static class CommandLine
         root.Subcommands.Add(XsecCommand.Create());
         root.Subcommands.Add(CevnsCommands.Spectrum());
         root.Subcommands.Add(CevnsCommands.Limit());
+        root.Subcommands.Add(FitCommand.Create());
         root.Subcommands.Add(CosmologyCommands.Relic());
         root.Subcommands.Add(CosmologyCommands.Boltzmann());
         root.Subcommands.Add(CosmologyCommands.KineticDecoupling());

@@ -46,6 +46,8 @@ public sealed class ExperimentDefinition
     public Dictionary<string, string>? Files { get; set; }
     /// <summary>Published reference numbers (e.g. predicted and observed event counts) used by checks.</summary>
     [YamlMember(Alias = "reference_numbers")] public Dictionary<string, double>? ReferenceNumbers { get; set; }
+    /// <summary>The energy × arrival-time likelihood of the experiment (COHERENT CsI 2021): bins, resolution, timing, priors.</summary>
+    [YamlMember(Alias = "energy_time")] public EnergyTimeDefinition? EnergyTime { get; set; }
     /// <summary>Free-form notes.</summary>
     public string? Notes { get; set; }
 }
@@ -256,5 +258,45 @@ public sealed class SystematicsDefinition
     /// <summary>σ_f, relative per-bin shape uncertainty.</summary>
     [YamlMember(Alias = "sigma_f")] public double? SigmaF { get; set; }
     /// <summary>Notes and provenance.</summary>
+    public string? Note { get; set; }
+}
+
+/// <summary>
+/// The binned energy × arrival-time likelihood of a pulsed-source experiment (data/experiments/README.md, "energy_time"):
+/// the analysis grid, the detector resolution, the beam timing model and the priors of the nuisance parameters.
+/// </summary>
+public sealed class EnergyTimeDefinition
+{
+    /// <summary>Reconstructed-energy bin edges (PE).</summary>
+    [YamlMember(Alias = "pe_edges")] public List<double>? PeEdges { get; set; }
+    /// <summary>Arrival-time bin edges (μs).</summary>
+    [YamlMember(Alias = "time_edges_us")] public List<double>? TimeEdgesUs { get; set; }
+    /// <summary>Width of the true-recoil bins the rates are computed in (keVnr).</summary>
+    [YamlMember(Alias = "recoil_step_kev")] public double? RecoilStepKev { get; set; }
+    /// <summary>Upper end of the true-recoil grid (keVnr).</summary>
+    [YamlMember(Alias = "max_recoil_kev")] public double? MaxRecoilKev { get; set; }
+    /// <summary>Gamma resolution: a = resolution_a_kev_ee / E_ee (E_ee in keVee; 1/a is the mean PE).</summary>
+    [YamlMember(Alias = "resolution_a_kev_ee")] public double? ResolutionAKevEe { get; set; }
+    /// <summary>Gamma resolution: b = resolution_b_per_kev_ee × E_ee.</summary>
+    [YamlMember(Alias = "resolution_b_per_kev_ee")] public double? ResolutionBPerKevEe { get; set; }
+    /// <summary>Muon lifetime (μs).</summary>
+    [YamlMember(Alias = "muon_lifetime_us")] public double? MuonLifetimeUs { get; set; }
+    /// <summary>Charged-pion lifetime (μs).</summary>
+    [YamlMember(Alias = "pion_lifetime_us")] public double? PionLifetimeUs { get; set; }
+    /// <summary>Efficiency coefficient sets (rows of the acceptance file): nominal, +1σ, −1σ.</summary>
+    [YamlMember(Alias = "efficiency_sets")] public List<int>? EfficiencySets { get; set; }
+    /// <summary>Quenching coefficient sets (rows of the response file): nominal, then (+1σ, −1σ) per systematic.</summary>
+    [YamlMember(Alias = "quenching_sets")] public List<int>? QuenchingSets { get; set; }
+    /// <summary>Relative prior width of the neutrino-flux normalisation.</summary>
+    [YamlMember(Alias = "flux_uncertainty")] public double? FluxUncertainty { get; set; }
+    /// <summary>Relative prior width of the beam-related-neutron normalisation.</summary>
+    [YamlMember(Alias = "brn_uncertainty")] public double? BrnUncertainty { get; set; }
+    /// <summary>Relative prior width of the neutrino-induced-neutron normalisation.</summary>
+    [YamlMember(Alias = "nin_uncertainty")] public double? NinUncertainty { get; set; }
+    /// <summary>Prior width of the timing offset (μs).</summary>
+    [YamlMember(Alias = "timing_offset_uncertainty_us")] public double? TimingOffsetUncertaintyUs { get; set; }
+    /// <summary>Largest timing offset the fit may take (μs).</summary>
+    [YamlMember(Alias = "timing_offset_range_us")] public double? TimingOffsetRangeUs { get; set; }
+    /// <summary>Notes and provenance of every choice.</summary>
     public string? Note { get; set; }
 }

@@ -27,7 +27,7 @@ public class LayerTests
             ["scans", "analyses", "components", "foundation", "kernel", "symbolic core"]),
         new("scans", ["NuDM.App.Scans"],
             ["analyses", "components", "foundation", "kernel", "symbolic core"]),
-        new("analyses", ["NuDM.App.Cevns", "NuDM.App.Detection", "NuDM.App.Constraints"],
+        new("analyses", ["NuDM.App.Cevns", "NuDM.App.Detection", "NuDM.App.Constraints", "NuDM.App.Fits"],
             ["components", "foundation", "kernel", "symbolic core"]),
         new("components", ["NuDM.App.Experiments", "NuDM.App.Rates", "NuDM.App.Statistics", "NuDM.App.Cosmology", "NuDM.App.Figures"],
             ["foundation", "kernel", "symbolic core"]),
@@ -45,6 +45,7 @@ public class LayerTests
     public static readonly (string From, string To, string Why)[] Sideways =
     [
         ("NuDM.App.Experiments", "NuDM.App.Rates", "an experiment hands the rate engine its detector set-up (bins, targets, acceptance, exposure)"),
+        ("NuDM.App.Fits", "NuDM.App.Cevns", "a fit takes the kernel's fluxes and cross sections through the same adapters (KernelPhysics) and the energy-only SM prediction (CevnsModel) as the limits"),
     ];
 
     private const string EntryPoint = "(entry point)";
