@@ -17,6 +17,7 @@ type Catalogue =
           yield! AmplitudeProofs.obligations
           yield! AmplitudeProofs.conversionObligations
           yield! ModelProofs.obligations
+          yield! ModelFileProofs.obligations
           yield! KineticDecouplingProofs.obligations
           yield! DownScatteringProofs.obligations
           yield! SeesawProofs.obligations
