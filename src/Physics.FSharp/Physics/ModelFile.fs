@@ -218,7 +218,9 @@ module internal ModelFileReader =
         | _ ->
             if not (Structure.symbols e).IsEmpty then
                 fail file node (sprintf "%s must be a number or a formula of numbers (e.g. sqrt(4*pi)), got %s" what (Infix.format e))
-            let v = Evaluate.evaluateAt [] [||] e
+            let v =
+                try Evaluate.evaluateAt [] [||] e
+                with :? NotSupportedException | :? ArgumentException as x -> fail file node (sprintf "%s: %s cannot be evaluated: %s" what (Infix.format e) x.Message)
             if Double.IsNaN v then fail file node (sprintf "%s is not a real number: %s" what (Infix.format e))
             v
 
@@ -453,8 +455,18 @@ module internal ModelFileReader =
         try
             use reader = new StringReader(text)
             stream.Load(reader)
-        with :? YamlException as e ->
-            raise (DataFileException(file, int e.Start.Line, int e.Start.Column, null, sprintf "not valid YAML: %s" e.Message))
+        with
+        | :? YamlException as e -> raise (DataFileException(file, int e.Start.Line, int e.Start.Column, null, sprintf "not valid YAML: %s" e.Message))
+        | :? InvalidOperationException as e ->
+            // YamlDotNet's scanner gives up on some malformed input (an unterminated flow mapping …) without a position:
+            // the fault is after the last event it could read
+            let parser = Parser(new StringReader(text))
+            let mutable last = Mark.Empty
+            try
+                while parser.MoveNext() do
+                    last <- parser.Current.End
+            with _ -> ()
+            raise (DataFileException(file, max 1 (int last.Line), max 1 (int last.Column), null, sprintf "not valid YAML after this point: %s (an unclosed bracket, brace or quote?)" e.Message))
         if stream.Documents.Count <> 1 then raise (DataFileException(file, sprintf "a model file holds one YAML document, found %d" stream.Documents.Count))
         let root = stream.Documents.[0].RootNode
         let top = mapping file root "the model file" allowedTop
