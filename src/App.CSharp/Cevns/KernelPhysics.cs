@@ -26,9 +26,9 @@ public static class KernelPhysics
     public static void RequireCoherentModel()
     {
         var d = ModelInUse.Definition;
-        if (d.CoherentScatteringObstacle is { } why) throw new UserInputException(why);
         if (!d.Model.Has(ProcessKind.NeutrinoNucleusToChiNucleus))
             throw new UserInputException($"ν N → χ N is not in model '{d.Model.Name}': no vertices of the model make it");
+        if (d.CoherentScatteringObstacle is { } why) throw new UserInputException(why);
         if (d.Model.EffectiveCoupling is null)
             throw new UserInputException($"model '{d.Model.Name}' declares no effective coupling (effective: in the model file), which the CEvNS spectra and limits quote");
     }

@@ -569,6 +569,10 @@ module internal ModelFileReader =
                   let t = term file (require file n e "term" "an interaction") parameters fields None
                   yield t, textOr file e "reference" "", n ]
         if terms.IsEmpty then fail file root "interactions: a model needs at least one interaction term"
+        // every field takes part in an interaction (a neutrino that couples to nothing has no processes to derive)
+        for f in fieldOrder do
+            if not (terms |> List.exists (fun (t, _, _) -> t.Barred = f.Name || t.Fermion = f.Name || t.Boson = f.Name)) then
+                fail file fieldNodes.[f.Name] (sprintf "the field %s appears in no interaction term" f.Name)
         // the nucleus: how the quark couplings match onto it
         let matching, quarkTerm =
             match find top "nucleus" with
