@@ -32,10 +32,12 @@ public static class FitCommand
     /// <summary>Runs <c>nudm fit</c>: prints the SM-only fit of <paramref name="id"/> with the given likelihood.</summary>
     public static int Run(string id, string likelihood, bool asimov, OutputFormat format)
     {
+        if (id.Contains(',')) return FitJointCommand.RunJoint(id, likelihood, asimov, format);
         CevnsExperiment x;
         try { x = ExperimentRegistry.Load(id); }
         catch (ArgumentException e) { throw new UserInputException($"--experiment: {e.Message.Split(" (Parameter")[0]}"); }
         StandardModelFitResult r;
+        if (likelihood == "energy-time" && x is CoherentLAr2020 lar) return FitJointCommand.RunLAr(lar, asimov, format);
         if (likelihood == "energy-time")
         {
             if (x is not CoherentCsI2021 { EnergyTime: not null } csi)
@@ -52,7 +54,7 @@ public static class FitCommand
         return 0;
     }
 
-    private static void Print(StandardModelFitResult r, OutputFormat format)
+    internal static void Print(StandardModelFitResult r, OutputFormat format)
     {
         var o = new Results("fit", $"--experiment {r.Experiment} --likelihood {r.Likelihood}{(r.Asimov ? " --asimov" : "")}");
         string[] cols = ["quantity", "value", "lower", "upper", "nominal", "prior_width", "pull", "pull_error"];
