@@ -15,6 +15,7 @@ public static class BenchCommand
         ["cevns"] = CevnsBenchmarks.Run,
         ["cosmology"] = CosmologyBenchmarks.Run,
         ["scan"] = ScanBenchmarks.Run,
+        ["fit"] = FitBenchmarks.Run,
     };
 
     public static Command Create()
