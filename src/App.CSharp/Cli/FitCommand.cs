@@ -12,7 +12,7 @@ public static class FitCommand
     /// <summary>The fit command.</summary>
     public static Command Create()
     {
-        var exp = new Option<string>("--experiment") { Description = "experiment id (coherent-csi-2021; the energy-only fit also takes the other experiments with counted data)", Required = true };
+        var exp = new Option<string>("--experiment") { Description = "experiment id (coherent-csi-2021, coherent-lar-2020, or a comma-separated list of them for a joint fit sharing the SNS flux; the energy-only fit also takes the other experiments with counted data)", Required = true };
         var likelihood = new Option<string>("--likelihood")
         {
             Description = "energy-time: binned Poisson likelihood in (PE, arrival time) with the release's response and backgrounds and profiled nuisances; " +
@@ -41,7 +41,7 @@ public static class FitCommand
         if (likelihood == "energy-time")
         {
             if (x is not CoherentCsI2021 { EnergyTime: not null } csi)
-                throw new UserInputException($"--likelihood energy-time: {x.Id} has no energy × time likelihood yet (it exists for coherent-csi-2021); use --likelihood energy-only");
+                throw new UserInputException($"--likelihood energy-time: {x.Id} has no energy × time likelihood yet (it exists for coherent-csi-2021 and coherent-lar-2020); use --likelihood energy-only");
             r = StandardModelFit.EnergyTime(new CsI2021Templates(csi), asimov);
         }
         else

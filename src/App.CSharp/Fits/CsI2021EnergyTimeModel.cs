@@ -12,7 +12,8 @@ namespace NuDM.App.Fits;
 /// templates, τ_gj the fraction in time bin j (timing efficiency included) for a timing offset δ; B, M the BRN/NIN PE
 /// shapes and β, ν their counts per time bin; S the anti-coincidence (steady-state) histogram. Parameters: the signal
 /// strength s (SM fit) or r = (ȳ/ȳ_ref)^p (new-physics fit, SM fixed at s = 1), the flux f ("sns_flux", shared by name
-/// with other SNS experiments), α's, δ and the background normalisations b (nominal 1). The time templates are cached
+/// with other SNS experiments), α's, δ and the background normalisations b (nominal 1). The time templates come from
+/// <see cref="CsI2021Templates.Time"/> (tabulated in δ, cubic splines) and are cached
 /// for the last δ; everything else is a sum over precomputed vectors (no allocation). One instance per thread.
 /// </summary>
 public sealed class CsI2021EnergyTimeModel : IBinnedModel
@@ -59,20 +60,20 @@ public sealed class CsI2021EnergyTimeModel : IBinnedModel
         Prediction = GridCount(t, sm, new double[nShapes], 0);
         var ps = new List<FitParameter>();
         if (strengthFree)
-            ps.Add(new FitParameter(Strength, ParameterRole.Interest, Prediction, 0, 10 * Prediction, PriorKind.Flat, 0,
+            ps.Add(new FitParameter(Strength, FitRole.Interest, Prediction, 0, 10 * Prediction, PriorKind.Flat, 0,
                 "free: the CEvNS events on the grid (the signal's shape follows the nuisances, its count is this parameter)", scale: 0.05 * Prediction));
         else
         {
-            ps.Add(new FitParameter(NewPhysicsStrength, ParameterRole.Interest, 0, 0, 1e6, PriorKind.Flat, 0, "free: (ȳ/ȳ_ref)^p", scale: 1));
-            ps.Add(new FitParameter(SnsFlux, ParameterRole.Normalisation, 1, 0.5, 1.5, PriorKind.Gaussian, s.FluxUncertainty, "SNS neutrino flux: 10 % (issue 13; Newtrinos.jl flux_norm prior)"));
+            ps.Add(new FitParameter(NewPhysicsStrength, FitRole.Interest, 0, 0, 1e6, PriorKind.Flat, 0, "free: (ȳ/ȳ_ref)^p", scale: 1));
+            ps.Add(new FitParameter(SnsFlux, FitRole.Normalisation, 1, 0.5, 1.5, PriorKind.Gaussian, s.FluxUncertainty, "SNS neutrino flux: 10 % (issue 13; Newtrinos.jl flux_norm prior)"));
         }
-        ps.Add(new FitParameter(Efficiency, ParameterRole.Shape, 0, -5, 5, PriorKind.Gaussian, 1, release));
+        ps.Add(new FitParameter(Efficiency, FitRole.Shape, 0, -5, 5, PriorKind.Gaussian, 1, release));
         for (int q = 1; q <= nShapes - 1; q++)
-            ps.Add(new FitParameter(Quenching + q, ParameterRole.Shape, 0, -5, 5, PriorKind.Gaussian, 1, release));
-        ps.Add(new FitParameter(Brn, ParameterRole.Normalisation, 1, 0, 3, PriorKind.Gaussian, s.BrnUncertainty, "25 % (Newtrinos.jl prior)"));
-        ps.Add(new FitParameter(Nin, ParameterRole.Normalisation, 1, 0, 3, PriorKind.Gaussian, s.NinUncertainty, "36 % (Newtrinos.jl prior)"));
-        ps.Add(new FitParameter(SteadyState, ParameterRole.Normalisation, 1, 0.5, 1.5, PriorKind.Gaussian, t.SteadyStateUncertainty, "1/sqrt(N_AC), the Poisson uncertainty of the anti-coincidence sample"));
-        ps.Add(new FitParameter(TimingOffset, ParameterRole.Shift, 0, -s.TimingOffsetRangeUs, s.TimingOffsetRangeUs, PriorKind.Gaussian, s.TimingOffsetUncertaintyUs, "100 ns within ±500 ns (Newtrinos.jl flux_onset prior), μs"));
+            ps.Add(new FitParameter(Quenching + q, FitRole.Shape, 0, -5, 5, PriorKind.Gaussian, 1, release));
+        ps.Add(new FitParameter(Brn, FitRole.Normalisation, 1, 0, 3, PriorKind.Gaussian, s.BrnUncertainty, "25 % (Newtrinos.jl prior)"));
+        ps.Add(new FitParameter(Nin, FitRole.Normalisation, 1, 0, 3, PriorKind.Gaussian, s.NinUncertainty, "36 % (Newtrinos.jl prior)"));
+        ps.Add(new FitParameter(SteadyState, FitRole.Normalisation, 1, 0.5, 1.5, PriorKind.Gaussian, t.SteadyStateUncertainty, "1/sqrt(N_AC), the Poisson uncertainty of the anti-coincidence sample"));
+        ps.Add(new FitParameter(TimingOffset, FitRole.Shift, 0, -s.TimingOffsetRangeUs, s.TimingOffsetRangeUs, PriorKind.Gaussian, s.TimingOffsetUncertaintyUs, "100 ns within ±500 ns (Newtrinos.jl flux_onset prior), μs"));
         Parameters = ps;
     }
 
@@ -97,10 +98,10 @@ public sealed class CsI2021EnergyTimeModel : IBinnedModel
 
         if (!offset.Equals(cachedOffset))
         {
-            t.SignalTime(ArrivalGroup.Prompt, offset, time[0]);
-            t.SignalTime(ArrivalGroup.Delayed, offset, time[1]);
-            t.NeutronTime(false, offset, brnTime);
-            t.NeutronTime(true, offset, ninTime);
+            t.Time(0, offset, time[0]);
+            t.Time(1, offset, time[1]);
+            t.Time(2, offset, brnTime);
+            t.Time(3, offset, ninTime);
             cachedOffset = offset;
         }
         for (int g = 0; g < 2; g++)
@@ -155,7 +156,7 @@ public sealed class CsI2021EnergyTimeModel : IBinnedModel
         double total = 0;
         for (int g = 0; g < pe.Length; g++)
         {
-            templates.SignalTime((ArrivalGroup)g, offset, tf);
+            templates.Time(g, offset, tf);
             Shaped(pe[g], alphas, shaped);
             total += shaped.Sum() * tf.Sum();
         }

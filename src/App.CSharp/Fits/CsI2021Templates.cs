@@ -121,6 +121,53 @@ public sealed class CsI2021Templates
         var sm = KernelPhysics.StandardModel(FormFactor);
         StandardModelRecoil = [RecoilCounts(ArrivalGroup.Prompt, sm, null), RecoilCounts(ArrivalGroup.Delayed, sm, null)];
         StandardModelPe = PeTemplates(StandardModelRecoil);
+
+        // ---- the time templates tabulated in the timing offset δ (every 5 ns over its range) and interpolated by
+        // natural cubic splines: C² in δ, and ~1 μs per evaluation instead of ~130 μs for the node sums
+        double range = Setup.TimingOffsetRangeUs;
+        int steps = (int)Math.Ceiling(2 * range / OffsetStepUs);
+        var grid = Enumerable.Range(0, steps + 1).Select(i => -range + 2 * range * i / steps).ToArray();
+        var values = new double[4][][];
+        for (int c = 0; c < 4; c++) values[c] = Enumerable.Range(0, TimeBins).Select(_ => new double[grid.Length]).ToArray();
+        var buffer = new double[TimeBins];
+        for (int n = 0; n < grid.Length; n++)
+            for (int c = 0; c < 4; c++)
+            {
+                ExactTime(c, grid[n], buffer);
+                for (int j = 0; j < TimeBins; j++) values[c][j][n] = buffer[j];
+            }
+        timeTable = values.Select(v => v.Select(y => CubicSpline.InterpolateNaturalSorted(grid, y)).ToArray()).ToArray();
+        offsetLo = grid[0];
+        offsetHi = grid[^1];
+    }
+
+    /// <summary>Spacing of the tabulated timing offsets (μs).</summary>
+    public const double OffsetStepUs = 0.005;
+
+    private readonly CubicSpline[][] timeTable; // [template: prompt, delayed, BRN, NIN][time bin]
+    private readonly double offsetLo, offsetHi;
+
+    /// <summary>
+    /// A time template at timing offset δ (μs): 0 prompt and 1 delayed signal fractions (<see cref="SignalTime"/>), 2 BRN
+    /// and 3 NIN counts (<see cref="NeutronTime"/>); from the cubic-spline table inside the offset range (agrees with the
+    /// node sums to ~1e-6 relative), from the node sums outside it.
+    /// </summary>
+    public void Time(int template, double offset, Span<double> values)
+    {
+        if (offset < offsetLo || offset > offsetHi) { ExactTime(template, offset, values); return; }
+        var row = timeTable[template];
+        for (int j = 0; j < row.Length; j++) values[j] = row[j].Interpolate(offset);
+    }
+
+    private void ExactTime(int template, double offset, Span<double> values)
+    {
+        switch (template)
+        {
+            case 0: SignalTime(ArrivalGroup.Prompt, offset, values); break;
+            case 1: SignalTime(ArrivalGroup.Delayed, offset, values); break;
+            case 2: NeutronTime(false, offset, values); break;
+            default: NeutronTime(true, offset, values); break;
+        }
     }
 
     /// <summary>The experiment.</summary>

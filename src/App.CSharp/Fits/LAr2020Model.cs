@@ -74,29 +74,29 @@ public sealed class LAr2020Model : IBinnedModel
         if (!fluxForm)
         {
             double predicted = release.Sheet(SheetCevns);
-            ps.Add(new FitParameter(CevnsEvents, ParameterRole.Interest, predicted, 0, 10 * predicted, PriorKind.Flat, 0,
+            ps.Add(new FitParameter(CevnsEvents, FitRole.Interest, predicted, 0, 10 * predicted, PriorKind.Flat, 0,
                 $"free: the normalisation of the release CEvNS PDF (events on the grid at nominal shape); starts at the sheet's {predicted}", scale: 0.05 * predicted));
         }
         else
         {
             if (newPhysics is not null)
-                ps.Add(new FitParameter(NewPhysicsStrength, ParameterRole.Interest, 0, 0, 1e6, PriorKind.Flat, 0, "free: (ȳ/ȳ_ref)^p", scale: 1));
+                ps.Add(new FitParameter(NewPhysicsStrength, FitRole.Interest, 0, 0, 1e6, PriorKind.Flat, 0, "free: (ȳ/ȳ_ref)^p", scale: 1));
             // the sheet: 0.09 ± 0.009 ν/flavour/POT, a 10 % flux normalisation; rounded to 12 digits so that it is the
             // same double as CsI 2021's 0.10 (a shared parameter needs one declaration)
             double width = Math.Round(release.Sheet(SheetFlux + ".uncertainty") / release.Sheet(SheetFlux), 12);
-            ps.Add(new FitParameter(SnsFlux, ParameterRole.Normalisation, 1, 0.5, 1.5, PriorKind.Gaussian, width,
+            ps.Add(new FitParameter(SnsFlux, FitRole.Normalisation, 1, 0.5, 1.5, PriorKind.Gaussian, width,
                 $"SNS neutrino flux: {sheet} neutrinosPerProton 0.09 ± 0.009 (10 %), shared with the other SNS experiments"));
         }
-        ps.Add(new FitParameter(CevnsF90, ParameterRole.Shape, 0, -5, 5, PriorKind.Gaussian, 1, $"{releaseShape} (cevnspdf±1sigF90)"));
-        ps.Add(new FitParameter(CevnsTimingMean, ParameterRole.Shape, 0, -5, 5, PriorKind.Gaussian, 1,
+        ps.Add(new FitParameter(CevnsF90, FitRole.Shape, 0, -5, 5, PriorKind.Gaussian, 1, $"{releaseShape} (cevnspdf±1sigF90)"));
+        ps.Add(new FitParameter(CevnsTimingMean, FitRole.Shape, 0, -5, 5, PriorKind.Gaussian, 1,
             fluxForm ? $"POT trace mean 440 ± 200 ns ({sheet} snsPOTTraceTiming)" : $"{releaseShape} (cevnspdfCEvNSTimingMeanSyst, one-sided: mirrored for −1σ)"));
-        ps.Add(new FitParameter(BrnEnergy, ParameterRole.Shape, 0, -5, 5, PriorKind.Gaussian, 1, $"{releaseShape} (brnpdf±1sigEnergy)"));
-        ps.Add(new FitParameter(BrnTimingMean, ParameterRole.Shape, 0, -5, 5, PriorKind.Gaussian, 1, $"{releaseShape} (brnpdf±1sigBRNTimingMean)"));
-        ps.Add(new FitParameter(BrnTimingWidth, ParameterRole.Shape, 0, -5, 5, PriorKind.Gaussian, 1, $"{releaseShape} (brnpdfBRNTimingWidthSyst, one-sided: mirrored for −1σ)"));
+        ps.Add(new FitParameter(BrnEnergy, FitRole.Shape, 0, -5, 5, PriorKind.Gaussian, 1, $"{releaseShape} (brnpdf±1sigEnergy)"));
+        ps.Add(new FitParameter(BrnTimingMean, FitRole.Shape, 0, -5, 5, PriorKind.Gaussian, 1, $"{releaseShape} (brnpdf±1sigBRNTimingMean)"));
+        ps.Add(new FitParameter(BrnTimingWidth, FitRole.Shape, 0, -5, 5, PriorKind.Gaussian, 1, $"{releaseShape} (brnpdfBRNTimingWidthSyst, one-sided: mirrored for −1σ)"));
         FitParameter Count(string name, string key)
         {
             double v = release.Sheet(key), u = release.Sheet(key + ".uncertainty");
-            return new FitParameter(name, ParameterRole.Normalisation, v, 0, v + 10 * u, PriorKind.Gaussian, u, $"{sheet} {key}: {v} ± {u} (normalisation constant of the PDF)");
+            return new FitParameter(name, FitRole.Normalisation, v, 0, v + 10 * u, PriorKind.Gaussian, u, $"{sheet} {key}: {v} ± {u} (normalisation constant of the PDF)");
         }
         ps.Add(Count(BrnEvents, SheetBrn));
         ps.Add(Count(DelayedBrnEvents, SheetDelayedBrn));

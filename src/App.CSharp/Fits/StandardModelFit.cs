@@ -13,7 +13,7 @@ namespace NuDM.App.Fits;
 /// <param name="Nominal">Nominal value (prior centre).</param>
 /// <param name="PriorWidth">Prior width (0 = flat).</param>
 /// <param name="Source">Source of the prior.</param>
-public sealed record ParameterEstimate(string Name, ParameterRole Role, double Value, double Error, double Nominal, double PriorWidth, string Source)
+public sealed record ParameterEstimate(string Name, FitRole Role, double Value, double Error, double Nominal, double PriorWidth, string Source)
 {
     /// <summary>The pull (value − nominal)/prior width, NaN for a flat prior.</summary>
     public double Pull => PriorWidth > 0 ? (Value - Nominal) / PriorWidth : double.NaN;
@@ -70,7 +70,7 @@ public static class StandardModelFit
         double count = model.SignalCount(best.Values);
 
         // the prediction and how the priors of the nuisances that act on the signal (flux, efficiency, quenching) move it
-        var shapes = likelihood.Parameters.Where(p => p.Role == ParameterRole.Shape).ToArray();
+        var shapes = likelihood.Parameters.Where(p => p.Role == FitRole.Shape).ToArray();
         double prediction = model.Prediction;
         double fluxShift = templates.Setup.FluxUncertainty * prediction;
         double variance = fluxShift * fluxShift;
@@ -98,7 +98,7 @@ public static class StandardModelFit
         double flux = experiment is CoherentCsI2021 { EnergyTime: { } et } ? et.FluxUncertainty : experiment.Systematics.SigmaA;
         var ps = new List<FitParameter>
         {
-            new(EnergyOnlyStrength, ParameterRole.Interest, 1, 0, 10, PriorKind.Flat, 0, "free: the CEvNS count relative to the SM prediction"),
+            new(EnergyOnlyStrength, FitRole.Interest, 1, 0, 10, PriorKind.Flat, 0, "free: the CEvNS count relative to the SM prediction"),
         };
         var components = new List<(string, IReadOnlyList<double>, IReadOnlyList<string>)> { ("CEvNS", sm, [EnergyOnlyStrength]) };
         foreach (var b in experiment.Backgrounds)
@@ -106,7 +106,7 @@ public static class StandardModelFit
             double total = b.Counts.Sum();
             double width = b.RelativeUncertainty ?? (total > 0 ? 1 / Math.Sqrt(total) : 1); // statistics: the Poisson uncertainty of a counted background
             string name = "bkg_" + b.Name;
-            ps.Add(new FitParameter(name, ParameterRole.Normalisation, 1, 0, 3, PriorKind.Gaussian, width, b.RelativeUncertainty is null ? "1/sqrt(N) of the event list" : "relative_uncertainty of the YAML"));
+            ps.Add(new FitParameter(name, FitRole.Normalisation, 1, 0, 3, PriorKind.Gaussian, width, b.RelativeUncertainty is null ? "1/sqrt(N) of the event list" : "relative_uncertainty of the YAML"));
             components.Add((b.Name, b.Counts, [name]));
         }
         var observed = experiment.Observed?.Counts ?? throw new ArgumentException($"{experiment.Id} has no observed counts");

@@ -10,7 +10,7 @@ public enum PriorKind
 }
 
 /// <summary>What a parameter does to the expected counts (how a model uses it and how the profiler treats it).</summary>
-public enum ParameterRole
+public enum FitRole
 {
     /// <summary>A parameter of interest (a signal strength, a coupling): no prior, reported with its profile interval.</summary>
     Interest,
@@ -31,7 +31,7 @@ public enum ParameterRole
 public sealed record FitParameter
 {
     /// <summary>Creates a parameter; every number is checked.</summary>
-    public FitParameter(string name, ParameterRole role, double nominal, double lower, double upper, PriorKind prior, double priorWidth, string source,
+    public FitParameter(string name, FitRole role, double nominal, double lower, double upper, PriorKind prior, double priorWidth, string source,
         double? scale = null)
     {
         if (scale is { } sc && !(double.IsFinite(sc) && sc > 0)) throw new ArgumentOutOfRangeException(nameof(scale), sc, $"{name}: the scale must be finite and > 0");
@@ -56,7 +56,7 @@ public sealed record FitParameter
     /// <summary>Name (shared by name in a joint likelihood).</summary>
     public string Name { get; }
     /// <summary>Role.</summary>
-    public ParameterRole Role { get; }
+    public FitRole Role { get; }
     /// <summary>Nominal value (the prior's centre; the start of a fit).</summary>
     public double Nominal { get; }
     /// <summary>Lower bound of the fit.</summary>
