@@ -17,6 +17,8 @@ type Catalogue =
           yield! AmplitudeProofs.obligations
           yield! AmplitudeProofs.conversionObligations
           yield! ModelProofs.obligations
+          yield! ModelLibraryProofs.obligations
+          yield! ModelFileProofs.obligations
           yield! KineticDecouplingProofs.obligations
           yield! DownScatteringProofs.obligations
           yield! SeesawProofs.obligations

@@ -166,9 +166,9 @@ let obligations : Obligation list =
                     sameAs (Assumptions.Positive [ "m_X"; "m_N"; "m_phi"; "y_X"; "y_N" ]) "σv(X N → ν N) at rest"
                         (SeedModel.InSeed000Notation.ConversionAtRest().SigmaV.Expression) (byHandConversion ()) ] }
       { Id = "model.generic-structure"
-        Title = "Dirac structures are data: a pseudoscalar nucleus coupling suppresses ν N → χ N by T/(2M + T); χ̄ S ν is χ̄ S P_L ν"
+        Title = "Dirac structures are data: a pseudoscalar nucleus line is 4MT instead of 4M(2M + T), and spin-dependent, so coherent ν N → χ N is absent; χ̄ S ν is χ̄ S P_L ν"
         Equation = "Dirac traces (Peskin & Schroeder conventions); seed 001 eq. (2.1)"
-        Statement = "Replacing the nucleus vertex y_N N̄ S N by y_N N̄ iγ5 S N changes the nucleus line from Σ|ū(k2)u(p2)|² = 4(k2·p2 + M²) = 4M(2M + T) to Σ|ū(k2)iγ5u(p2)|² = 4(k2·p2 − M²) = 4MT, so |M|² is multiplied by T/(2M + T) — derived by the same rules with no other change. Seed 001 writes the vertex y_χ χ̄ S ν without a projector: for a left-handed neutrino that is χ̄ S P_L ν, and the derivation gives the same |M|²; with χ̄ S P_R ν the vertex vanishes for a left-handed neutrino and ν N → χ N is absent from that model."
+        Statement = "Replacing the nucleus vertex y_N N̄ S N by y_N N̄ iγ5 S N changes the nucleus line from Σ|ū(k2)u(p2)|² = 4(k2·p2 + M²) = 4M(2M + T) to Σ|ū(k2)iγ5u(p2)|² = 4(k2·p2 − M²) = 4MT (the ratio T/(2M + T)); a pseudoscalar couples to the nuclear spin, with no coherent enhancement, so the model with that vertex has no coherent ν N → χ N and says why (the models-as-data issue; before it the Dirac-nucleus |M|² with the T/(2M + T) suppression was returned). Seed 001 writes the vertex y_χ χ̄ S ν without a projector: for a left-handed neutrino that is χ̄ S P_L ν, and the derivation gives the same |M|²; with χ̄ S P_R ν the vertex vanishes for a left-handed neutrino and ν N → χ N is absent from that model."
         Domain = domText
         Check =
           fun () ->
@@ -176,10 +176,16 @@ let obligations : Obligation list =
               let unprojected = variant "seed-001-as-printed" 0 DiracStructure.Scalar
               let wrongChirality = variant "right-handed-coupling" 0 DiracStructure.RightScalar
               let scalarM2 = seed.Process(ProcessKind.NeutrinoNucleusToChiNucleus).SquaredAmplitude.Expression
-              let pseudoM2 = pseudo.Process(ProcessKind.NeutrinoNucleusToChiNucleus).SquaredAmplitude.Expression
+              let line (g: DiracString) = Normal.simplifyWith labDomain (Dirac.substituteDots Amplitudes.labDots.Value (Dirac.spinSummedSquare (Dirac.u "k2" M) g (Dirac.u "p2" M)))
+              let pseudoLine, scalarLine = line (Dirac.imaginaryUnit * Dirac.gamma5), line Dirac.identity
+              let pseudoAbsent =
+                  not (pseudo.Has ProcessKind.NeutrinoNucleusToChiNucleus)
+                  && (try (pseudo.Process ProcessKind.NeutrinoNucleusToChiNucleus |> ignore; false) with :? ProcessNotInModelException as e -> e.Message.Contains "spin-dependent")
               let absent = not (wrongChirality.Has ProcessKind.NeutrinoNucleusToChiNucleus)
               Prove.all
-                  [ Prove.equal labDomain "|M|²(pseudoscalar) = |M|²(scalar) T/(2M + T)" pseudoM2 (scalarM2 * T / (2 * M + T))
+                  [ Prove.equal labDomain "Σ|ū(k2) u(p2)|² = 4M(2M + T)" scalarLine (4 * M * (2 * M + T))
+                    Prove.equal labDomain "Σ|ū(k2) iγ5 u(p2)|² = 4MT" pseudoLine (4 * M * T)
+                    (if pseudoAbsent then Outcome.Pass "with y_N N̄ iγ5 S N coherent ν N → χ N is absent (spin-dependent)" else Outcome.Fail "a pseudoscalar nucleus coupling still gives a coherent ν N → χ N")
                     Prove.equal labDomain "χ̄ S ν = χ̄ S P_L ν" (unprojected.Process(ProcessKind.NeutrinoNucleusToChiNucleus).SquaredAmplitude.Expression) scalarM2
                     (if absent then Outcome.Pass "with χ̄ S P_R ν (zero for a left-handed ν) the model has no ν N → χ N"
                      else Outcome.Fail "χ̄ S P_R ν unexpectedly gives ν N → χ N") ] }

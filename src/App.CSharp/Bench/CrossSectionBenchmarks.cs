@@ -44,6 +44,41 @@ public static class CrossSectionBenchmarks
         var hand = new Func<double, double, double, double, double, double, double, double>(ByHand);
         yield return RatioBenchmark.Measure("dσ/dT νN→χN × F_Helm² (seed 001 eq. 2.21)", "compiled from the derivation", "hand-written C#",
             n => Loop(compiled, e, m, mc, t, ms, yb, a, n), n => Loop(hand, e, m, mc, t, ms, yb, a, n), Points * 64, rounds, 1.3);
+
+        // the shipped models' compiled dσ/dT per call against the seed model's, through the same accessor
+        // (RecoilCrossSectionFunction.Invoke with F² given, so the form factor does not dilute the ratio)
+        var seed = Kernel.SeedModel.NucleusScattering(ProcessKind.NeutrinoNucleusToChiNucleus).CompileDifferentialCrossSection();
+        var seedValues = new double[] { 3.0, 10.0, 1e-4 }; // m_chi, m_S, ybar
+        var z = new double[Points];
+        for (int i = 0; i < Points; i++) z[i] = csi[i % 2].Isotope.Z;
+        var f2 = new double[Points];
+        for (int i = 0; i < Points; i++) f2[i] = 0.5 + 0.5 * rng.NextDouble();
+        double SeedLoop(int n)
+        {
+            double s = 0;
+            for (int k = 0; k < n; k++) { int i = k & (Points - 1); s += seed.Invoke(e[i], m[i], t[i], a[i], f2[i], seedValues); }
+            return s;
+        }
+        var rows = new (string Name, Model Model, ProcessKind Kind, Func<string, double> Value)[]
+        {
+            ("vector: dσ/dT νN→χN", ModelLibrary.Vector, ProcessKind.NeutrinoNucleusToChiNucleus,
+                symbol => symbol switch { "m_chi" => 3.0, "m_V" => 10.0, "g_chi" => 1e-3, "g_q" => 1e-5, _ => throw new InvalidOperationException(symbol) }),
+            ("light-vector: dσ/dT νN→νN (SM + Z')", ModelLibrary.LightVector, ProcessKind.NeutrinoNucleusToNeutrinoNucleusWithStandardModel,
+                symbol => symbol switch { "m_V" => 10.0, "g_nu" => 1e-5, "g_q" => -1e-5, _ => throw new InvalidOperationException(symbol) }),
+        };
+        foreach (var (name, model, kind, value) in rows)
+        {
+            var f = model.NucleusScattering(kind).CompileDifferentialCrossSection();
+            var values = f.Parameters.Select(p => value(p.Symbol)).ToArray();
+            double ModelLoop(int n)
+            {
+                double s = 0;
+                for (int k = 0; k < n; k++) { int i = k & (Points - 1); s += f.Invoke(e[i], m[i], t[i], a[i], f2[i], z[i], values); }
+                return s;
+            }
+            yield return RatioBenchmark.Measure(name + " ÷ seed model's", $"compiled, model '{model.Name}'", "compiled, model 'scalar-seed'",
+                ModelLoop, SeedLoop, Points * 64, rounds, 1.3);
+        }
     }
 
     /// <summary>seed 001 eq. (2.21) with the Helm form factor (Lewin–Smith parameters), typed by hand: timing reference.</summary>

@@ -42,6 +42,8 @@ public sealed class CevnsModel
         StatisticKind statistic = StatisticKind.ChiSquare)
     {
         Experiment = experiment ?? throw new ArgumentNullException(nameof(experiment));
+        KernelPhysics.RequireCoherentModel();
+        Definition = ModelInUse.Definition;
         FormFactor = formFactor ?? KernelPhysics.DefaultFormFactor(experiment);
         Options = options ?? RateOptions.Default;
         Setup = experiment.CreateDetectorSetup();
@@ -60,6 +62,8 @@ public sealed class CevnsModel
 
     /// <summary>The experiment.</summary>
     public CevnsExperiment Experiment { get; }
+    /// <summary>The model whose ν N → χ N this computes (the one in use when it was built; see <see cref="ModelInUse"/>).</summary>
+    public ModelDefinition Definition { get; }
     /// <summary>The nuclear form factor used.</summary>
     public FormFactorModel FormFactor { get; }
     /// <summary>The test statistic the limits use.</summary>
@@ -77,9 +81,13 @@ public sealed class CevnsModel
     public double[] StandardModel => _sm.Value;
 
     private RatePlan PlanFor(double mchi) =>
-        _plans.GetOrAdd(mchi, m => RatePlan.Build(Setup, Flux, KernelPhysics.NuChi(m, 0.0, FormFactor), Options,
-            // the adaptive panels must resolve both a light and a heavy mediator
-            [KernelPhysics.NuChiCrossSection(m, 0.0, FormFactor), KernelPhysics.NuChiCrossSection(m, 100.0, FormFactor)]));
+        _plans.GetOrAdd(mchi, m =>
+        {
+            using var scope = ModelInUse.Use(Definition);
+            return RatePlan.Build(Setup, Flux, KernelPhysics.NuChi(m, 0.0, FormFactor), Options,
+                // the adaptive panels must resolve both a light and a heavy mediator
+                [KernelPhysics.NuChiCrossSection(m, 0.0, FormFactor), KernelPhysics.NuChiCrossSection(m, 100.0, FormFactor)]);
+        });
 
     /// <summary>νN → χN counts per bin at ȳ = 1 (counts scale as ȳ⁴).</summary>
     public double[] SignalShape(double mchi, double ms)
@@ -89,7 +97,8 @@ public sealed class CevnsModel
         var counts = new double[Setup.BinCount];
         // above the largest neutrino energy nothing is produced: no plan, zero signal
         if (mchi >= MaxNeutrinoEnergy) return counts;
-        PlanFor(mchi).Evaluate(KernelPhysics.NuChiCrossSection(mchi, ms, FormFactor), counts);
+        var plan = PlanFor(mchi);
+        using (ModelInUse.Use(Definition)) plan.Evaluate(KernelPhysics.NuChiCrossSection(mchi, ms, FormFactor), counts);
         return counts;
     }
 
@@ -98,7 +107,7 @@ public sealed class CevnsModel
     {
         if (!(ybar >= 0) || !double.IsFinite(ybar)) throw new ArgumentOutOfRangeException("ybar", ybar, "ybar must be a finite number ≥ 0");
         var shape = SignalShape(mchi, ms);
-        var y4 = Math.Pow(ybar, SeedModel.EffectiveCouplingPower); // numerics: the shape at ȳ = 1 scaled by ȳ^p, p derived by the kernel
+        var y4 = Math.Pow(ybar, Definition.EffectiveCouplingPower); // numerics: the shape at ȳ = 1 scaled by ȳ^p, p derived by the kernel
         return new Spectrum(Experiment.Id, Experiment.Bins.ObservableEdges, StandardModel, shape.Select(s => s * y4).ToArray(),
             Experiment.Background, Experiment.Observed?.Counts);
     }
@@ -114,6 +123,6 @@ public sealed class CevnsModel
         if (shape.All(s => s == 0))
             return LimitResult.NoConstraint($"no νN → χN events: m_χ = {mchi:G4} MeV exceeds what the largest neutrino energy ({MaxNeutrinoEnergy:G4} MeV) can produce");
         var stat = asimov || Experiment.Observed is null ? _asimovStat.Value : _stat.Value;
-        return LimitFinder.UpperLimit(stat, StandardModel, shape, power: SeedModel.EffectiveCouplingPower, new LimitOptions { LowerBound = 1e-9, UpperBound = 10, RelativeAccuracy = 1e-6 });
+        return LimitFinder.UpperLimit(stat, StandardModel, shape, power: Definition.EffectiveCouplingPower, new LimitOptions { LowerBound = 1e-9, UpperBound = 10, RelativeAccuracy = 1e-6 });
     }
 }

@@ -13,8 +13,25 @@ namespace NuDM.App.Cevns;
 /// </summary>
 public static class KernelPhysics
 {
-    /// <summary>ν N → χ N of the model in use (the seeds' scalar model).</summary>
-    public static NucleusScatteringProcess NuChiProcess => Kernel.SeedModel.NucleusScattering(ProcessKind.NeutrinoNucleusToChiNucleus);
+    /// <summary>ν N → χ N of the model in use (<see cref="ModelInUse"/>: the seeds' scalar model unless a command's
+    /// --model names another); <see cref="ProcessNotInModelException"/> when the model does not have it.</summary>
+    public static NucleusScatteringProcess NuChiProcess => ModelInUse.Model.NucleusScattering(ProcessKind.NeutrinoNucleusToChiNucleus);
+
+    /// <summary>
+    /// Refuses a model the coherent-scattering rates cannot use: one whose quark coupling matches onto the nuclear spin
+    /// (pseudoscalar, axial: not coherent), one without ν N → χ N, or one without the effective coupling the CEvNS
+    /// commands quote. The message names the model and the reason.
+    /// </summary>
+    /// <exception cref="UserInputException">The model in use cannot give coherent-scattering rates.</exception>
+    public static void RequireCoherentModel()
+    {
+        var d = ModelInUse.Definition;
+        if (!d.Model.Has(ProcessKind.NeutrinoNucleusToChiNucleus))
+            throw new UserInputException($"ν N → χ N is not in model '{d.Model.Name}': no vertices of the model make it");
+        if (d.CoherentScatteringObstacle is { } why) throw new UserInputException(why);
+        if (d.Model.EffectiveCoupling is null)
+            throw new UserInputException($"model '{d.Model.Name}' declares no effective coupling (effective: in the model file), which the CEvNS spectra and limits quote");
+    }
 
     /// <summary>The default form factor of an experiment: F = 1 for reactor neutrinos (seed 001: "we can set F = 1 due
     /// to the low recoil energy"), Klein–Nystrand for pion decay at rest (as the COHERENT analysis and seed 000).</summary>
@@ -43,14 +60,14 @@ public static class KernelPhysics
     /// </summary>
     public static ScatteringProcess NuChi(double mchi, double ms, FormFactorModel formFactor)
     {
-        var point = SeedModel.CevnsPoint(mchi, ms, 1.0);
+        var point = ModelInUse.Definition.CevnsPoint(mchi, ms, 1.0);
         return new ScatteringProcess($"νN→χN (m_χ = {mchi:G4} MeV, m_S = {ms:G4} MeV)",
             NuChiProcess.CompileDifferentialCrossSection().At(point, formFactor), NuChiProcess.Kinematics.At(point));
     }
 
     /// <summary>The νN → χN cross section at ȳ = 1 for another m_S with the same m_χ (same kinematics, same plan).</summary>
     public static DifferentialCrossSection NuChiCrossSection(double mchi, double ms, FormFactorModel formFactor) =>
-        NuChiProcess.CompileDifferentialCrossSection().At(SeedModel.CevnsPoint(mchi, ms, 1.0), formFactor);
+        NuChiProcess.CompileDifferentialCrossSection().At(ModelInUse.Definition.CevnsPoint(mchi, ms, 1.0), formFactor);
 
     /// <summary>
     /// One cross section serves every flavour of a flux only if the model's ν̄ N → χ̄ N has the same dσ/dT as ν N → χ N:
@@ -60,8 +77,11 @@ public static class KernelPhysics
     {
         ArgumentNullException.ThrowIfNull(flux);
         if (!flux.Flavours.Any(f => f is NeutrinoFlavour.MuonAntineutrino or NeutrinoFlavour.ElectronAntineutrino or NeutrinoFlavour.TauAntineutrino)) return;
-        var anti = Kernel.SeedModel.NucleusScattering(ProcessKind.AntineutrinoNucleusToAntichiNucleus);
+        var model = ModelInUse.Model;
+        if (!model.Has(ProcessKind.AntineutrinoNucleusToAntichiNucleus))
+            throw new UserInputException($"ν̄ N → χ̄ N is not in model '{model.Name}', and the flux has antineutrinos");
+        var anti = model.NucleusScattering(ProcessKind.AntineutrinoNucleusToAntichiNucleus);
         if (!anti.DifferentialCrossSection.Expression.Equals(NuChiProcess.DifferentialCrossSection.Expression))
-            throw new NotSupportedException($"model '{Kernel.SeedModel.Name}': ν̄ N → χ̄ N differs from ν N → χ N; the rates need a plan per flavour");
+            throw new UserInputException($"model '{model.Name}': ν̄ N → χ̄ N differs from ν N → χ N, and the rates have one plan for every flavour of the flux: this model's CEvNS rates are not supported yet");
     }
 }

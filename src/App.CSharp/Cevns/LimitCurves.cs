@@ -12,7 +12,8 @@ public static class LimitCurves
 {
     /// <summary>The model of an experiment id (cached once per data folder, so an edited copy of data/ is read afresh).</summary>
     public static CevnsModel Model(string experimentId) =>
-        DataFiles.Cached("cevns.model." + experimentId, () => new CevnsModel(ExperimentRegistry.Load(experimentId)));
+        DataFiles.Cached("cevns.model." + experimentId + (ModelInUse.IsDefault ? "" : "|" + ModelInUse.KeyPart),
+            () => new CevnsModel(ExperimentRegistry.Load(experimentId)));
 
     /// <summary>
     /// ȳ limits at the points (m_χ, m_S), in parallel over all cores, checkpointed to <paramref name="checkpoint"/>
@@ -24,7 +25,8 @@ public static class LimitCurves
         ScanCheckpoint? checkpoint, Action<double>? progress, CancellationToken ct)
     {
         var pts = points.Select(p => (IReadOnlyList<double>)new[] { p.Mchi, p.Ms }).ToList();
-        var scanId = $"{model.Experiment.Id}|{(asimov ? "asimov" : "data")}|{model.FormFactor}|{model.Statistic}|{pts.Count}";
+        var scanId = $"{model.Experiment.Id}|{(asimov ? "asimov" : "data")}|{model.FormFactor}|{model.Statistic}|{pts.Count}"
+            + (model.Definition.IsBuiltIn ? "" : "|" + model.Definition.KeyPart);
         var results = LimitScan.Run(pts, (p, _) => model.YbarLimit(p[0], p[1], asimov),
             new ScanOptions
             {

@@ -16,6 +16,7 @@ public static class BenchCommand
         ["cosmology"] = CosmologyBenchmarks.Run,
         ["scan"] = ScanBenchmarks.Run,
         ["fit"] = FitBenchmarks.Run,
+        ["models"] = ModelBenchmarks.Run,
     };
 
     public static Command Create()

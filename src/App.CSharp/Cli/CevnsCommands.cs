@@ -40,6 +40,7 @@ public static class CevnsCommands
         var cmd = new Command("spectrum", "SM and νN → χN counts per bin for an experiment, and the totals") { exp, ybar, mchi, ms, ff };
         var output = OutputOptions.AddTo(cmd);
         cmd.SetAction(p => CommandLine.Guard(() => RunSpectrum(p.GetValue(exp)!, p.GetValue(ybar), p.GetValue(mchi), p.GetValue(ms), p.GetValue(ff), output.Of(p))));
+        ModelOption.AddTo(cmd);
         return cmd;
     }
 
@@ -143,6 +144,7 @@ public static class CevnsCommands
             p.GetValue(from), p.GetValue(to), p.GetValue(points), p.GetValue(asimov), p.GetValue(ff), output.Of(p), ct,
             p.GetValue(statistic) == "poisson" ? StatisticKind.Poisson : StatisticKind.ChiSquare, p.GetValue(force), p.GetValue(wait),
             p.GetValue(likelihood) ?? "energy-only"))));
+        ModelOption.AddTo(cmd);
         return cmd;
     }
 
@@ -183,7 +185,8 @@ public static class CevnsCommands
         var fixedName = vary == "mchi" ? "--ms" : "--mchi";
         var fixedValue = vary == "mchi" ? ms : mchi;
         var inputs = $"--experiment {model.Experiment.Id} --vary {vary} {fixedName} {Results.Echo(fixedValue)} --from {Results.Echo(lo)} --to {Results.Echo(hi)} " +
-            $"--points {points}{(asimov ? " --asimov" : "")} --statistic {(statistic == StatisticKind.Poisson ? "poisson" : "chi2")} --form-factor {model.FormFactor}";
+            $"--points {points}{(asimov ? " --asimov" : "")} --statistic {(statistic == StatisticKind.Poisson ? "poisson" : "chi2")} --form-factor {model.FormFactor}" +
+            (model.Definition.IsBuiltIn ? "" : $" --model {model.Definition.File} ({model.Definition.KeyPart})");
 
         // the checkpoint: one file per options, data and program (the key), locked for the whole run
         var run = RunFingerprint.Current();

@@ -148,6 +148,8 @@ public static class CommandLine
                 Error.MarkupLine("[yellow]interrupted:[/] nothing was kept (this command keeps no checkpoints; running it again starts from the beginning)");
                 return 130;
             case UserInputException:
+            case NuDM.Physics.ProcessNotInModelException:
+                // a process the model (--model) does not have: "ν N → ν N is not in model 'vector-light'"
                 Error.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
                 return 2;
             case ArgumentException a:

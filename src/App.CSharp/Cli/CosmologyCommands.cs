@@ -69,6 +69,7 @@ public static class CosmologyCommands
             AnsiConsole.Write(t);
             return 0;
         }));
+        ModelOption.AddTo(cmd);
         return cmd;
     }
 
@@ -86,6 +87,7 @@ public static class CosmologyCommands
             if (given is > 0 and < 3) r.AddError("give all of --mchi, --ms and --ychi (or none for the six Fig. 7 points)");
         });
         cmd.SetAction((p, ct) => CommandLine.GuardAsync(() => Task.FromResult(RunBoltzmann(p.GetValue(mchi), p.GetValue(ms), p.GetValue(ychi), output.Of(p), ct))));
+        ModelOption.AddTo(cmd);
         return cmd;
     }
 
@@ -165,6 +167,7 @@ public static class CosmologyCommands
             AnsiConsole.MarkupLine($"  [grey]seed 000 eq. (15) as printed: {Numbers.Significant(analytic)} keV (its prefactor 0.4 keV is ~7× our numerical result; see the README)[/]");
             return 0;
         }));
+        ModelOption.AddTo(cmd);
         return cmd;
     }
 
@@ -181,6 +184,7 @@ public static class CosmologyCommands
         };
         var output = OutputOptions.AddTo(cmd);
         cmd.SetAction((p, ct) => CommandLine.GuardAsync(() => Task.FromResult(RunConstraints(p.GetValue(ratio), p.GetValue(from), p.GetValue(to), p.GetValue(points), output.Of(p), ct))));
+        ModelOption.AddTo(cmd);
         return cmd;
     }
 

@@ -32,6 +32,7 @@ public static class FiguresCommand
         var output = OutputOptions.AddTo(cmd);
         cmd.SetAction((parse, ct) => CommandLine.GuardAsync(() => Task.FromResult(
             Run(parse.GetValue(outDir)!, parse.GetValue(only), parse.GetValue(force), parse.GetValue(list), ct, parse.GetValue(wait), output.Of(parse)))));
+        ModelOption.AddTo(cmd);
         return cmd;
     }
 
@@ -101,7 +102,7 @@ public static class FiguresCommand
                     {
                         current = job;
                         var task = ctx.AddTask(Markup.Escape(job.Id), maxValue: 1.0);
-                        var key = run.Key("figure", job.Id, job.Version);
+                        var key = ModelInUse.IsDefault ? run.Key("figure", job.Id, job.Version) : run.Key("figure", job.Id, job.Version, ModelInUse.KeyPart);
                         if (!force && manifest.TryGetValue(job.Id, out var e) && UpToDate(e, key, dir))
                         {
                             task.Value = 1.0;

@@ -61,7 +61,7 @@ public static class ProfileLimitCommand
         var fixedValue = vary == "mchi" ? ms : mchi;
         string joined = string.Join(",", ids);
         var inputs = $"--experiment {joined} --likelihood {likelihood} --vary {vary} {fixedName} {Results.Echo(fixedValue)} --from {Results.Echo(lo)} --to {Results.Echo(hi)} " +
-            $"--points {points}{(asimov ? " --asimov" : "")}";
+            $"--points {points}{(asimov ? " --asimov" : "")}" + (ModelInUse.IsDefault ? "" : $" --model {ModelInUse.Definition.File} ({ModelInUse.KeyPart})");
 
         var run = RunFingerprint.Current();
         var path = Path.Combine(CacheFolder.Folder("limit"), $"{joined.Replace(',', '+')}-{likelihood}-{vary}-{run.Key("nudm limit profile", inputs)[..16]}.jsonl");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NuDM.Physics;
 using NuDM.Proofs;
 using Spectre.Console;
 
@@ -14,12 +15,16 @@ public static class VerifyCommand
     {
         var filter = new Option<string?>("--filter") { Description = "run only obligations whose id contains this text" };
         var details = new Option<bool>("--details") { Description = "print what each proof showed" };
+        var model = ModelOption.Create();
+        model.Description = "verify a model file instead (a path, or a shipped model's name): print its obligations — the standard ones (dimensions, |M|² ≥ 0, the m_χ → 0 limit, ν/ν̄) and the file's own";
         var cmd = new Command("verify", "Run the symbolic proof obligations (limits and identities of every formula) and report them")
         {
-            filter, details
+            filter, details, model
         };
         var output = OutputOptions.AddTo(cmd);
-        cmd.SetAction(parse => CommandLine.Guard(() => Run(parse.GetValue(filter), parse.GetValue(details), output.Of(parse))));
+        cmd.SetAction(parse => CommandLine.Guard(() => parse.GetValue(model) is { } file
+            ? RunModel(file, parse.GetValue(filter), parse.GetValue(details), output.Of(parse))
+            : Run(parse.GetValue(filter), parse.GetValue(details), output.Of(parse))));
         return cmd;
     }
 
@@ -85,6 +90,52 @@ public static class VerifyCommand
             .Select(p => $"{p.Count} {p.Label}");
         AnsiConsole.MarkupLine(
             $"[red]{notProven} of {results.Count} obligations not proven[/] ({string.Join(", ", parts)}); {results.Count - notProven} proven");
+        return 1;
+    }
+
+    /// <summary>
+    /// Runs <c>nudm verify --model FILE</c>: reads and checks the model file (a malformed file is an error naming the
+    /// file, line and column, exit code 2), runs its obligations — the standard ones every model gets and the file's
+    /// own — and prints them like the core's; exit code 1 unless every one is proven (a model that fails one is refused
+    /// by every other command).
+    /// </summary>
+    public static int RunModel(string file, string? filter, bool details, OutputFormat format = OutputFormat.Table)
+    {
+        var d = ModelOption.Load(file, refuse: false);
+        var checks = d.Checks.Where(c => filter is null || c.Id.Contains(filter, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (checks.Count == 0)
+            throw new UserInputException($"--filter '{filter}' matches no obligation of model '{d.Model.Name}'; its ids: {string.Join(", ", d.Checks.Select(c => c.Id))}");
+        static string Status(ModelCheckStatus s) => s switch
+        {
+            ModelCheckStatus.Proven => "proven",
+            ModelCheckStatus.Undecided => "undecided",
+            _ => "failed",
+        };
+        var notProven = checks.Count(c => !c.Holds);
+        if (format != OutputFormat.Table)
+        {
+            new Results("verify", $"--model {file}{(filter is null ? "" : $" --filter {filter}")}").Records(format,
+                ["id", "title", "statement", "status", "line", "detail"],
+                checks.Select(c => (IReadOnlyList<object?>)[c.Id, c.Title, c.Statement, Status(c.Status), c.Line == 0 ? null : c.Line, c.Detail]));
+            return notProven == 0 ? 0 : 1;
+        }
+        AnsiConsole.MarkupLine($"model [bold]{Markup.Escape(d.Model.Name)}[/] from {Markup.Escape(d.File)}{(d.FromCache ? " [grey](verified before with this program: the cached verdicts)[/]" : "")}");
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("obligation").AddColumn("line").AddColumn("status");
+        foreach (var c in checks)
+            table.AddRow(new Markup($"[bold]{Markup.Escape(c.Id)}[/]\n{Markup.Escape(c.Title)}"), new Text(c.Line == 0 ? "standard" : c.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Markup(c.Status switch { ModelCheckStatus.Proven => "[green]proven[/]", ModelCheckStatus.Undecided => "[yellow]UNDECIDED[/]", _ => "[red]FAILED[/]" }));
+        AnsiConsole.Write(table);
+        foreach (var c in checks.Where(c => details || !c.Holds))
+        {
+            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(c.Id)}[/]: {Markup.Escape(c.Statement)}");
+            AnsiConsole.WriteLine("  " + c.Detail);
+        }
+        if (notProven == 0)
+        {
+            AnsiConsole.MarkupLine($"[green]{checks.Count} of {checks.Count} obligations of model '{Markup.Escape(d.Model.Name)}' proven[/]");
+            return 0;
+        }
+        AnsiConsole.MarkupLine($"[red]{notProven} of {checks.Count} obligations of model '{Markup.Escape(d.Model.Name)}' not proven[/]: the model is refused by the other commands");
         return 1;
     }
 }

@@ -23,6 +23,7 @@ public static class XsecCommand
         var output = OutputOptions.AddTo(cmd);
         cmd.SetAction(p => CommandLine.Guard(() => Run(p.GetValue(target)!, p.GetValue(enu), p.GetValue(mchi), p.GetValue(ms),
             p.GetValue(ybar), p.GetValue(ff), p.GetValue(points), output.Of(p))));
+        ModelOption.AddTo(cmd);
         return cmd;
     }
 
@@ -38,9 +39,10 @@ public static class XsecCommand
         catch (ArgumentException e) { throw new UserInputException($"--target: {e.Message.Split(" (Parameter")[0]}"); }
         var o = new Results("xsec", $"--target {target.Name} --enu {Results.Echo(enu)} --mchi {Results.Echo(mchi)} --ms {Results.Echo(ms)} --ybar {Results.Echo(ybar)} --form-factor {ff}");
 
-        // ν N → χ N of the seeds' scalar model at (m_χ, m_S, ȳ), asked of the model
-        var process = Kernel.SeedModel.NucleusScattering(ProcessKind.NeutrinoNucleusToChiNucleus);
-        var point = SeedModel.CevnsPoint(mchi, ms, ybar);
+        // ν N → χ N of the model in use (the seeds' scalar model unless --model names another) at (m_χ, m_S, ȳ)
+        NuDM.App.Cevns.KernelPhysics.RequireCoherentModel();
+        var process = ModelInUse.Model.NucleusScattering(ProcessKind.NeutrinoNucleusToChiNucleus);
+        var point = ModelInUse.Definition.CevnsPoint(mchi, ms, ybar);
         var rows = new List<IReadOnlyList<object?>>();
         var reachable = target.Nuclei.Where(n => enu >= process.Kinematics.ThresholdAt(n.Isotope.Mass, point)).ToList();
         if (reachable.Count == 0)

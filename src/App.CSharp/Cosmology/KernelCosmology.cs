@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using NuDM.Physics;
 
 namespace NuDM.App.Cosmology;
@@ -9,28 +10,35 @@ namespace NuDM.App.Cosmology;
 /// </summary>
 public static class KernelCosmology
 {
-    /// <summary>The model the cosmology asks for its processes: the seeds' scalar model (χ, S, m_chi, m_S, y_chi).</summary>
-    private static Model Seed => Kernel.SeedModel;
+    /// <summary>The model the cosmology asks for its processes: the model in use (<see cref="ModelInUse"/>; by default the
+    /// seeds' scalar model: χ, S, m_chi, m_S, y_chi). Its dark fermion, mediator and dark coupling play χ, S and y_χ.</summary>
+    private static Model Seed => ModelInUse.Model;
 
     /// <summary>σv_rel(s) of an annihilation of the model at (m_χ, m_S, y_χ), MeV⁻² (the kernel's 48-point quadrature in cos θ).</summary>
     private static Func<double, double> SigmaV(ProcessKind kind, double mchi, double ms, double y) =>
-        Seed.Annihilation(kind).CompileSigmaV().At(SeedModel.CosmologyPoint(mchi, ms, y));
+        Seed.Annihilation(kind).CompileSigmaV().At(ModelInUse.Definition.CosmologyPoint(mchi, ms, y));
 
     /// <summary>|M|²(s, t, m_χ, m_S, y_χ) of χ ν → χ ν or χ ν̄ → χ ν̄, compiled from the process's formula in its documented
     /// parameter order (checked here: the Lyman-α search evaluates it beyond the perturbative couplings a parameter point
     /// accepts).</summary>
-    private static readonly Lazy<(Func<double, double, double, double, double, double> Nu, Func<double, double, double, double, double, double> NuBar)> Scattering = new(() =>
+    private static (Func<double, double, double, double, double, double> Nu, Func<double, double, double, double, double, double> NuBar) Scattering =>
+        ScatteringByModel.GetOrAdd(ModelInUse.Model, _ => new(CompileScattering)).Value;
+
+    private static readonly ConcurrentDictionary<Model, Lazy<(Func<double, double, double, double, double, double> Nu, Func<double, double, double, double, double, double> NuBar)>> ScatteringByModel = new();
+
+    private static (Func<double, double, double, double, double, double> Nu, Func<double, double, double, double, double, double> NuBar) CompileScattering()
     {
+        var d = ModelInUse.Definition;
         Func<double, double, double, double, double, double> Compiled(ProcessKind kind)
         {
             var f = Seed.ElasticScattering(kind).SquaredAmplitude;
-            string[] order = [ProcessVariables.MandelstamS.Symbol, ProcessVariables.MandelstamT.Symbol, SeedModel.ChiMass.Symbol, SeedModel.MediatorMass.Symbol, SeedModel.ChiCoupling.Symbol];
+            string[] order = [ProcessVariables.MandelstamS.Symbol, ProcessVariables.MandelstamT.Symbol, d.DarkFermionMass.Symbol, d.MediatorMass.Symbol, d.DarkCoupling?.Symbol ?? "(no dark coupling)"];
             if (!f.ParameterNames.SequenceEqual(order))
                 throw new InvalidOperationException($"{f.Name}: parameters ({string.Join(", ", f.ParameterNames)}), expected ({string.Join(", ", order)})");
             return f.Compile5();
         }
         return (Compiled(ProcessKind.ChiNeutrinoToChiNeutrino), Compiled(ProcessKind.ChiAntineutrinoToChiAntineutrino));
-    });
+    }
 
     private static readonly Func<double, double, double> PairMomentumSquared = CosmologyFormulas.PairMomentumSquared;       // (s, m)
     private static readonly Func<double, double, double, double> SigmaFromSigmaV = CosmologyFormulas.CrossSectionFromSigmaV; // (σv, s, m)
@@ -52,7 +60,7 @@ public static class KernelCosmology
     public static CrossSection SSToChiChi(double mchi, double ms, double y) => FromSigmaV(SigmaV(ProcessKind.MediatorPairToChiAntichi, mchi, ms, y), ms);
 
     /// <summary>Γ_S = y_χ²(m_S² − m_χ²)²/(8π m_S³) (S → χν̄ + χ̄ν; seed 001 quotes its m_χ → 0 limit), MeV.</summary>
-    public static double MediatorWidth(double mchi, double ms, double y) => Seed.MediatorDecay().WidthAt(SeedModel.CosmologyPoint(mchi, ms, y));
+    public static double MediatorWidth(double mchi, double ms, double y) => Seed.MediatorDecay().WidthAt(ModelInUse.Definition.CosmologyPoint(mchi, ms, y));
 
     /// <summary>
     /// The seed 001 eq. (4.2) model at (m_χ, m_S, y_χ) with every rate from the kernel. σ(s) of each channel is
@@ -89,19 +97,20 @@ public static class KernelCosmology
 
     /// <summary>The power p of ⟨σv⟩(X̄X → ν̄ν) ∝ y_X^p (4), derived by the kernel from the process's |M|²
     /// (<see cref="Process.CouplingPower"/>): a σv computed at y_X = 1 scales with it.</summary>
-    public static double AnnihilationCouplingPower => AnnihilationPower.Value;
-    private static readonly Lazy<double> AnnihilationPower = new(() =>
-        Seed.Annihilation(ProcessKind.ChiAntichiToNeutrinoAntineutrino).CouplingPower(SeedModel.ChiCoupling));
+    public static double AnnihilationCouplingPower => AnnihilationPower.GetOrAdd(ModelInUse.Model, m =>
+        m.Annihilation(ProcessKind.ChiAntichiToNeutrinoAntineutrino).CouplingPower(ModelInUse.Definition.DarkCoupling));
+    private static readonly ConcurrentDictionary<Model, double> AnnihilationPower = new();
 
     /// <summary>The power p of the X ν → X ν momentum-transfer rate γ ∝ y_X^p (4), derived by the kernel from the
     /// process's |M|² (<see cref="Process.CouplingPower"/>; X ν̄ → X ν̄ has the same, checked).</summary>
-    public static double ScatteringCouplingPower => ScatteringPower.Value;
-    private static readonly Lazy<double> ScatteringPower = new(() =>
+    public static double ScatteringCouplingPower => ScatteringPower.GetOrAdd(ModelInUse.Model, m =>
     {
-        double nu = Seed.ElasticScattering(ProcessKind.ChiNeutrinoToChiNeutrino).CouplingPower(SeedModel.ChiCoupling);
-        double nubar = Seed.ElasticScattering(ProcessKind.ChiAntineutrinoToChiAntineutrino).CouplingPower(SeedModel.ChiCoupling);
+        var y = ModelInUse.Definition.DarkCoupling;
+        double nu = m.ElasticScattering(ProcessKind.ChiNeutrinoToChiNeutrino).CouplingPower(y);
+        double nubar = m.ElasticScattering(ProcessKind.ChiAntineutrinoToChiAntineutrino).CouplingPower(y);
         return nu == nubar ? nu : throw new InvalidOperationException($"X ν → X ν scales as y_X^{nu}, X ν̄ → X ν̄ as y_X^{nubar}: no common power");
     });
+    private static readonly ConcurrentDictionary<Model, double> ScatteringPower = new();
 
     /// <summary>⟨σv⟩(X̄X → ν̄ν)(T) at unit coupling for m_φ = r m_X (scales as y_X⁴), MeV⁻².</summary>
     public static ThermalCrossSection AnnihilationAtUnitCoupling(double mX, double r)
@@ -133,7 +142,7 @@ public static class KernelCosmology
     /// k = m_X(r² − 1)/2, and the propagator here has no width.</exception>
     public static IReadOnlyList<ScatteringAmplitudeSquared> ScatteringPartners(double mX, double r, double yX)
     {
-        var (nu, nubar) = Scattering.Value;
+        var (nu, nubar) = Scattering;
         double ms = r * mX;
         double Checked(double v, double s) => double.IsFinite(v) ? v : throw new OutsideValidityException(
             $"kinetic decoupling at m_X = {mX:G6} MeV, r = m_φ/m_X = {r:G8}: the Xν → Xν amplitude diverges at s = {s:G6} MeV² ≈ m_φ² " +

@@ -224,15 +224,16 @@ public static class LimitExperiments
     public static LimitMember Create(string id, LikelihoodKind kind)
     {
         var x = ExperimentRegistry.Load(id);
+        string model = ModelInUse.IsDefault ? "" : "|" + ModelInUse.KeyPart; // a member's νN → χN is the model in use when it was built
         if (kind == LikelihoodKind.EnergyTime)
             return x switch
             {
-                CoherentCsI2021 { EnergyTime: not null } => DataFiles.Cached("fits.member.energy-time." + x.Id, () => (LimitMember)new CsI2021EnergyTimeMember(CsI2021Templates(x.Id))),
+                CoherentCsI2021 { EnergyTime: not null } => DataFiles.Cached("fits.member.energy-time." + x.Id + model, () => (LimitMember)new CsI2021EnergyTimeMember(CsI2021Templates(x.Id))),
                 _ => throw new ArgumentException($"{x.Id} has no energy × time likelihood (it exists for {string.Join(", ", WithEnergyTime)}); use the energy-only likelihood"),
             };
         return x is ConusPlus2025
-            ? DataFiles.Cached("fits.member.one-bin." + x.Id, () => (LimitMember)new ConusPlusMember(LimitCurves.Model(x.Id)))
-            : DataFiles.Cached("fits.member.energy-only." + x.Id, () => (LimitMember)new EnergyOnlyMember(LimitCurves.Model(x.Id)));
+            ? DataFiles.Cached("fits.member.one-bin." + x.Id + model, () => (LimitMember)new ConusPlusMember(LimitCurves.Model(x.Id)))
+            : DataFiles.Cached("fits.member.energy-only." + x.Id + model, () => (LimitMember)new EnergyOnlyMember(LimitCurves.Model(x.Id)));
     }
 }
 

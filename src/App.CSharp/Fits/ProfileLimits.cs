@@ -28,10 +28,11 @@ public sealed record LimitData(bool Asimov, double InjectedYbar = 0, double Inje
 /// <param name="ReferenceYbar">ȳ_ref: r = (ȳ/ȳ_ref)^p is the fitted parameter (10 νN → χN events at ȳ_ref over all experiments, nominal nuisances).</param>
 /// <param name="Best">The minimum of −2 ln L over every parameter, r ≥ 0.</param>
 /// <param name="Likelihood">The joint likelihood (one per call).</param>
-public sealed record ProfileLimitResult(LimitResult Limit, double BestYbar, double ReferenceYbar, FitPoint? Best, JointLikelihood? Likelihood)
+/// <param name="Power">p: νN → χN events scale as ȳ^p (derived by the kernel for the model in use).</param>
+public sealed record ProfileLimitResult(LimitResult Limit, double BestYbar, double ReferenceYbar, FitPoint? Best, JointLikelihood? Likelihood, double Power)
 {
     /// <summary>ȳ from r: ȳ_ref r^(1/p).</summary>
-    public double Ybar(double r) => ReferenceYbar * Math.Pow(r, 1 / SeedModel.EffectiveCouplingPower); // numerics: r = (ȳ/ȳ_ref)^p inverted, p derived by the kernel
+    public double Ybar(double r) => ReferenceYbar * Math.Pow(r, 1 / Power); // numerics: r = (ȳ/ȳ_ref)^p inverted, p derived by the kernel
 
     /// <summary>The profile interval of ȳ where −2 ln L rises by <paramref name="delta"/> (1: 1σ) above the minimum, the nuisances profiled.</summary>
     public (double Lower, double Upper) Interval(double delta = 1.0)
@@ -45,7 +46,8 @@ public sealed record ProfileLimitResult(LimitResult Limit, double BestYbar, doub
 /// <summary>
 /// 90 % CL upper limits on ȳ from binned Poisson likelihoods with profiled nuisances, one experiment or several sharing
 /// parameters by name (<see cref="JointLikelihood"/>: the SNS flux is one parameter for CsI and LAr). The νN → χN
-/// signal enters every experiment as r × its templates at ȳ_ref, r = (ȳ/ȳ_ref)^p (p = 4, derived by the kernel), one r
+/// signal enters every experiment as r × its templates at ȳ_ref, r = (ȳ/ȳ_ref)^p (p derived by the kernel for the model
+/// in use, <see cref="ModelInUse"/>: 4 for the seeds' scalar model), one r
 /// for all. The test statistic is the profile likelihood ratio with the minimum over r ≥ 0 as reference,
 /// <code>
 /// q(r) = min_θ −2 ln L(r, θ) − min_{r' ≥ 0, θ} −2 ln L(r', θ),
@@ -65,12 +67,12 @@ public static class ProfileLimits
         ArgumentNullException.ThrowIfNull(members);
         ArgumentNullException.ThrowIfNull(data);
         if (members.Count == 0) throw new ArgumentException("a limit needs at least one experiment", nameof(members));
-        double p = SeedModel.EffectiveCouplingPower;
+        double p = ModelInUse.Definition.EffectiveCouplingPower;
         var signals = members.Select(m => m.Signal(mchi, ms)).ToArray();
         double total = signals.Sum(s => s.Events);
         if (!(total > 0))
             return new ProfileLimitResult(LimitResult.NoConstraint(
-                $"no νN → χN events: m_χ = {mchi:G4} MeV exceeds what the largest neutrino energy ({members.Max(m => m.MaxNeutrinoEnergy):G4} MeV) can produce"), 0, double.NaN, null, null);
+                $"no νN → χN events: m_χ = {mchi:G4} MeV exceeds what the largest neutrino energy ({members.Max(m => m.MaxNeutrinoEnergy):G4} MeV) can produce"), 0, double.NaN, null, null, p);
         double scale = ReferenceEvents / total;
         double yref = Math.Pow(scale, 1 / p); // numerics: ȳ_ref from its events, which scale as ȳ^p
 
@@ -108,13 +110,13 @@ public static class ProfileLimits
         {
             if (b >= poi.Upper)
                 return new ProfileLimitResult(LimitResult.NoConstraint($"the profile likelihood rises by less than {thr:G4} up to ȳ = {yref * Math.Pow(poi.Upper, 1 / p):G4}", evaluations), // numerics: ȳ of r's bound
-                    Math.Max(0, yref * Math.Pow(rHat, 1 / p)), yref, best, likelihood); // numerics: ȳ of r̂
+                    Math.Max(0, yref * Math.Pow(rHat, 1 / p)), yref, best, likelihood, p); // numerics: ȳ of r̂
             a = b;
             b = Math.Min(2 * b, poi.Upper);
             qb = Q(b);
         }
         double r90 = qb == 0 ? b : Brent.FindRoot(Q, a, b, 1e-7 * b, 200);
-        var result = new ProfileLimitResult(new LimitResult(LimitStatus.Constrained, 0, "", evaluations), 0, yref, best, likelihood);
+        var result = new ProfileLimitResult(new LimitResult(LimitStatus.Constrained, 0, "", evaluations), 0, yref, best, likelihood, p);
         return result with
         {
             Limit = new LimitResult(LimitStatus.Constrained, result.Ybar(r90), "", evaluations),
@@ -134,7 +136,7 @@ public static class ProfileLimits
     {
         ArgumentNullException.ThrowIfNull(members);
         var pts = points.Select(p => (IReadOnlyList<double>)new[] { p.Mchi, p.Ms }).ToList();
-        var scanId = $"profile|{string.Join(",", members.Select(m => m.ToString()))}|{data}|{pts.Count}";
+        var scanId = $"profile|{string.Join(",", members.Select(m => m.ToString()))}|{data}|{pts.Count}" + (ModelInUse.IsDefault ? "" : "|" + ModelInUse.KeyPart);
         var results = LimitScan.Run(pts, (p, token) => At(members, p[0], p[1], data, token).Limit,
             new ScanOptions
             {

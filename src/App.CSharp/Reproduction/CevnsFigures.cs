@@ -23,7 +23,7 @@ internal static class CevnsFigureHelpers
         {
             var p = KernelPhysics.NuChi(mchi, ms, ff);
             var c = RatePlan.Build(setup, flux, p).Evaluate(p.CrossSection);
-            var y4 = Math.Pow(ybar, SeedModel.EffectiveCouplingPower); // numerics: counts at ȳ = 1 scaled by ȳ^p, p derived by the kernel
+            var y4 = Math.Pow(ybar, ModelInUse.Definition.EffectiveCouplingPower); // numerics: counts at ȳ = 1 scaled by ȳ^p, p derived by the kernel
             return c.Select(v => v * y4).ToArray();
         }
         return (edgesMeV, nSm, Np);

@@ -105,28 +105,49 @@ module internal FeynmanRules =
     let notYet (what: string) =
         raise (NotSupportedException(sprintf "%s: the derivation does not implement this yet (it comes with the models-as-data issue); the model API does not change when it does" what))
 
+    /// The name of the open Lorentz index a vector-like vertex's Γ carries until a diagram names it.
+    let vertexIndex = "v"
+
     let private gammaOf (v: Vertex) : DiracString * string =
+        let gmu = Dirac.gammaIndex vertexIndex
         match v.Structure with
         | DiracStructure.Scalar -> Dirac.identity, "1"
         | DiracStructure.Pseudoscalar -> Dirac.imaginaryUnit * Dirac.gamma5, "iγ5"
         | DiracStructure.LeftScalar -> Dirac.projectorL, "P_L"
         | DiracStructure.RightScalar -> Dirac.projectorR, "P_R"
-        | _ -> notYet (sprintf "vertex %s: a γ^μ structure needs the vector propagator across two fermion lines" v.Term)
+        | DiracStructure.Vector -> gmu, "γ^μ"
+        | DiracStructure.Axial -> gmu * Dirac.gamma5, "γ^μγ5"
+        | DiracStructure.LeftVector -> gmu * Dirac.projectorL, "γ^μP_L"
+        | DiracStructure.RightVector -> gmu * Dirac.projectorR, "γ^μP_R"
+        | s -> raise (ArgumentOutOfRangeException("structure", s, sprintf "vertex %s: unknown Dirac structure" v.Term))
 
     let private conjugateText (g: string) =
         match g with
         | "P_L" -> "P_R"
         | "P_R" -> "P_L"
+        | "γ^μP_L" -> "P_Rγ^μ"
+        | "γ^μP_R" -> "P_Lγ^μ"
         | other -> other
 
     /// The terms of the model's vertices (with their Hermitian conjugates). A left-handed Weyl neutrino is P_L ν (and
     /// ν̄ = ν̄ P_R): a Γ without the projector gets it (seed 001 writes y_χ χ̄ S ν, which is y_χ χ̄ S P_L ν), and a term
-    /// with the opposite projector vanishes (χ̄ S P_R ν = 0) and is dropped.
+    /// with the opposite projector vanishes (χ̄ S P_R ν = 0, χ̄ γ^μ P_R ν = 0) and is dropped. ν̄ Γ ν survives only for
+    /// a γ^μ structure (ν̄ P_R γ^μ P_L ν = ν̄ γ^μ P_L ν).
     let terms (m: ModelData) : Term list =
         let isWeyl (n: string) = m.Fields |> List.exists (fun f -> f.Name = n && f.Kind = FieldKind.LeftHandedNeutrino)
         let chiral (barred: string) (unbarred: string) (s: DiracStructure) (g: DiracString, t: string) : (DiracString * string) option =
+            let vectorLike = s = DiracStructure.Vector || s = DiracStructure.Axial || s = DiracStructure.LeftVector || s = DiracStructure.RightVector
+            // vector-like Γ: P_R γ^μ = γ^μ P_L, so the projectors on either side select the same chirality
+            let vectorial () =
+                match s, isWeyl barred, isWeyl unbarred with
+                | DiracStructure.RightVector, _, _ -> None
+                | DiracStructure.LeftVector, _, _ -> Some(g, t)
+                | _, false, true -> Some(g * Dirac.projectorL, t + " P_L")
+                | _, true, false -> Some(Dirac.projectorR * g, "P_R " + t)
+                | _ -> Some(Dirac.projectorR * g * Dirac.projectorL, "P_R " + t + " P_L")
             match isWeyl barred, isWeyl unbarred with
             | false, false -> Some(g, t)
+            | _ when vectorLike -> vectorial ()
             // ψ̄ Γ ν = ψ̄ Γ P_L ν
             | false, true ->
                 match s with
@@ -142,18 +163,12 @@ module internal FeynmanRules =
             // ν̄ Γ ν = ν̄ P_R Γ P_L ν vanishes for Γ = 1, γ5, P_L, P_R (it needs a γ^μ)
             | true, true -> None
         [ for v in m.Vertices do
-              // vector-like vertices are kept (so that a process needing them says "not yet" instead of "absent")
-              if v.IsVectorLike then
-                  yield { Barred = v.BarredFermion; Unbarred = v.Fermion; Gamma = Dirac.identity; GammaText = "γ^μ…"; Coupling = v.Coupling; Boson = v.Boson; Vertex = v }
+              match chiral v.BarredFermion v.Fermion v.Structure (gammaOf v) with
+              | None -> ()
+              | Some(g, t) ->
+                  yield { Barred = v.BarredFermion; Unbarred = v.Fermion; Gamma = g; GammaText = t; Coupling = v.Coupling; Boson = v.Boson; Vertex = v }
                   if v.PlusHermitianConjugate then
-                      yield { Barred = v.Fermion; Unbarred = v.BarredFermion; Gamma = Dirac.identity; GammaText = "γ^μ…"; Coupling = v.Coupling; Boson = v.Boson; Vertex = v }
-              else
-                  match chiral v.BarredFermion v.Fermion v.Structure (gammaOf v) with
-                  | None -> ()
-                  | Some(g, t) ->
-                      yield { Barred = v.BarredFermion; Unbarred = v.Fermion; Gamma = g; GammaText = t; Coupling = v.Coupling; Boson = v.Boson; Vertex = v }
-                      if v.PlusHermitianConjugate then
-                          yield { Barred = v.Fermion; Unbarred = v.BarredFermion; Gamma = Dirac.adjoint g; GammaText = conjugateText t; Coupling = v.Coupling; Boson = v.Boson; Vertex = v } ]
+                      yield { Barred = v.Fermion; Unbarred = v.BarredFermion; Gamma = Dirac.adjoint g; GammaText = conjugateText t; Coupling = v.Coupling; Boson = v.Boson; Vertex = v } ]
 
     let private field (m: ModelData) (name: string) =
         match m.Fields |> List.tryFind (fun f -> f.Name = name) with
@@ -161,12 +176,16 @@ module internal FeynmanRules =
         | None -> invalidOp (sprintf "model '%s' has no field '%s'" m.Name name)
 
     let private checkUsable (m: ModelData) (t: Term) =
-        if t.Vertex.IsVectorLike then gammaOf t.Vertex |> ignore
         for n in [ t.Barred; t.Unbarred ] do
             if (field m n).Kind = FieldKind.MajoranaFermion then notYet (sprintf "vertex %s: Majorana fermion lines (fermion-flow rules)" t.Vertex.Term)
-        match (field m t.Boson).Kind with
-        | FieldKind.RealScalar -> ()
-        | k -> notYet (sprintf "vertex %s: a %O boson" t.Vertex.Term k)
+        match (field m t.Boson).Kind, t.Vertex.IsVectorLike with
+        | FieldKind.RealScalar, false
+        | FieldKind.Vector, true -> ()
+        | FieldKind.Vector, false ->
+            raise (NotSupportedException(sprintf "vertex %s: a vector boson needs a γ^μ structure (Vector, Axial, LeftVector, RightVector), not %O" t.Vertex.Term t.Vertex.Structure))
+        | FieldKind.RealScalar, true ->
+            raise (NotSupportedException(sprintf "vertex %s: a γ^μ structure needs a vector boson to contract its index with; %s is a scalar" t.Vertex.Term t.Boson))
+        | k, _ -> notYet (sprintf "vertex %s: a %O boson" t.Vertex.Term k)
 
     /// Terms ψ̄_a Γ ψ_b φ for given a, b (and optionally φ).
     let private termsFor (all: Term list) (barred: string) (unbarred: string) = all |> List.filter (fun t -> t.Barred = barred && t.Unbarred = unbarred)
@@ -207,7 +226,9 @@ module internal FeynmanRules =
         { LineA: Leg * Term * Leg
           LineB: Leg * Term * Leg
           Boson: Field
-          Channel: Channel }
+          Channel: Channel
+          /// The momentum leaving line A into the boson (signed momentum names).
+          Q: (string * int) list }
 
     /// The boson-exchange diagrams between two fermion lines, for each pairing of the four fermion legs.
     let twoLineDiagrams (m: ModelData) (names: Names) (legs: Leg list) : TwoLineDiagram list =
@@ -229,7 +250,7 @@ module internal FeynmanRules =
                                         checkUsable m y
                                         // the momentum leaving line A into the boson: arrow momentum at its unbarred end minus that at its barred end
                                         let q = [ ua.Momentum, arrowSign ua; ba.Momentum, -(arrowSign ba) ]
-                                        yield { LineA = ba, x, ua; LineB = bb, y, ub; Boson = field m x.Boson; Channel = channelOf names q } ]
+                                        yield { LineA = ba, x, ua; LineB = bb, y, ub; Boson = field m x.Boson; Channel = channelOf names q; Q = q } ]
                       if not ds.IsEmpty then yield ds ]
             match found with
             | [] -> []
@@ -251,6 +272,8 @@ module internal FeynmanRules =
     let oneLineDiagrams (m: ModelData) (names: Names) (fermions: Leg list) (bosons: Leg list) : Leg * Leg * OneLineDiagram list =
         let all = terms m
         match fermions |> List.partition isBarred, bosons with
+        | _, bs when bs |> List.exists (fun b -> b.Field.Kind = FieldKind.Vector) ->
+            notYet (sprintf "external vector bosons (%s): their polarisation sums in a fermion-exchange process" (String.Join(", ", bs |> List.filter (fun b -> b.Field.Kind = FieldKind.Vector) |> List.map (fun b -> b.Field.Display) |> List.distinct)))
         | ([ x ], [ y ]), [ b1; b2 ] ->
             let ds =
                 [ for bx, by in [ b1, b2; b2, b1 ] do
@@ -326,6 +349,70 @@ module internal FeynmanRules =
                           ta.Coupling.Expression * tb.Coupling.Expression * ta'.Coupling.Expression * tb'.Coupling.Expression
                           * lineA * lineB * propagatorPair d.Channel d.Boson d'.Boson * avg ]
 
+    /// One term of an amplitude between two fixed fermion lines, M ⊃ c [ψ̄_A Γ_A ψ_A][ψ̄_B Γ_B ψ_B], with the open index
+    /// of Γ_A (named vertexIndex) contracted with that of Γ_B.
+    [<NoEquality; NoComparison>]
+    type LineProductTerm =
+        { Coefficient: Expr
+          GammaA: DiracString
+          GammaB: DiracString }
+
+    /// Whether a diagram set needs the vector machinery (open Lorentz indices).
+    let hasVectorExchange (ds: TwoLineDiagram list) = ds |> List.exists (fun d -> d.Boson.Kind = FieldKind.Vector)
+
+    /// The amplitude terms of two-line diagrams from the Feynman rules (vertex i g Γ; scalar propagator i/(q² − m²);
+    /// massive vector propagator −i(g_μν − q_μq_ν/m_V²)/(q² − m_V²), unitary gauge): a scalar exchange gives
+    /// M = −g_a g_b [A][B] P, a vector exchange M = g_a g_b ([A^μ][B_μ] − [A q̸][B q̸]/m_V²) P with P = 1/(q² − m²)
+    /// from the frame. The q_μq_ν part is kept (it vanishes for conserved currents, e.g. ν̄ γ^μ P_L ν of a massless
+    /// neutrino or N̄ γ^μ N, and not for the axial current of a massive fermion); a massless vector is taken in
+    /// Feynman gauge (g_μν alone).
+    let amplitudeTerms (ds: TwoLineDiagram list) (propagator: Channel -> Field -> Expr) : LineProductTerm list =
+        [ for d in ds do
+              let (_, ta, _), (_, tb, _) = d.LineA, d.LineB
+              let g = ta.Coupling.Expression * tb.Coupling.Expression
+              let p = propagator d.Channel d.Boson
+              if d.Boson.Kind = FieldKind.Vector then
+                  yield { Coefficient = g * p; GammaA = ta.Gamma; GammaB = tb.Gamma }
+                  if not d.Boson.IsMassless then
+                      let q = slashOf d.Q
+                      yield
+                          { Coefficient = -(g * p / d.Boson.Mass ** 2)
+                            GammaA = Dirac.replaceIndex vertexIndex q ta.Gamma
+                            GammaB = Dirac.replaceIndex vertexIndex q tb.Gamma }
+              else
+                  yield { Coefficient = -(g * p); GammaA = ta.Gamma; GammaB = tb.Gamma } ]
+
+    /// Σ_spins |Σ_t c_t [ψ̄_A Γ_A^t ψ_A][ψ̄_B Γ_B^t ψ_B]|² × averaging: terms with the same Dirac structures are summed
+    /// first (their coefficients add), then for each pair of structures the two line traces
+    /// Tr[S(out) Γ^t S(in) Γ̄^t'] are multiplied, the indices contracted (Dirac.contractIndices) and ε of the four
+    /// external momenta set to zero (momentum conservation leaves three independent). Returns the sum over pairs of
+    /// c_t c_t' × K_tt' as triples (c_t, c_t', K_tt') with K in the dot products (the coefficients are real).
+    let lineProductSquared (lineA: Leg * Leg) (lineB: Leg * Leg) (terms: LineProductTerm list) (avg: Expr) : (Expr * Expr * Expr) list =
+        let groups =
+            terms
+            |> List.fold (fun (acc: (DiracString * DiracString * Expr) list) t ->
+                match acc |> List.tryFindIndex (fun (a, b, _) -> a = t.GammaA && b = t.GammaB) with
+                | Some i -> acc |> List.mapi (fun k (a, b, c) -> if k = i then a, b, c + t.Coefficient else a, b, c)
+                | None -> acc @ [ t.GammaA, t.GammaB, t.Coefficient ]) []
+        let (outA, inA), (outB, inB) = lineA, lineB
+        let momenta = [ outA; inA; outB; inB ] |> List.map (fun l -> l.Momentum)
+        let named (mu: string) (g: DiracString) = Dirac.replaceIndex vertexIndex (Dirac.gammaIndex mu) g
+        [ for (a1, b1, c1) in groups do
+              for (a2, b2, c2) in groups do
+                  let trA = Dirac.spinSummedInterference (spinor outA) (named "mu" a1) (named "nu" a2) (spinor inA)
+                  let trB = Dirac.spinSummedInterference (spinor outB) (named "mu" b1) (named "nu" b2) (spinor inB)
+                  let k = Dirac.contractIndices (trA * trB) |> Dirac.substituteDotsAndEpsilons [] [ momenta, Ops.zero ]
+                  yield c1, c2, k * avg ]
+
+    /// Σ_spins |M|² × averaging of two-line diagrams of scalar or vector exchange: scalar exchange alone by
+    /// twoLineSquared (the canonical form of before, with propagatorPair); with a vector boson, Σ c c' K of the
+    /// amplitude terms (propagator: the frame's 1/(q² − m²), or a placeholder for it).
+    let twoLineSquaredAny (ds: TwoLineDiagram list) (avg: Expr) (propagatorPair: Channel -> Field -> Field -> Expr) (propagator: Channel -> Field -> Expr) : Expr =
+        if not (hasVectorExchange ds) then twoLineSquared ds avg propagatorPair
+        else
+            let (ba, _, ua), (bb, _, ub) = ds.Head.LineA, ds.Head.LineB
+            lineProductSquared (ba, ua) (bb, ub) (amplitudeTerms ds propagator) avg |> List.map (fun (c1, c2, k) -> c1 * c2 * k) |> List.sum
+
     /// Σ_spins |M|² × averaging of a one-line process: Γ = Σ_d P_d Γ_X (q̸ + m_f) Γ_Y with P_d the frame's propagator
     /// factor; a coupling product common to every diagram is taken out of the trace.
     let oneLineSquared (x: Leg) (y: Leg) (ds: OneLineDiagram list) (avg: Expr) (propagator: Channel -> Field -> Expr) : Expr =
@@ -347,6 +434,16 @@ module internal FeynmanRules =
     /// The one-vertex 1 → 2 amplitude squared Σ|ψ̄ Γ ψ|² g² (a decay of the boson into the fermions x, y).
     let decaySquared (x: Leg) (t: Term) (y: Leg) : Expr =
         t.Coupling.Expression ** 2 * Dirac.spinSummedSquare (spinor x) t.Gamma (spinor y)
+
+    /// The 1/3-averaged Σ|ε_μ ψ̄ Γ^μ ψ|² g² of a massive vector's decay into the fermions x, y: the polarisation sum
+    /// Σ ε_μ ε*_ν = −g_μν + k_μk_ν/m_V² with k = k_x + k_y, contracted with the line's trace.
+    let decaySquaredVector (x: Leg) (t: Term) (y: Leg) (boson: Field) : Expr =
+        let named (r: DiracString) = Dirac.replaceIndex vertexIndex r t.Gamma
+        let mu = Dirac.gammaIndex "mu"
+        let metric = Dirac.contractIndices (Dirac.spinSummedInterference (spinor x) (named mu) (named mu) (spinor y))
+        let k = Dirac.slash x.Momentum + Dirac.slash y.Momentum
+        let longitudinal = Dirac.spinSummedInterference (spinor x) (named k) (named k) (spinor y)
+        t.Coupling.Expression ** 2 * (longitudinal / boson.Mass ** 2 - metric) / 3
 
     /// The decay terms for barred leg x, unbarred leg y, boson b.
     let decayTerms (m: ModelData) (x: Leg) (y: Leg) (b: Field) : Term list =

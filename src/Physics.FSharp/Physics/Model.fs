@@ -50,7 +50,8 @@ type Model(name: string, description: string, reference: string, fields: seq<Fie
             | Some f when ok f -> ()
             | Some f -> fail (sprintf "the %s role names %s, a %O" what n f.Kind)
             | None -> fail (sprintf "the %s role names %s, which is not a field" what n)
-        role "dark-fermion" roles.DarkFermion (fun f -> f.IsFermion && not f.IsMassless)
+        // a model may have no dark fermion (empty role): then it has no χ processes
+        if not (String.IsNullOrEmpty roles.DarkFermion) then role "dark-fermion" roles.DarkFermion (fun f -> f.IsFermion && not f.IsMassless)
         role "mediator" roles.Mediator (fun f -> f.IsBoson)
         role "nucleus" roles.Nucleus (fun f -> f.IsFermion && not f.IsMassless)
         if not (isNull effective) then
@@ -85,12 +86,19 @@ type Model(name: string, description: string, reference: string, fields: seq<Fie
 
     let cache = ConcurrentDictionary<ProcessKind, Lazy<Process option>>()
 
+    /// Why a kind is absent although the model has vertices for it (e.g. a spin-dependent nucleus coupling).
+    let reasons = ConcurrentDictionary<ProcessKind, string>()
+
     let derive (kind: ProcessKind) : Process option =
         let groups = neutrinoGroups.Force()
+        let withReason (nu: Field) (nus: Field list) =
+            let p, reason = ProcessDerivation.deriveWithReason data kind nu nus
+            if not (String.IsNullOrEmpty reason) then reasons.[kind] <- reason
+            p
         let derivedPerGroup =
             match groups with
-            | [] -> [ ProcessDerivation.derive data kind null [] ]
-            | gs -> gs |> List.map (fun g -> ProcessDerivation.derive data kind g.Head g)
+            | [] -> [ withReason null [] ]
+            | gs -> gs |> List.map (fun g -> withReason g.Head g)
         match derivedPerGroup |> List.choose id with
         | [] -> None
         | [ p ] -> Some p
@@ -102,7 +110,9 @@ type Model(name: string, description: string, reference: string, fields: seq<Fie
         cache.GetOrAdd(kind, fun k -> Lazy<Process option>((fun () -> derive k), Threading.LazyThreadSafetyMode.ExecutionAndPublication)).Force()
 
     let absent (kind: ProcessKind) =
-        ProcessNotInModelException(kind, ProcessDerivation.kindName kind, name, "no vertices of the model make it (it is absent, not zero)")
+        match reasons.TryGetValue kind with
+        | true, reason -> ProcessNotInModelException(kind, ProcessDerivation.kindName kind, name, reason)
+        | _ -> ProcessNotInModelException(kind, ProcessDerivation.kindName kind, name, "no vertices of the model make it (it is absent, not zero)")
 
     /// The model's name (e.g. "scalar-seed").
     member _.Name = name

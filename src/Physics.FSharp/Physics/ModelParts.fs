@@ -223,7 +223,7 @@ type Vertex(coupling: ModelParameter, barredFermion: string, structure: DiracStr
 /// fermion χ, the mediator S, the nucleus N. Every field of kind LeftHandedNeutrino is a neutrino.
 [<NoEquality; NoComparison>]
 type ModelRoles =
-    { /// The new fermion χ (seed 000: X).
+    { /// The new fermion χ (seed 000: X); empty for a model without one (it then has no χ processes).
       DarkFermion: string
       /// The mediator S (seed 000: φ).
       Mediator: string
@@ -237,7 +237,8 @@ type ProcessKind =
     | NeutrinoNucleusToChiNucleus = 0
     /// ν̄ N → χ̄ N (seed 001 eq. 2.15).
     | AntineutrinoNucleusToAntichiNucleus = 1
-    /// ν N → ν N through the model's mediators (a light mediator interfering with the SM comes with the next issue).
+    /// ν N → ν N through the model's mediators alone (with the SM and its interference:
+    /// NeutrinoNucleusToNeutrinoNucleusWithStandardModel).
     | NeutrinoNucleusToNeutrinoNucleus = 2
     /// χ N → ν N with χ and N at rest (dark-matter down-scattering, seed 000 sec. VI).
     | ChiNucleusToNeutrinoNucleus = 3
@@ -255,6 +256,10 @@ type ProcessKind =
     | ChiNeutrinoToChiNeutrino = 9
     /// χ ν̄ → χ ν̄.
     | ChiAntineutrinoToChiAntineutrino = 10
+    /// ν N → ν N with the Standard-Model neutral current (Z exchange at q² ≪ m_Z², G_F/√2 and the weak charge
+    /// Q_W = N − (1 − 4 sin²θ_W) Z) and the model's mediators, squared with their interference (light-mediator CEvNS).
+    /// Present when the model has ν N → ν N of its own; SM CEvNS alone is Kernel.StandardModelCevns.
+    | NeutrinoNucleusToNeutrinoNucleusWithStandardModel = 11
 
 /// The shape of a process, which fixes its kinematic variables and what it offers (dσ/dT, σv, a width …).
 type ProcessCategory =

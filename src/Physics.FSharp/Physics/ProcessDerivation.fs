@@ -12,6 +12,39 @@ module internal ProcessDerivation =
 
     let private s = Symbol
 
+    /// The name a kind is known by in messages (for absent processes).
+    let kindName (kind: ProcessKind) =
+        match kind with
+        | ProcessKind.NeutrinoNucleusToChiNucleus -> "ν N → χ N"
+        | ProcessKind.AntineutrinoNucleusToAntichiNucleus -> "ν̄ N → χ̄ N"
+        | ProcessKind.NeutrinoNucleusToNeutrinoNucleus -> "ν N → ν N"
+        | ProcessKind.ChiNucleusToNeutrinoNucleus -> "χ N → ν N"
+        | ProcessKind.ChiAntichiToNeutrinoAntineutrino -> "χ χ̄ → ν ν̄"
+        | ProcessKind.ChiAntichiToMediatorPair -> "χ χ̄ → S S"
+        | ProcessKind.MediatorPairToNeutrinoAntineutrino -> "S S → ν ν̄"
+        | ProcessKind.MediatorPairToChiAntichi -> "S S → χ χ̄"
+        | ProcessKind.MediatorDecay -> "S → χ ν̄ + χ̄ ν"
+        | ProcessKind.ChiNeutrinoToChiNeutrino -> "χ ν → χ ν"
+        | ProcessKind.ChiAntineutrinoToChiAntineutrino -> "χ ν̄ → χ ν̄"
+        | ProcessKind.NeutrinoNucleusToNeutrinoNucleusWithStandardModel -> "ν N → ν N (with the Standard Model)"
+        | _ -> raise (ArgumentOutOfRangeException("kind", kind, "unknown process kind"))
+
+    /// Raised inside a derivation when the model has vertices for a process but the process is still absent for a
+    /// physical reason (e.g. a spin-dependent nucleus coupling has no coherent ν N → χ N); derive turns it into None
+    /// and deriveWithReason returns the reason.
+    exception private AbsentBecause of string
+
+    /// A coherent nucleus couples spin-independently: 1 (scalar) or γ^μ (vector). Any other nucleus vertex is
+    /// spin-dependent (iγ5, γ^μγ5, chiral projectors) and has no coherent enhancement: the process is absent, with why.
+    let private requireCoherent (nucleus: Field) (ds: TwoLineDiagram list) =
+        for d in ds do
+            for (b, t, _) in [ d.LineA; d.LineB ] do
+                if b.Field.Name = nucleus.Name && not (t.Vertex.Structure = DiracStructure.Scalar || t.Vertex.Structure = DiracStructure.Vector) then
+                    raise (
+                        AbsentBecause(
+                            sprintf "the nucleus couples through %s (%O): spin-dependent, with no coherent enhancement; coherent scattering on %s needs a scalar (1) or vector (γ^μ) nucleus coupling, and a spin-dependent rate is not implemented"
+                                t.Vertex.Term t.Vertex.Structure nucleus.Display))
+
     // ---- the lab frame of nucleus scattering (seed 001 sec. 2.1) ----------------------------------------------------
 
     /// All Minkowski products of p1 (ν), p2 (N), k1 (produced), k2 (N') from the four-vectors of seed 001 eq. (2.2) with
@@ -159,13 +192,28 @@ module internal ProcessDerivation =
 
     // ---- ν N → χ N, ν̄ N → χ̄ N, ν N → ν N ----------------------------------------------------------------------
 
+    /// The Standard-Model neutral-current amplitude of coherent ν N → ν N at q² ≪ m_Z²: from
+    /// L_eff = −(G_F/√2) [ν̄ γ^μ(1 − γ5) ν][q̄ γ_μ(g_V^q − g_A^q γ5) q] (PDG review "Electroweak model", g_V^u = 1/2 − 4/3 sin²θ_W,
+    /// g_V^d = −1/2 + 2/3 sin²θ_W), the nucleus's vector charge Z(2g_V^u + g_V^d) + N(g_V^u + 2g_V^d) = −Q_W/2 with
+    /// Q_W = N − (1 − 4 sin²θ_W) Z (seed 000 below eq. 11), so M_SM = (G_F Q_W/√2) [ū γ^μ P_L u][Ū γ_μ U]: the coefficient
+    /// G_F Q_W/√2 in MeV⁻², written in A and Z (N = A − Z).
+    let private standardModelCoefficient =
+        lazy
+            (let gf = Number(Q.OfDouble Constants.FermiConstant)
+             let a, z = ProcessVariables.MassNumber.Expression, ProcessVariables.ProtonNumber.Expression
+             let qw = Structure.substitute CrossSections.N (a - z) CrossSections.weakCharge
+             gf * qw / sqrt (Ops.integer 2))
+
     let private nucleusScattering (m: ModelData) (kind: ProcessKind) (nu: Field) (nus: Field list) : Process option =
         let nucleus = fieldNamed m m.Roles.Nucleus
+        let needsChi = kind = ProcessKind.NeutrinoNucleusToChiNucleus || kind = ProcessKind.AntineutrinoNucleusToAntichiNucleus
+        if needsChi && String.IsNullOrEmpty m.Roles.DarkFermion then None else
         let produced, anti, seedEq, dsdtEq =
             match kind with
             | ProcessKind.NeutrinoNucleusToChiNucleus -> fieldNamed m m.Roles.DarkFermion, false, "seed 001 eqs. (2.14)–(2.18) [proof amp.nuN]", "seed 001 eq. (2.21) [proof xs.nuchi]"
             | ProcessKind.AntineutrinoNucleusToAntichiNucleus -> fieldNamed m m.Roles.DarkFermion, true, "seed 001 eq. (2.15) [proof amp.nuN]", "seed 001 eq. (2.21) for ν̄ [proof amp.nuN]"
-            | _ -> nu, false, "(absent: no ν̄ ν S vertex)", "(absent)"
+            | ProcessKind.NeutrinoNucleusToNeutrinoNucleus -> nu, false, "the mediators' ν N → ν N alone [proof lv.closed-form]", "dσ/dT = |M|² F²/(32π M E_ν²) [proof lv.closed-form]"
+            | _ -> nu, false, "SM Z exchange (G_F/√2, Q_W) + the mediators, with interference [proof lv.closed-form]", "light-mediator CEvNS with exact kinematics (cf. Cerdeño et al., JHEP 05 (2016) 118) [proofs lv.closed-form, lv.contact-limit]"
         let nuLeg = if anti then "ν̄" else "ν"
         let prodLeg = if produced.Kind = FieldKind.LeftHandedNeutrino then nuLeg else (if anti then produced.Display + "̄" else produced.Display)
         let legs = [ leg nu anti true "p1"; leg nucleus false true "p2"; leg produced anti false "k1"; leg nucleus false false "k2" ]
@@ -173,32 +221,71 @@ module internal ProcessDerivation =
         match twoLineDiagrams m names legs with
         | [] -> None
         | ds ->
+            requireCoherent nucleus ds
+            let withSM = kind = ProcessKind.NeutrinoNucleusToNeutrinoNucleusWithStandardModel
+            let general = withSM || hasVectorExchange ds
             let inModel = inModelSymbols produced nucleus
             let qSquared = inModel (Kinematics.derivation ()).QSquared
-            let propagators (c: Channel) (b: Field) (b': Field) =
-                if c <> T then invalidOp "nucleus scattering: only t-channel exchange is possible"
-                let d (f: Field) = qSquared - f.Mass ** 2
-                if b.Name = b'.Name then 1 / (d b) ** 2 else 1 / (d b * d b')
             let avg = averaging (legs |> List.filter (fun l -> l.Incoming)) (legs |> List.filter (fun l -> not l.Incoming))
-            let raw = twoLineSquared ds avg propagators
             let dots = labDots.Force() |> List.map (fun (a, b, e) -> a, b, inModel e)
             // the physical domain of the kinematics (Kinematics.Domain in the model's symbols)
             let domain =
                 if produced.Mass = Kinematics.Mchi && nucleus.Mass = Kinematics.M then Kinematics.Domain
                 else Assumptions.Positive([ "E_nu"; nucleus.MassParameter.Symbol; "T" ] @ (if produced.IsMassless then [] else [ produced.MassParameter.Symbol ]))
-            let m2 = Normal.simplifyWith domain (Dirac.substituteDots dots raw)
-            let name = sprintf "%s %s → %s %s" nuLeg nucleus.Display prodLeg nucleus.Display
+            // |M|² = Σ c c' K: the coefficients (couplings × propagators, the SM's G_F Q_W/√2) and the kinematic factors
+            // K kept apart, so that |M|² is (Σ c)² K when one Dirac structure carries every amplitude (compact, and the
+            // interference is visible as the cross term). Scalar exchange alone keeps the one normal form of before.
+            let m2, pieces =
+                if not general then
+                    let propagators (c: Channel) (b: Field) (b': Field) =
+                        if c <> T then invalidOp "nucleus scattering: only t-channel exchange is possible"
+                        let d (f: Field) = qSquared - f.Mass ** 2
+                        if b.Name = b'.Name then 1 / (d b) ** 2 else 1 / (d b * d b')
+                    let raw = twoLineSquared ds avg propagators
+                    Normal.simplifyWith domain (Dirac.substituteDots dots raw), []
+                else
+                    let propagator (c: Channel) (b: Field) =
+                        if c <> T then invalidOp "nucleus scattering: only t-channel exchange is possible"
+                        1 / (qSquared - b.Mass ** 2)
+                    let (ba, _, ua), (bb, _, ub) = ds.Head.LineA, ds.Head.LineB
+                    let sm : LineProductTerm list =
+                        if withSM then
+                            let nuFirst = ba.Field.Kind = FieldKind.LeftHandedNeutrino
+                            let gNu = Dirac.gammaIndex vertexIndex * Dirac.projectorL
+                            let gN = Dirac.gammaIndex vertexIndex
+                            [ { Coefficient = standardModelCoefficient.Force(); GammaA = (if nuFirst then gNu else gN); GammaB = (if nuFirst then gN else gNu) } ]
+                        else []
+                    let pieces =
+                        lineProductSquared (ba, ua) (bb, ub) (amplitudeTerms ds propagator @ sm) avg
+                        |> List.map (fun (c1, c2, k) -> Normal.simplifyWith domain c1, Normal.simplifyWith domain c2, Normal.simplifyWith domain (Dirac.substituteDots dots k))
+                        |> List.filter (fun (_, _, k) -> not (Ops.isZero k))
+                    (pieces |> List.map (fun (c1, c2, k) -> c1 * c2 * k) |> List.sum), pieces
+            let name = sprintf "%s %s → %s %s%s" nuLeg nucleus.Display prodLeg nucleus.Display (if withSM then " (SM + mediators)" else "")
             let spins =
                 spinStatement (legs |> List.filter (fun l -> l.Incoming)) (legs |> List.filter (fun l -> not l.Incoming))
                 + sprintf "; the nucleus is an effective Dirac fermion of mass %O" nucleus.Mass
-            let variables = [ ProcessVariables.NeutrinoEnergy; ProcessVariables.RecoilEnergy; nucleus.MassParameter ]
+            let variables =
+                [ ProcessVariables.NeutrinoEnergy; ProcessVariables.RecoilEnergy; nucleus.MassParameter ]
+                @ (if withSM then [ ProcessVariables.MassNumber; ProcessVariables.ProtonNumber ] else [])
             let parameters = parametersIn m [ m2 ] |> List.filter (fun p -> p.Symbol <> nucleus.MassParameter.Symbol)
             // dσ/dT = |M|² F²/(32π M E_ν²) (seed 001 eq. 2.21), in the model's effective nucleus coupling if it has one
             let enu, f2 = ProcessVariables.NeutrinoEnergy.Expression, ProcessVariables.FormFactorSquared.Expression
             let dsdt = m2 / (32 * pi * nucleus.Mass * enu ** 2)
             let dsdtExpr, dsdtParameters =
                 let eff = m.Effective
-                if not (isNull eff) && not (Structure.freeOf eff.Replaces.Expression dsdt) then
+                let usesEffective (e: Expr) = not (isNull eff) && not (Structure.freeOf eff.Replaces.Expression e)
+                if general then
+                    // dσ/dT = Σ c c' K F²/(32π M E_ν²), the coefficients in the model's effective nucleus coupling
+                    let coefficient (c: Expr) =
+                        if usesEffective c then
+                            let dom = eff.AssumePositive |> Seq.fold (fun (a: Assumptions) n -> a.AndPositive(Symbol n)) domain
+                            Normal.simplifyWith dom (Structure.substitute eff.Replaces.Expression eff.ReplacementExpression c)
+                        else c
+                    let e =
+                        f2 * (pieces |> List.map (fun (c1, c2, k) -> coefficient c1 * coefficient c2 * Normal.simplifyWith domain (k / (32 * pi * nucleus.Mass * enu ** 2))) |> List.sum)
+                    let ps = parametersIn m [ e ] |> List.filter (fun p -> p.Symbol <> nucleus.MassParameter.Symbol)
+                    e, (if usesEffective m2 then ps @ [ eff.Parameter ] else ps)
+                elif usesEffective dsdt then
                     let inEffective = Structure.substitute eff.Replaces.Expression eff.ReplacementExpression dsdt
                     let dom = eff.AssumePositive |> Seq.fold (fun (a: Assumptions) n -> a.AndPositive(Symbol n)) domain
                     let e = f2 * Normal.simplifyWith dom inEffective
@@ -234,6 +321,8 @@ module internal ProcessDerivation =
     // ---- χ N → ν N at rest (seed 000 sec. VI) -----------------------------------------------------------------------
 
     let private conversionAtRest (m: ModelData) (nu: Field) (nus: Field list) : Process option =
+        // a model without a dark fermion (e.g. a light Z' coupled to ν and quarks) has no χ processes
+        if String.IsNullOrEmpty m.Roles.DarkFermion then None else
         let chi = fieldNamed m m.Roles.DarkFermion
         let nucleus = fieldNamed m m.Roles.Nucleus
         let legs = [ leg chi false true "p1"; leg nucleus false true "p2"; leg nu false false "k1"; leg nucleus false false "k2" ]
@@ -241,6 +330,7 @@ module internal ProcessDerivation =
         match twoLineDiagrams m names legs with
         | [] -> None
         | ds ->
+            requireCoherent nucleus ds
             let mX, mN = chi.Mass, nucleus.Mass
             // exact two-body kinematics at rest: √s = m_X + m_N, E_ν = m_X(m_X + 2m_N)/(2√s), E_R = m_X²/(2√s)
             let sqrtS = mX + mN
@@ -264,7 +354,7 @@ module internal ProcessDerivation =
                 if b.Name = b'.Name then 1 / (d b) ** 2 else 1 / (d b * d b')
             let incoming = legs |> List.filter (fun l -> l.Incoming)
             let outgoing = legs |> List.filter (fun l -> not l.Incoming)
-            let raw = twoLineSquared ds (averaging incoming outgoing) propagators
+            let raw = twoLineSquaredAny ds (averaging incoming outgoing) propagators (fun c b -> if c <> T then invalidOp "conversion at rest: only t-channel exchange is possible" else 1 / (q2 - b.Mass ** 2))
             let m2 = Dirac.substituteDots dots raw
             // σv = |M|² |k| / (4π √s) / (4 E_X E_N), |k| = E_ν
             let sv = m2 * eNu / (16 * pi * sqrtS * mX * mN)
@@ -304,6 +394,8 @@ module internal ProcessDerivation =
             else invalidOp (sprintf "%s: σv(s = %g) = %g < 0 beyond round-off (Σ|terms| = %g)" name sv acc absAcc)
 
     let private annihilation (m: ModelData) (kind: ProcessKind) (nu: Field) (nus: Field list) : Process option =
+        // a model without a dark fermion (e.g. a light Z' coupled to ν and quarks) has no χ processes
+        if String.IsNullOrEmpty m.Roles.DarkFermion then None else
         let chi = fieldNamed m m.Roles.DarkFermion
         let med = fieldNamed m m.Roles.Mediator
         let initial, iAnti, final, fAnti, seedEq =
@@ -338,7 +430,10 @@ module internal ProcessDerivation =
                         if b.Name <> b'.Name then notYet "two different bosons exchanged in an annihilation"
                         record c (b.Mass ** 2)
                         (placeholder c) ** 2
-                    twoLineSquared ds avg propagators, twoLineText ds
+                    let single (c: Channel) (b: Field) =
+                        record c (b.Mass ** 2)
+                        placeholder c
+                    twoLineSquaredAny ds avg propagators single, twoLineText ds
             else
                 let fermions, bosons = legs |> List.partition (fun l -> l.Field.IsFermion)
                 let x, y, ds = oneLineDiagrams m names fermions bosons
@@ -377,6 +472,8 @@ module internal ProcessDerivation =
     // ---- S → χ ν̄ + χ̄ ν ----------------------------------------------------------------------------------------
 
     let private decay (m: ModelData) (nu: Field) (nus: Field list) : Process option =
+        // a model without a dark fermion (e.g. a light Z' coupled to ν and quarks) has no χ processes
+        if String.IsNullOrEmpty m.Roles.DarkFermion then None else
         let chi = fieldNamed m m.Roles.DarkFermion
         let med = fieldNamed m m.Roles.Mediator
         let channel (fx: Field) (xAnti: bool) (fy: Field) (yAnti: bool) =
@@ -396,7 +493,8 @@ module internal ProcessDerivation =
             let mS, m1 = med.Mass, chi.Mass
             let k1k2 = (mS ** 2 - m1 ** 2 - nu.Mass ** 2) / 2
             let dots = [ "k1", "k2", k1k2; "k1", "k1", m1 ** 2; "k2", "k2", nu.Mass ** 2 ]
-            let m2s = chans |> List.map (fun (x, t, y) -> Normal.simplify (Dirac.substituteDots dots (decaySquared x t y)))
+            let vector = med.Kind = FieldKind.Vector
+            let m2s = chans |> List.map (fun (x, t, y) -> Normal.simplify (Dirac.substituteDots dots (if vector then decaySquaredVector x t y med else decaySquared x t y)))
             let m2 = m2s.Head
             // |k| = (m_S² − m_χ²)/(2 m_S) for a massless neutrino
             let k = (mS ** 2 - m1 ** 2) / (2 * mS)
@@ -410,12 +508,15 @@ module internal ProcessDerivation =
             let i =
                 info ProcessKind.MediatorDecay ProcessCategory.Decay names.Head m "seed 001 below eq. (4.2) [proof decay.s-width]"
                     (sprintf "%s %s %s %s" t0.Coupling.Symbol (text x0) t0.GammaText (text y0))
-                    "summed over the final spins (the scalar has none to average); the neutrino has one helicity" nus m2 "MeV^2" [] parameters
+                    (if vector then "summed over the final spins, averaged over the vector's three polarisations (Σ ε_μ ε*_ν = −g_μν + k_μk_ν/m²); the neutrino has one helicity"
+                     else "summed over the final spins (the scalar has none to average); the neutrino has one helicity") nus m2 "MeV^2" [] parameters
             Some(DecayProcess(i, width, names, reference m "seed 001 below eq. (4.2), with the phase-space factor (1 − m_χ²/m_S²)² [proof decay.s-width]") :> Process)
 
     // ---- χ ν → χ ν, χ ν̄ → χ ν̄ ---------------------------------------------------------------------------------
 
     let private elastic (m: ModelData) (kind: ProcessKind) (nu: Field) (nus: Field list) : Process option =
+        // a model without a dark fermion (e.g. a light Z' coupled to ν and quarks) has no χ processes
+        if String.IsNullOrEmpty m.Roles.DarkFermion then None else
         let chi = fieldNamed m m.Roles.DarkFermion
         let anti = kind = ProcessKind.ChiAntineutrinoToChiAntineutrino
         // X(p1) ν(k1) → X(p2) ν(k2)
@@ -446,7 +547,14 @@ module internal ProcessDerivation =
                 if b.Name = b'.Name then 1 / (d b) ** 2 else 1 / (d b * d b')
             let incoming = legs |> List.filter (fun l -> l.Incoming)
             let outgoing = legs |> List.filter (fun l -> not l.Incoming)
-            let raw = twoLineSquared ds (averaging incoming outgoing) propagators
+            let single (c: Channel) (b: Field) =
+                let inv =
+                    match c with
+                    | S -> sv
+                    | U -> uv
+                    | T -> tv
+                1 / (inv - b.Mass ** 2)
+            let raw = twoLineSquaredAny ds (averaging incoming outgoing) propagators single
             let parameters = parametersIn m [ raw; mChi ]
             let dom = Assumptions.Positive(symbolsOf parameters)
             // square-free factored numerator and denominator: (s − m²)² stays a square, free of cancellation at ω → 0
@@ -461,28 +569,13 @@ module internal ProcessDerivation =
 
     // ---- entry point -----------------------------------------------------------------------------------------------
 
-    /// The name a kind is known by in messages (for absent processes).
-    let kindName (kind: ProcessKind) =
-        match kind with
-        | ProcessKind.NeutrinoNucleusToChiNucleus -> "ν N → χ N"
-        | ProcessKind.AntineutrinoNucleusToAntichiNucleus -> "ν̄ N → χ̄ N"
-        | ProcessKind.NeutrinoNucleusToNeutrinoNucleus -> "ν N → ν N"
-        | ProcessKind.ChiNucleusToNeutrinoNucleus -> "χ N → ν N"
-        | ProcessKind.ChiAntichiToNeutrinoAntineutrino -> "χ χ̄ → ν ν̄"
-        | ProcessKind.ChiAntichiToMediatorPair -> "χ χ̄ → S S"
-        | ProcessKind.MediatorPairToNeutrinoAntineutrino -> "S S → ν ν̄"
-        | ProcessKind.MediatorPairToChiAntichi -> "S S → χ χ̄"
-        | ProcessKind.MediatorDecay -> "S → χ ν̄ + χ̄ ν"
-        | ProcessKind.ChiNeutrinoToChiNeutrino -> "χ ν → χ ν"
-        | ProcessKind.ChiAntineutrinoToChiAntineutrino -> "χ ν̄ → χ ν̄"
-        | _ -> raise (ArgumentOutOfRangeException("kind", kind, "unknown process kind"))
-
     /// The category of a kind.
     let categoryOf (kind: ProcessKind) =
         match kind with
         | ProcessKind.NeutrinoNucleusToChiNucleus
         | ProcessKind.AntineutrinoNucleusToAntichiNucleus
-        | ProcessKind.NeutrinoNucleusToNeutrinoNucleus -> ProcessCategory.NucleusScattering
+        | ProcessKind.NeutrinoNucleusToNeutrinoNucleus
+        | ProcessKind.NeutrinoNucleusToNeutrinoNucleusWithStandardModel -> ProcessCategory.NucleusScattering
         | ProcessKind.ChiNucleusToNeutrinoNucleus -> ProcessCategory.ConversionAtRest
         | ProcessKind.ChiAntichiToNeutrinoAntineutrino
         | ProcessKind.ChiAntichiToMediatorPair
@@ -494,11 +587,12 @@ module internal ProcessDerivation =
         | _ -> raise (ArgumentOutOfRangeException("kind", kind, "unknown process kind"))
 
     /// Derives a kind for one neutrino field (None: absent). `nus` are the neutrino fields the result holds for.
-    let derive (m: ModelData) (kind: ProcessKind) (nu: Field) (nus: Field list) : Process option =
+    let private deriveOrRaise (m: ModelData) (kind: ProcessKind) (nu: Field) (nus: Field list) : Process option =
         match kind with
         | ProcessKind.NeutrinoNucleusToChiNucleus
         | ProcessKind.AntineutrinoNucleusToAntichiNucleus
-        | ProcessKind.NeutrinoNucleusToNeutrinoNucleus -> nucleusScattering m kind nu nus
+        | ProcessKind.NeutrinoNucleusToNeutrinoNucleus
+        | ProcessKind.NeutrinoNucleusToNeutrinoNucleusWithStandardModel -> nucleusScattering m kind nu nus
         | ProcessKind.ChiNucleusToNeutrinoNucleus -> conversionAtRest m nu nus
         | ProcessKind.ChiAntichiToNeutrinoAntineutrino
         | ProcessKind.ChiAntichiToMediatorPair
@@ -508,3 +602,13 @@ module internal ProcessDerivation =
         | ProcessKind.ChiNeutrinoToChiNeutrino
         | ProcessKind.ChiAntineutrinoToChiAntineutrino -> elastic m kind nu nus
         | _ -> raise (ArgumentOutOfRangeException("kind", kind, "unknown process kind"))
+
+    /// Derives a kind for one neutrino field: the process, or None and why it is absent ("" when the model simply has
+    /// no vertices for it). `nus` are the neutrino fields the result holds for.
+    let deriveWithReason (m: ModelData) (kind: ProcessKind) (nu: Field) (nus: Field list) : Process option * string =
+        try
+            deriveOrRaise m kind nu nus, ""
+        with AbsentBecause reason -> None, reason
+
+    /// Derives a kind for one neutrino field (None: absent). `nus` are the neutrino fields the result holds for.
+    let derive (m: ModelData) (kind: ProcessKind) (nu: Field) (nus: Field list) : Process option = fst (deriveWithReason m kind nu nus)

@@ -28,6 +28,7 @@ type ProcessVariables =
     static let s = ModelParameter("s", "MeV^2", 2, "Mandelstam s, the squared centre-of-mass energy", ParameterRole.Kinematic)
     static let c = ModelParameter("c", "1", 0, "cos θ of the scattering angle in the centre-of-mass frame", ParameterRole.Kinematic, -1.0, 1.0, "a cosine", Seq.empty)
     static let tm = ModelParameter("t", "MeV^2", 2, "Mandelstam t, the squared momentum transfer", ParameterRole.Kinematic, Double.NegativeInfinity, 0.0, "t ≤ 0 for elastic scattering", Seq.empty)
+    static let z = ModelParameter("Z", "1", 0, "proton number of the nucleus", ParameterRole.Nuclear, 0.0, 300.0, "nuclei", Seq.empty)
     /// E_ν (MeV), the incoming neutrino energy in the nucleus rest frame.
     static member NeutrinoEnergy = enu
     /// T (MeV), the nuclear recoil kinetic energy.
@@ -42,6 +43,8 @@ type ProcessVariables =
     static member CosTheta = c
     /// t (MeV²).
     static member MandelstamT = tm
+    /// Z, the nuclear proton number (the weak charge of ν N → ν N with the Standard Model needs it).
+    static member ProtonNumber = z
 
 /// What every process shares: which process of which model, its |M|² with the spin sums it contains, its variables
 /// and parameters (units and mass dimensions), and where the result is published or checked.
@@ -115,31 +118,54 @@ type Process internal (info: ProcessInfo) =
         | other -> invalidOp (sprintf "|M|² of %s is not a power of %s: its elasticity is %s" info.Name coupling.Symbol (Infix.format other))
     override _.ToString() = sprintf "%s in model '%s'" info.Name info.ModelName
 
-/// dσ/dT of a nucleus-scattering process compiled once: inputs (E_ν, M, T, A, F²) and the model parameters of
-/// Parameters read from an array; At binds a parameter point and a form factor into the rate engine's delegate.
+/// dσ/dT of a nucleus-scattering process compiled once: inputs (E_ν, M, T, A, F²), and Z when the process needs the
+/// proton number (ν N → ν N with the Standard Model: the weak charge), and the model parameters of Parameters read
+/// from an array; At binds a parameter point and a form factor into the rate engine's delegate.
 [<Sealed>]
-type RecoilCrossSectionFunction internal (processName: string, parameters: ModelParameter list, compiled: Func<float, float, float, float, float, float[], float>) =
+type RecoilCrossSectionFunction internal (processName: string, parameters: ModelParameter list, compiled: Func<float, float, float, float, float, float[], float>, withProtons: Func<float, float, float, float, float, float, float[], float>) =
     let ps = parameters |> Array.ofList :> IReadOnlyList<ModelParameter>
+    let needsZ = not (isNull withProtons)
     /// The model parameters the compiled function reads from its array argument, in order.
     member _.Parameters = ps
+    /// Whether the cross section needs the nuclear proton number Z (call the Invoke overload that takes it).
+    member _.NeedsProtonNumber = needsZ
     /// dσ/dT in MeV⁻³ at E_ν, M, T (MeV), mass number A, form factor squared F², model parameters in Parameters' order.
+    /// InvalidOperationException when the process needs Z (NeedsProtonNumber).
     member _.Invoke(neutrinoEnergy: float, nuclearMass: float, recoilEnergy: float, massNumber: float, formFactorSquared: float, parameterValues: float[]) =
+        if needsZ then invalidOp (sprintf "dσ/dT of %s needs the proton number Z: call Invoke(E_nu, M, T, A, F2, Z, parameters)" processName)
         compiled.Invoke(neutrinoEnergy, nuclearMass, recoilEnergy, massNumber, formFactorSquared, parameterValues)
+    /// dσ/dT in MeV⁻³ at E_ν, M, T (MeV), mass number A, form factor squared F², proton number Z, model parameters in
+    /// Parameters' order (Z is not read by a process that does not need it).
+    member _.Invoke(neutrinoEnergy: float, nuclearMass: float, recoilEnergy: float, massNumber: float, formFactorSquared: float, protonNumber: float, parameterValues: float[]) =
+        if needsZ then withProtons.Invoke(neutrinoEnergy, nuclearMass, recoilEnergy, massNumber, formFactorSquared, protonNumber, parameterValues)
+        else compiled.Invoke(neutrinoEnergy, nuclearMass, recoilEnergy, massNumber, formFactorSquared, parameterValues)
     /// The cross section at a parameter point with a nuclear form factor, as the rate engine's delegate (T, E, nucleus)
     /// → MeV⁻³ (allocation-free, thread-safe). The point must give every parameter in Parameters.
     member _.At(point: ParameterPoint, formFactor: FormFactorModel) : DifferentialCrossSection =
         if isNull (box point) then nullArg "point"
         let values = point.ValuesOf ps
-        let f = compiled
         match formFactor with
-        | FormFactorModel.Unity -> DifferentialCrossSection(fun t e n -> f.Invoke(e, n.Mass, t, float n.A, 1.0, values))
+        | FormFactorModel.Unity
         | FormFactorModel.Helm
-        | FormFactorModel.KleinNystrand ->
-            DifferentialCrossSection(fun t e n ->
-                let ff = FormFactors.EvaluateOfRecoil(formFactor, t, n.Mass, float n.A)
-                f.Invoke(e, n.Mass, t, float n.A, ff * ff, values))
+        | FormFactorModel.KleinNystrand -> ()
         | _ -> raise (ArgumentOutOfRangeException("formFactor", formFactor, "formFactor must be Unity, Helm or KleinNystrand"))
-    override _.ToString() = sprintf "dσ/dT of %s (E_nu, M, T, A, F2; %s)" processName (String.Join(", ", ps |> Seq.map (fun p -> p.Symbol)))
+        if needsZ then
+            let f = withProtons
+            match formFactor with
+            | FormFactorModel.Unity -> DifferentialCrossSection(fun t e n -> f.Invoke(e, n.Mass, t, float n.A, 1.0, float n.Z, values))
+            | _ ->
+                DifferentialCrossSection(fun t e n ->
+                    let ff = FormFactors.EvaluateOfRecoil(formFactor, t, n.Mass, float n.A)
+                    f.Invoke(e, n.Mass, t, float n.A, ff * ff, float n.Z, values))
+        else
+            let f = compiled
+            match formFactor with
+            | FormFactorModel.Unity -> DifferentialCrossSection(fun t e n -> f.Invoke(e, n.Mass, t, float n.A, 1.0, values))
+            | _ ->
+                DifferentialCrossSection(fun t e n ->
+                    let ff = FormFactors.EvaluateOfRecoil(formFactor, t, n.Mass, float n.A)
+                    f.Invoke(e, n.Mass, t, float n.A, ff * ff, values))
+    override _.ToString() = sprintf "dσ/dT of %s (E_nu, M, T, A, F2%s; %s)" processName (if needsZ then ", Z" else "") (String.Join(", ", ps |> Seq.map (fun p -> p.Symbol)))
 
 /// The recoil kinematics of a nucleus-scattering process (seed 001 eqs. 2.5–2.11, derived in Kinematics): T_min(E),
 /// T_max(E), E_min(T) and the threshold, as formulas in (E_ν or T, M, produced mass).
@@ -189,7 +215,8 @@ type NucleusScatteringProcess internal (info: ProcessInfo, dsdt: Expr, dsdtParam
     inherit Process(info)
     static let inputs = [ ProcessVariables.NeutrinoEnergy; null; ProcessVariables.RecoilEnergy; ProcessVariables.MassNumber; ProcessVariables.FormFactorSquared ]
     let nuclearMass = info.Variables |> List.find (fun p -> p.Role = ParameterRole.Mass)
-    let inputs = inputs |> List.map (fun p -> if isNull p then nuclearMass else p)
+    let needsZ = not (Structure.freeOf ProcessVariables.ProtonNumber.Expression dsdt)
+    let inputs = inputs |> List.map (fun p -> if isNull p then nuclearMass else p) |> fun xs -> if needsZ then xs @ [ ProcessVariables.ProtonNumber ] else xs
     let formula =
         lazy
             (Formula(
@@ -202,11 +229,15 @@ type NucleusScatteringProcess internal (info: ProcessInfo, dsdt: Expr, dsdtParam
             ))
     let compiled =
         lazy
-            (let f =
-                BoundCompile.compile (inputs |> List.map (fun p -> p.Symbol)) (dsdtParameters |> List.map (fun p -> p.Symbol))
-                    typeof<Func<float, float, float, float, float, float[], float>> dsdt
-             RecoilCrossSectionFunction(info.Name, dsdtParameters, f :?> Func<float, float, float, float, float, float[], float>))
-    /// dσ/dT (MeV⁻³) over (E_nu, M, T, A, F2) then CrossSectionParameters.
+            (let names = inputs |> List.map (fun p -> p.Symbol)
+             let arrayed = dsdtParameters |> List.map (fun p -> p.Symbol)
+             if needsZ then
+                 let f = BoundCompile.compile names arrayed typeof<Func<float, float, float, float, float, float, float[], float>> dsdt
+                 RecoilCrossSectionFunction(info.Name, dsdtParameters, null, f :?> Func<float, float, float, float, float, float, float[], float>)
+             else
+                 let f = BoundCompile.compile names arrayed typeof<Func<float, float, float, float, float, float[], float>> dsdt
+                 RecoilCrossSectionFunction(info.Name, dsdtParameters, f :?> Func<float, float, float, float, float, float[], float>, null))
+    /// dσ/dT (MeV⁻³) over (E_nu, M, T, A, F2), then Z when it needs the proton number, then CrossSectionParameters.
     member _.DifferentialCrossSection : Formula = formula.Force()
     /// The model parameters of DifferentialCrossSection (after the model's effective-coupling substitution, if any).
     member _.CrossSectionParameters : IReadOnlyList<ModelParameter> = dsdtParameters |> Array.ofList :> IReadOnlyList<ModelParameter>

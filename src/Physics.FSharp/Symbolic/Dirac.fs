@@ -609,3 +609,97 @@ module Dirac =
                     | [] -> []
                 Ops.product (others @ pairUp epsFactors)
         canonicalize e |> Algebraic.expand |> Algebraic.summands |> List.map contractTerm |> Ops.sum |> Algebraic.expand
+
+    // ---- open Lorentz indices ------------------------------------------------------------------------------
+
+    /// The prefix that marks a name in dot/ε as an open Lorentz index rather than a momentum.
+    [<Literal>]
+    let IndexPrefix = "idx:"
+
+    /// Whether a name in dot/ε is an open Lorentz index (made by gammaIndex).
+    [<CompiledName("IsIndexName")>]
+    let isIndexName (name: string) = not (isNull name) && name.StartsWith(IndexPrefix, StringComparison.Ordinal)
+
+    /// γ^μ with an open Lorentz index μ. It is a slot of the string like a slashed momentum (a̸ = γ^μ a_μ is linear in
+    /// a, so every trace identity holds slot by slot): in a trace it gives dot(μ, p) = p^μ, dot(μ, ν) = g^{μν} and
+    /// ε(…, μ, …) with the index in place; contractIndices sums repeated indices. γ̄^μ = γ^μ under the adjoint.
+    [<CompiledName("GammaIndex")>]
+    let gammaIndex (mu: string) : DiracString =
+        if String.IsNullOrWhiteSpace mu then invalidArg "mu" "a Lorentz index needs a name"
+        ofElements [ DiracElement.Slash(IndexPrefix + mu) ]
+
+    /// The string with the open index μ replaced by the Dirac string r (e.g. r = q̸ for the q_μ q_ν part of a vector
+    /// propagator, or γ^ν to rename the index): each element Slash μ becomes r, the product distributed.
+    [<CompiledName("ReplaceIndex")>]
+    let replaceIndex (mu: string) (r: DiracString) (g: DiracString) : DiracString =
+        let name = IndexPrefix + mu
+        g.Terms
+        |> List.map (fun (c, es) ->
+            es
+            |> List.fold (fun (acc: DiracString) el ->
+                match el with
+                | DiracElement.Slash p when p = name -> acc * r
+                | other -> acc * ofElements [ other ]) (DiracString.OfScalar c))
+        |> List.fold (+) DiracString.Zero
+
+    /// The names of a dot or ε factor, if the factor is one.
+    let private tensorNames (f: Expr) : string list option =
+        match f with
+        | Apply(Named n, args) when (n = DotName || n = EpsilonName) && args |> List.forall (momentumName >> Option.isSome) ->
+            Some(args |> List.choose momentumName)
+        | _ -> None
+
+    /// Sums every Lorentz index that appears twice in a term (Einstein convention, metric diag(+1, −1, −1, −1)):
+    /// g^μ_μ = 4 (dot(μ, μ)), p^μ X_μ → X with p in μ's place (dot(μ, p) times any factor holding μ), and
+    /// ε(a₁…a₄) ε(b₁…b₄) = −det[a_i·b_j] when both hold μ. Applied until no repeated index is left; the result is
+    /// expanded. Indices that appear once stay open.
+    [<CompiledName("ContractIndices")>]
+    let contractIndices (e: Expr) : Expr =
+        let isTensor (f: Expr) = (tensorNames f).IsSome
+        let expandPowers (fs: Expr list) =
+            fs
+            |> List.collect (fun f ->
+                match f with
+                | Power(b, Number q) when q.IsInteger && q.Sign > 0 && isTensor b -> List.replicate (int q.Num) b
+                | _ -> [ f ])
+        let rec contractTerm (t: Expr) : Expr =
+            let fs = expandPowers (Algebraic.factors t) |> Array.ofList
+            let indexCount = Dictionary<string, int>()
+            for f in fs do
+                match tensorNames f with
+                | Some names ->
+                    for n in names do
+                        if isIndexName n then indexCount.[n] <- (match indexCount.TryGetValue n with | true, k -> k + 1 | _ -> 1)
+                | None -> ()
+            match indexCount |> Seq.tryFind (fun kv -> kv.Value >= 2) with
+            | None -> t
+            | Some kv ->
+                let mu = kv.Key
+                let holders = [ for i in 0 .. fs.Length - 1 do match tensorNames fs.[i] with Some ns when List.contains mu ns -> yield i | _ -> () ]
+                let rest (skip: int list) = [ for i in 0 .. fs.Length - 1 do if not (List.contains i skip) then yield fs.[i] ]
+                let replaced, used =
+                    match holders with
+                    | [ i ] ->
+                        // one factor holds μ twice: dot(μ, μ) = g^μ_μ = 4 (an ε with μ twice is already 0)
+                        (match fs.[i] with
+                         | Apply(Named n, _) when n = DotName -> Ops.integer 4
+                         | _ -> Ops.zero), [ i ]
+                    | i :: j :: _ ->
+                        let a, b = fs.[i], fs.[j]
+                        let na, nb = (tensorNames a).Value, (tensorNames b).Value
+                        let other (ns: string list) = match ns |> List.filter ((<>) mu) with [ x ] -> x | _ -> mu
+                        let swap (ns: string list) (x: string) = ns |> List.map (fun n -> if n = mu then x else n)
+                        let isDot (f: Expr) = match f with Apply(Named n, _) -> n = DotName | _ -> false
+                        let r =
+                            match isDot a, isDot b with
+                            | true, true -> dot (other na) (other nb)
+                            | true, false -> epsilon (swap nb (other na))
+                            | false, true -> epsilon (swap na (other nb))
+                            | false, false ->
+                                let m = Array2D.init 4 4 (fun x y -> dot na.[x] nb.[y])
+                                Ops.negate (determinant m)
+                        r, [ i; j ]
+                    | [] -> invalidOp "unreachable: a counted index has no holder"
+                Ops.product (replaced :: rest used) |> Algebraic.expand |> Algebraic.summands |> List.map contractTerm |> Ops.sum
+        canonicalize e |> Algebraic.expand |> Algebraic.summands |> List.map contractTerm |> Ops.sum |> Algebraic.expand
+

@@ -59,11 +59,11 @@ let ``a vertex naming a field the model lacks, a coupling that is not a paramete
     Assert.That(e3.Message, Does.Contain "the mediator role names chi, a DiracFermion")
 
 [<Test>]
-let ``a γ^μ vertex is declared as data but its processes say the derivation is not there yet`` () =
+let ``a γ^μ vertex on a scalar boson is refused: its index has nothing to contract with`` () =
     let v = Vertex(SeedModel.NucleusCoupling, "N", DiracStructure.Vector, "N", "S", false, "")
     let m = withVertices "vector-nucleus" seed.Fields seed.Parameters [ seed.Vertices.[0]; v ]
     let e = Assert.Throws<NotSupportedException>(fun () -> m.Process ProcessKind.NeutrinoNucleusToChiNucleus |> ignore)
-    Assert.That(e.Message, Does.Contain("γ^μ").And.Contain("not implement this yet"))
+    Assert.That(e.Message, Does.Contain("γ^μ structure needs a vector boson").And.Contain("S is a scalar"))
     // processes without that vertex are unaffected
     Assert.That(m.Has ProcessKind.ChiAntichiToNeutrinoAntineutrino)
 

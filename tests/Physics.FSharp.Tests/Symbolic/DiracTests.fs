@@ -483,3 +483,54 @@ let ``invariants round-trip through the infix text`` () =
     Infix.parseOrThrow (Infix.format t) === t
     // text written by hand is put in canonical order
     Dirac.canonicalize (Infix.parseOrThrow "eps(d, c, b, a) + dot(q, p) - eps(a, b, b, c)") === Dirac.epsilon [ "a"; "b"; "c"; "d" ] + dot "p" "q"
+
+// ---- open Lorentz indices (vector exchange) -------------------------------------------------------------
+
+let private metricSign (mu: int) = if mu = 0 then 1.0 else -1.0
+
+/// Σ_{μν} Tr[A γ^μ B γ^ν] Tr[C γ_μ D γ_ν] with explicit matrices (γ_μ = η_μμ γ^μ).
+let private contractedNumeric (vectors: Map<string, float[]>) (a: DiracString) (b: DiracString) (c: DiracString) (d: DiracString) : Complex =
+    let m (g: DiracString) = fst (stringMatrix vectors g)
+    let ma, mb, mc, md = m a, m b, m c, m d
+    let mutable acc = Complex.Zero
+    for mu in 0 .. 3 do
+        for nu in 0 .. 3 do
+            let t1 = traceM (mul (mul ma gammaM.[mu]) (mul mb gammaM.[nu]))
+            let t2 = traceM (mul (mul mc gammaM.[mu]) (mul md gammaM.[nu]))
+            acc <- acc + Complex(metricSign mu * metricSign nu, 0.0) * t1 * t2
+    acc
+
+[<Test>]
+let ``two traces with open indices contracted (L_μν H^μν, with γ5 and projectors) agree with explicit 4×4 matrices`` () =
+    let rng = Random 2024
+    let mutable count = 0
+    for n in [ 1; 2; 3 ] do
+        for _ in 1 .. 12 do
+            let vectors = randomKinematics rng
+            let pick () = Dirac.ofElements (randomElements rng n)
+            let a, b, c, d = pick (), pick (), pick (), pick ()
+            let mu, nu = Dirac.gammaIndex "mu", Dirac.gammaIndex "nu"
+            let symbolic = Dirac.contractIndices (Dirac.trace (a * mu * b * nu) * Dirac.trace (c * mu * d * nu))
+            Assert.That(Structure.symbols symbolic |> List.exists Dirac.isIndexName, Is.False, "an index is left open")
+            let actual = numericValue vectors symbolic
+            let expected = contractedNumeric vectors a b c d
+            let scale = 1.0 + expected.Magnitude + (snd (stringMatrix vectors a)) * (snd (stringMatrix vectors b)) * (snd (stringMatrix vectors c)) * (snd (stringMatrix vectors d))
+            Assert.That((actual - expected).Magnitude <= 1e-9 * scale, sprintf "contracted: symbolic %O, matrices %O" actual expected)
+            count <- count + 1
+    Assert.That(count, Is.EqualTo 36)
+
+[<Test>]
+let ``γ^μ … γ_μ in one trace, p^μ X_μ and an index replaced by a slash contract as the matrices do`` () =
+    let rng = Random 99
+    for _ in 1 .. 10 do
+        let vectors = randomKinematics rng
+        let a = Dirac.ofElements (randomElements rng 3)
+        let mu = Dirac.gammaIndex "mu"
+        // Tr[γ^μ A γ_μ] = Σ η_μμ Tr[γ^μ A γ^μ]
+        let ma = fst (stringMatrix vectors a)
+        let expected = [ for m in 0 .. 3 -> Complex(metricSign m, 0.0) * traceM (mul (mul gammaM.[m] ma) gammaM.[m]) ] |> List.fold (+) Complex.Zero
+        let actual = numericValue vectors (Dirac.contractIndices (Dirac.trace (mu * a * mu)))
+        Assert.That((actual - expected).Magnitude <= 1e-9 * (1.0 + expected.Magnitude + 100.0 * (snd (stringMatrix vectors a))), sprintf "%O vs %O" actual expected)
+        // replacing the index by p̸ is the trace with p̸ in its place
+        let replaced = Dirac.replaceIndex "mu" (Dirac.slash "p1") (mu * a)
+        Assert.That(Dirac.trace replaced, Is.EqualTo(Dirac.trace (Dirac.slash "p1" * a)))

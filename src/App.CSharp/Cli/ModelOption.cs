@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.Reflection;
+using NuDM.Physics;
+using Spectre.Console;
+
+namespace NuDM.App.Cli;
+
+/// <summary>
+/// <c>--model FILE</c> on the commands that compute with a model (verify, xsec, spectrum, limit, relic, boltzmann, kd,
+/// constraints, figures): the model file is read, checked and verified (<see cref="ModelFile.Load"/>; the verdicts are
+/// cached in $NUDM_CACHE/models, else $XDG_CACHE_HOME/nudm/models, else ~/.cache/nudm/models, keyed by the file's content
+/// and the program build) and the command runs with it (<see cref="ModelInUse"/>). FILE is a path, or the name of a
+/// shipped model (<c>scalar</c> for models/scalar.yaml). Without the option the seeds' scalar model built into the
+/// kernel is used, and every number is what it was.
+/// </summary>
+public static class ModelOption
+{
+    /// <summary>The program version and build the model cache is keyed by (with the kernel's build).</summary>
+    internal static string ProgramVersion { get; } =
+        $"{typeof(ModelOption).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion}:{typeof(ModelOption).Assembly.ManifestModule.ModuleVersionId:N}";
+
+    /// <summary>The option.</summary>
+    public static Option<string?> Create() => new("--model")
+    {
+        Description = "model file (YAML, see models/ and the README): a path, or a shipped model's name (scalar); default: the seeds' scalar model built in",
+    };
+
+    /// <summary>Adds --model to a command whose action is set: the action then runs with the model the option names.</summary>
+    public static Option<string?> AddTo(Command command)
+    {
+        var option = Create();
+        command.Options.Add(option);
+        var inner = command.Action ?? throw new InvalidOperationException($"{command.Name}: set the action before adding --model");
+        command.Action = new WithModel(option, inner);
+        return option;
+    }
+
+    /// <summary>
+    /// Reads, checks and verifies a model file (refused with file, line and column when malformed or when an
+    /// obligation is not proven); warnings (a corrupt cache entry) go to standard error.
+    /// </summary>
+    public static ModelDefinition Load(string argument, bool refuse = true)
+    {
+        var path = ModelFile.Resolve(argument);
+        var cache = CacheFolder.Folder("models");
+        var d = refuse ? ModelFile.Load(path, cache, ProgramVersion) : ModelFile.Check(path, cache, ProgramVersion);
+        foreach (var w in d.Warnings) CommandLine.Error.MarkupLine($"[yellow]warning:[/] {Markup.Escape(w)}");
+        return d;
+    }
+
+    /// <summary>Runs a command's action with the model of --model in use.</summary>
+    private sealed class WithModel(Option<string?> option, CommandLineAction inner) : AsynchronousCommandLineAction
+    {
+        public override async Task<int> InvokeAsync(ParseResult parseResult, CancellationToken cancellationToken = default)
+        {
+            ModelDefinition? definition = null;
+            if (parseResult.GetValue(option) is { } argument)
+            {
+                try { definition = Load(argument); }
+                catch (Exception e) when (e is not OutOfMemoryException) { return CommandLine.Report(e); }
+                CommandLine.Error.MarkupLine($"[grey]model '{Markup.Escape(definition.Model.Name)}' from {Markup.Escape(definition.File)} ({(definition.FromCache ? "verified before: cached" : $"{definition.Checks.Count} obligations proven")})[/]");
+            }
+            using var scope = ModelInUse.Use(definition);
+            return inner switch
+            {
+                SynchronousCommandLineAction s => s.Invoke(parseResult),
+                AsynchronousCommandLineAction a => await a.InvokeAsync(parseResult, cancellationToken),
+                _ => throw new InvalidOperationException($"unknown action {inner.GetType().Name}"),
+            };
+        }
+    }
+}

@@ -1,0 +1,457 @@
+namespace NuDM.Physics
+
+open System
+open System.Collections.Generic
+open System.IO
+open System.Security.Cryptography
+open System.Text
+open NuDM.Symbolic
+open NuDM.Symbolic.Notation
+
+/// The obligations every model is verified with at load, and the file's own.
+module internal ModelObligations =
+    open ModelFileReader
+
+    let private s = Symbol
+
+    /// The mass dimension of every symbol a process of the model is written in: the model's parameters and the
+    /// kinematic variables (E_ν, T 1; s, t 2; A, F², cos θ 0).
+    let dimensionTable (m: Model) : IReadOnlyDictionary<string, Q> =
+        let d = Dictionary<string, Q>(StringComparer.Ordinal)
+        for p in m.Parameters do d.[p.Symbol] <- Q.OfInt p.MassDimension
+        for p in [ ProcessVariables.NeutrinoEnergy; ProcessVariables.RecoilEnergy; ProcessVariables.MassNumber; ProcessVariables.FormFactorSquared
+                   ProcessVariables.MandelstamS; ProcessVariables.CosTheta; ProcessVariables.MandelstamT ] do
+            d.[p.Symbol] <- Q.OfInt p.MassDimension
+        d :> IReadOnlyDictionary<string, Q>
+
+    let private slug (name: string) =
+        let b = StringBuilder()
+        for ch in name do
+            match ch with
+            | c when Char.IsLetterOrDigit c && c < '\u0080' -> b.Append c |> ignore
+            | 'χ' -> b.Append "chi" |> ignore
+            | 'ν' -> b.Append "nu" |> ignore
+            | '→' -> b.Append "to" |> ignore
+            | ' ' -> b.Append '-' |> ignore
+            | '\u0304' -> b.Append "bar" |> ignore
+            | _ -> ()
+        b.ToString().Replace("--", "-").Trim('-')
+
+    let private check id title statement (status: ModelCheckStatus) detail = ModelCheck(id, title, statement, status, detail, 0, 0)
+
+    let private ofDecision (d: Decision) =
+        match d.Verdict with
+        | Verdict.Proven -> ModelCheckStatus.Proven
+        | Verdict.Disproven -> ModelCheckStatus.Failed
+        | _ -> ModelCheckStatus.Undecided
+
+    /// Runs a check, turning the core's budgets (too large, too complex) and undecidable steps into Undecided.
+    let private guarded (id: string) title statement (body: unit -> ModelCheckStatus * string) =
+        let status, detail =
+            try body ()
+            with
+            | :? UndecidedException as u -> ModelCheckStatus.Undecided, u.Message
+            | :? ExpressionTooComplexException as x -> ModelCheckStatus.Undecided, x.Message
+            | :? ExactNumberTooLargeException as x -> ModelCheckStatus.Undecided, x.Message
+        check id title statement status detail
+
+    /// The sign of a polynomial factor on the domain: +1, −1, or None (undecided).
+    let private factorSign (dom: Assumptions) (f: Expr) : int option =
+        match f with
+        | Number q -> Some q.Sign
+        | _ ->
+            if (Normal.isPositiveWith dom f).IsProven then Some 1
+            elif (Normal.isPositiveWith dom (-f)).IsProven then Some -1
+            else None
+
+    /// The sign of a polynomial from its square-free parts: even powers count +1, the others their factor's sign.
+    let private polynomialSign (dom: Assumptions) (p: Expr) : Result<int, string> =
+        let parts =
+            match Polynomial.squareFreeParts p with
+            | Product fs -> fs
+            | f -> [ f ]
+        parts
+        |> List.fold
+            (fun acc f ->
+                match acc with
+                | Error _ -> acc
+                | Ok sign ->
+                    match f with
+                    | Power(_, Number k) when k.IsInteger && k.Num.IsEven -> Ok sign
+                    | Power(b, Number k) when k.IsInteger ->
+                        match factorSign dom b with
+                        | Some sg -> Ok(sign * sg)
+                        | None -> Error(sprintf "the sign of the factor %s is not decided" (Infix.format b))
+                    | _ ->
+                        match factorSign dom f with
+                        | Some sg -> Ok(sign * sg)
+                        | None -> Error(sprintf "the sign of the factor %s is not decided" (Infix.format f)))
+            (Ok 1)
+
+    /// e ≥ 0 on the domain: numerator and denominator of the normal form split into square-free parts; every part is a
+    /// square (an even power) or of provable sign, and the signs multiply to +.
+    let nonNegative (dom: Assumptions) (e: Expr) : ModelCheckStatus * string =
+        let e = Normal.simplifyWith dom e
+        if e = Ops.zero then ModelCheckStatus.Failed, "|M|² is identically 0"
+        else
+            let n, d = Normal.numeratorDenominator dom e
+            match polynomialSign dom n, polynomialSign dom d with
+            | Ok a, Ok b when a * b > 0 -> ModelCheckStatus.Proven, sprintf "a product of squares and factors of provable sign: %s" (Infix.format e)
+            | Ok _, Ok _ -> ModelCheckStatus.Failed, sprintf "negative on the domain: %s" (Infix.format e)
+            | Error r, _
+            | _, Error r -> ModelCheckStatus.Undecided, r
+
+    /// The physical region of a process, as substitutions that make it a rational parametrisation and the symbols and
+    /// expressions positive on it.
+    let private physicalRegion (p: Process) : (Expr * Expr) list * Assumptions * string =
+        let massSymbols = p.ModelParameters |> Seq.map (fun q -> q.Symbol) |> List.ofSeq
+        match p with
+        | :? AnnihilationProcess as a ->
+            // CM frame: s = 4E², |p| and |k| the initial and final momenta: m_in² = E² − p², m_out² = E² − k²
+            let e, pp, k = s "E_cm", s "p_cm", s "k_cm"
+            let massSub (f: Field) (mom: Expr) = if f.IsMassless then [] else [ f.MassParameter.Expression, sqrt (e ** 2 - mom ** 2) ]
+            let subs = (ProcessVariables.MandelstamS.Expression, 4 * e ** 2) :: massSub a.InitialParticle pp @ massSub a.FinalParticle k
+            let positive = [ "E_cm"; "p_cm"; "k_cm" ] @ (massSymbols |> List.filter (fun n -> not (subs |> List.exists (fun (x, _) -> x = Symbol n))))
+            let dom = (Assumptions.Positive positive).AndPositive(e - pp).AndPositive(e - k).AndPositive(1 - s "c").AndPositive(1 + s "c")
+            subs, dom, "the CM frame, s = 4E², E > |p|, |k| (masses m² = E² − p², E² − k²), −1 < cos θ < 1"
+        | :? DecayProcess ->
+            // the mediator decays, so it is heavier than what it decays into: m_S = m_χ + δ_m, δ_m > 0 (the caller substitutes)
+            [], Assumptions.Positive massSymbols, "the mediator heavier than χ: m_S = m_χ + δ_m, δ_m > 0; masses and couplings positive"
+        | :? ElasticScatteringProcess -> [], (Assumptions.Positive(massSymbols @ [ "s" ])).AndPositive(-(s "t")), "s > 0, t < 0, masses and couplings positive"
+        | _ ->
+            let vars = p.Variables |> Seq.map (fun q -> q.Symbol) |> List.ofSeq
+            [], Assumptions.Positive(vars @ massSymbols), "every energy, mass and coupling positive (the lab frame: E_ν, T, M > 0)"
+
+    /// The standard obligations of a model's processes.
+    let standard (def: Model) (decayRegion: (Expr * Expr) list) : ModelCheck list =
+        let name = def.Name
+        let dims = dimensionTable def
+        let dimensionOf (n: string) = match dims.TryGetValue n with | true, d -> Some d | _ -> None
+        let processes = [ for k in Enum.GetValues<ProcessKind>() do match def.TryProcess k with | true, p -> yield k, p | _ -> () ]
+        let perProcess =
+            [ for kind, p in processes do
+                  let id what = sprintf "%s.%s.%s" name what (slug p.Name)
+                  // dimensions: |M|² (2 → 2: 0; 1 → 2: 2) and what is compiled from it
+                  let quantities =
+                      [ yield "|M|²", p.SquaredAmplitude.Expression, (if p.Category = ProcessCategory.Decay then 2 else 0)
+                        match p with
+                        | :? NucleusScatteringProcess as n -> yield "dσ/dT", n.DifferentialCrossSection.Expression, -3
+                        | :? DecayProcess as d -> yield "Γ", d.Width.Expression, 1
+                        | :? ConversionAtRestProcess as c -> yield "σv", c.SigmaV.Expression, -2
+                        | :? AnnihilationProcess as a -> yield "σv integrand", a.SigmaVIntegrand, -2
+                        | _ -> () ]
+                  yield
+                      guarded (id "dimension") (sprintf "%s: dimensions" p.Name)
+                          (sprintf "%s of %s have the mass dimensions %s" (String.Join(", ", quantities |> List.map (fun (w, _, _) -> w))) p.Name
+                               (String.Join(", ", quantities |> List.map (fun (w, _, d) -> sprintf "%s: %d" w d))))
+                          (fun () ->
+                              let found = quantities |> List.map (fun (w, e, d) -> w, Dimensions.infer dimensionOf e, d)
+                              match found |> List.tryFind (fun (_, got, want) -> got <> Q.OfInt want) with
+                              | Some(w, got, want) -> ModelCheckStatus.Failed, sprintf "%s of %s has mass dimension %s, it must have %d" w p.Name (Dimensions.describe got) want
+                              | None -> ModelCheckStatus.Proven, String.Join(", ", found |> List.map (fun (w, got, _) -> sprintf "%s: %s" w (Dimensions.describe got))))
+                  // |M|² ≥ 0 on the physical region. Not generated for an annihilation with massive particles on both
+                  // sides (χ χ̄ → S S, S S → χ χ̄: t- and u-channel fermion exchange): its rational parametrisation keeps
+                  // two independent momenta and the sign test of the core does not decide the interference factor.
+                  let subs, dom, region = physicalRegion p
+                  let subs = if p.Category = ProcessCategory.Decay then decayRegion else subs
+                  let bothMassive =
+                      match p with
+                      | :? AnnihilationProcess as a -> not a.InitialParticle.IsMassless && not a.FinalParticle.IsMassless
+                      | _ -> false
+                  if not bothMassive then
+                    yield
+                        guarded (id "positive") (sprintf "%s: |M|² ≥ 0" p.Name) (sprintf "|M|² of %s is ≥ 0 on the physical region (%s)" p.Name region)
+                            (fun () ->
+                                let e = Structure.substituteMany subs p.SquaredAmplitude.Expression
+                                let dom = if p.Category = ProcessCategory.Decay then dom.AndPositive(s "delta_m") else dom
+                                nonNegative dom e) ]
+        // ν / ν̄ relations
+        let has k = def.Has k
+        let pairs =
+            [ ProcessKind.NeutrinoNucleusToChiNucleus, ProcessKind.AntineutrinoNucleusToAntichiNucleus
+              ProcessKind.ChiNeutrinoToChiNeutrino, ProcessKind.ChiAntineutrinoToChiAntineutrino ]
+        let relations =
+            [ for a, b in pairs do
+                  let na, nb = ProcessDerivation.kindName a, ProcessDerivation.kindName b
+                  yield
+                      check (sprintf "%s.nu-nubar.%s" name (slug na)) (sprintf "%s and %s come together" na nb)
+                          (sprintf "the Lagrangian is Hermitian, so %s is in the model exactly when %s is" na nb)
+                          (if has a = has b then ModelCheckStatus.Proven else ModelCheckStatus.Failed)
+                          (sprintf "%s: %s, %s: %s" na (if has a then "present" else "absent") nb (if has b then "present" else "absent")) ]
+        let vectorLike = def.Vertices |> Seq.exists (fun v -> v.IsVectorLike)
+        let equalNuNubar =
+            if has ProcessKind.NeutrinoNucleusToChiNucleus && has ProcessKind.AntineutrinoNucleusToAntichiNucleus && not vectorLike then
+                [ guarded (sprintf "%s.nu-nubar.dsigma-equal" name) "ν N → χ N and ν̄ N → χ̄ N have the same dσ/dT"
+                      "with scalar-like vertices only (no γ^μ), ν̄ N → χ̄ N has the dσ/dT of ν N → χ N (so one cross section serves every flavour of a flux)"
+                      (fun () ->
+                          let a = def.NucleusScattering(ProcessKind.NeutrinoNucleusToChiNucleus).DifferentialCrossSection.Expression
+                          let b = def.NucleusScattering(ProcessKind.AntineutrinoNucleusToAntichiNucleus).DifferentialCrossSection.Expression
+                          let d = Normal.equivalentWith Assumptions.AllPositive a b
+                          ofDecision d, d.Reason) ]
+            else []
+        // the m_χ → 0 limit of ν N → χ N: finite, and the massless expression
+        let masslessLimit =
+            if has ProcessKind.NeutrinoNucleusToChiNucleus then
+                let p = def.NucleusScattering ProcessKind.NeutrinoNucleusToChiNucleus
+                let chi = def.Field(def.Roles.DarkFermion).MassParameter
+                [ guarded (sprintf "%s.massless-limit.nu-N-chi-N" name) "ν N → χ N: the m_χ → 0 limit"
+                      (sprintf "dσ/dT of ν N → χ N has a finite limit as %s → 0⁺, equal to its value at %s = 0 (no singularity in the produced mass)" chi.Symbol chi.Symbol)
+                      (fun () ->
+                          let e = p.DifferentialCrossSection.Expression
+                          let x = chi.Expression
+                          let syms = Structure.symbols e
+                          let dom = Assumptions.Positive syms
+                          let l = Series.limitWith dom x Ops.zero Direction.FromAbove e
+                          if Structure.hasSpecial l then ModelCheckStatus.Failed, sprintf "lim %s→0⁺ = %s" chi.Symbol (Infix.format l)
+                          else
+                              let at0 = Normal.simplifyWith dom (Structure.substitute x Ops.zero e)
+                              let d = Normal.equivalentWith dom l at0
+                              ofDecision d, sprintf "lim %s→0⁺ dσ/dT = %s (%s)" chi.Symbol (Infix.format l) d.Reason) ]
+            else []
+        perProcess @ relations @ equalNuNubar @ masslessLimit
+
+    /// The file's own obligations.
+    let own (file: string) (def: Model) (obligations: OwnObligation list) : ModelCheck list =
+        let dims = dimensionTable def
+        let dimensionOf (n: string) = match dims.TryGetValue n with | true, d -> Some d | _ -> None
+        [ for o in obligations do
+              let line, column = int o.Node.Start.Line, int o.Node.Start.Column
+              let p =
+                  match def.TryProcess o.Process with
+                  | true, p -> p
+                  | _ -> raise (errorAt file o.Node 0 (sprintf "obligation %s: %s is not in model '%s'" o.Id (ProcessDerivation.kindName o.Process) def.Name))
+              let quantity =
+                  match o.Quantity, p with
+                  | "M2", _ -> p.SquaredAmplitude.Expression
+                  | "dsigma_dT", (:? NucleusScatteringProcess as n) -> n.DifferentialCrossSection.Expression
+                  | "width", (:? DecayProcess as d) -> d.Width.Expression
+                  | "sigma_v", (:? ConversionAtRestProcess as c) -> c.SigmaV.Expression
+                  | q, _ -> raise (errorAt file o.Node 0 (sprintf "obligation %s: %s has no %s (it is a %O process)" o.Id p.Name q p.Category))
+              // both sides of the same mass dimension (the limit variable keeps its dimension)
+              let dimOf what e =
+                  try Dimensions.infer dimensionOf e
+                  with :? DimensionException as x -> raise (errorAt file o.EqualsNode 0 (sprintf "obligation %s: %s: %s" o.Id what x.Message))
+              let dq, de = dimOf "the derived quantity" quantity, dimOf "equals" o.Equals
+              if dq <> de then
+                  raise (errorAt file o.EqualsNode 0 (sprintf "obligation %s: equals has mass dimension %s, but %s of %s has %s" o.Id (Dimensions.describe de) o.Quantity p.Name (Dimensions.describe dq)))
+              let dom =
+                  o.AssumeExpressions |> List.fold (fun (a: Assumptions) e -> a.AndPositive e) (Assumptions.Positive o.AssumePositive)
+              let statement =
+                  match o.Limit with
+                  | None -> sprintf "%s of %s = %s" o.Quantity p.Name (Infix.format o.Equals)
+                  | Some(v, a, _) -> sprintf "lim %s→%s %s of %s = %s" v (Infix.format a) o.Quantity p.Name (Infix.format o.Equals)
+              let statement =
+                  if o.AssumePositive.IsEmpty && o.AssumeExpressions.IsEmpty then statement
+                  else sprintf "%s, for %s > 0" statement (String.Join(", ", o.AssumePositive @ (o.AssumeExpressions |> List.map Infix.format)))
+              let c =
+                  guarded o.Id o.Title statement (fun () ->
+                      match o.Limit with
+                      | None ->
+                          let d = Normal.equivalentWith dom quantity o.Equals
+                          ofDecision d, d.Reason
+                      | Some(v, a, dir) ->
+                          let l = Series.limitWith dom (Symbol v) a dir quantity
+                          if l = o.Equals then ModelCheckStatus.Proven, sprintf "lim = %s" (Infix.format l)
+                          elif Structure.hasSpecial l || Structure.hasSpecial o.Equals then ModelCheckStatus.Failed, sprintf "lim = %s" (Infix.format l)
+                          else
+                              let d = Normal.equivalentWith dom l o.Equals
+                              ofDecision d, sprintf "lim = %s (%s)" (Infix.format l) d.Reason)
+              yield ModelCheck(c.Id, c.Title, c.Statement, c.Status, c.Detail, line, column) ]
+
+/// Loads models from files: reads and checks the YAML, builds the Model, verifies it with the standard obligations
+/// (dimensions of |M|², dσ/dT, Γ and σv; |M|² ≥ 0 on the physical region; the m_χ → 0 limit; the ν/ν̄ relations) and
+/// the file's own, and refuses a model whose obligation is not proven (failed or undecided). A verified model is
+/// recorded in a disk cache keyed by the SHA-256 of the file's content, the program version and the kernel build, so
+/// a second load of the same file skips the verification.
+[<AbstractClass; Sealed>]
+type ModelFile =
+    static let kernelBuild = typeof<Model>.Assembly.ManifestModule.ModuleVersionId.ToString("N")
+
+    static let hash (text: string) = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))
+
+    static let escape (t: string) = if isNull t then "" else t.Replace("\\", "\\\\").Replace("\t", "\\t").Replace("\n", "\\n").Replace("\r", "\\r")
+    static let unescape (t: string) =
+        let b = StringBuilder()
+        let mutable i = 0
+        while i < t.Length do
+            if t.[i] = '\\' && i + 1 < t.Length then
+                (match t.[i + 1] with
+                 | 't' -> b.Append '\t'
+                 | 'n' -> b.Append '\n'
+                 | 'r' -> b.Append '\r'
+                 | c -> b.Append c)
+                |> ignore
+                i <- i + 2
+            else
+                b.Append t.[i] |> ignore
+                i <- i + 1
+        b.ToString()
+
+    static let cacheHeader = "nudm-model-cache/1"
+
+    static let seedDefinition = lazy (ModelDefinition(SeedModel.Model, null, null, NucleusMatching.CoherentScalar, "y_q bar(q) q S", [], false, []))
+
+    /// The file as messages name it: relative to the current folder when inside it, '/'-separated.
+    static let display (path: string) =
+        let full = Path.GetFullPath path
+        let rel = Path.GetRelativePath(Environment.CurrentDirectory, full)
+        (if rel.StartsWith("..", StringComparison.Ordinal) then full else rel).Replace('\\', '/')
+
+    static let readText (path: string) (shown: string) =
+        if String.IsNullOrWhiteSpace path then invalidArg "path" "a model file path is needed"
+        if Directory.Exists path then raise (DataFileException(shown, "is a folder, not a model file"))
+        if not (File.Exists path) then raise (DataFileException(shown, "no such model file"))
+        File.ReadAllText path
+
+    static let verify (shown: string) (parsed: ModelFileReader.Parsed) : ModelCheck list =
+        let m = parsed.Model
+        // every process the vertices make must be derivable (the derivation says what it does not implement yet)
+        for k in Enum.GetValues<ProcessKind>() do
+            try m.Has k |> ignore
+            with :? NotSupportedException as e -> raise (DataFileException(shown, sprintf "%s: %s" (ProcessDerivation.kindName k) e.Message))
+        let decayRegion =
+            match m.TryProcess ProcessKind.MediatorDecay with
+            | true, (:? DecayProcess) ->
+                let med = m.Field(m.Roles.Mediator)
+                let chi = m.Field(m.Roles.DarkFermion)
+                if med.IsMassless || chi.IsMassless then [] else [ med.MassParameter.Expression, chi.MassParameter.Expression + Symbol "delta_m" ]
+            | _ -> []
+        ModelObligations.standard m decayRegion @ ModelObligations.own shown m parsed.Obligations
+
+    static let squaredAmplitudes (m: Model) =
+        [ for k in Enum.GetValues<ProcessKind>() do
+              match m.TryProcess k with
+              | true, p -> yield k, Infix.format p.SquaredAmplitude.Expression
+              | _ -> () ]
+
+    static let writeCache (path: string) (key: string) (checks: ModelCheck list) (m2: (ProcessKind * string) list) =
+        let b = StringBuilder()
+        b.Append(cacheHeader).Append('\n').Append("key ").Append(key).Append('\n') |> ignore
+        for c in checks do
+            b.Append("check\t").Append(escape c.Id).Append('\t').Append(int c.Status).Append('\t').Append(c.Line).Append('\t').Append(c.Column)
+                .Append('\t').Append(escape c.Title).Append('\t').Append(escape c.Statement).Append('\t').Append(escape c.Detail).Append('\n') |> ignore
+        for k, e in m2 do
+            b.Append("m2\t").Append(int k).Append('\t').Append(escape e).Append('\n') |> ignore
+        let body = b.ToString()
+        let text = body + "end " + hash body + "\n"
+        let tmp = path + "." + Guid.NewGuid().ToString("N") + ".tmp"
+        File.WriteAllText(tmp, text)
+        File.Move(tmp, path, true)
+
+    /// The cached checks of a key, or None (no entry); a corrupt entry is Error with the reason.
+    static let readCache (path: string) (key: string) : Result<(ModelCheck list * (ProcessKind * string) list) option, string> =
+        if not (File.Exists path) then Ok None
+        else
+            try
+                let text = File.ReadAllText path
+                let endAt = text.LastIndexOf("end ", StringComparison.Ordinal)
+                if endAt < 0 then Error "it has no integrity line"
+                else
+                    let body = text.Substring(0, endAt)
+                    if text.Substring(endAt + 4).Trim() <> hash body then Error "its integrity check fails"
+                    else
+                        let lines = body.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                        if lines.Length < 2 || lines.[0] <> cacheHeader then Error "it has an unknown format"
+                        elif lines.[1] <> "key " + key then Ok None
+                        else
+                            let checks =
+                                [ for l in lines do
+                                      if l.StartsWith("check\t", StringComparison.Ordinal) then
+                                          let f = l.Split('\t')
+                                          yield ModelCheck(unescape f.[1], unescape f.[5], unescape f.[6], enum<ModelCheckStatus> (int f.[2]), unescape f.[7], int f.[3], int f.[4]) ]
+                            let m2 =
+                                [ for l in lines do
+                                      if l.StartsWith("m2\t", StringComparison.Ordinal) then
+                                          let f = l.Split('\t')
+                                          let e = unescape f.[2]
+                                          match Infix.parse e with
+                                          | Ok _ -> yield enum<ProcessKind> (int f.[1]), e
+                                          | Error msg -> failwithf "a cached |M|² does not parse: %s" msg ]
+                            Ok(Some(checks, m2))
+            with e -> Error e.Message
+
+    /// The obligation that refuses a model, as the error to raise (file, line and column of a file's own obligation).
+    static let refusal (shown: string) (c: ModelCheck) =
+        let verdict = if c.Status = ModelCheckStatus.Undecided then "UNDECIDED (not proven)" else "FAILED"
+        DataFileException(shown, c.Line, c.Column, null, sprintf "the model is refused: obligation %s %s — %s: %s" c.Id verdict c.Statement c.Detail)
+
+    static let load (path: string) (cacheFolder: string) (programVersion: string) (refuse: bool) : ModelDefinition =
+        let shown = display path
+        let text = readText path shown
+        let contentHash = hash text
+        let parsed = ModelFileReader.parse shown text
+        let key = hash (String.Join("\u001f", [ "nudm-model/1"; contentHash; (if isNull programVersion then "" else programVersion); kernelBuild ]))
+        let cachePath = if String.IsNullOrEmpty cacheFolder then null else Path.Combine(cacheFolder, key.Substring(0, 32) + ".model")
+        let warnings = List<string>()
+        let cached =
+            if isNull cachePath then None
+            else
+                match readCache cachePath key with
+                | Ok c -> c
+                | Error why ->
+                    warnings.Add(sprintf "the cached verification of %s (%s) is corrupt (%s): recomputed" shown cachePath why)
+                    None
+        let checks, fromCache =
+            match cached with
+            | Some(cs, _) -> cs, true
+            | None -> verify shown parsed, false
+        if refuse then
+            match checks |> List.tryFind (fun c -> not c.Holds) with
+            | Some c -> raise (refusal shown c)
+            | None -> ()
+        if not fromCache && not (isNull cachePath) && checks |> List.forall (fun c -> c.Holds) then
+            try
+                Directory.CreateDirectory cacheFolder |> ignore
+                writeCache cachePath key checks (squaredAmplitudes parsed.Model)
+            with :? IOException | :? UnauthorizedAccessException as e ->
+                warnings.Add(sprintf "the verification of %s could not be cached in %s (%s)" shown cacheFolder e.Message)
+        ModelDefinition(parsed.Model, shown, contentHash, parsed.Matching, parsed.QuarkTerm, checks, fromCache, List.ofSeq warnings)
+
+    /// The folder of the shipped models: models/ beside the executable, or above it in a repository checkout (the
+    /// folder that holds NuDM.Hybrid.sln); null when there is none.
+    static member ShippedFolder : string =
+        let beside = Path.Combine(AppContext.BaseDirectory, "models")
+        if Directory.Exists beside then beside
+        else
+            let rec up (d: DirectoryInfo) =
+                if isNull d then null
+                elif File.Exists(Path.Combine(d.FullName, "NuDM.Hybrid.sln")) && Directory.Exists(Path.Combine(d.FullName, "models")) then Path.Combine(d.FullName, "models")
+                else up d.Parent
+            up (DirectoryInfo AppContext.BaseDirectory)
+
+    /// The file a --model argument names: a path to a file, or the name of a shipped model ("scalar" or "scalar.yaml"
+    /// for models/scalar.yaml). A name that is neither is returned unchanged (loading it says the file does not exist).
+    static member Resolve(argument: string) : string =
+        if String.IsNullOrWhiteSpace argument || File.Exists argument || Directory.Exists argument then argument
+        else
+            let shipped = ModelFile.ShippedFolder
+            let isName = argument.IndexOfAny([| '/'; '\\' |]) < 0
+            if isNull shipped || not isName then argument
+            else
+                let candidates = [ Path.Combine(shipped, argument); Path.Combine(shipped, argument + ".yaml") ]
+                match candidates |> List.tryFind File.Exists with
+                | Some f -> f
+                | None -> argument
+
+    /// Reads, checks and verifies a model file; refuses it (DataFileException naming the file, and the line and column
+    /// of what is wrong) when it is malformed or an obligation is not proven. cacheFolder (null: no cache) keeps the
+    /// verdicts of verified files under a key of the content, programVersion and the kernel build.
+    static member Load(path: string, cacheFolder: string, programVersion: string) : ModelDefinition = load path cacheFolder programVersion true
+
+    /// Reads, checks and verifies a model file without refusing it for an obligation that is not proven (for
+    /// `nudm verify --model`, which prints them); a malformed file is still a DataFileException.
+    static member Check(path: string, cacheFolder: string, programVersion: string) : ModelDefinition = load path cacheFolder programVersion false
+
+    /// Reads and checks a model file's text without verifying it (no obligations run): the loader's syntax and
+    /// structure checks only. DataFileException naming `file`, line and column on any fault.
+    static member Parse(file: string, text: string) : Model = (ModelFileReader.parse file text).Model
+
+    /// The mass dimension of an expression (infix) in a model's symbols and the process variables; DimensionException
+    /// naming the term that breaks homogeneity.
+    static member MassDimension(model: Model, expression: string) : float =
+        match Infix.parse expression with
+        | Ok e -> (Dimensions.inferWith (ModelObligations.dimensionTable model) e).ToDouble()
+        | Error msg -> invalidArg "expression" msg
+
+    /// The seeds' scalar model as a definition (the built-in SeedModel: coherent scalar matching through f_Tq).
+    static member Seed : ModelDefinition = seedDefinition.Force()

@@ -1,0 +1,315 @@
+/// Models as data: the YAML model file (models/*.yaml), its checks with file, line and column, dimensional analysis,
+/// load-time obligations, the verification cache, and random mutations of the shipped files fed to the loader.
+module NuDM.Physics.Tests.ModelFileTests
+
+open System
+open System.IO
+open NUnit.Framework
+open FsCheck
+open FsCheck.FSharp
+open FsCheck.NUnit
+open NuDM.Symbolic
+open NuDM.Physics
+
+let private shipped name = Path.Combine(ModelFile.ShippedFolder, name)
+let private scalarText = lazy (File.ReadAllText(shipped "scalar.yaml"))
+
+/// The 1-based line and column where `needle` first occurs in `text`.
+let private positionOf (text: string) (needle: string) =
+    let i = text.IndexOf(needle, StringComparison.Ordinal)
+    if i < 0 then failwithf "'%s' is not in the text" needle
+    let before = text.Substring(0, i)
+    let line = before.Split('\n').Length
+    let column = i - (before.LastIndexOf('\n') + 1) + 1
+    line, column
+
+/// The scalar model with one replacement (which must occur once).
+let private edited (oldText: string) (newText: string) =
+    let t = scalarText.Force()
+    if t.IndexOf(oldText, StringComparison.Ordinal) < 0 then failwithf "'%s' is not in scalar.yaml" oldText
+    t.Replace(oldText, newText)
+
+let private refused (text: string) : DataFileException =
+    try
+        ModelFile.Parse("my.yaml", text) |> ignore
+        failwith "the model was accepted"
+    with :? DataFileException as e -> e
+
+let private temp (text: string) =
+    let dir = Path.Combine(Path.GetTempPath(), "nudm-model-tests-" + Guid.NewGuid().ToString("N"))
+    Directory.CreateDirectory dir |> ignore
+    let f = Path.Combine(dir, "my.yaml")
+    File.WriteAllText(f, text)
+    dir, f
+
+// ---- dimensional analysis --------------------------------------------------------------------------------------
+
+let private dims (table: (string * int) list) (text: string) =
+    let e = match Infix.parse text with Ok e -> e | Error m -> failwith m
+    Dimensions.infer (fun s -> table |> List.tryFind (fun (n, _) -> n = s) |> Option.map (fun (_, d) -> Q.OfInt d)) e
+
+[<Test>]
+let ``dimensions add in products, scale with rational powers, and functions take dimensionless arguments`` () =
+    let t = [ "M", 1; "T", 1; "s", 2; "y", 0 ]
+    Assert.That(dims t "y^2*M*T/s^2", Is.EqualTo(Q.OfInt -2))
+    Assert.That(dims t "sqrt(s)", Is.EqualTo(Q.One))
+    Assert.That(dims t "M^(3/2)", Is.EqualTo(Q.Create(Numerics.BigInteger 3, Numerics.BigInteger 2)))
+    Assert.That(dims t "exp(-M/T)*abs(M - T)", Is.EqualTo(Q.One))
+
+[<Test>]
+let ``a sum of different dimensions is refused naming its terms`` () =
+    let e = Assert.Throws<DimensionException>(fun () -> dims [ "M", 1; "T", 1; "s", 2 ] "s + M" |> ignore)
+    Assert.That(e.Message, Does.Contain("not homogeneous").And.Contain("has mass dimension 1").And.Contain("has 2"))
+
+[<Test>]
+let ``a function of a dimensionful argument and an unknown symbol are refused`` () =
+    let e = Assert.Throws<DimensionException>(fun () -> dims [ "M", 1 ] "exp(M)" |> ignore)
+    Assert.That(e.Message, Does.Contain("argument M of exp has mass dimension 1"))
+    let u = Assert.Throws<DimensionException>(fun () -> dims [ "M", 1 ] "M*q" |> ignore)
+    Assert.That(u.Message, Does.Contain("q has no mass dimension"))
+
+[<Test>]
+let ``the seed model's processes have the dimensions 2 → 2 scattering, decays and cross sections need`` () =
+    let m = SeedModel.Model
+    Assert.That(ModelFile.MassDimension(m, m.NucleusScattering(ProcessKind.NeutrinoNucleusToChiNucleus).DifferentialCrossSection.Expression |> Infix.format), Is.EqualTo(-3.0))
+    Assert.That(ModelFile.MassDimension(m, m.MediatorDecay().Width.Expression |> Infix.format), Is.EqualTo(1.0))
+    Assert.That(ModelFile.MassDimension(m, m.ConversionAtRest().SigmaV.Expression |> Infix.format), Is.EqualTo(-2.0))
+    Assert.That(ModelFile.MassDimension(m, m.Process(ProcessKind.ChiNeutrinoToChiNeutrino).SquaredAmplitude.Expression |> Infix.format), Is.EqualTo(0.0))
+
+// ---- reading the file ---------------------------------------------------------------------------------------------
+
+[<Test>]
+let ``models/scalar.yaml reads as the seeds' model: the same fields, parameters, vertices and ranges`` () =
+    let m = ModelFile.Parse("models/scalar.yaml", scalarText.Force())
+    let seed = SeedModel.Model
+    Assert.That(m.Name, Is.EqualTo(seed.Name))
+    Assert.That((m.Fields |> Seq.map (fun f -> f.Name, f.Kind, f.IsMassless) |> List.ofSeq) = (seed.Fields |> Seq.map (fun f -> f.Name, f.Kind, f.IsMassless) |> List.ofSeq))
+    Assert.That((m.Vertices |> Seq.map (fun v -> v.Term) |> List.ofSeq) = (seed.Vertices |> Seq.map (fun v -> v.Term) |> List.ofSeq))
+    for p in seed.Parameters do
+        let q = m.Parameter p.Symbol
+        Assert.That((q.Role, q.MassDimension, q.Minimum, q.Maximum), Is.EqualTo((p.Role, p.MassDimension, p.Minimum, p.Maximum)), p.Symbol)
+
+[<Test>]
+let ``a YAML syntax error names the file, line and column`` () =
+    let e = refused (edited "roles: { dark-fermion: chi, mediator: S, nucleus: N }" "roles: { dark-fermion: chi, mediator: S, nucleus: N")
+    Assert.That(e.File, Is.EqualTo("my.yaml"))
+    Assert.That(e.Line, Is.GreaterThan(0))
+    Assert.That(e.Message, Does.StartWith("my.yaml: line ").And.Contain("not valid YAML"))
+
+[<Test>]
+let ``an unknown key is refused at its line and column, with the allowed keys`` () =
+    let text = edited "roles: {" "colour: red\nroles: {"
+    let e = refused text
+    let line, column = positionOf text "colour"
+    Assert.That((e.Line, e.Column), Is.EqualTo((line, column)))
+    Assert.That(e.Reason, Does.Contain("unknown key 'colour'").And.Contain("allowed: model"))
+
+[<Test>]
+let ``an unknown field in a term is refused at the field's column`` () =
+    let text = edited "\"y_chi bar(chi) P_L nu S + h.c.\"" "\"y_chi bar(chi) P_L nux S + h.c.\""
+    let e = refused text
+    let line, column = positionOf text "nux"
+    Assert.That((e.Line, e.Column), Is.EqualTo((line, column)))
+    Assert.That(e.Reason, Does.Contain("'nux' is not a declared field"))
+
+[<Test>]
+let ``a field without its mass is refused at the field`` () =
+    let text = edited "S:   { kind: real-scalar, display: S, mass: m_S," "S:   { kind: real-scalar, display: S,"
+    let e = refused text
+    let line, _ = positionOf text "S:   { kind: real-scalar"
+    Assert.That(e.Line, Is.EqualTo(line))
+    Assert.That(e.Reason, Does.Contain("field S (RealScalar) needs its mass"))
+
+[<Test>]
+let ``a coupling of the wrong dimension makes the term dimension 5: refused at the coupling`` () =
+    let text = edited "    role: coupling\n    unit: \"1\"\n    description: \"Yukawa coupling of the χ–S–ν vertex" "    role: coupling\n    unit: MeV\n    description: \"Yukawa coupling of the χ–S–ν vertex"
+    let e = refused text
+    let line, column = positionOf text "\"y_chi bar(chi)"
+    Assert.That((e.Line, e.Column), Is.EqualTo((line, column + 1)))
+    Assert.That(e.Reason, Does.Contain("has mass dimension 5").And.Contain("y_chi must be dimensionless"))
+
+[<Test>]
+let ``a term that is not a Lorentz scalar is refused: an open index, or a vector current on a scalar`` () =
+    let e = refused (edited "\"y_chi bar(chi) P_L nu S + h.c.\"" "\"y_chi bar(chi) gamma^mu P_L nu S + h.c.\"")
+    Assert.That(e.Reason, Does.Contain("is not a Lorentz scalar").And.Contain("open index"))
+    let v = edited "  S:   { kind: real-scalar" "  V:   { kind: vector, mass: m_S }\n  S:   { kind: real-scalar"
+    let e2 = refused (v.Replace("\"y_N bar(N) N S\"", "\"y_N bar(N) N V\""))
+    Assert.That(e2.Reason, Does.Contain("is not a Lorentz scalar").And.Contain("V is a vector field"))
+    let e3 = refused (v.Replace("\"y_N bar(N) N S\"", "\"y_N bar(N) gamma^mu N V_nu\""))
+    Assert.That(e3.Reason, Does.Contain("open indices mu and nu"))
+
+[<Test>]
+let ``a formula that does not parse is refused at the column inside the file`` () =
+    let text = edited "range: [0, sqrt(4*pi)]\n    reason: \"perturbativity: y ≤" "range: [0, sqrt(4*pi]\n    reason: \"perturbativity: y ≤"
+    let e = refused text
+    let line, column = positionOf text "sqrt(4*pi]"
+    Assert.That(e.Line, Is.EqualTo(line))
+    Assert.That(e.Column, Is.GreaterThan(column))
+    Assert.That(e.Reason, Does.Contain("Parse error"))
+
+[<Test>]
+let ``P_R on the left-handed neutrino makes the term vanish: refused with the reason`` () =
+    let text = edited "\"y_chi bar(chi) P_L nu S + h.c.\"" "\"y_chi bar(chi) P_R nu S + h.c.\""
+    let e = refused text
+    let line, column = positionOf text "P_R nu"
+    Assert.That((e.Line, e.Column), Is.EqualTo((line, column)))
+    Assert.That(e.Reason, Does.Contain("vanishes").And.Contain("P_R nu = 0 for the left-handed neutrino"))
+
+[<Test>]
+let ``the coupling written from the neutrino's side with P_R loads, derives and compiles the same dσ/dT`` () =
+    let dir, f = temp (edited "\"y_chi bar(chi) P_L nu S + h.c.\"" "\"y_chi bar(nu) P_R chi S + h.c.\"")
+    try
+        let d = ModelFile.Load(f, null, "test")
+        Assert.That(d.Verified)
+        let p = d.Model.NucleusScattering ProcessKind.NeutrinoNucleusToChiNucleus
+        let seed = SeedModel.Model.NucleusScattering ProcessKind.NeutrinoNucleusToChiNucleus
+        Assert.That(p.DifferentialCrossSection.Expression, Is.EqualTo(seed.DifferentialCrossSection.Expression))
+        let pt = d.CevnsPoint(5.0, 10.0, 1e-4)
+        let cs = p.CompileDifferentialCrossSection().At(pt, FormFactorModel.Unity)
+        let cs0 = seed.CompileDifferentialCrossSection().At(SeedModel.CevnsPoint(5.0, 10.0, 1e-4), FormFactorModel.Unity)
+        let ge = Nuclear.Target("Ge").Nuclei.[0].Isotope
+        Assert.That(cs.Invoke(1e-3, 30.0, ge), Is.EqualTo(cs0.Invoke(1e-3, 30.0, ge)))
+    finally Directory.Delete(dir, true)
+
+[<Test>]
+let ``a pseudoscalar coupling to quarks loads but is refused for coherent scattering: spin-dependent`` () =
+    let text =
+        edited "quarks: \"y_q bar(q) q S\"" "quarks: \"y_q bar(q) i gamma5 q S\""
+        |> fun t -> t.Replace("\"y_N bar(N) N S\"", "\"y_N bar(N) i gamma5 N S\"")
+        |> fun t -> t.Substring(0, t.IndexOf("obligations:", StringComparison.Ordinal))
+    let dir, f = temp text
+    try
+        let d = ModelFile.Load(f, null, "test")
+        Assert.That(d.NucleusMatching, Is.EqualTo(NucleusMatching.SpinDependent))
+        Assert.That(d.CoherentScatteringObstacle, Does.Contain("spin-dependent, not coherent"))
+        // the derivation itself works (the known T/(2M + T) suppression of a pseudoscalar nucleus coupling)
+        Assert.That(d.Model.Has ProcessKind.NeutrinoNucleusToChiNucleus)
+    finally Directory.Delete(dir, true)
+
+[<Test>]
+let ``a quark structure that does not match the nucleus term is refused`` () =
+    let e = refused (edited "quarks: \"y_q bar(q) q S\"" "quarks: \"y_q bar(q) i gamma5 q S\"")
+    Assert.That(e.Reason, Does.Contain("matches onto a nucleus term with the same structure"))
+
+// ---- obligations and the cache ---------------------------------------------------------------------------------
+
+[<Test>]
+let ``an obligation with the wrong dimension is refused at its equals line`` () =
+    let text = edited "equals: \"y_chi^2*m_S/(8*pi)\"" "equals: \"y_chi^2*m_S^2/(8*pi)\""
+    let dir, f = temp text
+    try
+        let e = Assert.Throws<DataFileException>(fun () -> ModelFile.Load(f, null, "test") |> ignore)
+        let line, _ = positionOf text "equals: \"y_chi^2*m_S^2/(8*pi)\""
+        Assert.That(e.Line, Is.EqualTo(line))
+        Assert.That(e.Reason, Does.Contain("equals has mass dimension 2").And.Contain("has 1"))
+    finally Directory.Delete(dir, true)
+
+[<Test>]
+let ``a false obligation refuses the model, printing the obligation at its line`` () =
+    let text = edited "equals: \"y_chi^2*m_S/(8*pi)\"" "equals: \"y_chi^2*m_S/(16*pi)\""
+    let dir, f = temp text
+    try
+        let e = Assert.Throws<DataFileException>(fun () -> ModelFile.Load(f, null, "test") |> ignore)
+        let line, _ = positionOf text "- id: scalar-seed.width-massless"
+        Assert.That(e.Line, Is.EqualTo(line))
+        Assert.That(e.Reason, Does.Contain("the model is refused: obligation scalar-seed.width-massless FAILED"))
+        // verify (Check) reports it instead of refusing
+        let d = ModelFile.Check(f, null, "test")
+        Assert.That((d.Checks |> Seq.filter (fun c -> not c.Holds) |> Seq.map (fun c -> c.Id) |> List.ofSeq) = [ "scalar-seed.width-massless" ])
+    finally Directory.Delete(dir, true)
+
+[<Test>]
+let ``the shipped scalar model passes every standard and own obligation`` () =
+    let d = ModelFile.Check(shipped "scalar.yaml", null, "test")
+    let bad = d.Checks |> Seq.filter (fun c -> not c.Holds) |> Seq.map string |> List.ofSeq
+    Assert.That(bad, Is.Empty)
+    Assert.That(d.Checks |> Seq.map (fun c -> c.Id), Has.Some.Contains("dimension").And.Some.Contains("positive").And.Some.Contains("massless-limit").And.Some.Contains("nu-nubar"))
+
+[<Test>]
+let ``a second load comes from the cache; a corrupt entry is recomputed with a warning`` () =
+    let dir, f = temp (scalarText.Force())
+    let cache = Path.Combine(dir, "cache")
+    try
+        let first = ModelFile.Load(f, cache, "test")
+        Assert.That(first.FromCache, Is.False)
+        let second = ModelFile.Load(f, cache, "test")
+        Assert.That(second.FromCache, Is.True)
+        Assert.That((second.Checks |> Seq.map (fun c -> c.Id, c.Status) |> List.ofSeq) = (first.Checks |> Seq.map (fun c -> c.Id, c.Status) |> List.ofSeq))
+        // another program version: not this entry
+        Assert.That(ModelFile.Load(f, cache, "other").FromCache, Is.False)
+        for entry in Directory.GetFiles(cache, "*.model") do
+            File.WriteAllText(entry, File.ReadAllText(entry).Replace("\t0\t", "\t1\t"))
+        let third = ModelFile.Load(f, cache, "test")
+        Assert.That(third.FromCache, Is.False)
+        Assert.That(third.Warnings, Has.Some.Contains("is corrupt"))
+        // an edit of the file is a new key
+        File.AppendAllText(f, "\n# a comment\n")
+        Assert.That(ModelFile.Load(f, cache, "test").FromCache, Is.False)
+    finally Directory.Delete(dir, true)
+
+// ---- random mutations of the shipped files -----------------------------------------------------------------------
+
+/// A mutation of a model file's text.
+type Mutation =
+    | DeleteLine of int
+    | SwapValues of int * int
+    | CorruptToken of int * int * char
+    | Indent of int * int
+    | NonScalarStructure of int
+
+let private lines (t: string) = t.Split('\n')
+
+let private apply (text: string) (m: Mutation) : string =
+    let ls = lines text
+    let n = ls.Length
+    let at (i: int) = ((i % n) + n) % n
+    match m with
+    | DeleteLine i -> String.Join("\n", ls |> Array.removeAt (at i))
+    | SwapValues(i, j) ->
+        let value (l: string) = let k = l.IndexOf(": ", StringComparison.Ordinal) in if k < 0 then None else Some(l.Substring(0, k + 2), l.Substring(k + 2))
+        match value ls.[at i], value ls.[at j] with
+        | Some(ka, va), Some(kb, vb) ->
+            let c = Array.copy ls
+            c.[at i] <- ka + vb
+            c.[at j] <- kb + va
+            String.Join("\n", c)
+        | _ -> text
+    | CorruptToken(i, k, ch) ->
+        let l = ls.[at i]
+        if l.Length = 0 then text
+        else
+            let c = Array.copy ls
+            let p = ((k % l.Length) + l.Length) % l.Length
+            c.[at i] <- l.Substring(0, p) + string ch + l.Substring(p + 1)
+            String.Join("\n", c)
+    | Indent(i, d) ->
+        let c = Array.copy ls
+        c.[at i] <- String(' ', abs d % 5) + c.[at i].TrimStart()
+        String.Join("\n", c)
+    | NonScalarStructure k ->
+        let structures = [| "gamma^mu"; "gamma^mu gamma5"; "gamma^mu P_L"; "gamma5"; "P_R gamma^mu"; "gamma_mu P_R"; "sigma^munu" |]
+        text.Replace("bar(chi) P_L nu", "bar(chi) " + structures.[((k % structures.Length) + structures.Length) % structures.Length] + " nu")
+
+let private mutation : Gen<Mutation> =
+    Gen.oneof
+        [ Gen.map DeleteLine (Gen.choose (0, 200))
+          Gen.map2 (fun a b -> SwapValues(a, b)) (Gen.choose (0, 200)) (Gen.choose (0, 200))
+          Gen.map3 (fun a b c -> CorruptToken(a, b, c)) (Gen.choose (0, 200)) (Gen.choose (0, 200)) (Gen.elements [ ':'; '{'; '"'; ' '; 'x'; '-'; '['; '#'; '^'; '('; '\t'; '0' ])
+          Gen.map2 (fun a b -> Indent(a, b)) (Gen.choose (0, 200)) (Gen.choose (0, 8))
+          Gen.map NonScalarStructure (Gen.choose (0, 50)) ]
+
+type MutationArb =
+    static member Mutations() = Arb.fromGen (Gen.listOfLength 2 mutation |> Gen.map List.ofSeq)
+
+[<Property(Arbitrary = [| typeof<MutationArb> |], MaxTest = 1000)>]
+let ``a mutated shipped model either reads or is refused with file, line and column, never another exception`` (ms: Mutation list) =
+    let files = Directory.GetFiles(ModelFile.ShippedFolder, "*.yaml") |> Array.sort
+    files
+    |> Array.forall (fun file ->
+        let text = ms |> List.fold apply (File.ReadAllText file)
+        try
+            ModelFile.Parse("mutated.yaml", text) |> ignore
+            true
+        with
+        | :? DataFileException as e -> e.File = "mutated.yaml" && (e.Line > 0 || e.Reason.Contains "YAML document") && not (String.IsNullOrWhiteSpace e.Reason)
+        | e -> failwithf "%s on the mutation %A of %s: %s" (e.GetType().Name) ms file (e.ToString()))
