@@ -26,9 +26,11 @@ public static class KernelPhysics
     public static void RequireCoherentModel()
     {
         var d = ModelInUse.Definition;
-        if (!d.Model.Has(ProcessKind.NeutrinoNucleusToChiNucleus))
-            throw new UserInputException($"ν N → χ N is not in model '{d.Model.Name}': no vertices of the model make it");
+        // the file's own reason first (its quark coupling matches onto the nuclear spin), then the model's: absent
+        // processes carry why (ProcessNotInModelException, exit 2), e.g. a spin-dependent nucleus vertex
         if (d.CoherentScatteringObstacle is { } why) throw new UserInputException(why);
+        if (!d.Model.Has(ProcessKind.NeutrinoNucleusToChiNucleus))
+            _ = d.Model.NucleusScattering(ProcessKind.NeutrinoNucleusToChiNucleus); // throws, with the model's reason
         if (d.Model.EffectiveCoupling is null)
             throw new UserInputException($"model '{d.Model.Name}' declares no effective coupling (effective: in the model file), which the CEvNS spectra and limits quote");
     }

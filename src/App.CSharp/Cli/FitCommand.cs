@@ -12,7 +12,7 @@ public static class FitCommand
     /// <summary>The fit command.</summary>
     public static Command Create()
     {
-        var exp = new Option<string>("--experiment") { Description = "experiment id (coherent-csi-2021; conus-plus-2025: its published one-bin count; the energy-only fit also takes the other experiments with counted data)", Required = true };
+        var exp = new Option<string>("--experiment") { Description = "experiment id (coherent-csi-2021, coherent-lar-2020, or a comma-separated list of them for a joint fit sharing the SNS flux; conus-plus-2025: its published one-bin count; the energy-only fit also takes the other experiments with counted data)", Required = true };
         var likelihood = new Option<string>("--likelihood")
         {
             Description = "energy-time: binned Poisson likelihood in (PE, arrival time) with the release's response and backgrounds and profiled nuisances; " +
@@ -32,6 +32,7 @@ public static class FitCommand
     /// <summary>Runs <c>nudm fit</c>: prints the SM-only fit of <paramref name="id"/> with the given likelihood.</summary>
     public static int Run(string id, string likelihood, bool asimov, OutputFormat format)
     {
+        if (id.Contains(',')) return FitJointCommand.RunJoint(id, likelihood, asimov, format);
         CevnsExperiment x;
         try { x = ExperimentRegistry.Load(id); }
         catch (ArgumentException e) { throw new UserInputException($"--experiment: {e.Message.Split(" (Parameter")[0]}"); }
@@ -42,10 +43,11 @@ public static class FitCommand
             Print(ConusPlusModel.Fit(plus, asimov), format);
             return 0;
         }
+        if (likelihood == "energy-time" && x is CoherentLAr2020 lar) return FitJointCommand.RunLAr(lar, asimov, format);
         if (likelihood == "energy-time")
         {
             if (x is not CoherentCsI2021 { EnergyTime: not null } csi)
-                throw new UserInputException($"--likelihood energy-time: {x.Id} has no energy × time likelihood yet (it exists for coherent-csi-2021); use --likelihood energy-only");
+                throw new UserInputException($"--likelihood energy-time: {x.Id} has no energy × time likelihood yet (it exists for coherent-csi-2021 and coherent-lar-2020); use --likelihood energy-only");
             r = StandardModelFit.EnergyTime(new CsI2021Templates(csi), asimov);
         }
         else
@@ -58,7 +60,7 @@ public static class FitCommand
         return 0;
     }
 
-    private static void Print(StandardModelFitResult r, OutputFormat format)
+    internal static void Print(StandardModelFitResult r, OutputFormat format)
     {
         var o = new Results("fit", $"--experiment {r.Experiment} --likelihood {r.Likelihood}{(r.Asimov ? " --asimov" : "")}");
         string[] cols = ["quantity", "value", "lower", "upper", "nominal", "prior_width", "pull", "pull_error"];

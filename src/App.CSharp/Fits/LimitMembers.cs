@@ -211,11 +211,31 @@ public static class LimitExperiments
     public static IReadOnlyList<string> WithEnergyTime => ExperimentRegistry.Ids.Where(HasEnergyTime).ToArray();
 
     /// <summary>True when the experiment has an energy × time likelihood.</summary>
-    public static bool HasEnergyTime(string id) => ExperimentRegistry.Load(id) is CoherentCsI2021 { EnergyTime: not null };
+    public static bool HasEnergyTime(string id) => ExperimentRegistry.Load(id) is CoherentCsI2021 { EnergyTime: not null } or CoherentLAr2020;
+
+    /// <summary>The LAr 2020 release and kernel templates (built once per data folder and model).</summary>
+    public static LAr2020Templates LAr2020Templates(string id) =>
+        DataFiles.Cached("fits.templates." + id + ModelKey, () => new LAr2020Templates(new LAr2020Release(ExperimentRegistry.Load<CoherentLAr2020>(id))));
+
+    private static string ModelKey => ModelInUse.IsDefault ? "" : "|" + ModelInUse.KeyPart;
+
+    /// <summary>A new member (its νN → χN plans not yet built) over the experiment's cached templates.</summary>
+    public static LimitMember NewMember(string id, LikelihoodKind kind)
+    {
+        var x = ExperimentRegistry.Load(id);
+        if (kind == LikelihoodKind.EnergyTime)
+            return x switch
+            {
+                CoherentCsI2021 { EnergyTime: not null } => new CsI2021EnergyTimeMember(CsI2021Templates(x.Id)),
+                CoherentLAr2020 => new LAr2020EnergyTimeMember(LAr2020Templates(x.Id)),
+                _ => throw new ArgumentException($"{x.Id} has no energy × time likelihood (it exists for {string.Join(", ", WithEnergyTime)}); use the energy-only likelihood"),
+            };
+        return x is ConusPlus2025 ? new ConusPlusMember(LimitCurves.Model(x.Id)) : new EnergyOnlyMember(LimitCurves.Model(x.Id));
+    }
 
     /// <summary>The CsI 2021 templates (built once per data folder: seconds).</summary>
     public static CsI2021Templates CsI2021Templates(string id) =>
-        DataFiles.Cached("fits.templates." + id, () => new CsI2021Templates(ExperimentRegistry.Load<CoherentCsI2021>(id)));
+        DataFiles.Cached("fits.templates." + id + ModelKey, () => new CsI2021Templates(ExperimentRegistry.Load<CoherentCsI2021>(id)));
 
     /// <summary>
     /// The member of experiment <paramref name="id"/> with likelihood <paramref name="kind"/>. Throws
@@ -224,16 +244,10 @@ public static class LimitExperiments
     public static LimitMember Create(string id, LikelihoodKind kind)
     {
         var x = ExperimentRegistry.Load(id);
-        string model = ModelInUse.IsDefault ? "" : "|" + ModelInUse.KeyPart; // a member's νN → χN is the model in use when it was built
-        if (kind == LikelihoodKind.EnergyTime)
-            return x switch
-            {
-                CoherentCsI2021 { EnergyTime: not null } => DataFiles.Cached("fits.member.energy-time." + x.Id + model, () => (LimitMember)new CsI2021EnergyTimeMember(CsI2021Templates(x.Id))),
-                _ => throw new ArgumentException($"{x.Id} has no energy × time likelihood (it exists for {string.Join(", ", WithEnergyTime)}); use the energy-only likelihood"),
-            };
-        return x is ConusPlus2025
-            ? DataFiles.Cached("fits.member.one-bin." + x.Id + model, () => (LimitMember)new ConusPlusMember(LimitCurves.Model(x.Id)))
-            : DataFiles.Cached("fits.member.energy-only." + x.Id + model, () => (LimitMember)new EnergyOnlyMember(LimitCurves.Model(x.Id)));
+        // a member's νN → χN is the model in use when it was built: cached per data folder and model
+        string key = $"fits.member.{(kind == LikelihoodKind.EnergyTime ? "energy-time" : "energy-only")}.{x.Id}{ModelKey}";
+        if (kind == LikelihoodKind.EnergyTime && !HasEnergyTime(x.Id)) return NewMember(x.Id, kind); // throws, naming the experiments that have it
+        return DataFiles.Cached(key, () => NewMember(x.Id, kind));
     }
 }
 
@@ -306,4 +320,54 @@ public sealed class CsI2021EnergyProjectionMember(CsI2021EnergyTimeMember energy
 
     /// <inheritdoc/>
     public override string ToString() => $"{Id}:energy-time-summed-over-time";
+}
+
+/// <summary>COHERENT LAr 2020 in energy × F90 × time: <see cref="LAr2020Model"/> in its SNS-flux form with the νN → χN template.</summary>
+public sealed class LAr2020EnergyTimeMember : LimitMember
+{
+    private readonly ConcurrentDictionary<double, RatePlan[]> plans = new();
+
+    /// <summary>The member over shared templates.</summary>
+    public LAr2020EnergyTimeMember(LAr2020Templates templates) => Templates = templates ?? throw new ArgumentNullException(nameof(templates));
+
+    /// <summary>The release and kernel templates (shared, read-only).</summary>
+    public LAr2020Templates Templates { get; }
+    /// <inheritdoc/>
+    public override string Id => Templates.Release.Experiment.Id;
+    /// <inheritdoc/>
+    public override LikelihoodKind Kind => LikelihoodKind.EnergyTime;
+    /// <inheritdoc/>
+    public override double MaxNeutrinoEnergy => Templates.Flux.MaxEnergy;
+    /// <inheritdoc/>
+    public override int BinCount => LAr2020Release.Cells;
+
+    /// <inheritdoc/>
+    public override MemberSignal Signal(double mchi, double ms)
+    {
+        var t = Templates;
+        double[][] recoil;
+        if (mchi >= MaxNeutrinoEnergy) recoil = [new double[t.RecoilEdges.Count - 1], new double[t.RecoilEdges.Count - 1]];
+        else
+        {
+            var p = plans.GetOrAdd(mchi, m =>
+            {
+                var process = KernelPhysics.NuChi(m, 0, t.FormFactor);
+                DifferentialCrossSection[] refs = [KernelPhysics.NuChiCrossSection(m, 0.0, t.FormFactor), KernelPhysics.NuChiCrossSection(m, 100.0, t.FormFactor)];
+                return [RatePlan.Build(t.FineSetup, t.GroupFlux(ArrivalGroup.Prompt), process, t.Options, refs),
+                        RatePlan.Build(t.FineSetup, t.GroupFlux(ArrivalGroup.Delayed), process, t.Options, refs)];
+            });
+            var sigma = KernelPhysics.NuChiCrossSection(mchi, ms, t.FormFactor);
+            recoil = [p[0].Evaluate(sigma), p[1].Evaluate(sigma)];
+        }
+        double events = recoil.All(r => r.All(v => v == 0)) ? 0 : t.Template(recoil).NominalSum;
+        return new MemberSignal(events, recoil);
+    }
+
+    /// <inheritdoc/>
+    public override IBinnedModel Model(MemberSignal signal, double scale, IReadOnlyList<double>? observed = null)
+    {
+        var recoil = (double[][])signal.Templates;
+        var np = Templates.Template(recoil.Select(r => r.Select(v => v * scale).ToArray()).ToArray());
+        return new LAr2020Model(Templates.Release, Templates, np, observed);
+    }
 }

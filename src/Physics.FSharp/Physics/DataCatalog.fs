@@ -127,6 +127,17 @@ type DataCatalog =
             (TableSchema.Whitespace().Caption().Column("keVee", positive).Column("ss_subtracted", finite).Column("stat_error", positive)
                 .Column("cevns", nonNeg).Column("brn", nonNeg).Column("cevns_brn", nonNeg).Column("syst_low", nonNeg).Column("syst_high", nonNeg)
                 .Increasing("keVee").Rows(12))
+        // the analysis-A 3-D grid (release arXiv:2006.12659): E (keVee bin centre) × F90 bin centre × arrival time (μs bin
+        // centre), 12 × 8 × 10 bins, one value per cell; the loader (Fits/LAr2020Release) checks every file lists the
+        // same cells in the same order
+        let larGrid (value: string) (rule: CellRule) =
+            TableSchema.Whitespace().Column("keVee", positive).Column("F90", fraction).Column("time_us", positive).Column(value, rule)
+                .Grid([| "keVee"; "F90"; "time_us" |], [| 12; 8; 10 |])
+        for f in [ "cevnspdf.txt"; "cevnspdf+1sigF90.txt"; "cevnspdf-1sigF90.txt"; "cevnspdfCEvNSTimingMeanSyst.txt"
+                   "brnpdf.txt"; "brnpdf+1sigEnergy.txt"; "brnpdf-1sigEnergy.txt"; "brnpdf+1sigBRNTimingMean.txt"
+                   "brnpdf-1sigBRNTimingMean.txt"; "brnpdfBRNTimingWidthSyst.txt"; "delbrnpdf.txt"; "bkgpdf.txt" ] do
+            add (lar + f) (larGrid "expected_events" nonNeg)
+        add (lar + "datanobkgsub.txt") (larGrid "events" count)
         // ---- cevns/reactor
         add "cevns/reactor/kopeikin_spectrum.txt"
             (TableSchema.Whitespace().Column("E_MeV", positive).Column("per_MeV_per_fission", nonNeg).Column("uncertainty_percent", nonNeg)

@@ -56,6 +56,7 @@ public class DataFolderTests
         _ = (EarthSunFluxes.Earth, EarthSunFluxes.Sun, EarthSunFluxes.Boron8Flux_cm2_s);
         _ = new NuDM.App.Scans.SobolSampler(32); // the Sobol direction numbers of nudm scan
         _ = XrayMixingLimits.All;
+        _ = new NuDM.App.Fits.LAr2020Release(ExperimentRegistry.Load<CoherentLAr2020>("coherent-lar-2020")); // the LAr 3-D release of nudm fit
 
         var shipped = Directory.GetFiles(root, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))

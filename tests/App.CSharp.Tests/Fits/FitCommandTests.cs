@@ -17,7 +17,7 @@ public class FitCommandTests
     [Test]
     public async Task AnExperimentWithoutAnEnergyTimeLikelihoodIsBadInput()
     {
-        var r = await CliRun.Capture(["fit", "--experiment", "coherent-lar-2020", "--likelihood", "energy-time"]);
+        var r = await CliRun.Capture(["fit", "--experiment", "coherent-csi-2017", "--likelihood", "energy-time"]);
         Assert.That(r.Exit, Is.EqualTo(2), r.ToString());
         Assert.That(r.Error, Does.Contain("energy-only"));
     }

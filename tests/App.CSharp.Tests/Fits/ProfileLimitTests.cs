@@ -37,11 +37,12 @@ public class ProfileLimitTests
             Assert.That(ProfileLimits.At([CsI], m, ms, injected).Limit.Value, Is.GreaterThan(sensitivity), $"m_χ = {m} MeV");
     }
 
-    [Test]
-    public void TheJointLikelihoodHasOneSnsFluxAndOneCoupling()
+    [TestCase("coherent-lar-2020", LikelihoodKind.EnergyTime)]
+    [TestCase("coherent-csi-2017", LikelihoodKind.EnergyOnly)]
+    public void TheJointLikelihoodHasOneSnsFluxAndOneCoupling(string other, LikelihoodKind kind)
     {
-        // until COHERENT LAr 2020's energy × time likelihood is merged: CsI 2021 (energy × time) + CsI 2017 (energy-only, Asimov)
-        var members = new[] { CsI, LimitExperiments.Create("coherent-csi-2017", LikelihoodKind.EnergyOnly) };
+        // CsI 2021 (energy × time) with LAr 2020 (energy × F90 × time), or with CsI 2017's energy-only likelihood
+        var members = new[] { CsI, LimitExperiments.Create(other, kind) };
         var signals = members.Select(m => m.Signal(5, 10)).ToArray();
         var models = members.Select((m, i) => m.Model(signals[i], 1e-12, new double[m.BinCount])).ToArray();
         var joint = new JointLikelihood(models);
@@ -59,7 +60,7 @@ public class ProfileLimitTests
         double a = ProfileLimits.At([members[0]], 5, 10, LimitData.StandardModelAsimov).Limit.Value;
         double b = ProfileLimits.At([members[1]], 5, 10, LimitData.StandardModelAsimov).Limit.Value;
         double ab = ProfileLimits.At(members, 5, 10, LimitData.StandardModelAsimov).Limit.Value;
-        Assert.That(ab, Is.LessThan(Math.Min(a, b)), $"joint {ab:G4}, CsI 2021 {a:G4}, CsI 2017 {b:G4}");
+        Assert.That(ab, Is.LessThan(Math.Min(a, b)), $"joint {ab:G4}, CsI 2021 {a:G4}, {other} {b:G4}");
     }
 
     [Test]

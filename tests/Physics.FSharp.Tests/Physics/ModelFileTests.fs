@@ -182,8 +182,10 @@ let ``a pseudoscalar coupling to quarks loads but is refused for coherent scatte
         let d = ModelFile.Load(f, null, "test")
         Assert.That(d.NucleusMatching, Is.EqualTo(NucleusMatching.SpinDependent))
         Assert.That(d.CoherentScatteringObstacle, Does.Contain("spin-dependent, not coherent"))
-        // the derivation itself works (the known T/(2M + T) suppression of a pseudoscalar nucleus coupling)
-        Assert.That(d.Model.Has ProcessKind.NeutrinoNucleusToChiNucleus)
+        // the kernel agrees: a pseudoscalar nucleus vertex has no coherent ν N → χ N, and the absence says why
+        Assert.That(d.Model.Has ProcessKind.NeutrinoNucleusToChiNucleus, Is.False)
+        let e = Assert.Throws<ProcessNotInModelException>(fun () -> d.Model.NucleusScattering ProcessKind.NeutrinoNucleusToChiNucleus |> ignore)
+        Assert.That(e.Message, Does.Contain("spin-dependent"))
     finally Directory.Delete(dir, true)
 
 [<Test>]
