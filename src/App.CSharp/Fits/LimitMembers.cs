@@ -359,15 +359,11 @@ public sealed class LAr2020EnergyTimeMember : LimitMember
             var sigma = KernelPhysics.NuChiCrossSection(mchi, ms, t.FormFactor);
             recoil = [p[0].Evaluate(sigma), p[1].Evaluate(sigma)];
         }
-        double events = recoil.All(r => r.All(v => v == 0)) ? 0 : t.Template(recoil).NominalSum;
-        return new MemberSignal(events, recoil);
+        var template = t.Template(recoil);
+        return new MemberSignal(template.NominalSum, template);
     }
 
     /// <inheritdoc/>
-    public override IBinnedModel Model(MemberSignal signal, double scale, IReadOnlyList<double>? observed = null)
-    {
-        var recoil = (double[][])signal.Templates;
-        var np = Templates.Template(recoil.Select(r => r.Select(v => v * scale).ToArray()).ToArray());
-        return new LAr2020Model(Templates.Release, Templates, np, observed);
-    }
+    public override IBinnedModel Model(MemberSignal signal, double scale, IReadOnlyList<double>? observed = null) =>
+        new LAr2020Model(Templates.Release, Templates, ((InterpolatedTemplate)signal.Templates).Scaled(scale), observed);
 }

@@ -53,7 +53,9 @@ public sealed record ProfileLimitResult(LimitResult Limit, double BestYbar, doub
 /// q(r) = min_θ −2 ln L(r, θ) − min_{r' ≥ 0, θ} −2 ln L(r', θ),
 /// </code>
 /// and the one-sided 90 % CL upper limit is the r above the best fit r̂ where q = 2.706 (ChiSquared.InvCDF(1, 0.9)),
-/// found by doubling from r̂ + 1 and Brent's method in r (1e-7 relative). "No constraint" when no experiment sees a
+/// found by doubling from r̂ + 1 and Brent's method in r (1e-7 relative). The global minimum is found by L-BFGS-B
+/// (<see cref="Profiler"/>), the conditional fits at fixed r by Fisher scoring (<see cref="ScoringProfiler"/>) started
+/// from the previous one. "No constraint" when no experiment sees a
 /// νN → χN event (m_χ above the largest neutrino energy) or q stays below the threshold up to r's bound.
 /// </summary>
 public static class ProfileLimits
@@ -92,17 +94,21 @@ public static class ProfileLimits
         int k = likelihood.IndexOf(CsI2021EnergyTimeModel.NewPhysicsStrength);
         var poi = likelihood.Parameters[k];
         int evaluations = 1;
-        var best = Profiler.Minimise(likelihood);
+        var best = ScoringProfiler.Minimise(likelihood);
         double rHat = best.Values[k];
         double thr = ConfidenceLevels.DeltaChiSquare(ConfidenceLevels.Ninety, 1);
         var start = best.Values;
+        double reference = best.MinusTwoLogL;
         double Q(double r)
         {
             ct.ThrowIfCancellationRequested();
             evaluations++;
-            var fit = Profiler.Minimise(likelihood, new Dictionary<string, double> { [poi.Name] = r }, start);
+            // the conditional fits walk in r from the best fit: Fisher scoring from the previous point (a few steps each)
+            var fit = ScoringProfiler.Minimise(likelihood, new Dictionary<string, double> { [poi.Name] = r }, start);
             start = fit.Values;
-            return fit.MinusTwoLogL - best.MinusTwoLogL - thr;
+            // the reference is the minimum over r ≥ 0: a conditional fit below the global one's value improves it
+            if (fit.MinusTwoLogL < reference) reference = fit.MinusTwoLogL;
+            return fit.MinusTwoLogL - reference - thr;
         }
         double a = rHat, b = rHat + 1;
         double qb = Q(b);
