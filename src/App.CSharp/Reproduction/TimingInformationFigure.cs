@@ -59,7 +59,7 @@ public sealed class TimingInformationFigure : IFigureJob
         var bottom = new Panel
         {
             X = Axis.Log("m_{χ} [MeV]"),
-            Y = Axis.Linear("energy × time ÷ energy only"),
+            Y = Axis.Linear("with ÷ without time"),
             Series = [new LineSeries(xs, Ratio(withTime, summed), "data"), new LineSeries(xs, Ratio(withTimeAsimov, summedAsimov), "expected (Asimov)") { Dash = DashPattern.Dashed }],
             Legend = LegendPosition.LowerLeft,
             ReferenceLines = [new ReferenceLine(Orientation.Horizontal, 1.0)],
