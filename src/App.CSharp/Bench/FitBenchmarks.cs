@@ -61,6 +61,22 @@ public static class FitBenchmarks
             return s;
         }
         yield return Target("profiled CsI 2021 + LAr 2020 joint likelihood at a new point, 1 core", Walk, 10e-3, points.Length, rounds);
+
+        // a 100-point joint limit curve (ȳ–m_χ at m_S = 10 MeV, observed data) on all cores: every SNS experiment with an
+        // energy × time likelihood (CsI 2021 + LAr 2020); fresh members each round, so the νN → χN rate
+        // plans and templates per m_χ are rebuilt (the experiments' SM templates, built once per data folder, are not)
+        var xs = Grid.LogSpace(0.1, 50, 100).Select(m => (m, 10.0)).ToArray();
+        double Curve(int n)
+        {
+            double s = 0;
+            for (int i = 0; i < n; i++)
+            {
+                var members = LimitExperiments.WithEnergyTime.Select(id => LimitExperiments.NewMember(id, LikelihoodKind.EnergyTime)).ToArray();
+                s += ProfileLimits.Scan(members, xs, LimitData.Observed, null, null, CancellationToken.None).Sum(r => r.IsConstrained ? r.Value : 0);
+            }
+            return s;
+        }
+        yield return Target($"100-point joint limit curve ({string.Join(" + ", LimitExperiments.WithEnergyTime)}, energy × time), {Environment.ProcessorCount} cores", Curve, 10, 1, Math.Min(rounds, 3));
     }
 
     private static RatioResult Target(string name, Func<int, double> op, double targetSeconds, int opsPerRound, int rounds)

@@ -104,6 +104,15 @@ public static class CevnsCommands
         };
         statistic.AcceptOnlyFromAmong("chi2", "poisson");
         var ff = FormFactorOption();
+        var likelihood = new Option<string>("--likelihood")
+        {
+            Description = "energy-only: the experiment file's energy bins (one experiment: the --statistic of seed 001; several, or a published one-bin count: " +
+                          "a Poisson profile likelihood); energy-time: the binned Poisson likelihood in energy × arrival time with profiled nuisances " +
+                          "(experiments whose file has an energy_time section: coherent-csi-2021). Several experiments (--experiment a,b) form one joint likelihood " +
+                          "sharing nuisances by name (the SNS flux is one parameter); the limit is where the profiled −2 ln L rises by 2.706 above its minimum over ȳ ≥ 0",
+            DefaultValueFactory = _ => "energy-only",
+        };
+        likelihood.AcceptOnlyFromAmong("energy-only", "energy-time");
         var force = new Option<bool>("--force") { Description = "recompute every point: do not resume from the checkpoint" };
         var wait = new Option<bool>("--wait") { Description = "if the same scan is running elsewhere, wait for it instead of failing" };
         var cmd = new Command("limit",
@@ -111,7 +120,7 @@ public static class CevnsCommands
             "$NUDM_CACHE/limit, else $XDG_CACHE_HOME/nudm/limit, else ~/.cache/nudm/limit (one file per experiment, options, data and " +
             "program version), so the same command resumes after an interruption")
         {
-            exp, vary, mchi, ms, from, to, points, asimov, statistic, ff, force, wait
+            exp, vary, mchi, ms, from, to, points, asimov, statistic, ff, likelihood, force, wait
         };
         var output = OutputOptions.AddTo(cmd);
         cmd.Validators.Add(r =>
@@ -125,10 +134,16 @@ public static class CevnsCommands
             foreach (var (option, name) in new[] { (from, "--from"), (to, "--to") })
                 if (OptionRules.ValueOrDefault(r, option) is double x && !scanned.Contains(x))
                     r.AddError($"with --vary {v}: {scanned.Refusal(name, x)}");
+            bool profile = OptionRules.ValueOrDefault(r, likelihood) == "energy-time" || (OptionRules.ValueOrDefault(r, exp) ?? "").Contains(',');
+            if (profile && OptionRules.Given(r, statistic))
+                r.AddError("--statistic applies to the energy-only limit of one experiment; the energy-time and joint limits are profile likelihoods");
+            if (profile && OptionRules.Given(r, ff))
+                r.AddError("--form-factor applies to the energy-only limit of one experiment; the likelihoods' templates use each experiment's default form factor");
         });
         cmd.SetAction((p, ct) => CommandLine.GuardAsync(() => Task.FromResult(RunLimit(p.GetValue(exp)!, p.GetValue(vary)!, p.GetValue(mchi), p.GetValue(ms),
             p.GetValue(from), p.GetValue(to), p.GetValue(points), p.GetValue(asimov), p.GetValue(ff), output.Of(p), ct,
-            p.GetValue(statistic) == "poisson" ? StatisticKind.Poisson : StatisticKind.ChiSquare, p.GetValue(force), p.GetValue(wait)))));
+            p.GetValue(statistic) == "poisson" ? StatisticKind.Poisson : StatisticKind.ChiSquare, p.GetValue(force), p.GetValue(wait),
+            p.GetValue(likelihood) ?? "energy-only"))));
         ModelOption.AddTo(cmd);
         return cmd;
     }
@@ -143,12 +158,21 @@ public static class CevnsCommands
     /// Rows of CSV/JSON: the scanned mass in MeV, the limit on ȳ (empty/null without a constraint) and its status.
     /// </summary>
     public static int RunLimit(string id, string vary, double mchi, double ms, double? from, double? to, int points, bool asimov,
-        FormFactorModel? ff, OutputFormat format, CancellationToken ct, StatisticKind statistic = StatisticKind.ChiSquare, bool force = false, bool wait = false)
+        FormFactorModel? ff, OutputFormat format, CancellationToken ct, StatisticKind statistic = StatisticKind.ChiSquare, bool force = false, bool wait = false,
+        string likelihood = "energy-only")
     {
         if (vary is not ("mchi" or "ms")) throw new UserInputException($"--vary must be mchi or ms, got '{vary}'");
+        if (likelihood is not ("energy-only" or "energy-time")) throw new UserInputException($"--likelihood must be energy-only or energy-time, got '{likelihood}'");
         PhysicalRanges.FermionMass.Check("--mchi", mchi);
         PhysicalRanges.MediatorMass.Check("--ms", ms);
         if (points is < 2 or > 2000) throw new UserInputException($"--points must be an integer in [2, 2000], got {points}");
+        var ids = ProfileLimitCommand.ParseIds(id);
+        if (ProfileLimitCommand.Applies(ids, likelihood))
+        {
+            if (ff is not null) throw new UserInputException("--form-factor applies to the energy-only limit of one experiment");
+            if (statistic != StatisticKind.ChiSquare) throw new UserInputException("--statistic applies to the energy-only limit of one experiment");
+            return ProfileLimitCommand.Run(ids, likelihood, vary, mchi, ms, from, to, points, asimov, format, ct, force, wait, ProgressHook);
+        }
         var model = Model(id, ff, statistic);
         if (statistic == StatisticKind.Poisson && ExperimentStatistics.PoissonObstacle(model.Experiment, asimov) is { } why)
             throw new UserInputException($"--statistic poisson on {model.Experiment.Id}: {why}; add --asimov (a sensitivity) or use --statistic chi2");

@@ -12,7 +12,7 @@ public static class FitCommand
     /// <summary>The fit command.</summary>
     public static Command Create()
     {
-        var exp = new Option<string>("--experiment") { Description = "experiment id (coherent-csi-2021, coherent-lar-2020, or a comma-separated list of them for a joint fit sharing the SNS flux; the energy-only fit also takes the other experiments with counted data)", Required = true };
+        var exp = new Option<string>("--experiment") { Description = "experiment id (coherent-csi-2021, coherent-lar-2020, or a comma-separated list of them for a joint fit sharing the SNS flux; conus-plus-2025: its published one-bin count; the energy-only fit also takes the other experiments with counted data)", Required = true };
         var likelihood = new Option<string>("--likelihood")
         {
             Description = "energy-time: binned Poisson likelihood in (PE, arrival time) with the release's response and backgrounds and profiled nuisances; " +
@@ -37,6 +37,12 @@ public static class FitCommand
         try { x = ExperimentRegistry.Load(id); }
         catch (ArgumentException e) { throw new UserInputException($"--experiment: {e.Message.Split(" (Parameter")[0]}"); }
         StandardModelFitResult r;
+        if (x is ConusPlus2025 plus)
+        {
+            // a published count without spectrum: its one likelihood is the one-bin Poisson count (either --likelihood)
+            Print(ConusPlusModel.Fit(plus, asimov), format);
+            return 0;
+        }
         if (likelihood == "energy-time" && x is CoherentLAr2020 lar) return FitJointCommand.RunLAr(lar, asimov, format);
         if (likelihood == "energy-time")
         {
@@ -76,7 +82,8 @@ public static class FitCommand
         rows.Add(["pulls", o.Value(r.Pulls, "pulls"), null, null, null, null, null, null]);
         rows.Add(["bins", (double)r.Bins, null, null, null, null, null, null]);
         rows.Add(["degrees_of_freedom", (double)r.DegreesOfFreedom, null, null, null, null, null, null]);
-        rows.Add(["p_value", o.Value(r.PValue, "p-value"), null, null, null, null, null, null]);
+        // no degrees of freedom (a one-bin count with its background prior is saturated): no goodness of fit, an empty cell
+        rows.Add(["p_value", r.DegreesOfFreedom > 0 ? o.Value(r.PValue, "p-value") : null, null, null, null, null, null, null]);
         if (format != OutputFormat.Table)
         {
             o.Records(format, cols, rows);
@@ -92,6 +99,11 @@ public static class FitCommand
                 p.PriorWidth > 0 ? $"{o.Text(p.Nominal, p.Name)} ± {o.Text(p.PriorWidth, p.Name)}" : "flat",
                 p.PriorWidth > 0 ? o.Text(p.Pull, p.Name + " pull", 3) : Results.Missing);
         AnsiConsole.Write(t);
+        if (r.DegreesOfFreedom <= 0)
+        {
+            AnsiConsole.MarkupLine($"no goodness of fit: {r.Bins} bin(s) and {r.FreeParameters} free parameters leave no degree of freedom; observed events {o.Fixed(r.Observed, 0, "observed")}");
+            return;
+        }
         AnsiConsole.MarkupLine($"goodness of fit: deviance {o.Text(r.Deviance, "deviance")} + pulls {o.Text(r.Pulls, "pulls")} for {r.DegreesOfFreedom} degrees of freedom " +
             $"({r.Bins} bins), p = {o.Text(r.PValue, "p-value", 3)} (χ² approximation); observed events on the grid {o.Fixed(r.Observed, 0, "observed")}");
     }

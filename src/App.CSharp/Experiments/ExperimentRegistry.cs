@@ -18,6 +18,7 @@ public static class ExperimentRegistry
         [CoherentCsI2021.ClassName] = (d, o) => new CoherentCsI2021(d, o),
         [CoherentLAr2020.ClassName] = (d, o) => new CoherentLAr2020(d, o),
         [Conus.ClassName] = (d, o) => new Conus(d, o),
+        [ConusPlus2025.ClassName] = (d, o) => new ConusPlus2025(d, o),
     };
 
     /// <summary>Ids of the known experiments (the YAML files in data/experiments/).</summary>

@@ -271,6 +271,20 @@ public sealed class InterpolatedTemplate
         NominalSum = this.nominal.Sum();
     }
 
+    private InterpolatedTemplate(InterpolatedTemplate t, double factor)
+    {
+        nominal = t.nominal.Select(x => factor * x).ToArray();
+        up = t.up.Select(a => a.Select(x => factor * x).ToArray()).ToArray();
+        down = t.down.Select(a => a.Select(x => factor * x).ToArray()).ToArray();
+        upSum = t.upSum.Select(x => factor * x).ToArray();
+        downSum = t.downSum.Select(x => factor * x).ToArray();
+        NominalSum = factor * t.NominalSum;
+    }
+
+    /// <summary>The template × <paramref name="factor"/> (finite, ≥ 0): every bin of the nominal and of each variant scaled.</summary>
+    public InterpolatedTemplate Scaled(double factor) =>
+        double.IsFinite(factor) && factor >= 0 ? new InterpolatedTemplate(this, factor) : throw new ArgumentOutOfRangeException(nameof(factor), factor, "a scale factor must be finite and ≥ 0");
+
     /// <summary>A one-sided variant (one file) taken as +1σ, mirrored about the nominal for −1σ: down = 2 nominal − up.</summary>
     public static (double[] Up, double[] Down) Mirrored(double[] nominal, double[] up) => (up, nominal.Select((x, i) => 2 * x - up[i]).ToArray());
 

@@ -1,6 +1,7 @@
 using NuDM.App.Cevns;
 using NuDM.App.Experiments;
 using NuDM.App.Figures;
+using NuDM.App.Fits;
 using NuDM.App.Rates;
 using NuDM.Physics;
 
@@ -91,8 +92,8 @@ public sealed class Seed001Figure4 : IFigureJob
 {
     public string Id => "seed001-fig4";
     public string Source => "seed 001 Fig. 4";
-    public string Title => "90% CL on ȳ: CONUS (upper) and COHERENT (lower), ȳ–m_S (left) and ȳ–m_χ (right); CsI 2021 dashed";
-    public string Version => "2";
+    public string Title => "90% CL on ȳ: CONUS (upper) and COHERENT (lower), ȳ–m_S (left) and ȳ–m_χ (right); CsI 2021 dashed, the joint SNS energy × time likelihood and CONUS+ 2025 dotted";
+    public string Version => "3";
     private const int Points = 36;
 
     public Figure Build(FigureContext context)
@@ -119,6 +120,23 @@ public sealed class Seed001Figure4 : IFigureJob
                 : LimitCurves.VersusFermionMass(model, fix, Grid.LogSpace(0.1, hi, Points), $"m_{{S}} = {fix:G3} MeV", false, ck, prog, context.CancellationToken);
             curves.Add((exp, varyMs, c));
         }
+        // beyond the seed: profile-likelihood limits from today's data — the SNS experiments with an energy × time
+        // likelihood, jointly (one SNS flux), in the COHERENT panels; CONUS+ 2025's published count in the CONUS panels
+        var sns = LimitExperiments.WithEnergyTime.Select(id => LimitExperiments.Create(id, LikelihoodKind.EnergyTime)).ToArray();
+        var conusPlus = LimitExperiments.Create("conus-plus-2025", LikelihoodKind.EnergyOnly);
+        var extra = new (string Panel, string Label, LimitMember[] Members, bool VaryMs, double Hi)[]
+        {
+            ("conus", "CONUS+ 2025 (one-bin count), m_{χ} = 0", [conusPlus], true, 0), ("conus", "CONUS+ 2025 (one-bin count), m_{S} = 0", [conusPlus], false, 10),
+            ("coherent-csi-2017", $"{Joint(sns)}, m_{{χ}} = 0", sns, true, 0), ("coherent-csi-2017", $"{Joint(sns)}, m_{{S}} = 0", sns, false, 60),
+        };
+        var profiles = new List<(string Panel, bool VaryMs, LimitCurve Curve)>();
+        for (int j = 0; j < extra.Length; j++)
+        {
+            var (panel, label, members, varyMs, hi) = extra[j];
+            var c = ProfileLimits.Curve(members, varyMs, 0, varyMs ? msAxis : Grid.LogSpace(0.1, hi, Points), label, LimitData.Observed,
+                context.Checkpoint(Id, $"profile-{string.Join("+", members.Select(m => m.Id))}-{(varyMs ? "ms" : "mchi")}-0"), _ => { }, context.CancellationToken);
+            profiles.Add((panel, varyMs, c));
+        }
         Panel Make(string exp, bool varyMs, string title) => new()
         {
             Title = title,
@@ -127,7 +145,9 @@ public sealed class Seed001Figure4 : IFigureJob
             Series = [.. curves.Where(c => (c.Exp == exp || (exp == "coherent-csi-2017" && c.Exp == "coherent-csi-2021")) && c.VaryMs == varyMs)
                 .Select(c => (Series)(c.Exp == "coherent-csi-2021"
                     ? new LineSeries(c.Curve.X, c.Curve.Limit, "CsI 2021, " + c.Curve.Label) { Dash = DashPattern.Dashed, Color = Palette.Black }
-                    : new LineSeries(c.Curve.X, c.Curve.Limit, c.Curve.Label)))],
+                    : new LineSeries(c.Curve.X, c.Curve.Limit, c.Curve.Label)))
+                .Concat(profiles.Where(c => c.Panel == exp && c.VaryMs == varyMs)
+                    .Select(c => (Series)new LineSeries(c.Curve.X, c.Curve.Limit, c.Curve.Label) { Dash = DashPattern.Dotted, Color = Palette.Black }))],
             Legend = LegendPosition.UpperLeft,
         };
         return Figure.Grid(2, 2,
@@ -136,6 +156,9 @@ public sealed class Seed001Figure4 : IFigureJob
             Make("coherent-csi-2017", true, "COHERENT CsI 2017"), Make("coherent-csi-2017", false, "COHERENT CsI 2017"),
         ]) with { Title = "seed 001 Fig. 4: 90% CL on ȳ", Width = 1000, Height = 800 };
     }
+
+    private static string Joint(IReadOnlyList<LimitMember> members) =>
+        (members.Count > 1 ? "joint " : "") + string.Join(" + ", members.Select(m => m.Id.Replace("coherent-", "").Replace("csi", "CsI").Replace("lar", "LAr").Replace('-', ' '))) + " (energy × time)";
 }
 
 /// <summary>seed 001 Fig. 5: future sensitivities at m_χ = 5 MeV (CONUS 5 yr × 100 kg, 0.1 keV, flux uncertainty /2;

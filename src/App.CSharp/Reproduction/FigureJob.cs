@@ -63,6 +63,7 @@ public static class FigureCatalog
         new Seed001Figure4(),
         new Seed001Figure5(),
         new Seed001Figure7(),
+        new TimingInformationFigure(),
         new Seed000Figure2(),
         new Seed000Figure3(),
         new Seed000Figure4(),

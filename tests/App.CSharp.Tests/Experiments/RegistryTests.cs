@@ -7,7 +7,7 @@ namespace NuDM.App.Tests.Experiments;
 /// <summary>The registry lists and loads every experiment; bad input gives errors naming the file and field.</summary>
 public class RegistryTests
 {
-    private static readonly string[] Expected = ["coherent-csi-2017", "coherent-csi-2021", "coherent-future", "coherent-lar-2020", "conus", "conus-future"];
+    private static readonly string[] Expected = ["coherent-csi-2017", "coherent-csi-2021", "coherent-future", "coherent-lar-2020", "conus", "conus-future", "conus-plus-2025"];
 
     [Test]
     public void ListsAllExperiments() => Assert.That(ExperimentRegistry.Ids, Is.EquivalentTo(Expected));
