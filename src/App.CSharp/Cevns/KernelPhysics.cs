@@ -26,9 +26,20 @@ public static class KernelPhysics
     public static void RequireCoherentModel()
     {
         var d = ModelInUse.Definition;
-        if (!d.Model.Has(ProcessKind.NeutrinoNucleusToChiNucleus))
-            throw new UserInputException($"ν N → χ N is not in model '{d.Model.Name}': no vertices of the model make it");
+        // the quark coupling first: an axial or pseudoscalar one makes ν N → χ N absent, and this says why
         if (d.CoherentScatteringObstacle is { } why) throw new UserInputException(why);
+        try
+        {
+            d.Model.Process(ProcessKind.NeutrinoNucleusToChiNucleus);
+        }
+        catch (ProcessNotInModelException e)
+        {
+            throw new UserInputException(e.Message);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new UserInputException($"ν N → χ N of model '{d.Model.Name}' is not derived: {e.Message}");
+        }
         if (d.Model.EffectiveCoupling is null)
             throw new UserInputException($"model '{d.Model.Name}' declares no effective coupling (effective: in the model file), which the CEvNS spectra and limits quote");
     }

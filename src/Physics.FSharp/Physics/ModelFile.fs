@@ -384,7 +384,9 @@ module internal ModelFileReader =
             let vanishing =
                 match weyl barred, weyl fermionTok.Text, structure with
                 | false, true, (DiracStructure.RightScalar | DiracStructure.RightVector) -> Some(sprintf "P_R %s = 0 for the left-handed neutrino %s" fermionTok.Text fermionTok.Text)
-                | true, false, (DiracStructure.LeftScalar | DiracStructure.LeftVector) -> Some(sprintf "bar(%s) P_L = 0 for the left-handed neutrino %s" barred barred)
+                // ν̄ P_L = (P_R ν)† γ⁰ = 0, and ν̄ γ^μ P_R = ν̄ P_L γ^μ = 0; ν̄ γ^μ P_L = ν̄ P_R γ^μ is the left-handed ν's current
+                | true, false, DiracStructure.LeftScalar -> Some(sprintf "bar(%s) P_L = 0 for the left-handed neutrino %s" barred barred)
+                | true, false, DiracStructure.RightVector -> Some(sprintf "bar(%s) γ^μ P_R = bar(%s) P_L γ^μ = 0 for the left-handed neutrino %s" barred barred barred)
                 | true, true, DiracStructure.RightVector -> Some(sprintf "γ^μ P_R %s = 0 for the left-handed neutrino %s" fermionTok.Text fermionTok.Text)
                 | true, true, (DiracStructure.Scalar | DiracStructure.Pseudoscalar | DiracStructure.LeftScalar | DiracStructure.RightScalar) ->
                     Some(sprintf "bar(%s) Γ %s vanishes for a left-handed neutrino unless Γ carries a γ^μ" barred fermionTok.Text)
@@ -481,9 +483,11 @@ module internal ModelFileReader =
             stream.Load(reader)
         with
         | :? YamlException as e -> raise (DataFileException(file, int e.Start.Line, int e.Start.Column, null, sprintf "not valid YAML: %s" e.Message))
-        | :? InvalidOperationException as e ->
-            // YamlDotNet's scanner gives up on some malformed input (an unterminated flow mapping …) without a position:
-            // the fault is after the last event it could read
+        | :? InvalidOperationException
+        | :? ArgumentException as e ->
+            // YamlDotNet's scanner gives up on some malformed input (an unterminated flow mapping …) without a position,
+            // or its representation model meets an event it does not expect ("the current event is of an unsupported
+            // type", ArgumentException): the fault is after the last event it could read
             let parser = Parser(new StringReader(text))
             let mutable last = Mark.Empty
             try
