@@ -82,7 +82,9 @@ public class ModelDemoTests
     public async Task PRightOnTheLeftHandedNeutrinoVanishesAndIsRefusedAtItsLine()
     {
         var f = MyCopy(("g_chi bar(chi) gamma^mu P_L nu V_mu", "g_chi bar(chi) gamma^mu P_R nu V_mu"));
-        var (line, column) = PositionOf(f, "gamma^mu P_R nu");
+        var (line, termColumn) = PositionOf(f, "term: \"g_chi bar(chi) gamma^mu P_R nu");
+        // the column of the Dirac structure inside the term
+        int column = termColumn + File.ReadAllLines(f)[line - 1][(termColumn - 1)..].IndexOf("gamma^mu", StringComparison.Ordinal);
         foreach (var args in new[] { new[] { "verify", "--model", f }, [.. Limit, "--model", f] })
         {
             var r = await CliRun.Capture(args);
