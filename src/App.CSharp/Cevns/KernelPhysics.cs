@@ -28,6 +28,13 @@ public static class KernelPhysics
         var d = ModelInUse.Definition;
         // the quark coupling first: an axial or pseudoscalar one makes ν N → χ N absent, and this says why
         if (d.CoherentScatteringObstacle is { } why) throw new UserInputException(why);
+        // a model without a dark fermion whose mediator interferes with the SM (a light Z'): these rates are "SM + ν N → χ N
+        // on top", and its ν N → ν N replaces the SM prediction by an interfering one in g_ν and g_q separately
+        if (string.IsNullOrEmpty(d.Model.Roles.DarkFermion) && d.Model.Has(ProcessKind.NeutrinoNucleusToNeutrinoNucleusWithStandardModel))
+            throw new UserInputException(
+                $"model '{d.Model.Name}' has no dark fermion: its ν N → ν N interferes with the Standard Model's (the weak charge becomes Q' = Q_W − (√2/G_F) g_ν Q_V/(2MT + m²)), " +
+                "while the CEvNS spectra and limits add ν N → χ N events on top of the SM prediction; an interfering spectrum replaces the SM prediction itself and is not supported by these commands yet " +
+                $"(`nudm verify --model {d.File}` proves its cross section against the closed form)");
         try
         {
             d.Model.Process(ProcessKind.NeutrinoNucleusToChiNucleus);

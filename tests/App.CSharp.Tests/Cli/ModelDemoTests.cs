@@ -131,4 +131,22 @@ public class ModelDemoTests
         Assert.That(r.Exit, Is.EqualTo(2), r.ToString());
         Assert.That(r.Error, Does.Contain($"my.yaml: line {line}, column {column}: 'Vv_mu' is not a declared field"));
     }
+
+    [Test]
+    public async Task TheShippedPseudoscalarAndLightVectorFilesVerifyAndTheCoherentCommandsSayWhyTheyDoNotApply()
+    {
+        foreach (var (file, reason) in new[]
+                 {
+                     ("pseudoscalar.yaml", "spin-dependent, not coherent"),
+                     ("light-vector.yaml", "interferes with the Standard Model's"),
+                 })
+        {
+            var f = Path.Combine(ModelFile.ShippedFolder, file);
+            var v = await CliRun.Capture(["verify", "--model", f]);
+            Assert.That(v.Exit, Is.EqualTo(0), v.ToString());
+            var r = await CliRun.Capture([.. Limit, "--model", f]);
+            Assert.That(r.Exit, Is.EqualTo(2), r.ToString());
+            Assert.That(r.Error, Does.Contain(reason));
+        }
+    }
 }
