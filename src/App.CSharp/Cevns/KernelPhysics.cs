@@ -34,7 +34,7 @@ public static class KernelPhysics
             throw new UserInputException(
                 $"model '{d.Model.Name}' has no dark fermion: its ν N → ν N interferes with the Standard Model's (the weak charge becomes Q' = Q_W − (√2/G_F) g_ν Q_V/(2MT + m²)), " +
                 "while the CEvNS spectra and limits add ν N → χ N events on top of the SM prediction; an interfering spectrum replaces the SM prediction itself and is not supported by these commands yet " +
-                $"(`nudm verify --model {d.File}` proves its cross section against the closed form)");
+                $"(`nudm xsec --model {d.File} --gnu G` tabulates its dσ/dT against the SM's; `nudm verify --model {d.File}` proves it against the closed form)");
         try
         {
             d.Model.Process(ProcessKind.NeutrinoNucleusToChiNucleus);

@@ -149,4 +149,26 @@ public class ModelDemoTests
             Assert.That(r.Error, Does.Contain(reason));
         }
     }
+
+    [Test]
+    public async Task XsecWithTheLightVectorFileTabulatesTheInterferingCrossSection()
+    {
+        string[] xsec = ["xsec", "--model", "light-vector", "--target", "CsI", "--enu", "30", "--ms", "10", "--ybar", "1e-5", "--points", "3", "--csv"];
+        static (double Both, double Sm)[] Rows(string csv) => csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(l => l.Split(',')).Select(f => (double.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture), double.Parse(f[4], System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+        // g_ν = 0: the SM itself (at T → 0 the exact-kinematics factor K and seed 000 eq. 11's 1 − MT/(2E²) agree)
+        var off = await CliRun.Capture([.. xsec, "--gnu", "0"]);
+        Assert.That(off.Exit, Is.EqualTo(0), off.ToString());
+        var r0 = Rows(off.Out);
+        Assert.That(r0[0].Both, Is.EqualTo(r0[0].Sm).Within(1e-9).Percent);
+        // g_ν g_q < 0 interferes constructively at low T (Q' = Q_W − (√2/G_F) g_ν 3A g_q/(2MT + m²) > Q_W), > 0 destructively
+        var constructive = Rows((await CliRun.Capture([.. xsec, "--gnu", "-1e-5"])).Out);
+        var destructive = Rows((await CliRun.Capture([.. xsec, "--gnu", "1e-5"])).Out);
+        Assert.That(constructive[0].Both, Is.GreaterThan(1.5 * constructive[0].Sm));
+        Assert.That(destructive[0].Both, Is.LessThan(destructive[0].Sm));
+        // a coupling outside its range is bad input
+        var bad = await CliRun.Capture([.. xsec, "--gnu", "10"]);
+        Assert.That(bad.Exit, Is.EqualTo(2), bad.ToString());
+        Assert.That(bad.Error, Does.Contain("--gnu"));
+    }
 }
