@@ -70,6 +70,10 @@ public static class PhysicalRanges
     public static readonly PhysicalRange EffectiveCoupling = new(0, Perturbative, "",
         "perturbativity: y²/(4π) ≤ 1 for y_χ and y_N/A, so ȳ ≤ √(4π)", MinExclusive: true);
 
+    /// <summary>A real coupling of either sign (a light Z' to the neutrino, g_ν; the sign sets the interference with the SM).</summary>
+    public static readonly PhysicalRange SignedCoupling = new(-Perturbative, Perturbative, "",
+        "perturbativity: |g| ≤ √(4π); the sign of g_ν g_q sets the interference with the SM's Z exchange");
+
     /// <summary>ȳ including 0 (= SM only).</summary>
     public static readonly PhysicalRange EffectiveCouplingOrZero = EffectiveCoupling with { MinExclusive = false };
 

@@ -1,3 +1,5 @@
+using NuDM.App.Cevns;
+using NuDM.App.Experiments;
 using NuDM.Physics;
 
 namespace NuDM.App.Bench;
@@ -6,7 +8,10 @@ namespace NuDM.App.Bench;
 /// Loading a shipped model file (models as data), each against its time budget (ratio = measured ÷ budget, target 1):
 /// from the verification cache (read, check the structure, build the Model, take the cached verdicts) ≤ 0.2 s, and
 /// cold (read, check, derive every process and run every obligation, one core) ≤ 10 s. The cold load is the first one
-/// in the process with an empty cache; the cached loads are the median of the rounds.
+/// in the process with an empty cache; the cached loads are the median of the rounds. Then, per shipped file, against
+/// the built-in seed model (interleaved rounds, ratio = file's model ÷ seed's): the compiled dσ/dT per call of its
+/// nucleus scattering (ν N → χ N, or ν N → ν N with the SM for a model without χ; target ≤ 1.3) and a COHERENT
+/// (CsI 2017) limit curve versus m_χ for a model with ν N → χ N (target ≤ 1.5).
 /// </summary>
 public static class ModelBenchmarks
 {
@@ -36,6 +41,95 @@ public static class ModelBenchmarks
             {
                 try { Directory.Delete(cache, true); } catch (IOException) { } // a temporary folder: left behind if locked
             }
+        }
+        foreach (var r in PerCall(folder, rounds)) yield return r;
+        foreach (var r in LimitCurvesPerModel(folder, rounds)) yield return r;
+    }
+
+    private const int Points = 4096;
+
+    private static IEnumerable<(string Name, ModelDefinition Definition)> Shipped(string folder) =>
+        Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal)
+            .Select(f => (Path.GetFileName(f), ModelFile.Load(f, null, "bench")));
+
+    /// <summary>A value for each parameter of a shipped model's compiled dσ/dT (masses in MeV, couplings typical of
+    /// the limits).</summary>
+    private static double ValueOf(string symbol) => symbol switch
+    {
+        "m_chi" => 3.0,
+        "m_S" or "m_V" or "m_phi" => 10.0,
+        "ybar" or "gbar" => 1e-4,
+        "g_nu" => 1e-5,
+        "g_q" => -1e-5,
+        _ => throw new InvalidOperationException($"the models benchmark has no value for the parameter {symbol}"),
+    };
+
+    /// <summary>The compiled dσ/dT per call of each shipped model ÷ the seed model's, through the same accessor.</summary>
+    private static IEnumerable<RatioResult> PerCall(string folder, int rounds)
+    {
+        var rng = new Random(12);
+        var csi = Kernel.Target("CsI").Nuclei;
+        var e = new double[Points]; var m = new double[Points]; var t = new double[Points];
+        var a = new double[Points]; var f2 = new double[Points]; var z = new double[Points];
+        for (int i = 0; i < Points; i++)
+        {
+            var iso = csi[i % 2].Isotope;
+            m[i] = iso.Mass; a[i] = iso.A; z[i] = iso.Z;
+            e[i] = 3.5 + 40 * rng.NextDouble();
+            t[i] = 1e-3 * (0.01 + 0.98 * rng.NextDouble()) * 2 * e[i] * e[i] / (m[i] + 2 * e[i]);
+            f2[i] = 0.5 + 0.5 * rng.NextDouble();
+        }
+        var seed = Kernel.SeedModel.NucleusScattering(ProcessKind.NeutrinoNucleusToChiNucleus).CompileDifferentialCrossSection();
+        var seedValues = seed.Parameters.Select(p => ValueOf(p.Symbol)).ToArray();
+        double SeedLoop(int n)
+        {
+            double s = 0;
+            for (int k = 0; k < n; k++) { int i = k & (Points - 1); s += seed.Invoke(e[i], m[i], t[i], a[i], f2[i], z[i], seedValues); }
+            return s;
+        }
+        foreach (var (name, d) in Shipped(folder))
+        {
+            var kind = d.Model.Has(ProcessKind.NeutrinoNucleusToChiNucleus) ? ProcessKind.NeutrinoNucleusToChiNucleus
+                : d.Model.Has(ProcessKind.NeutrinoNucleusToNeutrinoNucleusWithStandardModel) ? ProcessKind.NeutrinoNucleusToNeutrinoNucleusWithStandardModel
+                : (ProcessKind?)null;
+            if (kind is null) continue; // no coherent nucleus scattering (pseudoscalar: spin-dependent)
+            var process = d.Model.NucleusScattering(kind.Value);
+            var f = process.CompileDifferentialCrossSection();
+            var values = f.Parameters.Select(p => ValueOf(p.Symbol)).ToArray();
+            double ModelLoop(int n)
+            {
+                double s = 0;
+                for (int k = 0; k < n; k++) { int i = k & (Points - 1); s += f.Invoke(e[i], m[i], t[i], a[i], f2[i], z[i], values); }
+                return s;
+            }
+            yield return RatioBenchmark.Measure($"models/{name}: dσ/dT {process.Name} per call ÷ seed model's", $"compiled, model '{d.Model.Name}'",
+                "compiled, model 'scalar-seed'", ModelLoop, SeedLoop, Points * 64, rounds, 1.3);
+        }
+    }
+
+    /// <summary>A 20-point COHERENT CsI 2017 limit curve versus m_χ (m_mediator = 0: the light-mediator curve, a plan
+    /// per point, both cores) with each shipped model that has ν N → χ N ÷ the same curve with the seed model.</summary>
+    private static IEnumerable<RatioResult> LimitCurvesPerModel(string folder, int rounds)
+    {
+        var experiment = ExperimentRegistry.Load("coherent-csi-2017");
+        int run = 0;
+        double Curve(ModelDefinition? d, int n)
+        {
+            double s = 0;
+            using var scope = ModelInUse.Use(d);
+            for (int i = 0; i < n; i++)
+            {
+                var fresh = new CevnsModel(experiment); // no cached plans
+                var xs = Grid.LogSpace(0.1 + 1e-3 * run++, 50, 20);
+                s += LimitCurves.VersusFermionMass(fresh, 0.0, xs, "", false, null, null, CancellationToken.None).Limit[0];
+            }
+            return s;
+        }
+        foreach (var (name, d) in Shipped(folder))
+        {
+            if (!d.Model.Has(ProcessKind.NeutrinoNucleusToChiNucleus) || d.CoherentScatteringObstacle is not null) continue;
+            yield return RatioBenchmark.Measure($"models/{name}: 20-point COHERENT limit curve ÷ seed model's", $"model '{d.Model.Name}'",
+                "model 'scalar-seed'", n => Curve(d, n), n => Curve(null, n), 1, Math.Max(3, rounds / 5), 1.5);
         }
     }
 }

@@ -26,11 +26,27 @@ public static class KernelPhysics
     public static void RequireCoherentModel()
     {
         var d = ModelInUse.Definition;
-        // the file's own reason first (its quark coupling matches onto the nuclear spin), then the model's: absent
-        // processes carry why (ProcessNotInModelException, exit 2), e.g. a spin-dependent nucleus vertex
+        // the quark coupling first: an axial or pseudoscalar one makes ν N → χ N absent, and this says why
         if (d.CoherentScatteringObstacle is { } why) throw new UserInputException(why);
-        if (!d.Model.Has(ProcessKind.NeutrinoNucleusToChiNucleus))
-            _ = d.Model.NucleusScattering(ProcessKind.NeutrinoNucleusToChiNucleus); // throws, with the model's reason
+        // a model without a dark fermion whose mediator interferes with the SM (a light Z'): these rates are "SM + ν N → χ N
+        // on top", and its ν N → ν N replaces the SM prediction by an interfering one in g_ν and g_q separately
+        if (string.IsNullOrEmpty(d.Model.Roles.DarkFermion) && d.Model.Has(ProcessKind.NeutrinoNucleusToNeutrinoNucleusWithStandardModel))
+            throw new UserInputException(
+                $"model '{d.Model.Name}' has no dark fermion: its ν N → ν N interferes with the Standard Model's (the weak charge becomes Q' = Q_W − (√2/G_F) g_ν Q_V/(2MT + m²)), " +
+                "while the CEvNS spectra and limits add ν N → χ N events on top of the SM prediction; an interfering spectrum replaces the SM prediction itself and is not supported by these commands yet " +
+                $"(`nudm xsec --model {d.File} --gnu G` tabulates its dσ/dT against the SM's; `nudm verify --model {d.File}` proves it against the closed form)");
+        try
+        {
+            d.Model.Process(ProcessKind.NeutrinoNucleusToChiNucleus);
+        }
+        catch (ProcessNotInModelException e)
+        {
+            throw new UserInputException(e.Message);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new UserInputException($"ν N → χ N of model '{d.Model.Name}' is not derived: {e.Message}");
+        }
         if (d.Model.EffectiveCoupling is null)
             throw new UserInputException($"model '{d.Model.Name}' declares no effective coupling (effective: in the model file), which the CEvNS spectra and limits quote");
     }

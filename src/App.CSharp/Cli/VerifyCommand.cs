@@ -117,6 +117,8 @@ public static class VerifyCommand
             new Results("verify", $"--model {file}{(filter is null ? "" : $" --filter {filter}")}").Records(format,
                 ["id", "title", "statement", "status", "line", "detail"],
                 checks.Select(c => (IReadOnlyList<object?>)[c.Id, c.Title, c.Statement, Status(c.Status), c.Line == 0 ? null : c.Line, c.Detail]));
+            foreach (var n in d.NotDerived)
+                CommandLine.Error.MarkupLine($"[yellow]{Markup.Escape(n.Name)}: not derived (absent, not zero): {Markup.Escape(n.Reason)}[/]");
             return notProven == 0 ? 0 : 1;
         }
         AnsiConsole.MarkupLine($"model [bold]{Markup.Escape(d.Model.Name)}[/] from {Markup.Escape(d.File)}{(d.FromCache ? " [grey](verified before with this program: the cached verdicts)[/]" : "")}");
@@ -130,6 +132,9 @@ public static class VerifyCommand
             AnsiConsole.MarkupLine($"[bold]{Markup.Escape(c.Id)}[/]: {Markup.Escape(c.Statement)}");
             AnsiConsole.WriteLine("  " + c.Detail);
         }
+        // processes the vertices make but the kernel does not derive yet: the model is usable for the others
+        foreach (var n in d.NotDerived)
+            AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(n.Name)}: not derived (absent, not zero)[/]: {Markup.Escape(n.Reason)}");
         if (notProven == 0)
         {
             AnsiConsole.MarkupLine($"[green]{checks.Count} of {checks.Count} obligations of model '{Markup.Escape(d.Model.Name)}' proven[/]");

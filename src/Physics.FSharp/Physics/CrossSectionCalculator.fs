@@ -65,26 +65,29 @@ type CrossSectionCalculator =
         if not (mchi >= 0.0) || Double.IsInfinity mchi then raise (ArgumentOutOfRangeException("m_chi", mchi, sprintf "m_chi must be a finite number ≥ 0 (MeV), got %g" mchi))
         CrossSectionCalculator.TableOf(SeedModel.Model.NucleusScattering(ProcessKind.NeutrinoNucleusToChiNucleus), SeedModel.CevnsPoint(mchi, mS, ybar), isotope, enu, formFactor, points)
 
-    /// dσ/dT of a nucleus-scattering process with a produced mass (ν N → χ N) at a parameter point, on `points` recoil
-    /// energies spanning its [T_min, T_max] for one isotope, with the SM value at the same T for comparison. E_ν below
-    /// threshold is an ArgumentOutOfRangeException naming the threshold. MeV in, cm²/MeV out.
+    /// dσ/dT of a nucleus-scattering process at a parameter point, on `points` recoil energies spanning its
+    /// [T_min, T_max] for one isotope (ν N → χ N: seed 001 eq. 2.9; elastic ν N → ν N, alone or with the SM: [0, 2E²/(M + 2E)],
+    /// eq. 2.10), with the SM value at the same T for comparison. E_ν below threshold is an ArgumentOutOfRangeException
+    /// naming the threshold. MeV in, cm²/MeV out.
     static member TableOf(proc: NucleusScatteringProcess, point: ParameterPoint, isotope: Isotope, enu: float, formFactor: FormFactorModel, points: int) : CrossSectionPoint[] =
         if isNull (box proc) then nullArg "proc"
         if isNull (box isotope) then nullArg "isotope"
         if points < 2 || points > 100000 then raise (ArgumentOutOfRangeException("points", points, "points must be in [2, 100000]"))
-        if isNull proc.Kinematics.ProducedMass then
-            invalidArg "proc" (sprintf "%s produces no massive particle; the table is for ν N → χ N-like processes" proc.Name)
-        let mchi = point.[proc.Kinematics.ProducedMass]
         let sigma = proc.CompileDifferentialCrossSection()
         let values = point.ValuesOf sigma.Parameters
-        let k = KinematicsCalculator.At(enu, isotope.Mass, mchi)
         let tmaxSM = 2.0 * enu * enu / (isotope.Mass + 2.0 * enu)
+        let tmin, tmax =
+            if isNull proc.Kinematics.ProducedMass then 0.0, tmaxSM
+            else
+                let k = KinematicsCalculator.At(enu, isotope.Mass, point.[proc.Kinematics.ProducedMass])
+                k.TMin, k.TMax
         let conv = Constants.InvMeV2_cm2
         [| for i in 0 .. points - 1 do
                let f = float i / float (points - 1)
-               let t = k.TMin + (k.TMax - k.TMin) * f
-               let t = if t <= 0.0 then 1e-9 * k.TMax else t
+               let t = tmin + (tmax - tmin) * f
+               let t = if t <= 0.0 then 1e-9 * tmax else t
                let f2 = let ff = FormFactors.EvaluateOfRecoil(formFactor, t, isotope.Mass, float isotope.A) in ff * ff
-               let np = sigma.Invoke(enu, isotope.Mass, t, float isotope.A, f2, values)
+               // Z is read only by a process that interferes with the SM (its weak charge)
+               let np = sigma.Invoke(enu, isotope.Mass, t, float isotope.A, f2, float isotope.Z, values)
                let smv = if t <= tmaxSM then CrossSectionCalculator.StandardModelUnchecked(enu, isotope.Mass, t, float isotope.Z, float isotope.N, f2) else 0.0
                yield { T = t; FormFactorSquared = f2; NewPhysics_cm2_per_MeV = np * conv; StandardModel_cm2_per_MeV = smv * conv } |]

@@ -59,10 +59,23 @@ type ModelCheck(id: string, title: string, statement: string, status: ModelCheck
     member _.Holds = status = ModelCheckStatus.Proven
     override _.ToString() = sprintf "%s: %O (%s)" id status detail
 
+/// A process the model's vertices make but the kernel's derivation does not implement yet (e.g. χ χ̄ → V V: external
+/// vector bosons in a fermion-exchange diagram): the model is usable for everything else, and this one is absent with
+/// the reason (not zero — not derived).
+[<Sealed>]
+type NotDerivedProcess(kind: ProcessKind, name: string, reason: string) =
+    /// The process kind.
+    member _.Kind = kind
+    /// Its name, e.g. "χ χ̄ → S S" (roles, whatever the fields are called).
+    member _.Name = name
+    /// What the derivation does not implement.
+    member _.Reason = reason
+    override _.ToString() = sprintf "%s: not derived (%s)" name reason
+
 /// A model read from a file: the Model, where it came from (file and SHA-256 of its content), how its quark couplings
 /// match onto the nucleus, and the obligations it was verified with.
 [<Sealed>]
-type ModelDefinition internal (model: Model, file: string, contentHash: string, matching: NucleusMatching, quarkTerm: string, checks: ModelCheck list, fromCache: bool, warnings: string list) as self =
+type ModelDefinition internal (model: Model, file: string, contentHash: string, matching: NucleusMatching, quarkTerm: string, checks: ModelCheck list, notDerived: NotDerivedProcess list, fromCache: bool, warnings: string list) as self =
     let effectivePower = lazy (self.EffectivePowerOf())
     /// The model (processes, parameters, fields).
     member _.Model = model
@@ -76,6 +89,8 @@ type ModelDefinition internal (model: Model, file: string, contentHash: string, 
     member _.QuarkTerm = quarkTerm
     /// The obligations the model was verified with (standard ones first, then the file's own).
     member _.Checks : IReadOnlyList<ModelCheck> = checks |> Array.ofList :> IReadOnlyList<ModelCheck>
+    /// The processes the model's vertices make that the kernel does not derive yet, each with why (absent, not zero).
+    member _.NotDerived : IReadOnlyList<NotDerivedProcess> = notDerived |> Array.ofList :> IReadOnlyList<NotDerivedProcess>
     /// Whether every obligation is proven.
     member _.Verified = checks |> List.forall (fun c -> c.Holds)
     /// Whether the verdicts came from the disk cache (the same file content, program and kernel build verified before).
@@ -281,6 +296,8 @@ module internal ModelFileReader =
             let coupling =
                 match parameters.TryGetValue couplingTok.Text with
                 | true, p when p.Role = ParameterRole.Coupling -> p
+                // the quark term may be written in the effective coupling that replaces the nucleus coupling (g_q of Q_V = 3A g_q)
+                | true, p when p.Role = ParameterRole.Effective && quarkField.IsSome -> p
                 | true, p -> at couplingTok (sprintf "%s is a parameter of role %O, not a coupling: a term starts with its coupling" p.Symbol p.Role)
                 | _ -> at couplingTok (sprintf "'%s' is not a declared coupling: a term starts with its coupling (declared under parameters: with role: coupling)" couplingTok.Text)
             // boson before bar(…) or after the fermion
@@ -367,7 +384,10 @@ module internal ModelFileReader =
             let vanishing =
                 match weyl barred, weyl fermionTok.Text, structure with
                 | false, true, (DiracStructure.RightScalar | DiracStructure.RightVector) -> Some(sprintf "P_R %s = 0 for the left-handed neutrino %s" fermionTok.Text fermionTok.Text)
-                | true, false, (DiracStructure.LeftScalar | DiracStructure.LeftVector) -> Some(sprintf "bar(%s) P_L = 0 for the left-handed neutrino %s" barred barred)
+                // ν̄ P_L = (P_R ν)† γ⁰ = 0, and ν̄ γ^μ P_R = ν̄ P_L γ^μ = 0; ν̄ γ^μ P_L = ν̄ P_R γ^μ is the left-handed ν's current
+                | true, false, DiracStructure.LeftScalar -> Some(sprintf "bar(%s) P_L = 0 for the left-handed neutrino %s" barred barred)
+                | true, false, DiracStructure.RightVector -> Some(sprintf "bar(%s) γ^μ P_R = bar(%s) P_L γ^μ = 0 for the left-handed neutrino %s" barred barred barred)
+                | true, true, DiracStructure.RightVector -> Some(sprintf "γ^μ P_R %s = 0 for the left-handed neutrino %s" fermionTok.Text fermionTok.Text)
                 | true, true, (DiracStructure.Scalar | DiracStructure.Pseudoscalar | DiracStructure.LeftScalar | DiracStructure.RightScalar) ->
                     Some(sprintf "bar(%s) Γ %s vanishes for a left-handed neutrino unless Γ carries a γ^μ" barred fermionTok.Text)
                 | _ -> None
@@ -412,6 +432,11 @@ module internal ModelFileReader =
           Limit: (string * Expr * Direction) option
           AssumePositive: string list
           AssumeExpressions: Expr list
+          /// Substitutions applied, in order, to the derived quantity before the comparison or the limit
+          /// (e.g. g_q = epsilon*m_V^2/g_nu: a limit at a fixed product of couplings).
+          Substitutions: (string * Expr * YamlNode) list
+          /// Symbols the obligation introduces (not the model's), with their mass dimension.
+          Symbols: (string * Q) list
           Node: YamlNode
           EqualsNode: YamlNode }
 
@@ -420,6 +445,7 @@ module internal ModelFileReader =
         [ ProcessKind.NeutrinoNucleusToChiNucleus, [ "nu N -> chi N" ]
           ProcessKind.AntineutrinoNucleusToAntichiNucleus, [ "nubar N -> chibar N" ]
           ProcessKind.NeutrinoNucleusToNeutrinoNucleus, [ "nu N -> nu N" ]
+          ProcessKind.NeutrinoNucleusToNeutrinoNucleusWithStandardModel, [ "nu N -> nu N with SM" ]
           ProcessKind.ChiNucleusToNeutrinoNucleus, [ "chi N -> nu N" ]
           ProcessKind.ChiAntichiToNeutrinoAntineutrino, [ "chi chibar -> nu nubar" ]
           ProcessKind.ChiAntichiToMediatorPair, [ "chi chibar -> S S" ]
@@ -457,9 +483,11 @@ module internal ModelFileReader =
             stream.Load(reader)
         with
         | :? YamlException as e -> raise (DataFileException(file, int e.Start.Line, int e.Start.Column, null, sprintf "not valid YAML: %s" e.Message))
-        | :? InvalidOperationException as e ->
-            // YamlDotNet's scanner gives up on some malformed input (an unterminated flow mapping …) without a position:
-            // the fault is after the last event it could read
+        | :? InvalidOperationException
+        | :? ArgumentException as e ->
+            // YamlDotNet's scanner gives up on some malformed input (an unterminated flow mapping …) without a position,
+            // or its representation model meets an event it does not expect ("the current event is of an unsupported
+            // type", ArgumentException): the fault is after the last event it could read
             let parser = Parser(new StringReader(text))
             let mutable last = Mark.Empty
             try
@@ -559,7 +587,8 @@ module internal ModelFileReader =
             | true, f -> fail file n (sprintf "roles: %s is %s, a %O: the %s must be %s" key v f.Kind key what)
             | _ -> fail file n (sprintf "roles: %s names '%s', which is not a declared field" key v)
         let roles =
-            { DarkFermion = roleField "dark-fermion" (fun f -> f.IsFermion && not f.IsMassless) "a massive fermion"
+            // a model without a dark fermion (a light Z' coupled to ν and quarks) leaves dark-fermion out: no χ processes
+            { DarkFermion = (if (find r "dark-fermion").IsSome then roleField "dark-fermion" (fun f -> f.IsFermion && not f.IsMassless) "a massive fermion" else "")
               Mediator = roleField "mediator" (fun f -> f.IsBoson) "a boson"
               Nucleus = roleField "nucleus" (fun f -> f.IsFermion && not f.IsMassless && f.Kind = FieldKind.DiracFermion) "a massive Dirac fermion (the nucleus as an effective fermion)" }
         // interactions
@@ -633,7 +662,7 @@ module internal ModelFileReader =
             | None -> []
             | Some on ->
                 [ for n in sequence file on "obligations" do
-                      let e = mapping file n "an obligation" [ "id"; "title"; "process"; "of"; "equals"; "limit"; "assume-positive"; "assume" ]
+                      let e = mapping file n "an obligation" [ "id"; "title"; "process"; "of"; "equals"; "limit"; "assume-positive"; "assume"; "substitute"; "symbols" ]
                       let id = scalarText file (require file n e "id" "an obligation") "id"
                       let kind = processKind file (require file n e "process" (sprintf "obligation %s" id))
                       let ofNode = require file n e "of" (sprintf "obligation %s" id)
@@ -663,6 +692,30 @@ module internal ModelFileReader =
                           match find e "assume" with
                           | None -> []
                           | Some a -> [ for x in sequence file a "assume" -> formula file x "assume (an expression > 0)" ]
+                      let symbols =
+                          match find e "symbols" with
+                          | None -> []
+                          | Some sn ->
+                              match sn with
+                              | :? YamlMappingNode as m ->
+                                  [ for kv in m.Children do
+                                        let name = scalarText file kv.Key "a symbol"
+                                        if not (Regex.IsMatch(name, @"^[A-Za-z][A-Za-z0-9_]*$")) then fail file kv.Key (sprintf "symbol '%s': a name is letters, digits and _" name)
+                                        if parameters.ContainsKey name then fail file kv.Key (sprintf "obligation %s: %s is a parameter of the model, not a new symbol" id name)
+                                        yield name, unitDimension file kv.Value (scalarText file kv.Value "unit") ]
+                              | other -> fail file other (sprintf "obligation %s: symbols is a mapping name: unit (1 or MeV^k)" id)
+                      let substitutions =
+                          match find e "substitute" with
+                          | None -> []
+                          | Some sn ->
+                              [ for x in sequence file sn "substitute" do
+                                    let t = scalarText file x "a substitution"
+                                    let i = t.IndexOf '='
+                                    if i <= 0 then fail file x (sprintf "obligation %s: a substitution is 'symbol = formula', got '%s'" id t)
+                                    let name = t.Substring(0, i).Trim()
+                                    match Infix.parse (t.Substring(i + 1)) with
+                                    | Ok f -> yield name, f, x
+                                    | Error msg -> raise (errorAt file x (i + 1 + parseColumn msg) (sprintf "obligation %s: substitute: %s" id msg)) ]
                       yield
                           { Id = id
                             Title = textOr file e "title" id
@@ -672,6 +725,8 @@ module internal ModelFileReader =
                             Limit = limit
                             AssumePositive = positive
                             AssumeExpressions = exprs
+                            Substitutions = substitutions
+                            Symbols = symbols
                             Node = n
                             EqualsNode = eqNode } ]
         let vertices = terms |> List.map (fun (t, refText, _) -> Vertex(t.Coupling, t.Barred, t.Structure, t.Fermion, t.Boson, t.HermitianConjugate, refText))

@@ -20,7 +20,7 @@ module internal ModelObligations =
         let d = Dictionary<string, Q>(StringComparer.Ordinal)
         for p in m.Parameters do d.[p.Symbol] <- Q.OfInt p.MassDimension
         for p in [ ProcessVariables.NeutrinoEnergy; ProcessVariables.RecoilEnergy; ProcessVariables.MassNumber; ProcessVariables.FormFactorSquared
-                   ProcessVariables.MandelstamS; ProcessVariables.CosTheta; ProcessVariables.MandelstamT ] do
+                   ProcessVariables.MandelstamS; ProcessVariables.CosTheta; ProcessVariables.MandelstamT; ProcessVariables.ProtonNumber ] do
             d.[p.Symbol] <- Q.OfInt p.MassDimension
         d :> IReadOnlyDictionary<string, Q>
 
@@ -53,6 +53,7 @@ module internal ModelObligations =
             | :? UndecidedException as u -> ModelCheckStatus.Undecided, u.Message
             | :? ExpressionTooComplexException as x -> ModelCheckStatus.Undecided, x.Message
             | :? ExactNumberTooLargeException as x -> ModelCheckStatus.Undecided, x.Message
+            | :? DimensionException as x -> ModelCheckStatus.Failed, x.Message
         check id title statement status detail
 
     /// The sign of a polynomial factor on the domain: +1, −1, or None (undecided).
@@ -118,16 +119,37 @@ module internal ModelObligations =
             // the mediator decays, so it is heavier than what it decays into: m_S = m_χ + δ_m, δ_m > 0 (the caller substitutes)
             [], Assumptions.Positive massSymbols, "the mediator heavier than χ: m_S = m_χ + δ_m, δ_m > 0; masses and couplings positive"
         | :? ElasticScatteringProcess -> [], (Assumptions.Positive(massSymbols @ [ "s" ])).AndPositive(-(s "t")), "s > 0, t < 0, masses and couplings positive"
+        | :? NucleusScatteringProcess when p.Kind = ProcessKind.NeutrinoNucleusToNeutrinoNucleus || p.Kind = ProcessKind.NeutrinoNucleusToNeutrinoNucleusWithStandardModel ->
+            // elastic ν N → ν N: the whole recoil range 0 < T < T_max = 2E²/(M + 2E) (seed 001 eq. 2.10) as T = T_max (1 − y), 0 < y < 1
+            let e, m, y = ProcessVariables.NeutrinoEnergy.Expression, s "M", s "y"
+            let vars = p.Variables |> Seq.map (fun q -> q.Symbol) |> Seq.filter (fun n -> n <> ProcessVariables.RecoilEnergy.Symbol) |> List.ofSeq
+            [ ProcessVariables.RecoilEnergy.Expression, 2 * e ** 2 * (1 - y) / (m + 2 * e) ],
+            (Assumptions.Positive(vars @ massSymbols @ [ "y" ])).AndPositive(1 - y),
+            "the lab frame, E_ν, M > 0, T = T_max (1 − y) with T_max = 2E²/(M + 2E) and 0 < y < 1"
         | _ ->
             let vars = p.Variables |> Seq.map (fun q -> q.Symbol) |> List.ofSeq
             [], Assumptions.Positive(vars @ massSymbols), "every energy, mass and coupling positive (the lab frame: E_ν, T, M > 0)"
+
+    /// A process of the model, None when absent or not derived (NotSupportedException: listed by `notDerived`).
+    let tryProcess (m: Model) (k: ProcessKind) : Process option =
+        try
+            match m.TryProcess k with
+            | true, p -> Some p
+            | _ -> None
+        with :? NotSupportedException -> None
+
+    /// The processes the model's vertices make that the derivation does not implement (absent with the reason).
+    let notDerived (m: Model) : NotDerivedProcess list =
+        [ for k in Enum.GetValues<ProcessKind>() do
+              try m.Has k |> ignore
+              with :? NotSupportedException as e -> yield NotDerivedProcess(k, ProcessDerivation.kindName k, e.Message) ]
 
     /// The standard obligations of a model's processes.
     let standard (def: Model) (decayRegion: (Expr * Expr) list) : ModelCheck list =
         let name = def.Name
         let dims = dimensionTable def
         let dimensionOf (n: string) = match dims.TryGetValue n with | true, d -> Some d | _ -> None
-        let processes = [ for k in Enum.GetValues<ProcessKind>() do match def.TryProcess k with | true, p -> yield k, p | _ -> () ]
+        let processes = [ for k in Enum.GetValues<ProcessKind>() do match tryProcess def k with Some p -> yield k, p | None -> () ]
         let perProcess =
             [ for kind, p in processes do
                   let id what = sprintf "%s.%s.%s" name what (slug p.Name)
@@ -140,7 +162,11 @@ module internal ModelObligations =
                         | :? ConversionAtRestProcess as c -> yield "σv", c.SigmaV.Expression, -2
                         | :? AnnihilationProcess as a -> yield "σv integrand", a.SigmaVIntegrand, -2
                         | _ -> () ]
-                  yield
+                  // ν N → ν N with the Standard Model carries G_F as its exact number (MeV⁻² hidden in a number):
+                  // its homogeneity is that of ν N → ν N through the mediators alone (checked) and of the closed form
+                  // a file's obligation states in the symbol G_F
+                  if kind <> ProcessKind.NeutrinoNucleusToNeutrinoNucleusWithStandardModel then
+                    yield
                       guarded (id "dimension") (sprintf "%s: dimensions" p.Name)
                           (sprintf "%s of %s have the mass dimensions %s" (String.Join(", ", quantities |> List.map (fun (w, _, _) -> w))) p.Name
                                (String.Join(", ", quantities |> List.map (fun (w, _, d) -> sprintf "%s: %d" w d))))
@@ -158,7 +184,20 @@ module internal ModelObligations =
                       match p with
                       | :? AnnihilationProcess as a -> not a.InitialParticle.IsMassless && not a.FinalParticle.IsMassless
                       | _ -> false
-                  if not bothMassive then
+                  // Nor for a process with a massive produced or exchanged fermion in a model with vector bosons
+                  // (ν N → χ N, χ χ̄ → ν ν̄, χ ν → χ ν through V): the q_μq_ν/m_V² part of the propagator on a massive
+                  // fermion line gives a |M|² that is positive only through a discriminant (a sum of squares the
+                  // factor-sign test does not find); elastic ν N → ν N keeps the check (T = T_max(1 − y) decides it).
+                  let vectorExchange =
+                      def.Vertices |> Seq.exists (fun v -> v.IsVectorLike)
+                      && p.Category <> ProcessCategory.Decay
+                      && not (p.Kind = ProcessKind.NeutrinoNucleusToNeutrinoNucleus || p.Kind = ProcessKind.NeutrinoNucleusToNeutrinoNucleusWithStandardModel)
+                  // ν N → ν N with the SM: |M|² ∝ Q'² K with Q' = Q_W − (√2/G_F) g_ν Q_V/(2MT + m²) written in
+                  // G_F's exact number, a square the factorisation over the rationals does not see; K ≥ 0 is the
+                  // check of ν N → ν N through the mediators alone (same kinematic factor), Q'² the closed form a
+                  // file states (light-vector.closed-form)
+                  let smInterference = p.Kind = ProcessKind.NeutrinoNucleusToNeutrinoNucleusWithStandardModel
+                  if not bothMassive && not vectorExchange && not smInterference then
                     yield
                         guarded (id "positive") (sprintf "%s: |M|² ≥ 0" p.Name) (sprintf "|M|² of %s is ≥ 0 on the physical region (%s)" p.Name region)
                             (fun () ->
@@ -166,7 +205,7 @@ module internal ModelObligations =
                                 let dom = if p.Category = ProcessCategory.Decay then dom.AndPositive(s "delta_m") else dom
                                 nonNegative dom e) ]
         // ν / ν̄ relations
-        let has k = def.Has k
+        let has k = (tryProcess def k).IsSome
         let pairs =
             [ ProcessKind.NeutrinoNucleusToChiNucleus, ProcessKind.AntineutrinoNucleusToAntichiNucleus
               ProcessKind.ChiNeutrinoToChiNeutrino, ProcessKind.ChiAntineutrinoToChiAntineutrino ]
@@ -210,16 +249,26 @@ module internal ModelObligations =
             else []
         perProcess @ relations @ equalNuNubar @ masslessLimit
 
+    /// The kernel's constants an obligation may name, with their mass dimension and the exact value the kernel's
+    /// derivations use (Q.OfDouble of Constants): G_F (MeV⁻²) and sin2_theta_W (the SM neutral current, seed 000 eq. 11).
+    let constants : (string * Q * Expr) list =
+        [ "G_F", Q.OfInt -2, Number(Q.OfDouble Constants.FermiConstant)
+          "sin2_theta_W", Q.Zero, Number(Q.OfDouble Constants.SinSquaredThetaW) ]
+
     /// The file's own obligations.
     let own (file: string) (def: Model) (obligations: OwnObligation list) : ModelCheck list =
-        let dims = dimensionTable def
-        let dimensionOf (n: string) = match dims.TryGetValue n with | true, d -> Some d | _ -> None
         [ for o in obligations do
+              let dims = Dictionary<string, Q>(dimensionTable def, StringComparer.Ordinal)
+              for n, d, _ in constants do dims.[n] <- d
+              for n, d in o.Symbols do dims.[n] <- d
+              let dimensionOf (n: string) = match dims.TryGetValue n with | true, d -> Some d | _ -> None
+              let withConstants (e: Expr) = Structure.substituteMany [ for n, _, v in constants -> Symbol n, v ] e
               let line, column = int o.Node.Start.Line, int o.Node.Start.Column
               let p =
-                  match def.TryProcess o.Process with
-                  | true, p -> p
-                  | _ -> raise (errorAt file o.Node 0 (sprintf "obligation %s: %s is not in model '%s'" o.Id (ProcessDerivation.kindName o.Process) def.Name))
+                  match (try Ok(def.TryProcess o.Process) with :? NotSupportedException as e -> Error e.Message) with
+                  | Ok(true, p) -> p
+                  | Ok _ -> raise (errorAt file o.Node 0 (sprintf "obligation %s: %s is not in model '%s'" o.Id (ProcessDerivation.kindName o.Process) def.Name))
+                  | Error why -> raise (errorAt file o.Node 0 (sprintf "obligation %s: %s is not derived for model '%s': %s" o.Id (ProcessDerivation.kindName o.Process) def.Name why))
               let quantity =
                   match o.Quantity, p with
                   | "M2", _ -> p.SquaredAmplitude.Expression
@@ -231,15 +280,41 @@ module internal ModelObligations =
               let dimOf what e =
                   try Dimensions.infer dimensionOf e
                   with :? DimensionException as x -> raise (errorAt file o.EqualsNode 0 (sprintf "obligation %s: %s: %s" o.Id what x.Message))
-              let dq, de = dimOf "the derived quantity" quantity, dimOf "equals" o.Equals
+              // the quantity's dimension: inferred, except for ν N → ν N with the SM (G_F is a number there): what
+              // its kind must have (|M|² 0, dσ/dT −3)
+              let dq =
+                  if o.Process = ProcessKind.NeutrinoNucleusToNeutrinoNucleusWithStandardModel then
+                      Q.OfInt(match o.Quantity with | "dsigma_dT" -> -3 | _ -> 0)
+                  else dimOf "the derived quantity" quantity
+              let de = dimOf "equals" o.Equals
               if dq <> de then
                   raise (errorAt file o.EqualsNode 0 (sprintf "obligation %s: equals has mass dimension %s, but %s of %s has %s" o.Id (Dimensions.describe de) o.Quantity p.Name (Dimensions.describe dq)))
+              // substitutions: each replaces a symbol of the quantity by a formula of the same mass dimension
+              let quantity =
+                  o.Substitutions
+                  |> List.fold
+                      (fun (q: Expr) (name, f, node) ->
+                          if Structure.freeOf (Symbol name) q then
+                              raise (errorAt file node 0 (sprintf "obligation %s: substitute: %s does not occur in %s of %s" o.Id name o.Quantity p.Name))
+                          let ds =
+                              try Dimensions.infer dimensionOf f
+                              with :? DimensionException as x -> raise (errorAt file node 0 (sprintf "obligation %s: substitute: %s" o.Id x.Message))
+                          match dimensionOf name with
+                          | Some d when d <> ds ->
+                              raise (errorAt file node 0 (sprintf "obligation %s: substitute: %s has mass dimension %s, the formula %s" o.Id name (Dimensions.describe d) (Dimensions.describe ds)))
+                          | _ -> ()
+                          Structure.substitute (Symbol name) f q)
+                      quantity
+              let equals = withConstants o.Equals
               let dom =
                   o.AssumeExpressions |> List.fold (fun (a: Assumptions) e -> a.AndPositive e) (Assumptions.Positive o.AssumePositive)
               let statement =
                   match o.Limit with
-                  | None -> sprintf "%s of %s = %s" o.Quantity p.Name (Infix.format o.Equals)
-                  | Some(v, a, _) -> sprintf "lim %s→%s %s of %s = %s" v (Infix.format a) o.Quantity p.Name (Infix.format o.Equals)
+                  | None -> sprintf "%s of %s = %s" o.Quantity p.Name (Infix.format equals)
+                  | Some(v, a, _) -> sprintf "lim %s→%s %s of %s = %s" v (Infix.format a) o.Quantity p.Name (Infix.format equals)
+              let statement =
+                  if o.Substitutions.IsEmpty then statement
+                  else sprintf "%s, with %s" statement (String.Join(", ", o.Substitutions |> List.map (fun (n, f, _) -> sprintf "%s = %s" n (Infix.format f))))
               let statement =
                   if o.AssumePositive.IsEmpty && o.AssumeExpressions.IsEmpty then statement
                   else sprintf "%s, for %s > 0" statement (String.Join(", ", o.AssumePositive @ (o.AssumeExpressions |> List.map Infix.format)))
@@ -247,14 +322,14 @@ module internal ModelObligations =
                   guarded o.Id o.Title statement (fun () ->
                       match o.Limit with
                       | None ->
-                          let d = Normal.equivalentWith dom quantity o.Equals
+                          let d = Normal.equivalentWith dom quantity equals
                           ofDecision d, d.Reason
                       | Some(v, a, dir) ->
                           let l = Series.limitWith dom (Symbol v) a dir quantity
-                          if l = o.Equals then ModelCheckStatus.Proven, sprintf "lim = %s" (Infix.format l)
-                          elif Structure.hasSpecial l || Structure.hasSpecial o.Equals then ModelCheckStatus.Failed, sprintf "lim = %s" (Infix.format l)
+                          if l = equals then ModelCheckStatus.Proven, sprintf "lim = %s" (Infix.format l)
+                          elif Structure.hasSpecial l || Structure.hasSpecial equals then ModelCheckStatus.Failed, sprintf "lim = %s" (Infix.format l)
                           else
-                              let d = Normal.equivalentWith dom l o.Equals
+                              let d = Normal.equivalentWith dom l equals
                               ofDecision d, sprintf "lim = %s (%s)" (Infix.format l) d.Reason)
               yield ModelCheck(c.Id, c.Title, c.Statement, c.Status, c.Detail, line, column) ]
 
@@ -289,7 +364,7 @@ type ModelFile =
 
     static let cacheHeader = "nudm-model-cache/1"
 
-    static let seedDefinition = lazy (ModelDefinition(SeedModel.Model, null, null, NucleusMatching.CoherentScalar, "y_q bar(q) q S", [], false, []))
+    static let seedDefinition = lazy (ModelDefinition(SeedModel.Model, null, null, NucleusMatching.CoherentScalar, "y_q bar(q) q S", [], [], false, []))
 
     /// The file as messages name it: relative to the current folder when inside it, '/'-separated.
     static let display (path: string) =
@@ -305,13 +380,11 @@ type ModelFile =
 
     static let verify (shown: string) (parsed: ModelFileReader.Parsed) : ModelCheck list =
         let m = parsed.Model
-        // every process the vertices make must be derivable (the derivation says what it does not implement yet)
-        for k in Enum.GetValues<ProcessKind>() do
-            try m.Has k |> ignore
-            with :? NotSupportedException as e -> raise (DataFileException(shown, sprintf "%s: %s" (ProcessDerivation.kindName k) e.Message))
+        // a process the derivation does not implement yet is absent with its reason (ModelDefinition.NotDerived), not
+        // a refusal: the model is usable for what it has
         let decayRegion =
-            match m.TryProcess ProcessKind.MediatorDecay with
-            | true, (:? DecayProcess) ->
+            match ModelObligations.tryProcess m ProcessKind.MediatorDecay with
+            | Some(:? DecayProcess) ->
                 let med = m.Field(m.Roles.Mediator)
                 let chi = m.Field(m.Roles.DarkFermion)
                 if med.IsMassless || chi.IsMassless then [] else [ med.MassParameter.Expression, chi.MassParameter.Expression + Symbol "delta_m" ]
@@ -320,13 +393,15 @@ type ModelFile =
 
     static let squaredAmplitudes (m: Model) =
         [ for k in Enum.GetValues<ProcessKind>() do
-              match m.TryProcess k with
-              | true, p -> yield k, Infix.format p.SquaredAmplitude.Expression
-              | _ -> () ]
+              match ModelObligations.tryProcess m k with
+              | Some p -> yield k, Infix.format p.SquaredAmplitude.Expression
+              | None -> () ]
 
-    static let writeCache (path: string) (key: string) (checks: ModelCheck list) (m2: (ProcessKind * string) list) =
+    static let writeCache (path: string) (key: string) (checks: ModelCheck list) (m2: (ProcessKind * string) list) (notDerived: NotDerivedProcess list) =
         let b = StringBuilder()
         b.Append(cacheHeader).Append('\n').Append("key ").Append(key).Append('\n') |> ignore
+        for n in notDerived do
+            b.Append("not-derived\t").Append(int n.Kind).Append('\t').Append(escape n.Name).Append('\t').Append(escape n.Reason).Append('\n') |> ignore
         for c in checks do
             b.Append("check\t").Append(escape c.Id).Append('\t').Append(int c.Status).Append('\t').Append(c.Line).Append('\t').Append(c.Column)
                 .Append('\t').Append(escape c.Title).Append('\t').Append(escape c.Statement).Append('\t').Append(escape c.Detail).Append('\n') |> ignore
@@ -339,7 +414,7 @@ type ModelFile =
         File.Move(tmp, path, true)
 
     /// The cached checks of a key, or None (no entry); a corrupt entry is Error with the reason.
-    static let readCache (path: string) (key: string) : Result<(ModelCheck list * (ProcessKind * string) list) option, string> =
+    static let readCache (path: string) (key: string) : Result<(ModelCheck list * (ProcessKind * string) list * NotDerivedProcess list) option, string> =
         if not (File.Exists path) then Ok None
         else
             try
@@ -367,7 +442,12 @@ type ModelFile =
                                           match Infix.parse e with
                                           | Ok _ -> yield enum<ProcessKind> (int f.[1]), e
                                           | Error msg -> failwithf "a cached |M|² does not parse: %s" msg ]
-                            Ok(Some(checks, m2))
+                            let notDerived =
+                                [ for l in lines do
+                                      if l.StartsWith("not-derived\t", StringComparison.Ordinal) then
+                                          let f = l.Split('\t')
+                                          yield NotDerivedProcess(enum<ProcessKind> (int f.[1]), unescape f.[2], unescape f.[3]) ]
+                            Ok(Some(checks, m2, notDerived))
             with e -> Error e.Message
 
     /// The obligation that refuses a model, as the error to raise (file, line and column of a file's own obligation).
@@ -391,10 +471,10 @@ type ModelFile =
                 | Error why ->
                     warnings.Add(sprintf "the cached verification of %s (%s) is corrupt (%s): recomputed" shown cachePath why)
                     None
-        let checks, fromCache =
+        let checks, notDerived, fromCache =
             match cached with
-            | Some(cs, _) -> cs, true
-            | None -> verify shown parsed, false
+            | Some(cs, _, nd) -> cs, nd, true
+            | None -> verify shown parsed, ModelObligations.notDerived parsed.Model, false
         if refuse then
             match checks |> List.tryFind (fun c -> not c.Holds) with
             | Some c -> raise (refusal shown c)
@@ -402,10 +482,10 @@ type ModelFile =
         if not fromCache && not (isNull cachePath) && checks |> List.forall (fun c -> c.Holds) then
             try
                 Directory.CreateDirectory cacheFolder |> ignore
-                writeCache cachePath key checks (squaredAmplitudes parsed.Model)
+                writeCache cachePath key checks (squaredAmplitudes parsed.Model) notDerived
             with :? IOException | :? UnauthorizedAccessException as e ->
                 warnings.Add(sprintf "the verification of %s could not be cached in %s (%s)" shown cacheFolder e.Message)
-        ModelDefinition(parsed.Model, shown, contentHash, parsed.Matching, parsed.QuarkTerm, checks, fromCache, List.ofSeq warnings)
+        ModelDefinition(parsed.Model, shown, contentHash, parsed.Matching, parsed.QuarkTerm, checks, notDerived, fromCache, List.ofSeq warnings)
 
     /// The folder of the shipped models: models/ beside the executable, or above it in a repository checkout (the
     /// folder that holds NuDM.Hybrid.sln); null when there is none.
