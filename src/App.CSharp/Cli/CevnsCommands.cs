@@ -108,7 +108,7 @@ public static class CevnsCommands
         {
             Description = "energy-only: the experiment file's energy bins (one experiment: the --statistic of seed 001; several, or a published one-bin count: " +
                           "a Poisson profile likelihood); energy-time: the binned Poisson likelihood in energy × arrival time with profiled nuisances " +
-                          "(experiments whose file has an energy_time section: coherent-csi-2021). Several experiments (--experiment a,b) form one joint likelihood " +
+                          "(experiments whose file has an energy_time section: coherent-csi-2021 in PE × time, coherent-lar-2020 in energy × F90 × time). Several experiments (--experiment a,b) form one joint likelihood " +
                           "sharing nuisances by name (the SNS flux is one parameter); the limit is where the profiled −2 ln L rises by 2.706 above its minimum over ȳ ≥ 0",
             DefaultValueFactory = _ => "energy-only",
         };
