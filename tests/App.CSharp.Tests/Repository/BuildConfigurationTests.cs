@@ -75,4 +75,24 @@ public class BuildConfigurationTests
             .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
         Assert.That(info, Does.StartWith(central), "FSharp.Core loaded at run time is not the centrally pinned version");
     }
+
+    [Test]
+    public void EveryProjectRestoresFromTheConfiguredSourcesOnlyNotTheFSharpSdksLibraryPacks()
+    {
+        // The F# SDK adds sdk/<version>/FSharp/library-packs as a restore source; its unsigned FSharp.Core has another
+        // content hash than nuget.org's signed one, so a locked restore into an empty package folder failed at random
+        // (NU1403) depending on which source answered first. The restore inputs NuGet recorded for every F# project
+        // (obj/project.assets.json, written by the restore that built these tests) must not list that folder.
+        var fsprojs = Projects().Where(p => p.EndsWith(".fsproj")).ToList();
+        Assert.That(fsprojs, Is.Not.Empty);
+        foreach (var proj in fsprojs)
+        {
+            var assets = Path.Combine(Path.GetDirectoryName(proj)!, "obj", "project.assets.json");
+            Assert.That(File.Exists(assets), $"{Path.GetRelativePath(Root, proj)}: no obj/project.assets.json (not restored?)");
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(assets));
+            var sources = doc.RootElement.GetProperty("project").GetProperty("restore").GetProperty("sources").EnumerateObject().Select(s => s.Name).ToList();
+            Assert.That(sources.Where(s => s.Contains("library-packs", StringComparison.OrdinalIgnoreCase)), Is.Empty,
+                $"{Path.GetRelativePath(Root, proj)} restores from the F# SDK's library-packs folder: {string.Join(", ", sources)}");
+        }
+    }
 }
