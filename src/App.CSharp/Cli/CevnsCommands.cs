@@ -176,12 +176,7 @@ public static class CevnsCommands
         var model = Model(id, ff, statistic);
         if (statistic == StatisticKind.Poisson && ExperimentStatistics.PoissonObstacle(model.Experiment, asimov) is { } why)
             throw new UserInputException($"--statistic poisson on {model.Experiment.Id}: {why}; add --asimov (a sensitivity) or use --statistic chi2");
-        var scanned = vary == "mchi" ? PhysicalRanges.FermionMass : PhysicalRanges.MediatorMass;
-        var lo = PhysicalRanges.ScanMass.Check("--from", scanned.Check("--from", from ?? 0.1));
-        var defaultTo = vary == "mchi" ? (model.Experiment.Source.Kind == NuDM.Physics.NeutrinoSourceKind.Reactor ? 12.0 : 60.0) : 1000.0;
-        var hi = PhysicalRanges.ScanMass.Check("--to", scanned.Check("--to", to ?? defaultTo));
-        if (hi <= lo) throw new UserInputException($"--to ({Results.Echo(hi)}) must be larger than --from ({Results.Echo(lo)})");
-        var xs = Grid.LogSpace(lo, hi, points);
+        var xs = LimitScanRun.MassGrid(vary, from, to, points, model.Experiment.Source.Kind == NuDM.Physics.NeutrinoSourceKind.Reactor, out var lo, out var hi);
         var fixedName = vary == "mchi" ? "--ms" : "--mchi";
         var fixedValue = vary == "mchi" ? ms : mchi;
         var inputs = $"--experiment {model.Experiment.Id} --vary {vary} {fixedName} {Results.Echo(fixedValue)} --from {Results.Echo(lo)} --to {Results.Echo(hi)} " +
@@ -191,73 +186,10 @@ public static class CevnsCommands
         // the checkpoint: one file per options, data and program (the key), locked for the whole run
         var run = RunFingerprint.Current();
         var path = Path.Combine(CacheFolder.Folder("limit"), $"{model.Experiment.Id}-{vary}-{run.Key("nudm limit", inputs)[..16]}.jsonl");
-        var notes = new List<string>();
-        using var scanLock = OutputLock.Acquire(path + ".lock", $"the limit scan checkpointed in {path}", wait,
-            m => CommandLine.Error.MarkupLine($"[yellow]{Markup.Escape(m)}[/]"), ct);
-        var checkpoint = new ScanCheckpoint(path, run)
-        {
-            Force = force,
-            Warning = m => { lock (notes) notes.Add($"[yellow]warning:[/] {Markup.Escape(m)}"); },
-            Resumed = n => { lock (notes) notes.Add($"[grey]resumed {n} of {points} points from {Markup.Escape(path)}[/]"); },
-        };
-        LimitCurve curve = null!;
-        void Compute(Action<double> progress) => curve = vary == "mchi"
+        var curve = LimitScanRun.Compute(path, run, points, force, wait, ProgressHook, ct, (checkpoint, progress) => vary == "mchi"
             ? LimitCurves.VersusFermionMass(model, ms, xs, $"m_S = {Results.Echo(ms)} MeV", asimov, checkpoint, progress, ct)
-            : LimitCurves.VersusMediatorMass(model, mchi, xs, $"m_χ = {Results.Echo(mchi)} MeV", asimov, checkpoint, progress, ct);
-        try
-        {
-            // progress on standard error: a live bar on a terminal, else a line per tenth of the scan
-            if (CommandLine.Error.Profile.Capabilities.Interactive)
-                CommandLine.Error.Progress().Start(ctx =>
-                {
-                    var task = ctx.AddTask("limits", maxValue: 1.0);
-                    Compute(f => { task.Value = f; ProgressHook?.Invoke(f); });
-                });
-            else
-            {
-                int shown = -1;
-                Compute(f =>
-                {
-                    int tenth = (int)Math.Floor(f * 10 + 1e-9);
-                    if (tenth > shown)
-                    {
-                        shown = tenth;
-                        CommandLine.Error.WriteLine($"limits: {tenth * 10}% ({(int)Math.Round(f * points)} of {points} points)");
-                    }
-                    ProgressHook?.Invoke(f);
-                });
-            }
-        }
-        catch (ScanCanceledException e)
-        {
-            throw new RunInterruptedException(
-                $"{e.Completed} of {e.Total} points are kept in {path}; run the same command again to resume from them", e);
-        }
-        finally
-        {
-            foreach (var n in notes) CommandLine.Error.MarkupLine(n);
-        }
-
-        var o = new Results("limit", inputs);
-        double? Limit(int i) => double.IsNaN(curve.Limit[i]) ? null : o.Positive(curve.Limit[i], $"ȳ (90% CL) at {Results.Echo(curve.X[i], 6)} MeV");
-        var xName = vary == "mchi" ? "m_chi_MeV" : "m_S_MeV";
-        if (format != OutputFormat.Table)
-        {
-            o.Records(format, [xName, "ybar_90CL", "status"],
-                curve.X.Select((x, i) => (IReadOnlyList<object?>)[o.Value(x, xName), Limit(i), curve.Notes[i]]));
-            return 0;
-        }
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(model.Experiment.Name)}[/]: 90% CL on ȳ, {(vary == "mchi" ? $"m_S = {Results.Echo(ms)} MeV" : $"m_χ = {Results.Echo(mchi)} MeV")}{(asimov || model.Experiment.Observed is null ? " (sensitivity, Asimov data)" : "")}, {(statistic == StatisticKind.Poisson ? "Poisson likelihood" : "χ² of seed 001 eq. (2.29)")}");
-        // a note only where there is no limit, in its own column, so that the limits' column stays as wide as a number
-        var noted = Enumerable.Range(0, curve.X.Length).Any(i => Limit(i) is null);
-        var t = new Table().Border(TableBorder.Rounded).AddColumn(vary == "mchi" ? "m_χ [[MeV]]" : "m_S [[MeV]]").AddColumn(new TableColumn("ȳ (90% CL)").RightAligned());
-        if (noted) t.AddColumn("note");
-        for (int i = 0; i < curve.X.Length; i++)
-        {
-            string[] cells = [o.Text(curve.X[i], xName), Limit(i) is double l ? Numbers.Significant(l) : Results.Missing, $"[grey]{(Limit(i) is null ? Markup.Escape(curve.Notes[i]) : "")}[/]"];
-            t.AddRow(noted ? cells : cells[..2]);
-        }
-        AnsiConsole.Write(t);
-        return 0;
+            : LimitCurves.VersusMediatorMass(model, mchi, xs, $"m_χ = {Results.Echo(mchi)} MeV", asimov, checkpoint, progress, ct));
+        return LimitScanRun.Print(curve, vary, inputs, format,
+            $"[bold]{Markup.Escape(model.Experiment.Name)}[/]: 90% CL on ȳ, {(vary == "mchi" ? $"m_S = {Results.Echo(ms)} MeV" : $"m_χ = {Results.Echo(mchi)} MeV")}{(asimov || model.Experiment.Observed is null ? " (sensitivity, Asimov data)" : "")}, {(statistic == StatisticKind.Poisson ? "Poisson likelihood" : "χ² of seed 001 eq. (2.29)")}");
     }
 }

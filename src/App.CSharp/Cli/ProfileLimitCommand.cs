@@ -50,13 +50,8 @@ public static class ProfileLimitCommand
                 if (m is EnergyOnlyMember { HasCounts: false } e)
                     throw new UserInputException($"--experiment {e.Id}: {(e.Experiment.Observed is null ? "it has no published data" : ExperimentStatistics.PoissonObstacle(e.Experiment, false))}; " +
                         "a Poisson likelihood needs counts: add --asimov (a sensitivity)");
-        var scanned = vary == "mchi" ? PhysicalRanges.FermionMass : PhysicalRanges.MediatorMass;
-        var lo = PhysicalRanges.ScanMass.Check("--from", scanned.Check("--from", from ?? 0.1));
         bool reactorOnly = ids.All(i => ExperimentRegistry.Load(i).Source.Kind == NuDM.Physics.NeutrinoSourceKind.Reactor);
-        var defaultTo = vary == "mchi" ? (reactorOnly ? 12.0 : 60.0) : 1000.0;
-        var hi = PhysicalRanges.ScanMass.Check("--to", scanned.Check("--to", to ?? defaultTo));
-        if (hi <= lo) throw new UserInputException($"--to ({Results.Echo(hi)}) must be larger than --from ({Results.Echo(lo)})");
-        var xs = Grid.LogSpace(lo, hi, points);
+        var xs = LimitScanRun.MassGrid(vary, from, to, points, reactorOnly, out var lo, out var hi);
         var fixedName = vary == "mchi" ? "--ms" : "--mchi";
         var fixedValue = vary == "mchi" ? ms : mchi;
         string joined = string.Join(",", ids);
@@ -65,70 +60,11 @@ public static class ProfileLimitCommand
 
         var run = RunFingerprint.Current();
         var path = Path.Combine(CacheFolder.Folder("limit"), $"{joined.Replace(',', '+')}-{likelihood}-{vary}-{run.Key("nudm limit profile", inputs)[..16]}.jsonl");
-        var notes = new List<string>();
-        using var scanLock = OutputLock.Acquire(path + ".lock", $"the limit scan checkpointed in {path}", wait,
-            m => CommandLine.Error.MarkupLine($"[yellow]{Markup.Escape(m)}[/]"), ct);
-        var checkpoint = new ScanCheckpoint(path, run)
-        {
-            Force = force,
-            Warning = m => { lock (notes) notes.Add($"[yellow]warning:[/] {Markup.Escape(m)}"); },
-            Resumed = n => { lock (notes) notes.Add($"[grey]resumed {n} of {points} points from {Markup.Escape(path)}[/]"); },
-        };
         var data = asimov ? LimitData.StandardModelAsimov : LimitData.Observed;
-        LimitCurve curve = null!;
-        void Compute(Action<double> progress) => curve = ProfileLimits.Curve(members, vary == "ms", fixedValue, xs,
-            vary == "mchi" ? $"m_S = {Results.Echo(ms)} MeV" : $"m_χ = {Results.Echo(mchi)} MeV", data, checkpoint, progress, ct);
-        try
-        {
-            if (CommandLine.Error.Profile.Capabilities.Interactive)
-                CommandLine.Error.Progress().Start(ctx =>
-                {
-                    var task = ctx.AddTask("limits", maxValue: 1.0);
-                    Compute(f => { task.Value = f; hook?.Invoke(f); });
-                });
-            else
-            {
-                int shown = -1;
-                Compute(f =>
-                {
-                    int tenth = (int)Math.Floor(f * 10 + 1e-9);
-                    if (tenth > shown)
-                    {
-                        shown = tenth;
-                        CommandLine.Error.WriteLine($"limits: {tenth * 10}% ({(int)Math.Round(f * points)} of {points} points)");
-                    }
-                    hook?.Invoke(f);
-                });
-            }
-        }
-        catch (ScanCanceledException e)
-        {
-            throw new RunInterruptedException($"{e.Completed} of {e.Total} points are kept in {path}; run the same command again to resume from them", e);
-        }
-        finally
-        {
-            foreach (var n in notes) CommandLine.Error.MarkupLine(n);
-        }
-
-        var o = new Results("limit", inputs);
-        double? Limit(int i) => double.IsNaN(curve.Limit[i]) ? null : o.Positive(curve.Limit[i], $"ȳ (90% CL) at {Results.Echo(curve.X[i], 6)} MeV");
-        var xName = vary == "mchi" ? "m_chi_MeV" : "m_S_MeV";
-        if (format != OutputFormat.Table)
-        {
-            o.Records(format, [xName, "ybar_90CL", "status"], curve.X.Select((x, i) => (IReadOnlyList<object?>)[o.Value(x, xName), Limit(i), curve.Notes[i]]));
-            return 0;
-        }
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(string.Join(" + ", members.Select(m => m.ToString())))}[/]: 90% CL on ȳ, {Markup.Escape(curve.Label)}" +
+        var curve = LimitScanRun.Compute(path, run, points, force, wait, hook, ct, (checkpoint, progress) => ProfileLimits.Curve(members, vary == "ms", fixedValue, xs,
+            vary == "mchi" ? $"m_S = {Results.Echo(ms)} MeV" : $"m_χ = {Results.Echo(mchi)} MeV", data, checkpoint, progress, ct));
+        return LimitScanRun.Print(curve, vary, inputs, format,
+            $"[bold]{Markup.Escape(string.Join(" + ", members.Select(m => m.ToString())))}[/]: 90% CL on ȳ, {Markup.Escape(curve.Label)}" +
             $"{(asimov ? " (sensitivity, Asimov data)" : "")}, profile likelihood (Δ(−2 ln L) = 2.706 above its minimum over ȳ ≥ 0, nuisances profiled)");
-        var noted = Enumerable.Range(0, curve.X.Length).Any(i => Limit(i) is null);
-        var t = new Table().Border(TableBorder.Rounded).AddColumn(vary == "mchi" ? "m_χ [[MeV]]" : "m_S [[MeV]]").AddColumn(new TableColumn("ȳ (90% CL)").RightAligned());
-        if (noted) t.AddColumn("note");
-        for (int i = 0; i < curve.X.Length; i++)
-        {
-            string[] cells = [o.Text(curve.X[i], xName), Limit(i) is double l ? Numbers.Significant(l) : Results.Missing, $"[grey]{(Limit(i) is null ? Markup.Escape(curve.Notes[i]) : "")}[/]"];
-            t.AddRow(noted ? cells : cells[..2]);
-        }
-        AnsiConsole.Write(t);
-        return 0;
     }
 }
