@@ -30,7 +30,7 @@ public static class CevnsBenchmarks
             }
             return s;
         }
-        yield return Target("25-bin COHERENT spectrum (SM + νN→χN, 3 flavours)", Spectrum, 1e-3, 20, rounds);
+        yield return RatioBenchmark.AgainstBudget("25-bin COHERENT spectrum (SM + νN→χN, 3 flavours)", Spectrum, 1e-3, 20, rounds);
 
         // a 100-point ȳ–m_χ limit curve (a plan per point), parallel over both cores
         int run = 0;
@@ -46,25 +46,6 @@ public static class CevnsBenchmarks
             }
             return s;
         }
-        yield return Target("100-point ȳ–m_χ limit curve, 2 cores", Curve, 1.0, 1, Math.Max(3, rounds / 5));
-    }
-
-    private static RatioResult Target(string name, Func<int, double> op, double targetSeconds, int opsPerRound, int rounds)
-    {
-        op(opsPerRound); // warm-up
-        var times = new double[rounds];
-        double sink = 0;
-        var sw = new Stopwatch();
-        for (int r = 0; r < rounds; r++)
-        {
-            sw.Restart();
-            sink += op(opsPerRound);
-            times[r] = sw.Elapsed.TotalSeconds / opsPerRound;
-        }
-        if (double.IsNaN(sink)) Console.Write("");
-        Array.Sort(times);
-        double q(double p) => times[(int)Math.Round(p * (times.Length - 1))];
-        return new RatioResult(name, "measured", "target", q(0.5) * 1e9, targetSeconds * 1e9,
-            q(0.5) / targetSeconds, q(0.25) / targetSeconds, q(0.75) / targetSeconds, 1.0);
+        yield return RatioBenchmark.AgainstBudget("100-point ȳ–m_χ limit curve, 2 cores", Curve, 1.0, 1, Math.Max(3, rounds / 5));
     }
 }

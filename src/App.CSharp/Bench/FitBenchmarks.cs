@@ -42,7 +42,7 @@ public static class FitBenchmarks
             }
             return s;
         }
-        yield return Target("profiled CsI 2021 energy × time likelihood at a new point, 1 core", Profile, 10e-3, 5, rounds);
+        yield return RatioBenchmark.AgainstBudget("profiled CsI 2021 energy × time likelihood at a new point, 1 core", Profile, 10e-3, 5, rounds);
 
         var joint = JointNewPhysics();
         var best = Profiler.Minimise(joint);
@@ -60,7 +60,7 @@ public static class FitBenchmarks
             }
             return s;
         }
-        yield return Target("profiled CsI 2021 + LAr 2020 joint likelihood at a new point, 1 core", Walk, 10e-3, points.Length, rounds);
+        yield return RatioBenchmark.AgainstBudget("profiled CsI 2021 + LAr 2020 joint likelihood at a new point, 1 core", Walk, 10e-3, points.Length, rounds);
 
         // a 100-point joint limit curve (ȳ–m_χ at m_S = 10 MeV, observed data) on all cores: every SNS experiment with an
         // energy × time likelihood (CsI 2021 + LAr 2020); fresh members each round, so the νN → χN rate
@@ -76,27 +76,9 @@ public static class FitBenchmarks
             }
             return s;
         }
-        yield return Target($"100-point joint limit curve ({string.Join(" + ", LimitExperiments.WithEnergyTime)}, energy × time), {Environment.ProcessorCount} cores", Curve, 10, 1, Math.Min(rounds, 3));
+        yield return RatioBenchmark.AgainstBudget($"100-point joint limit curve ({string.Join(" + ", LimitExperiments.WithEnergyTime)}, energy × time), {Environment.ProcessorCount} cores", Curve, 10, 1, Math.Min(rounds, 3));
     }
 
-    private static RatioResult Target(string name, Func<int, double> op, double targetSeconds, int opsPerRound, int rounds)
-    {
-        op(opsPerRound); // warm-up
-        var times = new double[rounds];
-        double sink = 0;
-        var sw = new Stopwatch();
-        for (int r = 0; r < rounds; r++)
-        {
-            sw.Restart();
-            sink += op(opsPerRound);
-            times[r] = sw.Elapsed.TotalSeconds / opsPerRound;
-        }
-        if (double.IsNaN(sink)) Console.Write("");
-        Array.Sort(times);
-        double q(double p) => times[(int)Math.Round(p * (times.Length - 1))];
-        return new RatioResult(name, "measured", "target", q(0.5) * 1e9, targetSeconds * 1e9,
-            q(0.5) / targetSeconds, q(0.25) / targetSeconds, q(0.75) / targetSeconds, 1.0);
-    }
 
     /// <summary>The CsI 2021 + LAr 2020 joint likelihood with a νN → χN template (m_χ = 5 MeV, m_S = 10 MeV, ~30 events each).</summary>
     public static JointLikelihood JointNewPhysics(double mchi = 5, double ms = 10)

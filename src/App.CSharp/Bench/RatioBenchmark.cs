@@ -65,6 +65,33 @@ public static class RatioBenchmark
             Quantile(ratios, 0.5), Quantile(ratios, 0.25), Quantile(ratios, 0.75), target);
     }
 
+    /// <summary>
+    /// Times <paramref name="op"/>(n) (n operations, returning a checksum) in <paramref name="rounds"/> rounds after one
+    /// warm-up and reports the median time per operation against a budget of <paramref name="targetSeconds"/>, with the
+    /// interquartile range (nearest-rank quantiles of the sorted round times).
+    /// </summary>
+    public static RatioResult AgainstBudget(string name, Func<int, double> op, double targetSeconds, int opsPerRound, int rounds)
+    {
+        op(opsPerRound); // warm-up
+        var times = new double[rounds];
+        double sink = 0;
+        var sw = new Stopwatch();
+        for (int r = 0; r < rounds; r++)
+        {
+            sw.Restart();
+            sink += op(opsPerRound);
+            times[r] = sw.Elapsed.TotalSeconds / opsPerRound;
+        }
+        if (double.IsNaN(sink)) Console.Write("");
+        Array.Sort(times);
+        double q(double p) => times[(int)Math.Round(p * (times.Length - 1))];
+        return new RatioResult(name, "measured", "target", q(0.5) * 1e9, targetSeconds * 1e9,
+            q(0.5) / targetSeconds, q(0.25) / targetSeconds, q(0.75) / targetSeconds, 1.0);
+    }
+
+    /// <summary>The q-quantile (linear interpolation between order statistics) of unsorted values.</summary>
+    internal static double QuantileOf(double[] xs, double q) => Quantile(xs.Order().ToArray(), q);
+
     private static double Median(double[] xs)
     {
         var c = (double[])xs.Clone();

@@ -154,13 +154,7 @@ public static class ScanBenchmarks
         return result;
     }
 
-    private static double Median(double[] xs) => Quantile(xs, 0.5);
+    private static double Median(double[] xs) => RatioBenchmark.QuantileOf(xs, 0.5);
 
-    private static double Quantile(double[] xs, double q)
-    {
-        var s = xs.Order().ToArray();
-        var pos = q * (s.Length - 1);
-        int lo = (int)Math.Floor(pos), hi = (int)Math.Ceiling(pos);
-        return s[lo] + (s[hi] - s[lo]) * (pos - lo);
-    }
+    private static double Quantile(double[] xs, double q) => RatioBenchmark.QuantileOf(xs, q);
 }
