@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Integration;
 using MathNet.Numerics.Interpolation;
@@ -16,6 +17,64 @@ public enum ArrivalGroup
     Prompt = 0,
     /// <summary>ν_e and ν̄_μ from μ⁺ → e⁺ ν_e ν̄_μ: the pulse delayed by the pion and then the muon lifetime.</summary>
     Delayed = 1,
+}
+
+/// <summary>The recoil-rate inputs an SNS experiment's templates share (CsI 2021, LAr 2020): the fine recoil grid, the π DAR flux, the rate options, the form factor.</summary>
+public interface IArrivalGroupRates
+{
+    /// <summary>The detector set-up on the fine true-recoil grid.</summary>
+    DetectorSetup FineSetup { get; }
+    /// <summary>The π DAR flux (all flavours).</summary>
+    FluxSet Flux { get; }
+    /// <summary>The rate engine's options.</summary>
+    RateOptions Options { get; }
+    /// <summary>The nuclear form factor.</summary>
+    FormFactorModel FormFactor { get; }
+}
+
+/// <summary>Recoil counts per arrival group, for any <see cref="IArrivalGroupRates"/>.</summary>
+public static class ArrivalGroups
+{
+    /// <summary>The flux of one arrival group (prompt: ν_μ; delayed: ν_e and ν̄_μ).</summary>
+    public static FluxSet FluxOf(FluxSet flux, ArrivalGroup group) => flux.Where(f => group == ArrivalGroup.Prompt
+        ? f == NeutrinoFlavour.MuonNeutrino
+        : f is NeutrinoFlavour.ElectronNeutrino or NeutrinoFlavour.MuonAntineutrino);
+
+    /// <summary>
+    /// Counts per true-recoil bin of a process for one arrival group (seed 001 eqs. 2.26–2.28 on the fine recoil grid,
+    /// no efficiency), with <paramref name="crossSection"/> (default: the process's own) evaluated on its rate plan.
+    /// </summary>
+    public static double[] RecoilCounts(IArrivalGroupRates t, ArrivalGroup group, ScatteringProcess process, DifferentialCrossSection? crossSection,
+        IReadOnlyList<DifferentialCrossSection>? references = null)
+    {
+        var plan = RatePlan.Build(t.FineSetup, FluxOf(t.Flux, group), process, t.Options, references);
+        return crossSection is null ? plan.ReferenceCounts.ToArray() : plan.Evaluate(crossSection);
+    }
+}
+
+/// <summary>
+/// νN → χN recoil counts [group][recoil bin] of an SNS experiment for limits at (m_χ, m_S) in MeV: one rate plan per
+/// m_χ and arrival group (m_S changes only the cross section), adapted to a light and a heavy mediator, built once and
+/// cached; zero above the largest neutrino energy. Thread-safe.
+/// </summary>
+public sealed class NuChiRecoilPlans(IArrivalGroupRates t, int recoilBins)
+{
+    private readonly ConcurrentDictionary<double, RatePlan[]> plans = new();
+
+    /// <summary>Counts per arrival group (prompt, delayed) and true-recoil bin.</summary>
+    public double[][] Counts(double mchi, double ms)
+    {
+        if (mchi >= t.Flux.MaxEnergy) return [new double[recoilBins], new double[recoilBins]];
+        var p = plans.GetOrAdd(mchi, m =>
+        {
+            var process = KernelPhysics.NuChi(m, 0, t.FormFactor);
+            DifferentialCrossSection[] refs = [KernelPhysics.NuChiCrossSection(m, 0.0, t.FormFactor), KernelPhysics.NuChiCrossSection(m, 100.0, t.FormFactor)];
+            return [RatePlan.Build(t.FineSetup, ArrivalGroups.FluxOf(t.Flux, ArrivalGroup.Prompt), process, t.Options, refs),
+                    RatePlan.Build(t.FineSetup, ArrivalGroups.FluxOf(t.Flux, ArrivalGroup.Delayed), process, t.Options, refs)];
+        });
+        var sigma = KernelPhysics.NuChiCrossSection(mchi, ms, t.FormFactor);
+        return [p[0].Evaluate(sigma), p[1].Evaluate(sigma)];
+    }
 }
 
 /// <summary>
@@ -37,7 +96,7 @@ public enum ArrivalGroup
 /// </list>
 /// The CEvNS rates come from the kernel per flavour group (<see cref="RecoilCounts"/>) on the true-recoil grid.
 /// </summary>
-public sealed class CsI2021Templates
+public sealed class CsI2021Templates : IArrivalGroupRates
 {
     /// <summary>Gauss–Legendre points per time sub-interval and per PE sub-interval.</summary>
     private const int TimeNodes = 16, PeNodes = 16;
@@ -212,9 +271,7 @@ public sealed class CsI2021Templates
     public double[][][] StandardModelPe { get; }
 
     /// <summary>The flux of one arrival group (prompt: ν_μ; delayed: ν_e and ν̄_μ).</summary>
-    public FluxSet GroupFlux(ArrivalGroup group) => Flux.Where(f => group == ArrivalGroup.Prompt
-        ? f == NeutrinoFlavour.MuonNeutrino
-        : f is NeutrinoFlavour.ElectronNeutrino or NeutrinoFlavour.MuonAntineutrino);
+    public FluxSet GroupFlux(ArrivalGroup group) => ArrivalGroups.FluxOf(Flux, group);
 
     /// <summary>
     /// Counts per true-recoil bin of a process for one arrival group (seed 001 eqs. 2.26–2.28 on the fine recoil grid,
@@ -222,10 +279,7 @@ public sealed class CsI2021Templates
     /// </summary>
     public double[] RecoilCounts(ArrivalGroup group, ScatteringProcess process, DifferentialCrossSection? crossSection,
         IReadOnlyList<DifferentialCrossSection>? references = null)
-    {
-        var plan = RatePlan.Build(FineSetup, GroupFlux(group), process, Options, references);
-        return crossSection is null ? plan.ReferenceCounts.ToArray() : plan.Evaluate(crossSection);
-    }
+        => ArrivalGroups.RecoilCounts(this, group, process, crossSection, references);
 
     /// <summary>PE templates [group][variation][PE bin] from recoil counts [group][recoil bin].</summary>
     public double[][][] PeTemplates(double[][] recoilCounts)

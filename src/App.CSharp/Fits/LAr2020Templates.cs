@@ -32,7 +32,7 @@ namespace NuDM.App.Fits;
 /// nuclear recoils). The F90 window (0.5–0.9) and every cut other than the energy efficiency are taken as inside the
 /// release efficiency (P(F90 | E) sums to 1).
 /// </summary>
-public sealed class LAr2020Templates
+public sealed class LAr2020Templates : IArrivalGroupRates
 {
     private const int EnergyNodes = 16, EnergySubBins = 8, TimeNodes = 32;
 
@@ -101,9 +101,7 @@ public sealed class LAr2020Templates
     public InterpolatedTemplate StandardModel { get; }
 
     /// <summary>The flux of one arrival group (prompt: ν_μ; delayed: ν_e and ν̄_μ).</summary>
-    public FluxSet GroupFlux(ArrivalGroup group) => Flux.Where(f => group == ArrivalGroup.Prompt
-        ? f == NeutrinoFlavour.MuonNeutrino
-        : f is NeutrinoFlavour.ElectronNeutrino or NeutrinoFlavour.MuonAntineutrino);
+    public FluxSet GroupFlux(ArrivalGroup group) => ArrivalGroups.FluxOf(Flux, group);
 
     /// <summary>
     /// Counts per true-recoil bin of a process for one arrival group (seed 001 eqs. 2.26–2.28, no efficiency), with
@@ -111,10 +109,7 @@ public sealed class LAr2020Templates
     /// </summary>
     public double[] RecoilCounts(ArrivalGroup group, ScatteringProcess process, DifferentialCrossSection? crossSection,
         IReadOnlyList<DifferentialCrossSection>? references = null)
-    {
-        var plan = RatePlan.Build(FineSetup, GroupFlux(group), process, Options, references);
-        return crossSection is null ? plan.ReferenceCounts.ToArray() : plan.Evaluate(crossSection);
-    }
+        => ArrivalGroups.RecoilCounts(this, group, process, crossSection, references);
 
     /// <summary>Events per reconstructed-energy bin of recoil counts [recoil bin], with the efficiency, for a QF (a, b in MeV⁻¹).</summary>
     public double[] EnergyCounts(IReadOnlyList<double> recoilCounts, double? qfA = null, double? qfB = null)

@@ -59,10 +59,14 @@ public abstract class LimitMember
 /// <summary>COHERENT CsI 2021 in (PE, arrival time): <see cref="CsI2021EnergyTimeModel"/> in its new-physics form.</summary>
 public sealed class CsI2021EnergyTimeMember : LimitMember
 {
-    private readonly ConcurrentDictionary<double, RatePlan[]> plans = new();
+    private readonly NuChiRecoilPlans plans;
 
     /// <summary>The member over shared templates.</summary>
-    public CsI2021EnergyTimeMember(CsI2021Templates templates) => Templates = templates ?? throw new ArgumentNullException(nameof(templates));
+    public CsI2021EnergyTimeMember(CsI2021Templates templates)
+    {
+        Templates = templates ?? throw new ArgumentNullException(nameof(templates));
+        plans = new NuChiRecoilPlans(templates, templates.RecoilBins);
+    }
 
     /// <summary>The templates of the experiment (shared, read-only).</summary>
     public CsI2021Templates Templates { get; }
@@ -79,23 +83,7 @@ public sealed class CsI2021EnergyTimeMember : LimitMember
     public override MemberSignal Signal(double mchi, double ms)
     {
         var t = Templates;
-        var zero = new double[t.RecoilBins];
-        double[][] recoil;
-        if (mchi >= MaxNeutrinoEnergy) recoil = [zero, zero];
-        else
-        {
-            // one rate plan per m_χ and arrival group (m_S changes only the cross section), adapted to a light and a heavy mediator
-            var p = plans.GetOrAdd(mchi, m =>
-            {
-                var process = KernelPhysics.NuChi(m, 0, t.FormFactor);
-                DifferentialCrossSection[] refs = [KernelPhysics.NuChiCrossSection(m, 0.0, t.FormFactor), KernelPhysics.NuChiCrossSection(m, 100.0, t.FormFactor)];
-                return [RatePlan.Build(t.FineSetup, t.GroupFlux(ArrivalGroup.Prompt), process, t.Options, refs),
-                        RatePlan.Build(t.FineSetup, t.GroupFlux(ArrivalGroup.Delayed), process, t.Options, refs)];
-            });
-            var sigma = KernelPhysics.NuChiCrossSection(mchi, ms, t.FormFactor);
-            recoil = [p[0].Evaluate(sigma), p[1].Evaluate(sigma)];
-        }
-        var pe = t.PeTemplates(recoil);
+        var pe = t.PeTemplates(plans.Counts(mchi, ms));
         double events = CsI2021EnergyTimeModel.GridCount(t, pe, new double[(t.Responses.Count - 1) / 2], 0);
         return new MemberSignal(events, pe);
     }
@@ -325,10 +313,14 @@ public sealed class CsI2021EnergyProjectionMember(CsI2021EnergyTimeMember energy
 /// <summary>COHERENT LAr 2020 in energy × F90 × time: <see cref="LAr2020Model"/> in its SNS-flux form with the νN → χN template.</summary>
 public sealed class LAr2020EnergyTimeMember : LimitMember
 {
-    private readonly ConcurrentDictionary<double, RatePlan[]> plans = new();
+    private readonly NuChiRecoilPlans plans;
 
     /// <summary>The member over shared templates.</summary>
-    public LAr2020EnergyTimeMember(LAr2020Templates templates) => Templates = templates ?? throw new ArgumentNullException(nameof(templates));
+    public LAr2020EnergyTimeMember(LAr2020Templates templates)
+    {
+        Templates = templates ?? throw new ArgumentNullException(nameof(templates));
+        plans = new NuChiRecoilPlans(templates, templates.RecoilEdges.Count - 1);
+    }
 
     /// <summary>The release and kernel templates (shared, read-only).</summary>
     public LAr2020Templates Templates { get; }
@@ -344,22 +336,7 @@ public sealed class LAr2020EnergyTimeMember : LimitMember
     /// <inheritdoc/>
     public override MemberSignal Signal(double mchi, double ms)
     {
-        var t = Templates;
-        double[][] recoil;
-        if (mchi >= MaxNeutrinoEnergy) recoil = [new double[t.RecoilEdges.Count - 1], new double[t.RecoilEdges.Count - 1]];
-        else
-        {
-            var p = plans.GetOrAdd(mchi, m =>
-            {
-                var process = KernelPhysics.NuChi(m, 0, t.FormFactor);
-                DifferentialCrossSection[] refs = [KernelPhysics.NuChiCrossSection(m, 0.0, t.FormFactor), KernelPhysics.NuChiCrossSection(m, 100.0, t.FormFactor)];
-                return [RatePlan.Build(t.FineSetup, t.GroupFlux(ArrivalGroup.Prompt), process, t.Options, refs),
-                        RatePlan.Build(t.FineSetup, t.GroupFlux(ArrivalGroup.Delayed), process, t.Options, refs)];
-            });
-            var sigma = KernelPhysics.NuChiCrossSection(mchi, ms, t.FormFactor);
-            recoil = [p[0].Evaluate(sigma), p[1].Evaluate(sigma)];
-        }
-        var template = t.Template(recoil);
+        var template = Templates.Template(plans.Counts(mchi, ms));
         return new MemberSignal(template.NominalSum, template);
     }
 
