@@ -323,8 +323,7 @@ module Check =
         | (i, _, _) :: _ -> fail argument (sprintf "a relation at %s: give an expression here (a claim LHS = RHS is checked without --limit or --series)" (columnOf text i))
 
     // ---- witnesses ---------------------------------------------------------------------------------------------
-    /// The seed and the first points are Normal's (so a point named in its reason is found first); more points follow.
-    let private witnessSeed = 20181024
+    /// Normal's sample points (its seed, so a point named in its reason is found first), and more of them.
     let private witnessPoints = 256
 
     let private isFiniteInterval (i: Interval) = i.IsValid && Double.IsFinite i.Lo && Double.IsFinite i.Hi
@@ -344,27 +343,19 @@ module Check =
     /// A point of the domain (each assumed-positive expression provably positive there) where both sides have finite
     /// enclosures and `accept lhs rhs difference` holds (difference = enclosure of rhs − lhs).
     let private findWitness (assume: Assumptions) (lhs: Expr) (rhs: Expr) (accept: Interval -> Interval -> Interval -> bool) : Witness =
-        let symbols = ([ lhs; rhs ] @ assume.PositiveExpressions) |> List.collect Structure.symbols |> List.distinct |> Array.ofList
-        let difference = Ops.subtract rhs lhs
-        Enclosure.samplePoints symbols assume.IsPositiveSymbol witnessPoints witnessSeed
-        |> Seq.tryPick (fun point ->
-            let value (s: string) =
-                match point.TryGetValue s with
-                | true, v -> ValueSome v
-                | _ -> ValueNone
-            let inDomain = assume.PositiveExpressions |> List.forall (fun c -> (Enclosure.enclose value c).IsPositive)
-            if not inDomain then None
-            else
-                let l, r = Enclosure.enclose value lhs, Enclosure.enclose value rhs
-                if isFiniteInterval l && isFiniteInterval r && accept l r (Enclosure.enclose value difference) then
-                    let coordinates =
-                        point
-                        |> Seq.sortWith (fun a b -> String.CompareOrdinal(a.Key, b.Key))
-                        |> Seq.map (fun kv -> { Symbol = kv.Key; Value = kv.Value })
-                        |> Array.ofSeq
-                    Some(Witness(Array.AsReadOnly coordinates, valueOf l, valueOf r))
-                else None)
-        |> Option.toObj
+        let finiteAndAccepted (iv: Interval list) =
+            match iv with
+            | [ l; r; d ] -> isFiniteInterval l && isFiniteInterval r && accept l r d
+            | _ -> false
+        match Normal.findWitnessAmong witnessPoints assume [ lhs; rhs; Ops.subtract rhs lhs ] finiteAndAccepted with
+        | Some(point, [ l; r; _ ]) ->
+            let coordinates =
+                point
+                |> Seq.sortWith (fun a b -> String.CompareOrdinal(a.Key, b.Key))
+                |> Seq.map (fun kv -> { Symbol = kv.Key; Value = kv.Value })
+                |> Array.ofSeq
+            Witness(Array.AsReadOnly coordinates, valueOf l, valueOf r)
+        | _ -> null
 
     let private separated (l: Interval) (r: Interval) (_: Interval) = l.Hi < r.Lo || r.Hi < l.Lo
 

@@ -637,12 +637,13 @@ module Normal =
     let private witnessSeed = 20181024
     let private witnessPoints = 48
 
-    /// A point of the domain (assumptions satisfied, provably) where `accept` holds for the enclosures of the
-    /// expressions, with those enclosures.
-    let private findWitness (assume: Assumptions) (exprs: Expr list) (accept: Interval list -> bool) =
+    /// A point of the domain (assumptions satisfied, provably) among the first `points` sample points (fixed seed: the
+    /// same points in the same order for every caller) where `accept` holds for the enclosures of the expressions, with
+    /// those enclosures. Also the search of Check (a user's own claims), with more points.
+    let internal findWitnessAmong (points: int) (assume: Assumptions) (exprs: Expr list) (accept: Interval list -> bool) =
         let symbols =
             (exprs @ assume.PositiveExpressions) |> List.collect Structure.symbols |> List.distinct |> Array.ofList
-        Enclosure.samplePoints symbols assume.IsPositiveSymbol witnessPoints witnessSeed
+        Enclosure.samplePoints symbols assume.IsPositiveSymbol points witnessSeed
         |> Seq.tryPick (fun point ->
             let value (s: string) =
                 match point.TryGetValue s with
@@ -653,6 +654,8 @@ module Normal =
             else
                 let intervals = exprs |> List.map (Enclosure.enclose value)
                 if accept intervals then Some(point, intervals) else None)
+
+    let private findWitness assume exprs accept = findWitnessAmong witnessPoints assume exprs accept
 
     /// True when the numerator's kernels are symbols and π only: a non-zero polynomial in independent
     /// transcendentals is a non-zero function on every non-empty open domain.
