@@ -57,11 +57,14 @@ public static class ScanCommand
         return cmd;
     }
 
+    /// <summary>A model file a spec names, read, checked and verified as --model reads one (verdicts cached; warnings on stderr).</summary>
+    private static NuDM.Physics.ModelDefinition LoadModel(string file) => ModelOption.Load(file);
+
     /// <summary>Runs (or resumes) a scan or one shard of it; returns the exit code.</summary>
     public static int RunScan(string specPath, string? outFolder, Shard shard, int threads, bool wait, CancellationToken ct, int batchRows = 4096)
     {
         NuDM.Physics.Argument.InRange("--threads", threads, 1, 1024, "");
-        var spec = ScanSpec.Load(specPath);
+        var spec = ScanSpec.Load(specPath, LoadModel);
         var paths = ScanPaths.For(specPath, outFolder);
         var storePath = paths.ShardStore(shard);
         Directory.CreateDirectory(Path.GetDirectoryName(storePath)!);
@@ -191,7 +194,7 @@ public static class ScanCommand
         var cmd = new Command("merge", "Combine the shard stores of a scan into one store (the same rows in the same order as a one-machine run)") { spec, output };
         cmd.SetAction(p => CommandLine.Guard(() =>
         {
-            var s = ScanSpec.Load(p.GetValue(spec)!);
+            var s = ScanSpec.Load(p.GetValue(spec)!, LoadModel);
             var paths = ScanPaths.For(p.GetValue(spec)!, p.GetValue(output));
             using var held = OutputLock.Acquire(paths.Store + ".lock", $"the scan store {paths.Store}", false);
             var shards = paths.ShardStores();
@@ -227,7 +230,7 @@ public static class ScanCommand
         };
         cmd.SetAction(p => CommandLine.Guard(() =>
         {
-            var s = ScanSpec.Load(p.GetValue(spec)!);
+            var s = ScanSpec.Load(p.GetValue(spec)!, LoadModel);
             var paths = ScanPaths.For(p.GetValue(spec)!, p.GetValue(output));
             var t = p.GetValue(time);
             if (t is not null && !System.Text.RegularExpressions.Regex.IsMatch(t, @"^(\d+-)?\d+(:\d+){0,2}$"))
@@ -252,7 +255,7 @@ public static class ScanCommand
         var cmd = new Command("status", "Shards of a scan: done, running, pending, failed or missing, and the merged store") { spec, output, tasks };
         cmd.SetAction(p => CommandLine.Guard(() =>
         {
-            var s = ScanSpec.Load(p.GetValue(spec)!);
+            var s = ScanSpec.Load(p.GetValue(spec)!, LoadModel);
             var paths = ScanPaths.For(p.GetValue(spec)!, p.GetValue(output));
             int n = p.GetValue(tasks);
             if (n == 0) n = Slurm.Submissions(paths).LastOrDefault()?.Tasks ?? 0;
