@@ -48,13 +48,38 @@ public static class ScanCommand
         var wait = new Option<bool>("--wait") { Description = "if another run is writing the same store, wait for it instead of failing" };
         var batch = NumericOption.Integer("--batch-rows", "rows per committed transaction (a batch is also committed every 2 s): smaller loses less to a kill, larger writes faster",
             new IntegerRange(1, 1_000_000, "at least one row per transaction"), 4096);
+        var model = new Option<string?>("--model")
+        {
+            Description = "checked against the spec's model: a scan's model is written in its spec (model: x-phi-nu, or a model file's path relative to the spec), " +
+                          "so that shards, resumes and merges agree; a different model here is refused",
+        };
         var cmd = new Command("run", "Evaluate every point of a scan spec on all cores into a resumable store (Ctrl-C keeps what is done; the same command resumes)")
         {
-            spec, output, shard, threads, wait, batch,
+            spec, output, shard, threads, wait, batch, model,
         };
-        cmd.SetAction((p, ct) => CommandLine.GuardAsync(() => Task.FromResult(RunScan(p.GetValue(spec)!, p.GetValue(output),
-            p.GetValue(shard) is { } s ? Shard.Parse(s) : Shard.All, p.GetValue(threads), p.GetValue(wait), ct, p.GetValue(batch)))));
+        cmd.SetAction((p, ct) => CommandLine.GuardAsync(() =>
+        {
+            if (p.GetValue(model) is { } m) CheckModel(p.GetValue(spec)!, m);
+            return Task.FromResult(RunScan(p.GetValue(spec)!, p.GetValue(output),
+                p.GetValue(shard) is { } s ? Shard.Parse(s) : Shard.All, p.GetValue(threads), p.GetValue(wait), ct, p.GetValue(batch)));
+        }));
         return cmd;
+    }
+
+    /// <summary>
+    /// <c>--model FILE</c> on <c>scan run</c>: the spec is the one place a scan's model is named (every shard task, resume
+    /// and merge reads it from there), so the option is accepted only when FILE is the spec's model file (the same
+    /// content); otherwise bad input (exit code 2) saying where to name the model.
+    /// </summary>
+    private static void CheckModel(string specPath, string argument)
+    {
+        var spec = ScanSpec.Load(specPath, LoadModel);
+        var given = LoadModel(argument);
+        if (spec.Model is FileScanModel f && f.Definition.ContentHash == given.ContentHash) return;
+        var named = spec.Model is FileScanModel g ? $"the model file {g.Definition.File} (model '{g.Name}')" : $"the built-in model {spec.Model.Name}";
+        throw new UserInputException(
+            $"--model {argument}: the spec {specPath} names {named}, and --model names model '{given.Model.Name}' ({given.File}, another file content); " +
+            "a scan's model is written in its spec, so that shards, resumes and merges agree: write `model: <path of the model file, relative to the spec>` in the spec");
     }
 
     /// <summary>A model file a spec names, read, checked and verified as --model reads one (verdicts cached; warnings on stderr).</summary>

@@ -195,6 +195,34 @@ public class ModelFileScanTests
         Assert.That(edited.Error, Does.Contain("was made with other inputs").And.Contain("the model (vector hash"));
     }
 
+    /// <summary><c>scan run --model FILE</c> is checked against the spec, which is where a scan's model is named: the
+    /// spec's own model file (the same content, here the shipped vector.yaml) runs; another model is refused (exit 2).</summary>
+    [Test]
+    public async Task TheModelOptionMustNameTheSpecsModel()
+    {
+        CopyShipped("vector");
+        var spec = Write("v.yaml", """
+            model: vector.yaml
+            sampling: grid
+            parameters:
+              m_chi: { from: 10, to: 20, points: 2 }
+              m_V: 30
+              g_chi: 0.1
+              gbar: 1e-4
+            observables:
+              - omega_h2
+            """);
+        var other = await CliRun.Capture(["scan", "run", spec, "--model", "scalar"]);
+        Assert.That(other.Exit, Is.EqualTo(2), other.ToString());
+        Assert.That(other.Error, Does.Contain("--model scalar").And.Contain("model 'vector'").And.Contain("a scan's model is written in its spec"));
+        var same = await CliRun.Capture(["scan", "run", spec, "--model", "vector"]);
+        Assert.That(same.Exit, Is.EqualTo(0), same.ToString());
+        var seed = Write("s.yaml", ScanRunTests.Spec);
+        var builtIn = await CliRun.Capture(["scan", "run", seed, "--model", "scalar"]);
+        Assert.That(builtIn.Exit, Is.EqualTo(2), builtIn.ToString());
+        Assert.That(builtIn.Error, Does.Contain("the built-in model x-phi-nu"));
+    }
+
     /// <summary>
     /// models/scalar.yaml is the seeds' model: at the same physical points (m_chi = m_X, m_S = r m_X, y_chi = y_X,
     /// ȳ = √(y_X y_p)) its relic coupling, Ωh², T_KD, Lyman-α ratio and COHERENT Δχ² equal x-phi-nu's to 1e-10.
