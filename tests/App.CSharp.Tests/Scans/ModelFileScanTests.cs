@@ -127,6 +127,33 @@ public class ModelFileScanTests
         Assert.That(Math.Abs(limit / scalar - 1), Is.GreaterThan(1e-3), $"vector ḡ_90 = {limit}, scalar ȳ_90 = {scalar}");
     }
 
+    /// <summary>T_KD of a pseudoscalar.yaml scan is the kernel's χ ν → χ ν of that model (<c>nudm kd --model pseudoscalar</c>)
+    /// to the table's 1e-7, evaluated without a model scope (the observable sets it).</summary>
+    [Test]
+    public void KineticDecouplingOfAPseudoscalarScanIsThatModelsSolve()
+    {
+        CopyShipped("pseudoscalar");
+        var spec = ScanSpec.Load(Write("p.yaml", """
+            model: pseudoscalar.yaml
+            sampling: grid
+            parameters:
+              m_chi: { from: 10, to: 20, points: 2 }
+              m_phi: 30
+              y_chi: 0.1
+            observables:
+              - kinetic_decoupling
+            """));
+        Assert.That(spec.Model.Parameters.Select(p => p.Name), Is.EqualTo(new[] { "m_chi", "m_phi", "y_chi" }), "pseudoscalar.yaml declares no effective coupling");
+        var tkd = spec.Observables.Single(o => o.Name == "T_KD_keV").Evaluate([10, 30, 0.1]).Value;
+        double direct;
+        using (ModelInUse.Use(((FileScanModel)spec.Model).Definition))
+            direct = KernelCosmology.KineticDecoupling(10, 3, 0.1).Temperature / CosmologyUnits.KeV;
+        Assert.That(tkd, Is.EqualTo(direct).Within(1e-7 * direct));
+        // on a left-handed neutrino iγ5 ν = −i P_L ν: the χ–φ–ν vertex, hence χ ν → χ ν and T_KD, is the seeds' scalar one
+        var seed = KernelCosmology.KineticDecoupling(10, 3, 0.1).Temperature / CosmologyUnits.KeV;
+        Assert.That(tkd, Is.EqualTo(seed).Within(1e-7 * seed), "pseudoscalar and scalar dark vertices give one |M|² on a left-handed ν");
+    }
+
     /// <summary>An observable whose process the model does not have is refused when the spec is read (exit code 2),
     /// naming the observable, the process and the model; so is one the program does not compute for a model file.</summary>
     [TestCase("light-vector", "m_V: 10\n  g_q: 1e-3", "relic_coupling", "χ χ̄ → ν ν̄")]
