@@ -48,20 +48,48 @@ public static class ScanCommand
         var wait = new Option<bool>("--wait") { Description = "if another run is writing the same store, wait for it instead of failing" };
         var batch = NumericOption.Integer("--batch-rows", "rows per committed transaction (a batch is also committed every 2 s): smaller loses less to a kill, larger writes faster",
             new IntegerRange(1, 1_000_000, "at least one row per transaction"), 4096);
+        var model = new Option<string?>("--model")
+        {
+            Description = "checked against the spec's model: a scan's model is written in its spec (model: x-phi-nu, or a model file's path relative to the spec), " +
+                          "so that shards, resumes and merges agree; a different model here is refused",
+        };
         var cmd = new Command("run", "Evaluate every point of a scan spec on all cores into a resumable store (Ctrl-C keeps what is done; the same command resumes)")
         {
-            spec, output, shard, threads, wait, batch,
+            spec, output, shard, threads, wait, batch, model,
         };
-        cmd.SetAction((p, ct) => CommandLine.GuardAsync(() => Task.FromResult(RunScan(p.GetValue(spec)!, p.GetValue(output),
-            p.GetValue(shard) is { } s ? Shard.Parse(s) : Shard.All, p.GetValue(threads), p.GetValue(wait), ct, p.GetValue(batch)))));
+        cmd.SetAction((p, ct) => CommandLine.GuardAsync(() =>
+        {
+            if (p.GetValue(model) is { } m) CheckModel(p.GetValue(spec)!, m);
+            return Task.FromResult(RunScan(p.GetValue(spec)!, p.GetValue(output),
+                p.GetValue(shard) is { } s ? Shard.Parse(s) : Shard.All, p.GetValue(threads), p.GetValue(wait), ct, p.GetValue(batch)));
+        }));
         return cmd;
     }
+
+    /// <summary>
+    /// <c>--model FILE</c> on <c>scan run</c>: the spec is the one place a scan's model is named (every shard task, resume
+    /// and merge reads it from there), so the option is accepted only when FILE is the spec's model file (the same
+    /// content); otherwise bad input (exit code 2) saying where to name the model.
+    /// </summary>
+    private static void CheckModel(string specPath, string argument)
+    {
+        var spec = ScanSpec.Load(specPath, LoadModel);
+        var given = LoadModel(argument);
+        if (spec.Model is FileScanModel f && f.Definition.ContentHash == given.ContentHash) return;
+        var named = spec.Model is FileScanModel g ? $"the model file {g.Definition.File} (model '{g.Name}')" : $"the built-in model {spec.Model.Name}";
+        throw new UserInputException(
+            $"--model {argument}: the spec {specPath} names {named}, and --model names model '{given.Model.Name}' ({given.File}, another file content); " +
+            "a scan's model is written in its spec, so that shards, resumes and merges agree: write `model: <path of the model file, relative to the spec>` in the spec");
+    }
+
+    /// <summary>A model file a spec names, read, checked and verified as --model reads one (verdicts cached; warnings on stderr).</summary>
+    private static NuDM.Physics.ModelDefinition LoadModel(string file) => ModelOption.Load(file);
 
     /// <summary>Runs (or resumes) a scan or one shard of it; returns the exit code.</summary>
     public static int RunScan(string specPath, string? outFolder, Shard shard, int threads, bool wait, CancellationToken ct, int batchRows = 4096)
     {
         NuDM.Physics.Argument.InRange("--threads", threads, 1, 1024, "");
-        var spec = ScanSpec.Load(specPath);
+        var spec = ScanSpec.Load(specPath, LoadModel);
         var paths = ScanPaths.For(specPath, outFolder);
         var storePath = paths.ShardStore(shard);
         Directory.CreateDirectory(Path.GetDirectoryName(storePath)!);
@@ -191,7 +219,7 @@ public static class ScanCommand
         var cmd = new Command("merge", "Combine the shard stores of a scan into one store (the same rows in the same order as a one-machine run)") { spec, output };
         cmd.SetAction(p => CommandLine.Guard(() =>
         {
-            var s = ScanSpec.Load(p.GetValue(spec)!);
+            var s = ScanSpec.Load(p.GetValue(spec)!, LoadModel);
             var paths = ScanPaths.For(p.GetValue(spec)!, p.GetValue(output));
             using var held = OutputLock.Acquire(paths.Store + ".lock", $"the scan store {paths.Store}", false);
             var shards = paths.ShardStores();
@@ -227,7 +255,7 @@ public static class ScanCommand
         };
         cmd.SetAction(p => CommandLine.Guard(() =>
         {
-            var s = ScanSpec.Load(p.GetValue(spec)!);
+            var s = ScanSpec.Load(p.GetValue(spec)!, LoadModel);
             var paths = ScanPaths.For(p.GetValue(spec)!, p.GetValue(output));
             var t = p.GetValue(time);
             if (t is not null && !System.Text.RegularExpressions.Regex.IsMatch(t, @"^(\d+-)?\d+(:\d+){0,2}$"))
@@ -252,7 +280,7 @@ public static class ScanCommand
         var cmd = new Command("status", "Shards of a scan: done, running, pending, failed or missing, and the merged store") { spec, output, tasks };
         cmd.SetAction(p => CommandLine.Guard(() =>
         {
-            var s = ScanSpec.Load(p.GetValue(spec)!);
+            var s = ScanSpec.Load(p.GetValue(spec)!, LoadModel);
             var paths = ScanPaths.For(p.GetValue(spec)!, p.GetValue(output));
             int n = p.GetValue(tasks);
             if (n == 0) n = Slurm.Submissions(paths).LastOrDefault()?.Tasks ?? 0;

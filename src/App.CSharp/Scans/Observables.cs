@@ -166,33 +166,7 @@ public sealed class XPhiNuModel : IScanModel
                 Only();
                 return [new OmegaObservable(_caches)];
             case "delta_chi2":
-            {
-                Only("experiment", "statistic", "data", "threshold");
-                if (!options.TryGetValue("experiment", out var id))
-                    throw fail($"delta_chi2 needs an experiment: one of {string.Join(", ", ExperimentRegistry.Ids)}");
-                if (!ExperimentRegistry.Ids.Contains(id, StringComparer.Ordinal))
-                    throw fail($"delta_chi2: unknown experiment '{id}'; known: {string.Join(", ", ExperimentRegistry.Ids)}");
-                var stat = options.GetValueOrDefault("statistic", "chi2") switch
-                {
-                    "chi2" => StatisticKind.ChiSquare,
-                    "poisson" => StatisticKind.Poisson,
-                    var s => throw fail($"delta_chi2: statistic '{s}' is not chi2 or poisson"),
-                };
-                bool asimov = options.GetValueOrDefault("data", "observed") switch
-                {
-                    "observed" => false,
-                    "asimov" => true,
-                    var s => throw fail($"delta_chi2: data '{s}' is not observed or asimov"),
-                };
-                double threshold = ConfidenceLevels.DeltaChiSquare(ConfidenceLevels.Ninety, 1);
-                if (options.TryGetValue("threshold", out var t) &&
-                    (!NumberText.TryParse(t, out threshold, out var problem) || !(threshold > 0) || threshold > 100))
-                    throw fail($"delta_chi2: threshold '{t}' must be a number in (0, 100] (Δχ² of the allowed region; 2.706 is 90% CL for one parameter)");
-                var experiment = ExperimentRegistry.Load(id);
-                if (stat == StatisticKind.Poisson && ExperimentStatistics.PoissonObstacle(experiment, asimov) is { } why)
-                    throw fail($"delta_chi2 {id}: {why} (use statistic: chi2, or data: asimov)");
-                return [new DeltaChiSquareObservable(_caches, id, stat, asimov, threshold)];
-            }
+                return CreateDeltaChiSquare(options, fail, _caches);
             case "direct_detection":
                 Only();
                 return DirectDetection.All.Where(s => s is not BorexinoDownScattering)
@@ -218,6 +192,40 @@ public sealed class XPhiNuModel : IScanModel
             default:
                 throw fail($"unknown observable '{name}' of model {ModelName}; known: {string.Join(", ", ObservableNames)}");
         }
+    }
+
+    /// <summary>The Δχ² column of a spec entry's options (experiment, statistic, data, threshold) for the model in use
+    /// (<see cref="ModelInUse"/>: the experiment's CEvNS model is built with it).</summary>
+    internal static IReadOnlyList<IScanObservable> CreateDeltaChiSquare(IReadOnlyDictionary<string, string> options, Func<string, Exception> fail, Caches caches)
+    {
+        const string name = "delta_chi2";
+        foreach (var k in options.Keys)
+            if (k is not ("experiment" or "statistic" or "data" or "threshold"))
+                throw fail($"observable '{name}' has no option '{k}'; its options: experiment, statistic, data, threshold");
+        if (!options.TryGetValue("experiment", out var id))
+            throw fail($"delta_chi2 needs an experiment: one of {string.Join(", ", ExperimentRegistry.Ids)}");
+        if (!ExperimentRegistry.Ids.Contains(id, StringComparer.Ordinal))
+            throw fail($"delta_chi2: unknown experiment '{id}'; known: {string.Join(", ", ExperimentRegistry.Ids)}");
+        var stat = options.GetValueOrDefault("statistic", "chi2") switch
+        {
+            "chi2" => StatisticKind.ChiSquare,
+            "poisson" => StatisticKind.Poisson,
+            var s => throw fail($"delta_chi2: statistic '{s}' is not chi2 or poisson"),
+        };
+        bool asimov = options.GetValueOrDefault("data", "observed") switch
+        {
+            "observed" => false,
+            "asimov" => true,
+            var s => throw fail($"delta_chi2: data '{s}' is not observed or asimov"),
+        };
+        double threshold = ConfidenceLevels.DeltaChiSquare(ConfidenceLevels.Ninety, 1);
+        if (options.TryGetValue("threshold", out var t) &&
+            (!NumberText.TryParse(t, out threshold, out var problem) || !(threshold > 0) || threshold > 100))
+            throw fail($"delta_chi2: threshold '{t}' must be a number in (0, 100] (Δχ² of the allowed region; 2.706 is 90% CL for one parameter)");
+        var experiment = ExperimentRegistry.Load(id);
+        if (stat == StatisticKind.Poisson && ExperimentStatistics.PoissonObstacle(experiment, asimov) is { } why)
+            throw fail($"delta_chi2 {id}: {why} (use statistic: chi2, or data: asimov)");
+        return [new DeltaChiSquareObservable(caches, id, stat, asimov, threshold)];
     }
 
     /// <summary>y_p = (y_p/y_q) y_q for a universal quark coupling (seed 000 eqs. 8–9).</summary>
@@ -276,7 +284,7 @@ public sealed class XPhiNuModel : IScanModel
 
     // ------------------------------------------------------------------ observables
 
-    private abstract class Observable : IScanObservable
+    internal abstract class Observable : IScanObservable
     {
         public abstract string Name { get; }
         public abstract string Unit { get; }
@@ -297,12 +305,24 @@ public sealed class XPhiNuModel : IScanModel
 
         public override ObservableValue Evaluate(ReadOnlySpan<double> p)
         {
-            double m = p[MX], r = p[R];
-            // KernelCosmology.RelicCoupling(m, r) with the shared ⟨σv⟩₁ (the same numbers, each integral once)
-            return ObservableValue.Of(caches.Relic.Get(m, r, () => Cosmology.RelicCoupling.Find(m, Annihilation(caches, m, r), power: KernelCosmology.AnnihilationCouplingPower,
-                nature: DarkMatterNature.Dirac, options: FreezeOutOptions.Default with { Table = DegreesOfFreedomTable.SaikawaShirai })).Coupling);
+            return ObservableValue.Of(RelicCouplingAt(caches, p[MX], p[R]));
         }
     }
+
+    /// <summary>The thermal-relic coupling at (m_X, r) of the model in use (<see cref="ModelInUse"/>): KernelCosmology.RelicCoupling(m, r)
+    /// with the shared ⟨σv⟩₁ (the same numbers, each integral once).</summary>
+    internal static double RelicCouplingAt(Caches caches, double m, double r) =>
+        caches.Relic.Get(m, r, () => Cosmology.RelicCoupling.Find(m, Annihilation(caches, m, r), power: KernelCosmology.AnnihilationCouplingPower,
+            nature: DarkMatterNature.Dirac, options: FreezeOutOptions.Default with { Table = DegreesOfFreedomTable.SaikawaShirai })).Coupling;
+
+    /// <summary>Ωh² by freeze-out at (m_X, r, y_X) of the model in use: the ln⟨σv⟩₁ grid of (m_X, r) shifted by p ln y.</summary>
+    internal static double OmegaAt(Caches caches, double m, double r, double y)
+    {
+        var grid = caches.FreezeOutGrids.Get(m, r, () => OmegaSolver.BuildGrid(m, Annihilation(caches, m, r), 2));
+        return OmegaSolver.SolveOnGrid(grid, KernelCosmology.AnnihilationCouplingPower * Math.Log(y), DarkMatterNature.Dirac, 0).OmegaH2; // numerics: the grid holds ln⟨σv⟩₁; y^p shifts it by p ln y (p from the kernel)
+    }
+
+    private static readonly FreezeOutSolver OmegaSolver = new(FreezeOutOptions.Default with { OutputPoints = 0 });
 
     /// <summary>
     /// Ωh² by freeze-out at the point's y_X (seed 000 eq. 21): ⟨σv⟩ = y_X⁴ ⟨σv⟩₁ with ⟨σv⟩₁ the Gondolo–Gelmini average
@@ -310,7 +330,6 @@ public sealed class XPhiNuModel : IScanModel
     /// </summary>
     private sealed class OmegaObservable(Caches caches) : Observable
     {
-        private static readonly FreezeOutSolver Solver = new(FreezeOutOptions.Default with { OutputPoints = 0 });
         public override string Name => "omega_h2";
         public override string Unit => "";
         public override string Description => "Ωh² of X + X̄ by freeze-out of X̄X → ν̄ν at this y_X (seed 000 eq. 21, Dirac X)";
@@ -318,9 +337,7 @@ public sealed class XPhiNuModel : IScanModel
 
         public override ObservableValue Evaluate(ReadOnlySpan<double> p)
         {
-            double m = p[MX], r = p[R], y = p[YX];
-            var grid = caches.FreezeOutGrids.Get(m, r, () => Solver.BuildGrid(m, Annihilation(caches, m, r), 2));
-            return ObservableValue.Of(Solver.SolveOnGrid(grid, KernelCosmology.AnnihilationCouplingPower * Math.Log(y), DarkMatterNature.Dirac, 0).OmegaH2); // numerics: the grid holds ln⟨σv⟩₁; y^p shifts it by p ln y (p from the kernel)
+            return ObservableValue.Of(OmegaAt(caches, p[MX], p[R], p[YX]));
         }
     }
 
@@ -330,7 +347,7 @@ public sealed class XPhiNuModel : IScanModel
     /// <see cref="LimitCurves.SigmaNCFromYbar"/>), minimised over the normalisation pull. The signal shape at ȳ = 1
     /// is computed once per (m_X, r); the rate plan is the one <see cref="CevnsModel"/> builds for m_χ.
     /// </summary>
-    private sealed class DeltaChiSquareObservable : Observable
+    internal class DeltaChiSquareObservable : Observable
     {
         private readonly Caches _caches;
         private readonly CevnsModel _model;
@@ -375,15 +392,20 @@ public sealed class XPhiNuModel : IScanModel
 
         public override ObservableValue Evaluate(ReadOnlySpan<double> p)
         {
-            double m = p[MX], r = p[R];
-            var shapes = _caches.Shapes.GetOrAdd(_key, _ => new PairCache<double[]>());
-            var shape = shapes.Get(m, r, () => Shape(m, r * m));
             double yp = ProtonCoupling(p[YQ]);
-            double y4 = (p[YX] * yp) * (p[YX] * yp);
+            return ObservableValue.Of(At(p[MX], p[R], p[R] * p[MX], (p[YX] * yp) * (p[YX] * yp)));
+        }
+
+        /// <summary>Δχ² at m_χ = <paramref name="m"/>, r = m_S/m_χ (the shape's cache key), m_S = <paramref name="ms"/> and
+        /// signal strength <paramref name="y4"/> (ȳ^p: the counts at ȳ = 1 scale with it), with the shape of the model in use.</summary>
+        internal double At(double m, double r, double ms, double y4)
+        {
+            var shapes = _caches.Shapes.GetOrAdd(_key, _ => new PairCache<double[]>());
+            var shape = shapes.Get(m, r, () => Shape(m, ms));
             var sm = _model.StandardModel;
             Span<double> prediction = stackalloc double[shape.Length];
             for (int i = 0; i < shape.Length; i++) prediction[i] = sm[i] + y4 * shape[i];
-            return ObservableValue.Of(_stat.Minimise(prediction).Value - _smValue);
+            return _stat.Minimise(prediction).Value - _smValue;
         }
     }
 
@@ -444,7 +466,7 @@ public sealed class XPhiNuModel : IScanModel
         }
     }
 
-    private static (double Temperature, string? Reason) DecouplingTemperature(Caches caches, double m, double r, double y)
+    internal static (double Temperature, string? Reason) DecouplingTemperature(Caches caches, double m, double r, double y)
     {
         var table = caches.Decoupling.Get(m, r, () => new DecouplingTable(m, r));
         try
@@ -494,6 +516,233 @@ public sealed class XPhiNuModel : IScanModel
     /// <summary>A column name: letters, digits and underscores only.</summary>
     internal static string Column(string name) =>
         new(name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());
+}
+
+/// <summary>
+/// A model read from a file (<c>model: models/vector.yaml</c> in a spec), evaluated through the kernel's model API: every
+/// observable is computed with the file's processes (<see cref="ModelInUse"/> is set to the file's definition for each
+/// evaluation, on whichever worker thread runs it, and while the observables are built). The scan's parameters are the
+/// file's own, by their names and with their ranges there (intersected with the range the program's solvers hold for):
+/// the dark fermion's mass, the mediator's mass (given directly, not as a ratio), the coupling of the dark-fermion–neutrino
+/// vertex, and the effective coupling the CEvNS commands quote (ȳ of scalar.yaml, ḡ of vector.yaml) when the file
+/// declares one. An observable declares the processes it needs; one the model does not have (absent, not zero) is
+/// refused when the spec is read, naming the observable, the process and the model.
+/// </summary>
+public sealed class FileScanModel : IScanModel
+{
+    private readonly ModelDefinition _definition;
+    private readonly XPhiNuModel.Caches _caches = new();
+    private readonly int _mass = -1, _mediator = -1, _dark = -1, _effective = -1;
+    private readonly List<ModelParameter> _parameters = [];
+
+    /// <summary>The range of the dark fermion's mass the solvers hold for (that of x-phi-nu's m_X), MeV.</summary>
+    private static readonly PhysicalRange DarkMass = new(0.01, 1e4, "MeV",
+        "the freeze-out solve holds from 10 keV (g_eff tables) and kinetic decoupling up to 10 GeV");
+
+    /// <summary>The mediator's mass: the dark fermion's range times that of r = m_mediator/m_χ, MeV.</summary>
+    private static readonly PhysicalRange MediatorMass = new(0.01, 1e8, "MeV",
+        "the dark fermion's range [0.01, 1e4] MeV times that of m_mediator/m_χ, (1, 1e4]");
+
+    /// <summary>Reads the parameters of <paramref name="definition"/> (a model that was loaded and verified).</summary>
+    public FileScanModel(ModelDefinition definition)
+    {
+        _definition = definition;
+        var model = definition.Model;
+        int Add(NuDM.Physics.ModelParameter? p, PhysicalRange program, string what)
+        {
+            if (p is null) return -1;
+            double lo = Math.Max(p.Minimum, program.Min), hi = Math.Min(p.Maximum, program.Max);
+            var why = (string.IsNullOrEmpty(p.RangeReason) ? $"model '{model.Name}': [{Show(p.Minimum)}, {Show(p.Maximum)}]" : $"model '{model.Name}': {p.RangeReason}") + "; " + program.Why;
+            _parameters.Add(new ModelParameter(p.Symbol, program.Unit, new PhysicalRange(lo, hi, program.Unit, why, program.MinExclusive && lo == program.Min),
+                $"{what}: {p.Description}"));
+            return _parameters.Count - 1;
+        }
+        if (model.Roles.DarkFermion is { Length: > 0 })
+        {
+            _mass = Add(definition.DarkFermionMass, DarkMass, "dark-fermion mass");
+            _mediator = Add(definition.MediatorMass, MediatorMass, "mediator mass");
+            _dark = Add(definition.DarkCoupling, PhysicalRanges.DarkCoupling with { Why = "ln y_X is the solvers' variable; " + PhysicalRanges.DarkCoupling.Why }, "dark coupling");
+        }
+        else if (model.Roles.Mediator is { Length: > 0 })
+            _mediator = Add(definition.MediatorMass, MediatorMass, "mediator mass");
+        if (model.EffectiveCoupling is { } e)
+            _effective = Add(e.Parameter, PhysicalRanges.EffectiveCouplingOrZero, "effective coupling");
+        Parameters = _parameters;
+    }
+
+    private static string Show(double v) => double.IsInfinity(v) ? (v > 0 ? "inf" : "-inf") : v.ToString("G8", CultureInfo.InvariantCulture);
+
+    /// <summary>The model definition the points are computed with.</summary>
+    public ModelDefinition Definition => _definition;
+
+    /// <summary>The model's name in its file (<c>model:</c>).</summary>
+    public string Name => _definition.Model.Name;
+
+    /// <summary>The file's content hash and the program version: an edited file, or another program, is another model.</summary>
+    public string Version => $"model-file/1 sha256:{_definition.ContentHash} program:{ScanMetadata.CurrentProgramVersion}";
+
+    public IReadOnlyList<ModelParameter> Parameters { get; }
+
+    public IReadOnlyList<string> ObservableNames { get; } =
+    [
+        "relic_coupling", "omega_h2", "delta_chi2 {experiment, statistic: chi2|poisson, data: observed|asimov, threshold}", "kinetic_decoupling",
+    ];
+
+    private string P(int i) => _parameters[i].Name;
+
+    public IReadOnlyList<IScanObservable> Create(string name, IReadOnlyDictionary<string, string> options, Func<string, Exception> fail)
+    {
+        var model = _definition.Model;
+        string Of = $"model '{model.Name}' ({_definition.File})";
+        void Needs(params ProcessKind[] kinds)
+        {
+            foreach (var k in kinds)
+            {
+                try { _ = model.Process(k); }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    var interfering = k == ProcessKind.NeutrinoNucleusToChiNucleus && model.Has(ProcessKind.NeutrinoNucleusToNeutrinoNucleusWithStandardModel)
+                        ? " (its ν N → ν N interfering with the Standard Model is not a delta_chi2 of the scan yet)"
+                        : "";
+                    throw fail($"observable '{name}' is refused for {Of}: {e.Message}{interfering}");
+                }
+            }
+        }
+        void Parameter(int index, string what)
+        {
+            if (index < 0) throw fail($"observable '{name}' needs {what}, which {Of} does not declare");
+        }
+        using var scope = ModelInUse.Use(_definition);
+        switch (name)
+        {
+            case "relic_coupling":
+            case "omega_h2":
+            {
+                Needs(ProcessKind.ChiAntichiToNeutrinoAntineutrino);
+                Parameter(_dark, "a coupling between its dark fermion and a neutrino");
+                if (options.Count > 0) throw fail($"observable '{name}' takes no options (got '{options.Keys.First()}')");
+                _ = KernelCosmology.AnnihilationCouplingPower; // derived now: a model whose ⟨σv⟩ is not a power of the coupling is refused here
+                return name == "relic_coupling"
+                    ? [new Relic(this, XPhiNuModel.Column("relic_" + P(_dark)))]
+                    : [new Omega(this)];
+            }
+            case "kinetic_decoupling":
+            {
+                Needs(ProcessKind.ChiNeutrinoToChiNeutrino, ProcessKind.ChiAntineutrinoToChiAntineutrino);
+                Parameter(_dark, "a coupling between its dark fermion and a neutrino");
+                if (options.Count > 0) throw fail($"observable '{name}' takes no options (got '{options.Keys.First()}')");
+                _ = KernelCosmology.ScatteringCouplingPower;
+                return [new Decoupling(this, lymanAlpha: false), new Decoupling(this, lymanAlpha: true)];
+            }
+            case "delta_chi2":
+            {
+                Needs(ProcessKind.NeutrinoNucleusToChiNucleus);
+                if (_definition.CoherentScatteringObstacle is { } why) throw fail($"observable '{name}' needs coherent ν N → χ N: {why}");
+                Parameter(_effective, "an effective coupling (effective: in the model file), which the CEvNS rates quote");
+                double power;
+                try { power = _definition.EffectiveCouplingPower; }
+                catch (InvalidOperationException e) { throw fail($"observable '{name}': {e.Message}"); }
+                var inner = (XPhiNuModel.DeltaChiSquareObservable)XPhiNuModel.CreateDeltaChiSquare(options, fail, _caches).Single();
+                return [new DeltaChiSquare(this, inner, power)];
+            }
+            case "direct_detection":
+            case "borexino":
+                Needs(ProcessKind.ChiNucleusToNeutrinoNucleus);
+                throw fail($"observable '{name}' is not computed for a model file yet: the χ N → ν N rates and limits of Detection/ use seed 000's " +
+                           $"σ_NC formula (sec. VII) for the seeds' scalar mediator, not the process of {Of}; use model: x-phi-nu for the seeds' model");
+            case "stability":
+            case "kaon":
+                throw fail($"observable '{name}' is not computed for a model file: it is seed 000's bound (eqs. 2–4) for the seeds' scalar φ coupled to quarks " +
+                           $"({(name == "kaon" ? "K⁺ → π⁺φ" : "X → νγ through a quark loop")}), a process the kernel does not derive for {Of}; use model: x-phi-nu for the seeds' model");
+            default:
+                throw fail($"unknown observable '{name}' of {Of}; known: {string.Join(", ", ObservableNames)}");
+        }
+    }
+
+    /// <summary>(m_χ, r = m_mediator/m_χ) of a point, or why the point has no value (r outside (1, 1e4]: χ unstable, or a contact interaction).</summary>
+    private (double M, double R, string? Why) Masses(ReadOnlySpan<double> p)
+    {
+        double m = p[_mass], ms = p[_mediator], r = ms / m;
+        return PhysicalRanges.MassRatio.Contains(r)
+            ? (m, r, null)
+            : (m, r, PhysicalRanges.MassRatio.Refusal($"{P(_mediator)}/{P(_mass)}", r));
+    }
+
+    private abstract class FileObservable(FileScanModel owner) : XPhiNuModel.Observable
+    {
+        protected FileScanModel Owner => owner;
+
+        public sealed override ObservableValue Evaluate(ReadOnlySpan<double> p)
+        {
+            var (m, r, why) = owner.Masses(p);
+            if (why is not null) return ObservableValue.NotApplicable(why);
+            // the file's processes on this thread, for this evaluation (the engine's workers are threads of their own)
+            using var scope = ModelInUse.Use(owner._definition);
+            return At(p, m, r);
+        }
+
+        protected abstract ObservableValue At(ReadOnlySpan<double> p, double m, double r);
+    }
+
+    /// <summary>The dark coupling giving Ωh² = 0.120 by freeze-out of χχ̄ → νν̄ (the model's process; seed 000 eq. 21).</summary>
+    private sealed class Relic(FileScanModel owner, string name) : FileObservable(owner)
+    {
+        public override string Name => name;
+        public override string Unit => "";
+        public override string Description => $"the {Owner.P(Owner._dark)} giving Ωh² = 0.120 by freeze-out of χχ̄ → νν̄ of model '{Owner.Name}' (seed 000 eq. 21, Dirac χ, Saikawa–Shirai g_eff)";
+        public override IReadOnlyList<string> Needs => [Owner.P(Owner._mass), Owner.P(Owner._mediator)];
+        protected override ObservableValue At(ReadOnlySpan<double> p, double m, double r) => ObservableValue.Of(XPhiNuModel.RelicCouplingAt(Owner._caches, m, r));
+    }
+
+    /// <summary>Ωh² by freeze-out of χχ̄ → νν̄ at the point's dark coupling (the model's process; seed 000 eq. 21).</summary>
+    private sealed class Omega(FileScanModel owner) : FileObservable(owner)
+    {
+        public override string Name => "omega_h2";
+        public override string Unit => "";
+        public override string Description => $"Ωh² of χ + χ̄ by freeze-out of χχ̄ → νν̄ of model '{Owner.Name}' at this {Owner.P(Owner._dark)} (seed 000 eq. 21, Dirac χ)";
+        public override IReadOnlyList<string> Needs => [Owner.P(Owner._mass), Owner.P(Owner._mediator), Owner.P(Owner._dark)];
+        protected override ObservableValue At(ReadOnlySpan<double> p, double m, double r) => ObservableValue.Of(XPhiNuModel.OmegaAt(Owner._caches, m, r, p[Owner._dark]));
+    }
+
+    /// <summary>T_KD (keV) from χ ν → χ ν and χ ν̄ → χ ν̄ of the model (seed 000 eq. 14), or the Lyman-α ratio T_KD,min/T_KD (eqs. 12–13).</summary>
+    private sealed class Decoupling(FileScanModel owner, bool lymanAlpha) : FileObservable(owner)
+    {
+        private static readonly Lazy<double> Minimum = new(() => Cosmology.KineticDecoupling.MinimumDecouplingTemperature());
+        public override string Name => lymanAlpha ? "lyman_alpha_ratio" : "T_KD_keV";
+        public override string Unit => lymanAlpha ? "" : "keV";
+        public override string Description => lymanAlpha
+            ? $"T_KD,min/T_KD with T_KD,min = 1.41 keV from m_WDM > 5.3 keV (seed 000 eqs. 12–13), χ ν → χ ν of model '{Owner.Name}'"
+            : $"kinetic-decoupling temperature γ(T_ν) = H(T) of χ from neutrinos (seed 000 eq. 14), χ ν → χ ν of model '{Owner.Name}', photon temperature";
+        public override IReadOnlyList<string> Needs => [Owner.P(Owner._mass), Owner.P(Owner._mediator), Owner.P(Owner._dark)];
+        public override ConstraintSense Sense => lymanAlpha ? ConstraintSense.AtMost : ConstraintSense.None;
+        public override double Threshold => lymanAlpha ? 1.0 : double.NaN;
+
+        protected override ObservableValue At(ReadOnlySpan<double> p, double m, double r)
+        {
+            var (t, why) = XPhiNuModel.DecouplingTemperature(Owner._caches, m, r, p[Owner._dark]);
+            if (why is not null) return ObservableValue.NotApplicable(why);
+            return ObservableValue.Of(lymanAlpha ? Minimum.Value / t : t / CosmologyUnits.KeV);
+        }
+    }
+
+    /// <summary>Δχ² of a CEvNS experiment with ν N → χ N of the model: counts at unit effective coupling × ḡ^p (p derived by the kernel).</summary>
+    private sealed class DeltaChiSquare(FileScanModel owner, XPhiNuModel.DeltaChiSquareObservable inner, double power) : FileObservable(owner)
+    {
+        public override string Name => inner.Name;
+        public override string Unit => "";
+        public override string Description => inner.Description.Replace("νN → χN with m_χ = m_X, m_S = r m_X, ȳ⁴ = (y_X y_p)²",
+            $"νN → χN of model '{Owner.Name}' at ({Owner.P(Owner._mass)}, {Owner.P(Owner._mediator)}), counts ∝ {Owner.P(Owner._effective)}^{power.ToString(CultureInfo.InvariantCulture)}", StringComparison.Ordinal);
+        public override IReadOnlyList<string> Needs => [Owner.P(Owner._mass), Owner.P(Owner._mediator), Owner.P(Owner._effective)];
+        public override ConstraintSense Sense => ConstraintSense.AtMost;
+        public override double Threshold => inner.Threshold;
+
+        protected override ObservableValue At(ReadOnlySpan<double> p, double m, double r)
+        {
+            double g = p[Owner._effective];
+            double strength = power == 4 ? (g * g) * (g * g) : Math.Pow(g, power); // numerics: counts at unit coupling scale as ḡ^p (p from the kernel); ḡ⁴ as x-phi-nu forms it
+            return ObservableValue.Of(inner.At(m, r, p[Owner._mediator], strength));
+        }
+    }
 }
 
 /// <summary>

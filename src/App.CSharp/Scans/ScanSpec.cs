@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using NuDM.App.Statistics;
+using NuDM.Physics;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -158,18 +159,24 @@ public sealed class ScanSpec
 
     /// <summary>Reads and checks a spec file.</summary>
     /// <exception cref="SpecException">The file is missing, not YAML, or breaks a rule (named with its line and column).</exception>
-    public static ScanSpec Load(string path)
+    /// <param name="path">The spec file.</param>
+    /// <param name="loadModel">Reads, checks and verifies a model file the spec names (<c>model: models/vector.yaml</c>);
+    /// the CLI passes its loader (with the verification cache); default: <see cref="ModelFile.Load"/> without a cache.</param>
+    public static ScanSpec Load(string path, Func<string, ModelDefinition>? loadModel = null)
     {
         var full = System.IO.Path.GetFullPath(path);
         if (!File.Exists(full)) throw new SpecException($"{path}: the scan spec does not exist");
         string text;
         try { text = File.ReadAllText(full); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new SpecException($"{path}: cannot be read ({e.Message})"); }
-        return Parse(text, full);
+        return Parse(text, full, loadModel);
     }
 
     /// <summary>Parses a spec from its text (<paramref name="path"/> is named in messages).</summary>
-    public static ScanSpec Parse(string text, string path)
+    /// <remarks><c>model:</c> is <c>x-phi-nu</c> (the built-in seeds' model), a path to a model file (it contains a / or
+    /// ends in .yaml or .yml; relative to the folder of <paramref name="path"/>), or the name of a shipped model
+    /// (<c>vector</c> for models/vector.yaml).</remarks>
+    public static ScanSpec Parse(string text, string path, Func<string, ModelDefinition>? loadModel = null)
     {
         var yaml = new YamlStream();
         try { yaml.Load(new StringReader(text)); }
@@ -177,11 +184,14 @@ public sealed class ScanSpec
         catch (InvalidOperationException e) { throw new SpecException($"{path}: not valid YAML (the parser stopped: {e.Message})"); }
         if (yaml.Documents.Count != 1 || yaml.Documents[0].RootNode is not YamlMappingNode root)
             throw new SpecException($"{path}: a scan spec is one YAML mapping (model:, sampling:, parameters:, observables:)");
-        var reader = new Reader(path);
+        var reader = new Reader(path, loadModel ?? LoadWithoutCache);
         return reader.Read(root);
     }
 
-    private sealed class Reader(string path)
+    /// <summary>The default model loader: read, checked and verified, no verdict cache.</summary>
+    private static ModelDefinition LoadWithoutCache(string file) => ModelFile.Load(file, null!, ScanMetadata.CurrentProgramVersion);
+
+    private sealed class Reader(string path, Func<string, ModelDefinition> loadModel)
     {
         public SpecException Fail(YamlNode node, string field, string message) =>
             new($"{path}: line {node.Start.Line}, column {node.Start.Column}: {field}: {message}");
@@ -223,8 +233,7 @@ public sealed class ScanSpec
 
             var modelNode = Required("model");
             var modelName = Text(modelNode, "model");
-            var model = ScanModels.Find(modelName) ?? throw Fail(modelNode, "model",
-                $"'{modelName}' is not a model this program knows; models: {string.Join(", ", ScanModels.Names)} (seed 000's X–φ–ν model, seed 001's χ–S–ν)");
+            var model = ScanModels.Find(modelName) ?? FileModel(modelNode, modelName);
 
             // sampling
             var samplingNode = Required("sampling");
@@ -374,6 +383,26 @@ public sealed class ScanSpec
             if (root.Children.TryGetValue(new YamlScalarNode("shard_block"), out var bn))
                 block = (int)Whole(bn, "shard_block", 1, 1_000_000, "points per shard block");
             return new ScanSpec(path, model, axes.Select(a => a!).ToList(), order.ToArray(), method, total, seed, block, observables, entries);
+        }
+
+        /// <summary>The model file <c>model:</c> names: a path (relative to the spec's folder) or a shipped model's name.</summary>
+        private IScanModel FileModel(YamlNode node, string value)
+        {
+            bool isPath = value.IndexOfAny(['/', '\\']) >= 0 || value.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || value.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+            string file;
+            if (isPath)
+                file = System.IO.Path.GetFullPath(value, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? Directory.GetCurrentDirectory());
+            else
+            {
+                file = ModelFile.Resolve(value);
+                if (!File.Exists(file))
+                    throw Fail(node, "model", $"'{value}' is not a model this program knows: give {string.Join(", ", ScanModels.Names)} (seed 000's X–φ–ν model, seed 001's χ–S–ν, built in), " +
+                        "a model file's path relative to the spec's folder (model: models/vector.yaml), or a shipped model's name" +
+                        (ModelFile.ShippedFolder is { } shipped ? $" ({string.Join(", ", Directory.GetFiles(shipped, "*.yaml").Select(f => System.IO.Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal))})" : ""));
+            }
+            if (!File.Exists(file)) throw Fail(node, "model", $"the model file {file} does not exist (a path is relative to the spec's folder)");
+            // a malformed or unverified model file is refused by the loader with its own file, line and column (exit code 2)
+            return new FileScanModel(loadModel(file));
         }
 
         private SamplingMethod ParseMethod(YamlNode n) => Text(n, "sampling") switch
