@@ -8,6 +8,22 @@ open System.Text
 open NuDM.Symbolic
 open NuDM.Symbolic.Notation
 
+/// A diagnostic of where a cold model load spends its time: with NUDM_TIMING=1 every phase (parse, each process's
+/// derivation, each obligation, caching) prints its wall-clock and process CPU milliseconds to standard error.
+module internal LoadTiming =
+    let enabled = Environment.GetEnvironmentVariable "NUDM_TIMING" = "1"
+
+    /// Runs f, printing how long it took under `what` when the diagnostic is on.
+    let time (what: string) (f: unit -> 'T) : 'T =
+        if not enabled then f ()
+        else
+            let cpu0 = Diagnostics.Process.GetCurrentProcess().TotalProcessorTime
+            let sw = Diagnostics.Stopwatch.StartNew()
+            let r = f ()
+            let cpu = Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu0
+            eprintfn "timing: %-60s %8.1f ms wall %8.1f ms cpu" what sw.Elapsed.TotalMilliseconds cpu.TotalMilliseconds
+            r
+
 /// The obligations every model is verified with at load, and the file's own.
 module internal ModelObligations =
     open ModelFileReader
@@ -48,7 +64,7 @@ module internal ModelObligations =
     /// Runs a check, turning the core's budgets (too large, too complex) and undecidable steps into Undecided.
     let private guarded (id: string) title statement (body: unit -> ModelCheckStatus * string) =
         let status, detail =
-            try body ()
+            try LoadTiming.time ("obligation " + id) body
             with
             | :? UndecidedException as u -> ModelCheckStatus.Undecided, u.Message
             | :? ExpressionTooComplexException as x -> ModelCheckStatus.Undecided, x.Message
@@ -380,6 +396,9 @@ type ModelFile =
 
     static let verify (shown: string) (parsed: ModelFileReader.Parsed) : ModelCheck list =
         let m = parsed.Model
+        if LoadTiming.enabled then
+            for k in Enum.GetValues<ProcessKind>() do
+                LoadTiming.time ("derive " + ProcessDerivation.kindName k) (fun () -> ModelObligations.tryProcess m k) |> ignore
         // a process the derivation does not implement yet is absent with its reason (ModelDefinition.NotDerived), not
         // a refusal: the model is usable for what it has
         let decayRegion =
@@ -459,7 +478,7 @@ type ModelFile =
         let shown = display path
         let text = readText path shown
         let contentHash = hash text
-        let parsed = ModelFileReader.parse shown text
+        let parsed = LoadTiming.time ("parse " + shown) (fun () -> ModelFileReader.parse shown text)
         let key = hash (String.Join("\u001f", [ "nudm-model/1"; contentHash; (if isNull programVersion then "" else programVersion); kernelBuild ]))
         let cachePath = if String.IsNullOrEmpty cacheFolder then null else Path.Combine(cacheFolder, key.Substring(0, 32) + ".model")
         let warnings = List<string>()
@@ -474,7 +493,7 @@ type ModelFile =
         let checks, notDerived, fromCache =
             match cached with
             | Some(cs, _, nd) -> cs, nd, true
-            | None -> verify shown parsed, ModelObligations.notDerived parsed.Model, false
+            | None -> LoadTiming.time "verify (all)" (fun () -> verify shown parsed), ModelObligations.notDerived parsed.Model, false
         if refuse then
             match checks |> List.tryFind (fun c -> not c.Holds) with
             | Some c -> raise (refusal shown c)
