@@ -89,7 +89,10 @@ type Model(name: string, description: string, reference: string, fields: seq<Fie
     /// Why a kind is absent although the model has vertices for it (e.g. a spin-dependent nucleus coupling).
     let reasons = ConcurrentDictionary<ProcessKind, string>()
 
+    let mutable derivations = 0
+
     let derive (kind: ProcessKind) : Process option =
+        Threading.Interlocked.Increment(&derivations) |> ignore
         let groups = neutrinoGroups.Force()
         let withReason (nu: Field) (nus: Field list) =
             let p, reason = ProcessDerivation.deriveWithReason data kind nu nus
@@ -113,6 +116,23 @@ type Model(name: string, description: string, reference: string, fields: seq<Fie
         match reasons.TryGetValue kind with
         | true, reason -> ProcessNotInModelException(kind, ProcessDerivation.kindName kind, name, reason)
         | _ -> ProcessNotInModelException(kind, ProcessDerivation.kindName kind, name, "no vertices of the model make it (it is absent, not zero)")
+
+    /// Gives a kind its process (or its absence, with the reason: "" when no vertices make it) without deriving it:
+    /// the model cache's processes of a verified file. A kind already derived keeps its derivation.
+    member internal _.Preload(kind: ProcessKind, proc: Process option, reason: string) =
+        if proc.IsNone && not (String.IsNullOrEmpty reason) then reasons.TryAdd(kind, reason) |> ignore
+        cache.TryAdd(kind, Lazy<Process option>((fun () -> proc), Threading.LazyThreadSafetyMode.ExecutionAndPublication)) |> ignore
+
+    /// How many kinds were derived (not preloaded) so far: what the model cache saves.
+    member internal _.Derivations = derivations
+
+    /// Why a kind is absent although the model has vertices for it, or "" (derives it on first use).
+    member internal _.AbsenceReason(kind: ProcessKind) : string =
+        if (get kind).IsSome then ""
+        else
+            match reasons.TryGetValue kind with
+            | true, r -> r
+            | _ -> ""
 
     /// The model's name (e.g. "scalar-seed").
     member _.Name = name

@@ -8,6 +8,22 @@ open System.Text
 open NuDM.Symbolic
 open NuDM.Symbolic.Notation
 
+/// A diagnostic of where a cold model load spends its time: with NUDM_TIMING=1 every phase (parse, each process's
+/// derivation, each obligation, caching) prints its wall-clock and process CPU milliseconds to standard error.
+module internal LoadTiming =
+    let enabled = Environment.GetEnvironmentVariable "NUDM_TIMING" = "1"
+
+    /// Runs f, printing how long it took under `what` when the diagnostic is on.
+    let time (what: string) (f: unit -> 'T) : 'T =
+        if not enabled then f ()
+        else
+            let cpu0 = Diagnostics.Process.GetCurrentProcess().TotalProcessorTime
+            let sw = Diagnostics.Stopwatch.StartNew()
+            let r = f ()
+            let cpu = Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu0
+            eprintfn "timing: %-60s %8.1f ms wall %8.1f ms cpu" what sw.Elapsed.TotalMilliseconds cpu.TotalMilliseconds
+            r
+
 /// The obligations every model is verified with at load, and the file's own.
 module internal ModelObligations =
     open ModelFileReader
@@ -48,7 +64,7 @@ module internal ModelObligations =
     /// Runs a check, turning the core's budgets (too large, too complex) and undecidable steps into Undecided.
     let private guarded (id: string) title statement (body: unit -> ModelCheckStatus * string) =
         let status, detail =
-            try body ()
+            try LoadTiming.time ("obligation " + id) body
             with
             | :? UndecidedException as u -> ModelCheckStatus.Undecided, u.Message
             | :? ExpressionTooComplexException as x -> ModelCheckStatus.Undecided, x.Message
@@ -333,6 +349,147 @@ module internal ModelObligations =
                               ofDecision d, sprintf "lim = %s (%s)" (Infix.format l) d.Reason)
               yield ModelCheck(c.Id, c.Title, c.Statement, c.Status, c.Detail, line, column) ]
 
+/// The derived processes of a verified model file as the model cache keeps them: per process, its texts, the
+/// canonical expressions (|M|², dσ/dT and the recoil-limit formulas, Γ, σv) as infix text the core parses back, and
+/// its variables and parameters by symbol; per absent kind, why. Rebuilding a process from these makes the same
+/// object the derivation makes (the tests compare them for every shipped model), without Dirac traces or
+/// simplification. Anything that does not rebuild (a missing key, an expression that does not parse, a symbol the
+/// model does not have) is an exception: the caller then treats the whole entry as corrupt.
+module internal ProcessCache =
+    let private listSep = "\u001f"
+    let private fieldSep = "\u001e"
+    let private formulaSep = "\u001d"
+
+    let private variables =
+        [ ProcessVariables.NeutrinoEnergy; ProcessVariables.RecoilEnergy; ProcessVariables.MassNumber; ProcessVariables.FormFactorSquared
+          ProcessVariables.MandelstamS; ProcessVariables.CosTheta; ProcessVariables.MandelstamT; ProcessVariables.ProtonNumber ]
+
+    let private split (sep: string) (v: string) = if String.IsNullOrEmpty v then [] else List.ofArray (v.Split sep)
+
+    /// A parameter by where it comes from: "v:" a kinematic variable, "m:" the model's parameter.
+    let private parameterRef (m: Model) (p: ModelParameter) =
+        if variables |> List.exists (fun v -> Object.ReferenceEquals(v, p)) then "v:" + p.Symbol
+        elif m.Parameters |> Seq.exists (fun q -> Object.ReferenceEquals(q, p)) then "m:" + p.Symbol
+        else failwithf "the parameter %s is neither a process variable nor one of model '%s'" p.Symbol m.Name
+
+    let private resolve (m: Model) (r: string) : ModelParameter =
+        if r.StartsWith("v:", StringComparison.Ordinal) then
+            match variables |> List.tryFind (fun v -> v.Symbol = r.Substring 2) with
+            | Some v -> v
+            | None -> failwithf "no process variable %s" (r.Substring 2)
+        elif r.StartsWith("m:", StringComparison.Ordinal) then m.Parameter(r.Substring 2)
+        else failwithf "a parameter reference '%s' of an unknown form" r
+
+    let private parameters (m: Model) (ps: seq<ModelParameter>) = String.Join(listSep, ps |> Seq.map (parameterRef m))
+    let private parametersOf (m: Model) (v: string) = split listSep v |> List.map (resolve m)
+
+    let private expression (text: string) =
+        match Infix.parse text with
+        | Ok e -> e
+        | Error msg -> failwithf "a cached expression does not parse: %s" msg
+
+    let private formula (f: Formula) =
+        let ps = f.Parameters |> Seq.map (fun p -> String.Join(fieldSep, [ p.Symbol; p.Unit; p.Description ]))
+        String.Join(formulaSep, [ f.Name; Infix.format f.Expression; String.Join(listSep, ps); f.Unit; f.Reference; f.Description ])
+
+    let private formulaOf (v: string) =
+        match v.Split formulaSep with
+        | [| name; e; ps; unit; reference; description |] ->
+            let ps =
+                split listSep ps
+                |> List.map (fun p ->
+                    match p.Split fieldSep with
+                    | [| symbol; u; d |] -> Parameter.Create(symbol, u, d)
+                    | _ -> failwith "a formula parameter of an unknown form")
+            Formula(name, expression e, ps, unit, reference, description)
+        | _ -> failwith "a formula of an unknown form"
+
+    /// The keys and values of a process.
+    let entries (m: Model) (p: Process) : (string * string) list =
+        let i = p.Info
+        [ "category", string (int i.Category)
+          "name", i.Name
+          "model", i.ModelName
+          "reference", i.Reference
+          "amplitude", i.Amplitude
+          "spins", i.SpinSums
+          "neutrinos", String.Join(listSep, i.Neutrinos)
+          "m2", Infix.format i.SquaredAmplitude
+          "unit", i.AmplitudeUnit
+          "variables", parameters m i.Variables
+          "parameters", parameters m i.ModelParameters ]
+        @ (match p with
+           | :? NucleusScatteringProcess as n ->
+               let k = n.Kinematics
+               [ "dsdt", Infix.format n.DifferentialCrossSection.Expression
+                 "dsdt-parameters", parameters m n.CrossSectionParameters
+                 "dsdt-reference", n.DifferentialCrossSection.Reference
+                 "produced", (if isNull (box k.ProducedMass) then "" else parameterRef m k.ProducedMass)
+                 "t-min", formula k.MinimumRecoilFormula
+                 "t-max", formula k.MaximumRecoilFormula
+                 "e-min-of-t", formula k.MinimumEnergyFormula
+                 "threshold", formula k.ThresholdFormula ]
+           | :? AnnihilationProcess as a -> [ "initial", a.InitialParticle.Name; "final", a.FinalParticle.Name ]
+           | :? DecayProcess as d ->
+               [ "width", Infix.format d.Width.Expression
+                 "width-reference", d.Width.Reference
+                 "channels", String.Join(listSep, d.Channels) ]
+           | :? ConversionAtRestProcess as c ->
+               [ "sigma-v", Infix.format c.SigmaV.Expression
+                 "sigma-v-parameters", parameters m c.SigmaVParameters ]
+           | :? ElasticScatteringProcess -> []
+           | _ -> failwithf "%s: a kind of process the cache does not know" p.Name)
+
+    /// The process of a kind rebuilt from its keys and values (KeyNotFoundException, FormatException, … when they
+    /// are incomplete or do not fit the model).
+    let build (m: Model) (kind: ProcessKind) (values: IReadOnlyDictionary<string, string>) : Process =
+        let get (key: string) =
+            match values.TryGetValue key with
+            | true, v -> v
+            | _ -> failwithf "%s: no %s" (ProcessDerivation.kindName kind) key
+        let category = enum<ProcessCategory> (int (get "category"))
+        if category <> ProcessDerivation.categoryOf kind then failwithf "%s is not a %O process" (ProcessDerivation.kindName kind) category
+        if get "model" <> m.Name then failwithf "a process of model '%s', not '%s'" (get "model") m.Name
+        let neutrinos = split listSep (get "neutrinos")
+        for n in neutrinos do m.Field n |> ignore
+        let info : ProcessInfo =
+            { Kind = kind
+              Category = category
+              Name = get "name"
+              ModelName = m.Name
+              Reference = get "reference"
+              Amplitude = get "amplitude"
+              SpinSums = get "spins"
+              Neutrinos = neutrinos
+              SquaredAmplitude = expression (get "m2")
+              AmplitudeUnit = get "unit"
+              Variables = parametersOf m (get "variables")
+              ModelParameters = parametersOf m (get "parameters") }
+        match category with
+        | ProcessCategory.NucleusScattering ->
+            let produced = match get "produced" with "" -> Unchecked.defaultof<ModelParameter> | r -> resolve m r
+            let kinematics = RecoilKinematics(produced, formulaOf (get "t-min"), formulaOf (get "t-max"), formulaOf (get "e-min-of-t"), formulaOf (get "threshold"))
+            NucleusScatteringProcess(info, expression (get "dsdt"), parametersOf m (get "dsdt-parameters"), kinematics, get "dsdt-reference") :> Process
+        | ProcessCategory.Annihilation -> ProcessDerivation.annihilationOf info (m.Field(get "initial")) (m.Field(get "final")) :> Process
+        | ProcessCategory.Decay -> DecayProcess(info, expression (get "width"), split listSep (get "channels"), get "width-reference") :> Process
+        | ProcessCategory.ElasticScattering -> ElasticScatteringProcess(info) :> Process
+        | ProcessCategory.ConversionAtRest -> ConversionAtRestProcess(info, expression (get "sigma-v"), parametersOf m (get "sigma-v-parameters")) :> Process
+        | c -> failwithf "an unknown process category %O" c
+
+    /// What the cache records of every kind: the process (its keys and values) or its absence (with the reason); a
+    /// kind whose derivation throws (not implemented, flavour-dependent) is not recorded and is derived on use.
+    let record (m: Model) : (ProcessKind * Choice<(string * string) list, string>) list =
+        [ for k in Enum.GetValues<ProcessKind>() do
+              let outcome =
+                  try
+                      match m.TryProcess k with
+                      | true, p -> Some(Choice1Of2(entries m p))
+                      | _ -> Some(Choice2Of2(m.AbsenceReason k))
+                  with _ -> None // e.g. NotSupportedException (not implemented), InvalidOperationException (flavour-dependent): derived on use
+              match outcome with
+              | Some o -> yield k, o
+              | None -> () ]
+
 /// Loads models from files: reads and checks the YAML, builds the Model, verifies it with the standard obligations
 /// (dimensions of |M|², dσ/dT, Γ and σv; |M|² ≥ 0 on the physical region; the m_χ → 0 limit; the ν/ν̄ relations) and
 /// the file's own, and refuses a model whose obligation is not proven (failed or undecided). A verified model is
@@ -362,7 +519,7 @@ type ModelFile =
                 i <- i + 1
         b.ToString()
 
-    static let cacheHeader = "nudm-model-cache/1"
+    static let cacheHeader = "nudm-model-cache/2"
 
     static let seedDefinition = lazy (ModelDefinition(SeedModel.Model, null, null, NucleusMatching.CoherentScalar, "y_q bar(q) q S", [], [], false, []))
 
@@ -380,6 +537,9 @@ type ModelFile =
 
     static let verify (shown: string) (parsed: ModelFileReader.Parsed) : ModelCheck list =
         let m = parsed.Model
+        if LoadTiming.enabled then
+            for k in Enum.GetValues<ProcessKind>() do
+                LoadTiming.time ("derive " + ProcessDerivation.kindName k) (fun () -> ModelObligations.tryProcess m k) |> ignore
         // a process the derivation does not implement yet is absent with its reason (ModelDefinition.NotDerived), not
         // a refusal: the model is usable for what it has
         let decayRegion =
@@ -391,13 +551,7 @@ type ModelFile =
             | _ -> []
         ModelObligations.standard m decayRegion @ ModelObligations.own shown m parsed.Obligations
 
-    static let squaredAmplitudes (m: Model) =
-        [ for k in Enum.GetValues<ProcessKind>() do
-              match ModelObligations.tryProcess m k with
-              | Some p -> yield k, Infix.format p.SquaredAmplitude.Expression
-              | None -> () ]
-
-    static let writeCache (path: string) (key: string) (checks: ModelCheck list) (m2: (ProcessKind * string) list) (notDerived: NotDerivedProcess list) =
+    static let writeCache (path: string) (key: string) (checks: ModelCheck list) (processes: (ProcessKind * Choice<(string * string) list, string>) list) (notDerived: NotDerivedProcess list) =
         let b = StringBuilder()
         b.Append(cacheHeader).Append('\n').Append("key ").Append(key).Append('\n') |> ignore
         for n in notDerived do
@@ -405,8 +559,12 @@ type ModelFile =
         for c in checks do
             b.Append("check\t").Append(escape c.Id).Append('\t').Append(int c.Status).Append('\t').Append(c.Line).Append('\t').Append(c.Column)
                 .Append('\t').Append(escape c.Title).Append('\t').Append(escape c.Statement).Append('\t').Append(escape c.Detail).Append('\n') |> ignore
-        for k, e in m2 do
-            b.Append("m2\t").Append(int k).Append('\t').Append(escape e).Append('\n') |> ignore
+        for k, o in processes do
+            match o with
+            | Choice1Of2 entries ->
+                for name, value in entries do
+                    b.Append("process\t").Append(int k).Append('\t').Append(name).Append('\t').Append(escape value).Append('\n') |> ignore
+            | Choice2Of2 reason -> b.Append("absent\t").Append(int k).Append('\t').Append(escape reason).Append('\n') |> ignore
         let body = b.ToString()
         let text = body + "end " + hash body + "\n"
         let tmp = path + "." + Guid.NewGuid().ToString("N") + ".tmp"
@@ -414,7 +572,7 @@ type ModelFile =
         File.Move(tmp, path, true)
 
     /// The cached checks of a key, or None (no entry); a corrupt entry is Error with the reason.
-    static let readCache (path: string) (key: string) : Result<(ModelCheck list * (ProcessKind * string) list * NotDerivedProcess list) option, string> =
+    static let readCache (path: string) (key: string) : Result<(ModelCheck list * (ProcessKind * Choice<IReadOnlyDictionary<string, string>, string>) list * NotDerivedProcess list) option, string> =
         if not (File.Exists path) then Ok None
         else
             try
@@ -434,20 +592,32 @@ type ModelFile =
                                       if l.StartsWith("check\t", StringComparison.Ordinal) then
                                           let f = l.Split('\t')
                                           yield ModelCheck(unescape f.[1], unescape f.[5], unescape f.[6], enum<ModelCheckStatus> (int f.[2]), unescape f.[7], int f.[3], int f.[4]) ]
-                            let m2 =
-                                [ for l in lines do
-                                      if l.StartsWith("m2\t", StringComparison.Ordinal) then
-                                          let f = l.Split('\t')
-                                          let e = unescape f.[2]
-                                          match Infix.parse e with
-                                          | Ok _ -> yield enum<ProcessKind> (int f.[1]), e
-                                          | Error msg -> failwithf "a cached |M|² does not parse: %s" msg ]
+                            let present = Dictionary<ProcessKind, Dictionary<string, string>>()
+                            let order = List<ProcessKind * Choice<IReadOnlyDictionary<string, string>, string>>()
+                            for l in lines do
+                                if l.StartsWith("process\t", StringComparison.Ordinal) then
+                                    let f = l.Split('\t')
+                                    let k = enum<ProcessKind> (int f.[1])
+                                    ProcessDerivation.categoryOf k |> ignore // an unknown kind: ArgumentOutOfRangeException
+                                    match present.TryGetValue k with
+                                    | true, d -> d.[f.[2]] <- unescape f.[3]
+                                    | _ ->
+                                        let d = Dictionary<string, string>(StringComparer.Ordinal)
+                                        d.[f.[2]] <- unescape f.[3]
+                                        present.[k] <- d
+                                        order.Add((k, Choice1Of2(d :> IReadOnlyDictionary<string, string>)))
+                                elif l.StartsWith("absent\t", StringComparison.Ordinal) then
+                                    let f = l.Split('\t')
+                                    let k = enum<ProcessKind> (int f.[1])
+                                    ProcessDerivation.categoryOf k |> ignore
+                                    order.Add((k, Choice2Of2(unescape f.[2])))
+                            let processes = List.ofSeq order
                             let notDerived =
                                 [ for l in lines do
                                       if l.StartsWith("not-derived\t", StringComparison.Ordinal) then
                                           let f = l.Split('\t')
                                           yield NotDerivedProcess(enum<ProcessKind> (int f.[1]), unescape f.[2], unescape f.[3]) ]
-                            Ok(Some(checks, m2, notDerived))
+                            Ok(Some(checks, processes, notDerived))
             with e -> Error e.Message
 
     /// The obligation that refuses a model, as the error to raise (file, line and column of a file's own obligation).
@@ -459,22 +629,32 @@ type ModelFile =
         let shown = display path
         let text = readText path shown
         let contentHash = hash text
-        let parsed = ModelFileReader.parse shown text
+        let parsed = LoadTiming.time ("parse " + shown) (fun () -> ModelFileReader.parse shown text)
         let key = hash (String.Join("\u001f", [ "nudm-model/1"; contentHash; (if isNull programVersion then "" else programVersion); kernelBuild ]))
         let cachePath = if String.IsNullOrEmpty cacheFolder then null else Path.Combine(cacheFolder, key.Substring(0, 32) + ".model")
         let warnings = List<string>()
+        let corrupt (why: string) =
+            warnings.Add(sprintf "the cached verification of %s (%s) is corrupt (%s): recomputed" shown cachePath why)
+            None
         let cached =
             if isNull cachePath then None
             else
                 match readCache cachePath key with
-                | Ok c -> c
-                | Error why ->
-                    warnings.Add(sprintf "the cached verification of %s (%s) is corrupt (%s): recomputed" shown cachePath why)
-                    None
+                | Ok(Some(cs, processes, nd)) ->
+                    // every cached process rebuilt before any is used: one that does not rebuild makes the whole entry
+                    // corrupt (recomputed), never half trusted
+                    match (try Ok [ for k, o in processes -> k, (match o with Choice1Of2 v -> Some(ProcessCache.build parsed.Model k v), "" | Choice2Of2 r -> None, r) ]
+                           with e -> Error e.Message) with
+                    | Ok built ->
+                        for k, (p, reason) in built do parsed.Model.Preload(k, p, reason)
+                        Some(cs, nd)
+                    | Error why -> corrupt why
+                | Ok None -> None
+                | Error why -> corrupt why
         let checks, notDerived, fromCache =
             match cached with
-            | Some(cs, _, nd) -> cs, nd, true
-            | None -> verify shown parsed, ModelObligations.notDerived parsed.Model, false
+            | Some(cs, nd) -> cs, nd, true
+            | None -> LoadTiming.time "verify (all)" (fun () -> verify shown parsed), ModelObligations.notDerived parsed.Model, false
         if refuse then
             match checks |> List.tryFind (fun c -> not c.Holds) with
             | Some c -> raise (refusal shown c)
@@ -482,7 +662,7 @@ type ModelFile =
         if not fromCache && not (isNull cachePath) && checks |> List.forall (fun c -> c.Holds) then
             try
                 Directory.CreateDirectory cacheFolder |> ignore
-                writeCache cachePath key checks (squaredAmplitudes parsed.Model) notDerived
+                writeCache cachePath key checks (LoadTiming.time "record the processes" (fun () -> ProcessCache.record parsed.Model)) notDerived
             with :? IOException | :? UnauthorizedAccessException as e ->
                 warnings.Add(sprintf "the verification of %s could not be cached in %s (%s)" shown cacheFolder e.Message)
         ModelDefinition(parsed.Model, shown, contentHash, parsed.Matching, parsed.QuarkTerm, checks, notDerived, fromCache, List.ofSeq warnings)

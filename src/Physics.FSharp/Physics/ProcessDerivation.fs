@@ -393,6 +393,20 @@ module internal ProcessDerivation =
             elif -acc <= 1e-9 * max absAcc natural then 0.0
             else invalidOp (sprintf "%s: σv(s = %g) = %g < 0 beyond round-off (Σ|terms| = %g)" name sv acc absAcc)
 
+    /// The annihilation process of a derived |M|² (in info): σv's integrand, its low-velocity expansion (on first use)
+    /// and the compiled σv. Also what the model cache rebuilds a cached annihilation with.
+    let annihilationOf (i: ProcessInfo) (initial: Field) (final: Field) : AnnihilationProcess =
+        let mIn, mOut, m2, parameters = initial.Mass, final.Mass, i.SquaredAmplitude, i.ModelParameters
+        let integrand = sigmaVIntegrand mOut m2
+        let lv = lazy (lowVelocity (symbolsOf parameters) mIn mOut m2)
+        let couplingIndex =
+            parameters |> List.tryFindIndex (fun p -> p.Role = ParameterRole.Coupling) |> Option.defaultValue -1
+        let evaluate (f: Func<float, float, float[], float>) (sMin: Func<float[], float>) (sMinFinal: Func<float[], float>) =
+            Func<float, float[], float>(fun sv values ->
+                let g = if couplingIndex >= 0 then values.[couplingIndex] else 1.0
+                sigmaVQuadrature i.Name (fun a c -> f.Invoke(a, c, values)) (sMin.Invoke values) (sMinFinal.Invoke values) g sv)
+        AnnihilationProcess(i, initial, final, integrand, lv, evaluate)
+
     let private annihilation (m: ModelData) (kind: ProcessKind) (nu: Field) (nus: Field list) : Process option =
         // a model without a dark fermion (e.g. a light Z' coupled to ν and quarks) has no χ processes
         if String.IsNullOrEmpty m.Roles.DarkFermion then None else
@@ -459,15 +473,7 @@ module internal ProcessDerivation =
             let spins = spinStatement ins outs + (if final.Kind = FieldKind.LeftHandedNeutrino then "; per neutrino flavour" else "")
             let i =
                 info kind ProcessCategory.Annihilation name m seedEq text spins nus m2 "1" [ ProcessVariables.MandelstamS; ProcessVariables.CosTheta ] parameters
-            let integrand = sigmaVIntegrand mOut m2
-            let lv = lazy (lowVelocity positive mIn mOut m2)
-            let couplingIndex =
-                parameters |> List.tryFindIndex (fun p -> p.Role = ParameterRole.Coupling) |> Option.defaultValue -1
-            let evaluate (f: Func<float, float, float[], float>) (sMin: Func<float[], float>) (sMinFinal: Func<float[], float>) =
-                Func<float, float[], float>(fun sv values ->
-                    let g = if couplingIndex >= 0 then values.[couplingIndex] else 1.0
-                    sigmaVQuadrature name (fun a c -> f.Invoke(a, c, values)) (sMin.Invoke values) (sMinFinal.Invoke values) g sv)
-            Some(AnnihilationProcess(i, initial, final, integrand, lv, evaluate) :> Process)
+            Some(annihilationOf i initial final :> Process)
 
     // ---- S → χ ν̄ + χ̄ ν ----------------------------------------------------------------------------------------
 

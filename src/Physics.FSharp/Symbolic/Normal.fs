@@ -495,6 +495,48 @@ module Normal =
                         let _, ld = MPoly.leadingTerm d
                         MPoly.add (MPoly.scale (Q.One / lb) a) (MPoly.scale (Q.One / ld) c), mb
                     else MPoly.add (MPoly.mul a d) (MPoly.mul c b), MPoly.mul b d
+            // a sum of rational functions in a ring without radicals: the terms over one denominator (up to a
+            // constant factor) are added first, then the distinct denominators are combined over their least common
+            // multiple. The fold of radd multiplies every new denominator into the running one, so a sum of many
+            // terms over a few denominators (a trace over propagators) grows a denominator of enormous degree that
+            // the final gcd must then cancel. The result after `cancel` is the same: num/den in lowest terms with an
+            // integer-primitive denominator of positive leading coefficient is unique for a rational function of
+            // independent kernels. (With radicals, the representation before the reductions could matter, so
+            // those sums keep radd.)
+            let rsum (parts: (MPoly * MPoly) list) =
+                match parts with
+                | [ x ] -> x
+                | _ ->
+                    let groups = Dictionary<MPoly, MPoly>(HashIdentity.Structural)
+                    let order = ResizeArray<MPoly>()
+                    for (a, b) in parts do
+                        let key, num =
+                            if MPoly.isConstant b then one, MPoly.scale (Q.One / MPoly.constantValue b) a
+                            else
+                                let _, lb = MPoly.leadingTerm b
+                                MPoly.monic b, MPoly.scale (Q.One / lb) a
+                        match groups.TryGetValue key with
+                        | true, acc -> groups.[key] <- MPoly.add acc num
+                        | _ ->
+                            groups.[key] <- num
+                            order.Add key
+                    let combine (a, b) (c, d) =
+                        if MPoly.isConstant b then MPoly.add (MPoly.mul a d) c, d
+                        elif MPoly.isConstant d then MPoly.add a (MPoly.mul c b), b
+                        else
+                            match MPoly.tryDivide d b with
+                            | Some q -> MPoly.add (MPoly.mul a q) c, d
+                            | None ->
+                                match MPoly.tryDivide b d with
+                                | Some q -> MPoly.add a (MPoly.mul c q), b
+                                | None ->
+                                    let g = MPoly.gcd b d
+                                    if MPoly.isConstant g then MPoly.add (MPoly.mul a d) (MPoly.mul c b), MPoly.mul b d
+                                    else
+                                        let b', d' = MPoly.divideExact b g, MPoly.divideExact d g
+                                        MPoly.add (MPoly.mul a d') (MPoly.mul c b'), MPoly.mul b' d
+                    order |> Seq.map (fun k -> groups.[k], k) |> Seq.reduce combine
+            let radicalFree = kernelIndex.Count = 0
             let rinv (a, b) = if MPoly.isZero a then raise DivisionByZeroInNormalForm else (b, a)
             let rpow x (k: int) =
                 let (a, b) = if k < 0 then rinv x else x
@@ -512,7 +554,7 @@ module Normal =
                 | None ->
                     match e with
                     | Number q -> MPoly.constant n q, one
-                    | Sum xs -> xs |> List.map toRat |> List.reduce radd
+                    | Sum xs -> if radicalFree then xs |> List.map toRat |> rsum else xs |> List.map toRat |> List.reduce radd
                     | Product xs -> xs |> List.map toRat |> List.reduce rmul
                     | Power(x, Number q) when q.IsInteger -> rpow (toRat x) (int q.Num)
                     | Power(r, Number q) ->

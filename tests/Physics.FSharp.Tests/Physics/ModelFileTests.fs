@@ -390,3 +390,118 @@ let ``malformed YAML that YamlDotNet rejects with an ArgumentException is refuse
     let e = refused text
     Assert.That(e.Line, Is.GreaterThan 0)
     Assert.That(e.Reason, Does.Contain "not valid YAML")
+
+// ---- the derived processes in the cache ------------------------------------------------------------------------
+
+let private sameFormula (what: string) (a: Formula) (b: Formula) =
+    Assert.That(b.Expression = a.Expression, sprintf "%s: %s from the cache, %s derived" what (Infix.format b.Expression) (Infix.format a.Expression))
+    Assert.That((b.Name, b.Unit, b.Reference, b.Description), Is.EqualTo((a.Name, a.Unit, a.Reference, a.Description)), what)
+    let ps (f: Formula) = f.Parameters |> Seq.map (fun p -> p.Symbol, p.Unit, p.Description) |> List.ofSeq
+    Assert.That((ps b = ps a), sprintf "%s: parameters %A from the cache, %A derived" what (ps b) (ps a))
+
+/// Every part of a derived process equals the cached one: texts, canonical expressions (structural equality),
+/// variables and parameters (the cached model's own), and what each kind adds.
+let private sameProcess (cachedModel: Model) (a: Process) (b: Process) =
+    let what = sprintf "%s of %s" a.Name a.ModelName
+    let ia, ib = a.Info, b.Info
+    Assert.That((ib.Kind, ib.Category, ib.Name, ib.ModelName, ib.Reference, ib.Amplitude, ib.SpinSums, ib.AmplitudeUnit),
+                Is.EqualTo((ia.Kind, ia.Category, ia.Name, ia.ModelName, ia.Reference, ia.Amplitude, ia.SpinSums, ia.AmplitudeUnit)), what)
+    Assert.That((ib.Neutrinos = ia.Neutrinos), what + ": neutrinos")
+    Assert.That(ib.SquaredAmplitude = ia.SquaredAmplitude, what + ": |M|²")
+    let syms (ps: seq<ModelParameter>) = ps |> Seq.map (fun p -> p.Symbol) |> List.ofSeq
+    Assert.That((syms ib.Variables = syms ia.Variables), what + ": variables")
+    Assert.That((syms ib.ModelParameters = syms ia.ModelParameters), what + ": parameters")
+    for p in ib.ModelParameters do Assert.That(Object.ReferenceEquals(p, cachedModel.Parameter p.Symbol), what + ": the model's own parameter " + p.Symbol)
+    sameFormula (what + ": |M|² formula") a.SquaredAmplitude b.SquaredAmplitude
+    match a, b with
+    | (:? NucleusScatteringProcess as x), (:? NucleusScatteringProcess as y) ->
+        sameFormula (what + ": dσ/dT") x.DifferentialCrossSection y.DifferentialCrossSection
+        Assert.That((syms y.CrossSectionParameters = syms x.CrossSectionParameters), what + ": dσ/dT parameters")
+        let kx, ky = x.Kinematics, y.Kinematics
+        Assert.That((if isNull (box ky.ProducedMass) then "" else ky.ProducedMass.Symbol), Is.EqualTo(if isNull (box kx.ProducedMass) then "" else kx.ProducedMass.Symbol), what)
+        sameFormula (what + ": T_min") kx.MinimumRecoilFormula ky.MinimumRecoilFormula
+        sameFormula (what + ": T_max") kx.MaximumRecoilFormula ky.MaximumRecoilFormula
+        sameFormula (what + ": E_min(T)") kx.MinimumEnergyFormula ky.MinimumEnergyFormula
+        sameFormula (what + ": threshold") kx.ThresholdFormula ky.ThresholdFormula
+    | (:? AnnihilationProcess as x), (:? AnnihilationProcess as y) ->
+        Assert.That((y.InitialParticle.Name, y.FinalParticle.Name), Is.EqualTo((x.InitialParticle.Name, x.FinalParticle.Name)), what)
+        Assert.That(y.SigmaVIntegrand = x.SigmaVIntegrand, what + ": σv integrand")
+    | (:? DecayProcess as x), (:? DecayProcess as y) ->
+        sameFormula (what + ": Γ") x.Width y.Width
+        Assert.That((List.ofSeq y.Channels = List.ofSeq x.Channels), what + ": channels")
+    | (:? ConversionAtRestProcess as x), (:? ConversionAtRestProcess as y) ->
+        sameFormula (what + ": σv") x.SigmaV y.SigmaV
+        Assert.That((syms y.SigmaVParameters = syms x.SigmaVParameters), what + ": σv parameters")
+    | (:? ElasticScatteringProcess), (:? ElasticScatteringProcess) -> ()
+    | _ -> Assert.Fail(sprintf "%s: a %s derived, a %s from the cache" what (a.GetType().Name) (b.GetType().Name))
+
+/// The derived and the cached models have the same processes, and the same absences with the same reasons.
+let private sameProcesses (derived: Model) (cached: Model) =
+    for k in Enum.GetValues<ProcessKind>() do
+        let outcome (m: Model) = try Ok(match m.TryProcess k with | true, p -> Some p | _ -> None) with e -> Error(e.GetType().Name + ": " + e.Message)
+        match outcome derived, outcome cached with
+        | Ok(Some a), Ok(Some b) -> sameProcess cached a b
+        | Ok None, Ok None -> Assert.That(cached.AbsenceReason k, Is.EqualTo(derived.AbsenceReason k), string k)
+        | Error x, Error y -> Assert.That(y, Is.EqualTo x, string k)
+        | x, y -> Assert.Fail(sprintf "%O: %A derived, %A from the cache" k x y)
+
+let private withCache (f: string -> unit) =
+    let dir = Path.Combine(Path.GetTempPath(), "nudm-model-cache-tests-" + Guid.NewGuid().ToString("N"))
+    try f dir
+    finally if Directory.Exists dir then Directory.Delete(dir, true)
+
+[<Test>]
+let ``a cached load takes every process of every shipped model from the cache, structurally identical to the derived one`` () =
+    for file in Directory.GetFiles(ModelFile.ShippedFolder, "*.yaml") |> Array.sort do
+        withCache (fun cache ->
+            let cold = ModelFile.Load(file, cache, "test")
+            Assert.That(cold.FromCache, Is.False, file)
+            let warm = ModelFile.Load(file, cache, "test")
+            Assert.That(warm.FromCache, file)
+            Assert.That(warm.Warnings, Is.Empty, file)
+            sameProcesses cold.Model warm.Model
+            // nothing was derived but what the derivation does not implement (not cached: it throws on use)
+            Assert.That(warm.Model.Derivations, Is.EqualTo(warm.NotDerived.Count), file)
+            Assert.That(cold.Model.Derivations, Is.GreaterThan(warm.NotDerived.Count), file))
+
+/// The cache entry's body with its integrity line recomputed (an edit the integrity check does not see).
+let private rewriteEntry (entry: string) (edit: string -> string) =
+    let text = File.ReadAllText entry
+    let body = edit (text.Substring(0, text.LastIndexOf("end ", StringComparison.Ordinal)))
+    let hash = Convert.ToHexStringLower(Security.Cryptography.SHA256.HashData(Text.Encoding.UTF8.GetBytes body))
+    File.WriteAllText(entry, body + "end " + hash + "\n")
+
+[<Test>]
+let ``a truncated or altered cache entry is not trusted: the model is derived again, with a warning, and its processes are the same`` () =
+    let file = shipped "vector.yaml"
+    withCache (fun cache ->
+        let cold = ModelFile.Load(file, cache, "test")
+        let entry = Directory.GetFiles(cache, "*.model") |> Array.exactlyOne
+        let original = File.ReadAllText entry
+        let again (why: string) =
+            let d = ModelFile.Load(file, cache, "test")
+            Assert.That(d.FromCache, Is.False, why)
+            Assert.That(d.Warnings, Has.Some.Contains("is corrupt"), why)
+            Assert.That(d.Model.Derivations, Is.GreaterThan(d.NotDerived.Count), why + ": derived")
+            sameProcesses cold.Model d.Model
+            // the recomputed entry is whole again
+            Assert.That(ModelFile.Load(file, cache, "test").FromCache, why)
+            File.WriteAllText(entry, original)
+        // truncated
+        File.WriteAllText(entry, original.Substring(0, original.Length / 2))
+        again "truncated"
+        // a byte of an expression changed (the integrity line no longer matches)
+        File.WriteAllText(entry, original.Replace("g_chi^2", "g_chi^3"))
+        again "altered"
+        // consistent integrity lines, but an expression that does not parse, a parameter the model does not have,
+        // a process of another category, a missing key
+        let m2Line = original.Split('\n') |> Array.find (fun l -> l.StartsWith("process\t") && l.Contains("\tm2\t"))
+        rewriteEntry entry (fun b -> b.Replace(m2Line, m2Line.Substring(0, m2Line.LastIndexOf('\t')) + "\t(1 +"))
+        again "an unparsable |M|²"
+        rewriteEntry entry (fun b -> b.Replace("m:g_chi", "m:g_nope"))
+        again "an unknown parameter"
+        let categoryLine = original.Split('\n') |> Array.find (fun l -> l.StartsWith("process\t") && l.Contains("\tcategory\t"))
+        rewriteEntry entry (fun b -> b.Replace(categoryLine, categoryLine.Substring(0, categoryLine.LastIndexOf('\t')) + "\t4"))
+        again "a wrong category"
+        rewriteEntry entry (fun b -> b.Replace("\tdsdt-reference\t", "\tdsdt-referee\t"))
+        again "a missing key")

@@ -179,3 +179,16 @@ let ``witness points respect the assumptions`` () =
     proven (Normal.isPositiveWith pos (x + y))
     disproven (Normal.isPositiveWith pos (x - y))
     undecided (Normal.isPositiveWith pos (Ops.sin x ** 2 + Ops.cos x ** 2))
+
+[<Test>]
+let ``a sum over a few denominators is put over their least common multiple, within a small work budget`` () =
+    // 30 terms over 6 distinct denominators (x + y)^a (x² − yz + 1)^b: the normal form is the one of the single
+    // fraction over (x + y)² (x² − yz + 1)². Multiplying each new denominator into the running one (as a fold of
+    // pairwise additions does) makes a denominator of degree ~120 that the final gcd must cancel: more than
+    // 1,000,000 term operations; grouping by denominator first needs under 20,000. The budget counts operations, so
+    // the bound does not depend on the machine.
+    let q = x ** 2 - y * z + 1
+    let e = [ for i in 1 .. 30 -> x ** i / ((x + y) ** (i % 3) * q ** (1 + i % 2)) ] |> List.sum
+    let n = [ for i in 1 .. 30 -> x ** i * (x + y) ** (2 - i % 3) * q ** (1 - i % 2) ] |> List.sum
+    let expected = simp (n / ((x + y) ** 2 * q ** 2))
+    Normal.withBudget 100000L (System.Func<_>(fun () -> simp e)) === expected
