@@ -38,7 +38,7 @@ public static class CevnsCommands
         var ms = NumericOption.WithDefault("--ms", "mediator mass m_S in MeV", PhysicalRanges.MediatorMass, 0.0);
         var ff = FormFactorOption();
         var gnu = NumericOption.WithDefault("--gnu", "a light vector's coupling to the neutrino g_ν (models without a dark fermion, e.g. --model light-vector: ν N → ν N interfering with the SM replaces the SM prediction; --ybar is then g_q, --ms the Z' mass)", PhysicalRanges.SignedCoupling, 0.0);
-        var cmd = new Command("spectrum", "SM and νN → χN counts per bin for an experiment, and the totals") { exp, ybar, mchi, ms, ff, gnu };
+        var cmd = new Command("spectrum", "SM and νN → χN counts per bin for an experiment, and the totals (with --model light-vector: the interfering SM + Z' prediction beside the SM's, per flavour)") { exp, ybar, mchi, ms, ff, gnu };
         var output = OutputOptions.AddTo(cmd);
         cmd.SetAction(p => CommandLine.Guard(() => RunSpectrum(p.GetValue(exp)!, p.GetValue(ybar), p.GetValue(mchi), p.GetValue(ms), p.GetValue(ff), output.Of(p), p.GetValue(gnu))));
         ModelOption.AddTo(cmd);
@@ -97,7 +97,7 @@ public static class CevnsCommands
     public static Command Limit()
     {
         var exp = ExperimentOption();
-        var vary = new Option<string>("--vary") { Description = "scan variable: mchi (ȳ–m_χ at fixed --ms) or ms (ȳ–m_S at fixed --mchi)", Required = true };
+        var vary = new Option<string>("--vary") { Description = "scan variable: mchi (ȳ–m_χ at fixed --ms) or ms (ȳ–m_S at fixed --mchi; with --model light-vector: g = g_ν = g_q against the Z' mass, the excluded and allowed intervals of g)", Required = true };
         vary.AcceptOnlyFromAmong("mchi", "ms");
         var mchi = NumericOption.WithDefault("--mchi", "fixed m_χ in MeV (with --vary ms)", PhysicalRanges.FermionMass, 0.0);
         var ms = NumericOption.WithDefault("--ms", "fixed m_S in MeV (with --vary mchi)", PhysicalRanges.MediatorMass, 0.0);
