@@ -33,8 +33,8 @@ public static class KernelPhysics
         if (string.IsNullOrEmpty(d.Model.Roles.DarkFermion) && d.Model.Has(ProcessKind.NeutrinoNucleusToNeutrinoNucleusWithStandardModel))
             throw new UserInputException(
                 $"model '{d.Model.Name}' has no dark fermion: its ν N → ν N interferes with the Standard Model's (the weak charge becomes Q' = Q_W − (√2/G_F) g_ν Q_V/(2MT + m²)), " +
-                "while the CEvNS spectra and limits add ν N → χ N events on top of the SM prediction; an interfering spectrum replaces the SM prediction itself and is not supported by these commands yet " +
-                $"(`nudm xsec --model {d.File} --gnu G` tabulates its dσ/dT against the SM's; `nudm verify --model {d.File}` proves it against the closed form)");
+                "while these rates add ν N → χ N events on top of the SM prediction; its interfering prediction replaces the SM's " +
+                $"(`nudm spectrum --model {d.File} --gnu G --ybar G_Q --ms M` and `nudm limit --model {d.File} --vary ms` compute it; `nudm xsec --model {d.File} --gnu G` tabulates its dσ/dT)");
         try
         {
             d.Model.Process(ProcessKind.NeutrinoNucleusToChiNucleus);
@@ -50,6 +50,67 @@ public static class KernelPhysics
         if (d.Model.EffectiveCoupling is null)
             throw new UserInputException($"model '{d.Model.Name}' declares no effective coupling (effective: in the model file), which the CEvNS spectra and limits quote");
     }
+
+    /// <summary>
+    /// Whether the model in use has no dark fermion and a ν N → ν N that interferes with the Standard Model's Z exchange
+    /// (a light Z' such as models/light-vector.yaml): its CEvNS prediction replaces the SM's (<see cref="InterferingCevnsModel"/>).
+    /// </summary>
+    public static bool IsInterferingModel
+    {
+        get
+        {
+            var model = ModelInUse.Model;
+            return string.IsNullOrEmpty(model.Roles.DarkFermion) && model.Has(ProcessKind.NeutrinoNucleusToNeutrinoNucleusWithStandardModel);
+        }
+    }
+
+    /// <summary>ν N → ν N with the SM and the model's mediators, interfering, of the model in use (derived by the kernel:
+    /// for light-vector G_F²M/(4π) K Q'² F², proof model.light-vector-file).</summary>
+    public static NucleusScatteringProcess InterferingProcess =>
+        ModelInUse.Model.NucleusScattering(ProcessKind.NeutrinoNucleusToNeutrinoNucleusWithStandardModel);
+
+    /// <summary>The model's coupling of its mediator to the neutrino (g_ν of ν̄ γ^μ P_L ν Z'); an error naming the model when it has none.</summary>
+    /// <exception cref="UserInputException">The model has no mediator–neutrino vertex.</exception>
+    public static ModelParameter NeutrinoCoupling
+    {
+        get
+        {
+            var model = ModelInUse.Model;
+            return model.Vertices.FirstOrDefault(v => v.BarredFermion == v.Fermion && model.Field(v.Fermion).Kind == FieldKind.LeftHandedNeutrino)?.Coupling
+                ?? throw new UserInputException($"model '{model.Name}' has no coupling of its mediator to the neutrino");
+        }
+    }
+
+    /// <summary>The parameter point (mediator mass m in MeV, g_ν, the effective quark coupling g_q) of an interfering model;
+    /// each value range-checked by the kernel (<see cref="UserInputException"/> naming the parameter).</summary>
+    public static ParameterPoint InterferingPoint(double mediatorMass, double neutrinoCoupling, double quarkCoupling)
+    {
+        var d = ModelInUse.Definition;
+        try
+        {
+            return ParameterPoint.Empty.With(d.MediatorMass, mediatorMass).With(d.EffectiveCoupling, quarkCoupling).With(NeutrinoCoupling, neutrinoCoupling);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UserInputException($"model '{d.Model.Name}': {e.Message.Split(" (Parameter")[0]}");
+        }
+    }
+
+    /// <summary>
+    /// ν N → ν N with the SM and the mediator interfering (the model's compiled dσ/dT, MeV⁻³) at (m, g_ν, g_q) with the
+    /// form factor, and its kinematics — elastic: T ∈ [0, 2E²/(M + 2E)] (seed 001 eq. 2.10), whatever the point.
+    /// </summary>
+    public static ScatteringProcess Interfering(double mediatorMass, double neutrinoCoupling, double quarkCoupling, FormFactorModel formFactor)
+    {
+        var point = InterferingPoint(mediatorMass, neutrinoCoupling, quarkCoupling);
+        var process = InterferingProcess;
+        return new ScatteringProcess($"νN→νN, SM + mediator (m = {mediatorMass:G4} MeV, g_ν = {neutrinoCoupling:G4}, g_q = {quarkCoupling:G4})",
+            process.CompileDifferentialCrossSection().At(point, formFactor), process.Kinematics.At(point));
+    }
+
+    /// <summary>The interfering cross section alone (MeV⁻³) at (m, g_ν, g_q): another point on the same (elastic) kinematics.</summary>
+    public static DifferentialCrossSection InterferingCrossSection(double mediatorMass, double neutrinoCoupling, double quarkCoupling, FormFactorModel formFactor) =>
+        InterferingProcess.CompileDifferentialCrossSection().At(InterferingPoint(mediatorMass, neutrinoCoupling, quarkCoupling), formFactor);
 
     /// <summary>The default form factor of an experiment: F = 1 for reactor neutrinos (seed 001: "we can set F = 1 due
     /// to the low recoil energy"), Klein–Nystrand for pion decay at rest (as the COHERENT analysis and seed 000).</summary>

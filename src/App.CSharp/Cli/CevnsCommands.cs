@@ -37,9 +37,10 @@ public static class CevnsCommands
         var mchi = NumericOption.WithDefault("--mchi", "m_χ in MeV", PhysicalRanges.FermionMass, 0.0);
         var ms = NumericOption.WithDefault("--ms", "mediator mass m_S in MeV", PhysicalRanges.MediatorMass, 0.0);
         var ff = FormFactorOption();
-        var cmd = new Command("spectrum", "SM and νN → χN counts per bin for an experiment, and the totals") { exp, ybar, mchi, ms, ff };
+        var gnu = NumericOption.WithDefault("--gnu", "a light vector's coupling to the neutrino g_ν (models without a dark fermion, e.g. --model light-vector: ν N → ν N interfering with the SM replaces the SM prediction; --ybar is then g_q, --ms the Z' mass)", PhysicalRanges.SignedCoupling, 0.0);
+        var cmd = new Command("spectrum", "SM and νN → χN counts per bin for an experiment, and the totals (with --model light-vector: the interfering SM + Z' prediction beside the SM's, per flavour)") { exp, ybar, mchi, ms, ff, gnu };
         var output = OutputOptions.AddTo(cmd);
-        cmd.SetAction(p => CommandLine.Guard(() => RunSpectrum(p.GetValue(exp)!, p.GetValue(ybar), p.GetValue(mchi), p.GetValue(ms), p.GetValue(ff), output.Of(p))));
+        cmd.SetAction(p => CommandLine.Guard(() => RunSpectrum(p.GetValue(exp)!, p.GetValue(ybar), p.GetValue(mchi), p.GetValue(ms), p.GetValue(ff), output.Of(p), p.GetValue(gnu))));
         ModelOption.AddTo(cmd);
         return cmd;
     }
@@ -49,11 +50,18 @@ public static class CevnsCommands
     /// CSV/JSON: bin edges in the experiment's observable unit, counts in events per bin; the table prints counts with
     /// two decimals.
     /// </summary>
-    public static int RunSpectrum(string id, double ybar, double mchi, double ms, FormFactorModel? ff, OutputFormat format)
+    public static int RunSpectrum(string id, double ybar, double mchi, double ms, FormFactorModel? ff, OutputFormat format, double gnu = 0.0)
     {
         PhysicalRanges.EffectiveCouplingOrZero.Check("--ybar", ybar);
         PhysicalRanges.FermionMass.Check("--mchi", mchi);
         PhysicalRanges.MediatorMass.Check("--ms", ms);
+        PhysicalRanges.SignedCoupling.Check("--gnu", gnu);
+        if (KernelPhysics.IsInterferingModel)
+        {
+            if (mchi != 0) throw new UserInputException($"--mchi does not apply: model '{ModelInUse.Model.Name}' has no dark fermion (its ν N → ν N interferes with the SM; --gnu, --ybar = g_q and --ms = the mediator mass set it)");
+            return LimitInterfering.Spectrum(id, gnu, ybar, ms, ff, format);
+        }
+        if (gnu != 0) throw new UserInputException("--gnu applies to a model without a dark fermion whose mediator interferes with the SM (e.g. --model light-vector)");
         var model = Model(id, ff);
         var o = new Results("spectrum", $"--experiment {id} --ybar {Results.Echo(ybar)} --mchi {Results.Echo(mchi)} --ms {Results.Echo(ms)}, form factor {model.FormFactor}");
         var s = model.SpectrumAt(ybar, mchi, ms);
@@ -89,7 +97,7 @@ public static class CevnsCommands
     public static Command Limit()
     {
         var exp = ExperimentOption();
-        var vary = new Option<string>("--vary") { Description = "scan variable: mchi (ȳ–m_χ at fixed --ms) or ms (ȳ–m_S at fixed --mchi)", Required = true };
+        var vary = new Option<string>("--vary") { Description = "scan variable: mchi (ȳ–m_χ at fixed --ms) or ms (ȳ–m_S at fixed --mchi; with --model light-vector: g = g_ν = g_q against the Z' mass, the excluded and allowed intervals of g)", Required = true };
         vary.AcceptOnlyFromAmong("mchi", "ms");
         var mchi = NumericOption.WithDefault("--mchi", "fixed m_χ in MeV (with --vary ms)", PhysicalRanges.FermionMass, 0.0);
         var ms = NumericOption.WithDefault("--ms", "fixed m_S in MeV (with --vary mchi)", PhysicalRanges.MediatorMass, 0.0);
@@ -167,6 +175,16 @@ public static class CevnsCommands
         PhysicalRanges.MediatorMass.Check("--ms", ms);
         if (points is < 2 or > 2000) throw new UserInputException($"--points must be an integer in [2, 2000], got {points}");
         var ids = ProfileLimitCommand.ParseIds(id);
+        if (KernelPhysics.IsInterferingModel)
+        {
+            var name = ModelInUse.Model.Name;
+            if (vary != "ms") throw new UserInputException($"--vary mchi does not apply: model '{name}' has no dark fermion; vary its mediator's mass with --vary ms");
+            if (mchi != 0) throw new UserInputException($"--mchi does not apply: model '{name}' has no dark fermion");
+            if (ProfileLimitCommand.Applies(ids, likelihood))
+                throw new UserInputException($"model '{name}': the limits of an interfering prediction are computed for one experiment with --likelihood energy-only; " +
+                    "the profile likelihoods (energy-time, several experiments, one-bin counts) add ν N → χ N templates on top of the SM and are not wired for it");
+            return LimitInterfering.Limit(id, from, to, points, asimov, ff, format, ct, statistic, ProgressHook);
+        }
         if (ProfileLimitCommand.Applies(ids, likelihood))
         {
             if (ff is not null) throw new UserInputException("--form-factor applies to the energy-only limit of one experiment");

@@ -107,6 +107,8 @@ public sealed class BorexinoDownScattering : IDownScatteringSearch
         double vis = VisibleKeVee(mX);
         if (vis < WindowKeVee.Lo || vis > WindowKeVee.Hi) return 0.0;
         double perProton = DetectionFormulas.Rate(mX, Constants.ProtonMass, mediatorRatio, 1.0, 1.0, Constants.LocalDMDensity_MeV_cm3, 1.0); // s⁻¹ per cm² of σ_NC
+        // κ of the model in use (--model): its σv(χ p → ν p) over the seed model's; the default multiplies nothing
+        if (!ModelInUse.IsDefault) perProton *= ModelConversion.FactorOverSeed(mX, Constants.ProtonMass, mediatorRatio);
         return perProton * ProtonsPerTonne * ExposureTonneYears * Constants.Year_s * SignalEfficiency;
     }
 

@@ -137,6 +137,8 @@ public sealed class DirectDetectionExperiment : IDownScatteringSearch
             var iso = Isotopes[j];
             // conversions per second per nucleus per cm² of σ_NC (σ_NC = 1 cm²)
             double perTarget = DetectionFormulas.Rate(mX, iso.Isotope.Mass, mediatorRatio, iso.Isotope.A, r.FormFactorSquared, Constants.LocalDMDensity_MeV_cm3, 1.0);
+            // κ of the model in use (--model): its σv(χ N → ν N) over the seed model's; the default multiplies nothing
+            if (!ModelInUse.IsDefault) perTarget *= ModelConversion.FactorOverSeed(mX, iso.Isotope.Mass, mediatorRatio);
             double weight = perTarget * kgSeconds * iso.NucleiPerKg;
             for (int b = 0; b < Bins.Count; b++)
                 k[b] += weight * iso.Efficiency.Evaluate(Bins[b].Column, r.RecoilKeV);

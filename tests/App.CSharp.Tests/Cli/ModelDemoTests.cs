@@ -138,7 +138,7 @@ public class ModelDemoTests
         foreach (var (file, reason) in new[]
                  {
                      ("pseudoscalar.yaml", "spin-dependent, not coherent"),
-                     ("light-vector.yaml", "interferes with the Standard Model's"),
+                     ("light-vector.yaml", "has no dark fermion; vary its mediator's mass with --vary ms"),
                  })
         {
             var f = Path.Combine(ModelFile.ShippedFolder, file);
