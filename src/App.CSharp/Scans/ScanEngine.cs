@@ -64,8 +64,15 @@ public sealed record ScanRunOptions
 /// <param name="Canceled">True when the run was interrupted.</param>
 public sealed record ScanOutcome(long Total, long Resumed, long Computed, long Failed, string? FirstFailure, TimeSpan Elapsed, bool Canceled)
 {
-    /// <summary>Time the writer spent handing batches to the sink (the store's own cost), s.</summary>
+    /// <summary>Wall time the writer spent handing batches to the sink, s (includes time it waited for a core).</summary>
     public double SinkSeconds { get; init; }
+
+    /// <summary>CPU time the writer spent handing batches to the sink (the store's own cost), s; NaN where the thread CPU
+    /// clock is not available (<see cref="ThreadClock"/>).</summary>
+    public double SinkCpuSeconds { get; init; }
+
+    /// <summary>CPU time of the worker threads together, s (NaN where the thread CPU clock is not available).</summary>
+    public double WorkerCpuSeconds { get; init; }
 
     /// <summary>Points stored when the run ended.</summary>
     public long Stored => Resumed + Computed;
@@ -102,13 +109,15 @@ public static class ScanEngine
             options.StoredIndices?.Invoke(b * block, Math.Min(spec.Count, (b + 1) * block)) ?? []);
         var queue = new BlockingCollection<ScanRow[]>(boundedCapacity: Math.Max(4, 4 * options.Threads));
         long next = -1, computed = 0, failed = 0;
-        double sinkSeconds = 0;
+        double sinkSeconds = 0, sinkCpu = 0, workerCpu = 0;
+        object cpuLock = new();
         string? firstFailure = null;
         Exception? workerFault = null;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
 
         void Worker()
         {
+            double cpu0 = ThreadClock.Seconds();
             var evaluator = new PointEvaluator(spec);
             try
             {
@@ -134,6 +143,11 @@ public static class ScanEngine
                 Interlocked.CompareExchange(ref workerFault, e, null);
                 stop.Cancel();
             }
+            finally
+            {
+                double used = ThreadClock.Seconds() - cpu0;
+                lock (cpuLock) workerCpu += used;
+            }
         }
 
         var writer = Task.Factory.StartNew(() =>
@@ -144,7 +158,9 @@ public static class ScanEngine
             {
                 if (batch.Count == 0) return;
                 long t0 = Stopwatch.GetTimestamp();
+                double c0 = ThreadClock.Seconds();
                 sink.Write(batch);
+                sinkCpu += ThreadClock.Seconds() - c0;
                 sinkSeconds += Stopwatch.GetElapsedTime(t0).TotalSeconds;
                 computed += batch.Count;
                 foreach (var r in batch)
@@ -188,7 +204,7 @@ public static class ScanEngine
         writer.Wait();
         if (workerFault is not null) throw new AggregateException("the scan stopped", workerFault);
         bool canceled = cancellation.IsCancellationRequested && resumed + computed < total;
-        return new ScanOutcome(total, resumed, computed, failed, firstFailure, clock.Elapsed, canceled) { SinkSeconds = sinkSeconds };
+        return new ScanOutcome(total, resumed, computed, failed, firstFailure, clock.Elapsed, canceled) { SinkSeconds = sinkSeconds, SinkCpuSeconds = sinkCpu, WorkerCpuSeconds = workerCpu };
     }
 
     /// <summary>Points in block <paramref name="b"/> of a scan of <paramref name="count"/> points.</summary>
