@@ -170,7 +170,7 @@ let obligations : Obligation list =
               expandsEqual "8 |M|²(χχ̄ → VV) = 9 |M|²(VV → χχ̄)" (8 * a) (9 * c) }
       { Id = "vec.vv-massless"
         Title = "Vector model: V V → ν ν̄ at m_χ = 0 and m_V → 0 is crossed e⁺e⁻ → γγ of one chirality: |M|² = (1/9) 4g_χ⁴ (u/t + t/u) = 8g_χ⁴(1 + c²)/(9(1 − c²))"
-        Equation = "Peskin & Schroeder, An Introduction to QFT, sec. 5.5 (e⁺e⁻ → 2γ, massless limit: ¼Σ|M|² = 2e⁴(u/t + t/u)), crossed"
+        Equation = "Peskin & Schroeder, An Introduction to QFT, sec. 5.5, eq. (5.105) (e⁺e⁻ → 2γ) at m → 0: ¼Σ|M|² = 2e⁴(u/t + t/u), crossed"
         Statement = "With m_χ = 0 the current χ̄ γ^μ P_L ν is conserved, so the k_μk_ν/m_V² parts of the polarisation sums drop (no 1/m_V singularity) and, as m_V → 0, V V → ν ν̄ through t- and u-channel χ exchange becomes γγ → f f̄ of massless QED with e → g_χ: Σ|M|² = 8e⁴(u/t + t/u) for a Dirac f, half of it for the one chirality P_L selects, 4g_χ⁴(u/t + t/u) = 8g_χ⁴(1 + c²)/(1 − c²) (t = −s(1 − c)/2, u = −s(1 + c)/2), averaged over the 3 × 3 polarisations of the massive V the kernel averages over."
         Domain = "s = 4E², m_V = √(E² − k²), k → E⁻; −1 < c < 1"
         Check =

@@ -426,8 +426,8 @@ module internal FeynmanRules =
 
     /// Σ_spins, polarisations |ε-contracted ψ̄_x Γ ψ_y|² for a Dirac string Γ whose open indices are those of the
     /// external massive vectors `vectors` (named polarisationIndex): the Proca polarisation sum
-    /// Σ_λ ε_μ(k, λ) ε*_ν(k, λ) = −g_μν + k_μ k_ν / m_V² (Peskin & Schroeder, An Introduction to QFT, eq. (21.18) for a
-    /// massive W; Itzykson & Zuber eq. (3-49)) for each vector. The k_μk_ν/m_V² part is kept: it drops out only when
+    /// Σ_λ ε_μ(k, λ) ε*_ν(k, λ) = −g_μν + k_μ k_ν / m_V² (the completeness relation of a massive spin-1
+    /// field's three polarisations, e.g. Peskin & Schroeder, An Introduction to QFT, ch. 21 (massive gauge bosons)) for each vector. The k_μk_ν/m_V² part is kept: it drops out only when
     /// the current the vector couples to is conserved, k_μ J^μ = 0, and a chiral current γ^μ P_L between a massive
     /// and a massless fermion is not (k_μ J^μ ∝ m_χ), so it carries the longitudinal polarisation's growth with
     /// energy. Written as a sum over the choices {−g, kk/m²} per vector: −g keeps the index named alike on Γ and Γ̄
