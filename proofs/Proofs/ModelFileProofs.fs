@@ -94,7 +94,7 @@ let obligations : Obligation list =
         Title = "models/vector.yaml is ModelLibrary.Vector: identical canonical forms; dσ/dT in ḡ = sqrt(g_χ g_q)"
         Equation = "L ⊃ g_χ χ̄ γ^μ P_L ν V_μ + h.c. + g_q q̄ γ_μ q V^μ; Q_V = 3A g_q"
         Statement =
-          "The model read from models/vector.yaml derives, for every process kind, what ModelLibrary.Vector derives: the same presence, absence or non-derivation (χ χ̄ → V V, V V → ν ν̄, V V → χ χ̄: external vector bosons), identical canonical |M|², Γ, σv and σv integrands; dσ/dT of ν N → χ N and ν̄ N → χ̄ N, which the file quotes in ḡ = sqrt(g_χ g_q) (the library in g_q), are equal with g_q = ḡ²/g_χ"
+          "The model read from models/vector.yaml derives, for every process kind, what ModelLibrary.Vector derives: the same presence, absence or non-derivation (χ χ̄ → V V, V V → ν ν̄, V V → χ χ̄ derived with the Proca polarisation sums), identical canonical |M|², Γ, σv and σv integrands; dσ/dT of ν N → χ N and ν̄ N → χ̄ N, which the file quotes in ḡ = sqrt(g_χ g_q) (the library in g_q), are equal with g_q = ḡ²/g_χ"
         Domain = "masses, energies and couplings positive (the dσ/dT identity; the rest is identity of canonical forms)"
         Check = sameAsLibrary "vector.yaml" ModelLibrary.Vector (Some("g_q", "gbar", Symbol "gbar" ** 2 / Symbol "g_chi")) }
       { Id = "model.pseudoscalar-file"

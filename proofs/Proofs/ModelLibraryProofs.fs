@@ -46,6 +46,24 @@ let private absentBecause (m: Model) (k: ProcessKind) (fragment: string) =
         let msg = try (m.Process k |> ignore; "") with :? ProcessNotInModelException as e -> e.Message
         if msg.Contains fragment then Outcome.Pass msg else Outcome.Fail(sprintf "message '%s' does not say '%s'" msg fragment)
 
+/// The CM frame of a a → b b in a rational parametrisation: s = 4E², the χ mass √(E² − p²) and the V mass √(E² − k²)
+/// (p, k the χ and V momenta, whichever is initial), so √(s − 4m_χ²) = 2p, √(s − 4m_V²) = 2k and |M|² is rational in
+/// E, p, k, c. Roots of squares of the positive E, p, k are taken (√(k²) = k).
+let private cmFrame (e: Expr) =
+    let E, p, k = s "E", s "p", s "k"
+    Structure.substituteMany [ s "s", 4 * E ** 2; mChi, sqrt (E ** 2 - p ** 2); mV, sqrt (E ** 2 - k ** 2) ] e
+    |> Structure.bottomUp (fun x ->
+        match x with
+        | Power(Power(Symbol n, Number two), Number q) when two = Q.OfInt 2 && (n = "E" || n = "p" || n = "k") -> Symbol n ** Number(q * Q.OfInt 2)
+        | _ -> x)
+
+/// lhs = rhs as rational functions, shown by expanding lhs − rhs to 0 (sums of monomials over the same canonical
+/// denominators cancel term by term); a residual is reported as undecided, not as a refutation.
+let private expandsEqual (what: string) (lhs: Expr) (rhs: Expr) =
+    let d = Algebraic.expand (lhs - rhs)
+    if d = Ops.zero then Outcome.Pass(sprintf "%s: the expanded difference is 0" what)
+    else Outcome.Undecided(sprintf "%s: the expanded difference %s does not cancel term by term" what (Infix.format d))
+
 let obligations : Obligation list =
     [ { Id = "lv.closed-form"
         Title = "Light vector: dσ/dT(ν N → ν N, SM + Z') = G_F² M/(4π) K Q'² F², the weak charge shifted by the Z' propagator term"
@@ -140,6 +158,27 @@ let obligations : Obligation list =
               Prove.all
                   [ Prove.equal dom "Γ_V" w (gChi ** 2 * (mV ** 2 - mChi ** 2) ** 2 * (2 * mV ** 2 + mChi ** 2) / (24 * pi * mV ** 5))
                     Prove.limit dom "m_χ → 0" mChi Ops.zero Direction.FromAbove w (gChi ** 2 * mV / (12 * pi)) ] }
+      { Id = "vec.vv-crossing"
+        Title = "Vector model: χ χ̄ → V V and V V → χ χ̄ have the same spin- and polarisation-summed |M|²: 8 |M|²(χχ̄ → VV) = 9 |M|²(VV → χχ̄)"
+        Equation = "time reversal / detailed balance: Σ|M|² of a b → c d equals that of c d → a b at the same s, t"
+        Statement = "Summed over every spin and polarisation, |M|² is the same function of the invariants for χ χ̄ → V V (ν exchanged in t and u; ū, v̄ spinors incoming; ε* of the outgoing V) and V V → χ χ̄ (incoming V, outgoing ū, v). The derived, averaged forms carry 1/4 (χ, χ̄ spins) × 1/2 (identical V V) and 1/9 (two massive V: three polarisations each), so 8 |M|²(χχ̄ → VV) = 9 |M|²(VV → χχ̄) at the same s and cos θ (θ between χ and V; t = (p_χ − k_V)² in both)."
+        Domain = "the CM frame s = 4E², m_χ = √(E² − p²), m_V = √(E² − k²), E > p, k > 0, −1 < c < 1"
+        Check =
+          fun () ->
+              let a = cmFrame (m2Of vector ProcessKind.ChiAntichiToMediatorPair)
+              let c = cmFrame (m2Of vector ProcessKind.MediatorPairToChiAntichi)
+              expandsEqual "8 |M|²(χχ̄ → VV) = 9 |M|²(VV → χχ̄)" (8 * a) (9 * c) }
+      { Id = "vec.vv-massless"
+        Title = "Vector model: V V → ν ν̄ at m_χ = 0 and m_V → 0 is crossed e⁺e⁻ → γγ of one chirality: |M|² = (1/9) 4g_χ⁴ (u/t + t/u) = 8g_χ⁴(1 + c²)/(9(1 − c²))"
+        Equation = "Peskin & Schroeder, An Introduction to QFT, sec. 5.5, eq. (5.105) (e⁺e⁻ → 2γ) at m → 0: ¼Σ|M|² = 2e⁴(u/t + t/u), crossed"
+        Statement = "With m_χ = 0 the current χ̄ γ^μ P_L ν is conserved, so the k_μk_ν/m_V² parts of the polarisation sums drop (no 1/m_V singularity) and, as m_V → 0, V V → ν ν̄ through t- and u-channel χ exchange becomes γγ → f f̄ of massless QED with e → g_χ: Σ|M|² = 8e⁴(u/t + t/u) for a Dirac f, half of it for the one chirality P_L selects, 4g_χ⁴(u/t + t/u) = 8g_χ⁴(1 + c²)/(1 − c²) (t = −s(1 − c)/2, u = −s(1 + c)/2), averaged over the 3 × 3 polarisations of the massive V the kernel averages over."
+        Domain = "s = 4E², m_V = √(E² − k²), k → E⁻; −1 < c < 1"
+        Check =
+          fun () ->
+              let E, k, c = s "E", s "k", s "c"
+              let dom = (Assumptions.Positive [ "E"; "k"; "g_chi" ]).AndPositive(E - k).AndPositive(1 - c).AndPositive(1 + c)
+              let b = m2Of vector ProcessKind.MediatorPairToNeutrinoAntineutrino |> Structure.substitute mChi Ops.zero |> cmFrame
+              Prove.limit dom "m_V → 0 (k → E⁻) at m_χ = 0" k E Direction.FromBelow b (8 * gChi ** 4 * (1 + c ** 2) / (9 * (1 - c ** 2))) }
       { Id = "ps.spin-dependent-absent"
         Title = "Pseudoscalar model: coherent ν N → χ N, ν̄ N → χ̄ N and χ N → ν N are absent (spin-dependent), with the reason"
         Equation = "y_N N̄ iγ5 N φ (from q̄ iγ5 q φ)"

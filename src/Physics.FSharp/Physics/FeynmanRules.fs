@@ -49,10 +49,11 @@ type internal ModelData =
 /// The Feynman-rule derivation of |M|² from a model's vertices with the Dirac-trace machinery (Symbolic/Dirac.fs):
 /// external legs → fermion lines ψ̄ Γ ψ at the vertices the model has → spin sums (Casimir's trick) → Lorentz
 /// invariants of the process's frame → the canonical, numerically stable forms the program compiles. A process whose
-/// vertices the model lacks yields no diagram (it is absent). Supported now: real-scalar exchange between two
-/// fermion lines, one fermion line with a fermion exchanged between two external real scalars (t and u channels),
-/// 1 → 2 decays of a scalar; Γ any of 1, iγ5, P_L, P_R. γ^μ structures, complex scalars, vectors and Majorana
-/// lines raise NotSupportedException naming what is missing (the API does not change when they come).
+/// vertices the model lacks yields no diagram (it is absent). Supported now: real-scalar and massive-vector exchange
+/// between two fermion lines, one fermion line with a fermion exchanged between two external real scalars or two
+/// external massive vectors (t and u channels; the Proca polarisation sum), 1 → 2 decays of a scalar or a massive
+/// vector; Γ any of 1, iγ5, P_L, P_R, γ^μ, γ^μγ5, γ^μP_L, γ^μP_R. Complex scalars, external massless vectors and
+/// Majorana lines raise NotSupportedException naming what is missing (the API does not change when they come).
 module internal FeynmanRules =
     let private two, four = Ops.integer 2, Ops.integer 4
 
@@ -266,14 +267,18 @@ module internal FeynmanRules =
           Internal: Field
           /// The fermion-propagator momentum (signed momentum names).
           Q: (string * int) list
-          Channel: Channel }
+          Channel: Channel
+          /// The boson leg at X's vertex and the one at Y's.
+          BosonX: Leg
+          BosonY: Leg }
 
-    /// The fermion-exchange diagrams of f f' → φ φ' or φ φ' → f f' (one fermion line, two external scalars).
+    /// The fermion-exchange diagrams of f f' → φ φ' or φ φ' → f f' (one fermion line, two external bosons: real
+    /// scalars, or massive vectors whose polarisations oneLineSquared sums).
     let oneLineDiagrams (m: ModelData) (names: Names) (fermions: Leg list) (bosons: Leg list) : Leg * Leg * OneLineDiagram list =
         let all = terms m
         match fermions |> List.partition isBarred, bosons with
-        | _, bs when bs |> List.exists (fun b -> b.Field.Kind = FieldKind.Vector) ->
-            notYet (sprintf "external vector bosons (%s): their polarisation sums in a fermion-exchange process" (String.Join(", ", bs |> List.filter (fun b -> b.Field.Kind = FieldKind.Vector) |> List.map (fun b -> b.Field.Display) |> List.distinct)))
+        | _, bs when bs |> List.exists (fun b -> b.Field.Kind = FieldKind.Vector && b.Field.IsMassless) ->
+            notYet (sprintf "external massless vector bosons (%s): their polarisation sum −g_μν needs conserved currents (a Ward identity), which chiral couplings of a massive fermion do not give" (String.Join(", ", bs |> List.filter (fun b -> b.Field.Kind = FieldKind.Vector) |> List.map (fun b -> b.Field.Display) |> List.distinct)))
         | ([ x ], [ y ]), [ b1; b2 ] ->
             let ds =
                 [ for bx, by in [ b1, b2; b2, b1 ] do
@@ -287,7 +292,7 @@ module internal FeynmanRules =
                                       if not y.Anti then [ y.Momentum, 1; by.Momentum, inflowSign by ]
                                       elif not x.Anti then [ x.Momentum, 1; bx.Momentum, -(inflowSign bx) ]
                                       else [ y.Momentum, -1; by.Momentum, inflowSign by ]
-                                  yield { TermX = tx; TermY = ty; Internal = f; Q = q; Channel = channelOf names q } ]
+                                  yield { TermX = tx; TermY = ty; Internal = f; Q = q; Channel = channelOf names q; BosonX = bx; BosonY = by } ]
             x, y, ds
         | _ -> invalidOp "a one-line process needs one barred and one unbarred fermion leg and two bosons"
 
@@ -311,10 +316,13 @@ module internal FeynmanRules =
             |> List.map (fun l -> l.Display)
         let single = (initial @ final) |> List.filter (fun l -> l.Field.Kind = FieldKind.LeftHandedNeutrino) |> List.map (fun l -> l.Display) |> List.distinct
         let summed = final |> List.filter (fun l -> l.Field.IsFermion && l.Field.Kind <> FieldKind.LeftHandedNeutrino) |> List.map (fun l -> l.Display)
+        let vectors = (initial @ final) |> List.filter (fun l -> l.Field.Kind = FieldKind.Vector)
         let parts =
             [ if not avg.IsEmpty then
                   yield sprintf "averaged over the %s spins (1/%d)" (String.Join(" and ", avg)) (initial |> List.fold (fun a l -> a * l.Field.SpinStates) 1)
               if not summed.IsEmpty then yield sprintf "summed over the %s spins" (String.Join(" and ", summed))
+              if not vectors.IsEmpty then
+                  yield sprintf "%s polarisations summed with Σ ε_μ ε*_ν = −g_μν + k_μk_ν/m² (three each)" (String.Join(" and ", vectors |> List.map (fun l -> l.Display)))
               if not single.IsEmpty then yield sprintf "%s: one helicity each (selected by the chiral projectors, not averaged)" (String.Join(", ", single))
               match final with
               | [ a; b ] when a.Field.Name = b.Field.Name && (a.Anti = b.Anti || a.Field.IsSelfConjugate) -> yield "symmetry factor 1/2 for the identical final particles"
@@ -413,23 +421,58 @@ module internal FeynmanRules =
             let (ba, _, ua), (bb, _, ub) = ds.Head.LineA, ds.Head.LineB
             lineProductSquared (ba, ua) (bb, ub) (amplitudeTerms ds propagator) avg |> List.map (fun (c1, c2, k) -> c1 * c2 * k) |> List.sum
 
+    /// The Lorentz index of an external vector leg's polarisation vector (its vertex's γ^μ carries it).
+    let private polarisationIndex (b: Leg) = "pol_" + b.Momentum
+
+    /// Σ_spins, polarisations |ε-contracted ψ̄_x Γ ψ_y|² for a Dirac string Γ whose open indices are those of the
+    /// external massive vectors `vectors` (named polarisationIndex): the Proca polarisation sum
+    /// Σ_λ ε_μ(k, λ) ε*_ν(k, λ) = −g_μν + k_μ k_ν / m_V² (the completeness relation of a massive spin-1
+    /// field's three polarisations, e.g. Peskin & Schroeder, An Introduction to QFT, ch. 21 (massive gauge bosons)) for each vector. The k_μk_ν/m_V² part is kept: it drops out only when
+    /// the current the vector couples to is conserved, k_μ J^μ = 0, and a chiral current γ^μ P_L between a massive
+    /// and a massless fermion is not (k_μ J^μ ∝ m_χ), so it carries the longitudinal polarisation's growth with
+    /// energy. Written as a sum over the choices {−g, kk/m²} per vector: −g keeps the index named alike on Γ and Γ̄
+    /// (contracted with the metric by Dirac.contractIndices), kk/m² replaces it by k̸ on both sides.
+    let polarisationSummedSquare (x: Leg) (gamma: DiracString) (y: Leg) (vectors: Leg list) : Expr =
+        let rec choices (vs: Leg list) : (Expr * (Leg list)) list =
+            match vs with
+            | [] -> [ Expr.One, [] ]
+            | v :: rest ->
+                [ for c, longs in choices rest do
+                      yield -c, longs
+                      yield c / v.Field.Mass ** 2, v :: longs ]
+        let traces =
+            [ for c, longs in choices vectors do
+                  let g = longs |> List.fold (fun (acc: DiracString) v -> Dirac.replaceIndex (polarisationIndex v) (Dirac.slash v.Momentum) acc) gamma
+                  yield c * Dirac.spinSummedSquare (spinor x) g (spinor y) ]
+        // ε of the four external momenta vanishes: momentum conservation leaves three independent
+        let all = [ x.Momentum; y.Momentum ] @ (vectors |> List.map (fun v -> v.Momentum)) |> List.distinct
+        let epsilons = if all.Length = 4 then [ all, Ops.zero ] else []
+        Dirac.contractIndices (List.sum traces) |> Dirac.substituteDotsAndEpsilons [] epsilons
+
     /// Σ_spins |M|² × averaging of a one-line process: Γ = Σ_d P_d Γ_X (q̸ + m_f) Γ_Y with P_d the frame's propagator
-    /// factor; a coupling product common to every diagram is taken out of the trace.
+    /// factor; a coupling product common to every diagram is taken out of the trace. External massive vectors: the
+    /// γ^μ of the vertex each attaches to carries its polarisation index, summed by polarisationSummedSquare.
     let oneLineSquared (x: Leg) (y: Leg) (ds: OneLineDiagram list) (avg: Expr) (propagator: Channel -> Field -> Expr) : Expr =
         let couplings (d: OneLineDiagram) = d.TermX.Coupling.Expression * d.TermY.Coupling.Expression
         let common = ds |> List.map couplings |> List.distinct
         let factorOut = common.Length = 1
+        let indexed (t: Term) (b: Leg) =
+            if b.Field.Kind = FieldKind.Vector then Dirac.replaceIndex vertexIndex (Dirac.gammaIndex (polarisationIndex b)) t.Gamma else t.Gamma
         let gamma =
             ds
             |> List.map (fun d ->
                 let q = slashOf d.Q
                 let inner = if d.Internal.IsMassless then q else q + Dirac.scalar d.Internal.Mass
-                let chain = d.TermX.Gamma * inner * d.TermY.Gamma
+                let chain = indexed d.TermX d.BosonX * inner * indexed d.TermY d.BosonY
                 let p = propagator d.Channel d.Internal
                 (if factorOut then p else couplings d * p) * chain)
             |> List.fold (+) DiracString.Zero
         let c2 = if factorOut then common.Head ** 2 else Expr.One
-        c2 * Dirac.spinSummedSquare (spinor x) gamma (spinor y) * avg
+        let vectors =
+            ds |> List.collect (fun d -> [ d.BosonX; d.BosonY ]) |> List.filter (fun b -> b.Field.Kind = FieldKind.Vector)
+            |> List.distinctBy (fun b -> b.Momentum)
+        let squared = if vectors.IsEmpty then Dirac.spinSummedSquare (spinor x) gamma (spinor y) else polarisationSummedSquare x gamma y vectors
+        c2 * squared * avg
 
     /// The one-vertex 1 → 2 amplitude squared Σ|ψ̄ Γ ψ|² g² (a decay of the boson into the fermions x, y).
     let decaySquared (x: Leg) (t: Term) (y: Leg) : Expr =

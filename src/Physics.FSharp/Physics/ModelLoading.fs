@@ -118,6 +118,172 @@ module internal ModelObligations =
             | Error r, _
             | _, Error r -> ModelCheckStatus.Undecided, r
 
+    /// Roots of squares of the given positive symbols taken: √(x²) = x, (x²)^(3/2) = x³ (after a substitution such as
+    /// s = 4E², m² = E² − p² turns √(s − 4m²) into √(4p²)).
+    let private rootsOfSquares (positive: string list) (e: Expr) =
+        e
+        |> Structure.bottomUp (fun x ->
+            match x with
+            | Power(Power(Symbol n, Number two), Number q) when two = Q.OfInt 2 && List.contains n positive -> Symbol n ** Number(q * Q.OfInt 2)
+            | _ -> x)
+
+    /// e = N / Π b_i^{q_i} with N a polynomial, without a normal form: e is expanded, the bases b_i of its negative
+    /// integer powers (the propagators, masses) are collected with their highest power q_i, and each summand is
+    /// multiplied out of its own denominator (the b_i kept as opaque factors, so no polynomial of the propagators is
+    /// formed). Cheap where the normal form of a |M|² with t- and u-channel propagators exceeds the core's budget.
+    let clearDenominators (e: Expr) : Expr * (Expr * Q) list =
+        let isDen (f: Expr) = match f with Power(_, Number q) -> q.Sign < 0 && q.IsInteger | _ -> false
+        let terms = Algebraic.summands (Algebraic.expand e)
+        let dens =
+            terms
+            |> List.collect (fun t -> Algebraic.factors t |> List.choose (fun f -> match f with Power(b, Number q) when isDen f -> Some(b, -q) | _ -> None))
+            |> List.groupBy fst
+            |> List.map (fun (b, qs) -> b, List.max (List.map snd qs))
+        let clear (t: Expr) =
+            let fs = Algebraic.factors t
+            let has = fs |> List.choose (fun f -> match f with Power(b, Number q) when isDen f -> Some(b, -q) | _ -> None)
+            let rest = fs |> List.filter (isDen >> not)
+            let extra = dens |> List.map (fun (b, qmax) -> b ** Number(qmax - (has |> List.tryFind (fun (b', _) -> b' = b) |> Option.map snd |> Option.defaultValue Q.Zero)))
+            Algebraic.expand (productOf (rest @ extra))
+        Algebraic.expand (List.sum (List.map clear terms)), dens
+
+    /// The sign of a polynomial in the CM region's E_cm > p_cm, k_cm > 0 (and other positive symbols) when, written with
+    /// E_cm = p_cm + δ or E_cm = k_cm + δ (δ > 0), every monomial has a coefficient of one sign (a polynomial with
+    /// positive coefficients in positive variables is positive): e.g. (E² − p²)² + 4m⁴ = (2pδ + δ²)² + 4m⁴. Symbols
+    /// other than E_cm, p_cm, k_cm, δ must be positive (masses, couplings); c (of either sign) must not occur.
+    let private shiftedSign (e: Expr) : int option =
+        if not (Structure.freeOf (Symbol "c") e) || Structure.freeOf (Symbol "E_cm") e then None
+        else
+            let d = Symbol "delta_E"
+            [ Symbol "p_cm"; Symbol "k_cm" ]
+            |> List.tryPick (fun base' ->
+                let shifted = Algebraic.expand (Structure.substitute (Symbol "E_cm") (base' + d) e)
+                let signs =
+                    Algebraic.summands shifted
+                    |> List.map (fun t ->
+                        let fs = Algebraic.factors t
+                        let coefficient = match fs with Number q :: _ -> q.Sign | _ -> 1
+                        // every other factor a positive symbol to a positive integer power (or the symbol itself)
+                        let monomial = fs |> List.forall (fun f -> match f with Number _ -> true | Symbol _ -> true | Power(Symbol _, Number q) -> q.IsInteger && q.Sign > 0 | _ -> false)
+                        if monomial then Some coefficient else None)
+                if signs |> List.forall Option.isSome then
+                    let ss = signs |> List.choose id |> List.distinct
+                    match ss with
+                    | [ 1 ] -> Some 1
+                    | [ -1 ] -> Some -1
+                    | _ -> None
+                else None)
+
+    /// n ≥ 0 for the bounded variable c ∈ (−1, 1) and all other symbols on the domain, when n is at most quadratic in
+    /// x = c (or in x = c² ∈ [0, 1) when only even powers occur): a certified bound. Linear, or quadratic with a leading
+    /// coefficient of provable sign ≤ 0 (concave): the minimum over the interval is at an end, so both end values ≥ 0
+    /// decide it. Quadratic with leading coefficient > 0: ≥ 0 everywhere when the discriminant form 4a₂a₀ − a₁² ≥ 0; or,
+    /// when the vertex −a₁/(2a₂) lies provably outside the interval, at the ends again. Each coefficient and end value
+    /// is decided by the factor-sign test (`polynomialSign`). Ok "how" when proven; Error when not decided; a negative
+    /// end value (by continuity, negative near that end) is Disproven with that end as the witness.
+    let boundedVariableNonNegative (dom: Assumptions) (c: Expr) (n: Expr) : ModelCheckStatus * string =
+        let even = Polynomial.isPolynomialIn c n && (Polynomial.coefficients c n |> List.indexed |> List.forall (fun (k, a) -> k % 2 = 0 || a = Ops.zero))
+        let y = Symbol "c_sq"
+        let poly, x, lo, hi, name =
+            if even then
+                let inY = Polynomial.coefficients c n |> List.indexed |> List.filter (fun (k, _) -> k % 2 = 0) |> List.map (fun (k, a) -> a * y ** (k / 2)) |> List.sum
+                Algebraic.expand inY, y, Ops.zero, Ops.one, "c²"
+            else n, c, Ops.minusOne, Ops.one, "c"
+        if not (Polynomial.isPolynomialIn x poly) then ModelCheckStatus.Undecided, sprintf "the numerator is not a polynomial in %s" name
+        else
+        let a = Polynomial.coefficients x poly |> List.map Algebraic.expand
+        let at (v: Expr) = Algebraic.expand (Structure.substitute x v poly)
+        let signOf (e: Expr) =
+            if e = Ops.zero then Ok 0
+            else
+                match polynomialSign dom e with
+                | Ok sg -> Ok sg
+                | Error r -> match shiftedSign e with Some sg -> Ok sg | None -> Error r
+        let ends () =
+            match signOf (at lo), signOf (at hi) with
+            | Ok l, Ok h when l >= 0 && h >= 0 -> Ok(sprintf "its values at %s = %s and %s are ≥ 0" name (Infix.format lo) (Infix.format hi))
+            | Ok l, _ when l < 0 -> Error(true, sprintf "negative at %s → %s: %s" name (Infix.format lo) (Infix.format (at lo)))
+            | _, Ok h when h < 0 -> Error(true, sprintf "negative at %s → %s: %s" name (Infix.format hi) (Infix.format (at hi)))
+            | Error r, _ | _, Error r -> Error(false, r)
+            | _ -> Error(false, "the end values' signs are not decided")
+        let result =
+            match a.Length with
+            | 0 | 1 | 2 -> ends () |> Result.map (fun how -> sprintf "linear in %s; %s" name how)
+            | 3 ->
+                match signOf a.[2] with
+                | Ok sg when sg <= 0 -> ends () |> Result.map (fun how -> sprintf "quadratic in %s, concave (leading coefficient ≤ 0): %s" name how)
+                | Ok _ ->
+                    match signOf (Algebraic.expand (4 * a.[2] * a.[0] - a.[1] ** 2)) with
+                    | Ok d when d >= 0 -> Ok(sprintf "quadratic in %s, convex with discriminant form 4a₂a₀ − a₁² ≥ 0" name)
+                    | _ ->
+                        // vertex −a₁/(2a₂) outside [lo, hi]: −a₁ − 2a₂ lo ≤ 0 or −a₁ − 2a₂ hi ≥ 0
+                        let below = signOf (Algebraic.expand (-a.[1] - 2 * a.[2] * lo))
+                        let above = signOf (Algebraic.expand (-a.[1] - 2 * a.[2] * hi))
+                        match below, above with
+                        | Ok b, _ when b <= 0 -> ends () |> Result.map (fun how -> sprintf "quadratic in %s, convex with its vertex below the interval: %s" name how)
+                        | _, Ok v when v >= 0 -> ends () |> Result.map (fun how -> sprintf "quadratic in %s, convex with its vertex above the interval: %s" name how)
+                        | _ -> Error(false, sprintf "quadratic in %s, convex, with a vertex inside the interval and a discriminant form of undecided sign" name)
+                | Error r -> Error(false, sprintf "the sign of the leading coefficient in %s is not decided: %s" name r)
+            | d -> Error(false, sprintf "of degree %d in %s (the certified bound handles degree ≤ 2)" (d - 1) name)
+        match result with
+        | Ok how -> ModelCheckStatus.Proven, how
+        | Error(true, why) -> ModelCheckStatus.Failed, why
+        | Error(false, why) -> ModelCheckStatus.Undecided, why
+
+    /// A point of the CM region (E_cm > p_cm, k_cm > 0, −1 < c < 1, every other symbol positive) where the polynomial n
+    /// is negative, found on a small grid and evaluated exactly in rationals: a refutation with its witness, or None.
+    let private cmWitness (n: Expr) : string option =
+        let syms = Structure.symbols n
+        let has x = List.contains x syms
+        let rat (a: int) (b: int) = Number(Q.OfInt a / Q.OfInt b)
+        let others = syms |> List.filter (fun x -> not (List.contains x [ "E_cm"; "p_cm"; "k_cm"; "c" ]))
+        let points =
+            [ for p in (if has "p_cm" then [ 1; 3 ] else [ 0 ]) do
+                  for k in (if has "k_cm" then [ 1; 3 ] else [ 0 ]) do
+                      for de in [ rat 1 10; rat 1 1; rat 10 1 ] do
+                          for c in [ rat -9 10; rat -1 2; rat 0 1; rat 1 2; rat 9 10 ] do
+                              for o in [ rat 1 1; rat 1 3; rat 3 1 ] do
+                                  let e = Number(Q.OfInt(max p k)) + de
+                                  yield [ yield "E_cm", e
+                                          if has "p_cm" then yield "p_cm", Number(Q.OfInt p)
+                                          if has "k_cm" then yield "k_cm", Number(Q.OfInt k)
+                                          if has "c" then yield "c", c
+                                          for x in others do yield x, o ] ]
+        points
+        |> List.tryPick (fun point ->
+            match Algebraic.expand (Structure.substituteMany [ for x, v in point -> Symbol x, v ] n) with
+            | Number q when q.Sign < 0 -> Some(String.Join(", ", point |> List.map (fun (x, v) -> sprintf "%s = %s" x (Infix.format v))))
+            | _ -> None)
+
+    /// |M|² ≥ 0 of a 2 → 2 annihilation on the CM region (s = 4E², masses √(E² − p²), √(E² − k²), −1 < c < 1):
+    /// denominators cleared summand by summand (clearDenominators), their signs by the factor-sign test, and the
+    /// numerator by the certified bound in c (boundedVariableNonNegative). Used where the normal form is too costly
+    /// or the factor-sign test alone does not decide (t/u interference, massive lines with vector bosons).
+    let annihilationNonNegative (dom: Assumptions) (e: Expr) : ModelCheckStatus * string =
+        let e = rootsOfSquares [ "E_cm"; "p_cm"; "k_cm" ] e
+        let n, dens = clearDenominators e
+        if n = Ops.zero then ModelCheckStatus.Failed, "|M|² is identically 0"
+        else
+            let denSign =
+                dens
+                |> List.fold (fun acc (b, q) ->
+                    match acc with
+                    | Error _ -> acc
+                    | Ok sg ->
+                        if q.IsInteger && q.Num.IsEven then Ok sg
+                        else match factorSign dom b with Some f -> Ok(sg * f) | None -> Error(sprintf "the sign of the denominator factor %s is not decided" (Infix.format b))) (Ok 1)
+            match denSign with
+            | Error r -> ModelCheckStatus.Undecided, r
+            | Ok dsg ->
+                let n = if dsg > 0 then n else -n
+                let status, how = boundedVariableNonNegative dom (Symbol "c") n
+                let how = sprintf "numerator over %d denominator factor(s) of known sign; %s" dens.Length how
+                if status <> ModelCheckStatus.Undecided then status, how
+                else
+                    match cmWitness n with
+                    | Some point -> ModelCheckStatus.Failed, sprintf "negative at %s (exact rational evaluation of the numerator)" point
+                    | None -> status, how
+
     /// The physical region of a process, as substitutions that make it a rational parametrisation and the symbols and
     /// expressions positive on it.
     let private physicalRegion (p: Process) : (Expr * Expr) list * Assumptions * string =
@@ -191,17 +357,17 @@ module internal ModelObligations =
                               match found |> List.tryFind (fun (_, got, want) -> got <> Q.OfInt want) with
                               | Some(w, got, want) -> ModelCheckStatus.Failed, sprintf "%s of %s has mass dimension %s, it must have %d" w p.Name (Dimensions.describe got) want
                               | None -> ModelCheckStatus.Proven, String.Join(", ", found |> List.map (fun (w, got, _) -> sprintf "%s: %s" w (Dimensions.describe got))))
-                  // |M|² ≥ 0 on the physical region. Not generated for an annihilation with massive particles on both
-                  // sides (χ χ̄ → S S, S S → χ χ̄: t- and u-channel fermion exchange): its rational parametrisation keeps
-                  // two independent momenta and the sign test of the core does not decide the interference factor.
+                  // |M|² ≥ 0 on the physical region. An annihilation with massive particles on both sides (χ χ̄ → S S,
+                  // S S → χ χ̄: t- and u-channel fermion exchange) keeps two independent momenta, and the factor-sign
+                  // test alone does not decide the interference: it goes through annihilationNonNegative (below).
                   let subs, dom, region = physicalRegion p
                   let subs = if p.Category = ProcessCategory.Decay then decayRegion else subs
                   let bothMassive =
                       match p with
                       | :? AnnihilationProcess as a -> not a.InitialParticle.IsMassless && not a.FinalParticle.IsMassless
                       | _ -> false
-                  // Nor for a process with a massive produced or exchanged fermion in a model with vector bosons
-                  // (ν N → χ N, χ χ̄ → ν ν̄, χ ν → χ ν through V): the q_μq_ν/m_V² part of the propagator on a massive
+                  // Not generated (yet) for a non-annihilation process with a massive produced or exchanged fermion in a
+                  // model with vector bosons (ν N → χ N, χ N → ν N, χ ν → χ ν through V): the q_μq_ν/m_V² part of the propagator on a massive
                   // fermion line gives a |M|² that is positive only through a discriminant (a sum of squares the
                   // factor-sign test does not find); elastic ν N → ν N keeps the check (T = T_max(1 − y) decides it).
                   let vectorExchange =
@@ -213,13 +379,24 @@ module internal ModelObligations =
                   // check of ν N → ν N through the mediators alone (same kinematic factor), Q'² the closed form a
                   // file states (light-vector.closed-form)
                   let smInterference = p.Kind = ProcessKind.NeutrinoNucleusToNeutrinoNucleusWithStandardModel
-                  if not bothMassive && not vectorExchange && not smInterference then
+                  // annihilations: the certified bound in c over the CM region decides the t/u interference and the
+                  // massive lines with vector bosons (annihilationNonNegative), so every annihilation gets the check
+                  // — except with external vectors (χ χ̄ → V V, V V → …): there the leading coefficient in c² changes
+                  // sign over the region (e.g. 3E⁴ − 6E²k² + 2k⁴ at p → 0), beyond the bound, so the check is not
+                  // generated yet (it would be undecided and refuse the model)
+                  let externalVector =
+                      match p with
+                      | :? AnnihilationProcess as a -> a.InitialParticle.Kind = FieldKind.Vector || a.FinalParticle.Kind = FieldKind.Vector
+                      | _ -> false
+                  let annihilation = p.Category = ProcessCategory.Annihilation && not externalVector
+                  if annihilation || (not bothMassive && not vectorExchange && not smInterference) then
                     yield
                         guarded (id "positive") (sprintf "%s: |M|² ≥ 0" p.Name) (sprintf "|M|² of %s is ≥ 0 on the physical region (%s)" p.Name region)
                             (fun () ->
                                 let e = Structure.substituteMany subs p.SquaredAmplitude.Expression
                                 let dom = if p.Category = ProcessCategory.Decay then dom.AndPositive(s "delta_m") else dom
-                                nonNegative dom e) ]
+                                if annihilation && (bothMassive || vectorExchange) then annihilationNonNegative dom e
+                                else nonNegative dom e) ]
         // ν / ν̄ relations
         let has k = (tryProcess def k).IsSome
         let pairs =

@@ -21,8 +21,9 @@ let private expectStatus (m: Model) (present: ProcessKind list) (notImplemented:
 let ``each shipped model has the processes its vertices make, and the others are absent`` () =
     expectStatus ModelLibrary.Vector
         [ ProcessKind.NeutrinoNucleusToChiNucleus; ProcessKind.AntineutrinoNucleusToAntichiNucleus; ProcessKind.ChiNucleusToNeutrinoNucleus
-          ProcessKind.ChiAntichiToNeutrinoAntineutrino; ProcessKind.MediatorDecay; ProcessKind.ChiNeutrinoToChiNeutrino; ProcessKind.ChiAntineutrinoToChiAntineutrino ]
-        [ ProcessKind.ChiAntichiToMediatorPair; ProcessKind.MediatorPairToNeutrinoAntineutrino; ProcessKind.MediatorPairToChiAntichi ]
+          ProcessKind.ChiAntichiToNeutrinoAntineutrino; ProcessKind.MediatorDecay; ProcessKind.ChiNeutrinoToChiNeutrino; ProcessKind.ChiAntineutrinoToChiAntineutrino
+          ProcessKind.ChiAntichiToMediatorPair; ProcessKind.MediatorPairToNeutrinoAntineutrino; ProcessKind.MediatorPairToChiAntichi ]
+        []
     expectStatus ModelLibrary.Pseudoscalar
         [ ProcessKind.ChiAntichiToNeutrinoAntineutrino; ProcessKind.ChiAntichiToMediatorPair; ProcessKind.MediatorPairToNeutrinoAntineutrino
           ProcessKind.MediatorPairToChiAntichi; ProcessKind.MediatorDecay; ProcessKind.ChiNeutrinoToChiNeutrino; ProcessKind.ChiAntineutrinoToChiAntineutrino ]
@@ -121,3 +122,39 @@ let ``vector model: dσ/dT of ν N → χ N is in the effective quark coupling, 
     let viaGN = Structure.substitute (Symbol "g_N") (3 * Symbol "A" * Symbol "g_q") m2 / (32 * pi * Symbol "M" * Symbol "E_nu" ** 2) * Symbol "F2"
     let d = Normal.equivalentWith (Assumptions.Positive [ "E_nu"; "M"; "T"; "m_chi"; "m_V"; "A"; "F2" ]) dsdt viaGN
     Assert.That(d.Verdict, Is.EqualTo Verdict.Proven)
+
+/// |M|² of the vector model's processes with external V at a CM point (s, c = cos θ), g_χ = 1.
+let private vectorM2 (k: ProcessKind) (sv: float) (c: float) (mChi: float) (mV: float) =
+    let e = (ModelLibrary.Vector.Process k).SquaredAmplitude.Expression
+    Evaluate.evaluateAt [ "s"; "c"; "m_chi"; "m_V"; "g_chi" ] [| sv; c; mChi; mV; 1.0 |] e
+
+[<Test>]
+let ``external massive vectors: χ χ̄ → V V, V V → ν ν̄ and V V → χ χ̄ are derived with the Proca polarisation sum, positive, and crossing-symmetric`` () =
+    let rng = Random 7
+    for _ in 1 .. 40 do
+        let mChi, mV = 0.5 + 10.0 * rng.NextDouble(), 0.5 + 10.0 * rng.NextDouble()
+        let sv = 4.0 * (max mChi mV) ** 2.0 * (1.0 + 20.0 * rng.NextDouble())
+        let c = 2.0 * rng.NextDouble() - 1.0
+        let a = vectorM2 ProcessKind.ChiAntichiToMediatorPair sv c mChi mV
+        let b = vectorM2 ProcessKind.MediatorPairToNeutrinoAntineutrino sv c mChi mV
+        let vc = vectorM2 ProcessKind.MediatorPairToChiAntichi sv c mChi mV
+        Assert.That(a, Is.GreaterThan 0.0)
+        Assert.That(b, Is.GreaterThan 0.0)
+        // the same Σ|M|²: averaged 1/4 · 1/2 (identical V V) against 1/9 (three polarisations each)
+        Assert.That(8.0 * a, Is.EqualTo(9.0 * vc).Within(1e-9).Percent)
+    // the longitudinal polarisations: χ̄ γ^μ P_L ν is not conserved for m_χ > 0, so |M|²(χχ̄ → VV) grows ∝ s;
+    // at m_χ → 0 it is conserved and |M|² stays bounded (the k_μk_ν/m_V² parts cancel)
+    let grow (mChi: float) = vectorM2 ProcessKind.ChiAntichiToMediatorPair 1e6 0.3 mChi 3.0 / vectorM2 ProcessKind.ChiAntichiToMediatorPair 1e4 0.3 mChi 3.0
+    Assert.That(grow 2.0, Is.EqualTo(100.0).Within(2).Percent)
+    Assert.That(grow 1e-4, Is.EqualTo(1.0).Within(1).Percent)
+    // V V → ν ν̄ at m_χ = 0 and m_V ≪ √s: crossed e⁺e⁻ → γγ of one chirality (Peskin & Schroeder sec. 5.5), 8(1 + c²)/(9(1 − c²))
+    for c in [ -0.8; 0.0; 0.5 ] do
+        Assert.That(vectorM2 ProcessKind.MediatorPairToNeutrinoAntineutrino 100.0 c 0.0 1e-2, Is.EqualTo(8.0 * (1.0 + c * c) / (9.0 * (1.0 - c * c))).Within(0.01).Percent)
+    let p = ModelLibrary.Vector.Process ProcessKind.ChiAntichiToMediatorPair
+    Assert.That(p.Name, Is.EqualTo "χ χ̄ → V V")
+    Assert.That(p.SpinSums, Does.Contain "polarisations summed with Σ ε_μ ε*_ν = −g_μν + k_μk_ν/m²")
+    // σv: zero below the V V threshold, positive above
+    let sv = (ModelLibrary.Vector.Annihilation ProcessKind.ChiAntichiToMediatorPair).CompileSigmaV()
+    let values = sv.Parameters |> Seq.map (fun q -> match q.Symbol with | "m_chi" -> 5.0 | "m_V" -> 3.0 | _ -> 0.1) |> Array.ofSeq
+    Assert.That(sv.Invoke(4.0 * 3.0 ** 2.0 * 0.9, values), Is.EqualTo 0.0)
+    Assert.That(sv.Invoke(4.0 * 5.0 ** 2.0 * 1.1, values), Is.GreaterThan 0.0)
