@@ -217,8 +217,7 @@ public static class KineticDecoupling
     /// monotonically from (4/11)^{1/3} T to T, so T lies in [T_ν, (11/4)^{1/3} T_ν] (Brent in ln T, to 1e-13).</summary>
     private static double PhotonTemperatureOfNeutrinos(double tnu)
     {
-        // numerics: the inverse of T_ν(T) in log variables
-        double F(double lnT) => Math.Log(StandardModelPlasma.NeutrinoTemperature(Math.Exp(lnT)) / tnu);
+        double F(double lnT) => Math.Log(StandardModelPlasma.NeutrinoTemperature(Math.Exp(lnT)) / tnu); // numerics: the inverse of T_ν(T) in log variables
         double lo = Math.Log(tnu), hi = lo + Math.Log(11.0 / 4) / 3; // numerics: the bracket [T_ν, (11/4)^{1/3} T_ν] in ln T
         if (F(lo) >= 0) return tnu;
         if (F(hi) <= 0) return Math.Exp(hi); // numerics: back from ln T
