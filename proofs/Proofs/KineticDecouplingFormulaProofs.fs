@@ -122,7 +122,7 @@ let obligations : Obligation list =
       { Id = "kdf.kinematics"
         Title = "s, k_cm², t_min in MeV², γ and T_KD in MeV; the φ pole at k = m(r² − 1)/2"
         Equation = "seed 000 §IV"
-        Statement = "The kinematic quantities have dimension MeV², ⟨|M|²⟩_t is dimensionless, γ = I/(48π³gm³T) with I in MeV⁵ is a rate (MeV), the power-law γ = c(n+4)!η T^{n+4}/(48π³gm³) with c in MeV⁻ⁿ is in MeV and the derived T_KD in MeV; |M|² from dσ/dt (MeV⁻⁴) is dimensionless. The s-channel pole s = m_φ² = (rm)² is reached at neutrino momentum k = m(r² − 1)/2 (derived by solving m² + 2mk = r²m²)."
+        Statement = "The kinematic quantities have dimension MeV², ⟨|M|²⟩_t is dimensionless, γ = I/(48π³gm³T) with I in MeV⁵ is a rate (MeV), the power-law γ = c(n+4)!η T^{n+4}/(48π³gm³) with c in MeV⁻ⁿ is in MeV and the derived T_KD in MeV; |M|² from dσ/dt (MeV⁻⁴) is dimensionless. The s-channel pole s = m_φ² = (rm)² is reached at neutrino momentum k = m(r² − 1)/2 (derived by solving m² + 2mk = r²m²), and any s at k = (s − m²)/(2m) (derived by solving m² + 2mk = s)."
         Domain = "all > 0"
         Check =
           fun () ->
@@ -138,4 +138,6 @@ let obligations : Obligation list =
                     dimensional all "γ (n = 2)" (kin @ [ KineticDecouplingFormulas.c, energy -2 ]) e1 (KineticDecouplingFormulas.powerLawRate 2)
                     dimensional all "T_KD (n = 2)" (kin @ [ KineticDecouplingFormulas.c, energy -2; Thermodynamics.planckMass.Symbol, e1 ]) e1 (closedForm 2)
                     Prove.equal all "s(k_res)" (Structure.substitute k KineticDecouplingFormulas.resonanceMomentum KineticDecouplingFormulas.mandelstamS)
-                        ((KineticDecouplingFormulas.r * m) ** 2) ] } ]
+                        ((KineticDecouplingFormulas.r * m) ** 2)
+                    Prove.equal all "s(k(s))" (Structure.substitute k KineticDecouplingFormulas.partnerMomentum KineticDecouplingFormulas.mandelstamS)
+                        KineticDecouplingFormulas.s ] } ]

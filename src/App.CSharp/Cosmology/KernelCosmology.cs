@@ -151,34 +151,78 @@ public static class KernelCosmology
         return [(s, t) => Checked(2 * nu(s, t, mX, ms, yX), s), (s, t) => Checked(2 * nubar(s, t, mX, ms, yX), s)];
     }
 
-    /// <summary>Kinetic decoupling of X from neutrinos (seed 000 sec. IV) at (m_X, r = m_φ/m_X, y_X).</summary>
-    /// <exception cref="DecouplingNotFoundException">No non-relativistic decoupling for these inputs; the message names them.</exception>
+    /// <summary>
+    /// The s-channel poles of X ν → X ν and X ν̄ → X ν̄ at (m_X, r) (MeV²), derived by the kernel from each process's |M|²
+    /// (<see cref="ElasticScatteringProcess.SChannelPoles"/>: the roots in s of its t-free denominator), labelled with the
+    /// process and the pole's formula (for the seed model: s = m_φ² of X ν̄ → X ν̄). Non-real poles are left out.
+    /// </summary>
+    public static IReadOnlyList<SChannelResonance> ScatteringResonances(double mX, double r)
+    {
+        var point = ModelInUse.Definition.CosmologyPoint(mX, r * mX, 1.0);
+        var list = new List<SChannelResonance>();
+        foreach (var kind in new[] { ProcessKind.ChiNeutrinoToChiNeutrino, ProcessKind.ChiAntineutrinoToChiAntineutrino })
+        {
+            var process = Seed.ElasticScattering(kind);
+            var formulas = process.SChannelPoles;
+            var values = process.SChannelPolesAt(point);
+            for (int i = 0; i < formulas.Count; i++)
+                if (double.IsFinite(values[i])) list.Add(new SChannelResonance($"s = {formulas[i].Infix} of {process.Name}", values[i]));
+        }
+        return list;
+    }
+
+    /// <summary>Where the zero-width rate of X at (m_X, r) applies (<see cref="Cosmology.KineticDecoupling.ValidityLimit"/> with
+    /// <see cref="ScatteringResonances"/>): null when the neutrinos never reach an s-channel pole.</summary>
+    public static RateValidityLimit? DecouplingValidityLimit(double mX, double r) =>
+        Cosmology.KineticDecoupling.ValidityLimit(mX, ScatteringResonances(mX, r));
+
+    /// <summary>Kinetic decoupling of X from neutrinos (seed 000 sec. IV) at (m_X, r = m_φ/m_X, y_X); the search stays where
+    /// the zero-width rate applies (<see cref="DecouplingValidityLimit"/>).</summary>
+    /// <exception cref="DecouplingNotFoundException">No non-relativistic decoupling for these inputs, or decoupling where the
+    /// neutrinos reach the φ resonance; the message names them.</exception>
     public static KineticDecouplingResult KineticDecoupling(double mX, double r, double yX)
     {
         try
         {
-            return Cosmology.KineticDecoupling.DecouplingTemperature(mX, 2, ScatteringPartners(mX, r, yX));
+            return Cosmology.KineticDecoupling.DecouplingTemperature(mX, 2, ScatteringPartners(mX, r, yX), resonances: ScatteringResonances(mX, r));
         }
         catch (DecouplingNotFoundException e)
         {
-            throw new DecouplingNotFoundException(
-                $"kinetic decoupling at m_X = {mX:G6} MeV, r = m_φ/m_X = {r:G8}, y_X = {yX:G6}: {e.Message} " +
-                (e.WhileRelativistic ? "(a larger y_X or a smaller r makes X decouple later)" : "(a smaller y_X or a larger r makes X decouple earlier)"),
-                e.WhileRelativistic);
+            throw InContext(mX, r, yX, e);
         }
     }
 
+    /// <summary>The failure <paramref name="e"/> of the solve at (m_X, r, y_X), with the inputs and what would change it.</summary>
+    internal static DecouplingNotFoundException InContext(double mX, double r, double yX, DecouplingNotFoundException e) => new(
+        $"kinetic decoupling at m_X = {mX:G6} MeV, r = m_φ/m_X = {r:G8}, y_X = {yX:G6}: {e.Message} " +
+        e.Failure switch
+        {
+            DecouplingFailure.WhileRelativistic => "(a larger y_X or a smaller r makes X decouple later)",
+            DecouplingFailure.AtResonance => "(a larger y_X makes X decouple later, below the resonance; a larger r moves the resonance to higher momenta)",
+            _ => "(a smaller y_X or a larger r makes X decouple earlier)",
+        },
+        e.Failure);
+
     /// <summary>
     /// The largest y_X with T_KD above the Lyman-α bound (m_WDM &gt; 5.3 keV → T_KD &gt; 1.41 keV, seed 000 eqs. 12–13):
-    /// T_KD falls as y_X grows, so y_X,max solves T_KD(y_X) = T_KD,min (Brent in ln y).
+    /// T_KD falls as y_X grows, so y_X,max solves T_KD(y_X) = T_KD,min (Brent in ln y). A coupling refused because X
+    /// decouples where the neutrinos reach the φ resonance has T_KD above the <see cref="DecouplingValidityLimit"/>: allowed
+    /// when that limit is above T_KD,min.
     /// </summary>
+    /// <exception cref="DecouplingNotFoundException">The search meets a coupling refused at the resonance while the validity
+    /// limit lies below T_KD,min: whether the bound holds there needs the mediator's width.</exception>
     public static double LymanAlphaCouplingBound(double mX, double r)
     {
         double tMin = Cosmology.KineticDecoupling.MinimumDecouplingTemperature();
+        var limit = DecouplingValidityLimit(mX, r);
         double F(double lnY)
         {
             try { return Math.Log(KineticDecoupling(mX, r, Math.Exp(lnY)).Temperature / tMin); } // numerics: root in ln y of ln(T_KD/T_min)
-            catch (DecouplingNotFoundException) { return lnY < 0 ? 50 : -50; } // decoupled while relativistic / never
+            catch (DecouplingNotFoundException e) when (e.Failure != DecouplingFailure.AtResonance || limit!.Temperature >= tMin)
+            {
+                // decoupled while relativistic / never / above the validity limit, itself above T_KD,min (allowed)
+                return e.Failure == DecouplingFailure.AtResonance || lnY < 0 ? 50 : -50;
+            }
         }
         double lo = Math.Log(1e-8), hi = Math.Log(10.0); // numerics: the search range of y
         if (F(hi) > 0) return double.PositiveInfinity; // even y = 10 decouples early enough: no bound below perturbativity

@@ -36,16 +36,50 @@ public sealed record KineticDecouplingOptions
 /// <param name="CutoffMass">M_cut(T_KD) = (4π/3) ρ_DM/H³ at T_KD, in solar masses (seed 000 eq. 12).</param>
 public sealed record KineticDecouplingResult(double Temperature, double PartnerTemperature, double Rate, double CutoffMass);
 
+/// <summary>Why no kinetic-decoupling temperature was found (<see cref="DecouplingNotFoundException.Failure"/>).</summary>
+public enum DecouplingFailure
+{
+    /// <summary>γ &lt; H already at the highest temperature searched (m_X/3): X decouples while relativistic.</summary>
+    WhileRelativistic,
+    /// <summary>γ &gt; H down to 1e-12 MeV: X never decouples.</summary>
+    Never,
+    /// <summary>γ &lt; H already at the highest temperature where the zero-width rate applies (<see cref="RateValidityLimit"/>):
+    /// X decouples where the thermal partners reach an s-channel resonance, which needs the mediator's width.</summary>
+    AtResonance,
+}
+
 /// <summary>
 /// No kinetic-decoupling temperature in the model's domain for valid inputs: the dark matter decouples while still
-/// relativistic (<see cref="WhileRelativistic"/>), or never (γ &gt; H down to 1e-12 MeV). Reported as bad input (exit 2)
-/// with this physical reason.
+/// relativistic, where the partners reach an s-channel resonance (<see cref="DecouplingFailure"/>), or never (γ &gt; H down
+/// to 1e-12 MeV). Reported as bad input (exit 2) with this physical reason.
 /// </summary>
-public sealed class DecouplingNotFoundException(string message, bool whileRelativistic) : OutsideValidityException(message)
+public sealed class DecouplingNotFoundException(string message, DecouplingFailure failure) : OutsideValidityException(message)
 {
-    /// <summary>True: γ &lt; H already at the highest temperature searched; false: γ &gt; H down to the lowest.</summary>
-    public bool WhileRelativistic { get; } = whileRelativistic;
+    /// <summary>A failure while relativistic (true) or a never-decoupling one (false).</summary>
+    public DecouplingNotFoundException(string message, bool whileRelativistic)
+        : this(message, whileRelativistic ? DecouplingFailure.WhileRelativistic : DecouplingFailure.Never) { }
+
+    /// <summary>Why no T_KD was found.</summary>
+    public DecouplingFailure Failure { get; } = failure;
+
+    /// <summary>True: γ &lt; H already at m_X/3 (<see cref="DecouplingFailure.WhileRelativistic"/>).</summary>
+    public bool WhileRelativistic => Failure == DecouplingFailure.WhileRelativistic;
 }
+
+/// <summary>An s-channel pole of a partner's scattering amplitude |M|²(s, t): s = M² (zero width).</summary>
+/// <param name="Label">What it is, e.g. "s = m_S^2 of χ ν̄ → χ ν̄" (the kernel's process and pole formula).</param>
+/// <param name="SquaredMass">M² = the pole's s, MeV².</param>
+public sealed record SChannelResonance(string Label, double SquaredMass);
+
+/// <summary>
+/// Where the zero-width momentum-transfer rate stops applying: the rate integrates partner momenta k ≤ q_max T_ν
+/// (q_max = 60), so it samples the s-channel pole at k_res = (M² − m²)/(2m) once T_ν &gt; k_res/q_max.
+/// </summary>
+/// <param name="Resonance">The pole reached first (the lowest k_res &gt; 0).</param>
+/// <param name="ResonanceMomentum">k_res, MeV (partner momentum in the DM rest frame).</param>
+/// <param name="PartnerTemperature">T_ν = k_res/q_max, MeV: the highest partner temperature where the rate applies.</param>
+/// <param name="Temperature">The photon temperature with that T_ν, MeV.</param>
+public sealed record RateValidityLimit(SChannelResonance Resonance, double ResonanceMomentum, double PartnerTemperature, double Temperature);
 
 /// <summary>
 /// Kinetic decoupling of dark matter from neutrinos (seed 000 §IV, eqs. 12–15): the momentum-transfer rate γ(T),
@@ -84,6 +118,7 @@ public static class KineticDecoupling
     private static readonly Func<double, double> FreeStreamingMass = CosmologyFormulas.WarmDarkMatterCutoffMass;           // (m_WDM keV)
     private static readonly Func<double, double, double> MinimumTemperature = CosmologyFormulas.MinimumDecouplingTemperature; // (A, M_f)
     private static readonly Func<double, double, double, double> Eq15 = CosmologyFormulas.Seed000Eq15;                     // (m, y, r)
+    private static readonly Func<double, double, double> PartnerMomentum = CosmologyFormulas.KineticDecouplingPartnerMomentum; // (m, s)
 
     /// <summary>
     /// Momentum-transfer rate γ in MeV for DM of mass m (MeV) and g_χ internal states, scattering on massless fermionic
@@ -151,19 +186,73 @@ public static class KineticDecoupling
     }
 
     /// <summary>
+    /// Where the zero-width rate applies, for DM of mass <paramref name="dmMass"/> (MeV) whose partners' |M|² have the
+    /// s-channel poles <paramref name="resonances"/>: <see cref="MomentumTransferRate"/> integrates partner momenta
+    /// k ≤ q_max T_ν (q_max = 60) and runs across the non-integrable pole 1/(s − M²)² at k_res = (M² − m²)/(2m) (s = m² + 2mk)
+    /// when k_res &lt; q_max T_ν. Returns the limit of the pole with the lowest k_res &gt; 0 — the rate applies for
+    /// T_ν ≤ k_res/q_max, i.e. photon T ≤ <see cref="RateValidityLimit.Temperature"/> — or null when no pole has k_res &gt; 0
+    /// (M ≤ m, or no s-channel exchange: the rate applies at every temperature).
+    /// </summary>
+    public static RateValidityLimit? ValidityLimit(double dmMass, IReadOnlyList<SChannelResonance> resonances, KineticDecouplingOptions? options = null)
+    {
+        Argument.Positive(nameof(dmMass), dmMass, "MeV");
+        ArgumentNullException.ThrowIfNull(resonances);
+        options ??= KineticDecouplingOptions.Default;
+        SChannelResonance? first = null;
+        double kMin = double.PositiveInfinity;
+        foreach (var res in resonances)
+        {
+            ArgumentNullException.ThrowIfNull(res);
+            if (!double.IsFinite(res.SquaredMass)) continue; // not a real pole at this point
+            double k = PartnerMomentum(dmMass, res.SquaredMass);
+            if (k > 0 && k < kMin) (kMin, first) = (k, res);
+        }
+        if (first is null) return null;
+        double tnu = kMin / QMax;
+        double t = options.PartnersAtNeutrinoTemperature ? PhotonTemperatureOfNeutrinos(tnu) : tnu;
+        return new RateValidityLimit(first, kMin, tnu, t);
+    }
+
+    /// <summary>The photon temperature T (MeV) with <see cref="StandardModelPlasma.NeutrinoTemperature"/>(T) = T_ν: T_ν(T) rises
+    /// monotonically from (4/11)^{1/3} T to T, so T lies in [T_ν, (11/4)^{1/3} T_ν] (Brent in ln T, to 1e-13).</summary>
+    private static double PhotonTemperatureOfNeutrinos(double tnu)
+    {
+        double F(double lnT) => Math.Log(StandardModelPlasma.NeutrinoTemperature(Math.Exp(lnT)) / tnu); // numerics: the inverse of T_ν(T) in log variables
+        double lo = Math.Log(tnu), hi = lo + Math.Log(11.0 / 4) / 3; // numerics: the bracket [T_ν, (11/4)^{1/3} T_ν] in ln T
+        if (F(lo) >= 0) return tnu;
+        if (F(hi) <= 0) return Math.Exp(hi); // numerics: back from ln T
+        return Math.Exp(Brent.FindRoot(F, lo, hi, 1e-13, 200)); // numerics: back from ln T
+    }
+
+    /// <summary>The reason of a refusal at a resonance: γ &lt; H already at the validity limit.</summary>
+    internal static DecouplingNotFoundException AtResonance(RateValidityLimit limit) => new(
+        $"the momentum-transfer rate γ is already below H at T = {limit.Temperature:G4} MeV (T_ν = {limit.PartnerTemperature:G4} MeV), " +
+        $"the highest temperature where the thermal neutrinos do not reach the s-channel resonance {limit.Resonance.Label} " +
+        $"(partner momentum k_res = (M² − m_X²)/(2 m_X) = {limit.ResonanceMomentum:G4} MeV; the rate integrates k up to {QMax} T_ν): " +
+        "X decouples kinetically where the neutrinos reach the resonance, where the zero-width rate of seed 000 eq. (14) does not apply " +
+        "(the mediator's width would be needed)",
+        DecouplingFailure.AtResonance);
+
+    /// <summary>
     /// The kinetic-decoupling temperature: the photon temperature T_KD (MeV) with γ(T_ν(T_KD)) = H(T_KD), found by Brent's
     /// method in ln T after bracketing downwards from <paramref name="maximumTemperature"/> (default m/3: the formula
-    /// assumes non-relativistic DM). Also returns M_cut(T_KD).
+    /// assumes non-relativistic DM) in decades. Also returns M_cut(T_KD).
+    /// With <paramref name="resonances"/> (the s-channel poles of the partners' |M|²), the search starts at the
+    /// <see cref="ValidityLimit"/> when that lies below the maximum temperature (and continues on the same decade nodes
+    /// below it), so the rate is never evaluated where it samples a pole; γ &lt; H already there is refused.
     /// </summary>
     /// <exception cref="DecouplingNotFoundException">γ &lt; H already at the maximum temperature (decoupled while
-    /// relativistic), or γ &gt; H down to 1e-12 MeV (still coupled today): valid inputs outside the model's validity.</exception>
+    /// relativistic), or at the validity limit (decoupled where the partners reach a resonance), or γ &gt; H down to
+    /// 1e-12 MeV (still coupled today): valid inputs outside the model's validity.</exception>
     public static KineticDecouplingResult DecouplingTemperature(double dmMass, double dmDof, IReadOnlyList<ScatteringAmplitudeSquared> partners,
-        KineticDecouplingOptions? options = null, double maximumTemperature = double.NaN)
+        KineticDecouplingOptions? options = null, double maximumTemperature = double.NaN, IReadOnlyList<SChannelResonance>? resonances = null)
     {
         options ??= KineticDecouplingOptions.Default;
         var plasma = StandardModelPlasma.Load(options.Table);
         double tMax = double.IsNaN(maximumTemperature) ? dmMass / 3 : Argument.Positive(nameof(maximumTemperature), maximumTemperature, "MeV");
         tMax = Math.Min(tMax, plasma.MaximumTemperature);
+        var limit = resonances is null ? null : ValidityLimit(dmMass, resonances, options);
+        bool capped = limit is not null && limit.Temperature < tMax;
         double PartnerT(double T) => options.PartnersAtNeutrinoTemperature ? StandardModelPlasma.NeutrinoTemperature(T) : T;
         // numerics: the root γ = H is found in ln T for ln(γ/H)
         double G(double lnT)
@@ -171,21 +260,27 @@ public static class KineticDecoupling
             double T = Math.Exp(lnT); // numerics: the root search runs in ln T
             return Math.Log(MomentumTransferRate(dmMass, dmDof, partners, PartnerT(T), options)) - Math.Log(plasma.Hubble(T)); // numerics: the root of ln(γ/H), which is smoother than γ − H
         }
-        double hi = Math.Log(tMax), ghi = G(hi); // numerics: the upper end of the search in ln T
+        // the decade nodes run down from ln T_max (as without a resonance); a validity limit below T_max replaces the nodes above it
+        double node = Math.Log(tMax); // numerics: the upper end of the search in ln T
+        double hi = capped ? Math.Log(limit!.Temperature) : node, ghi = G(hi); // numerics: the start of the search in ln T
         if (!(ghi > 0))
+        {
+            if (capped) throw AtResonance(limit!);
             throw new DecouplingNotFoundException(
                 $"the momentum-transfer rate γ is already below H at T = {tMax:G4} MeV (m_X/3{(tMax < dmMass / 3 ? ", capped at the top of the g_eff table" : "")}): " +
                 "the dark matter decouples kinetically while still relativistic, where the non-relativistic rate of seed 000 eq. (14) does not apply",
-                whileRelativistic: true);
+                DecouplingFailure.WhileRelativistic);
+        }
         double lo = hi, glo = ghi;
         while (glo > 0)
         {
             hi = lo;
-            lo -= Math.Log(10); // numerics: bracketing in decades
+            do node -= Math.Log(10); while (node >= hi); // numerics: bracketing in decades (the next node below hi)
+            lo = node;
             if (lo < Math.Log(1e-12)) // numerics: the lower end of the search, 1e-12 MeV
                 throw new DecouplingNotFoundException(
                     "γ stays above H down to T = 1e-12 MeV, below today's photon temperature (2.3e-10 MeV): the dark matter never decouples from neutrinos",
-                    whileRelativistic: false);
+                    DecouplingFailure.Never);
             glo = G(lo);
         }
         double root = Brent.FindRoot(G, lo, hi, 1e-10, 200);

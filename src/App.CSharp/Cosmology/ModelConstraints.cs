@@ -15,8 +15,14 @@ public static class ModelConstraints
     /// <summary>σ_NC = y_X² y_p² m_X²/(16π m_φ⁴) (seed 000 sec. VII), cm².</summary>
     public static double SigmaNC(double yX, double yp, double mX, double mPhi) => Couplings.SigmaNC_cm2(yX, yp, mX, mPhi);
 
-    /// <summary>The kinetic-decoupling bound on y_X (Lyman-α: T_KD &gt; 1.41 keV) at m_X and r = m_φ/m_X.</summary>
-    public static double KineticDecouplingYX(double mX, double r) => KernelCosmology.LymanAlphaCouplingBound(mX, r);
+    /// <summary>The kinetic-decoupling bound on y_X (Lyman-α: T_KD &gt; 1.41 keV) at m_X and r = m_φ/m_X; NaN (no bound, a gap in
+    /// a figure) where it needs the rate at temperatures where the thermal neutrinos reach the φ resonance
+    /// (<see cref="KernelCosmology.LymanAlphaCouplingBound"/> throws with that reason).</summary>
+    public static double KineticDecouplingYX(double mX, double r)
+    {
+        try { return KernelCosmology.LymanAlphaCouplingBound(mX, r); }
+        catch (DecouplingNotFoundException e) when (e.Failure == DecouplingFailure.AtResonance) { return double.NaN; }
+    }
 
     /// <summary>The kinetic-decoupling bound in the σ_NC plane with y_q at the kaon bound (seed 000 Fig. 2 caption).</summary>
     public static double KineticDecouplingSigmaNC(double mX, double r)

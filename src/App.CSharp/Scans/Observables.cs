@@ -750,7 +750,9 @@ public sealed class FileScanModel : IScanModel
 /// width), so γ(T; y) = y⁴ γ₁(T) and T_KD solves G(ln T) = 4 ln y + g₁(ln T) = 0 with
 /// g₁ = ln γ₁(T_ν(T)) − ln H(T) (seed 000 eq. 14; <see cref="Cosmology.KineticDecoupling.MomentumTransferRate"/> at
 /// y = 1). g₁ is computed on nodes ln T_j = ln T_max − j h (h = 0.1, T_max = m_X/3 as in
-/// <see cref="Cosmology.KineticDecoupling.DecouplingTemperature"/>), each once, on demand; the root is bracketed by a
+/// <see cref="Cosmology.KineticDecoupling.DecouplingTemperature"/>, or the validity limit of the zero-width rate when the
+/// neutrinos reach the φ pole below m_X/3, <see cref="KernelCosmology.DecouplingValidityLimit"/>: γ &lt; H already there is
+/// refused with the resonance as reason, as by the direct solve), each once, on demand; the root is bracketed by a
 /// search over the nodes whose path depends only on the node values, interpolated by the cubic through the four nodes
 /// around it, and refined by one Newton step on the exact G. The result agrees with the direct solve
 /// (<see cref="KernelCosmology.KineticDecoupling"/>) to ≤ 1e-7 relative (test ScanPhysicsTests) at a cost of one γ₁
@@ -761,6 +763,7 @@ internal sealed class DecouplingTable
     private const double Step = 0.1;
     private static readonly double LowestLog = Math.Log(1e-12); // numerics: the node grid runs in ln T down to T = 1e-12 MeV
     private readonly double _mass, _ratio, _top;
+    private readonly RateValidityLimit? _limit; // set when the validity limit lies below m_X/3 and starts the grid
     private readonly IReadOnlyList<ScatteringAmplitudeSquared> _partners;
     private readonly StandardModelPlasma _plasma = StandardModelPlasma.Load(DegreesOfFreedomTable.SaikawaShirai);
     private readonly double[] _nodes;
@@ -771,7 +774,11 @@ internal sealed class DecouplingTable
         _mass = mass;
         _ratio = ratio;
         _partners = KernelCosmology.ScatteringPartners(mass, ratio, 1.0);
-        _top = Math.Log(Math.Min(mass / 3, _plasma.MaximumTemperature)); // numerics: the grid variable ln T, from T = m_X/3 (the non-relativistic start)
+        double top = Math.Min(mass / 3, _plasma.MaximumTemperature);
+        // the rate samples the φ pole above the validity limit: the grid then starts there (as the direct solve's search)
+        var limit = KernelCosmology.DecouplingValidityLimit(mass, ratio);
+        if (limit is not null && limit.Temperature < top) (_limit, top) = (limit, limit.Temperature);
+        _top = Math.Log(top); // numerics: the grid variable ln T, from T = m_X/3 (the non-relativistic start) or the validity limit
         _count = (int)Math.Ceiling((_top - LowestLog) / Step) + 1;
         _nodes = new double[_count];
         Array.Fill(_nodes, double.NaN);
@@ -821,6 +828,8 @@ internal sealed class DecouplingTable
     {
         double shift = KernelCosmology.ScatteringCouplingPower * Math.Log(y); // numerics: g = ln(γ/H) with γ ∝ y_X^p shifts by p ln y (p from the kernel)
         double G(int j) => shift + Node(j);
+        if (!(G(0) > 0) && _limit is not null)
+            throw KernelCosmology.InContext(_mass, _ratio, y, Cosmology.KineticDecoupling.AtResonance(_limit));
         if (!(G(0) > 0))
             throw new DecouplingNotFoundException(
                 $"kinetic decoupling at m_X = {_mass:G6} MeV, r = {_ratio:G8}, y_X = {y:G6}: γ < H already at T = m_X/3: X decouples while relativistic, " +

@@ -52,6 +52,7 @@ module internal CosmologyDelegates =
     let kdRate = c4 KineticDecouplingFormulas.Rate
     let kdAmplitudeFromDsdt = c5 KineticDecouplingFormulas.AmplitudeFromDifferentialCrossSection
     let kdResonanceMomentum = c2 KineticDecouplingFormulas.ResonanceMomentum
+    let kdPartnerMomentum = c2 KineticDecouplingFormulas.PartnerMomentum
     let cutoffMass = c2 KineticDecouplingFormulas.CutoffMass
     let warmDarkMatterCutoffMass = c1 KineticDecouplingFormulas.WarmDarkMatterCutoffMass
     let minimumDecouplingTemperature = c2 KineticDecouplingFormulas.MinimumDecouplingTemperature
@@ -214,6 +215,9 @@ type CosmologyFormulas =
         CosmologyDelegates.kdAmplitudeFromDsdt.Value
     /// k = m(r² − 1)/2 in MeV, where s = m² + 2mk reaches (r m)². Parameters (m [MeV], r).
     static member ResonanceMomentum : Func<float, float, float> = CosmologyDelegates.kdResonanceMomentum.Value
+    /// k = (s − m²)/(2m) in MeV, the partner momentum in the DM rest frame at which s = m² + 2mk (the inverse of
+    /// KineticDecouplingMandelstamS). Parameters (m [MeV], s [MeV²]).
+    static member KineticDecouplingPartnerMomentum : Func<float, float, float> = CosmologyDelegates.kdPartnerMomentum.Value
     /// M_cut = (4π/3) ρ_DM/H³ in solar masses. Parameters (s [MeV³], H [MeV]) at the same temperature.
     static member CutoffMass : Func<float, float, float> = CosmologyDelegates.cutoffMass.Value
     /// M_f = 5.1e10 M_⊙ (keV/m_WDM)⁴ in solar masses. Parameter (m_WDM [keV]).

@@ -100,6 +100,13 @@ module KineticDecouplingFormulas =
         match Solve.polynomialWith dom k (Normal.simplifyWith dom (mandelstamS - (r * m) ** 2)) with
         | [ root ] -> root
         | roots -> failwithf "resonance momentum: expected one root, got %A" roots
+    /// The partner momentum in the DM rest frame at which the invariant mass reaches s: solved from m² + 2mk = s (the
+    /// inverse of mandelstamS; e.g. where an s-channel pole s = M² sits in the partner distribution).
+    let partnerMomentum =
+        let dom = Assumptions.Positive [ "m"; "s"; "k" ]
+        match Solve.polynomialWith dom k (Normal.simplifyWith dom (mandelstamS - s)) with
+        | [ root ] -> root
+        | roots -> failwithf "partner momentum: expected one root, got %A" roots
     /// M_cut = (4π/3) ρ_DM/H³, ρ_DM = (Ω_DM h² ρ_c/h²/s₀) s: the dark matter inside a Hubble volume at T_KD (seed 000
     /// eq. 12; the seed prints ρ/H, which is not a mass); in solar masses (MeV → GeV → M_⊙).
     let cutoffMass =
@@ -188,6 +195,10 @@ module KineticDecouplingFormulas =
     let ResonanceMomentum =
         EvaluatedFormula.canonical resonanceMomentum [] "k_resonance" [ pm; "r", "1", "m_φ/m" ] "MeV" "s = m² + 2mk = m_φ²"
             "partner momentum at the mediator pole"
+    /// k(m, s).
+    let PartnerMomentum =
+        EvaluatedFormula.canonical partnerMomentum [] "k_of_s" [ pm; "s", "MeV^2", "Mandelstam s" ] "MeV" "s = m² + 2mk"
+            "partner momentum in the DM rest frame at invariant mass squared s"
     /// M_cut(s, H) in M_⊙.
     let CutoffMass =
         let th = Thermodynamics.omegaDM.Symbol, Thermodynamics.criticalDensity.Symbol, Thermodynamics.entropyToday.Symbol
@@ -233,5 +244,5 @@ module KineticDecouplingFormulas =
     /// Every evaluated formula of this module (the power laws for n = 0, 2).
     let internal all : EvaluatedFormula list =
         [ MandelstamS; CmMomentumSquared; TMin; TAverage; RateIntegrand; Rate; AmplitudeFromDifferentialCrossSection
-          ResonanceMomentum; CutoffMass; WarmDarkMatterCutoffMass; MinimumDecouplingTemperature; Seed000Eq15
+          ResonanceMomentum; PartnerMomentum; CutoffMass; WarmDarkMatterCutoffMass; MinimumDecouplingTemperature; Seed000Eq15
           PowerLawRate 0; PowerLawRate 2; PowerLawDecouplingTemperature 0; PowerLawDecouplingTemperature 2 ]

@@ -327,12 +327,57 @@ type ElasticScatteringProcess internal (info: ProcessInfo) =
         lazy
             (BoundCompile.compile [ "s"; "t" ] (info.ModelParameters |> List.map (fun p -> p.Symbol)) typeof<Func<float, float, float[], float>> info.SquaredAmplitude
              :?> Func<float, float, float[], float>)
+    let poles =
+        lazy
+            (let sv, tv = ProcessVariables.MandelstamS.Expression, ProcessVariables.MandelstamT.Expression
+             let symbols = info.ModelParameters |> List.map (fun p -> p.Symbol)
+             let dom = Assumptions.Positive(symbols @ [ ProcessVariables.MandelstamS.Symbol ])
+             let _, den = Normal.numeratorDenominator dom info.SquaredAmplitude
+             // the t-content of the denominator: the gcd of its coefficients as a polynomial in t
+             let content =
+                 Polynomial.coefficients tv den |> List.filter (fun c -> c <> Ops.zero) |> List.reduce Polynomial.gcd
+             let factors =
+                 match Polynomial.squareFreeParts content with
+                 | Product xs -> xs
+                 | e -> [ e ]
+                 |> List.map (fun f -> match f with Power(b, _) -> b | _ -> f)
+                 |> List.filter (fun f -> not (Structure.freeOf sv f))
+             let roots =
+                 factors
+                 |> List.collect (fun f ->
+                     let d = Polynomial.degree sv f
+                     if d > 2 then
+                         raise (NotSupportedException(sprintf "|M|² of %s: the s-channel factor %s of its denominator has degree %d in s; poles are found for degree <= 2" info.Name (Infix.format f) d))
+                     Solve.polynomialWith dom sv f)
+             let ps = info.ModelParameters |> List.map (fun p -> p.AsFormulaParameter())
+             roots
+             |> List.mapi (fun i r ->
+                 Formula(sprintf "s_pole%d %s" (i + 1) info.Name, r, ps, "MeV^2", info.Reference,
+                         sprintf "s-channel pole of |M|² of %s: a root in s of its t-free denominator" info.Name))
+             |> Array.ofList
+             :> IReadOnlyList<Formula>)
+    let polesCompiled =
+        lazy
+            (let symbols = info.ModelParameters |> List.map (fun p -> p.Symbol)
+             poles.Force() |> Seq.map (fun f -> Compile.compileArray symbols f.Expression) |> Array.ofSeq)
     /// |M|²(s, t) (dimensionless) at a parameter point.
     member _.SquaredAmplitudeAt(point: ParameterPoint) : Func<float, float, float> =
         if isNull (box point) then nullArg "point"
         let values = point.ValuesOf(info.ModelParameters |> Array.ofList)
         let f = compiled.Force()
         Func<float, float, float>(fun s t -> f.Invoke(s, t, values))
+    /// The s-channel poles of |M|², in MeV²: the roots in s of the factors of its denominator (rational normal form)
+    /// that do not depend on t — the t-content of the denominator, factored square-free, each factor of degree 1 or 2
+    /// in s solved exactly. A zero-width mediator of mass M exchanged in the s-channel gives the pole s = M²; t- and
+    /// u-channel propagators (u = 2m² − s − t) depend on t and give none. Formulas over ModelParameters, derived on
+    /// first use; empty when |M|² has no s-channel exchange. NotSupportedException (naming the factor) when a factor
+    /// has degree > 2 in s.
+    member _.SChannelPoles : IReadOnlyList<Formula> = poles.Force()
+    /// The values of SChannelPoles (MeV²) at a parameter point, in the same order: NaN for a pole that is not real there.
+    member _.SChannelPolesAt(point: ParameterPoint) : IReadOnlyList<float> =
+        if isNull (box point) then nullArg "point"
+        let values = point.ValuesOf(info.ModelParameters |> Array.ofList)
+        polesCompiled.Force() |> Array.map (fun (f: Func<float[], float>) -> f.Invoke values) :> IReadOnlyList<float>
 
 /// A 2 → 2 process with both initial particles at rest (χ N → ν N for dark-matter down-scattering): σv (MeV⁻²).
 [<Sealed>]

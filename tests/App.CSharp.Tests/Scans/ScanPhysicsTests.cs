@@ -71,7 +71,7 @@ public class ScanPhysicsTests
     [Test]
     public void DecouplingWhileRelativisticIsNotApplicableWithTheReason()
     {
-        var v = At(Observable(Spec("[kinetic_decoupling]"), "T_KD_keV"), 1.0, 3.0, 1e-8, 1e-9);
+        var v = At(Observable(Spec("[kinetic_decoupling]"), "T_KD_keV"), 1.0, 10.0, 1e-8, 1e-9); // r = 10: the φ pole lies beyond the neutrinos at m_X/3
         Assert.That(v.HasValue, Is.False);
         Assert.That(v.Reason, Does.Contain("relativistic"));
     }

@@ -125,3 +125,15 @@ let ``the low-velocity expansion of a process is a formula in its model paramete
     Assert.That(lv.SWave.Unit, Is.EqualTo "MeV^-2")
     // y⁴ m²/(32π (m² + m_S²)²)
     Assert.That(lv.SWave.Evaluate(3.0, 10.0, 1e-3), Is.EqualTo(1e-12 * 9.0 / (32.0 * Math.PI * 109.0 ** 2.0)).Within(1e-12).Percent)
+
+[<Test>]
+let ``the s-channel poles of χ ν̄ → χ ν̄ are s = m_S², and χ ν → χ ν (u-channel S) has none`` () =
+    let nubar = seed.ElasticScattering ProcessKind.ChiAntineutrinoToChiAntineutrino
+    Assert.That(nubar.SChannelPoles.Count, Is.EqualTo 1)
+    let pole = nubar.SChannelPoles.[0]
+    Assert.That(pole.Unit, Is.EqualTo "MeV^2")
+    Assert.That(Normal.simplify (pole.Expression - Symbol "m_S" ** 2), Is.EqualTo Ops.zero, pole.Infix)
+    let at = nubar.SChannelPolesAt(SeedModel.CosmologyPoint(3.0, 10.0, 0.1))
+    Assert.That(at.Count, Is.EqualTo 1)
+    Assert.That(at.[0], Is.EqualTo(100.0).Within(1e-12).Percent, "s = m_S² at m_S = 10 MeV")
+    Assert.That((seed.ElasticScattering ProcessKind.ChiNeutrinoToChiNeutrino).SChannelPoles, Is.Empty)
