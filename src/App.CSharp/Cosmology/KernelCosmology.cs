@@ -29,13 +29,16 @@ public static class KernelCosmology
     private static (Func<double, double, double, double, double, double> Nu, Func<double, double, double, double, double, double> NuBar) CompileScattering()
     {
         var d = ModelInUse.Definition;
+        // compiled in w = s − m_χ² (the kernel's SquaredAmplitudeAboveThreshold): the rate samples s just above m_χ², where
+        // the form in s cancels to noise of either sign; w = s − m_χ² is exact there (Sterbenz: s and m_χ² within a factor 2)
         Func<double, double, double, double, double, double> Compiled(ProcessKind kind)
         {
-            var f = Seed.ElasticScattering(kind).SquaredAmplitude;
-            string[] order = [ProcessVariables.MandelstamS.Symbol, ProcessVariables.MandelstamT.Symbol, d.DarkFermionMass.Symbol, d.MediatorMass.Symbol, d.DarkCoupling?.Symbol ?? "(no dark coupling)"];
+            var f = Seed.ElasticScattering(kind).SquaredAmplitudeAboveThreshold(d.DarkFermionMass.Symbol);
+            string[] order = ["w", ProcessVariables.MandelstamT.Symbol, d.DarkFermionMass.Symbol, d.MediatorMass.Symbol, d.DarkCoupling?.Symbol ?? "(no dark coupling)"];
             if (!f.ParameterNames.SequenceEqual(order))
                 throw new InvalidOperationException($"{f.Name}: parameters ({string.Join(", ", f.ParameterNames)}), expected ({string.Join(", ", order)})");
-            return f.Compile5();
+            var g = f.Compile5();
+            return (s, t, m, ms, y) => g(s - m * m, t, m, ms, y); // numerics: the variable w = s − m² of the compiled |M|²
         }
         return (Compiled(ProcessKind.ChiNeutrinoToChiNeutrino), Compiled(ProcessKind.ChiAntineutrinoToChiAntineutrino));
     }

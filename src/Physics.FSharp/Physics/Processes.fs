@@ -360,6 +360,7 @@ type ElasticScatteringProcess internal (info: ProcessInfo) =
         lazy
             (let symbols = info.ModelParameters |> List.map (fun p -> p.Symbol)
              poles.Force() |> Seq.map (fun f -> Compile.compileArray symbols f.Expression) |> Array.ofSeq)
+    let aboveThreshold = System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Formula>>()
     /// |M|²(s, t) (dimensionless) at a parameter point.
     member _.SquaredAmplitudeAt(point: ParameterPoint) : Func<float, float, float> =
         if isNull (box point) then nullArg "point"
@@ -378,6 +379,25 @@ type ElasticScatteringProcess internal (info: ProcessInfo) =
         if isNull (box point) then nullArg "point"
         let values = point.ValuesOf(info.ModelParameters |> Array.ofList)
         polesCompiled.Force() |> Array.map (fun (f: Func<float[], float>) -> f.Invoke values) :> IReadOnlyList<float>
+    /// |M|² in w = s − m² and t instead of s and t, m the mass of the massive initial particle (the model parameter
+    /// named massSymbol): s = m² + w substituted and the result brought to the core's normal form, parameters
+    /// (w [MeV²], t [MeV²], model parameters). The same function; written this way no term cancels as w → 0, where the
+    /// kinetic-decoupling rate samples it (partner momenta k ≪ m: s − m² = 2mk lies far below the rounding of m², and the
+    /// form in s returns noise of either sign there, e.g. −4e-22 at s = m² for the vector model's χ ν → χ ν).
+    member _.SquaredAmplitudeAboveThreshold(massSymbol: string) : Formula =
+        let mass =
+            match info.ModelParameters |> List.tryFind (fun p -> p.Symbol = massSymbol) with
+            | Some p -> p
+            | None -> invalidArg "massSymbol" (sprintf "|M|² of %s has no parameter %s" info.Name massSymbol)
+        aboveThreshold.GetOrAdd(massSymbol, fun _ ->
+            lazy
+                (let w = Symbol "w"
+                 let e = Structure.substitute ProcessVariables.MandelstamS.Expression (w + Symbol mass.Symbol ** 2) info.SquaredAmplitude
+                 let variables =
+                     [ Parameter.Create("w", "MeV^2", sprintf "s − %s², the Mandelstam s above the threshold of the massive initial particle" mass.Symbol)
+                       ProcessVariables.MandelstamT.AsFormulaParameter() ]
+                 Formula("M2w " + info.Name, Normal.simplify e, variables @ (info.ModelParameters |> List.map (fun p -> p.AsFormulaParameter())),
+                         info.AmplitudeUnit, info.Reference, sprintf "|M|² of %s in w = s − %s² and t (%s)" info.Name mass.Symbol info.SpinSums))).Value
 
 /// A 2 → 2 process with both initial particles at rest (χ N → ν N for dark-matter down-scattering): σv (MeV⁻²).
 [<Sealed>]
