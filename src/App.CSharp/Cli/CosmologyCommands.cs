@@ -144,13 +144,23 @@ public static class CosmologyCommands
             var o = new Results("kd", $"--mx {Results.Echo(m)} --ratio {Results.Echo(r)} --yx {Results.Echo(y)}");
             var kd = KernelCosmology.KineticDecoupling(m, r, y);
             var tMin = Cosmology.KineticDecoupling.MinimumDecouplingTemperature();
-            var bound = KernelCosmology.LymanAlphaCouplingBound(m, r);
+            // the bound needs T_KD at every y_X up to 10; where that would need the rate at the φ resonance it is not
+            // computed (T_KD at this y_X is still printed), with the reason
+            double bound;
+            string? resonance = null;
+            try { bound = KernelCosmology.LymanAlphaCouplingBound(m, r); }
+            catch (DecouplingNotFoundException e) when (e.Failure == DecouplingFailure.AtResonance)
+            {
+                bound = double.NaN;
+                resonance = $"not computed: {e.Message}";
+            }
             var tKd = o.Positive(kd.Temperature * 1e3, "T_KD");
             var mCut = o.Positive(kd.CutoffMass, "M_cut");
             var analytic = o.Value(Cosmology.KineticDecoupling.Seed000Eq15(m, y, r) / CosmologyUnits.KeV, "eq. (15)");
             // the bound: a number, or a note when the search (y_X from 1e-8 to 10) finds none inside its range
             var (boundValue, boundNote) = bound switch
             {
+                double.NaN => ((double?)null, resonance),
                 double.PositiveInfinity => ((double?)null, "no bound below 10"),
                 0.0 => (null, $"{Numbers.Exact(1e-8)} (T_KD is below the bound already at y_X = 1e-8, where the search starts)"),
                 _ => (o.Positive(bound, "Lyman-α bound on y_X"), (string?)null),
@@ -158,12 +168,13 @@ public static class CosmologyCommands
             if (output.Of(p) is var format and not OutputFormat.Table)
             {
                 o.Records(format, ["m_X_MeV", "m_phi_over_m_X", "y_X", "T_KD_keV", "M_cut_Msun", "T_KD_min_keV", "y_X_max_LymanAlpha", "LymanAlpha_note", "T_KD_seed000_eq15_keV"],
-                    [[m, r, y, tKd, mCut, o.Value(tMin * 1e3, "T_KD,min"), boundValue, boundNote is null ? null : "y_X < " + boundNote, analytic]]);
+                    [[m, r, y, tKd, mCut, o.Value(tMin * 1e3, "T_KD,min"), boundValue, boundNote is null ? null : resonance is null ? "y_X < " + boundNote : boundNote, analytic]]);
                 return 0;
             }
             AnsiConsole.MarkupLine($"m_X = {Results.Echo(m)} MeV, m_φ = {Results.Echo(r)} m_X, y_X = {Results.Echo(y)}:");
             AnsiConsole.MarkupLine($"  T_KD = [bold]{Numbers.Significant(tKd)} keV[/] (γ = H, Fermi–Dirac ν at T_ν), M_cut = {Numbers.Significant(mCut)} M_sun");
-            AnsiConsole.MarkupLine($"  Lyman-α (m_WDM > 5.3 keV) requires T_KD > {o.Text(tMin * 1e3, "T_KD,min")} keV: y_X < {(boundValue is double v ? Numbers.Significant(v) : boundNote)}");
+            AnsiConsole.MarkupLine($"  Lyman-α (m_WDM > 5.3 keV) requires T_KD > {o.Text(tMin * 1e3, "T_KD,min")} keV: " +
+                (resonance is not null ? $"the bound on y_X is {Markup.Escape(resonance)}" : $"y_X < {(boundValue is double v ? Numbers.Significant(v) : boundNote)}"));
             AnsiConsole.MarkupLine($"  [grey]seed 000 eq. (15) as printed: {Numbers.Significant(analytic)} keV (its prefactor 0.4 keV is ~7× our numerical result; see the README)[/]");
             return 0;
         }));

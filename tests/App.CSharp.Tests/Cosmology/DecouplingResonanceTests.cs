@@ -78,6 +78,20 @@ public class DecouplingResonanceTests
         Assert.That(r.Out, Does.Not.Contain("T_KD ="));
     }
 
+    /// <summary>A valid T_KD whose Lyman-α bound would need the rate at the resonance (at small y_X, where X decouples
+    /// early): T_KD is printed, the bound is "not computed" with the reason, exit 0 (it exited 2 on the whole command).</summary>
+    [Test]
+    public async Task NudmKdPrintsAValidDecouplingTemperatureAndSaysWhyTheBoundIsNotComputed()
+    {
+        var r = await CliRun.Capture(["kd", "--mx", "0.01", "--ratio", "3", "--yx", "0.1"]);
+        Assert.That(r.Exit, Is.EqualTo(0), r.ToString());
+        Assert.That(r.Out, Does.Contain("T_KD = ").And.Contain("the bound on y_X is not computed").And.Contain("resonance"));
+        var csv = await CliRun.Capture(["kd", "--mx", "0.01", "--ratio", "3", "--yx", "0.1", "--csv"]);
+        Assert.That(csv.Exit, Is.EqualTo(0), csv.ToString());
+        var row = csv.Out.Trim().Split('\n')[1];
+        Assert.That(row, Does.Contain("not computed"), "the note column says why the bound column is empty");
+    }
+
     /// <summary>
     /// Below the resonance nothing moves: with the limit below m_X/3 the direct search keeps the decade nodes from m_X/3,
     /// so for a root below the first node under the limit (the same Brent bracket) T_KD equals the solve that ignores the
