@@ -745,7 +745,11 @@ module Normal =
         if a = b then decision Verdict.Proven "identical canonical forms"
         elif Structure.hasSpecial a || Structure.hasSpecial b then
             let isInfinity e = match e with PositiveInfinity | NegativeInfinity | ComplexInfinity -> true | _ -> false
-            let finite e = not (Structure.hasSpecial e)
+            // finite: free of special values, and still so once normalised — c/((1 + √2)(1 + √3) − 1 − √2 − √3 − √6)
+            // has no special part as written, but its denominator is 0, so it is as undefined as complexinf
+            let finite e =
+                not (Structure.hasSpecial e)
+                && (try not (Structure.hasSpecial (simplifyWith assume e)) with :? ExpressionTooComplexException -> false)
             if (isInfinity a && (isInfinity b || finite b)) || (isInfinity b && finite a) then
                 decision Verdict.Disproven (sprintf "%s and %s differ (infinite against different)" (show a) (show b))
             else decision Verdict.Undecided (sprintf "%s or %s contains undefined parts" (show a) (show b))
