@@ -179,6 +179,20 @@ let obligations : Obligation list =
               let dom = (Assumptions.Positive [ "E"; "k"; "g_chi" ]).AndPositive(E - k).AndPositive(1 - c).AndPositive(1 + c)
               let b = m2Of vector ProcessKind.MediatorPairToNeutrinoAntineutrino |> Structure.substitute mChi Ops.zero |> cmFrame
               Prove.limit dom "m_V → 0 (k → E⁻) at m_χ = 0" k E Direction.FromBelow b (8 * gChi ** 4 * (1 + c ** 2) / (9 * (1 - c ** 2))) }
+      { Id = "kd.above-threshold-form"
+        Title = "χ ν → χ ν and χ ν̄ → χ ν̄ in w = s − m_χ² (the form the kinetic-decoupling rate compiles) are |M|²(s, t) with s = m_χ² + w"
+        Equation = "ElasticScatteringProcess.SquaredAmplitudeAboveThreshold: a change of variable, w = s − m_χ², of the derived |M|² (seed 000 sec. IV, eq. 14's amplitude)"
+        Statement = "For the seeds' scalar model and the vector and pseudoscalar models, the normalised form in (w, t) the kernel hands to the rate, with w replaced by s − m_χ², is identical to |M|²(s, t): rewriting it so that no term cancels just above threshold changes nothing else."
+        Domain = "s, t, masses and couplings real (the identity is polynomial in w)"
+        Check =
+          fun () ->
+              Prove.all
+                  [ for model in [ SeedModel.Model; vector; pseudo ] do
+                        for kind in [ ProcessKind.ChiNeutrinoToChiNeutrino; ProcessKind.ChiAntineutrinoToChiAntineutrino ] do
+                            let p = model.ElasticScattering kind
+                            let w = p.SquaredAmplitudeAboveThreshold("m_chi").Expression
+                            let back = Structure.substitute (s "w") (s "s" - mChi ** 2) w
+                            yield Prove.equal Assumptions.AllPositive (sprintf "%s, %s" model.Name p.Name) back p.SquaredAmplitude.Expression ] }
       { Id = "ps.spin-dependent-absent"
         Title = "Pseudoscalar model: coherent ν N → χ N, ν̄ N → χ̄ N and χ N → ν N are absent (spin-dependent), with the reason"
         Equation = "y_N N̄ iγ5 N φ (from q̄ iγ5 q φ)"
