@@ -360,13 +360,14 @@ public sealed class ScanStore : IDisposable
         bool done = false;
         try
         {
-            foreach (var row in rows)
+            if (NativeStatement.IsAvailable)
             {
-                if (row.Parameters.Length != np || row.Observables.Length != no)
-                    throw new ArgumentException($"row {row.Index} has {row.Parameters.Length} parameters and {row.Observables.Length} observables; the store has {np} and {no}");
-                int rc = NativeStatement.IsAvailable ? InsertNative(_insert, row, np, no) : InsertRaw(_insert, row, np, no);
-                if (rc != raw.SQLITE_DONE) Check(rc, $"store point {row.Index}");
+                bool added = false;
+                _insert.DangerousAddRef(ref added); // the statement stays alive while its raw pointer is in use
+                try { InsertAll(new NativeBinder(_insert.DangerousGetHandle()), rows, np, no); }
+                finally { if (added) _insert.DangerousRelease(); }
             }
+            else InsertAll(new RawBinder(_insert), rows, np, no);
             Check(raw.sqlite3_exec(db, "COMMIT;"), "commit a batch");
             done = true;
         }
@@ -378,51 +379,71 @@ public sealed class ScanStore : IDisposable
 
     private static readonly byte[] OkUtf8 = Encoding.UTF8.GetBytes(PointEvaluator.Ok);
 
-    /// <summary>One row through the native library's own calls; the step's result code.</summary>
-    private static int InsertNative(sqlite3_stmt insert, ScanRow row, int np, int no)
+    /// <summary>Binds and steps each row through <paramref name="binder"/> (one code path for both sets of calls).</summary>
+    private void InsertAll<TBinder>(TBinder binder, IReadOnlyList<ScanRow> rows, int np, int no) where TBinder : struct, IRowBinder
     {
-        bool added = false;
-        insert.DangerousAddRef(ref added); // the statement stays alive while its raw pointer is in use
-        try
+        foreach (var row in rows)
         {
-            IntPtr stmt = insert.DangerousGetHandle();
-            NativeStatement.BindInt64(stmt, 1, row.Index);
-            for (int i = 0; i < np; i++) NativeStatement.BindDouble(stmt, 2 + i, row.Parameters[i]);
+            if (row.Parameters.Length != np || row.Observables.Length != no)
+                throw new ArgumentException($"row {row.Index} has {row.Parameters.Length} parameters and {row.Observables.Length} observables; the store has {np} and {no}");
+            binder.Int64(1, row.Index);
+            for (int i = 0; i < np; i++) binder.Double(2 + i, row.Parameters[i]);
             for (int i = 0; i < no; i++)
             {
                 double v = row.Observables[i];
-                if (double.IsFinite(v)) NativeStatement.BindDouble(stmt, 2 + np + i, v);
-                else NativeStatement.BindNull(stmt, 2 + np + i);
+                if (double.IsFinite(v)) binder.Double(2 + np + i, v);
+                else binder.Null(2 + np + i);
             }
-            var status = row.Status == PointEvaluator.Ok ? OkUtf8 : Encoding.UTF8.GetBytes(row.Status);
-            NativeStatement.BindText(stmt, 2 + np + no, status, status.Length, NativeStatement.Transient);
-            NativeStatement.BindDouble(stmt, 3 + np + no, row.Seconds);
+            binder.Text(2 + np + no, row.Status);
+            binder.Double(3 + np + no, row.Seconds);
+            int rc = binder.StepAndReset();
+            if (rc != raw.SQLITE_DONE) Check(rc, $"store point {row.Index}");
+        }
+    }
+
+    /// <summary>The calls that bind one row's values and step the insert.</summary>
+    private interface IRowBinder
+    {
+        void Int64(int index, long value);
+        void Double(int index, double value);
+        void Null(int index);
+        void Text(int index, string value);
+        /// <summary>Steps the statement, resets it, and returns the step's result code.</summary>
+        int StepAndReset();
+    }
+
+    /// <summary>The native library's own calls on the statement's raw pointer (the caller keeps the handle alive).</summary>
+    private readonly struct NativeBinder(IntPtr stmt) : IRowBinder
+    {
+        public void Int64(int index, long value) => NativeStatement.BindInt64(stmt, index, value);
+        public void Double(int index, double value) => NativeStatement.BindDouble(stmt, index, value);
+        public void Null(int index) => NativeStatement.BindNull(stmt, index);
+        public void Text(int index, string value)
+        {
+            var utf8 = value == PointEvaluator.Ok ? OkUtf8 : Encoding.UTF8.GetBytes(value);
+            NativeStatement.BindText(stmt, index, utf8, utf8.Length, NativeStatement.Transient);
+        }
+        public int StepAndReset()
+        {
             int rc = NativeStatement.Step(stmt);
             NativeStatement.Reset(stmt);
             return rc;
         }
-        finally
-        {
-            if (added) insert.DangerousRelease();
-        }
     }
 
-    /// <summary>One row through SQLitePCLRaw's calls; the step's result code.</summary>
-    private static int InsertRaw(sqlite3_stmt insert, ScanRow row, int np, int no)
+    /// <summary>SQLitePCLRaw's calls (where its native library is not e_sqlite3).</summary>
+    private readonly struct RawBinder(sqlite3_stmt stmt) : IRowBinder
     {
-        raw.sqlite3_bind_int64(insert, 1, row.Index);
-        for (int i = 0; i < np; i++) raw.sqlite3_bind_double(insert, 2 + i, row.Parameters[i]);
-        for (int i = 0; i < no; i++)
+        public void Int64(int index, long value) => raw.sqlite3_bind_int64(stmt, index, value);
+        public void Double(int index, double value) => raw.sqlite3_bind_double(stmt, index, value);
+        public void Null(int index) => raw.sqlite3_bind_null(stmt, index);
+        public void Text(int index, string value) => raw.sqlite3_bind_text(stmt, index, value);
+        public int StepAndReset()
         {
-            double v = row.Observables[i];
-            if (double.IsFinite(v)) raw.sqlite3_bind_double(insert, 2 + np + i, v);
-            else raw.sqlite3_bind_null(insert, 2 + np + i);
+            int rc = raw.sqlite3_step(stmt);
+            raw.sqlite3_reset(stmt);
+            return rc;
         }
-        raw.sqlite3_bind_text(insert, 2 + np + no, row.Status);
-        raw.sqlite3_bind_double(insert, 3 + np + no, row.Seconds);
-        int rc = raw.sqlite3_step(insert);
-        raw.sqlite3_reset(insert);
-        return rc;
     }
 
     /// <summary>
