@@ -193,23 +193,26 @@ public class ModelFileScanTests
         Assert.That(t.Error, Does.Contain("model vector has no parameter 'r'").And.Contain("m_chi, m_V, g_chi, gbar"));
     }
 
+    /// <summary>Two points of the vector model beside a copy of vector.yaml (Ωh² only: quick).</summary>
+    private const string TwoPointVectorSpec = """
+        model: vector.yaml
+        sampling: grid
+        parameters:
+          m_chi: { from: 10, to: 20, points: 2 }
+          m_V: 30
+          g_chi: 0.1
+          gbar: 1e-4
+        observables:
+          - omega_h2
+        """;
+
     /// <summary>The store keeps the model file's content hash: resuming after the file was edited is refused (exit
     /// code 2, naming the model); the unedited file resumes.</summary>
     [Test]
     public async Task ResumingWithAnEditedModelFileIsRefused()
     {
         var model = CopyShipped("vector");
-        var spec = Write("v.yaml", """
-            model: vector.yaml
-            sampling: grid
-            parameters:
-              m_chi: { from: 10, to: 20, points: 2 }
-              m_V: 30
-              g_chi: 0.1
-              gbar: 1e-4
-            observables:
-              - omega_h2
-            """);
+        var spec = Write("v.yaml", TwoPointVectorSpec);
         var first = await CliRun.Capture(["scan", "run", spec]);
         Assert.That(first.Exit, Is.EqualTo(0), first.ToString());
         var again = await CliRun.Capture(["scan", "run", spec]);
@@ -228,17 +231,7 @@ public class ModelFileScanTests
     public async Task TheModelOptionMustNameTheSpecsModel()
     {
         CopyShipped("vector");
-        var spec = Write("v.yaml", """
-            model: vector.yaml
-            sampling: grid
-            parameters:
-              m_chi: { from: 10, to: 20, points: 2 }
-              m_V: 30
-              g_chi: 0.1
-              gbar: 1e-4
-            observables:
-              - omega_h2
-            """);
+        var spec = Write("v.yaml", TwoPointVectorSpec);
         var other = await CliRun.Capture(["scan", "run", spec, "--model", "scalar"]);
         Assert.That(other.Exit, Is.EqualTo(2), other.ToString());
         Assert.That(other.Error, Does.Contain("--model scalar").And.Contain("model 'vector'").And.Contain("a scan's model is written in its spec"));
