@@ -34,7 +34,8 @@ type ModelCheckStatus =
     | Proven = 0
     /// The claim is false (disproven by the core, or a structural check that does not hold).
     | Failed = 1
-    /// The core could neither prove nor disprove it: not proven (the model is refused all the same).
+    /// The core could neither prove nor disprove it: not proven, and not refuted either. The model loads with a
+    /// warning naming the obligation (ModelDefinition.UndecidedWarnings); results that use it are not certified.
     | Undecided = 2
 
 /// One obligation a model is verified with: a standard one (dimensions, |M|² ≥ 0, the m_χ → 0 limit, the ν/ν̄
@@ -93,10 +94,27 @@ type ModelDefinition internal (model: Model, file: string, contentHash: string, 
     member _.NotDerived : IReadOnlyList<NotDerivedProcess> = notDerived |> Array.ofList :> IReadOnlyList<NotDerivedProcess>
     /// Whether every obligation is proven.
     member _.Verified = checks |> List.forall (fun c -> c.Holds)
+    /// The obligations the core could neither prove nor disprove (in the order of Checks): the model is not refused
+    /// for them, but results that use them are not certified. Empty when every obligation is proven.
+    member _.Undecided : IReadOnlyList<ModelCheck> =
+        checks |> List.filter (fun c -> c.Status = ModelCheckStatus.Undecided) |> Array.ofList :> IReadOnlyList<ModelCheck>
+    /// The obligations that are disproven (a model loaded with ModelFile.Load has none: it is refused for them).
+    member _.Failed : IReadOnlyList<ModelCheck> =
+        checks |> List.filter (fun c -> c.Status = ModelCheckStatus.Failed) |> Array.ofList :> IReadOnlyList<ModelCheck>
+    /// One warning per undecided obligation, naming it, its statement and why the core did not decide it, e.g.
+    /// "model 'X': obligation annihilation.positivity (|M|² ≥ 0 …) is UNDECIDED — <why>; results that use it are not
+    /// certified". Made from the verdicts, so a load from the cache gives the same warnings as the first.
+    member d.UndecidedWarnings : IReadOnlyList<string> =
+        d.Undecided
+        |> Seq.map (fun c ->
+            sprintf "model '%s': obligation %s (%s)%s is UNDECIDED — %s; results that use it are not certified"
+                model.Name c.Id c.Statement (if c.Line > 0 then sprintf " at line %d, column %d of %s" c.Line c.Column file else "") c.Detail)
+        |> Array.ofSeq :> IReadOnlyList<string>
     /// Whether the verdicts came from the disk cache (the same file content, program and kernel build verified before).
     member _.FromCache = fromCache
-    /// Notes for the user (a corrupt cache entry that was recomputed, …).
-    member _.Warnings : IReadOnlyList<string> = warnings |> Array.ofList :> IReadOnlyList<string>
+    /// Notes for the user: the undecided obligations (UndecidedWarnings), then anything about this load (a corrupt
+    /// cache entry that was recomputed, a verification that could not be cached).
+    member d.Warnings : IReadOnlyList<string> = Seq.append d.UndecidedWarnings warnings |> Array.ofSeq :> IReadOnlyList<string>
     /// Null when the model's ν N scattering is coherent; otherwise why coherent-scattering rates (CEvNS spectra and
     /// limits) cannot use it.
     member _.CoherentScatteringObstacle : string =
