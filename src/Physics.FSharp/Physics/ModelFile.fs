@@ -78,6 +78,7 @@ type NotDerivedProcess(kind: ProcessKind, name: string, reason: string) =
 [<Sealed>]
 type ModelDefinition internal (model: Model, file: string, contentHash: string, matching: NucleusMatching, quarkTerm: string, checks: ModelCheck list, notDerived: NotDerivedProcess list, fromCache: bool, warnings: string list) as self =
     let effectivePower = lazy (self.EffectivePowerOf())
+    let nucleonProduct = lazy (self.NucleonProductOf())
     /// The model (processes, parameters, fields).
     member _.Model = model
     /// The file as given (null for the built-in seed model).
@@ -164,6 +165,30 @@ type ModelDefinition internal (model: Model, file: string, contentHash: string, 
         match Normal.simplifyWith Assumptions.AllPositive (y * Calculus.differentiate y e / e) with
         | Number q -> q.ToDouble()
         | other -> invalidOp (sprintf "model '%s': dσ/dT of ν N → χ N is not a power of %s: its elasticity is %s" model.Name model.EffectiveCoupling.Parameter.Symbol (Infix.format other))
+    /// The product of couplings that σ_NC = (y_X y_p)² m_X²/(16π m_φ⁴) (seed 000 sec. VII; the quantity the
+    /// down-scattering limits are quoted in) takes for this model: the dark coupling (χ–ν vertex) times the nucleus
+    /// coupling per nucleon, y_dark · y_N/A, with y_N written through the effective coupling (effective: in the file):
+    /// ȳ² A/y_χ for the seeds' model, so the product is ȳ² = y_X y_p; 3A ḡ²/g_χ for vector.yaml: 3ḡ² = g_χ (3g_q).
+    /// A dimensionless formula of the effective coupling (and of the dark coupling when it does not cancel).
+    /// InvalidOperationException naming the model when it declares no effective or dark coupling, or when the product
+    /// depends on A (a nucleus coupling not proportional to A has no per-nucleon value) or on another symbol.
+    member d.DarkNucleonCouplingProduct : Formula = nucleonProduct.Force()
+    member private d.NucleonProductOf() =
+        let e = model.EffectiveCoupling
+        if isNull e then
+            invalidOp (sprintf "model '%s' declares no effective coupling (effective: in the model file), through which σ_NC's couplings y_X y_p are written" model.Name)
+        let dark = d.DarkCoupling
+        if isNull dark then invalidOp (sprintf "model '%s' has no vertex between its dark fermion and a neutrino, whose coupling σ_NC takes" model.Name)
+        let dom = Assumptions.Positive(Seq.append e.AssumePositive [ e.Parameter.Symbol; dark.Symbol; "A" ])
+        let product = Normal.simplifyWith dom (Symbol dark.Symbol * e.ReplacementExpression / Symbol "A")
+        let symbols = Structure.symbols product
+        match symbols |> List.filter (fun x -> x <> e.Parameter.Symbol && x <> dark.Symbol) with
+        | [] -> ()
+        | other ->
+            invalidOp (sprintf "model '%s': %s × %s/A = %s depends on %s, so it has no per-nucleon coupling for σ_NC" model.Name dark.Symbol e.Replaces.Symbol (Infix.format product) (String.Join(", ", other)))
+        let ps = [ e.Parameter; dark ] |> List.filter (fun p -> List.contains p.Symbol symbols) |> List.map (fun p -> p.AsFormulaParameter())
+        Formula("dark-nucleon coupling product", product, ps, "1", "seed 000 sec. VII (σ_NC) with the model's couplings",
+                sprintf "y_dark · y_N/A = %s × %s/A of model '%s'" dark.Symbol e.Replaces.Symbol model.Name)
     /// Whether this is the built-in seeds' scalar model (the default).
     member _.IsBuiltIn = isNull file
     /// What identifies the model in checkpoint and manifest keys: empty for the built-in default, else its name and
