@@ -526,7 +526,11 @@ public sealed class XPhiNuModel : IScanModel
 /// the dark fermion's mass, the mediator's mass (given directly, not as a ratio), the coupling of the dark-fermion–neutrino
 /// vertex, and the effective coupling the CEvNS commands quote (ȳ of scalar.yaml, ḡ of vector.yaml) when the file
 /// declares one. An observable declares the processes it needs; one the model does not have (absent, not zero) is
-/// refused when the spec is read, naming the observable, the process and the model.
+/// refused when the spec is read, naming the observable, the process and the model. direct_detection and borexino are
+/// x-phi-nu's columns through the CLI's <c>--model</c> path (each search's limit with the model in use); stability is
+/// the dark fermion's open tree-level two-body decays (the kernel's <see cref="DecayChannels"/>), not x-phi-nu's
+/// one-loop X → νγ ratio; kaon is x-phi-nu's only. The definition's <see cref="ModelDefinition.Undecided"/> obligations
+/// (the model loaded with a warning for each) are there for a caller to print or record.
 /// </summary>
 public sealed class FileScanModel : IScanModel
 {
