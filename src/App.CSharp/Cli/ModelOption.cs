@@ -38,15 +38,29 @@ public static class ModelOption
 
     /// <summary>
     /// Reads, checks and verifies a model file (refused with file, line and column when malformed or when an
-    /// obligation is not proven); warnings (a corrupt cache entry) go to standard error.
+    /// obligation FAILED); warnings go to standard error: one per UNDECIDED obligation (the model loads, but results
+    /// that use it are not certified; repeated on every load, from the cache too), and a corrupt cache entry.
     /// </summary>
-    public static ModelDefinition Load(string argument, bool refuse = true)
+    /// <param name="argument">A path, or a shipped model's name.</param>
+    /// <param name="refuse">False for <c>verify --model</c>: a failed obligation is listed, not refused.</param>
+    /// <param name="quiet">True when the same model's warnings were printed already by this command.</param>
+    public static ModelDefinition Load(string argument, bool refuse = true, bool quiet = false)
     {
         var path = ModelFile.Resolve(argument);
         var cache = CacheFolder.Folder("models");
         var d = refuse ? ModelFile.Load(path, cache, ProgramVersion) : ModelFile.Check(path, cache, ProgramVersion);
-        foreach (var w in d.Warnings) CommandLine.Error.MarkupLine($"[yellow]warning:[/] {Markup.Escape(w)}");
+        if (!quiet)
+            foreach (var w in d.Warnings) CommandLine.Error.MarkupLine($"[yellow]warning:[/] {Markup.Escape(w)}");
         return d;
+    }
+
+    /// <summary>What a load found, for the line naming the model: "12 obligations proven", "11 obligations proven, 1
+    /// UNDECIDED", with "verified before: cached" when the verdicts came from the cache.</summary>
+    internal static string Summary(ModelDefinition d)
+    {
+        int undecided = d.Undecided.Count;
+        var verdicts = $"{d.Checks.Count - undecided} obligations proven{(undecided > 0 ? $", {undecided} UNDECIDED" : "")}";
+        return d.FromCache ? $"verified before: cached; {verdicts}" : verdicts;
     }
 
     /// <summary>Runs a command's action with the model of --model in use.</summary>
@@ -59,7 +73,7 @@ public static class ModelOption
             {
                 try { definition = Load(argument); }
                 catch (Exception e) when (e is not OutOfMemoryException) { return CommandLine.Report(e); }
-                CommandLine.Error.MarkupLine($"[grey]model '{Markup.Escape(definition.Model.Name)}' from {Markup.Escape(definition.File)} ({(definition.FromCache ? "verified before: cached" : $"{definition.Checks.Count} obligations proven")})[/]");
+                CommandLine.Error.MarkupLine($"[grey]model '{Markup.Escape(definition.Model.Name)}' from {Markup.Escape(definition.File)} ({Summary(definition)})[/]");
             }
             using var scope = ModelInUse.Use(definition);
             return inner switch

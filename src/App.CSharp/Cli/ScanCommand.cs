@@ -59,9 +59,10 @@ public static class ScanCommand
         };
         cmd.SetAction((p, ct) => CommandLine.GuardAsync(() =>
         {
-            if (p.GetValue(model) is { } m) CheckModel(p.GetValue(spec)!, m);
+            // the spec (and its model file) is read once: a model's warnings (an UNDECIDED obligation) print once, at the start
+            var loaded = p.GetValue(model) is { } m ? CheckModel(p.GetValue(spec)!, m) : null;
             return Task.FromResult(RunScan(p.GetValue(spec)!, p.GetValue(output),
-                p.GetValue(shard) is { } s ? Shard.Parse(s) : Shard.All, p.GetValue(threads), p.GetValue(wait), ct, p.GetValue(batch)));
+                p.GetValue(shard) is { } s ? Shard.Parse(s) : Shard.All, p.GetValue(threads), p.GetValue(wait), ct, p.GetValue(batch), loaded));
         }));
         return cmd;
     }
@@ -71,11 +72,11 @@ public static class ScanCommand
     /// and merge reads it from there), so the option is accepted only when FILE is the spec's model file (the same
     /// content); otherwise bad input (exit code 2) saying where to name the model.
     /// </summary>
-    private static void CheckModel(string specPath, string argument)
+    private static ScanSpec CheckModel(string specPath, string argument)
     {
         var spec = ScanSpec.Load(specPath, LoadModel);
-        var given = LoadModel(argument);
-        if (spec.Model is FileScanModel f && f.Definition.ContentHash == given.ContentHash) return;
+        var given = ModelOption.Load(argument, quiet: true); // its warnings are the spec's model's, printed once above
+        if (spec.Model is FileScanModel f && f.Definition.ContentHash == given.ContentHash) return spec;
         var named = spec.Model is FileScanModel g ? $"the model file {g.Definition.File} (model '{g.Name}')" : $"the built-in model {spec.Model.Name}";
         throw new UserInputException(
             $"--model {argument}: the spec {specPath} names {named}, and --model names model '{given.Model.Name}' ({given.File}, another file content); " +
@@ -85,11 +86,13 @@ public static class ScanCommand
     /// <summary>A model file a spec names, read, checked and verified as --model reads one (verdicts cached; warnings on stderr).</summary>
     private static NuDM.Physics.ModelDefinition LoadModel(string file) => ModelOption.Load(file);
 
-    /// <summary>Runs (or resumes) a scan or one shard of it; returns the exit code.</summary>
-    public static int RunScan(string specPath, string? outFolder, Shard shard, int threads, bool wait, CancellationToken ct, int batchRows = 4096)
+    /// <summary>Runs (or resumes) a scan or one shard of it; returns the exit code. <paramref name="loaded"/>: the spec of
+    /// <paramref name="specPath"/> already read (null: read here).</summary>
+    public static int RunScan(string specPath, string? outFolder, Shard shard, int threads, bool wait, CancellationToken ct, int batchRows = 4096,
+        ScanSpec? loaded = null)
     {
         NuDM.Physics.Argument.InRange("--threads", threads, 1, 1024, "");
-        var spec = ScanSpec.Load(specPath, LoadModel);
+        var spec = loaded ?? ScanSpec.Load(specPath, LoadModel);
         var paths = ScanPaths.For(specPath, outFolder);
         var storePath = paths.ShardStore(shard);
         Directory.CreateDirectory(Path.GetDirectoryName(storePath)!);

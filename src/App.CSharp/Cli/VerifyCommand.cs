@@ -7,7 +7,8 @@ namespace NuDM.App.Cli;
 
 /// <summary>
 /// <c>nudm verify</c>: runs every symbolic proof obligation and prints a table with each status (proven, FAILED,
-/// UNDECIDED — the core could neither prove nor disprove it — or CRASHED); exit code 1 unless all are proven.
+/// UNDECIDED — the core could neither prove nor disprove it — or CRASHED). Exit codes as <c>nudm check</c>'s: 0 all
+/// proven, 1 one failed (or crashed), 3 none failed but one undecided; 2 bad input.
 /// </summary>
 public static class VerifyCommand
 {
@@ -28,9 +29,14 @@ public static class VerifyCommand
         return cmd;
     }
 
+    /// <summary>The exit code of a set of verdicts, as <c>nudm check</c>'s: 0 all proven, 1 one failed (disproven, or a
+    /// crash: a bug), 3 none failed but one undecided (not proven, not refuted).</summary>
+    internal static int ExitCode(int failed, int undecided) => failed > 0 ? 1 : undecided > 0 ? 3 : 0;
+
     /// <summary>
     /// Runs the obligations, prints the table (or CSV/JSON rows: one per obligation with its status, time in ms and what
-    /// the proof showed), returns the exit code (1 unless every obligation is proven: failed, undecided and crashed all count).
+    /// the proof showed), returns the exit code (<see cref="ExitCode"/>: 1 when one failed or crashed, 3 when none did
+    /// but one is undecided, 0 all proven).
     /// </summary>
     public static int Run(string? filter, bool details, OutputFormat format = OutputFormat.Table)
     {
@@ -59,14 +65,14 @@ public static class VerifyCommand
                 new Markup(status),
                 new Text($"{Numbers.Fixed(r.Elapsed.TotalMilliseconds, 0)} ms"));
         }
-        var failed = results.Count(r => !r.Holds);
+        int exit = ExitCode(results.Count(r => r.Status is ProofStatus.Failed or ProofStatus.Crashed), results.Count(r => r.Status == ProofStatus.Undecided));
         if (format != OutputFormat.Table)
         {
             new Results("verify", filter is null ? "all obligations" : $"--filter {filter}").Records(format,
                 ["id", "title", "equation", "domain", "status", "time_ms", "detail", "error"],
                 results.Select(r => (IReadOnlyList<object?>)[r.Obligation.Id, r.Obligation.Title, r.Obligation.Equation, r.Obligation.Domain,
                     r.Status.ToString().ToLowerInvariant(), r.Elapsed.TotalMilliseconds, r.Detail, r.Error]));
-            return failed == 0 ? 0 : 1;
+            return exit;
         }
         AnsiConsole.Write(table);
 
@@ -90,14 +96,15 @@ public static class VerifyCommand
             .Select(p => $"{p.Count} {p.Label}");
         AnsiConsole.MarkupLine(
             $"[red]{notProven} of {results.Count} obligations not proven[/] ({string.Join(", ", parts)}); {results.Count - notProven} proven");
-        return 1;
+        return exit;
     }
 
     /// <summary>
     /// Runs <c>nudm verify --model FILE</c>: reads and checks the model file (a malformed file is an error naming the
     /// file, line and column, exit code 2), runs its obligations — the standard ones every model gets and the file's
-    /// own — and prints them like the core's; exit code 1 unless every one is proven (a model that fails one is refused
-    /// by every other command).
+    /// own — and prints them like the core's. Exit code (<see cref="ExitCode"/>) 1 when one FAILED (every other command
+    /// refuses the model), 3 when none failed but one is UNDECIDED (the other commands load it with a warning naming
+    /// it), 0 when all are proven.
     /// </summary>
     public static int RunModel(string file, string? filter, bool details, OutputFormat format = OutputFormat.Table)
     {
@@ -112,6 +119,8 @@ public static class VerifyCommand
             _ => "failed",
         };
         var notProven = checks.Count(c => !c.Holds);
+        int failed = checks.Count(c => c.Status == ModelCheckStatus.Failed), undecided = checks.Count(c => c.Status == ModelCheckStatus.Undecided);
+        int exit = ExitCode(failed, undecided);
         if (format != OutputFormat.Table)
         {
             new Results("verify", $"--model {file}{(filter is null ? "" : $" --filter {filter}")}").Records(format,
@@ -119,7 +128,7 @@ public static class VerifyCommand
                 checks.Select(c => (IReadOnlyList<object?>)[c.Id, c.Title, c.Statement, Status(c.Status), c.Line == 0 ? null : c.Line, c.Detail]));
             foreach (var n in d.NotDerived)
                 CommandLine.Error.MarkupLine($"[yellow]{Markup.Escape(n.Name)}: not derived (absent, not zero): {Markup.Escape(n.Reason)}[/]");
-            return notProven == 0 ? 0 : 1;
+            return exit;
         }
         AnsiConsole.MarkupLine($"model [bold]{Markup.Escape(d.Model.Name)}[/] from {Markup.Escape(d.File)}{(d.FromCache ? " [grey](verified before with this program: the cached verdicts)[/]" : "")}");
         var table = new Table().Border(TableBorder.Rounded).AddColumn("obligation").AddColumn("line").AddColumn("status");
@@ -140,7 +149,10 @@ public static class VerifyCommand
             AnsiConsole.MarkupLine($"[green]{checks.Count} of {checks.Count} obligations of model '{Markup.Escape(d.Model.Name)}' proven[/]");
             return 0;
         }
-        AnsiConsole.MarkupLine($"[red]{notProven} of {checks.Count} obligations of model '{Markup.Escape(d.Model.Name)}' not proven[/]: the model is refused by the other commands");
-        return 1;
+        var counts = string.Join(", ", new[] { (failed, "FAILED"), (undecided, "UNDECIDED") }.Where(p => p.Item1 > 0).Select(p => $"{p.Item1} {p.Item2}"));
+        AnsiConsole.MarkupLine(failed > 0
+            ? $"[red]{notProven} of {checks.Count} obligations of model '{Markup.Escape(d.Model.Name)}' not proven[/] ({counts}): the model is refused by the other commands"
+            : $"[yellow]{notProven} of {checks.Count} obligations of model '{Markup.Escape(d.Model.Name)}' not proven[/] ({counts}): the other commands load the model with a warning naming each; results that use them are not certified");
+        return exit;
     }
 }

@@ -526,7 +526,11 @@ public sealed class XPhiNuModel : IScanModel
 /// the dark fermion's mass, the mediator's mass (given directly, not as a ratio), the coupling of the dark-fermion–neutrino
 /// vertex, and the effective coupling the CEvNS commands quote (ȳ of scalar.yaml, ḡ of vector.yaml) when the file
 /// declares one. An observable declares the processes it needs; one the model does not have (absent, not zero) is
-/// refused when the spec is read, naming the observable, the process and the model.
+/// refused when the spec is read, naming the observable, the process and the model. direct_detection and borexino are
+/// x-phi-nu's columns through the CLI's <c>--model</c> path (each search's limit with the model in use); stability is
+/// the dark fermion's open tree-level two-body decays (the kernel's <see cref="DecayChannels"/>), not x-phi-nu's
+/// one-loop X → νγ ratio; kaon is x-phi-nu's only. The definition's <see cref="ModelDefinition.Undecided"/> obligations
+/// (the model loaded with a warning for each) are there for a caller to print or record.
 /// </summary>
 public sealed class FileScanModel : IScanModel
 {
@@ -586,6 +590,7 @@ public sealed class FileScanModel : IScanModel
     public IReadOnlyList<string> ObservableNames { get; } =
     [
         "relic_coupling", "omega_h2", "delta_chi2 {experiment, statistic: chi2|poisson, data: observed|asimov, threshold}", "kinetic_decoupling",
+        "direct_detection", "borexino", "stability",
     ];
 
     private string P(int i) => _parameters[i].Name;
@@ -647,13 +652,41 @@ public sealed class FileScanModel : IScanModel
             }
             case "direct_detection":
             case "borexino":
+            {
                 Needs(ProcessKind.ChiNucleusToNeutrinoNucleus);
-                throw fail($"observable '{name}' is not computed for a model file yet: the χ N → ν N rates and limits of Detection/ use seed 000's " +
-                           $"σ_NC formula (sec. VII) for the seeds' scalar mediator, not the process of {Of}; use model: x-phi-nu for the seeds' model");
+                if (options.Count > 0) throw fail($"observable '{name}' takes no options (got '{options.Keys.First()}')");
+                // the check the CLI makes for --model (constraints, figures): coherent χ N → ν N down-scattering
+                try { ModelConversion.RequireConversion(); }
+                catch (UserInputException e) { throw fail($"observable '{name}' is refused for {Of}: {e.Message}"); }
+                Parameter(_effective, "an effective coupling (effective: in the model file), through which σ_NC's y_X y_p is written");
+                Parameter(_dark, "a coupling between its dark fermion and a neutrino");
+                NuDM.Physics.Formula product;
+                try { product = _definition.DarkNucleonCouplingProduct; }
+                catch (InvalidOperationException e) { throw fail($"observable '{name}' is refused for {Of}: {e.Message}"); }
+                var couplings = new CouplingProduct(this, product);
+                return name == "borexino"
+                    ? [new DownScattering(this, DirectDetection.Borexino, couplings)]
+                    : DirectDetection.All.Where(s => s is not BorexinoDownScattering).Select(s => (IScanObservable)new DownScattering(this, s, couplings)).ToList();
+            }
             case "stability":
+            {
+                if (options.Count > 0) throw fail($"observable '{name}' takes no options (got '{options.Keys.First()}')");
+                if (model.Roles.DarkFermion is not { Length: > 0 }) throw fail($"observable '{name}' is refused for {Of}: it has no dark fermion whose stability the column states");
+                var channels = DecayChannels.TwoBody(model, model.Roles.DarkFermion);
+                var masses = new List<(NuDM.Physics.ModelParameter Mass, int Index)>();
+                foreach (var channel in channels)
+                    foreach (var mass in channel.Masses)
+                    {
+                        int index = _parameters.FindIndex(q => q.Name == mass.Symbol);
+                        if (index < 0)
+                            throw fail($"observable '{name}' is refused for {Of}: the decay {channel.Name} needs {mass.Symbol}, which is not a parameter of a scan of this model");
+                        if (!masses.Any(x => x.Mass.Symbol == mass.Symbol)) masses.Add((mass, index));
+                    }
+                return [new Stability(this, channels, masses)];
+            }
             case "kaon":
-                throw fail($"observable '{name}' is not computed for a model file: it is seed 000's bound (eqs. 2–4) for the seeds' scalar φ coupled to quarks " +
-                           $"({(name == "kaon" ? "K⁺ → π⁺φ" : "X → νγ through a quark loop")}), a process the kernel does not derive for {Of}; use model: x-phi-nu for the seeds' model");
+                throw fail($"observable '{name}' is not computed for a model file: it is seed 000's bound (eq. 2) on the seeds' scalar φ coupled to quarks, from " +
+                           $"K⁺ → π⁺φ, a meson decay through the quarks' flavour-changing loop that the kernel does not derive for {Of}; use model: x-phi-nu for the seeds' model");
             default:
                 throw fail($"unknown observable '{name}' of {Of}; known: {string.Join(", ", ObservableNames)}");
         }
@@ -722,6 +755,90 @@ public sealed class FileScanModel : IScanModel
             var (t, why) = XPhiNuModel.DecouplingTemperature(Owner._caches, m, r, p[Owner._dark]);
             if (why is not null) return ObservableValue.NotApplicable(why);
             return ObservableValue.Of(lymanAlpha ? Minimum.Value / t : t / CosmologyUnits.KeV);
+        }
+    }
+
+    /// <summary>
+    /// y_dark · y_N/A, the couplings σ_NC = (y_X y_p)² m_X²/(16π m_φ⁴) takes for the model
+    /// (<see cref="ModelDefinition.DarkNucleonCouplingProduct"/>: ȳ² for scalar.yaml, 3ḡ² for vector.yaml), at a point.
+    /// </summary>
+    private sealed class CouplingProduct
+    {
+        private readonly Func<double[], double> _compiled;
+        private readonly int[] _indices;
+
+        public CouplingProduct(FileScanModel owner, NuDM.Physics.Formula formula)
+        {
+            _compiled = formula.Compile();
+            _indices = formula.ParameterNames.Select(n => owner._parameters.FindIndex(q => q.Name == n)).ToArray();
+            if (_indices.Any(i => i < 0)) throw new InvalidOperationException($"{formula.Infix}: a symbol is not a scan parameter of model '{owner.Name}'");
+            Needs = _indices.Select(i => owner.P(i)).ToList();
+        }
+
+        /// <summary>The scan parameters it depends on.</summary>
+        public IReadOnlyList<string> Needs { get; }
+
+        public double At(ReadOnlySpan<double> p)
+        {
+            var args = new double[_indices.Length];
+            for (int i = 0; i < args.Length; i++) args[i] = p[_indices[i]];
+            return _compiled(args);
+        }
+    }
+
+    /// <summary>
+    /// χ N → ν N at a direct-detection search or Borexino (seed 000 sec. VI–VII, eq. 20) for the model file: expected
+    /// signal ÷ the 90% CL limit, σ_NC ÷ σ_NC,90(m_χ, m_mediator/m_χ), allowed when ≤ 1 — the columns of x-phi-nu. The
+    /// limit is the CLI's for <c>--model</c> (<see cref="IDownScatteringSearch.SigmaNCLimit"/> with the model in use: the
+    /// rate is κ × σv_model/σv_seed of χ N → ν N at rest, <see cref="ModelConversion.FactorOverSeed"/>), and σ_NC takes
+    /// the model's couplings, y_X y_p → y_dark · y_N/A (<see cref="CouplingProduct"/>). Not applicable outside the
+    /// search's mass window.
+    /// </summary>
+    private sealed class DownScattering(FileScanModel owner, IDownScatteringSearch search, CouplingProduct couplings) : FileObservable(owner)
+    {
+        public override string Name { get; } = XPhiNuModel.Column((search is BorexinoDownScattering ? "borexino" : "dd_" + search.Id) + "_ratio");
+        public override string Unit => "";
+        public override string Description => $"{search.Name}: expected χ N → ν N signal of model '{Owner.Name}' ÷ its 90% CL limit (σ_NC ÷ σ_NC,90; seed 000 eq. 20, " +
+                                              $"the model's σv of χ N → ν N at rest, y_X y_p → {string.Join(", ", couplings.Needs)} through y_dark y_N/A)";
+        public override IReadOnlyList<string> Needs => [Owner.P(Owner._mass), Owner.P(Owner._mediator), .. couplings.Needs];
+        public override ConstraintSense Sense => ConstraintSense.AtMost;
+        public override double Threshold => 1.0;
+
+        protected override ObservableValue At(ReadOnlySpan<double> p, double m, double r)
+        {
+            var limits = Owner._caches.Limits.GetOrAdd(search.Id, _ => new XPhiNuModel.PairCache<DownScatteringLimit>());
+            var limit = limits.Get(m, r, () => search.SigmaNCLimit(m, r));
+            if (!limit.HasBound) return ObservableValue.NotApplicable($"{search.Name}: {limit.NoBoundReason}");
+            return ObservableValue.Of(ModelConstraints.SigmaNC(1.0, couplings.At(p), m, p[Owner._mediator]) / limit.SigmaNC_cm2);
+        }
+    }
+
+    /// <summary>
+    /// Whether the dark fermion is stable against the tree-level two-body decays the model's vertices allow
+    /// (<see cref="DecayChannels"/>): the number of them open at the point (χ → ν S when m_χ &gt; m_S, …), allowed when 0.
+    /// Kinematics only, at every point (also where m_mediator ≤ m_χ, which the other columns leave empty): loop-level
+    /// decays — seed 000's X → νγ through a quark loop (eqs. 3–4), x-phi-nu's stability_ratio — are not in it.
+    /// </summary>
+    private sealed class Stability(FileScanModel owner, IReadOnlyList<TwoBodyDecay> channels, IReadOnlyList<(NuDM.Physics.ModelParameter Mass, int Index)> masses)
+        : XPhiNuModel.Observable
+    {
+        public override string Name => "stability_open_decays";
+        public override string Unit => "";
+        public override string Description => channels.Count == 0
+            ? $"open tree-level two-body decays of the dark fermion of model '{owner.Name}': its vertices allow none, so 0 everywhere (loop decays such as X → νγ not included); allowed when 0"
+            : $"open tree-level two-body decays of the dark fermion of model '{owner.Name}' ({string.Join(", ", channels.Select(c => c.Name))}; open when the parent is heavier than the products), " +
+              "allowed when 0; loop decays (seed 000's X → νγ, eqs. 3–4) not included";
+        public override IReadOnlyList<string> Needs => masses.Select(x => owner.P(x.Index)).ToList();
+        public override ConstraintSense Sense => ConstraintSense.AtMost;
+        public override double Threshold => 0.0;
+
+        public override ObservableValue Evaluate(ReadOnlySpan<double> p)
+        {
+            var point = ParameterPoint.Empty;
+            foreach (var (mass, index) in masses) point = point.With(mass, p[index]);
+            int open = 0;
+            foreach (var c in channels) if (c.IsOpen(point)) open++;
+            return ObservableValue.Of(open);
         }
     }
 

@@ -34,7 +34,8 @@ type ModelCheckStatus =
     | Proven = 0
     /// The claim is false (disproven by the core, or a structural check that does not hold).
     | Failed = 1
-    /// The core could neither prove nor disprove it: not proven (the model is refused all the same).
+    /// The core could neither prove nor disprove it: not proven, and not refuted either. The model loads with a
+    /// warning naming the obligation (ModelDefinition.UndecidedWarnings); results that use it are not certified.
     | Undecided = 2
 
 /// One obligation a model is verified with: a standard one (dimensions, |M|² ≥ 0, the m_χ → 0 limit, the ν/ν̄
@@ -77,6 +78,7 @@ type NotDerivedProcess(kind: ProcessKind, name: string, reason: string) =
 [<Sealed>]
 type ModelDefinition internal (model: Model, file: string, contentHash: string, matching: NucleusMatching, quarkTerm: string, checks: ModelCheck list, notDerived: NotDerivedProcess list, fromCache: bool, warnings: string list) as self =
     let effectivePower = lazy (self.EffectivePowerOf())
+    let nucleonProduct = lazy (self.NucleonProductOf())
     /// The model (processes, parameters, fields).
     member _.Model = model
     /// The file as given (null for the built-in seed model).
@@ -93,10 +95,27 @@ type ModelDefinition internal (model: Model, file: string, contentHash: string, 
     member _.NotDerived : IReadOnlyList<NotDerivedProcess> = notDerived |> Array.ofList :> IReadOnlyList<NotDerivedProcess>
     /// Whether every obligation is proven.
     member _.Verified = checks |> List.forall (fun c -> c.Holds)
+    /// The obligations the core could neither prove nor disprove (in the order of Checks): the model is not refused
+    /// for them, but results that use them are not certified. Empty when every obligation is proven.
+    member _.Undecided : IReadOnlyList<ModelCheck> =
+        checks |> List.filter (fun c -> c.Status = ModelCheckStatus.Undecided) |> Array.ofList :> IReadOnlyList<ModelCheck>
+    /// The obligations that are disproven (a model loaded with ModelFile.Load has none: it is refused for them).
+    member _.Failed : IReadOnlyList<ModelCheck> =
+        checks |> List.filter (fun c -> c.Status = ModelCheckStatus.Failed) |> Array.ofList :> IReadOnlyList<ModelCheck>
+    /// One warning per undecided obligation, naming it, its statement and why the core did not decide it, e.g.
+    /// "model 'X': obligation annihilation.positivity (|M|² ≥ 0 …) is UNDECIDED — <why>; results that use it are not
+    /// certified". Made from the verdicts, so a load from the cache gives the same warnings as the first.
+    member d.UndecidedWarnings : IReadOnlyList<string> =
+        d.Undecided
+        |> Seq.map (fun c ->
+            sprintf "model '%s': obligation %s (%s)%s is UNDECIDED — %s; results that use it are not certified"
+                model.Name c.Id c.Statement (if c.Line > 0 then sprintf " at line %d, column %d of %s" c.Line c.Column file else "") c.Detail)
+        |> Array.ofSeq :> IReadOnlyList<string>
     /// Whether the verdicts came from the disk cache (the same file content, program and kernel build verified before).
     member _.FromCache = fromCache
-    /// Notes for the user (a corrupt cache entry that was recomputed, …).
-    member _.Warnings : IReadOnlyList<string> = warnings |> Array.ofList :> IReadOnlyList<string>
+    /// Notes for the user: the undecided obligations (UndecidedWarnings), then anything about this load (a corrupt
+    /// cache entry that was recomputed, a verification that could not be cached).
+    member d.Warnings : IReadOnlyList<string> = Seq.append d.UndecidedWarnings warnings |> Array.ofSeq :> IReadOnlyList<string>
     /// Null when the model's ν N scattering is coherent; otherwise why coherent-scattering rates (CEvNS spectra and
     /// limits) cannot use it.
     member _.CoherentScatteringObstacle : string =
@@ -146,6 +165,30 @@ type ModelDefinition internal (model: Model, file: string, contentHash: string, 
         match Normal.simplifyWith Assumptions.AllPositive (y * Calculus.differentiate y e / e) with
         | Number q -> q.ToDouble()
         | other -> invalidOp (sprintf "model '%s': dσ/dT of ν N → χ N is not a power of %s: its elasticity is %s" model.Name model.EffectiveCoupling.Parameter.Symbol (Infix.format other))
+    /// The product of couplings that σ_NC = (y_X y_p)² m_X²/(16π m_φ⁴) (seed 000 sec. VII; the quantity the
+    /// down-scattering limits are quoted in) takes for this model: the dark coupling (χ–ν vertex) times the nucleus
+    /// coupling per nucleon, y_dark · y_N/A, with y_N written through the effective coupling (effective: in the file):
+    /// ȳ² A/y_χ for the seeds' model, so the product is ȳ² = y_X y_p; 3A ḡ²/g_χ for vector.yaml: 3ḡ² = g_χ (3g_q).
+    /// A dimensionless formula of the effective coupling (and of the dark coupling when it does not cancel).
+    /// InvalidOperationException naming the model when it declares no effective or dark coupling, or when the product
+    /// depends on A (a nucleus coupling not proportional to A has no per-nucleon value) or on another symbol.
+    member d.DarkNucleonCouplingProduct : Formula = nucleonProduct.Force()
+    member private d.NucleonProductOf() =
+        let e = model.EffectiveCoupling
+        if isNull e then
+            invalidOp (sprintf "model '%s' declares no effective coupling (effective: in the model file), through which σ_NC's couplings y_X y_p are written" model.Name)
+        let dark = d.DarkCoupling
+        if isNull dark then invalidOp (sprintf "model '%s' has no vertex between its dark fermion and a neutrino, whose coupling σ_NC takes" model.Name)
+        let dom = Assumptions.Positive(Seq.append e.AssumePositive [ e.Parameter.Symbol; dark.Symbol; "A" ])
+        let product = Normal.simplifyWith dom (Symbol dark.Symbol * e.ReplacementExpression / Symbol "A")
+        let symbols = Structure.symbols product
+        match symbols |> List.filter (fun x -> x <> e.Parameter.Symbol && x <> dark.Symbol) with
+        | [] -> ()
+        | other ->
+            invalidOp (sprintf "model '%s': %s × %s/A = %s depends on %s, so it has no per-nucleon coupling for σ_NC" model.Name dark.Symbol e.Replaces.Symbol (Infix.format product) (String.Join(", ", other)))
+        let ps = [ e.Parameter; dark ] |> List.filter (fun p -> List.contains p.Symbol symbols) |> List.map (fun p -> p.AsFormulaParameter())
+        Formula("dark-nucleon coupling product", product, ps, "1", "seed 000 sec. VII (σ_NC) with the model's couplings",
+                sprintf "y_dark · y_N/A = %s × %s/A of model '%s'" dark.Symbol e.Replaces.Symbol model.Name)
     /// Whether this is the built-in seeds' scalar model (the default).
     member _.IsBuiltIn = isNull file
     /// What identifies the model in checkpoint and manifest keys: empty for the built-in default, else its name and

@@ -669,9 +669,11 @@ module internal ProcessCache =
 
 /// Loads models from files: reads and checks the YAML, builds the Model, verifies it with the standard obligations
 /// (dimensions of |M|², dσ/dT, Γ and σv; |M|² ≥ 0 on the physical region; the m_χ → 0 limit; the ν/ν̄ relations) and
-/// the file's own, and refuses a model whose obligation is not proven (failed or undecided). A verified model is
-/// recorded in a disk cache keyed by the SHA-256 of the file's content, the program version and the kernel build, so
-/// a second load of the same file skips the verification.
+/// the file's own, and refuses a model with a FAILED obligation (disproven). An UNDECIDED one (the core could neither
+/// prove nor disprove it) does not refuse: the model loads, and ModelDefinition.Undecided / UndecidedWarnings name it
+/// for every command to print. A model that loads is recorded with its verdicts in a disk cache keyed by the SHA-256
+/// of the file's content, the program version and the kernel build, so a second load of the same file skips the
+/// verification and gives the same verdicts (and warnings).
 [<AbstractClass; Sealed>]
 type ModelFile =
     static let kernelBuild = typeof<Model>.Assembly.ManifestModule.ModuleVersionId.ToString("N")
@@ -797,10 +799,11 @@ type ModelFile =
                             Ok(Some(checks, processes, notDerived))
             with e -> Error e.Message
 
-    /// The obligation that refuses a model, as the error to raise (file, line and column of a file's own obligation).
+    /// The obligation that refuses a model — a FAILED one (disproven, with the core's witness or reason) — as the
+    /// error to raise (file, line and column of a file's own obligation). An UNDECIDED obligation does not refuse: the
+    /// core's "cannot decide" is not a verdict either way (the model loads with ModelDefinition.UndecidedWarnings).
     static let refusal (shown: string) (c: ModelCheck) =
-        let verdict = if c.Status = ModelCheckStatus.Undecided then "UNDECIDED (not proven)" else "FAILED"
-        DataFileException(shown, c.Line, c.Column, null, sprintf "the model is refused: obligation %s %s — %s: %s" c.Id verdict c.Statement c.Detail)
+        DataFileException(shown, c.Line, c.Column, null, sprintf "the model is refused: obligation %s FAILED — %s: %s" c.Id c.Statement c.Detail)
 
     static let load (path: string) (cacheFolder: string) (programVersion: string) (refuse: bool) : ModelDefinition =
         let shown = display path
@@ -832,11 +835,14 @@ type ModelFile =
             match cached with
             | Some(cs, nd) -> cs, nd, true
             | None -> LoadTiming.time "verify (all)" (fun () -> verify shown parsed), ModelObligations.notDerived parsed.Model, false
+        let failed (c: ModelCheck) = c.Status = ModelCheckStatus.Failed
         if refuse then
-            match checks |> List.tryFind (fun c -> not c.Holds) with
+            match checks |> List.tryFind failed with
             | Some c -> raise (refusal shown c)
             | None -> ()
-        if not fromCache && not (isNull cachePath) && checks |> List.forall (fun c -> c.Holds) then
+        // a model that loads is cached with its verdicts, undecided ones included (a load from the cache repeats their
+        // warnings); one with a failed obligation is not
+        if not fromCache && not (isNull cachePath) && not (checks |> List.exists failed) then
             try
                 Directory.CreateDirectory cacheFolder |> ignore
                 writeCache cachePath key checks (LoadTiming.time "record the processes" (fun () -> ProcessCache.record parsed.Model)) notDerived
@@ -871,12 +877,14 @@ type ModelFile =
                 | None -> argument
 
     /// Reads, checks and verifies a model file; refuses it (DataFileException naming the file, and the line and column
-    /// of what is wrong) when it is malformed or an obligation is not proven. cacheFolder (null: no cache) keeps the
-    /// verdicts of verified files under a key of the content, programVersion and the kernel build.
+    /// of what is wrong) when it is malformed or an obligation FAILED (is disproven). An undecided obligation does not
+    /// refuse it: the definition lists it (Undecided) with a warning each (UndecidedWarnings, also in Warnings).
+    /// cacheFolder (null: no cache) keeps the verdicts of the files that load under a key of the content,
+    /// programVersion and the kernel build.
     static member Load(path: string, cacheFolder: string, programVersion: string) : ModelDefinition = load path cacheFolder programVersion true
 
-    /// Reads, checks and verifies a model file without refusing it for an obligation that is not proven (for
-    /// `nudm verify --model`, which prints them); a malformed file is still a DataFileException.
+    /// Reads, checks and verifies a model file without refusing it for a failed obligation (for `nudm verify --model`,
+    /// which prints them); a malformed file is still a DataFileException.
     static member Check(path: string, cacheFolder: string, programVersion: string) : ModelDefinition = load path cacheFolder programVersion false
 
     /// Reads and checks a model file's text without verifying it (no obligations run): the loader's syntax and

@@ -88,6 +88,45 @@ public class ModelOptionTests
         Assert.That(v.Out, Does.Contain("FAILED").And.Contain("1 of "));
     }
 
+    /// <summary>An own obligation that is true but that the core cannot decide (sin and cos are independent to it):
+    /// the width's m_χ → 0 limit times sin²(y_χ) + cos²(y_χ).</summary>
+    private static string UndecidedModel() =>
+        Write(Edited("equals: \"y_chi^2*m_S/(8*pi)\"", "equals: \"y_chi^2*m_S*(sin(y_chi)^2 + cos(y_chi)^2)/(8*pi)\""));
+
+    [Test]
+    public async Task AnUndecidedObligationWarnsOnEveryLoadAndVerifyExitsThree()
+    {
+        var check = await CliRun.Capture(["check", "sin(y_chi)^2 + cos(y_chi)^2 = 1"]);
+        Assert.That(check.Exit, Is.EqualTo(3), check.ToString()); // the core's undecided exit, which verify shares
+        var f = UndecidedModel();
+        const string warning = "warning: model 'scalar-seed': obligation scalar-seed.width-massless (lim m_chi→0 width of S → χ ν̄ = ";
+        // the model loads, warns, and the command computes; twice: the second load comes from the cache and warns again
+        var byDefault = await CliRun.Capture(["relic", "--mx", "30", "--ratio", "3", "--csv"]);
+        for (int run = 0; run < 2; run++)
+        {
+            var r = await CliRun.Capture(["relic", "--model", f, "--mx", "30", "--ratio", "3", "--csv"]);
+            Assert.That(r.Exit, Is.EqualTo(0), r.ToString());
+            Assert.That(r.Out, Is.EqualTo(byDefault.Out));
+            Assert.That(r.Error, Does.Contain(warning).And.Contain("is UNDECIDED — ").And.Contain("results that use it are not certified"), $"run {run}");
+            Assert.That(r.Error, Does.Contain(run == 0 ? "26 obligations proven, 1 UNDECIDED" : "verified before: cached; 26 obligations proven, 1 UNDECIDED"));
+        }
+        var v = await CliRun.Capture(["verify", "--model", f]);
+        Assert.That(v.Exit, Is.EqualTo(3), v.ToString());
+        Assert.That(v.Out, Does.Contain("UNDECIDED").And.Contain("1 of 27 obligations of model 'scalar-seed' not proven (1 UNDECIDED)"));
+        Assert.That(v.Error, Does.Contain(warning));
+        var csv = await CliRun.Capture(["verify", "--model", f, "--csv"]);
+        Assert.That(csv.Exit, Is.EqualTo(3), csv.ToString());
+        Assert.That(csv.Out, Does.Contain("scalar-seed.width-massless,").And.Contain(",undecided,"));
+        // a failed obligation beside it still refuses (exit 2 for a command, 1 for verify)
+        var g = Write(File.ReadAllText(f).Replace("(m_S^2 - m_chi^2)^2/(8*pi*m_S^3)", "(m_S^2 - m_chi^2)^2/(4*pi*m_S^3)"));
+        var refused = await CliRun.Capture(["relic", "--model", g, "--mx", "30", "--ratio", "3"]);
+        Assert.That(refused.Exit, Is.EqualTo(2), refused.ToString());
+        Assert.That(refused.Error, Does.Match(@"my\.yaml: line \d+, column \d+: the model is refused: obligation scalar-seed\.width FAILED"));
+        var failed = await CliRun.Capture(["verify", "--model", g]);
+        Assert.That(failed.Exit, Is.EqualTo(1), failed.ToString());
+        Assert.That(failed.Out, Does.Contain("(1 FAILED, 1 UNDECIDED): the model is refused by the other commands"));
+    }
+
     [Test]
     public async Task ASpinDependentQuarkCouplingIsRefusedForCoherentScattering()
     {

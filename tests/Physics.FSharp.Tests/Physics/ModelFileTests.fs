@@ -221,6 +221,56 @@ let ``a false obligation refuses the model, printing the obligation at its line`
         Assert.That((d.Checks |> Seq.filter (fun c -> not c.Holds) |> Seq.map (fun c -> c.Id) |> List.ofSeq) = [ "scalar-seed.width-massless" ])
     finally Directory.Delete(dir, true)
 
+/// The scalar model with an own obligation that is true but that the core cannot decide: the limit's right-hand side
+/// times sin²(y_χ) + cos²(y_χ) (sin and cos are independent symbols to the core: `nudm check "sin(y)^2 + cos(y)^2 = 1"`
+/// is undecided, exit code 3).
+let private undecidedText () = edited "equals: \"y_chi^2*m_S/(8*pi)\"" "equals: \"y_chi^2*m_S*(sin(y_chi)^2 + cos(y_chi)^2)/(8*pi)\""
+
+[<Test>]
+let ``an undecided obligation does not refuse the model: it loads with a warning naming it, from the cache too`` () =
+    let text = undecidedText ()
+    let dir, f = temp text
+    let cache = Path.Combine(dir, "cache")
+    try
+        let first = ModelFile.Load(f, cache, "test")
+        Assert.That(first.FromCache, Is.False)
+        Assert.That(first.Verified, Is.False)
+        Assert.That(first.Failed, Is.Empty)
+        Assert.That((first.Undecided |> Seq.map (fun c -> c.Id) |> List.ofSeq) = [ "scalar-seed.width-massless" ])
+        let c = first.Undecided.[0]
+        let line, _ = positionOf text "- id: scalar-seed.width-massless"
+        Assert.That(c.Line, Is.EqualTo line)
+        Assert.That(first.UndecidedWarnings.Count, Is.EqualTo 1)
+        let w = first.UndecidedWarnings.[0]
+        Assert.That(w, Does.StartWith("model 'scalar-seed': obligation scalar-seed.width-massless (lim m_chi→0 width of S → χ ν̄ = "))
+        Assert.That(w, Does.Contain("is UNDECIDED — ").And.Contain(c.Detail).And.EndWith("results that use it are not certified"))
+        Assert.That(first.Warnings, Has.Member w)
+        // the model is usable: its processes are there
+        Assert.That(first.Model.Has ProcessKind.NeutrinoNucleusToChiNucleus)
+        // the cache keeps the verdicts, the undecided one included: the second load repeats the warning
+        let second = ModelFile.Load(f, cache, "test")
+        Assert.That(second.FromCache, Is.True)
+        let verdicts (d: ModelDefinition) = d.Undecided |> Seq.map (fun c -> c.Id, c.Status, c.Line, c.Column, c.Detail) |> List.ofSeq
+        Assert.That((verdicts second = verdicts first))
+        Assert.That(second.Warnings, Has.Member w)
+    finally Directory.Delete(dir, true)
+
+[<Test>]
+let ``a disproven obligation still refuses the model when another is undecided, and is not cached`` () =
+    let text = (undecidedText ()).Replace("(m_S^2 - m_chi^2)^2/(8*pi*m_S^3)", "(m_S^2 - m_chi^2)^2/(4*pi*m_S^3)")
+    let dir, f = temp text
+    let cache = Path.Combine(dir, "cache")
+    try
+        let e = Assert.Throws<DataFileException>(fun () -> ModelFile.Load(f, cache, "test") |> ignore)
+        let line, column = positionOf text "- id: scalar-seed.width\n"
+        Assert.That((e.Line, e.Column), Is.EqualTo((line, column + 2)))
+        Assert.That(e.Reason, Does.StartWith("the model is refused: obligation scalar-seed.width FAILED"))
+        Assert.That(Directory.Exists cache && Directory.GetFiles(cache, "*.model").Length > 0, Is.False)
+        let d = ModelFile.Check(f, cache, "test")
+        Assert.That((d.Failed |> Seq.map (fun c -> c.Id) |> List.ofSeq) = [ "scalar-seed.width" ])
+        Assert.That((d.Undecided |> Seq.map (fun c -> c.Id) |> List.ofSeq) = [ "scalar-seed.width-massless" ])
+    finally Directory.Delete(dir, true)
+
 [<Test>]
 let ``the shipped scalar model passes every standard and own obligation`` () =
     let d = ModelFile.Check(shipped "scalar.yaml", null, "test")
