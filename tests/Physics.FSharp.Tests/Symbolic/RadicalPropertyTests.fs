@@ -117,7 +117,7 @@ let ``an ill-conditioned normal form is judged by enclosures, not by its double 
     let a, b = Expr.Sym "a", Expr.Sym "b"
     let e = (1 + s2) ** 2 * (1 + s3) ** 2 * (1 + sqrt a) ** -6 * a ** -2 * (1 + sqrt b) ** -6
     let simplified = Normal.simplifyWith pos e
-    let pointAt (x: float) = dict [ "a", x; "b", 1.7; "x", 0.9 ] :> Collections.Generic.IDictionary<string, float>
+    let pointAt (x: float) = dict [ "a", x; "b", 1.7; "x", 0.9 ]
     let grid = [ for i in 0 .. 2000 -> pointAt (0.3 + 3.0 * float i / 2000.0) ]
     let close (p: Collections.Generic.IDictionary<string, float>) =
         let v, w = Evaluate.evaluate p e, Evaluate.evaluate p simplified
