@@ -178,6 +178,8 @@ public static class KineticDecoupling
     /// ⟨|M|²⟩_t = (1/(8k⁴)) ∫_{−4k_cm²}^0 dt (−t)|M|²(s, t) at partner momentum k (MeV) in the DM rest frame,
     /// s = m² + 2mk, k_cm = mk/√s (dimensionless, like |M|²). Equals |M|²·(k_cm/k)⁴ for a t-independent |M|².
     /// </summary>
+    /// <exception cref="QuadratureException">The t integral missed <paramref name="relativeTolerance"/> within 10 halvings
+    /// (K15; <see cref="GaussKronrod"/>).</exception>
     public static double TAveragedAmplitude(ScatteringAmplitudeSquared amplitude, double dmMass, double k, double relativeTolerance = 1e-10)
     {
         ArgumentNullException.ThrowIfNull(amplitude);

@@ -72,11 +72,11 @@ public class GaussKronrodTests
                 if (d <= 2 * n - 1)
                     Assert.That(g, Is.EqualTo(exact).Within(4e-15 * Math.Pow(b, d + 1)), $"{rule} Gauss, x^{d}");
             }
-            // and not beyond: the Gauss rule misses x^{2n} (its error is what the quadrature estimates)
+            // and not beyond: the Gauss rule misses x^{2n}, by 2^{2n+1}(n!)⁴/((2n+1)((2n)!)²) on [−1, 1] (4.4e-8 relative for
+            // n = 15; its error is what the quadrature estimates)
             var over = new Monomial(2 * n);
-            GaussKronrod.Panel(ref over, a, b, rule, out double gOver);
-            double exactOver = (Math.Pow(b, 2 * n + 1) - Math.Pow(a, 2 * n + 1)) / (2 * n + 1);
-            Assert.That(Math.Abs(gOver / exactOver - 1), Is.GreaterThan(1e-12), $"{rule} Gauss, x^{2 * n}");
+            GaussKronrod.Panel(ref over, -1, 1, rule, out double gOver);
+            Assert.That(Math.Abs(gOver * (2 * n + 1) / 2 - 1), Is.GreaterThan(1e-9), $"{rule} Gauss, x^{2 * n}");
         }
     }
 
