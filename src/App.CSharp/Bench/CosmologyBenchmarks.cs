@@ -16,7 +16,7 @@ namespace NuDM.App.Bench;
 /// </summary>
 public static class CosmologyBenchmarks
 {
-    /// <summary>Runs the three measurements.</summary>
+    /// <summary>Runs the measurements (the three budgets above, and <see cref="QuadratureBenchmarks.KineticDecouplingRate"/>).</summary>
     /// <param name="rounds">Repetitions per measurement (≥ 3).</param>
     public static IEnumerable<RatioResult> Run(int rounds)
     {
@@ -59,6 +59,9 @@ public static class CosmologyBenchmarks
         var options = new FreezeOutOptions { OutputPoints = 0 };
         yield return Budget($"100-mass relic curve ({Environment.ProcessorCount} cores)", "parallel over masses", 1000.0, rounds, 3,
             () => RelicCoupling.Curve(masses, m => _ => constant[m], 4, nature: DarkMatterNature.Dirac, options: options).Sum(r => r.Coupling));
+
+        // the kinetic-decoupling rate with the allocation-free quadrature against MathNet's (issue 14)
+        yield return QuadratureBenchmarks.KineticDecouplingRate(rounds);
     }
 
     /// <summary>The model with each ⟨σv⟩ replaced by its value at <paramref name="temperature"/> (MeV): the same solver

@@ -1,5 +1,5 @@
 using NuDM.Physics;
-using Integrate = MathNet.Numerics.Integrate;
+using NuDM.App.Numerics;
 using Brent = MathNet.Numerics.RootFinding.Brent;
 
 namespace NuDM.App.Cosmology;
@@ -107,6 +107,9 @@ public sealed record RateValidityLimit(SChannelResonance Resonance, double Reson
 public static class KineticDecoupling
 {
     private const double QMax = 60; // k/T_ν: f(1 − f) ~ e^{−60}
+    // the momentum integral (outer) and the t-average (inner): the rules and depths MathNet's Integrate.GaussKronrod had here
+    private const GaussKronrodRule OuterRule = GaussKronrodRule.K31, InnerRule = GaussKronrodRule.K15;
+    private const int OuterDepth = 15, InnerDepth = 10;
 
     private static readonly Func<double, double, double, double, double> Rate = CosmologyFormulas.MomentumTransferRate;   // (I, g, m, T)
     private static readonly Func<double, double, double, double> Integrand = CosmologyFormulas.MomentumTransferIntegrand; // (q, T, ⟨|M|²⟩_t)
@@ -124,8 +127,21 @@ public static class KineticDecoupling
     /// Momentum-transfer rate γ in MeV for DM of mass m (MeV) and g_χ internal states, scattering on massless fermionic
     /// partners (one amplitude per partner species) at temperature <paramref name="partnerTemperature"/> (MeV).
     /// </summary>
+    /// <remarks>
+    /// Two nested adaptive Gauss–Kronrod quadratures (<see cref="GaussKronrod"/>, allocation-free): the momentum integral
+    /// (K31, at most 15 halvings) over q = k/T_ν ∈ [0, 60] of the t-average (K15, at most 10 halvings), both to
+    /// <see cref="KineticDecouplingOptions.RelativeTolerance"/>. A t-average that misses its tolerance is refused
+    /// (<see cref="OutsideValidityException"/>). The momentum integral keeps the value it reached at its maximum depth,
+    /// as MathNet's quadrature did here before, because callers rely on it in two regimes where the tolerance cannot be
+    /// met: above the <see cref="ValidityLimit"/> (an s-channel pole inside k ≤ 60 T_ν makes the true γ infinite; a
+    /// search that is not given the poles only needs γ &gt; H there, and the depth-limited value is large), and at
+    /// T_ν ≲ 1e-8 m_X, where s = m² + 2mk keeps few digits of 2mk and the amplitude carries rounding noise of about 1e-8
+    /// relative (the value is good to about that). Where its error estimate exceeded the tolerance, the value is only as
+    /// good as that estimate.
+    /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">Non-positive mass, dof or temperature.</exception>
     /// <exception cref="ArgumentException">No partners, or an amplitude returned a negative or non-finite value.</exception>
+    /// <exception cref="OutsideValidityException">A t-average missed its tolerance within its maximum depth.</exception>
     public static double MomentumTransferRate(double dmMass, double dmDof, IReadOnlyList<ScatteringAmplitudeSquared> partners,
         double partnerTemperature, KineticDecouplingOptions? options = null)
     {
@@ -137,15 +153,22 @@ public static class KineticDecoupling
         options ??= KineticDecouplingOptions.Default;
         double m = dmMass, T = partnerTemperature, tol = options.RelativeTolerance;
         double sum = 0;
-        foreach (var amp in partners)
+        for (int i = 0; i < partners.Count; i++) // indexed: a foreach over IReadOnlyList boxes its enumerator
         {
+            var amp = partners[i];
             ArgumentNullException.ThrowIfNull(amp);
             // ∫₀^∞ dk k⁴ f(1−f) ⟨|M|²⟩_t with k = T q
-            double integral = Integrate.GaussKronrod(q =>
+            var integrand = new MomentumIntegrand(amp, m, T, tol);
+            double integral;
+            try
             {
-                if (q <= 0) return 0;
-                return Integrand(q, T, TAveragedAmplitude(amp, m, T * q, tol));
-            }, 0, QMax, tol, 15, 31);
+                // at the maximum depth the value reached is kept (see the remarks): Estimate, not Integrate
+                integral = GaussKronrod.Estimate(ref integrand, 0, QMax, tol, OuterDepth, OuterRule).Value;
+            }
+            catch (QuadratureException e)
+            {
+                throw NotConverged(e, m, T);
+            }
             sum += integral * T; // dk = T dq
         }
         return Rate(sum, dmDof, m, T);
@@ -155,22 +178,48 @@ public static class KineticDecoupling
     /// ⟨|M|²⟩_t = (1/(8k⁴)) ∫_{−4k_cm²}^0 dt (−t)|M|²(s, t) at partner momentum k (MeV) in the DM rest frame,
     /// s = m² + 2mk, k_cm = mk/√s (dimensionless, like |M|²). Equals |M|²·(k_cm/k)⁴ for a t-independent |M|².
     /// </summary>
+    /// <exception cref="QuadratureException">The t integral missed <paramref name="relativeTolerance"/> within 10 halvings
+    /// (K15; <see cref="GaussKronrod"/>).</exception>
     public static double TAveragedAmplitude(ScatteringAmplitudeSquared amplitude, double dmMass, double k, double relativeTolerance = 1e-10)
     {
         ArgumentNullException.ThrowIfNull(amplitude);
         Argument.Positive(nameof(dmMass), dmMass, "MeV");
         Argument.Positive(nameof(k), k, "MeV");
-        double m = dmMass, s = MandelstamS(m, k), tMin = TMin(m, k);
+        return TAveraged(amplitude, dmMass, k, relativeTolerance);
+    }
+
+    /// <summary><see cref="TAveragedAmplitude"/> without the argument checks (k &gt; 0 and m &gt; 0 known).</summary>
+    private static double TAveraged(ScatteringAmplitudeSquared amplitude, double m, double k, double relativeTolerance)
+    {
+        double s = MandelstamS(m, k), tMin = TMin(m, k);
         // t = tMin τ:  (1/(8k⁴)) ∫ (−t)|M|² dt = 2 (k_cm/k)⁴ ∫₀¹ τ |M|²(s, tMin τ) dτ
-        double inner = Integrate.GaussKronrod(tau =>
+        var integrand = new TIntegrand(amplitude, s, tMin);
+        double inner = GaussKronrod.Integrate(ref integrand, 0, 1, relativeTolerance, InnerDepth, InnerRule);
+        return TAverage(inner, m, k);
+    }
+
+    /// <summary>τ |M|²(s, t_min τ) on τ ∈ [0, 1] (the t-average's integrand), checked finite and ≥ 0.</summary>
+    private readonly struct TIntegrand(ScatteringAmplitudeSquared amplitude, double s, double tMin) : IIntegrand
+    {
+        public double Evaluate(double tau)
         {
             double v = amplitude(s, tMin * tau);
             if (!(v >= 0) || !double.IsFinite(v))
                 throw new ArgumentException($"the scattering amplitude |M|^2 returned {v:R} at s = {s:G6} MeV^2, t = {tMin * tau:G6} MeV^2; it must be finite and >= 0");
             return tau * v;
-        }, 0, 1, relativeTolerance, 10, 15);
-        return TAverage(inner, m, k);
+        }
     }
+
+    /// <summary>q⁴ f(1−f) ⟨|M|²⟩_t at k = T q on q ∈ [0, q_max] (the momentum integrand of γ, in units of T).</summary>
+    private readonly struct MomentumIntegrand(ScatteringAmplitudeSquared amplitude, double m, double T, double tol) : IIntegrand
+    {
+        public double Evaluate(double q) => q <= 0 ? 0 : Integrand(q, T, TAveraged(amplitude, m, T * q, tol));
+    }
+
+    /// <summary>A t-average inside γ that missed its tolerance, as a refusal at these inputs (exit 2) with the reason.</summary>
+    private static OutsideValidityException NotConverged(QuadratureException e, double m, double T) => new(string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"the momentum-transfer rate γ at m_X = {m:G6} MeV, T_ν = {T:G6} MeV could not be integrated to its tolerance: {e.Message}"));
 
     /// <summary>
     /// Turns a spin-averaged dσ/dt(s, t) (MeV⁻⁴) into the summed |M|² this class uses:

@@ -10,7 +10,24 @@ namespace NuDM.App.Cosmology;
 public static class ModelConstraints
 {
     /// <summary>y_p = (y_p/y_q) y_q for a universal quark coupling (Hoferichter et al. f_Tq, PDG 2018 masses, heavy quarks included).</summary>
-    public static double ProtonCoupling(double yq) => Couplings.UniversalRatio(Nucleon.Proton, QuarkMassSet.PDG2018, true) * yq;
+    /// <remarks>The ratio y_p/y_q is computed once per data folder (the kernel's evaluation builds its 16 parameters in
+    /// new arrays, ~2 kB per call, and scans call this several times per point) and reused: the same number.</remarks>
+    public static double ProtonCoupling(double yq) => ProtonRatio() * yq;
+
+    /// <summary>y_p/y_q of the data folder in use, with that folder (the kernel's tables are per data folder).</summary>
+    private sealed record RatioOfFolder(string DataDirectory, double Ratio);
+
+    private static RatioOfFolder? _protonRatio;
+
+    private static double ProtonRatio()
+    {
+        string folder = DataFiles.Directory;
+        var known = Volatile.Read(ref _protonRatio);
+        if (known is not null && string.Equals(known.DataDirectory, folder, StringComparison.Ordinal)) return known.Ratio;
+        var fresh = new RatioOfFolder(folder, Couplings.UniversalRatio(Nucleon.Proton, QuarkMassSet.PDG2018, true));
+        Volatile.Write(ref _protonRatio, fresh); // a race only computes the same ratio twice
+        return fresh.Ratio;
+    }
 
     /// <summary>σ_NC = y_X² y_p² m_X²/(16π m_φ⁴) (seed 000 sec. VII), cm².</summary>
     public static double SigmaNC(double yX, double yp, double mX, double mPhi) => Couplings.SigmaNC_cm2(yX, yp, mX, mPhi);

@@ -31,7 +31,7 @@ public class LayerTests
             ["components", "foundation", "kernel", "symbolic core"]),
         new("components", ["NuDM.App.Experiments", "NuDM.App.Rates", "NuDM.App.Statistics", "NuDM.App.Cosmology", "NuDM.App.Figures"],
             ["foundation", "kernel", "symbolic core"]),
-        new("foundation", ["NuDM.App", "NuDM.App.Ode"],
+        new("foundation", ["NuDM.App", "NuDM.App.Ode", "NuDM.App.Numerics"],
             ["kernel", "symbolic core"]),
         new("proofs", ["NuDM.Proofs"],
             ["kernel", "symbolic core"]),
