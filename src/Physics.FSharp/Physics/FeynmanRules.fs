@@ -49,11 +49,14 @@ type internal ModelData =
 /// The Feynman-rule derivation of |M|² from a model's vertices with the Dirac-trace machinery (Symbolic/Dirac.fs):
 /// external legs → fermion lines ψ̄ Γ ψ at the vertices the model has → spin sums (Casimir's trick) → Lorentz
 /// invariants of the process's frame → the canonical, numerically stable forms the program compiles. A process whose
-/// vertices the model lacks yields no diagram (it is absent). Supported now: real-scalar and massive-vector exchange
-/// between two fermion lines, one fermion line with a fermion exchanged between two external real scalars or two
-/// external massive vectors (t and u channels; the Proca polarisation sum), 1 → 2 decays of a scalar or a massive
-/// vector; Γ any of 1, iγ5, P_L, P_R, γ^μ, γ^μγ5, γ^μP_L, γ^μP_R. Complex scalars, external massless vectors and
-/// Majorana lines raise NotSupportedException naming what is missing (the API does not change when they come).
+/// vertices the model lacks yields no diagram (it is absent). Supported now: real-scalar, complex-scalar and
+/// massive-vector exchange between two fermion lines, one fermion line with a fermion exchanged between two external
+/// scalars (real, or a complex φ φ*) or two external massive vectors (t and u channels; the Proca polarisation sum),
+/// 1 → 2 decays of a scalar or a massive vector; Γ any of 1, iγ5, P_L, P_R, γ^μ, γ^μγ5, γ^μP_L, γ^μP_R. A complex
+/// scalar's term ψ̄Γψ φ and its h.c. carry φ and φ† (Term.BosonDagger): an exchange joins a φ vertex to a φ† vertex
+/// (connects), an external φ or φ* attaches to the vertex whose operator destroys or creates it (attaches). External
+/// massless vectors and Majorana lines raise NotSupportedException naming what is missing (the API does not change
+/// when they come).
 module internal FeynmanRules =
     let private two, four = Ops.integer 2, Ops.integer 4
 
@@ -65,8 +68,11 @@ module internal FeynmanRules =
           Incoming: bool
           Momentum: string }
 
-        /// The display of the particle (χ, χ̄, ν, …).
-        member l.Display = if l.Anti && not l.Field.IsSelfConjugate then l.Field.Display + "̄" else l.Field.Display
+        /// The display of the particle (χ, χ̄, ν, φ*, …): a complex scalar's antiparticle is starred.
+        member l.Display =
+            if l.Anti && l.Field.Kind = FieldKind.ComplexScalar then l.Field.Display + "*"
+            elif l.Anti && not l.Field.IsSelfConjugate then l.Field.Display + "̄"
+            else l.Field.Display
 
     let leg (f: Field) anti incoming momentum = { Field = f; Anti = anti; Incoming = incoming; Momentum = momentum }
 
@@ -92,7 +98,9 @@ module internal FeynmanRules =
     let private inflowSign (l: Leg) = if l.Incoming then 1 else -1
 
     /// One term of the Lagrangian as the Feynman rules read it: ψ̄_barred Γ ψ_unbarred φ with coupling g (the
-    /// Hermitian conjugate of a vertex is its own term, with Γ̄ = γ⁰Γ†γ⁰).
+    /// Hermitian conjugate of a vertex is its own term, with Γ̄ = γ⁰Γ†γ⁰). For a complex scalar the two carry opposite
+    /// boson operators: the written term has φ (BosonDagger false: it annihilates φ, creates φ*), its conjugate φ†
+    /// (BosonDagger true: annihilates φ*, creates φ). A real scalar or a vector is Hermitian: any term takes it.
     [<NoEquality; NoComparison>]
     type Term =
         { Barred: string
@@ -101,7 +109,15 @@ module internal FeynmanRules =
           GammaText: string
           Coupling: ModelParameter
           Boson: string
+          /// Whether the boson is a complex scalar (its φ and φ† are different operators).
+          ComplexBoson: bool
+          /// For a complex scalar: whether the term carries φ† (the h.c. of the written term) rather than φ.
+          BosonDagger: bool
           Vertex: Vertex }
+
+    /// Whether an exchanged boson joins the terms x and y: the same boson, and for a complex scalar a φ vertex with a
+    /// φ† vertex (the propagator ⟨0|T φ(x) φ†(y)|0⟩; ⟨φ φ⟩ = 0), a real scalar or vector any two.
+    let connects (x: Term) (y: Term) = x.Boson = y.Boson && (not x.ComplexBoson || x.BosonDagger <> y.BosonDagger)
 
     let notYet (what: string) =
         raise (NotSupportedException(sprintf "%s: the derivation does not implement this yet (it comes with the models-as-data issue); the model API does not change when it does" what))
@@ -167,9 +183,10 @@ module internal FeynmanRules =
               match chiral v.BarredFermion v.Fermion v.Structure (gammaOf v) with
               | None -> ()
               | Some(g, t) ->
-                  yield { Barred = v.BarredFermion; Unbarred = v.Fermion; Gamma = g; GammaText = t; Coupling = v.Coupling; Boson = v.Boson; Vertex = v }
+                  let complex = m.Fields |> List.exists (fun f -> f.Name = v.Boson && f.Kind = FieldKind.ComplexScalar)
+                  yield { Barred = v.BarredFermion; Unbarred = v.Fermion; Gamma = g; GammaText = t; Coupling = v.Coupling; Boson = v.Boson; ComplexBoson = complex; BosonDagger = false; Vertex = v }
                   if v.PlusHermitianConjugate then
-                      yield { Barred = v.Fermion; Unbarred = v.BarredFermion; Gamma = Dirac.adjoint g; GammaText = conjugateText t; Coupling = v.Coupling; Boson = v.Boson; Vertex = v } ]
+                      yield { Barred = v.Fermion; Unbarred = v.BarredFermion; Gamma = Dirac.adjoint g; GammaText = conjugateText t; Coupling = v.Coupling; Boson = v.Boson; ComplexBoson = complex; BosonDagger = complex; Vertex = v } ]
 
     let private field (m: ModelData) (name: string) =
         match m.Fields |> List.tryFind (fun f -> f.Name = name) with
@@ -181,12 +198,18 @@ module internal FeynmanRules =
             if (field m n).Kind = FieldKind.MajoranaFermion then notYet (sprintf "vertex %s: Majorana fermion lines (fermion-flow rules)" t.Vertex.Term)
         match (field m t.Boson).Kind, t.Vertex.IsVectorLike with
         | FieldKind.RealScalar, false
+        | FieldKind.ComplexScalar, false
         | FieldKind.Vector, true -> ()
         | FieldKind.Vector, false ->
             raise (NotSupportedException(sprintf "vertex %s: a vector boson needs a γ^μ structure (Vector, Axial, LeftVector, RightVector), not %O" t.Vertex.Term t.Vertex.Structure))
-        | FieldKind.RealScalar, true ->
+        | (FieldKind.RealScalar | FieldKind.ComplexScalar), true ->
             raise (NotSupportedException(sprintf "vertex %s: a γ^μ structure needs a vector boson to contract its index with; %s is a scalar" t.Vertex.Term t.Boson))
         | k, _ -> notYet (sprintf "vertex %s: a %O boson" t.Vertex.Term k)
+
+    /// Whether the external boson leg b attaches to the term t: the term's boson, and for a complex scalar the
+    /// operator that destroys or creates it — φ annihilates an incoming φ and creates an outgoing φ*, φ† the reverse.
+    let attaches (b: Leg) (t: Term) =
+        t.Boson = b.Field.Name && (not t.ComplexBoson || t.BosonDagger = (b.Incoming = b.Anti))
 
     /// Terms ψ̄_a Γ ψ_b φ for given a, b (and optionally φ).
     let private termsFor (all: Term list) (barred: string) (unbarred: string) = all |> List.filter (fun t -> t.Barred = barred && t.Unbarred = unbarred)
@@ -246,7 +269,7 @@ module internal FeynmanRules =
                       let ds =
                           [ for x in ta do
                                 for y in tb do
-                                    if x.Boson = y.Boson then
+                                    if connects x y then
                                         checkUsable m x
                                         checkUsable m y
                                         // the momentum leaving line A into the boson: arrow momentum at its unbarred end minus that at its barred end
@@ -283,8 +306,8 @@ module internal FeynmanRules =
             let ds =
                 [ for bx, by in [ b1, b2; b2, b1 ] do
                       for f in m.Fields |> List.filter (fun f -> f.IsFermion) do
-                          for tx in termsFor all x.Field.Name f.Name |> List.filter (fun t -> t.Boson = bx.Field.Name) do
-                              for ty in termsFor all f.Name y.Field.Name |> List.filter (fun t -> t.Boson = by.Field.Name) do
+                          for tx in termsFor all x.Field.Name f.Name |> List.filter (attaches bx) do
+                              for ty in termsFor all f.Name y.Field.Name |> List.filter (attaches by) do
                                   checkUsable m tx
                                   checkUsable m ty
                                   // q along the arrow: from the particle (u or ū) end where there is one
@@ -488,10 +511,11 @@ module internal FeynmanRules =
         let longitudinal = Dirac.spinSummedInterference (spinor x) (named k) (named k) (spinor y)
         t.Coupling.Expression ** 2 * (longitudinal / boson.Mass ** 2 - metric) / 3
 
-    /// The decay terms for barred leg x, unbarred leg y, boson b.
+    /// The decay terms for barred leg x, unbarred leg y, boson b (the particle, incoming: for a complex scalar the
+    /// φ terms, so φ → the pair its φ vertex makes; φ* → the conjugate pair).
     let decayTerms (m: ModelData) (x: Leg) (y: Leg) (b: Field) : Term list =
         termsFor (terms m) x.Field.Name y.Field.Name
-        |> List.filter (fun t -> t.Boson = b.Name)
+        |> List.filter (attaches (leg b false true "P"))
         |> List.map (fun t ->
             checkUsable m t
             t)

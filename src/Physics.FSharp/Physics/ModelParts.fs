@@ -32,7 +32,8 @@ type FieldKind =
     | LeftHandedNeutrino = 2
     /// A real scalar (one state; its own antiparticle), e.g. the mediator S.
     | RealScalar = 3
-    /// A complex scalar (one state; particle ≠ antiparticle). Declared as data; derivation not implemented yet.
+    /// A complex scalar (one state; particle φ ≠ antiparticle φ*): its terms carry + h.c., the written one φ, the
+    /// conjugate φ† (FeynmanRules: an exchange joins a φ vertex to a φ† vertex; φ φ* final states are not identical).
     | ComplexScalar = 4
     /// A vector boson. Declared as data; the vector propagator (γ^μ … γ_μ across two fermion lines) is not
     /// implemented yet and says so.

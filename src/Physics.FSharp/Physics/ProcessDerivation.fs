@@ -415,10 +415,13 @@ module internal ProcessDerivation =
         let initial, iAnti, final, fAnti, seedEq =
             match kind with
             | ProcessKind.ChiAntichiToNeutrinoAntineutrino -> chi, true, nu, true, "seed 000 sec. VII, seed 001 eq. (4.2) [proof ann.chichi-nunu]"
-            | ProcessKind.ChiAntichiToMediatorPair -> chi, true, med, false, "seed 001 eq. (4.2) [proof ann.partial-waves]"
-            | ProcessKind.MediatorPairToNeutrinoAntineutrino -> med, false, nu, true, "seed 001 eq. (4.2) [proof ann.partial-waves]"
-            | _ -> med, false, chi, true, "seed 001 eq. (4.2)"
-        let pair (f: Field) anti incoming (a: string) (b: string) = [ leg f false incoming a; leg f (anti && not f.IsSelfConjugate) incoming b ]
+            | ProcessKind.ChiAntichiToMediatorPair -> chi, true, med, true, "seed 001 eq. (4.2) [proof ann.partial-waves]"
+            | ProcessKind.MediatorPairToNeutrinoAntineutrino -> med, true, nu, true, "seed 001 eq. (4.2) [proof ann.partial-waves]"
+            | _ -> med, true, chi, true, "seed 001 eq. (4.2)"
+        // a particle and its antiparticle: χ χ̄, ν ν̄, φ φ* of a complex scalar; a real scalar, a vector or a Majorana
+        // fermion is its own antiparticle (S S, V V)
+        let hasAntiparticle (f: Field) = if f.IsFermion then not f.IsSelfConjugate else f.Kind = FieldKind.ComplexScalar
+        let pair (f: Field) anti incoming (a: string) (b: string) = [ leg f false incoming a; leg f (anti && hasAntiparticle f) incoming b ]
         let ins = pair initial iAnti true "p1" "p2"
         let outs = pair final fAnti false "k1" "k2"
         let legs = ins @ outs

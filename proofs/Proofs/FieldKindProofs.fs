@@ -1,0 +1,119 @@
+/// Proof obligations of the field kinds beyond a Dirac fermion and a real scalar: a complex scalar mediator (its φ and
+/// φ† vertices), checked against hand traces, crossing, the real-scalar model where the processes cannot tell the two
+/// apart, and the closed form of a scalar's width into two fermions.
+///
+/// The complex-scalar model: L ⊃ y_χ χ̄ P_L ν φ + h.c. + y_N N̄ N φ + h.c. (a Dirac χ of mass m_χ, a complex scalar φ of
+/// mass m_φ, the left-handed ν, the nucleus N). The written term has φ (annihilates φ, creates φ*), its conjugate
+/// y_χ ν̄ P_R χ φ† the reverse; the propagator joins a φ vertex to a φ† vertex only.
+///
+/// Hand trace of χ(p1) χ̄(p2) → φ(k1) φ*(k2). The outgoing φ* is created by the φ vertex χ̄ P_L ν φ, at the χ̄ end
+/// v̄(p2); the outgoing φ by the φ† vertex ν̄ P_R χ φ†, at the χ end u(p1). So one diagram, ν exchanged with
+/// q = p1 − k1 (t channel); the u-channel graph of a real scalar would need φ from the φ vertex, which creates φ*:
+///   M = y_χ² v̄(p2) P_L q̸ P_R u(p1) / t = y_χ² v̄(p2) q̸ P_R u(p1) / t,
+///   Σ|M|² = y_χ⁴/t² Tr[(p̸2 − m_χ) q̸ P_R (p̸1 + m_χ) P_L q̸] = y_χ⁴/t² Tr[p̸2 q̸ p̸1 q̸ P_R]
+///         = 2y_χ⁴/t² [2(p1·q)(p2·q) − q² p1·p2]   (the ε term has q twice).
+/// With t = q², p1·q = (m_χ² − m_φ² + t)/2 = −p2·q (s + t + u = 2m_χ² + 2m_φ²), p1·p2 = (s − 2m_χ²)/2:
+///   Σ|M|² = −y_χ⁴ [(t + m_χ² − m_φ²)² + t(s − 2m_χ²)]/t² = y_χ⁴ [tu − 2m_χ² t − (m_χ² − m_φ²)²]/t²,
+/// the familiar (tu − m_φ⁴)/t² at m_χ = 0; averaged over the χ, χ̄ spins (1/4), no 1/2 (φ φ* are not identical).
+module NuDM.Proofs.FieldKindProofs
+
+open NuDM.Symbolic
+open NuDM.Symbolic.Notation
+open NuDM.Physics
+
+let private s = Symbol
+let private mChi, mPhi, yChi = s "m_chi", s "m_phi", s "y_chi"
+
+let private coupling (symbol: string) (description: string) =
+    ModelParameter(symbol, "1", 0, description, ParameterRole.Coupling, -sqrt (4.0 * System.Math.PI), sqrt (4.0 * System.Math.PI), "perturbativity", Seq.empty)
+let private mass (symbol: string) (description: string) =
+    ModelParameter(symbol, "MeV", 1, description, ParameterRole.Mass, 0.0, System.Double.PositiveInfinity, "", Seq.empty)
+
+/// The model y_χ χ̄ P_L ν φ + h.c. + y_N N̄ N φ (+ h.c. for a complex φ), with φ of the given kind.
+let scalarMediatorModel (name: string) (kind: FieldKind) =
+    let mChiP, mPhiP, mN = mass "m_chi" "mass of χ", mass "m_phi" "mass of φ", mass "M" "mass of the nucleus"
+    let yChiP, yN = coupling "y_chi" "χ–φ–ν coupling", coupling "y_N" "φ–nucleus coupling"
+    let chi = Field("chi", "χ", FieldKind.DiracFermion, mChiP, "the new fermion", false, Seq.empty)
+    let phi = Field("phi", "φ", kind, mPhiP, "the scalar mediator", false, Seq.empty)
+    let nu = Field("nu", "ν", FieldKind.LeftHandedNeutrino, null, "the active neutrino", true, Seq.empty)
+    let n = Field("N", "N", FieldKind.DiracFermion, mN, "the nucleus", true, Seq.empty)
+    let complex = kind = FieldKind.ComplexScalar
+    Model(name, "y_χ χ̄ P_L ν φ + h.c. + y_N N̄ N φ", "proofs", [ chi; phi; nu; n ], [ mChiP; mPhiP; mN; yChiP; yN ],
+          [ Vertex(yChiP, "chi", DiracStructure.LeftScalar, "nu", "phi", true, "y_χ χ̄ P_L ν φ + h.c.")
+            Vertex(yN, "N", DiracStructure.Scalar, "N", "phi", complex, "y_N N̄ N φ") ],
+          { DarkFermion = "chi"; Mediator = "phi"; Nucleus = "N" }, null)
+
+let private complexModel = lazy (scalarMediatorModel "complex-scalar-proof" FieldKind.ComplexScalar)
+let private realModel = lazy (scalarMediatorModel "real-scalar-proof" FieldKind.RealScalar)
+let private m2Of (m: Model) (k: ProcessKind) = (m.Process k).SquaredAmplitude.Expression
+
+/// The CM frame of a a → b b in a rational parametrisation: s = 4E², m_χ = √(E² − p²), m_φ = √(E² − k²) (p, k the χ and
+/// φ momenta, whichever is initial), so t = (p_χ − k_φ)² = −p² − k² + 2pkc in both directions.
+let private cmFrame (e: Expr) =
+    let E, p, k = s "E", s "p", s "k"
+    Structure.substituteMany [ s "s", 4 * E ** 2; mChi, sqrt (E ** 2 - p ** 2); mPhi, sqrt (E ** 2 - k ** 2) ] e
+    |> Structure.bottomUp (fun x ->
+        match x with
+        | Power(Power(Symbol n, Number two), Number q) when two = Q.OfInt 2 && (n = "E" || n = "p" || n = "k") -> Symbol n ** Number(q * Q.OfInt 2)
+        | _ -> x)
+
+/// lhs = rhs as rational functions, by expanding lhs − rhs to 0; a residual is undecided, not a refutation.
+let private expandsEqual (what: string) (lhs: Expr) (rhs: Expr) =
+    let d = Algebraic.expand (lhs - rhs)
+    if d = Ops.zero then Outcome.Pass(sprintf "%s: the expanded difference is 0" what)
+    else Outcome.Undecided(sprintf "%s: the expanded difference %s does not cancel term by term" what (Infix.format d))
+
+/// The processes a single exchange makes in both models (the same diagram, one φ and one φ† vertex).
+let private indistinguishable =
+    [ ProcessKind.NeutrinoNucleusToChiNucleus; ProcessKind.AntineutrinoNucleusToAntichiNucleus; ProcessKind.ChiNucleusToNeutrinoNucleus
+      ProcessKind.ChiAntichiToNeutrinoAntineutrino; ProcessKind.ChiNeutrinoToChiNeutrino; ProcessKind.ChiAntineutrinoToChiAntineutrino ]
+
+let obligations : Obligation list =
+    [ { Id = "cs.t-channel"
+        Title = "Complex scalar: χ χ̄ → φ φ* has the t channel alone, ¼Σ|M|² = y_χ⁴[tu − 2m_χ² t − (m_χ² − m_φ²)²]/(4t²)"
+        Equation = "hand trace in FieldKindProofs' doc comment: Σ|M|² = y_χ⁴ Tr[p̸2 q̸ p̸1 q̸ P_R]/t², q = p1 − k1"
+        Statement = "With y_χ χ̄ P_L ν φ + h.c., the outgoing φ* comes from the φ vertex and φ from the φ† vertex, so ν is exchanged in the t channel only (a real scalar adds the u channel and a 1/2). The derived, averaged |M|²(s, cos θ) equals the hand trace y_χ⁴[tu − 2m_χ² t − (m_χ² − m_φ²)²]/(4t²) with t = (p_χ − k_φ)², u = 2m_χ² + 2m_φ² − s − t."
+        Domain = "the CM frame s = 4E², m_χ = √(E² − p²), m_φ = √(E² − k²), E > p, k > 0, −1 < c < 1"
+        Check =
+          fun () ->
+              let E, p, k, c = s "E", s "p", s "k", s "c"
+              let t = -(p ** 2) - k ** 2 + 2 * p * k * c
+              let m2, mp2 = E ** 2 - p ** 2, E ** 2 - k ** 2
+              let u = 2 * m2 + 2 * mp2 - 4 * E ** 2 - t
+              let hand = yChi ** 4 * (t * u - 2 * m2 * t - (m2 - mp2) ** 2) / (4 * t ** 2)
+              let derived = cmFrame (m2Of (complexModel.Force()) ProcessKind.ChiAntichiToMediatorPair)
+              expandsEqual "¼Σ|M|²(χχ̄ → φφ*) = hand trace" derived hand }
+      { Id = "cs.crossing"
+        Title = "Complex scalar: χ χ̄ → φ φ* and φ φ* → χ χ̄ have the same spin-summed |M|²: 4 |M|²(χχ̄ → φφ*) = |M|²(φφ* → χχ̄)"
+        Equation = "time reversal: Σ|M|² of a b → c d equals that of c d → a b at the same s, t"
+        Statement = "Summed over spins the two are the same function of s and t = (p_χ − k_φ)²; the averaged forms carry 1/4 (χ, χ̄ spins) and 1 (two scalars), neither a 1/2 (φ φ* are not identical)."
+        Domain = "the CM frame s = 4E², m_χ = √(E² − p²), m_φ = √(E² − k²)"
+        Check =
+          fun () ->
+              let a = cmFrame (m2Of (complexModel.Force()) ProcessKind.ChiAntichiToMediatorPair)
+              let b = cmFrame (m2Of (complexModel.Force()) ProcessKind.MediatorPairToChiAntichi)
+              expandsEqual "4 |M|²(χχ̄ → φφ*) = |M|²(φφ* → χχ̄)" (4 * a) b }
+      { Id = "cs.real-twin"
+        Title = "Complex scalar: where one exchange is the only diagram (ν N → χ N, ν̄ N → χ̄ N, χ N → ν N, χ χ̄ → ν ν̄, χ ν → χ ν, χ ν̄ → χ ν̄), |M|² equals the real-scalar model's"
+        Equation = "Feynman rules: a φ–φ† propagator is the real scalar's i/(q² − m²)"
+        Statement = "In each of these processes the one diagram joins a φ vertex to a φ† vertex (the nucleus term y_N N̄ N φ + h.c. supplies both), so the complex mediator gives the |M|² of the model with a real S and y_N N̄ N S."
+        Domain = "every mass and coupling positive"
+        Check =
+          fun () ->
+              let dom = Assumptions.Positive [ "m_chi"; "m_phi"; "M"; "y_chi"; "y_N"; "E_nu"; "T"; "s" ]
+              Prove.all
+                  [ for k in indistinguishable ->
+                        Prove.equal dom (sprintf "%O: complex = real" k) (m2Of (complexModel.Force()) k) (m2Of (realModel.Force()) k) ] }
+      { Id = "cs.width"
+        Title = "Complex scalar: Γ(φ → χ ν̄) = y_χ²(m_φ² − m_χ²)²/(16π m_φ³), half the real scalar's Γ(S → χ ν̄ + χ̄ ν)"
+        Equation = "Γ = |k| Σ|M|²/(8π m_φ²), Σ|M|² = y_χ² Tr[(k̸1 + m_χ) P_L k̸2] = y_χ²(m_φ² − m_χ²) (PDG review \"Kinematics\", two-body decay)"
+        Statement = "φ decays through its φ vertex χ̄ P_L ν φ into χ ν̄ only (φ* → χ̄ ν, the same width); a real S decays into both, so Γ_φ = Γ_S/2 at equal coupling and masses."
+        Domain = "m_φ > m_χ > 0"
+        Check =
+          fun () ->
+              let dom = (Assumptions.Positive [ "m_chi"; "m_phi"; "y_chi" ]).AndPositive(mPhi - mChi)
+              let wc = (complexModel.Force().MediatorDecay()).Width.Expression
+              let wr = (realModel.Force().MediatorDecay()).Width.Expression
+              Prove.all
+                  [ Prove.equal dom "Γ(φ → χ ν̄)" wc (yChi ** 2 * (mPhi ** 2 - mChi ** 2) ** 2 / (16 * pi * mPhi ** 3))
+                    Prove.equal dom "Γ_φ = Γ_S/2" (2 * wc) wr ] } ]
