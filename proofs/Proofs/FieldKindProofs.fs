@@ -68,6 +68,40 @@ let private indistinguishable =
     [ ProcessKind.NeutrinoNucleusToChiNucleus; ProcessKind.AntineutrinoNucleusToAntichiNucleus; ProcessKind.ChiNucleusToNeutrinoNucleus
       ProcessKind.ChiAntichiToNeutrinoAntineutrino; ProcessKind.ChiNeutrinoToChiNeutrino; ProcessKind.ChiAntineutrinoToChiAntineutrino ]
 
+// ---- both pairings of four fermions: massless QED ------------------------------------------------------------------
+
+/// Massless QED as a model: a Dirac e (massless), a massless photon A (Feynman gauge, −i g_μν/q²), e ē γ^μ e A_μ;
+/// a nucleus field only because a model names one (no vertex).
+let private qed =
+    lazy
+        (let ec = coupling "e" "the electric charge (coupling of ē γ^μ e A_μ)"
+         let mN = mass "M" "unused nucleus mass"
+         let e = Field("e", "e", FieldKind.DiracFermion, null, "the electron, massless", true, Seq.empty)
+         let a = Field("A", "γ", FieldKind.Vector, null, "the photon, massless", true, Seq.empty)
+         let n = Field("N", "N", FieldKind.DiracFermion, mN, "unused", true, Seq.empty)
+         Model("qed", "e ē γ^μ e A_μ", "proofs", [ e; a; n ], [ mN; ec ], [ Vertex(ec, "e", DiracStructure.Vector, "e", "A", false, "e ē γ^μ e A_μ") ],
+               { DarkFermion = ""; Mediator = "A"; Nucleus = "N" }, null))
+
+/// ¼ Σ|M|² of e(p1, a1) e(p2, a2) → e(k1, b1) e(k2, b2) (a = true: the positron) from the Feynman rules, every diagram of
+/// both pairings of the four fermions, with massless kinematics in s, t = (p1 − k1)², u = (p1 − k2)².
+let private qedSquared (a1: bool) (a2: bool) (b1: bool) (b2: bool) =
+    let m = qed.Force()
+    let e = m.Field "e"
+    let legs = [ FeynmanRules.leg e a1 true "p1"; FeynmanRules.leg e a2 true "p2"; FeynmanRules.leg e b1 false "k1"; FeynmanRules.leg e b2 false "k2" ]
+    let names : FeynmanRules.Names = { In1 = "p1"; In2 = "p2"; Out1 = "k1"; Out2 = "k2" }
+    let ds = FeynmanRules.twoLineDiagrams m.Data names legs
+    let sv, tv, uv = s "s", s "t", s "u"
+    let propagator (c: FeynmanRules.Channel) (_: Field) =
+        match c with
+        | FeynmanRules.S -> 1 / sv
+        | FeynmanRules.T -> 1 / tv
+        | FeynmanRules.U -> 1 / uv
+    let raw = FeynmanRules.twoLineSquaredAny ds (rat 1 4) (fun _ _ _ -> invalidOp "scalar pairs") propagator
+    let dots =
+        [ "p1", "p2", sv / 2; "k1", "k2", sv / 2; "k1", "p1", -(tv / 2); "k2", "p2", -(tv / 2); "k2", "p1", -(uv / 2); "k1", "p2", -(uv / 2)
+          "p1", "p1", Ops.zero; "p2", "p2", Ops.zero; "k1", "k1", Ops.zero; "k2", "k2", Ops.zero ]
+    ds.Length, FeynmanRules.crossedPairings ds, Dirac.substituteDots dots raw |> Structure.substitute uv (-sv - tv)
+
 let obligations : Obligation list =
     [ { Id = "cs.t-channel"
         Title = "Complex scalar: χ χ̄ → φ φ* has the t channel alone, ¼Σ|M|² = y_χ⁴[tu − 2m_χ² t − (m_χ² − m_φ²)²]/(4t²)"
@@ -116,4 +150,38 @@ let obligations : Obligation list =
               let wr = (realModel.Force().MediatorDecay()).Width.Expression
               Prove.all
                   [ Prove.equal dom "Γ(φ → χ ν̄)" wc (yChi ** 2 * (mPhi ** 2 - mChi ** 2) ** 2 / (16 * pi * mPhi ** 3))
-                    Prove.equal dom "Γ_φ = Γ_S/2" (2 * wc) wr ] } ]
+                    Prove.equal dom "Γ_φ = Γ_S/2" (2 * wc) wr ] }
+      { Id = "fermi.bhabha"
+        Title = "Both pairings of four fermions: massless Bhabha scattering e⁺e⁻ → e⁺e⁻, ¼Σ|M|² = 2e⁴[(s² + u²)/t² + 2u²/(st) + (u² + t²)/s²]"
+        Equation = "Peskin & Schroeder, An Introduction to QFT, problem 5.2 (Bhabha scattering); in the CM angle dσ/dΩ = α²/(2s)[(1 + cos⁴(θ/2))/sin⁴(θ/2) − 2cos⁴(θ/2)/sin²(θ/2) + (1 + cos²θ)/2]"
+        Statement = "The s-channel graph [v̄(p2) γ^μ u(p1)][ū(k1) γ_μ v(k2)] and the t-channel graph [v̄(p2) γ^μ v(k2)][ū(k1) γ_μ u(p1)] pair the four fermions differently: relative sign −1, and their interference is one long trace, Σ M_s M_t* = Tr[p̸2 γ^μ p̸1 γ^ν k̸1 γ_μ k̸2 γ_ν] (the −Tr[…] of the crossed pairing). The kernel's FeynmanRules (twoLineDiagrams, twoLineSquaredAny) with massless QED in Feynman gauge give the textbook result; with t = −s(1 − c)/2, u = −s(1 + c)/2 it is the angular form (cos²(θ/2) = (1 + c)/2). The sign of the interference term, +2u²/(st) (< 0), is the one the angular form fixes; some summaries print −2u²/(st)."
+        Domain = "s > 0, t < 0, u = −s − t < 0; −1 < c < 1"
+        Check =
+          fun () ->
+              let n, crossed, m2 = qedSquared false true false true
+              let sv, tv, ev, c = s "s", s "t", s "e", s "c"
+              let uv = -sv - tv
+              let dom = (Assumptions.Positive [ "s"; "e" ]).AndPositive(-tv).AndPositive(sv + tv)
+              let textbook = 2 * ev ** 4 * ((sv ** 2 + uv ** 2) / tv ** 2 + 2 * uv ** 2 / (sv * tv) + (uv ** 2 + tv ** 2) / sv ** 2)
+              let cos2, sin2 = (1 + c) / 2, (1 - c) / 2
+              let angular = 2 * ev ** 4 * ((1 + cos2 ** 2) / sin2 ** 2 - 2 * cos2 ** 2 / sin2 + (1 + c ** 2) / 2)
+              let domC = (Assumptions.Positive [ "s"; "e" ]).AndPositive(1 - c).AndPositive(1 + c)
+              if n <> 2 || not crossed then Outcome.Fail(sprintf "expected the s- and t-channel graphs of both pairings, found %d diagram(s) (crossed: %b)" n crossed)
+              else
+                  Prove.all
+                      [ Prove.equal dom "¼Σ|M|² = 2e⁴[(s² + u²)/t² + 2u²/(st) + (u² + t²)/s²]" m2 textbook
+                        Prove.equal domC "the same in the CM angle" (Structure.substitute tv (-(sv * (1 - c) / 2)) textbook) angular ] }
+      { Id = "fermi.moller"
+        Title = "Both pairings of four fermions: massless Møller scattering e⁻e⁻ → e⁻e⁻, ¼Σ|M|² = 2e⁴[(s² + u²)/t² + 2s²/(tu) + (s² + t²)/u²]"
+        Equation = "Bhabha's result (Peskin & Schroeder, problem 5.2) crossed s ↔ u: both positrons crossed into electrons"
+        Statement = "The t- and u-channel graphs [ū(k1) γ^μ u(p1)][ū(k2) γ_μ u(p2)] and [ū(k1) γ^μ u(p2)][ū(k2) γ_μ u(p1)] interfere with the Fermi sign −1; the result is Bhabha's with s ↔ u (crossing the positrons into electrons)."
+        Domain = "s > 0, t < 0, u = −s − t < 0"
+        Check =
+          fun () ->
+              let n, crossed, m2 = qedSquared false false false false
+              let sv, tv, ev = s "s", s "t", s "e"
+              let uv = -sv - tv
+              let dom = (Assumptions.Positive [ "s"; "e" ]).AndPositive(-tv).AndPositive(sv + tv)
+              let textbook = 2 * ev ** 4 * ((sv ** 2 + uv ** 2) / tv ** 2 + 2 * sv ** 2 / (tv * uv) + (sv ** 2 + tv ** 2) / uv ** 2)
+              if n <> 2 || not crossed then Outcome.Fail(sprintf "expected the t- and u-channel graphs of both pairings, found %d diagram(s) (crossed: %b)" n crossed)
+              else Prove.equal dom "¼Σ|M|² = 2e⁴[(s² + u²)/t² + 2s²/(tu) + (s² + t²)/u²]" m2 textbook } ]

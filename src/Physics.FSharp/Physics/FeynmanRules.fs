@@ -50,7 +50,8 @@ type internal ModelData =
 /// external legs → fermion lines ψ̄ Γ ψ at the vertices the model has → spin sums (Casimir's trick) → Lorentz
 /// invariants of the process's frame → the canonical, numerically stable forms the program compiles. A process whose
 /// vertices the model lacks yields no diagram (it is absent). Supported now: real-scalar, complex-scalar and
-/// massive-vector exchange between two fermion lines, one fermion line with a fermion exchanged between two external
+/// massive-vector exchange between two fermion lines (diagrams of both pairings of the four fermions with their
+/// relative Fermi sign, the interference as one long trace: crossedSquared), one fermion line with a fermion exchanged between two external
 /// scalars (real, or a complex φ φ*) or two external massive vectors (t and u channels; the Proca polarisation sum),
 /// 1 → 2 decays of a scalar or a massive vector; Γ any of 1, iγ5, P_L, P_R, γ^μ, γ^μγ5, γ^μP_L, γ^μP_R. A complex
 /// scalar's term ψ̄Γψ φ and its h.c. carry φ and φ† (Term.BosonDagger): an exchange joins a φ vertex to a φ† vertex
@@ -252,9 +253,15 @@ module internal FeynmanRules =
           Boson: Field
           Channel: Channel
           /// The momentum leaving line A into the boson (signed momentum names).
-          Q: (string * int) list }
+          Q: (string * int) list
+          /// The relative Fermi sign of the diagram's pairing of the four external fermions: +1 for ψ̄_b1 … ψ_u1,
+          /// ψ̄_b2 … ψ_u2, −1 for the crossed pairing ψ̄_b1 … ψ_u2, ψ̄_b2 … ψ_u1 (an odd permutation of the spinors).
+          Sign: int }
 
-    /// The boson-exchange diagrams between two fermion lines, for each pairing of the four fermion legs.
+    /// The boson-exchange diagrams between two fermion lines, for each pairing of the four fermion legs. Line A always
+    /// holds the first barred leg b1; diagrams of the crossed pairing (b1 with u2) get Sign −1 relative to those of
+    /// (b1 with u1): M = M_(b1u1)(b2u2) − M_(b1u2)(b2u1), the Fermi sign of exchanging two external fermions (e.g.
+    /// Bhabha's s- and t-channel graphs, Peskin & Schroeder sec. 4.7 and problem 5.2).
     let twoLineDiagrams (m: ModelData) (names: Names) (legs: Leg list) : TwoLineDiagram list =
         let all = terms m
         let barred = legs |> List.filter isBarred
@@ -274,13 +281,18 @@ module internal FeynmanRules =
                                         checkUsable m y
                                         // the momentum leaving line A into the boson: arrow momentum at its unbarred end minus that at its barred end
                                         let q = [ ua.Momentum, arrowSign ua; ba.Momentum, -(arrowSign ba) ]
-                                        yield { LineA = ba, x, ua; LineB = bb, y, ub; Boson = field m x.Boson; Channel = channelOf names q; Q = q } ]
+                                        yield { LineA = ba, x, ua; LineB = bb, y, ub; Boson = field m x.Boson; Channel = channelOf names q; Q = q; Sign = 1 } ]
                       if not ds.IsEmpty then yield ds ]
             match found with
-            | [] -> []
-            | [ ds ] -> ds
-            | _ -> notYet "diagrams of both pairings of the four fermions (their relative Fermi sign)"
+            | [ ds1; ds2 ] -> ds1 @ (ds2 |> List.map (fun d -> { d with Sign = -1 }))
+            | _ -> List.concat found
         | _ -> []
+
+    /// The unbarred leg line A of a diagram ends on (which pairing of the four fermions the diagram has).
+    let private pairingOf (d: TwoLineDiagram) = let (_, _, ua), _ = d.LineA, d.LineB in ua.Momentum
+
+    /// Whether diagrams of both pairings of the four fermions are present (their interference is one long trace).
+    let crossedPairings (ds: TwoLineDiagram list) = (ds |> List.map pairingOf |> List.distinct).Length > 1
 
     /// A one-line diagram: external fermions X (barred) and Y (unbarred), an internal fermion f, bosons at each end.
     [<NoEquality; NoComparison>]
@@ -365,6 +377,7 @@ module internal FeynmanRules =
     /// Σ_spins |M|² × averaging of the two-line diagrams (all in one channel), with a frame-supplied propagator factor
     /// for each pair of exchanged bosons (1/(D_B D_B'), D = q² − m²).
     let twoLineSquared (ds: TwoLineDiagram list) (avg: Expr) (propagatorPair: Channel -> Field -> Field -> Expr) : Expr =
+        if crossedPairings ds then invalidOp "twoLineSquared: diagrams of both pairings interfere in one long trace (twoLineSquaredAny)"
         List.sum
             [ for d in ds do
                   for d' in ds do
@@ -400,7 +413,7 @@ module internal FeynmanRules =
     let amplitudeTerms (ds: TwoLineDiagram list) (propagator: Channel -> Field -> Expr) : LineProductTerm list =
         [ for d in ds do
               let (_, ta, _), (_, tb, _) = d.LineA, d.LineB
-              let g = ta.Coupling.Expression * tb.Coupling.Expression
+              let g = d.Sign * (ta.Coupling.Expression * tb.Coupling.Expression)
               let p = propagator d.Channel d.Boson
               if d.Boson.Kind = FieldKind.Vector then
                   yield { Coefficient = g * p; GammaA = ta.Gamma; GammaB = tb.Gamma }
@@ -435,11 +448,46 @@ module internal FeynmanRules =
                   let k = Dirac.contractIndices (trA * trB) |> Dirac.substituteDotsAndEpsilons [] [ momenta, Ops.zero ]
                   yield c1, c2, k * avg ]
 
+    /// Σ_spins |M|² × averaging of diagrams of both pairings of the four fermions b1, b2 (barred) and u1, u2: the terms
+    /// of M = Σ_P sign_P c [ψ̄_b1 Γ_A ψ_u(P)][ψ̄_b2 Γ_B ψ_u'(P)] (amplitudeTerms, the Fermi sign in c). Two terms of
+    /// the same pairing give the product of two line traces (as lineProductSquared); a term of (b1 u1)(b2 u2) against
+    /// one of (b1 u2)(b2 u1) gives one long trace,
+    ///   Σ_spins [b̄1 Γ_A u1][b̄2 Γ_B u2]([b̄1 Γ_C u2][b̄2 Γ_D u1])* = Tr[S(b1) Γ_A S(u1) Γ̄_D S(b2) Γ_B S(u2) Γ̄_C]
+    /// (the spinor products rejoined into one chain; S = p̸ ± m), which with the relative sign −1 is the
+    /// −Tr[…] of the interference (Peskin & Schroeder problem 5.2, Bhabha scattering). Open indices are contracted
+    /// (μ for the left amplitude, ν for the conjugated one) and ε of the four external momenta set to zero.
+    let crossedSquared (ds: TwoLineDiagram list) (avg: Expr) (propagator: Channel -> Field -> Expr) : Expr =
+        let named (mu: string) (g: DiracString) = Dirac.replaceIndex vertexIndex (Dirac.gammaIndex mu) g
+        let terms = [ for d in ds -> d, amplitudeTerms [ d ] propagator ]
+        let momenta = ds.Head |> fun d -> let (b1, _, u1), (b2, _, u2) = d.LineA, d.LineB in [ b1; u1; b2; u2 ] |> List.map (fun l -> l.Momentum)
+        let kernel (d: TwoLineDiagram) (t: LineProductTerm) (d': TwoLineDiagram) (t': LineProductTerm) =
+            let (ba, _, ua), (bb, _, ub) = d.LineA, d.LineB
+            let (_, _, ua'), (_, _, ub') = d'.LineA, d'.LineB
+            let k =
+                if ua.Momentum = ua'.Momentum then
+                    let trA = Dirac.spinSummedInterference (spinor ba) (named "mu" t.GammaA) (named "nu" t'.GammaA) (spinor ua)
+                    let trB = Dirac.spinSummedInterference (spinor bb) (named "mu" t.GammaB) (named "nu" t'.GammaB) (spinor ub)
+                    trA * trB
+                else
+                    // d: [b1 Γ_A u1][b2 Γ_B u2], d': [b1 Γ_C u2][b2 Γ_D u1] with u2 = ua', u1 = ub'
+                    Dirac.trace (
+                        Dirac.spinSum (spinor ba) * named "mu" t.GammaA * Dirac.spinSum (spinor ua) * Dirac.adjoint (named "nu" t'.GammaB)
+                        * Dirac.spinSum (spinor bb) * named "mu" t.GammaB * Dirac.spinSum (spinor ub) * Dirac.adjoint (named "nu" t'.GammaA))
+            Dirac.contractIndices k |> Dirac.substituteDotsAndEpsilons [] [ momenta, Ops.zero ]
+        List.sum
+            [ for d, ts in terms do
+                  for t in ts do
+                      for d', ts' in terms do
+                          for t' in ts' do
+                              yield t.Coefficient * t'.Coefficient * kernel d t d' t' * avg ]
+
     /// Σ_spins |M|² × averaging of two-line diagrams of scalar or vector exchange: scalar exchange alone by
     /// twoLineSquared (the canonical form of before, with propagatorPair); with a vector boson, Σ c c' K of the
-    /// amplitude terms (propagator: the frame's 1/(q² − m²), or a placeholder for it).
+    /// amplitude terms (propagator: the frame's 1/(q² − m²), or a placeholder for it); diagrams of both pairings of
+    /// the four fermions by crossedSquared.
     let twoLineSquaredAny (ds: TwoLineDiagram list) (avg: Expr) (propagatorPair: Channel -> Field -> Field -> Expr) (propagator: Channel -> Field -> Expr) : Expr =
-        if not (hasVectorExchange ds) then twoLineSquared ds avg propagatorPair
+        if crossedPairings ds then crossedSquared ds avg propagator
+        elif not (hasVectorExchange ds) then twoLineSquared ds avg propagatorPair
         else
             let (ba, _, ua), (bb, _, ub) = ds.Head.LineA, ds.Head.LineB
             lineProductSquared (ba, ua) (bb, ub) (amplitudeTerms ds propagator) avg |> List.map (fun (c1, c2, k) -> c1 * c2 * k) |> List.sum

@@ -187,8 +187,10 @@ module internal ProcessDerivation =
         let (_, ta, _), (_, tb, _) = d.LineA, d.LineB
         sprintf "%s %s" ta.Coupling.Symbol tb.Coupling.Symbol
 
+    /// The amplitude as text; a diagram of the crossed pairing of the four fermions carries its Fermi sign (−).
     let private twoLineText (ds: TwoLineDiagram list) =
-        String.Join(" + ", ds |> List.map (fun d -> sprintf "%s %s %s/(%s − m_%s²)" (couplingsText d) (lineText d.LineA) (lineText d.LineB) (channelText d.Channel) d.Boson.Name))
+        let one (d: TwoLineDiagram) = sprintf "%s %s %s/(%s − m_%s²)" (couplingsText d) (lineText d.LineA) (lineText d.LineB) (channelText d.Channel) d.Boson.Name
+        ds |> List.mapi (fun i d -> (if d.Sign < 0 then (if i = 0 then "−" else " − ") elif i = 0 then "" else " + ") + one d) |> String.concat ""
 
     // ---- ν N → χ N, ν̄ N → χ̄ N, ν N → ν N ----------------------------------------------------------------------
 
@@ -222,6 +224,7 @@ module internal ProcessDerivation =
         | [] -> None
         | ds ->
             requireCoherent nucleus ds
+            if crossedPairings ds then notYet "nucleus scattering with diagrams of both pairings of the four fermions (a vertex joining the nucleus to a light fermion)"
             let withSM = kind = ProcessKind.NeutrinoNucleusToNeutrinoNucleusWithStandardModel
             let general = withSM || hasVectorExchange ds
             let inModel = inModelSymbols produced nucleus

@@ -55,3 +55,41 @@ let ``the complex scalar's width at a point is half the seed's real scalar width
     let closed = y * y * (mPhi * mPhi - mChi * mChi) ** 2.0 / (16.0 * Math.PI * mPhi ** 3.0)
     Assert.That(wc, Is.EqualTo(closed).Within(1e-12).Percent)
     Assert.That(ws, Is.EqualTo(2.0 * closed).Within(1e-12).Percent)
+
+/// χ, ν with a vector V on χ̄ γ^μ χ and ν̄ γ^μ P_L ν (t channel of χ ν → χ ν) and a scalar S on χ̄ P_L ν + h.c. (u
+/// channel): the two diagrams pair the four fermions differently.
+let private bothPairings () =
+    let p4 = sqrt (4.0 * Math.PI)
+    let coupling (n: string) = ModelParameter(n, "1", 0, n, ParameterRole.Coupling, -p4, p4, "perturbativity", Seq.empty)
+    let mass (n: string) = ModelParameter(n, "MeV", 1, n, ParameterRole.Mass, 0.0, Double.PositiveInfinity, "", Seq.empty)
+    let mChi, mV, mS, mN = mass "m_chi", mass "m_V", mass "m_S", mass "M"
+    let gChi, gNu, y = coupling "g_chi", coupling "g_nu", coupling "y_chi"
+    let chi = Field("chi", "χ", FieldKind.DiracFermion, mChi, "χ", false, Seq.empty)
+    let v = Field("V", "V", FieldKind.Vector, mV, "V", false, Seq.empty)
+    let sc = Field("S", "S", FieldKind.RealScalar, mS, "S", false, Seq.empty)
+    let nu = Field("nu", "ν", FieldKind.LeftHandedNeutrino, null, "ν", true, Seq.empty)
+    let n = Field("N", "N", FieldKind.DiracFermion, mN, "N", true, Seq.empty)
+    Model("both-pairings", "test", "test", [ chi; v; sc; nu; n ], [ mChi; mV; mS; mN; gChi; gNu; y ],
+          [ Vertex(gChi, "chi", DiracStructure.Vector, "chi", "V", false, "g_χ χ̄ γ^μ χ V_μ")
+            Vertex(gNu, "nu", DiracStructure.LeftVector, "nu", "V", false, "g_ν ν̄ γ^μ P_L ν V_μ")
+            Vertex(y, "chi", DiracStructure.LeftScalar, "nu", "S", true, "y_χ χ̄ P_L ν S + h.c.") ],
+          { DarkFermion = "chi"; Mediator = "S"; Nucleus = "N" }, null)
+
+[<Test>]
+let ``χ ν → χ ν with diagrams of both pairings of the four fermions derives, with the Fermi sign, and |M|² ≥ 0 over the physical region`` () =
+    // before: twoLineDiagrams refused "diagrams of both pairings of the four fermions (their relative Fermi sign)"
+    let m = bothPairings ()
+    for k in [ ProcessKind.ChiNeutrinoToChiNeutrino; ProcessKind.ChiAntineutrinoToChiAntineutrino ] do
+        let p = m.Process k
+        Assert.That(p.Amplitude, Does.Contain " − ", "the crossed pairing's diagram carries the relative sign −1")
+        let f = p.SquaredAmplitude
+        let values = dict [ "m_chi", 10.0; "m_V", 25.0; "m_S", 40.0; "g_chi", 0.7; "g_nu", -0.4; "y_chi", 0.9 ]
+        let mc = values.["m_chi"]
+        for sv in [ 101.0; 150.0; 400.0; 3000.0 ] do
+            let tMin = -((sv - mc * mc) ** 2.0) / sv
+            for x in [ 0.0; 0.1; 0.5; 0.9; 1.0 ] do
+                let point = dict [ "s", sv; "t", x * tMin ]
+                let args = f.ParameterNames |> Array.map (fun n -> match point.TryGetValue n with | true, v -> v | _ -> values.[n])
+                let m2 = f.Evaluate args
+                Assert.That(Double.IsFinite m2, sprintf "%O at s = %g, t = %g" k sv (x * tMin))
+                Assert.That(m2, Is.GreaterThanOrEqualTo(-1e-12 * abs m2 - 1e-300), sprintf "%O at s = %g, t = %g" k sv (x * tMin))
