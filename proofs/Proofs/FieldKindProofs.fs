@@ -1,6 +1,10 @@
-/// Proof obligations of the field kinds beyond a Dirac fermion and a real scalar: a complex scalar mediator (its φ and
-/// φ† vertices), checked against hand traces, crossing, the real-scalar model where the processes cannot tell the two
-/// apart, and the closed form of a scalar's width into two fermions.
+/// Proof obligations of the field kinds beyond a Dirac fermion and a real scalar, and of four-fermion processes with
+/// both pairings: a complex scalar mediator (cs.*: its φ and φ† vertices, against a hand trace, crossing, the
+/// real-scalar model where the processes cannot tell the two apart, the width of a scalar into two fermions); both
+/// pairings of four fermions with their relative Fermi sign (fermi.*: massless Bhabha and Møller scattering); a
+/// Majorana χ by the fermion-flow rules of Denner, Eck, Hahn, Küblbeck, Nucl. Phys. B387 (1992) 467 (mj.*: helicity
+/// suppression of χ χ → ν ν̄, the CP-forbidden s-wave of χ χ → S S, one-graph processes equal to the Dirac ones,
+/// crossing, identical initial particles, the width).
 ///
 /// The complex-scalar model: L ⊃ y_χ χ̄ P_L ν φ + h.c. + y_N N̄ N φ + h.c. (a Dirac χ of mass m_χ, a complex scalar φ of
 /// mass m_φ, the left-handed ν, the nucleus N). The written term has φ (annihilates φ, creates φ*), its conjugate
@@ -102,6 +106,24 @@ let private qedSquared (a1: bool) (a2: bool) (b1: bool) (b2: bool) =
           "p1", "p1", Ops.zero; "p2", "p2", Ops.zero; "k1", "k1", Ops.zero; "k2", "k2", Ops.zero ]
     ds.Length, FeynmanRules.crossedPairings ds, Dirac.substituteDots dots raw |> Structure.substitute uv (-sv - tv)
 
+// ---- a Majorana χ ----------------------------------------------------------------------------------------------------
+
+/// The seeds' scalar model with χ of the given kind: y_χ χ̄ P_L ν S + h.c. + y_N N̄ N S (S real).
+let private chiModel (name: string) (kind: FieldKind) =
+    let mChiP, mS, mN = mass "m_chi" "mass of χ", mass "m_S" "mass of S", mass "M" "mass of the nucleus"
+    let yChiP, yN = coupling "y_chi" "χ–S–ν coupling", coupling "y_N" "S–nucleus coupling"
+    let chi = Field("chi", "χ", kind, mChiP, "the new fermion", false, Seq.empty)
+    let sc = Field("S", "S", FieldKind.RealScalar, mS, "the scalar mediator", false, Seq.empty)
+    let nu = Field("nu", "ν", FieldKind.LeftHandedNeutrino, null, "the active neutrino", true, Seq.empty)
+    let n = Field("N", "N", FieldKind.DiracFermion, mN, "the nucleus", true, Seq.empty)
+    Model(name, "y_χ χ̄ P_L ν S + h.c. + y_N N̄ N S", "proofs", [ chi; sc; nu; n ], [ mChiP; mS; mN; yChiP; yN ],
+          [ Vertex(yChiP, "chi", DiracStructure.LeftScalar, "nu", "S", true, "y_χ χ̄ P_L ν S + h.c.")
+            Vertex(yN, "N", DiracStructure.Scalar, "N", "S", false, "y_N N̄ N S") ],
+          { DarkFermion = "chi"; Mediator = "S"; Nucleus = "N" }, null)
+
+let private majoranaModel = lazy (chiModel "majorana-proof" FieldKind.MajoranaFermion)
+let private diracModel = lazy (chiModel "dirac-proof" FieldKind.DiracFermion)
+
 let obligations : Obligation list =
     [ { Id = "cs.t-channel"
         Title = "Complex scalar: χ χ̄ → φ φ* has the t channel alone, ¼Σ|M|² = y_χ⁴[tu − 2m_χ² t − (m_χ² − m_φ²)²]/(4t²)"
@@ -184,4 +206,78 @@ let obligations : Obligation list =
               let dom = (Assumptions.Positive [ "s"; "e" ]).AndPositive(-tv).AndPositive(sv + tv)
               let textbook = 2 * ev ** 4 * ((sv ** 2 + uv ** 2) / tv ** 2 + 2 * sv ** 2 / (tv * uv) + (sv ** 2 + tv ** 2) / uv ** 2)
               if n <> 2 || not crossed then Outcome.Fail(sprintf "expected the t- and u-channel graphs of both pairings, found %d diagram(s) (crossed: %b)" n crossed)
-              else Prove.equal dom "¼Σ|M|² = 2e⁴[(s² + u²)/t² + 2s²/(tu) + (s² + t²)/u²]" m2 textbook } ]
+              else Prove.equal dom "¼Σ|M|² = 2e⁴[(s² + u²)/t² + 2s²/(tu) + (s² + t²)/u²]" m2 textbook }
+      { Id = "mj.helicity-suppression"
+        Title = "Majorana χ: the s-wave of σv(χ χ → ν ν̄) through t- and u-channel S vanishes (∝ m_ν² = 0); the Dirac seed's χ χ̄ → ν ν̄ keeps y_χ⁴ m_χ²/(32π(m_χ² + m_S²)²)"
+        Equation = "helicity suppression of Majorana annihilation into light chiral fermions (e.g. Goldberg, PRL 50 (1983) 1419); seed 000 sec. VII for the Dirac value [ann.chichi-nunu]"
+        Statement = "Two identical Majorana fermions in an s-wave form a J = 0, CP-odd state (¹S₀); a pair of massless chiral ν ν̄ from P_L couplings has helicities adding to J_z = ±1 along the axis, so the s-wave amplitude vanishes. The kernel derives χ χ → ν ν̄ from the t- and u-channel graphs with the fermion-flow rules (relative sign −1, their interference as one long trace) and expands σv = a + b v²: a = 0, b > 0; for the Dirac χ of the same Lagrangian (one t-channel graph) a = y_χ⁴ m_χ²/(32π(m_χ² + m_S²)²)."
+        Domain = "m_χ, m_S, y_χ > 0"
+        Check =
+          fun () ->
+              let dom = Assumptions.Positive [ "m_chi"; "m_S"; "y_chi" ]
+              let mS = s "m_S"
+              let aMaj, bMaj = (majoranaModel.Force().Annihilation ProcessKind.ChiAntichiToNeutrinoAntineutrino).LowVelocity.Force()
+              let aDirac, _ = (diracModel.Force().Annihilation ProcessKind.ChiAntichiToNeutrinoAntineutrino).LowVelocity.Force()
+              Prove.all
+                  [ Prove.equal dom "a(Majorana) = 0" aMaj Ops.zero
+                    Prove.positive dom "b(Majorana) > 0" bMaj
+                    Prove.equal dom "a(Dirac) = y_χ⁴ m_χ²/(32π(m_χ² + m_S²)²)" aDirac (yChi ** 4 * mChi ** 2 / (32 * pi * (mChi ** 2 + mS ** 2) ** 2)) ] }
+      { Id = "mj.one-diagram"
+        Title = "Majorana χ: where one graph is the only one (ν N → χ N, ν̄ N → χ N, χ N → ν N), |M|² equals the Dirac χ's"
+        Equation = "Denner et al., Nucl. Phys. B387 (1992) 467: with one graph the fermion-flow rules give the Dirac expression"
+        Statement = "ν N → χ N has the one graph [ū(χ) P_L u(ν)][ū(N) u(N)]; ν̄ N → χ N has [v̄(ν) P_R v(χ)][ū(N) u(N)] (χ on the unbarred end, outgoing: v), the Dirac χ̄'s; χ N → ν N likewise. The averaged |M|² (two χ spin states either way) are the Dirac ones."
+        Domain = "every mass and coupling positive"
+        Check =
+          fun () ->
+              let dom = Assumptions.Positive [ "m_chi"; "m_S"; "M"; "y_chi"; "y_N"; "E_nu"; "T" ]
+              Prove.all
+                  [ for k in [ ProcessKind.NeutrinoNucleusToChiNucleus; ProcessKind.AntineutrinoNucleusToAntichiNucleus; ProcessKind.ChiNucleusToNeutrinoNucleus ] ->
+                        Prove.equal dom (sprintf "%O: Majorana = Dirac" k) (m2Of (majoranaModel.Force()) k) (m2Of (diracModel.Force()) k) ] }
+      { Id = "mj.identical-initial"
+        Title = "Majorana χ: |M|²(χ χ → ν ν̄) is symmetric under cos θ → −cos θ (the two χ are identical: t ↔ u)"
+        Equation = "Bose–Fermi symmetry of identical initial particles: the t- and u-channel graphs exchange under p1 ↔ p2"
+        Statement = "Exchanging the two incoming Majorana χ swaps the t- and u-channel graphs; the spin-summed |M|² is the same function with t ↔ u, i.e. even in c = cos θ in the CM frame."
+        Domain = "s > 4m_χ², −1 < c < 1"
+        Check =
+          fun () ->
+              let c = s "c"
+              let e = m2Of (majoranaModel.Force()) ProcessKind.ChiAntichiToNeutrinoAntineutrino
+              let dom = Assumptions.Positive [ "m_chi"; "m_S"; "y_chi"; "s" ]
+              Prove.equal dom "|M|²(c) = |M|²(−c)" e (Structure.substitute c (-c) e) }
+      { Id = "mj.crossing"
+        Title = "Majorana χ: χ χ → S S and S S → χ χ have the same spin-summed |M|²: 4 |M|²(χχ → SS) = |M|²(SS → χχ); both even in cos θ"
+        Equation = "time reversal: Σ|M|² of a b → c d equals that of c d → a b at the same s, t"
+        Statement = "With two external Majorana χ the ν line is enumerated with both fermion flows (Denner et al.: the second set brought to the first flow with Γ' = C Γᵀ C⁻¹, the −1 of v̄(p1) Γ u(p2) = −v̄(p2) Γ' u(p1) cancelling the Fermi sign of the swapped spinors): four graphs. Averaged, χ χ → S S carries 1/4 × 1/2 (identical S S), S S → χ χ 1 × 1/2 (identical χ χ)."
+        Domain = "the CM frame s = 4E², m_χ = √(E² − p²), m_S = √(E² − k²)"
+        Check =
+          fun () ->
+              let mS = s "m_S"
+              let frame (e: Expr) = cmFrame (Structure.substitute mS mPhi e)
+              let a = frame (m2Of (majoranaModel.Force()) ProcessKind.ChiAntichiToMediatorPair)
+              let b = frame (m2Of (majoranaModel.Force()) ProcessKind.MediatorPairToChiAntichi)
+              Prove.all
+                  [ expandsEqual "4 |M|²(χχ → SS) = |M|²(SS → χχ)" (4 * a) b
+                    expandsEqual "|M|²(χχ → SS) even in c" a (Structure.substitute (s "c") (-(s "c")) a) ] }
+      { Id = "mj.ss-p-wave"
+        Title = "Majorana χ: σv(χ χ → S S) has no s-wave (CP: ¹S₀ of two identical Majorana fermions is 0⁻⁺, an s-wave S S pair 0⁺⁺)"
+        Equation = "CP selection rule for Majorana annihilation into two identical CP-even scalars (the p-wave suppression of χχ → SS, e.g. Jungman, Kamionkowski, Griest, Phys. Rept. 267 (1996) 195, sec. 6)"
+        Statement = "y_χ(χ̄ P_L ν + ν̄ P_R χ)S with y_χ real and S CP-even conserves CP; two identical Majorana χ in an s-wave are in ¹S₀ (J^PC = 0⁻⁺), while S S with L = 0 is 0⁺⁺, so a = 0 in σv = a + b v². The p-wave b > 0 is sensitive to the relative sign of the graphs of the two fermion flows: with the opposite sign the amplitudes cancel through O(v²) (b = 0, checked by flipping it). The Dirac χ χ̄ → S S of the seed is not so constrained."
+        Domain = "m_χ > m_S > 0 (the channel open), y_χ > 0"
+        Check =
+          fun () ->
+              let dom = (Assumptions.Positive [ "m_chi"; "m_S"; "y_chi" ]).AndPositive(mChi - s "m_S")
+              let a, b = (majoranaModel.Force().Annihilation ProcessKind.ChiAntichiToMediatorPair).LowVelocity.Force()
+              Prove.all [ Prove.equal dom "a(χχ → SS) = 0" a Ops.zero; Prove.positive dom "b(χχ → SS) > 0" b ] }
+      { Id = "mj.width"
+        Title = "Majorana χ: Γ(S → χ ν̄ + χ ν) = y_χ²(m_S² − m_χ²)²/(8π m_S³), the Dirac χ's Γ(S → χ ν̄ + χ̄ ν)"
+        Equation = "seed 001 below eq. (4.2) [decay.s-width]; the two final states of a Majorana χ are χ ν̄ and χ ν"
+        Statement = "S decays through y_χ χ̄ P_L ν S into χ ν̄ and through its conjugate y_χ ν̄ P_R χ S into χ ν (for a Dirac χ, χ̄ ν): two channels of equal width y_χ²(m_S² − m_χ²)²/(16π m_S³)."
+        Domain = "m_S > m_χ > 0"
+        Check =
+          fun () ->
+              let mS = s "m_S"
+              let dom = (Assumptions.Positive [ "m_chi"; "m_S"; "y_chi" ]).AndPositive(mS - mChi)
+              let w = (majoranaModel.Force().MediatorDecay()).Width.Expression
+              Prove.all
+                  [ Prove.equal dom "Γ_S(Majorana)" w (yChi ** 2 * (mS ** 2 - mChi ** 2) ** 2 / (8 * pi * mS ** 3))
+                    Prove.equal dom "= Γ_S(Dirac)" w (diracModel.Force().MediatorDecay()).Width.Expression ] } ]

@@ -55,9 +55,14 @@ type internal ModelData =
 /// scalars (real, or a complex φ φ*) or two external massive vectors (t and u channels; the Proca polarisation sum),
 /// 1 → 2 decays of a scalar or a massive vector; Γ any of 1, iγ5, P_L, P_R, γ^μ, γ^μγ5, γ^μP_L, γ^μP_R. A complex
 /// scalar's term ψ̄Γψ φ and its h.c. carry φ and φ† (Term.BosonDagger): an exchange joins a φ vertex to a φ† vertex
-/// (connects), an external φ or φ* attaches to the vertex whose operator destroys or creates it (attaches). External
-/// massless vectors and Majorana lines raise NotSupportedException naming what is missing (the API does not change
-/// when they come).
+/// (connects), an external φ or φ* attaches to the vertex whose operator destroys or creates it (attaches). Majorana
+/// fermions by the fermion-flow rules of Denner, Eck, Hahn, Küblbeck, Nucl. Phys. B387 (1992) 467: a Majorana leg's
+/// spinor follows the line's flow, a line read against it uses Γ' = C Γᵀ C⁻¹ (reversedGamma), diagrams carry the parity
+/// of the permutation of their external spinors; supported are lines with one Majorana leg and a Dirac one (two-line
+/// diagrams), two external Majorana legs on one line with a Dirac fermion exchanged (both flows), and an exchanged
+/// Majorana fermion between Dirac legs. External massless vectors, a line of two external Majorana fermions meeting at
+/// one vertex (χ̄Γχ: its factor 2) and a Majorana fermion exchanged between Majorana legs raise NotSupportedException
+/// naming what is missing (the API does not change when they come).
 module internal FeynmanRules =
     let private two, four = Ops.integer 2, Ops.integer 4
 
@@ -195,8 +200,6 @@ module internal FeynmanRules =
         | None -> invalidOp (sprintf "model '%s' has no field '%s'" m.Name name)
 
     let private checkUsable (m: ModelData) (t: Term) =
-        for n in [ t.Barred; t.Unbarred ] do
-            if (field m n).Kind = FieldKind.MajoranaFermion then notYet (sprintf "vertex %s: Majorana fermion lines (fermion-flow rules)" t.Vertex.Term)
         match (field m t.Boson).Kind, t.Vertex.IsVectorLike with
         | FieldKind.RealScalar, false
         | FieldKind.ComplexScalar, false
@@ -258,41 +261,75 @@ module internal FeynmanRules =
           /// ψ̄_b2 … ψ_u2, −1 for the crossed pairing ψ̄_b1 … ψ_u2, ψ̄_b2 … ψ_u1 (an odd permutation of the spinors).
           Sign: int }
 
-    /// The boson-exchange diagrams between two fermion lines, for each pairing of the four fermion legs. Line A always
-    /// holds the first barred leg b1; diagrams of the crossed pairing (b1 with u2) get Sign −1 relative to those of
-    /// (b1 with u1): M = M_(b1u1)(b2u2) − M_(b1u2)(b2u1), the Fermi sign of exchanging two external fermions (e.g.
-    /// Bhabha's s- and t-channel graphs, Peskin & Schroeder sec. 4.7 and problem 5.2).
+    /// The boson-exchange diagrams between two fermion lines, for each pairing of the four fermion legs into two lines,
+    /// with the fermion-flow rules of Denner, Eck, Hahn, Küblbeck, Nucl. Phys. B387 (1992) 467: a Dirac leg sits on
+    /// the side its fermion-number arrow gives (ū, v̄ barred; u, v unbarred); a Majorana leg on either side, its spinor
+    /// fixed by the flow (barred end: ū outgoing, v̄ incoming; unbarred end: u incoming, v outgoing — Leg.Anti is set
+    /// accordingly). Each line holds at most one Majorana leg, so the Dirac leg fixes the flow and every Wick
+    /// contraction is counted once (a line of two Majorana legs, whose vertex needs the factor 2 of a Majorana
+    /// bilinear, is refused). Sign: the parity of the permutation of the external spinors as written
+    /// (ψ̄_A ψ_A ψ̄_B ψ_B) relative to the first diagram's — +1 for the pairing (b1 u1)(b2 u2), −1 for the crossed
+    /// (b1 u2)(b2 u1), e.g. Bhabha's s- and t-channel graphs (Peskin & Schroeder sec. 4.7, problem 5.2).
     let twoLineDiagrams (m: ModelData) (names: Names) (legs: Leg list) : TwoLineDiagram list =
         let all = terms m
-        let barred = legs |> List.filter isBarred
-        let unbarred = legs |> List.filter (isBarred >> not)
-        match barred, unbarred with
-        | [ b1; b2 ], [ u1; u2 ] ->
-            let pairings = [ (b1, u1), (b2, u2); (b1, u2), (b2, u1) ]
-            let found =
-                [ for (ba, ua), (bb, ub) in pairings do
-                      let ta = termsFor all ba.Field.Name ua.Field.Name
-                      let tb = termsFor all bb.Field.Name ub.Field.Name
-                      let ds =
-                          [ for x in ta do
-                                for y in tb do
-                                    if connects x y then
-                                        checkUsable m x
-                                        checkUsable m y
-                                        // the momentum leaving line A into the boson: arrow momentum at its unbarred end minus that at its barred end
-                                        let q = [ ua.Momentum, arrowSign ua; ba.Momentum, -(arrowSign ba) ]
-                                        yield { LineA = ba, x, ua; LineB = bb, y, ub; Boson = field m x.Boson; Channel = channelOf names q; Q = q; Sign = 1 } ]
-                      if not ds.IsEmpty then yield ds ]
-            match found with
-            | [ ds1; ds2 ] -> ds1 @ (ds2 |> List.map (fun d -> { d with Sign = -1 }))
-            | _ -> List.concat found
-        | _ -> []
+        let isMajorana (l: Leg) = l.Field.Kind = FieldKind.MajoranaFermion
+        let position (l: Leg) = legs |> List.findIndex (fun x -> x.Momentum = l.Momentum)
+        // the sides a Majorana leg may take: Anti = Incoming on the barred end, not Incoming on the unbarred end
+        let rec assignments (ls: Leg list) : Leg list list =
+            match ls with
+            | [] -> [ [] ]
+            | l :: rest ->
+                [ for t in assignments rest do
+                      if isMajorana l then
+                          yield { l with Anti = l.Incoming } :: t
+                          yield { l with Anti = not l.Incoming } :: t
+                      else yield l :: t ]
+        let parity (ls: Leg list) =
+            let idx = ls |> List.map position |> Array.ofList
+            let mutable inversions = 0
+            for i in 0 .. idx.Length - 1 do
+                for j in i + 1 .. idx.Length - 1 do
+                    if idx.[i] > idx.[j] then inversions <- inversions + 1
+            if inversions % 2 = 0 then 1 else -1
+        let found =
+            [ for ls in assignments legs do
+                  match ls |> List.filter isBarred, ls |> List.filter (isBarred >> not) with
+                  | [ b1; b2 ], [ u1; u2 ] ->
+                      for (ba, ua), (bb, ub) in [ (b1, u1), (b2, u2); (b1, u2), (b2, u1) ] do
+                          let ta = termsFor all ba.Field.Name ua.Field.Name
+                          let tb = termsFor all bb.Field.Name ub.Field.Name
+                          for x in ta do
+                              for y in tb do
+                                  if connects x y then
+                                      if (isMajorana ba && isMajorana ua) || (isMajorana bb && isMajorana ub) then
+                                          notYet "a line of two external Majorana fermions (the vertex factor 2 of a Majorana bilinear)"
+                                      checkUsable m x
+                                      checkUsable m y
+                                      // the momentum leaving line A into the boson: arrow momentum at its unbarred end minus that at its barred end
+                                      let q = [ ua.Momentum, arrowSign ua; ba.Momentum, -(arrowSign ba) ]
+                                      yield { LineA = ba, x, ua; LineB = bb, y, ub; Boson = field m x.Boson; Channel = channelOf names q; Q = q; Sign = parity [ ba; ua; bb; ub ] }
+                  | _ -> () ]
+        match found with
+        | [] -> []
+        | first :: _ ->
+            let (ba, _, ua), (bb, _, ub) = first.LineA, first.LineB
+            let reference = parity [ ba; ua; bb; ub ]
+            found |> List.map (fun d -> { d with Sign = d.Sign * reference })
 
-    /// The unbarred leg line A of a diagram ends on (which pairing of the four fermions the diagram has).
-    let private pairingOf (d: TwoLineDiagram) = let (_, _, ua), _ = d.LineA, d.LineB in ua.Momentum
+    /// The lines of a diagram as (barred, unbarred) momenta: which pairing of the four fermions, and which flow.
+    let private shapeOf (d: TwoLineDiagram) =
+        let (ba, _, ua), (bb, _, ub) = d.LineA, d.LineB
+        List.sort [ ba.Momentum, ua.Momentum; bb.Momentum, ub.Momentum ]
 
-    /// Whether diagrams of both pairings of the four fermions are present (their interference is one long trace).
-    let crossedPairings (ds: TwoLineDiagram list) = (ds |> List.map pairingOf |> List.distinct).Length > 1
+    /// Whether the diagrams pair or orient the four fermions differently (both pairings, or Majorana legs on different
+    /// ends): their interference is one long trace (crossedSquared).
+    let crossedPairings (ds: TwoLineDiagram list) = (ds |> List.map shapeOf |> List.distinct).Length > 1
+
+    /// The reversed vertex Γ' = C Γᵀ C⁻¹ (Denner et al. 1992, eq. 2.4): each product reversed, γ^μ → −γ^μ, p̸ → −p̸,
+    /// γ5, P_L, P_R and scalars unchanged; so 1, γ5, γ^μγ5 → themselves, γ^μ → −γ^μ, γ^μP_L → −P_Lγ^μ = −γ^μP_R.
+    let reversedGamma (g: DiracString) : DiracString =
+        let slashes (es: DiracElement list) = es |> List.filter (fun e -> match e with DiracElement.Slash _ -> true | _ -> false) |> List.length
+        DiracString.Normalize(g.Terms |> List.map (fun (c, es) -> (if slashes es % 2 = 1 then -c else c), List.rev es))
 
     /// A one-line diagram: external fermions X (barred) and Y (unbarred), an internal fermion f, bosons at each end.
     [<NoEquality; NoComparison>]
@@ -305,31 +342,49 @@ module internal FeynmanRules =
           Channel: Channel
           /// The boson leg at X's vertex and the one at Y's.
           BosonX: Leg
-          BosonY: Leg }
+          BosonY: Leg
+          /// Whether the diagram was enumerated with the opposite fermion flow (the two external Majorana fermions on
+          /// swapped ends): oneLineSquared brings it to the common flow, v̄(b) Γ u(a) = −v̄(a) Γ' u(b), whose −1 cancels
+          /// the relative Fermi sign of the swapped spinors, so its chain enters as +Γ' = C Γᵀ C⁻¹.
+          Reversed: bool }
 
     /// The fermion-exchange diagrams of f f' → φ φ' or φ φ' → f f' (one fermion line, two external bosons: real
     /// scalars, or massive vectors whose polarisations oneLineSquared sums).
     let oneLineDiagrams (m: ModelData) (names: Names) (fermions: Leg list) (bosons: Leg list) : Leg * Leg * OneLineDiagram list =
         let all = terms m
-        match fermions |> List.partition isBarred, bosons with
-        | _, bs when bs |> List.exists (fun b -> b.Field.Kind = FieldKind.Vector && b.Field.IsMassless) ->
+        let bs = bosons
+        if bs |> List.exists (fun b -> b.Field.Kind = FieldKind.Vector && b.Field.IsMassless) then
             notYet (sprintf "external massless vector bosons (%s): their polarisation sum −g_μν needs conserved currents (a Ward identity), which chiral couplings of a massive fermion do not give" (String.Join(", ", bs |> List.filter (fun b -> b.Field.Kind = FieldKind.Vector) |> List.map (fun b -> b.Field.Display) |> List.distinct)))
-        | ([ x ], [ y ]), [ b1; b2 ] ->
-            let ds =
-                [ for bx, by in [ b1, b2; b2, b1 ] do
-                      for f in m.Fields |> List.filter (fun f -> f.IsFermion) do
-                          for tx in termsFor all x.Field.Name f.Name |> List.filter (attaches bx) do
-                              for ty in termsFor all f.Name y.Field.Name |> List.filter (attaches by) do
-                                  checkUsable m tx
-                                  checkUsable m ty
-                                  // q along the arrow: from the particle (u or ū) end where there is one
-                                  let q =
-                                      if not y.Anti then [ y.Momentum, 1; by.Momentum, inflowSign by ]
-                                      elif not x.Anti then [ x.Momentum, 1; bx.Momentum, -(inflowSign bx) ]
-                                      else [ y.Momentum, -1; by.Momentum, inflowSign by ]
-                                  yield { TermX = tx; TermY = ty; Internal = f; Q = q; Channel = channelOf names q; BosonX = bx; BosonY = by } ]
-            x, y, ds
-        | _ -> invalidOp "a one-line process needs one barred and one unbarred fermion leg and two bosons"
+        let isMajorana (l: Leg) = l.Field.Kind = FieldKind.MajoranaFermion
+        let diagrams (x: Leg) (y: Leg) (b1: Leg) (b2: Leg) (reversed: bool) =
+            [ for bx, by in [ b1, b2; b2, b1 ] do
+                  for f in m.Fields |> List.filter (fun f -> f.IsFermion) do
+                      for tx in termsFor all x.Field.Name f.Name |> List.filter (attaches bx) do
+                          for ty in termsFor all f.Name y.Field.Name |> List.filter (attaches by) do
+                              checkUsable m tx
+                              checkUsable m ty
+                              if f.Kind = FieldKind.MajoranaFermion && (isMajorana x || isMajorana y) then
+                                  notYet "an exchanged Majorana fermion between external Majorana fermions (its fermion-number-violating contractions)"
+                              // q along the flow (the arrow of a Dirac line): from the u or ū end where there is one
+                              let q =
+                                  if not y.Anti then [ y.Momentum, 1; by.Momentum, inflowSign by ]
+                                  elif not x.Anti then [ x.Momentum, 1; bx.Momentum, -(inflowSign bx) ]
+                                  else [ y.Momentum, -1; by.Momentum, inflowSign by ]
+                              yield { TermX = tx; TermY = ty; Internal = f; Q = q; Channel = channelOf names q; BosonX = bx; BosonY = by; Reversed = reversed } ]
+        match fermions, bosons with
+        | [ f1; f2 ], [ b1; b2 ] when isMajorana f1 && isMajorana f2 ->
+            // Denner et al. 1992: the flow from f1 to f2 (x = f2 barred, y = f1 unbarred) and the opposite one, each
+            // with the Dirac internal line along its arrow: the two sets are different contractions
+            let orient (xb: Leg) (yu: Leg) = { xb with Anti = xb.Incoming }, { yu with Anti = not yu.Incoming }
+            let x, y = orient f2 f1
+            let x', y' = orient f1 f2
+            x, y, diagrams x y b1 b2 false @ diagrams x' y' b1 b2 true
+        | fs, _ when fs |> List.exists isMajorana ->
+            notYet "a fermion-exchange diagram with one external Majorana and one Dirac fermion"
+        | _ ->
+            match fermions |> List.partition isBarred, bosons with
+            | ([ x ], [ y ]), [ b1; b2 ] -> x, y, diagrams x y b1 b2 false
+            | _ -> invalidOp "a one-line process needs one barred and one unbarred fermion leg and two bosons"
 
     // ---- averaging, couplings, text -----------------------------------------------------------------------------
 
@@ -460,20 +515,47 @@ module internal FeynmanRules =
         let named (mu: string) (g: DiracString) = Dirac.replaceIndex vertexIndex (Dirac.gammaIndex mu) g
         let terms = [ for d in ds -> d, amplitudeTerms [ d ] propagator ]
         let momenta = ds.Head |> fun d -> let (b1, _, u1), (b2, _, u2) = d.LineA, d.LineB in [ b1; u1; b2; u2 ] |> List.map (fun l -> l.Momentum)
+        // a line (barred leg, Γ, unbarred leg) read with the opposite flow: x̄ Γ y = −ȳ^c Γ' x^c (u ↔ v), the legs'
+        // spinors by their new ends (Leg.Anti = Incoming on the barred end)
+        let reverse (b: Leg, g: DiracString, u: Leg) = { u with Anti = u.Incoming }, reversedGamma g, { b with Anti = not b.Incoming }
         let kernel (d: TwoLineDiagram) (t: LineProductTerm) (d': TwoLineDiagram) (t': LineProductTerm) =
             let (ba, _, ua), (bb, _, ub) = d.LineA, d.LineB
-            let (_, _, ua'), (_, _, ub') = d'.LineA, d'.LineB
-            let k =
-                if ua.Momentum = ua'.Momentum then
-                    let trA = Dirac.spinSummedInterference (spinor ba) (named "mu" t.GammaA) (named "nu" t'.GammaA) (spinor ua)
-                    let trB = Dirac.spinSummedInterference (spinor bb) (named "mu" t.GammaB) (named "nu" t'.GammaB) (spinor ub)
-                    trA * trB
-                else
-                    // d: [b1 Γ_A u1][b2 Γ_B u2], d': [b1 Γ_C u2][b2 Γ_D u1] with u2 = ua', u1 = ub'
-                    Dirac.trace (
-                        Dirac.spinSum (spinor ba) * named "mu" t.GammaA * Dirac.spinSum (spinor ua) * Dirac.adjoint (named "nu" t'.GammaB)
-                        * Dirac.spinSum (spinor bb) * named "mu" t.GammaB * Dirac.spinSum (spinor ub) * Dirac.adjoint (named "nu" t'.GammaA))
-            Dirac.contractIndices k |> Dirac.substituteDotsAndEpsilons [] [ momenta, Ops.zero ]
+            let (ba', _, ua'), (bb', _, ub') = d'.LineA, d'.LineB
+            let linesD = [ ba, named "mu" t.GammaA, ua; bb, named "mu" t.GammaB, ub ]
+            let linesD' = [ ba', named "nu" t'.GammaA, ua'; bb', named "nu" t'.GammaB, ub' ]
+            // the barred ends E: every line of d and of d' has one leg in E (the lines form even loops: two-colour them)
+            let colour = Collections.Generic.Dictionary<string, bool>()
+            let edges = (linesD @ linesD') |> List.map (fun (b, _, u) -> b.Momentum, u.Momentum)
+            let rec paint (p: string) (c: bool) =
+                if not (colour.ContainsKey p) then
+                    colour.[p] <- c
+                    for a, b in edges do
+                        if a = p then paint b (not c)
+                        elif b = p then paint a (not c)
+            for (b, _, _) in linesD do paint b.Momentum true
+            let orient (lines: (Leg * DiracString * Leg) list) =
+                lines |> List.map (fun ((b, _, _) as line) -> if colour.[b.Momentum] then line, 1 else reverse line, -1)
+            let od, od' = orient linesD, orient linesD'
+            let sign = (od @ od') |> List.fold (fun acc (_, s) -> acc * s) 1
+            let ld, ld' = od |> List.map fst, od' |> List.map fst
+            // Σ_spins M_d M_d'*: follow each loop e → (d) → s → (d'* : s̄ Γ̄' e') → e' …
+            let visited = Collections.Generic.HashSet<string>()
+            let loops =
+                [ for (e0, _, _) in ld do
+                      if not (visited.Contains e0.Momentum) then
+                          let mutable e = e0
+                          let mutable chain = DiracString.One
+                          let mutable closed = false
+                          while not closed do
+                              visited.Add e.Momentum |> ignore
+                              let (eb, g, sl) = ld |> List.find (fun (b, _, _) -> b.Momentum = e.Momentum)
+                              let (eb', g', _) = ld' |> List.find (fun (_, _, u) -> u.Momentum = sl.Momentum)
+                              chain <- chain * Dirac.spinSum (spinor eb) * g * Dirac.spinSum (spinor sl) * Dirac.adjoint g'
+                              e <- eb'
+                              closed <- e.Momentum = e0.Momentum
+                          yield Dirac.trace chain ]
+            let k = List.fold (*) Expr.One loops
+            sign * (Dirac.contractIndices k |> Dirac.substituteDotsAndEpsilons [] [ momenta, Ops.zero ])
         List.sum
             [ for d, ts in terms do
                   for t in ts do
@@ -535,6 +617,7 @@ module internal FeynmanRules =
                 let q = slashOf d.Q
                 let inner = if d.Internal.IsMassless then q else q + Dirac.scalar d.Internal.Mass
                 let chain = indexed d.TermX d.BosonX * inner * indexed d.TermY d.BosonY
+                let chain = if d.Reversed then reversedGamma chain else chain
                 let p = propagator d.Channel d.Internal
                 (if factorOut then p else couplings d * p) * chain)
             |> List.fold (+) DiracString.Zero

@@ -24,8 +24,9 @@ type Spin =
 type FieldKind =
     /// A Dirac fermion (two spin states; particle ≠ antiparticle), e.g. χ, or a nucleus treated as one.
     | DiracFermion = 0
-    /// A Majorana fermion (two spin states; its own antiparticle). Declared as data; the derivation of processes with
-    /// Majorana lines (fermion-flow rules) is not implemented yet and says so.
+    /// A Majorana fermion (two spin states; its own antiparticle): derived with the fermion-flow rules of Denner et
+    /// al., Nucl. Phys. B387 (1992) 467 (FeynmanRules); χ χ̄ processes of a Dirac χ become χ χ, identical χ χ final
+    /// states get 1/2.
     | MajoranaFermion = 1
     /// A massless left-handed Weyl neutrino: one helicity (ν left-handed, ν̄ right-handed), so it is not averaged
     /// over as an initial state; chirality enters through the projectors of its vertices.

@@ -217,7 +217,8 @@ module internal ProcessDerivation =
             | ProcessKind.NeutrinoNucleusToNeutrinoNucleus -> nu, false, "the mediators' ν N → ν N alone [proof lv.closed-form]", "dσ/dT = |M|² F²/(32π M E_ν²) [proof lv.closed-form]"
             | _ -> nu, false, "SM Z exchange (G_F/√2, Q_W) + the mediators, with interference [proof lv.closed-form]", "light-mediator CEvNS with exact kinematics (cf. Cerdeño et al., JHEP 05 (2016) 118) [proofs lv.closed-form, lv.contact-limit]"
         let nuLeg = if anti then "ν̄" else "ν"
-        let prodLeg = if produced.Kind = FieldKind.LeftHandedNeutrino then nuLeg else (if anti then produced.Display + "̄" else produced.Display)
+        // a Majorana χ is its own antiparticle: ν̄ N → χ N
+        let prodLeg = if produced.Kind = FieldKind.LeftHandedNeutrino then nuLeg else (if anti && not produced.IsSelfConjugate then produced.Display + "̄" else produced.Display)
         let legs = [ leg nu anti true "p1"; leg nucleus false true "p2"; leg produced anti false "k1"; leg nucleus false false "k2" ]
         let names = { In1 = "p1"; In2 = "p2"; Out1 = "k1"; Out2 = "k2" }
         match twoLineDiagrams m names legs with
@@ -464,7 +465,8 @@ module internal ProcessDerivation =
                         placeholder c
                     let txt =
                         String.Join(" + ", ds |> List.map (fun d ->
-                            sprintf "%s %s [%s %s (q̸_%s + m_%s) %s] %s/(%s − m_%s²)" d.TermX.Coupling.Symbol d.TermY.Coupling.Symbol (text x) d.TermX.GammaText (channelText d.Channel) d.Internal.Name d.TermY.GammaText (text y) (channelText d.Channel) d.Internal.Name))
+                            sprintf "%s %s [%s %s (q̸_%s + m_%s) %s] %s/(%s − m_%s²)%s" d.TermX.Coupling.Symbol d.TermY.Coupling.Symbol (text x) d.TermX.GammaText (channelText d.Channel) d.Internal.Name d.TermY.GammaText (text y) (channelText d.Channel) d.Internal.Name
+                                (if d.Reversed then " (opposite fermion flow, Γ → C Γᵀ C⁻¹)" else "")))
                     oneLineSquared x y ds avg propagator, txt
         if Ops.isZero raw then None
         else
@@ -514,7 +516,7 @@ module internal ProcessDerivation =
                 if m2s |> List.forall (fun e -> e = m2) then m2s.Length * m2
                 else List.sum m2s
             let width = Normal.simplify (sum * k / (8 * pi * mS ** 2))
-            let names = chans |> List.map (fun (x, _, y) -> let d (l: Leg) = (if l.Field.Kind = FieldKind.LeftHandedNeutrino then (if l.Anti then "ν̄" else "ν") else (if l.Anti then l.Field.Display + "̄" else l.Field.Display)) in sprintf "%s → %s %s" med.Display (d (if x.Momentum = "k1" then x else y)) (d (if x.Momentum = "k1" then y else x)))
+            let names = chans |> List.map (fun (x, _, y) -> let d (l: Leg) = (if l.Field.Kind = FieldKind.LeftHandedNeutrino then (if l.Anti then "ν̄" else "ν") else (if l.Anti && not l.Field.IsSelfConjugate then l.Field.Display + "̄" else l.Field.Display)) in sprintf "%s → %s %s" med.Display (d (if x.Momentum = "k1" then x else y)) (d (if x.Momentum = "k1" then y else x)))
             let parameters = parametersIn m [ m2; width ]
             let (x0, t0, y0) = chans.Head
             let i =

@@ -93,3 +93,42 @@ let ``χ ν → χ ν with diagrams of both pairings of the four fermions derive
                 let m2 = f.Evaluate args
                 Assert.That(Double.IsFinite m2, sprintf "%O at s = %g, t = %g" k sv (x * tMin))
                 Assert.That(m2, Is.GreaterThanOrEqualTo(-1e-12 * abs m2 - 1e-300), sprintf "%O at s = %g, t = %g" k sv (x * tMin))
+
+/// The seeds' scalar model with a Majorana χ: y_χ χ̄ P_L ν S + h.c. + y_N N̄ N S.
+let private majorana () =
+    let p4 = sqrt (4.0 * Math.PI)
+    let coupling (n: string) = ModelParameter(n, "1", 0, n, ParameterRole.Coupling, -p4, p4, "perturbativity", Seq.empty)
+    let mass (n: string) = ModelParameter(n, "MeV", 1, n, ParameterRole.Mass, 0.0, Double.PositiveInfinity, "", Seq.empty)
+    let mChi, mS, mN = mass "m_chi", mass "m_S", mass "M"
+    let y, yN = coupling "y_chi", coupling "y_N"
+    let chi = Field("chi", "χ", FieldKind.MajoranaFermion, mChi, "χ", false, Seq.empty)
+    let sc = Field("S", "S", FieldKind.RealScalar, mS, "S", false, Seq.empty)
+    let nu = Field("nu", "ν", FieldKind.LeftHandedNeutrino, null, "ν", true, Seq.empty)
+    let n = Field("N", "N", FieldKind.DiracFermion, mN, "N", true, Seq.empty)
+    Model("majorana-test", "test", "test", [ chi; sc; nu; n ], [ mChi; mS; mN; y; yN ],
+          [ Vertex(y, "chi", DiracStructure.LeftScalar, "nu", "S", true, "y_χ χ̄ P_L ν S + h.c.")
+            Vertex(yN, "N", DiracStructure.Scalar, "N", "S", false, "y_N N̄ N S") ],
+          { DarkFermion = "chi"; Mediator = "S"; Nucleus = "N" }, null)
+
+[<Test>]
+let ``a Majorana χ derives every process of the seed's model, named honestly (χ χ → ν ν̄, ν̄ N → χ N, S S → χ χ, S → χ ν)`` () =
+    // before: FeynmanRules.checkUsable refused "Majorana fermion lines (fermion-flow rules)" for every χ process
+    let m = majorana ()
+    let name k = m.Process(k).Name
+    Assert.That(name ProcessKind.ChiAntichiToNeutrinoAntineutrino, Is.EqualTo "χ χ → ν ν̄")
+    Assert.That(name ProcessKind.AntineutrinoNucleusToAntichiNucleus, Is.EqualTo "ν̄ N → χ N")
+    Assert.That(name ProcessKind.NeutrinoNucleusToChiNucleus, Is.EqualTo "ν N → χ N")
+    Assert.That(name ProcessKind.ChiAntichiToMediatorPair, Is.EqualTo "χ χ → S S")
+    Assert.That(name ProcessKind.MediatorPairToChiAntichi, Is.EqualTo "S S → χ χ")
+    Assert.That(m.MediatorDecay().Channels, Is.EquivalentTo [ "S → χ ν̄"; "S → χ ν" ])
+    Assert.That(m.Has ProcessKind.NeutrinoNucleusToNeutrinoNucleus, Is.False)
+    for k in [ ProcessKind.ChiNucleusToNeutrinoNucleus; ProcessKind.MediatorPairToNeutrinoAntineutrino; ProcessKind.ChiNeutrinoToChiNeutrino; ProcessKind.ChiAntineutrinoToChiAntineutrino ] do
+        Assert.That(m.Has k, string k)
+    // t and u channels with the relative Fermi sign; s and u for χ ν → χ ν; four graphs (both flows) for χ χ → S S
+    Assert.That(m.Process(ProcessKind.ChiAntichiToNeutrinoAntineutrino).Amplitude, Does.Contain " − ")
+    Assert.That(m.Process(ProcessKind.ChiNeutrinoToChiNeutrino).Amplitude, Does.Contain "(s − m_S²)")
+    Assert.That(m.Process(ProcessKind.ChiNeutrinoToChiNeutrino).Amplitude, Does.Contain "(u − m_S²)")
+    Assert.That(m.Process(ProcessKind.ChiAntichiToMediatorPair).Amplitude, Does.Contain "opposite fermion flow")
+    // identical Majorana χ χ in the final state: 1/2; a χ averages over two spin states
+    Assert.That(m.Process(ProcessKind.MediatorPairToChiAntichi).SpinSums, Does.Contain "symmetry factor 1/2")
+    Assert.That(m.Process(ProcessKind.ChiAntichiToNeutrinoAntineutrino).SpinSums, Does.Contain "(1/4)")
