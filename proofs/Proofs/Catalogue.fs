@@ -18,6 +18,7 @@ type Catalogue =
           yield! AmplitudeProofs.conversionObligations
           yield! ModelProofs.obligations
           yield! ModelLibraryProofs.obligations
+          yield! FieldKindProofs.obligations
           yield! ModelFileProofs.obligations
           yield! KineticDecouplingProofs.obligations
           yield! DownScatteringProofs.obligations

@@ -49,11 +49,20 @@ type internal ModelData =
 /// The Feynman-rule derivation of |M|² from a model's vertices with the Dirac-trace machinery (Symbolic/Dirac.fs):
 /// external legs → fermion lines ψ̄ Γ ψ at the vertices the model has → spin sums (Casimir's trick) → Lorentz
 /// invariants of the process's frame → the canonical, numerically stable forms the program compiles. A process whose
-/// vertices the model lacks yields no diagram (it is absent). Supported now: real-scalar and massive-vector exchange
-/// between two fermion lines, one fermion line with a fermion exchanged between two external real scalars or two
-/// external massive vectors (t and u channels; the Proca polarisation sum), 1 → 2 decays of a scalar or a massive
-/// vector; Γ any of 1, iγ5, P_L, P_R, γ^μ, γ^μγ5, γ^μP_L, γ^μP_R. Complex scalars, external massless vectors and
-/// Majorana lines raise NotSupportedException naming what is missing (the API does not change when they come).
+/// vertices the model lacks yields no diagram (it is absent). Supported now: real-scalar, complex-scalar and
+/// massive-vector exchange between two fermion lines (diagrams of both pairings of the four fermions with their
+/// relative Fermi sign, the interference as one long trace: crossedSquared), one fermion line with a fermion exchanged between two external
+/// scalars (real, or a complex φ φ*) or two external massive vectors (t and u channels; the Proca polarisation sum),
+/// 1 → 2 decays of a scalar or a massive vector; Γ any of 1, iγ5, P_L, P_R, γ^μ, γ^μγ5, γ^μP_L, γ^μP_R. A complex
+/// scalar's term ψ̄Γψ φ and its h.c. carry φ and φ† (Term.BosonDagger): an exchange joins a φ vertex to a φ† vertex
+/// (connects), an external φ or φ* attaches to the vertex whose operator destroys or creates it (attaches). Majorana
+/// fermions by the fermion-flow rules of Denner, Eck, Hahn, Küblbeck, Nucl. Phys. B387 (1992) 467: a Majorana leg's
+/// spinor follows the line's flow, a line read against it uses Γ' = C Γᵀ C⁻¹ (reversedGamma), diagrams carry the parity
+/// of the permutation of their external spinors; supported are lines with one Majorana leg and a Dirac one (two-line
+/// diagrams), two external Majorana legs on one line with a Dirac fermion exchanged (both flows), and an exchanged
+/// Majorana fermion between Dirac legs. External massless vectors, a line of two external Majorana fermions meeting at
+/// one vertex (χ̄Γχ: its factor 2) and a Majorana fermion exchanged between Majorana legs raise NotSupportedException
+/// naming what is missing (the API does not change when they come).
 module internal FeynmanRules =
     let private two, four = Ops.integer 2, Ops.integer 4
 
@@ -65,8 +74,11 @@ module internal FeynmanRules =
           Incoming: bool
           Momentum: string }
 
-        /// The display of the particle (χ, χ̄, ν, …).
-        member l.Display = if l.Anti && not l.Field.IsSelfConjugate then l.Field.Display + "̄" else l.Field.Display
+        /// The display of the particle (χ, χ̄, ν, φ*, …): a complex scalar's antiparticle is starred.
+        member l.Display =
+            if l.Anti && l.Field.Kind = FieldKind.ComplexScalar then l.Field.Display + "*"
+            elif l.Anti && not l.Field.IsSelfConjugate then l.Field.Display + "̄"
+            else l.Field.Display
 
     let leg (f: Field) anti incoming momentum = { Field = f; Anti = anti; Incoming = incoming; Momentum = momentum }
 
@@ -92,7 +104,9 @@ module internal FeynmanRules =
     let private inflowSign (l: Leg) = if l.Incoming then 1 else -1
 
     /// One term of the Lagrangian as the Feynman rules read it: ψ̄_barred Γ ψ_unbarred φ with coupling g (the
-    /// Hermitian conjugate of a vertex is its own term, with Γ̄ = γ⁰Γ†γ⁰).
+    /// Hermitian conjugate of a vertex is its own term, with Γ̄ = γ⁰Γ†γ⁰). For a complex scalar the two carry opposite
+    /// boson operators: the written term has φ (BosonDagger false: it annihilates φ, creates φ*), its conjugate φ†
+    /// (BosonDagger true: annihilates φ*, creates φ). A real scalar or a vector is Hermitian: any term takes it.
     [<NoEquality; NoComparison>]
     type Term =
         { Barred: string
@@ -101,7 +115,15 @@ module internal FeynmanRules =
           GammaText: string
           Coupling: ModelParameter
           Boson: string
+          /// Whether the boson is a complex scalar (its φ and φ† are different operators).
+          ComplexBoson: bool
+          /// For a complex scalar: whether the term carries φ† (the h.c. of the written term) rather than φ.
+          BosonDagger: bool
           Vertex: Vertex }
+
+    /// Whether an exchanged boson joins the terms x and y: the same boson, and for a complex scalar a φ vertex with a
+    /// φ† vertex (the propagator ⟨0|T φ(x) φ†(y)|0⟩; ⟨φ φ⟩ = 0), a real scalar or vector any two.
+    let connects (x: Term) (y: Term) = x.Boson = y.Boson && (not x.ComplexBoson || x.BosonDagger <> y.BosonDagger)
 
     let notYet (what: string) =
         raise (NotSupportedException(sprintf "%s: the derivation does not implement this yet (it comes with the models-as-data issue); the model API does not change when it does" what))
@@ -167,9 +189,10 @@ module internal FeynmanRules =
               match chiral v.BarredFermion v.Fermion v.Structure (gammaOf v) with
               | None -> ()
               | Some(g, t) ->
-                  yield { Barred = v.BarredFermion; Unbarred = v.Fermion; Gamma = g; GammaText = t; Coupling = v.Coupling; Boson = v.Boson; Vertex = v }
+                  let complex = m.Fields |> List.exists (fun f -> f.Name = v.Boson && f.Kind = FieldKind.ComplexScalar)
+                  yield { Barred = v.BarredFermion; Unbarred = v.Fermion; Gamma = g; GammaText = t; Coupling = v.Coupling; Boson = v.Boson; ComplexBoson = complex; BosonDagger = false; Vertex = v }
                   if v.PlusHermitianConjugate then
-                      yield { Barred = v.Fermion; Unbarred = v.BarredFermion; Gamma = Dirac.adjoint g; GammaText = conjugateText t; Coupling = v.Coupling; Boson = v.Boson; Vertex = v } ]
+                      yield { Barred = v.Fermion; Unbarred = v.BarredFermion; Gamma = Dirac.adjoint g; GammaText = conjugateText t; Coupling = v.Coupling; Boson = v.Boson; ComplexBoson = complex; BosonDagger = complex; Vertex = v } ]
 
     let private field (m: ModelData) (name: string) =
         match m.Fields |> List.tryFind (fun f -> f.Name = name) with
@@ -177,16 +200,20 @@ module internal FeynmanRules =
         | None -> invalidOp (sprintf "model '%s' has no field '%s'" m.Name name)
 
     let private checkUsable (m: ModelData) (t: Term) =
-        for n in [ t.Barred; t.Unbarred ] do
-            if (field m n).Kind = FieldKind.MajoranaFermion then notYet (sprintf "vertex %s: Majorana fermion lines (fermion-flow rules)" t.Vertex.Term)
         match (field m t.Boson).Kind, t.Vertex.IsVectorLike with
         | FieldKind.RealScalar, false
+        | FieldKind.ComplexScalar, false
         | FieldKind.Vector, true -> ()
         | FieldKind.Vector, false ->
             raise (NotSupportedException(sprintf "vertex %s: a vector boson needs a γ^μ structure (Vector, Axial, LeftVector, RightVector), not %O" t.Vertex.Term t.Vertex.Structure))
-        | FieldKind.RealScalar, true ->
+        | (FieldKind.RealScalar | FieldKind.ComplexScalar), true ->
             raise (NotSupportedException(sprintf "vertex %s: a γ^μ structure needs a vector boson to contract its index with; %s is a scalar" t.Vertex.Term t.Boson))
         | k, _ -> notYet (sprintf "vertex %s: a %O boson" t.Vertex.Term k)
+
+    /// Whether the external boson leg b attaches to the term t: the term's boson, and for a complex scalar the
+    /// operator that destroys or creates it — φ annihilates an incoming φ and creates an outgoing φ*, φ† the reverse.
+    let attaches (b: Leg) (t: Term) =
+        t.Boson = b.Field.Name && (not t.ComplexBoson || t.BosonDagger = (b.Incoming = b.Anti))
 
     /// Terms ψ̄_a Γ ψ_b φ for given a, b (and optionally φ).
     let private termsFor (all: Term list) (barred: string) (unbarred: string) = all |> List.filter (fun t -> t.Barred = barred && t.Unbarred = unbarred)
@@ -229,35 +256,80 @@ module internal FeynmanRules =
           Boson: Field
           Channel: Channel
           /// The momentum leaving line A into the boson (signed momentum names).
-          Q: (string * int) list }
+          Q: (string * int) list
+          /// The relative Fermi sign of the diagram's pairing of the four external fermions: +1 for ψ̄_b1 … ψ_u1,
+          /// ψ̄_b2 … ψ_u2, −1 for the crossed pairing ψ̄_b1 … ψ_u2, ψ̄_b2 … ψ_u1 (an odd permutation of the spinors).
+          Sign: int }
 
-    /// The boson-exchange diagrams between two fermion lines, for each pairing of the four fermion legs.
+    /// The boson-exchange diagrams between two fermion lines, for each pairing of the four fermion legs into two lines,
+    /// with the fermion-flow rules of Denner, Eck, Hahn, Küblbeck, Nucl. Phys. B387 (1992) 467: a Dirac leg sits on
+    /// the side its fermion-number arrow gives (ū, v̄ barred; u, v unbarred); a Majorana leg on either side, its spinor
+    /// fixed by the flow (barred end: ū outgoing, v̄ incoming; unbarred end: u incoming, v outgoing — Leg.Anti is set
+    /// accordingly). Each line holds at most one Majorana leg, so the Dirac leg fixes the flow and every Wick
+    /// contraction is counted once (a line of two Majorana legs, whose vertex needs the factor 2 of a Majorana
+    /// bilinear, is refused). Sign: the parity of the permutation of the external spinors as written
+    /// (ψ̄_A ψ_A ψ̄_B ψ_B) relative to the first diagram's — +1 for the pairing (b1 u1)(b2 u2), −1 for the crossed
+    /// (b1 u2)(b2 u1), e.g. Bhabha's s- and t-channel graphs (Peskin & Schroeder sec. 4.7, problem 5.2).
     let twoLineDiagrams (m: ModelData) (names: Names) (legs: Leg list) : TwoLineDiagram list =
         let all = terms m
-        let barred = legs |> List.filter isBarred
-        let unbarred = legs |> List.filter (isBarred >> not)
-        match barred, unbarred with
-        | [ b1; b2 ], [ u1; u2 ] ->
-            let pairings = [ (b1, u1), (b2, u2); (b1, u2), (b2, u1) ]
-            let found =
-                [ for (ba, ua), (bb, ub) in pairings do
-                      let ta = termsFor all ba.Field.Name ua.Field.Name
-                      let tb = termsFor all bb.Field.Name ub.Field.Name
-                      let ds =
-                          [ for x in ta do
-                                for y in tb do
-                                    if x.Boson = y.Boson then
-                                        checkUsable m x
-                                        checkUsable m y
-                                        // the momentum leaving line A into the boson: arrow momentum at its unbarred end minus that at its barred end
-                                        let q = [ ua.Momentum, arrowSign ua; ba.Momentum, -(arrowSign ba) ]
-                                        yield { LineA = ba, x, ua; LineB = bb, y, ub; Boson = field m x.Boson; Channel = channelOf names q; Q = q } ]
-                      if not ds.IsEmpty then yield ds ]
-            match found with
-            | [] -> []
-            | [ ds ] -> ds
-            | _ -> notYet "diagrams of both pairings of the four fermions (their relative Fermi sign)"
-        | _ -> []
+        let isMajorana (l: Leg) = l.Field.Kind = FieldKind.MajoranaFermion
+        let position (l: Leg) = legs |> List.findIndex (fun x -> x.Momentum = l.Momentum)
+        // the sides a Majorana leg may take: Anti = Incoming on the barred end, not Incoming on the unbarred end
+        let rec assignments (ls: Leg list) : Leg list list =
+            match ls with
+            | [] -> [ [] ]
+            | l :: rest ->
+                [ for t in assignments rest do
+                      if isMajorana l then
+                          yield { l with Anti = l.Incoming } :: t
+                          yield { l with Anti = not l.Incoming } :: t
+                      else yield l :: t ]
+        let parity (ls: Leg list) =
+            let idx = ls |> List.map position |> Array.ofList
+            let mutable inversions = 0
+            for i in 0 .. idx.Length - 1 do
+                for j in i + 1 .. idx.Length - 1 do
+                    if idx.[i] > idx.[j] then inversions <- inversions + 1
+            if inversions % 2 = 0 then 1 else -1
+        let found =
+            [ for ls in assignments legs do
+                  match ls |> List.filter isBarred, ls |> List.filter (isBarred >> not) with
+                  | [ b1; b2 ], [ u1; u2 ] ->
+                      for (ba, ua), (bb, ub) in [ (b1, u1), (b2, u2); (b1, u2), (b2, u1) ] do
+                          let ta = termsFor all ba.Field.Name ua.Field.Name
+                          let tb = termsFor all bb.Field.Name ub.Field.Name
+                          for x in ta do
+                              for y in tb do
+                                  if connects x y then
+                                      if (isMajorana ba && isMajorana ua) || (isMajorana bb && isMajorana ub) then
+                                          notYet "a line of two external Majorana fermions (the vertex factor 2 of a Majorana bilinear)"
+                                      checkUsable m x
+                                      checkUsable m y
+                                      // the momentum leaving line A into the boson: arrow momentum at its unbarred end minus that at its barred end
+                                      let q = [ ua.Momentum, arrowSign ua; ba.Momentum, -(arrowSign ba) ]
+                                      yield { LineA = ba, x, ua; LineB = bb, y, ub; Boson = field m x.Boson; Channel = channelOf names q; Q = q; Sign = parity [ ba; ua; bb; ub ] }
+                  | _ -> () ]
+        match found with
+        | [] -> []
+        | first :: _ ->
+            let (ba, _, ua), (bb, _, ub) = first.LineA, first.LineB
+            let reference = parity [ ba; ua; bb; ub ]
+            found |> List.map (fun d -> { d with Sign = d.Sign * reference })
+
+    /// The lines of a diagram as (barred, unbarred) momenta: which pairing of the four fermions, and which flow.
+    let private shapeOf (d: TwoLineDiagram) =
+        let (ba, _, ua), (bb, _, ub) = d.LineA, d.LineB
+        List.sort [ ba.Momentum, ua.Momentum; bb.Momentum, ub.Momentum ]
+
+    /// Whether the diagrams pair or orient the four fermions differently (both pairings, or Majorana legs on different
+    /// ends): their interference is one long trace (crossedSquared).
+    let crossedPairings (ds: TwoLineDiagram list) = (ds |> List.map shapeOf |> List.distinct).Length > 1
+
+    /// The reversed vertex Γ' = C Γᵀ C⁻¹ (Denner et al. 1992, eq. 2.4): each product reversed, γ^μ → −γ^μ, p̸ → −p̸,
+    /// γ5, P_L, P_R and scalars unchanged; so 1, γ5, γ^μγ5 → themselves, γ^μ → −γ^μ, γ^μP_L → −P_Lγ^μ = −γ^μP_R.
+    let reversedGamma (g: DiracString) : DiracString =
+        let slashes (es: DiracElement list) = es |> List.filter (fun e -> match e with DiracElement.Slash _ -> true | _ -> false) |> List.length
+        DiracString.Normalize(g.Terms |> List.map (fun (c, es) -> (if slashes es % 2 = 1 then -c else c), List.rev es))
 
     /// A one-line diagram: external fermions X (barred) and Y (unbarred), an internal fermion f, bosons at each end.
     [<NoEquality; NoComparison>]
@@ -270,31 +342,49 @@ module internal FeynmanRules =
           Channel: Channel
           /// The boson leg at X's vertex and the one at Y's.
           BosonX: Leg
-          BosonY: Leg }
+          BosonY: Leg
+          /// Whether the diagram was enumerated with the opposite fermion flow (the two external Majorana fermions on
+          /// swapped ends): oneLineSquared brings it to the common flow, v̄(b) Γ u(a) = −v̄(a) Γ' u(b), whose −1 cancels
+          /// the relative Fermi sign of the swapped spinors, so its chain enters as +Γ' = C Γᵀ C⁻¹.
+          Reversed: bool }
 
     /// The fermion-exchange diagrams of f f' → φ φ' or φ φ' → f f' (one fermion line, two external bosons: real
     /// scalars, or massive vectors whose polarisations oneLineSquared sums).
     let oneLineDiagrams (m: ModelData) (names: Names) (fermions: Leg list) (bosons: Leg list) : Leg * Leg * OneLineDiagram list =
         let all = terms m
-        match fermions |> List.partition isBarred, bosons with
-        | _, bs when bs |> List.exists (fun b -> b.Field.Kind = FieldKind.Vector && b.Field.IsMassless) ->
+        let bs = bosons
+        if bs |> List.exists (fun b -> b.Field.Kind = FieldKind.Vector && b.Field.IsMassless) then
             notYet (sprintf "external massless vector bosons (%s): their polarisation sum −g_μν needs conserved currents (a Ward identity), which chiral couplings of a massive fermion do not give" (String.Join(", ", bs |> List.filter (fun b -> b.Field.Kind = FieldKind.Vector) |> List.map (fun b -> b.Field.Display) |> List.distinct)))
-        | ([ x ], [ y ]), [ b1; b2 ] ->
-            let ds =
-                [ for bx, by in [ b1, b2; b2, b1 ] do
-                      for f in m.Fields |> List.filter (fun f -> f.IsFermion) do
-                          for tx in termsFor all x.Field.Name f.Name |> List.filter (fun t -> t.Boson = bx.Field.Name) do
-                              for ty in termsFor all f.Name y.Field.Name |> List.filter (fun t -> t.Boson = by.Field.Name) do
-                                  checkUsable m tx
-                                  checkUsable m ty
-                                  // q along the arrow: from the particle (u or ū) end where there is one
-                                  let q =
-                                      if not y.Anti then [ y.Momentum, 1; by.Momentum, inflowSign by ]
-                                      elif not x.Anti then [ x.Momentum, 1; bx.Momentum, -(inflowSign bx) ]
-                                      else [ y.Momentum, -1; by.Momentum, inflowSign by ]
-                                  yield { TermX = tx; TermY = ty; Internal = f; Q = q; Channel = channelOf names q; BosonX = bx; BosonY = by } ]
-            x, y, ds
-        | _ -> invalidOp "a one-line process needs one barred and one unbarred fermion leg and two bosons"
+        let isMajorana (l: Leg) = l.Field.Kind = FieldKind.MajoranaFermion
+        let diagrams (x: Leg) (y: Leg) (b1: Leg) (b2: Leg) (reversed: bool) =
+            [ for bx, by in [ b1, b2; b2, b1 ] do
+                  for f in m.Fields |> List.filter (fun f -> f.IsFermion) do
+                      for tx in termsFor all x.Field.Name f.Name |> List.filter (attaches bx) do
+                          for ty in termsFor all f.Name y.Field.Name |> List.filter (attaches by) do
+                              checkUsable m tx
+                              checkUsable m ty
+                              if f.Kind = FieldKind.MajoranaFermion && (isMajorana x || isMajorana y) then
+                                  notYet "an exchanged Majorana fermion between external Majorana fermions (its fermion-number-violating contractions)"
+                              // q along the flow (the arrow of a Dirac line): from the u or ū end where there is one
+                              let q =
+                                  if not y.Anti then [ y.Momentum, 1; by.Momentum, inflowSign by ]
+                                  elif not x.Anti then [ x.Momentum, 1; bx.Momentum, -(inflowSign bx) ]
+                                  else [ y.Momentum, -1; by.Momentum, inflowSign by ]
+                              yield { TermX = tx; TermY = ty; Internal = f; Q = q; Channel = channelOf names q; BosonX = bx; BosonY = by; Reversed = reversed } ]
+        match fermions, bosons with
+        | [ f1; f2 ], [ b1; b2 ] when isMajorana f1 && isMajorana f2 ->
+            // Denner et al. 1992: the flow from f1 to f2 (x = f2 barred, y = f1 unbarred) and the opposite one, each
+            // with the Dirac internal line along its arrow: the two sets are different contractions
+            let orient (xb: Leg) (yu: Leg) = { xb with Anti = xb.Incoming }, { yu with Anti = not yu.Incoming }
+            let x, y = orient f2 f1
+            let x', y' = orient f1 f2
+            x, y, diagrams x y b1 b2 false @ diagrams x' y' b1 b2 true
+        | fs, _ when fs |> List.exists isMajorana ->
+            notYet "a fermion-exchange diagram with one external Majorana and one Dirac fermion"
+        | _ ->
+            match fermions |> List.partition isBarred, bosons with
+            | ([ x ], [ y ]), [ b1; b2 ] -> x, y, diagrams x y b1 b2 false
+            | _ -> invalidOp "a one-line process needs one barred and one unbarred fermion leg and two bosons"
 
     // ---- averaging, couplings, text -----------------------------------------------------------------------------
 
@@ -342,6 +432,7 @@ module internal FeynmanRules =
     /// Σ_spins |M|² × averaging of the two-line diagrams (all in one channel), with a frame-supplied propagator factor
     /// for each pair of exchanged bosons (1/(D_B D_B'), D = q² − m²).
     let twoLineSquared (ds: TwoLineDiagram list) (avg: Expr) (propagatorPair: Channel -> Field -> Field -> Expr) : Expr =
+        if crossedPairings ds then invalidOp "twoLineSquared: diagrams of both pairings interfere in one long trace (twoLineSquaredAny)"
         List.sum
             [ for d in ds do
                   for d' in ds do
@@ -377,7 +468,7 @@ module internal FeynmanRules =
     let amplitudeTerms (ds: TwoLineDiagram list) (propagator: Channel -> Field -> Expr) : LineProductTerm list =
         [ for d in ds do
               let (_, ta, _), (_, tb, _) = d.LineA, d.LineB
-              let g = ta.Coupling.Expression * tb.Coupling.Expression
+              let g = d.Sign * (ta.Coupling.Expression * tb.Coupling.Expression)
               let p = propagator d.Channel d.Boson
               if d.Boson.Kind = FieldKind.Vector then
                   yield { Coefficient = g * p; GammaA = ta.Gamma; GammaB = tb.Gamma }
@@ -412,11 +503,73 @@ module internal FeynmanRules =
                   let k = Dirac.contractIndices (trA * trB) |> Dirac.substituteDotsAndEpsilons [] [ momenta, Ops.zero ]
                   yield c1, c2, k * avg ]
 
+    /// Σ_spins |M|² × averaging of diagrams of both pairings of the four fermions b1, b2 (barred) and u1, u2: the terms
+    /// of M = Σ_P sign_P c [ψ̄_b1 Γ_A ψ_u(P)][ψ̄_b2 Γ_B ψ_u'(P)] (amplitudeTerms, the Fermi sign in c). Two terms of
+    /// the same pairing give the product of two line traces (as lineProductSquared); a term of (b1 u1)(b2 u2) against
+    /// one of (b1 u2)(b2 u1) gives one long trace,
+    ///   Σ_spins [b̄1 Γ_A u1][b̄2 Γ_B u2]([b̄1 Γ_C u2][b̄2 Γ_D u1])* = Tr[S(b1) Γ_A S(u1) Γ̄_D S(b2) Γ_B S(u2) Γ̄_C]
+    /// (the spinor products rejoined into one chain; S = p̸ ± m), which with the relative sign −1 is the
+    /// −Tr[…] of the interference (Peskin & Schroeder problem 5.2, Bhabha scattering). Open indices are contracted
+    /// (μ for the left amplitude, ν for the conjugated one) and ε of the four external momenta set to zero.
+    let crossedSquared (ds: TwoLineDiagram list) (avg: Expr) (propagator: Channel -> Field -> Expr) : Expr =
+        let named (mu: string) (g: DiracString) = Dirac.replaceIndex vertexIndex (Dirac.gammaIndex mu) g
+        let terms = [ for d in ds -> d, amplitudeTerms [ d ] propagator ]
+        let momenta = ds.Head |> fun d -> let (b1, _, u1), (b2, _, u2) = d.LineA, d.LineB in [ b1; u1; b2; u2 ] |> List.map (fun l -> l.Momentum)
+        // a line (barred leg, Γ, unbarred leg) read with the opposite flow: x̄ Γ y = −ȳ^c Γ' x^c (u ↔ v), the legs'
+        // spinors by their new ends (Leg.Anti = Incoming on the barred end)
+        let reverse (b: Leg, g: DiracString, u: Leg) = { u with Anti = u.Incoming }, reversedGamma g, { b with Anti = not b.Incoming }
+        let kernel (d: TwoLineDiagram) (t: LineProductTerm) (d': TwoLineDiagram) (t': LineProductTerm) =
+            let (ba, _, ua), (bb, _, ub) = d.LineA, d.LineB
+            let (ba', _, ua'), (bb', _, ub') = d'.LineA, d'.LineB
+            let linesD = [ ba, named "mu" t.GammaA, ua; bb, named "mu" t.GammaB, ub ]
+            let linesD' = [ ba', named "nu" t'.GammaA, ua'; bb', named "nu" t'.GammaB, ub' ]
+            // the barred ends E: every line of d and of d' has one leg in E (the lines form even loops: two-colour them)
+            let colour = Collections.Generic.Dictionary<string, bool>()
+            let edges = (linesD @ linesD') |> List.map (fun (b, _, u) -> b.Momentum, u.Momentum)
+            let rec paint (p: string) (c: bool) =
+                if not (colour.ContainsKey p) then
+                    colour.[p] <- c
+                    for a, b in edges do
+                        if a = p then paint b (not c)
+                        elif b = p then paint a (not c)
+            for (b, _, _) in linesD do paint b.Momentum true
+            let orient (lines: (Leg * DiracString * Leg) list) =
+                lines |> List.map (fun ((b, _, _) as line) -> if colour.[b.Momentum] then line, 1 else reverse line, -1)
+            let od, od' = orient linesD, orient linesD'
+            let sign = (od @ od') |> List.fold (fun acc (_, s) -> acc * s) 1
+            let ld, ld' = od |> List.map fst, od' |> List.map fst
+            // Σ_spins M_d M_d'*: follow each loop e → (d) → s → (d'* : s̄ Γ̄' e') → e' …
+            let visited = Collections.Generic.HashSet<string>()
+            let loops =
+                [ for (e0, _, _) in ld do
+                      if not (visited.Contains e0.Momentum) then
+                          let mutable e = e0
+                          let mutable chain = DiracString.One
+                          let mutable closed = false
+                          while not closed do
+                              visited.Add e.Momentum |> ignore
+                              let (eb, g, sl) = ld |> List.find (fun (b, _, _) -> b.Momentum = e.Momentum)
+                              let (eb', g', _) = ld' |> List.find (fun (_, _, u) -> u.Momentum = sl.Momentum)
+                              chain <- chain * Dirac.spinSum (spinor eb) * g * Dirac.spinSum (spinor sl) * Dirac.adjoint g'
+                              e <- eb'
+                              closed <- e.Momentum = e0.Momentum
+                          yield Dirac.trace chain ]
+            let k = List.fold (*) Expr.One loops
+            sign * (Dirac.contractIndices k |> Dirac.substituteDotsAndEpsilons [] [ momenta, Ops.zero ])
+        List.sum
+            [ for d, ts in terms do
+                  for t in ts do
+                      for d', ts' in terms do
+                          for t' in ts' do
+                              yield t.Coefficient * t'.Coefficient * kernel d t d' t' * avg ]
+
     /// Σ_spins |M|² × averaging of two-line diagrams of scalar or vector exchange: scalar exchange alone by
     /// twoLineSquared (the canonical form of before, with propagatorPair); with a vector boson, Σ c c' K of the
-    /// amplitude terms (propagator: the frame's 1/(q² − m²), or a placeholder for it).
+    /// amplitude terms (propagator: the frame's 1/(q² − m²), or a placeholder for it); diagrams of both pairings of
+    /// the four fermions by crossedSquared.
     let twoLineSquaredAny (ds: TwoLineDiagram list) (avg: Expr) (propagatorPair: Channel -> Field -> Field -> Expr) (propagator: Channel -> Field -> Expr) : Expr =
-        if not (hasVectorExchange ds) then twoLineSquared ds avg propagatorPair
+        if crossedPairings ds then crossedSquared ds avg propagator
+        elif not (hasVectorExchange ds) then twoLineSquared ds avg propagatorPair
         else
             let (ba, _, ua), (bb, _, ub) = ds.Head.LineA, ds.Head.LineB
             lineProductSquared (ba, ua) (bb, ub) (amplitudeTerms ds propagator) avg |> List.map (fun (c1, c2, k) -> c1 * c2 * k) |> List.sum
@@ -464,6 +617,7 @@ module internal FeynmanRules =
                 let q = slashOf d.Q
                 let inner = if d.Internal.IsMassless then q else q + Dirac.scalar d.Internal.Mass
                 let chain = indexed d.TermX d.BosonX * inner * indexed d.TermY d.BosonY
+                let chain = if d.Reversed then reversedGamma chain else chain
                 let p = propagator d.Channel d.Internal
                 (if factorOut then p else couplings d * p) * chain)
             |> List.fold (+) DiracString.Zero
@@ -488,10 +642,11 @@ module internal FeynmanRules =
         let longitudinal = Dirac.spinSummedInterference (spinor x) (named k) (named k) (spinor y)
         t.Coupling.Expression ** 2 * (longitudinal / boson.Mass ** 2 - metric) / 3
 
-    /// The decay terms for barred leg x, unbarred leg y, boson b.
+    /// The decay terms for barred leg x, unbarred leg y, boson b (the particle, incoming: for a complex scalar the
+    /// φ terms, so φ → the pair its φ vertex makes; φ* → the conjugate pair).
     let decayTerms (m: ModelData) (x: Leg) (y: Leg) (b: Field) : Term list =
         termsFor (terms m) x.Field.Name y.Field.Name
-        |> List.filter (fun t -> t.Boson = b.Name)
+        |> List.filter (attaches (leg b false true "P"))
         |> List.map (fun t ->
             checkUsable m t
             t)

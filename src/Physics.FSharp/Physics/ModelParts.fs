@@ -24,15 +24,17 @@ type Spin =
 type FieldKind =
     /// A Dirac fermion (two spin states; particle ≠ antiparticle), e.g. χ, or a nucleus treated as one.
     | DiracFermion = 0
-    /// A Majorana fermion (two spin states; its own antiparticle). Declared as data; the derivation of processes with
-    /// Majorana lines (fermion-flow rules) is not implemented yet and says so.
+    /// A Majorana fermion (two spin states; its own antiparticle): derived with the fermion-flow rules of Denner et
+    /// al., Nucl. Phys. B387 (1992) 467 (FeynmanRules); χ χ̄ processes of a Dirac χ become χ χ, identical χ χ final
+    /// states get 1/2.
     | MajoranaFermion = 1
     /// A massless left-handed Weyl neutrino: one helicity (ν left-handed, ν̄ right-handed), so it is not averaged
     /// over as an initial state; chirality enters through the projectors of its vertices.
     | LeftHandedNeutrino = 2
     /// A real scalar (one state; its own antiparticle), e.g. the mediator S.
     | RealScalar = 3
-    /// A complex scalar (one state; particle ≠ antiparticle). Declared as data; derivation not implemented yet.
+    /// A complex scalar (one state; particle φ ≠ antiparticle φ*): its terms carry + h.c., the written one φ, the
+    /// conjugate φ† (FeynmanRules: an exchange joins a φ vertex to a φ† vertex; φ φ* final states are not identical).
     | ComplexScalar = 4
     /// A vector boson. Declared as data; the vector propagator (γ^μ … γ_μ across two fermion lines) is not
     /// implemented yet and says so.

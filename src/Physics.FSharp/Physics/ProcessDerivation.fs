@@ -187,8 +187,10 @@ module internal ProcessDerivation =
         let (_, ta, _), (_, tb, _) = d.LineA, d.LineB
         sprintf "%s %s" ta.Coupling.Symbol tb.Coupling.Symbol
 
+    /// The amplitude as text; a diagram of the crossed pairing of the four fermions carries its Fermi sign (−).
     let private twoLineText (ds: TwoLineDiagram list) =
-        String.Join(" + ", ds |> List.map (fun d -> sprintf "%s %s %s/(%s − m_%s²)" (couplingsText d) (lineText d.LineA) (lineText d.LineB) (channelText d.Channel) d.Boson.Name))
+        let one (d: TwoLineDiagram) = sprintf "%s %s %s/(%s − m_%s²)" (couplingsText d) (lineText d.LineA) (lineText d.LineB) (channelText d.Channel) d.Boson.Name
+        ds |> List.mapi (fun i d -> (if d.Sign < 0 then (if i = 0 then "−" else " − ") elif i = 0 then "" else " + ") + one d) |> String.concat ""
 
     // ---- ν N → χ N, ν̄ N → χ̄ N, ν N → ν N ----------------------------------------------------------------------
 
@@ -215,13 +217,15 @@ module internal ProcessDerivation =
             | ProcessKind.NeutrinoNucleusToNeutrinoNucleus -> nu, false, "the mediators' ν N → ν N alone [proof lv.closed-form]", "dσ/dT = |M|² F²/(32π M E_ν²) [proof lv.closed-form]"
             | _ -> nu, false, "SM Z exchange (G_F/√2, Q_W) + the mediators, with interference [proof lv.closed-form]", "light-mediator CEvNS with exact kinematics (cf. Cerdeño et al., JHEP 05 (2016) 118) [proofs lv.closed-form, lv.contact-limit]"
         let nuLeg = if anti then "ν̄" else "ν"
-        let prodLeg = if produced.Kind = FieldKind.LeftHandedNeutrino then nuLeg else (if anti then produced.Display + "̄" else produced.Display)
+        // a Majorana χ is its own antiparticle: ν̄ N → χ N
+        let prodLeg = if produced.Kind = FieldKind.LeftHandedNeutrino then nuLeg else (if anti && not produced.IsSelfConjugate then produced.Display + "̄" else produced.Display)
         let legs = [ leg nu anti true "p1"; leg nucleus false true "p2"; leg produced anti false "k1"; leg nucleus false false "k2" ]
         let names = { In1 = "p1"; In2 = "p2"; Out1 = "k1"; Out2 = "k2" }
         match twoLineDiagrams m names legs with
         | [] -> None
         | ds ->
             requireCoherent nucleus ds
+            if crossedPairings ds then notYet "nucleus scattering with diagrams of both pairings of the four fermions (a vertex joining the nucleus to a light fermion)"
             let withSM = kind = ProcessKind.NeutrinoNucleusToNeutrinoNucleusWithStandardModel
             let general = withSM || hasVectorExchange ds
             let inModel = inModelSymbols produced nucleus
@@ -415,10 +419,13 @@ module internal ProcessDerivation =
         let initial, iAnti, final, fAnti, seedEq =
             match kind with
             | ProcessKind.ChiAntichiToNeutrinoAntineutrino -> chi, true, nu, true, "seed 000 sec. VII, seed 001 eq. (4.2) [proof ann.chichi-nunu]"
-            | ProcessKind.ChiAntichiToMediatorPair -> chi, true, med, false, "seed 001 eq. (4.2) [proof ann.partial-waves]"
-            | ProcessKind.MediatorPairToNeutrinoAntineutrino -> med, false, nu, true, "seed 001 eq. (4.2) [proof ann.partial-waves]"
-            | _ -> med, false, chi, true, "seed 001 eq. (4.2)"
-        let pair (f: Field) anti incoming (a: string) (b: string) = [ leg f false incoming a; leg f (anti && not f.IsSelfConjugate) incoming b ]
+            | ProcessKind.ChiAntichiToMediatorPair -> chi, true, med, true, "seed 001 eq. (4.2) [proof ann.partial-waves]"
+            | ProcessKind.MediatorPairToNeutrinoAntineutrino -> med, true, nu, true, "seed 001 eq. (4.2) [proof ann.partial-waves]"
+            | _ -> med, true, chi, true, "seed 001 eq. (4.2)"
+        // a particle and its antiparticle: χ χ̄, ν ν̄, φ φ* of a complex scalar; a real scalar, a vector or a Majorana
+        // fermion is its own antiparticle (S S, V V)
+        let hasAntiparticle (f: Field) = if f.IsFermion then not f.IsSelfConjugate else f.Kind = FieldKind.ComplexScalar
+        let pair (f: Field) anti incoming (a: string) (b: string) = [ leg f false incoming a; leg f (anti && hasAntiparticle f) incoming b ]
         let ins = pair initial iAnti true "p1" "p2"
         let outs = pair final fAnti false "k1" "k2"
         let legs = ins @ outs
@@ -458,7 +465,8 @@ module internal ProcessDerivation =
                         placeholder c
                     let txt =
                         String.Join(" + ", ds |> List.map (fun d ->
-                            sprintf "%s %s [%s %s (q̸_%s + m_%s) %s] %s/(%s − m_%s²)" d.TermX.Coupling.Symbol d.TermY.Coupling.Symbol (text x) d.TermX.GammaText (channelText d.Channel) d.Internal.Name d.TermY.GammaText (text y) (channelText d.Channel) d.Internal.Name))
+                            sprintf "%s %s [%s %s (q̸_%s + m_%s) %s] %s/(%s − m_%s²)%s" d.TermX.Coupling.Symbol d.TermY.Coupling.Symbol (text x) d.TermX.GammaText (channelText d.Channel) d.Internal.Name d.TermY.GammaText (text y) (channelText d.Channel) d.Internal.Name
+                                (if d.Reversed then " (opposite fermion flow, Γ → C Γᵀ C⁻¹)" else "")))
                     oneLineSquared x y ds avg propagator, txt
         if Ops.isZero raw then None
         else
@@ -508,7 +516,7 @@ module internal ProcessDerivation =
                 if m2s |> List.forall (fun e -> e = m2) then m2s.Length * m2
                 else List.sum m2s
             let width = Normal.simplify (sum * k / (8 * pi * mS ** 2))
-            let names = chans |> List.map (fun (x, _, y) -> let d (l: Leg) = (if l.Field.Kind = FieldKind.LeftHandedNeutrino then (if l.Anti then "ν̄" else "ν") else (if l.Anti then l.Field.Display + "̄" else l.Field.Display)) in sprintf "%s → %s %s" med.Display (d (if x.Momentum = "k1" then x else y)) (d (if x.Momentum = "k1" then y else x)))
+            let names = chans |> List.map (fun (x, _, y) -> let d (l: Leg) = (if l.Field.Kind = FieldKind.LeftHandedNeutrino then (if l.Anti then "ν̄" else "ν") else (if l.Anti && not l.Field.IsSelfConjugate then l.Field.Display + "̄" else l.Field.Display)) in sprintf "%s → %s %s" med.Display (d (if x.Momentum = "k1" then x else y)) (d (if x.Momentum = "k1" then y else x)))
             let parameters = parametersIn m [ m2; width ]
             let (x0, t0, y0) = chans.Head
             let i =
