@@ -14,6 +14,23 @@ public static class KernelCosmology
     /// seeds' scalar model: χ, S, m_chi, m_S, y_chi). Its dark fermion, mediator and dark coupling play χ, S and y_χ.</summary>
     private static Model Seed => ModelInUse.Model;
 
+    /// <summary>
+    /// How the dark fermion of the model in use counts in Ωh² (<see cref="DarkMatterNature"/>): Majorana when its field is
+    /// its own antiparticle (a model file's <c>kind: majorana</c>: Y counts all χ, ⟨σv⟩ is that of a χχ pair), else Dirac
+    /// (seed 000's X and X̄: Ωh² counts both, twice the Majorana expression for the same ⟨σv⟩).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The model has no dark fermion (nothing to freeze out).</exception>
+    public static DarkMatterNature Nature
+    {
+        get
+        {
+            var m = ModelInUse.Model;
+            if (string.IsNullOrEmpty(m.Roles.DarkFermion))
+                throw new InvalidOperationException($"model '{m.Name}' has no dark fermion: no relic abundance to compute");
+            return m.Field(m.Roles.DarkFermion).IsSelfConjugate ? DarkMatterNature.Majorana : DarkMatterNature.Dirac;
+        }
+    }
+
     /// <summary>σv_rel(s) of an annihilation of the model at (m_χ, m_S, y_χ), MeV⁻² (the kernel's 48-point quadrature in cos θ).</summary>
     private static Func<double, double> SigmaV(ProcessKind kind, double mchi, double ms, double y) =>
         Seed.Annihilation(kind).CompileSigmaV().At(ModelInUse.Definition.CosmologyPoint(mchi, ms, y));
@@ -123,18 +140,18 @@ public static class KernelCosmology
     }
 
     /// <summary>
-    /// The thermal-relic coupling y_X giving Ωh² = 0.120 for a Dirac X with m_φ = r m_X (seed 000 eq. 21, Fig. 5),
+    /// The thermal-relic coupling y_X giving Ωh² = 0.120 for X (Dirac, or Majorana in a model that says so: <see cref="Nature"/>) with m_φ = r m_X (seed 000 eq. 21, Fig. 5),
     /// with ⟨σv⟩ from the X̄X → ν̄ν amplitude averaged by Gondolo–Gelmini. Masses in MeV; <paramref name="table"/> is the
     /// Standard-Model equation of state g_eff, h_eff (default Saikawa–Shirai).
     /// </summary>
     public static RelicCouplingResult RelicCoupling(double mX, double r, DegreesOfFreedomTable table = DegreesOfFreedomTable.SaikawaShirai) =>
-        Cosmology.RelicCoupling.Find(mX, AnnihilationAtUnitCoupling(mX, r), power: AnnihilationCouplingPower, nature: DarkMatterNature.Dirac,
+        Cosmology.RelicCoupling.Find(mX, AnnihilationAtUnitCoupling(mX, r), power: AnnihilationCouplingPower, nature: Nature,
             options: FreezeOutOptions.Default with { Table = table });
 
     /// <summary>The thermal-relic curve y_X(m_X) at fixed r (masses in MeV), parallel over masses, with the chosen g_eff/h_eff table.</summary>
     public static RelicCouplingResult[] RelicCurve(IReadOnlyList<double> masses, double r,
         DegreesOfFreedomTable table = DegreesOfFreedomTable.SaikawaShirai) =>
-        Cosmology.RelicCoupling.Curve(masses, m => AnnihilationAtUnitCoupling(m, r), AnnihilationCouplingPower, nature: DarkMatterNature.Dirac,
+        Cosmology.RelicCoupling.Curve(masses, m => AnnihilationAtUnitCoupling(m, r), AnnihilationCouplingPower, nature: Nature,
             options: FreezeOutOptions.Default with { Table = table });
 
     /// <summary>

@@ -313,13 +313,13 @@ public sealed class XPhiNuModel : IScanModel
     /// with the shared ⟨σv⟩₁ (the same numbers, each integral once).</summary>
     internal static double RelicCouplingAt(Caches caches, double m, double r) =>
         caches.Relic.Get(m, r, () => Cosmology.RelicCoupling.Find(m, Annihilation(caches, m, r), power: KernelCosmology.AnnihilationCouplingPower,
-            nature: DarkMatterNature.Dirac, options: FreezeOutOptions.Default with { Table = DegreesOfFreedomTable.SaikawaShirai })).Coupling;
+            nature: KernelCosmology.Nature, options: FreezeOutOptions.Default with { Table = DegreesOfFreedomTable.SaikawaShirai })).Coupling;
 
     /// <summary>Ωh² by freeze-out at (m_X, r, y_X) of the model in use: the ln⟨σv⟩₁ grid of (m_X, r) shifted by p ln y.</summary>
     internal static double OmegaAt(Caches caches, double m, double r, double y)
     {
         var grid = caches.FreezeOutGrids.Get(m, r, () => OmegaSolver.BuildGrid(m, Annihilation(caches, m, r), 2));
-        return OmegaSolver.SolveOnGrid(grid, KernelCosmology.AnnihilationCouplingPower * Math.Log(y), DarkMatterNature.Dirac, 0).OmegaH2; // numerics: the grid holds ln⟨σv⟩₁; y^p shifts it by p ln y (p from the kernel)
+        return OmegaSolver.SolveOnGrid(grid, KernelCosmology.AnnihilationCouplingPower * Math.Log(y), KernelCosmology.Nature, 0).OmegaH2; // numerics: the grid holds ln⟨σv⟩₁; y^p shifts it by p ln y (p from the kernel)
     }
 
     private static readonly FreezeOutSolver OmegaSolver = new(FreezeOutOptions.Default with { OutputPoints = 0 });
