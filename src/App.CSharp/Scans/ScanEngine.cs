@@ -74,6 +74,9 @@ public sealed record ScanOutcome(long Total, long Resumed, long Computed, long F
     /// <summary>CPU time of the worker threads together, s (NaN where the thread CPU clock is not available).</summary>
     public double WorkerCpuSeconds { get; init; }
 
+    /// <summary>Batches handed to the sink (transactions).</summary>
+    public long Commits { get; init; }
+
     /// <summary>Points stored when the run ended.</summary>
     public long Stored => Resumed + Computed;
 }
@@ -108,7 +111,7 @@ public static class ScanEngine
         var partial = todo.Where(b => stored.ContainsKey(b)).ToDictionary(b => b, b =>
             options.StoredIndices?.Invoke(b * block, Math.Min(spec.Count, (b + 1) * block)) ?? []);
         var queue = new BlockingCollection<ScanRow[]>(boundedCapacity: Math.Max(4, 4 * options.Threads));
-        long next = -1, computed = 0, failed = 0;
+        long next = -1, computed = 0, failed = 0, commits = 0;
         double sinkSeconds = 0, sinkCpu = 0, workerCpu = 0;
         object cpuLock = new();
         string? firstFailure = null;
@@ -163,6 +166,7 @@ public static class ScanEngine
                 sinkCpu += ThreadClock.Seconds() - c0;
                 sinkSeconds += Stopwatch.GetElapsedTime(t0).TotalSeconds;
                 computed += batch.Count;
+                commits++;
                 foreach (var r in batch)
                     if (r.Status != PointEvaluator.Ok && failed++ == 0) firstFailure = $"point {r.Index}: {r.Status}";
                 batch.Clear();
@@ -204,7 +208,7 @@ public static class ScanEngine
         writer.Wait();
         if (workerFault is not null) throw new AggregateException("the scan stopped", workerFault);
         bool canceled = cancellation.IsCancellationRequested && resumed + computed < total;
-        return new ScanOutcome(total, resumed, computed, failed, firstFailure, clock.Elapsed, canceled) { SinkSeconds = sinkSeconds, SinkCpuSeconds = sinkCpu, WorkerCpuSeconds = workerCpu };
+        return new ScanOutcome(total, resumed, computed, failed, firstFailure, clock.Elapsed, canceled) { SinkSeconds = sinkSeconds, SinkCpuSeconds = sinkCpu, WorkerCpuSeconds = workerCpu, Commits = commits };
     }
 
     /// <summary>Points in block <paramref name="b"/> of a scan of <paramref name="count"/> points.</summary>

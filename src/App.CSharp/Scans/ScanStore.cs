@@ -540,6 +540,21 @@ public sealed class ScanStore : IDisposable
         store.Insert(buffer);
     }
 
+    /// <summary>The connection's settings that bear on the cost of a commit, as SQLite reports them (PRAGMA name → value):
+    /// journal_mode, synchronous (0 OFF, 1 NORMAL, 2 FULL), page_size (bytes), cache_size (pages, or KiB when negative),
+    /// wal_autocheckpoint (pages).</summary>
+    public IReadOnlyList<(string Pragma, string Value)> Settings()
+    {
+        var list = new List<(string, string)>();
+        foreach (var pragma in new[] { "journal_mode", "synchronous", "page_size", "cache_size", "wal_autocheckpoint" })
+        {
+            using var c = _db.CreateCommand();
+            c.CommandText = $"PRAGMA {pragma};";
+            list.Add((pragma, Convert.ToString(c.ExecuteScalar(), CultureInfo.InvariantCulture) ?? ""));
+        }
+        return list;
+    }
+
     /// <summary>Leaves WAL mode: the store becomes one self-contained file that readers open without a -wal beside it
     /// (a merged store; a run that resumes it switches WAL on again).</summary>
     public void SingleFile() => Exec(_db, "PRAGMA journal_mode = DELETE;");
