@@ -271,7 +271,11 @@ public static class ScanEngine
         /// <summary>After the workers: commits everything left (waits for a paused store for good).</summary>
         public void Finish()
         {
-            lock (_lock) Drain(final: true);
+            lock (_lock)
+            {
+                try { Drain(final: true); }
+                catch (Exception e) { Fail(e); } // e.g. from the progress callback: reaches the caller as a worker's would
+            }
         }
 
         // holds _lock; returns the CPU seconds spent in the sink
