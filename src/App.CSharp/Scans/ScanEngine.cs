@@ -35,16 +35,18 @@ public sealed record ScanRunOptions
     public TimeSpan BatchInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// Crash-recovery testing only: once a commit brings the stored points to at least this many, the writer reports it
-    /// through <see cref="Paused"/> and blocks for good, so a test can kill the process at a known state (committed rows
-    /// stored, later rows lost). Null (the default): never. The CLI sets it from NUDM_SCAN_PAUSE_AFTER_ROWS.
+    /// Crash-recovery testing only: once a commit brings the stored points to at least this many, the thread that
+    /// committed reports it through <see cref="Paused"/> and holds the store for good (the other workers stop after their
+    /// block), so a test can kill the process at a known state (committed rows stored, later rows lost). Null (the
+    /// default): never. The CLI sets it from NUDM_SCAN_PAUSE_AFTER_ROWS.
     /// </summary>
     public long? PauseAfterRows { get; init; }
 
     /// <summary>Told (points stored) when the run pauses for <see cref="PauseAfterRows"/>.</summary>
     public Action<long>? Paused { get; init; }
 
-    /// <summary>Told (points stored, points of the run) after every commit, and once at the start.</summary>
+    /// <summary>Told (points stored, points of the run) after every commit, and once at the start; called on the thread
+    /// that committed (a worker, or the caller for the last batch), never by two threads at once.</summary>
     public Action<long, long>? Progress { get; init; }
 
     /// <summary>Points already stored (resume): blocks with their stored count, and a reader of the stored indices of a block.</summary>
