@@ -8,9 +8,10 @@ namespace NuDM.App.Bench;
 /// Speed targets of <c>nudm scan</c> (issue 14), as ratios measured in one run (time ÷ budget; ≤ the target is met):
 /// a full point of a 4-D scan (relic coupling, COHERENT 2017 Δχ², direct detection and Borexino, T_KD) ≤ 1 ms on one
 /// core; the throughput from 1 to 2 cores ≥ 1.8×; a 10⁵-point 4-D scan ≤ 2 min on 2 cores; the store's overhead
-/// ≤ 5 % of the scan time (measured as the CPU time spent in the store — thread CPU clock — as a share of the machine,
-/// and as the wall time with the store over the wall time without, ≤ 1.05). The 4-D scans are grids over (m_X, r, y_X, y_q) with the couplings varying fastest (the
-/// order the README recommends): each point pays its own Δχ², rates and T_KD refinement, and a share of the
+/// ≤ 5 % of the scan time (measured three ways: the CPU time spent in the store — thread CPU clock — as a share of the
+/// run's CPU time; the wall time with the store over the wall time without, ≤ 1.05; the same for the process's CPU
+/// time). The 4-D scans are grids over (m_X, r, y_X, y_q) with the couplings varying fastest (the order the README
+/// recommends): each point pays its own Δχ², rates and T_KD refinement, and a share of the
 /// per-(m_X, r) work (relic search, freeze-out grid, CEvNS plan, limits, T_KD nodes). Every round parses the spec anew,
 /// so no per-(m_X, r) cache survives from one round to the next. Not a test: nothing here asserts.
 /// </summary>
@@ -101,16 +102,18 @@ public static class ScanBenchmarks
         double t = Median(withStore);
         yield return new RatioResult($"10⁵-point 4-D scan ({cores} cores, SQLite)", "measured", "budget 120 s",
             t * 1e9, 120e9, t / 120, Quantile(withStore, 0.25) / 120, Quantile(withStore, 0.75) / 120, 1.0);
-        // the store's cost two ways: the CPU time spent inside the store (thread CPU clock, on whichever thread committed)
-        // as a share of the machine (cores × wall time: what it takes from the computation when every core computes), and
-        // the wall time against no store (noisier on a shared machine)
+        // the store's cost: the CPU time spent inside the store (thread CPU clock, on whichever thread committed) as a
+        // share of the run's CPU time (the process's: every thread). On a machine whose cores the scan has to itself
+        // this is cores × wall time; on a shared machine the process runs only part of that, and a share of cores × wall
+        // would understate the store's cost
         var storeCpu = runs.Select(r => r.StoreCpu).ToArray();
-        var share = runs.Select(r => r.StoreCpu / (cores * r.Wall) / 0.05).ToArray();
+        var share = runs.Select(r => r.StoreCpu / r.ProcessCpu / 0.05).ToArray();
         var commits = Median(runs.Select(r => (double)r.Commits).ToArray());
         var rowsPerCommit = Median(runs.Select(r => r.Rows / (double)Math.Max(1, r.Commits)).ToArray());
-        yield return new RatioResult("store: CPU in the store ÷ (cores × wall) (≤ 5 %)",
+        yield return new RatioResult("store: CPU in the store ÷ the run's CPU (≤ 5 %)",
             $"SQLite inserts, thread CPU time ({Numbers.Significant(commits, 3)} commits of {Numbers.Significant(rowsPerCommit, 4)} rows; {runs[0].Settings})",
-            "5 % of the machine", Median(storeCpu) * 1e9, Median(withStore) * cores * 0.05 * 1e9, Median(share), Quantile(share, 0.25), Quantile(share, 0.75), 1.0);
+            "5 % of the process's CPU time", Median(storeCpu) * 1e9, Median(runs.Select(r => r.ProcessCpu).ToArray()) * 0.05 * 1e9,
+            Median(share), Quantile(share, 0.25), Quantile(share, 0.75), 1.0);
         // per round: wall time with the store ÷ without (≤ 1.05: at most 5 % longer); a ratio, so a round in which the
         // store happened to be faster (noise) is a ratio below 1, not a negative overhead
         var slower = withStore.Select((x, i) => x / without[i]).ToArray();
