@@ -8,8 +8,10 @@ namespace NuDM.App.Bench;
 /// Speed targets of <c>nudm scan</c> (issue 14), as ratios measured in one run (time ÷ budget; ≤ the target is met):
 /// a full point of a 4-D scan (relic coupling, COHERENT 2017 Δχ², direct detection and Borexino, T_KD) ≤ 1 ms on one
 /// core; the throughput from 1 to 2 cores ≥ 1.8×; a 10⁵-point 4-D scan ≤ 2 min on 2 cores; the store's overhead
-/// ≤ 5 % of the scan time (measured as the writer's CPU time — thread CPU clock — as a share of the machine, and as the wall-time difference). The 4-D scans are grids over (m_X, r, y_X, y_q) with the couplings varying fastest (the
-/// order the README recommends): each point pays its own Δχ², rates and T_KD refinement, and a share of the
+/// ≤ 5 % of the scan time (measured three ways: the CPU time spent in the store — thread CPU clock — as a share of the
+/// run's CPU time; the wall time with the store over the wall time without, ≤ 1.05; the same for the process's CPU
+/// time). The 4-D scans are grids over (m_X, r, y_X, y_q) with the couplings varying fastest (the order the README
+/// recommends): each point pays its own Δχ², rates and T_KD refinement, and a share of the
 /// per-(m_X, r) work (relic search, freeze-out grid, CEvNS plan, limits, T_KD nodes). Every round parses the spec anew,
 /// so no per-(m_X, r) cache survives from one round to the next. Not a test: nothing here asserts.
 /// </summary>
@@ -78,37 +80,51 @@ public static class ScanBenchmarks
 
         // 10⁵ points (20 m_X × 5 r × 40 y_X × 25 y_q) on 2 cores, into SQLite and into nothing, interleaved: the scan time
         // and the store's overhead on a scan of realistic length (a short scan would measure opening and closing the file)
-        int big = 5;
+        int big = Math.Max(5, rounds / 3);
         var withStore = new double[big];
         var without = new double[big];
-        var storeBusy = new double[big];
-        var storeShare = new double[big];
+        var withoutCpu = new double[big];
+        var runs = new StoreRun[big];
         for (int i = 0; i < big; i++)
         {
             var file = Path.Combine(Path.GetTempPath(), $"nudm-bench-{Guid.NewGuid():N}.sqlite");
             try
             {
-                if (i % 2 == 0) { without[i] = Time(() => Grid(20, 5, 40, 25), cores, new NullSink()); (withStore[i], storeBusy[i]) = TimeStore(() => Grid(20, 5, 40, 25), cores, file); }
-                else { (withStore[i], storeBusy[i]) = TimeStore(() => Grid(20, 5, 40, 25), cores, file); without[i] = Time(() => Grid(20, 5, 40, 25), cores, new NullSink()); }
+                if (i % 2 == 0) { (without[i], withoutCpu[i]) = TimeCpu(() => Grid(20, 5, 40, 25), cores); runs[i] = TimeStore(() => Grid(20, 5, 40, 25), cores, file); }
+                else { runs[i] = TimeStore(() => Grid(20, 5, 40, 25), cores, file); (without[i], withoutCpu[i]) = TimeCpu(() => Grid(20, 5, 40, 25), cores); }
             }
             finally
             {
                 foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
             }
-            storeShare[i] = storeBusy[i] / (cores * withStore[i]);
+            withStore[i] = runs[i].Wall;
         }
         double t = Median(withStore);
         yield return new RatioResult($"10⁵-point 4-D scan ({cores} cores, SQLite)", "measured", "budget 120 s",
             t * 1e9, 120e9, t / 120, Quantile(withStore, 0.25) / 120, Quantile(withStore, 0.75) / 120, 1.0);
-        // the store's cost two ways: the writer's CPU time as a share of the machine (cores × wall time: what it takes
-        // from the workers when every core computes; its wall time would also count the time it waited for a core), and
-        // the wall-time difference to no store (noisier on a shared machine)
-        var share = storeShare.Select(x => x / 0.05).ToArray();
-        yield return new RatioResult("store: writer CPU ÷ (cores × wall) (≤ 5 %)", "SQLite inserts (thread CPU time)", "5 % of the machine",
-            Median(storeBusy) * 1e9, Median(withStore) * cores * 0.05 * 1e9, Median(share), Quantile(share, 0.25), Quantile(share, 0.75), 1.0);
-        var overhead = withStore.Select((x, i) => (x - without[i]) / x / 0.05).ToArray();
-        yield return new RatioResult("store: wall time vs no store (≤ 5 %)", "(SQLite − no store) ÷ SQLite", "5 %",
-            (t - Median(without)) * 1e9, t * 0.05 * 1e9, Median(overhead), Quantile(overhead, 0.25), Quantile(overhead, 0.75), 1.0);
+        // the store's cost: the CPU time spent inside the store (thread CPU clock, on whichever thread committed) as a
+        // share of the run's CPU time (the process's: every thread). On a machine whose cores the scan has to itself
+        // this is cores × wall time; on a shared machine the process runs only part of that, and a share of cores × wall
+        // would understate the store's cost
+        var storeCpu = runs.Select(r => r.StoreCpu).ToArray();
+        var share = runs.Select(r => r.StoreCpu / r.ProcessCpu / 0.05).ToArray();
+        var commits = Median(runs.Select(r => (double)r.Commits).ToArray());
+        var rowsPerCommit = Median(runs.Select(r => r.Rows / (double)Math.Max(1, r.Commits)).ToArray());
+        yield return new RatioResult("store: CPU in the store ÷ the run's CPU (≤ 5 %)",
+            $"SQLite inserts, thread CPU time ({Numbers.Significant(commits, 3)} commits of {Numbers.Significant(rowsPerCommit, 4)} rows; {runs[0].Settings})",
+            "5 % of the process's CPU time", Median(storeCpu) * 1e9, Median(runs.Select(r => r.ProcessCpu).ToArray()) * 0.05 * 1e9,
+            Median(share), Quantile(share, 0.25), Quantile(share, 0.75), 1.0);
+        // per round: wall time with the store ÷ without (≤ 1.05: at most 5 % longer); a ratio, so a round in which the
+        // store happened to be faster (noise) is a ratio below 1, not a negative overhead
+        var slower = withStore.Select((x, i) => x / without[i]).ToArray();
+        double close = Median(runs.Select(r => r.Close).ToArray());
+        yield return new RatioResult("store: wall time vs no store (≤ 1.05)", $"SQLite (of which {Numbers.Significant(close * 1e3, 2)} ms closing the store)", "no store",
+            t * 1e9, Median(without) * 1e9, Median(slower), Quantile(slower, 0.25), Quantile(slower, 0.75), 1.05);
+        // the same as the process's CPU time (every thread, the garbage collector's too): what the wall-time ratio would be
+        // on cores the scan has to itself, and much less sensitive than the wall time to other programs on the machine
+        var cpuRatio = runs.Select((r, i) => r.ProcessCpu / withoutCpu[i]).ToArray();
+        yield return new RatioResult("store: process CPU time vs no store (≤ 1.05)", "SQLite, CPU time of the process", "no store",
+            Median(runs.Select(r => r.ProcessCpu).ToArray()) * 1e9, Median(withoutCpu) * 1e9, Median(cpuRatio), Quantile(cpuRatio, 0.25), Quantile(cpuRatio, 0.75), 1.05);
     }
 
     /// <summary>Speedup of <paramref name="threads"/> copies of an allocation-free arithmetic loop run at once over the same
@@ -136,6 +152,21 @@ public static class ScanBenchmarks
         return serial / parallel;
     }
 
+    /// <summary>CPU time of this process so far (all threads, user and kernel), s.</summary>
+    private static double ProcessCpu()
+    {
+        using var p = Process.GetCurrentProcess();
+        return p.TotalProcessorTime.TotalSeconds;
+    }
+
+    /// <summary>Wall time and process CPU time of a run into no store (s).</summary>
+    private static (double Wall, double Cpu) TimeCpu(Func<ScanSpec> spec, int threads)
+    {
+        double c0 = ProcessCpu();
+        double wall = Time(spec, threads, new NullSink());
+        return (wall, ProcessCpu() - c0);
+    }
+
     private static double Time(Func<ScanSpec> spec, int threads, IScanSink sink)
     {
         var s = spec();
@@ -145,20 +176,29 @@ public static class ScanBenchmarks
         return clock.Elapsed.TotalSeconds;
     }
 
-    /// <summary>Wall time of a run into a new store, and the writer's CPU time inside the store (s).</summary>
-    private static (double Wall, double Store) TimeStore(Func<ScanSpec> spec, int threads, string file)
+    /// <summary>One run into a new store: wall time (opening, scan, closing), the process's CPU time, CPU time inside the store (its wall time
+    /// where the thread CPU clock is missing), closing time, commits, rows, and the store's settings.</summary>
+    private sealed record StoreRun(double Wall, double ProcessCpu, double StoreCpu, double Close, long Commits, long Rows, string Settings);
+
+    private static StoreRun TimeStore(Func<ScanSpec> spec, int threads, string file)
     {
         var s = spec();
         var run = NuDM.App.Statistics.RunFingerprint.Current();
+        double cpu0 = ProcessCpu();
         var clock = Stopwatch.StartNew();
         ScanOutcome o;
+        string settings;
+        double ran;
         using (var store = ScanStore.OpenForRun(file, ScanMetadata.For(s, Shard.All, run)))
         {
             o = ScanEngine.Run(s, Shard.All, new StoreSink(store), new ScanRunOptions { Threads = threads }, CancellationToken.None);
+            ran = clock.Elapsed.TotalSeconds;
             if (o.Failed > 0) throw new InvalidOperationException($"benchmark scan: {o.Failed} points failed; first: {o.FirstFailure}");
+            settings = string.Join(", ", store.Settings().Select(p => $"{p.Pragma} {p.Value}"));
         }
-        // the writer's CPU time (what it takes from the workers); its wall time where the thread CPU clock is missing
-        return (clock.Elapsed.TotalSeconds, double.IsNaN(o.SinkCpuSeconds) ? o.SinkSeconds : o.SinkCpuSeconds);
+        double wall = clock.Elapsed.TotalSeconds, cpu = ProcessCpu() - cpu0;
+        // closing the last connection folds the WAL into the file (a checkpoint: the store's writes reach the disk)
+        return new StoreRun(wall, cpu, double.IsNaN(o.SinkCpuSeconds) ? o.SinkSeconds : o.SinkCpuSeconds, wall - ran, o.Commits, o.Computed, settings);
     }
 
     /// <summary>Seconds spent in each observable on the first point of a fresh (m_X, r) pair (diagnostics for tuning).</summary>

@@ -35,16 +35,18 @@ public sealed record ScanRunOptions
     public TimeSpan BatchInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// Crash-recovery testing only: once a commit brings the stored points to at least this many, the writer reports it
-    /// through <see cref="Paused"/> and blocks for good, so a test can kill the process at a known state (committed rows
-    /// stored, later rows lost). Null (the default): never. The CLI sets it from NUDM_SCAN_PAUSE_AFTER_ROWS.
+    /// Crash-recovery testing only: once a commit brings the stored points to at least this many, the thread that
+    /// committed reports it through <see cref="Paused"/> and holds the store for good (the other workers stop after their
+    /// block), so a test can kill the process at a known state (committed rows stored, later rows lost). Null (the
+    /// default): never. The CLI sets it from NUDM_SCAN_PAUSE_AFTER_ROWS.
     /// </summary>
     public long? PauseAfterRows { get; init; }
 
     /// <summary>Told (points stored) when the run pauses for <see cref="PauseAfterRows"/>.</summary>
     public Action<long>? Paused { get; init; }
 
-    /// <summary>Told (points stored, points of the run) after every commit, and once at the start.</summary>
+    /// <summary>Told (points stored, points of the run) after every commit, and once at the start; called on the thread
+    /// that committed (a worker, or the caller for the last batch), never by two threads at once.</summary>
     public Action<long, long>? Progress { get; init; }
 
     /// <summary>Points already stored (resume): blocks with their stored count, and a reader of the stored indices of a block.</summary>
@@ -64,15 +66,24 @@ public sealed record ScanRunOptions
 /// <param name="Canceled">True when the run was interrupted.</param>
 public sealed record ScanOutcome(long Total, long Resumed, long Computed, long Failed, string? FirstFailure, TimeSpan Elapsed, bool Canceled)
 {
-    /// <summary>Wall time the writer spent handing batches to the sink, s (includes time it waited for a core).</summary>
+    /// <summary>Wall time spent handing batches to the sink (summed over the threads that did it), s.</summary>
     public double SinkSeconds { get; init; }
 
-    /// <summary>CPU time the writer spent handing batches to the sink (the store's own cost), s; NaN where the thread CPU
-    /// clock is not available (<see cref="ThreadClock"/>).</summary>
+    /// <summary>CPU time spent handing batches to the sink — the store's own cost, on whichever thread committed (a
+    /// worker between two blocks, or the calling thread for the last batch), s; NaN where the thread CPU clock is not
+    /// available (<see cref="ThreadClock"/>).</summary>
     public double SinkCpuSeconds { get; init; }
 
-    /// <summary>CPU time of the worker threads together, s (NaN where the thread CPU clock is not available).</summary>
+    /// <summary>CPU time of the worker threads together outside the sink (computing points), s; with
+    /// <see cref="SinkCpuSeconds"/> it makes the run's CPU time. NaN where the thread CPU clock is not available.</summary>
     public double WorkerCpuSeconds { get; init; }
+
+    /// <summary>Wall time workers spent waiting for the store (summed over workers), s: only when finished rows piled up
+    /// faster than they were committed (a bounded backlog; see <see cref="ScanEngine"/>).</summary>
+    public double StoreWaitSeconds { get; init; }
+
+    /// <summary>Batches handed to the sink (transactions).</summary>
+    public long Commits { get; init; }
 
     /// <summary>Points stored when the run ended.</summary>
     public long Stored => Resumed + Computed;
@@ -81,8 +92,17 @@ public sealed record ScanOutcome(long Total, long Resumed, long Computed, long F
 /// <summary>
 /// Evaluates the points of a scan (one shard) on all cores and hands rows to a sink in batches. Workers take whole
 /// shard blocks in order; within a block, each observable is re-evaluated only when a parameter it needs changes
-/// (a grid varies the couplings fastest, so the mass-dependent work is done once per block and mass pair). One writer
-/// thread commits a batch every <see cref="ScanRunOptions.BatchRows"/> rows or <see cref="ScanRunOptions.BatchInterval"/>.
+/// (a grid varies the couplings fastest, so the mass-dependent work is done once per block and mass pair).
+/// <para>
+/// There is no writer thread (on a machine whose cores all compute, one would compete with the workers for them): a
+/// worker that finishes a block queues its rows and, if no other thread is storing, takes the store and moves the queue,
+/// in order, into the batch, committing it (one transaction) whenever it holds <see cref="ScanRunOptions.BatchRows"/>
+/// rows or <see cref="ScanRunOptions.BatchInterval"/> has passed since the previous commit; if another thread is
+/// storing it goes straight back to computing. Workers also check between points whether a batch is overdue, so rows
+/// wait at most about the interval even when blocks are slow. A worker waits for the store only when more than
+/// 4 × threads finished blocks are queued (the store is slower than the computation: the backlog stays bounded), and
+/// the calling thread commits what is left once the workers are done.
+/// </para>
 /// Cancellation stops the workers between points; every finished row is still committed, so a resumed run computes
 /// exactly the missing points. A failing observable does not stop the scan: its cell is empty and the row's status
 /// names the column and the error.
@@ -94,6 +114,7 @@ public static class ScanEngine
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(sink);
+        ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
         int block = spec.ShardBlock;
         long total = shard.PointCount(spec.Count, block);
@@ -103,25 +124,25 @@ public static class ScanEngine
         var todo = shard.Blocks(spec.Count, block).Where(b => stored.GetValueOrDefault(b) < BlockSize(spec.Count, block, b)).ToArray();
         options.Progress?.Invoke(resumed, total);
 
-        // the stored points of partly stored blocks (a run cut mid-block), read now: the store's connection belongs to
-        // the writer thread from here on
+        // the stored points of partly stored blocks (a run cut mid-block), read now: from here on the store is used only
+        // by whichever thread holds the store lock
         var partial = todo.Where(b => stored.ContainsKey(b)).ToDictionary(b => b, b =>
             options.StoredIndices?.Invoke(b * block, Math.Min(spec.Count, (b + 1) * block)) ?? []);
-        var queue = new BlockingCollection<ScanRow[]>(boundedCapacity: Math.Max(4, 4 * options.Threads));
-        long next = -1, computed = 0, failed = 0;
-        double sinkSeconds = 0, sinkCpu = 0, workerCpu = 0;
+        int threads = Math.Max(1, options.Threads);
+        var store = new Handoff(sink, options, resumed, total, backlogBlocks: Math.Max(4, 4 * threads));
+        long next = -1;
+        double workerCpu = 0;
         object cpuLock = new();
-        string? firstFailure = null;
-        Exception? workerFault = null;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        store.Stop = stop;
 
         void Worker()
         {
-            double cpu0 = ThreadClock.Seconds();
+            double cpu0 = ThreadClock.Seconds(), inStore = 0;
             var evaluator = new PointEvaluator(spec);
             try
             {
-                while (!stop.IsCancellationRequested)
+                while (!stop.IsCancellationRequested && !store.Halted)
                 {
                     long k = Interlocked.Increment(ref next);
                     if (k >= todo.Length) break;
@@ -134,81 +155,186 @@ public static class ScanEngine
                         if (skip is not null && skip.Contains(i)) continue;
                         if (stop.IsCancellationRequested) break;
                         rows.Add(evaluator.Evaluate(i));
+                        if (store.Overdue) inStore += store.TryCommitOverdue();
                     }
-                    if (rows.Count > 0) queue.Add(rows.ToArray());
+                    if (rows.Count > 0) inStore += store.Add(rows.ToArray());
                 }
             }
             catch (Exception e)
             {
-                Interlocked.CompareExchange(ref workerFault, e, null);
-                stop.Cancel();
+                store.Fail(e);
             }
             finally
             {
-                double used = ThreadClock.Seconds() - cpu0;
+                double used = ThreadClock.Seconds() - cpu0 - inStore;
                 lock (cpuLock) workerCpu += used;
             }
         }
 
-        var writer = Task.Factory.StartNew(() =>
-        {
-            var batch = new List<ScanRow>(options.BatchRows);
-            var since = Stopwatch.StartNew();
-            void Commit()
-            {
-                if (batch.Count == 0) return;
-                long t0 = Stopwatch.GetTimestamp();
-                double c0 = ThreadClock.Seconds();
-                sink.Write(batch);
-                sinkCpu += ThreadClock.Seconds() - c0;
-                sinkSeconds += Stopwatch.GetElapsedTime(t0).TotalSeconds;
-                computed += batch.Count;
-                foreach (var r in batch)
-                    if (r.Status != PointEvaluator.Ok && failed++ == 0) firstFailure = $"point {r.Index}: {r.Status}";
-                batch.Clear();
-                since.Restart();
-                options.Progress?.Invoke(resumed + computed, total);
-                if (options.PauseAfterRows is long pause && resumed + computed >= pause)
-                {
-                    options.Paused?.Invoke(resumed + computed);
-                    Thread.Sleep(Timeout.Infinite);
-                }
-            }
-            try
-            {
-                // the writer drains the queue even after a cancellation: whatever was computed is stored
-                while (!queue.IsCompleted)
-                {
-                    if (queue.TryTake(out var rows, TimeSpan.FromMilliseconds(200)))
-                        batch.AddRange(rows);
-                    if (batch.Count >= options.BatchRows || (batch.Count > 0 && since.Elapsed >= options.BatchInterval)) Commit();
-                }
-                Commit();
-            }
-            catch (Exception e)
-            {
-                Interlocked.CompareExchange(ref workerFault, e, null);
-                stop.Cancel();
-                while (queue.TryTake(out _)) { } // unblock the workers
-            }
-        }, TaskCreationOptions.LongRunning);
-
-        var threads = Enumerable.Range(0, Math.Max(1, options.Threads)).Select(i =>
+        var workers = Enumerable.Range(0, threads).Select(i =>
         {
             var t = new Thread(Worker) { IsBackground = true, Name = $"nudm-scan-{i}" };
             t.Start();
             return t;
         }).ToList();
-        foreach (var t in threads) t.Join();
-        queue.CompleteAdding();
-        writer.Wait();
-        if (workerFault is not null) throw new AggregateException("the scan stopped", workerFault);
-        bool canceled = cancellation.IsCancellationRequested && resumed + computed < total;
-        return new ScanOutcome(total, resumed, computed, failed, firstFailure, clock.Elapsed, canceled) { SinkSeconds = sinkSeconds, SinkCpuSeconds = sinkCpu, WorkerCpuSeconds = workerCpu };
+        foreach (var t in workers) t.Join();
+        // whatever was computed is stored, also after a cancellation or a worker's fault
+        store.Finish();
+        if (store.Fault is { } fault) throw new AggregateException("the scan stopped", fault);
+        bool canceled = cancellation.IsCancellationRequested && resumed + store.Computed < total;
+        return new ScanOutcome(total, resumed, store.Computed, store.Failed, store.FirstFailure, clock.Elapsed, canceled)
+        {
+            SinkSeconds = store.SinkSeconds, SinkCpuSeconds = store.SinkCpu, WorkerCpuSeconds = workerCpu,
+            StoreWaitSeconds = store.WaitSeconds, Commits = store.Commits,
+        };
     }
 
     /// <summary>Points in block <paramref name="b"/> of a scan of <paramref name="count"/> points.</summary>
     public static long BlockSize(long count, int blockSize, long b) => Math.Min(blockSize, count - b * blockSize);
+
+    /// <summary>
+    /// The hand-off of finished rows to the sink without a writer thread: a queue of finished blocks, and the batch and
+    /// its accounting, which only the holder of <see cref="_lock"/> touches. Whoever holds the lock moves queued blocks
+    /// into the batch in queue order and commits it when it is full or overdue.
+    /// </summary>
+    private sealed class Handoff(IScanSink sink, ScanRunOptions options, long resumed, long total, int backlogBlocks)
+    {
+        private readonly object _lock = new();
+        private readonly ConcurrentQueue<ScanRow[]> _queue = new();
+        private int _queued;
+        private readonly List<ScanRow> _batch = new(Math.Min(options.BatchRows, 1 << 20));
+        private readonly long _interval = (long)(options.BatchInterval.TotalSeconds * Stopwatch.Frequency);
+        private long _lastCommit = Stopwatch.GetTimestamp();
+        // when the batch is due by time (Stopwatch ticks); long.MaxValue while it is empty
+        private long _due = long.MaxValue;
+        private volatile bool _sinkFailed, _halted;
+        private Exception? _fault;
+
+        public CancellationTokenSource? Stop { get; set; }
+        public long Computed { get; private set; }
+        public long Failed { get; private set; }
+        public string? FirstFailure { get; private set; }
+        public double SinkSeconds { get; private set; }
+        public double SinkCpu { get; private set; }
+        public double WaitSeconds { get; private set; }
+        public long Commits { get; private set; }
+
+        /// <summary>The first fault of a worker or of the sink.</summary>
+        public Exception? Fault => Volatile.Read(ref _fault);
+
+        /// <summary>True once the run paused for good (<see cref="ScanRunOptions.PauseAfterRows"/>): workers stop.</summary>
+        public bool Halted => _halted;
+
+        /// <summary>True when a batch waits longer than the interval (one clock read: cheap enough between points).</summary>
+        public bool Overdue => Stopwatch.GetTimestamp() >= Volatile.Read(ref _due);
+
+        public void Fail(Exception e)
+        {
+            Interlocked.CompareExchange(ref _fault, e, null);
+            Stop?.Cancel();
+        }
+
+        /// <summary>Queues a finished block's rows, then stores if the store is free (or the backlog is full); returns
+        /// the CPU seconds this thread spent in the sink.</summary>
+        public double Add(ScanRow[] rows)
+        {
+            _queue.Enqueue(rows);
+            if (Interlocked.Increment(ref _queued) <= backlogBlocks) return TryStore();
+            long t0 = Stopwatch.GetTimestamp();
+            Monitor.Enter(_lock);
+            double cpu;
+            try
+            {
+                WaitSeconds += Stopwatch.GetElapsedTime(t0).TotalSeconds;
+                cpu = Drain(final: false);
+            }
+            finally { Monitor.Exit(_lock); }
+            return cpu + TryStore();
+        }
+
+        /// <summary>Commits an overdue batch if the store is free; returns the CPU seconds spent in the sink.</summary>
+        public double TryCommitOverdue() => TryStore();
+
+        // Drains the queue if no other thread holds the store; never waits. A block queued while another thread held the
+        // store (its TryEnter failed) is seen by that thread's check after it let go (Monitor's fences order the two), so
+        // no finished block is left in the queue unnoticed.
+        private double TryStore()
+        {
+            double cpu = 0;
+            do
+            {
+                if (!Monitor.TryEnter(_lock)) break;
+                try { cpu += Drain(final: false); }
+                finally { Monitor.Exit(_lock); }
+            } while (!_queue.IsEmpty && !_halted);
+            return cpu;
+        }
+
+        /// <summary>After the workers: commits everything left (waits for a paused store for good).</summary>
+        public void Finish()
+        {
+            lock (_lock)
+            {
+                try { Drain(final: true); }
+                catch (Exception e) { Fail(e); } // e.g. from the progress callback: reaches the caller as a worker's would
+            }
+        }
+
+        // holds _lock; returns the CPU seconds spent in the sink
+        private double Drain(bool final)
+        {
+            double cpu = 0;
+            while (_queue.TryDequeue(out var rows))
+            {
+                Interlocked.Decrement(ref _queued);
+                if (_sinkFailed) continue; // the store is broken: nothing more goes to it
+                _batch.AddRange(rows);
+                if (_due == long.MaxValue) Volatile.Write(ref _due, _lastCommit + _interval);
+                if (_batch.Count >= options.BatchRows) cpu += Commit();
+            }
+            if (_batch.Count > 0 && (final || Stopwatch.GetTimestamp() >= _due)) cpu += Commit();
+            return cpu;
+        }
+
+        // holds _lock
+        private double Commit()
+        {
+            if (_sinkFailed || _batch.Count == 0) return 0;
+            long t0 = Stopwatch.GetTimestamp();
+            double c0 = ThreadClock.Seconds();
+            try
+            {
+                sink.Write(_batch);
+            }
+            catch (Exception e)
+            {
+                _sinkFailed = true;
+                _batch.Clear();
+                Volatile.Write(ref _due, long.MaxValue);
+                Fail(e);
+                return 0;
+            }
+            double cpu = ThreadClock.Seconds() - c0;
+            SinkCpu += cpu;
+            SinkSeconds += Stopwatch.GetElapsedTime(t0).TotalSeconds;
+            Commits++;
+            Computed += _batch.Count;
+            foreach (var r in _batch)
+                if (r.Status != PointEvaluator.Ok && Failed++ == 0) FirstFailure = $"point {r.Index}: {r.Status}";
+            _batch.Clear();
+            _lastCommit = Stopwatch.GetTimestamp();
+            Volatile.Write(ref _due, long.MaxValue);
+            options.Progress?.Invoke(resumed + Computed, total);
+            if (options.PauseAfterRows is long pause && resumed + Computed >= pause)
+            {
+                // crash-recovery testing: hold the store for good (no later row is committed) and stop the workers
+                _halted = true;
+                options.Paused?.Invoke(resumed + Computed);
+                Thread.Sleep(Timeout.Infinite);
+            }
+            return cpu;
+        }
+    }
 }
 
 /// <summary>

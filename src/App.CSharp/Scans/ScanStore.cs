@@ -107,7 +107,8 @@ public sealed record ScanMetadata
 public sealed class ScanStore : IDisposable
 {
     private readonly SqliteConnection _db;
-    private sqlite3_stmt? _insert;
+    private sqlite3_stmt? _insert, _insertMany;
+    private int _manyRows;
 
     private ScanStore(SqliteConnection db, string path, ScanMetadata metadata)
     {
@@ -353,8 +354,14 @@ public sealed class ScanStore : IDisposable
         if (_insert is null)
         {
             var names = new[] { "idx" }.Concat(Metadata.Parameters.Concat(Metadata.Observables).Select(c => Quote(c.Name))).Concat(["status", "seconds"]).ToList();
-            Check(raw.sqlite3_prepare_v2(db, $"INSERT INTO points ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select(_ => "?"))});", out var stmt), "prepare the insert");
+            string one = $"({string.Join(", ", names.Select(_ => "?"))})";
+            string head = $"INSERT INTO points ({string.Join(", ", names)}) VALUES ";
+            Check(raw.sqlite3_prepare_v2(db, head + one + ";", out var stmt), "prepare the insert");
             _insert = stmt;
+            // one statement for many rows: a step per chunk rather than per row (SQLite allows 32766 parameters)
+            _manyRows = Math.Clamp(32766 / names.Count, 1, ManyRows);
+            Check(raw.sqlite3_prepare_v2(db, head + string.Join(", ", Enumerable.Repeat(one, _manyRows)) + ";", out var many), "prepare the insert");
+            _insertMany = many;
         }
         Check(raw.sqlite3_exec(db, "BEGIN IMMEDIATE;"), "begin a batch");
         bool done = false;
@@ -362,12 +369,17 @@ public sealed class ScanStore : IDisposable
         {
             if (NativeStatement.IsAvailable)
             {
-                bool added = false;
-                _insert.DangerousAddRef(ref added); // the statement stays alive while its raw pointer is in use
-                try { InsertAll(new NativeBinder(_insert.DangerousGetHandle()), rows, np, no); }
-                finally { if (added) _insert.DangerousRelease(); }
+                bool added = false, addedMany = false;
+                _insert.DangerousAddRef(ref added); // the statements stay alive while their raw pointers are in use
+                _insertMany!.DangerousAddRef(ref addedMany);
+                try { InsertAll(new NativeBinder(_insertMany.DangerousGetHandle()), new NativeBinder(_insert.DangerousGetHandle()), rows, np, no); }
+                finally
+                {
+                    if (added) _insert.DangerousRelease();
+                    if (addedMany) _insertMany.DangerousRelease();
+                }
             }
-            else InsertAll(new RawBinder(_insert), rows, np, no);
+            else InsertAll(new RawBinder(_insertMany!), new RawBinder(_insert), rows, np, no);
             Check(raw.sqlite3_exec(db, "COMMIT;"), "commit a batch");
             done = true;
         }
@@ -379,26 +391,44 @@ public sealed class ScanStore : IDisposable
 
     private static readonly byte[] OkUtf8 = Encoding.UTF8.GetBytes(PointEvaluator.Ok);
 
-    /// <summary>Binds and steps each row through <paramref name="binder"/> (one code path for both sets of calls).</summary>
-    private void InsertAll<TBinder>(TBinder binder, IReadOnlyList<ScanRow> rows, int np, int no) where TBinder : struct, IRowBinder
+    /// <summary>Rows per step of the many-row insert.</summary>
+    private const int ManyRows = 32;
+
+    /// <summary>Binds and steps the rows: whole chunks of <see cref="_manyRows"/> through <paramref name="many"/>, the
+    /// rest one by one through <paramref name="one"/> (one code path for both sets of calls).</summary>
+    private void InsertAll<TBinder>(TBinder many, TBinder one, IReadOnlyList<ScanRow> rows, int np, int no) where TBinder : struct, IRowBinder
     {
         foreach (var row in rows)
-        {
             if (row.Parameters.Length != np || row.Observables.Length != no)
                 throw new ArgumentException($"row {row.Index} has {row.Parameters.Length} parameters and {row.Observables.Length} observables; the store has {np} and {no}");
-            binder.Int64(1, row.Index);
-            for (int i = 0; i < np; i++) binder.Double(2 + i, row.Parameters[i]);
-            for (int i = 0; i < no; i++)
-            {
-                double v = row.Observables[i];
-                if (double.IsFinite(v)) binder.Double(2 + np + i, v);
-                else binder.Null(2 + np + i);
-            }
-            binder.Text(2 + np + no, row.Status);
-            binder.Double(3 + np + no, row.Seconds);
-            int rc = binder.StepAndReset();
-            if (rc != raw.SQLITE_DONE) Check(rc, $"store point {row.Index}");
+        int columns = np + no + 3, k = 0;
+        for (; k + _manyRows <= rows.Count; k += _manyRows)
+        {
+            for (int j = 0; j < _manyRows; j++) Bind(many, rows[k + j], j * columns, np, no);
+            int rc = many.StepAndReset();
+            if (rc != raw.SQLITE_DONE) Check(rc, $"store points {rows[k].Index} to {rows[k + _manyRows - 1].Index}");
         }
+        for (; k < rows.Count; k++)
+        {
+            Bind(one, rows[k], 0, np, no);
+            int rc = one.StepAndReset();
+            if (rc != raw.SQLITE_DONE) Check(rc, $"store point {rows[k].Index}");
+        }
+    }
+
+    /// <summary>Binds one row's values to parameters offset + 1 … offset + np + no + 3.</summary>
+    private static void Bind<TBinder>(TBinder binder, ScanRow row, int offset, int np, int no) where TBinder : struct, IRowBinder
+    {
+        binder.Int64(offset + 1, row.Index);
+        for (int i = 0; i < np; i++) binder.Double(offset + 2 + i, row.Parameters[i]);
+        for (int i = 0; i < no; i++)
+        {
+            double v = row.Observables[i];
+            if (double.IsFinite(v)) binder.Double(offset + 2 + np + i, v);
+            else binder.Null(offset + 2 + np + i);
+        }
+        binder.Text(offset + 2 + np + no, row.Status);
+        binder.Double(offset + 3 + np + no, row.Seconds);
     }
 
     /// <summary>The calls that bind one row's values and step the insert.</summary>
@@ -540,6 +570,21 @@ public sealed class ScanStore : IDisposable
         store.Insert(buffer);
     }
 
+    /// <summary>The connection's settings that bear on the cost of a commit, as SQLite reports them (PRAGMA name → value):
+    /// journal_mode, synchronous (0 OFF, 1 NORMAL, 2 FULL), page_size (bytes), cache_size (pages, or KiB when negative),
+    /// wal_autocheckpoint (pages).</summary>
+    public IReadOnlyList<(string Pragma, string Value)> Settings()
+    {
+        var list = new List<(string, string)>();
+        foreach (var pragma in new[] { "journal_mode", "synchronous", "page_size", "cache_size", "wal_autocheckpoint" })
+        {
+            using var c = _db.CreateCommand();
+            c.CommandText = $"PRAGMA {pragma};";
+            list.Add((pragma, Convert.ToString(c.ExecuteScalar(), CultureInfo.InvariantCulture) ?? ""));
+        }
+        return list;
+    }
+
     /// <summary>Leaves WAL mode: the store becomes one self-contained file that readers open without a -wal beside it
     /// (a merged store; a run that resumes it switches WAL on again).</summary>
     public void SingleFile() => Exec(_db, "PRAGMA journal_mode = DELETE;");
@@ -551,6 +596,8 @@ public sealed class ScanStore : IDisposable
     {
         _insert?.Dispose();
         _insert = null;
+        _insertMany?.Dispose();
+        _insertMany = null;
         _db.Dispose();
         SqliteConnection.ClearAllPools();
     }
