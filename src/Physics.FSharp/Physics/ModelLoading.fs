@@ -242,7 +242,7 @@ module internal ModelObligations =
     /// −a x^α is covered by positive monomials of the polynomial, either b x^α itself or a pair x^β, x^γ with
     /// β + γ = 2α (x^β + x^γ ≥ 2 x^α for x > 0), each used only up to its coefficient (exact rationals, greedy: a
     /// success is a proof, a failure decides nothing). `positive` names the symbols that may occur.
-    let private amGmNonNegative (positive: string -> bool) (p: Expr) : bool =
+    let internal amGmNonNegative (positive: string -> bool) (p: Expr) : bool =
         let monomial (t: Expr) =
             let fs = Algebraic.factors t
             let coefficient = fs |> List.fold (fun acc f -> match f with Number q -> acc * q | _ -> acc) Q.One
@@ -293,7 +293,7 @@ module internal ModelObligations =
     /// b_k ≥ 0 makes n ≥ 0 on the interval (each basis polynomial is ≥ 0 there). The b_k are polynomials in the other
     /// symbols; `coefficientNonNegative` decides each (true: proven ≥ 0). A certified bound of any degree; None when n
     /// is not a polynomial in c or a coefficient is not proven ≥ 0.
-    let private bernsteinNonNegative (coefficientNonNegative: Expr -> bool) (c: Expr) (n: Expr) : string option =
+    let internal bernsteinNonNegative (coefficientNonNegative: Expr -> bool) (c: Expr) (n: Expr) : string option =
         if not (Polynomial.isPolynomialIn c n) then None
         else
             let y = Symbol "bernstein_y"

@@ -696,3 +696,22 @@ let ``Majorana χ: |M|² ≥ 0 of χ χ → ν ν̄, χ ν → χ ν and χ ν̄
         // −|M|² (≤ 0 by the same bound, not identically 0): refuted
         let st', why' = check kind (-m2)
         Assert.That(st', Is.EqualTo ModelCheckStatus.Failed, why')
+
+[<Test>]
+let ``the AM–GM cover and the Bernstein bound prove only what holds`` () =
+    let x, y = Symbol "x", Symbol "y"
+    let positive (n: string) = n = "x" || n = "y"
+    // (x − y)² ≥ 0: −2xy covered by x² + y²
+    Assert.That(ModelObligations.amGmNonNegative positive (x ** 2 - 2 * x * y + y ** 2))
+    // x² − 3xy + y² is −1 at x = y = 1: not proven
+    Assert.That(not (ModelObligations.amGmNonNegative positive (x ** 2 - 3 * x * y + y ** 2)))
+    // x³ − xy (negative at x = 1/2, y = 1): no pair has xy as its midpoint
+    Assert.That(not (ModelObligations.amGmNonNegative positive (x ** 3 - x * y)))
+    // a symbol not declared positive (c) is refused
+    Assert.That(not (ModelObligations.amGmNonNegative positive (cc ** 2 + x)))
+    let nonNegativeNumber (e: Expr) = match e with Number q -> q.Sign >= 0 | _ -> false
+    // 1 − c² + c⁴/2 (≥ 1/2 on [−1, 1]) of degree 4: proven; 1 − 2c² (−1 at c = ±1): not
+    Assert.That((ModelObligations.bernsteinNonNegative nonNegativeNumber cc (1 - cc ** 2 + cc ** 4 / 2)).IsSome)
+    Assert.That((ModelObligations.bernsteinNonNegative nonNegativeNumber cc (1 - 2 * cc ** 2)).IsNone)
+    // c³ + 1/2 (−1/2 at c = −1): not
+    Assert.That((ModelObligations.bernsteinNonNegative nonNegativeNumber cc (cc ** 3 + Number(Q.OfInt 1 / Q.OfInt 2))).IsNone)
