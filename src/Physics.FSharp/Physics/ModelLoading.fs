@@ -81,8 +81,10 @@ module internal ModelObligations =
             elif (Normal.isPositiveWith dom (-f)).IsProven then Some -1
             else None
 
-    /// The sign of a polynomial from its square-free parts: even powers count +1, the others their factor's sign.
-    let private polynomialSign (dom: Assumptions) (p: Expr) : Result<int, string> =
+    /// The sign of a polynomial from its square-free parts: even powers count +1, the others their factor's sign
+    /// (the factor-sign test, then `fallback`, which gives +1 for a factor proven ≥ 0, −1 for one proven ≤ 0).
+    let private polynomialSignWith (fallback: Expr -> int option) (dom: Assumptions) (p: Expr) : Result<int, string> =
+        let factorSign dom f = match factorSign dom f with Some sg -> Some sg | None -> fallback f
         let parts =
             match Polynomial.squareFreeParts p with
             | Product fs -> fs
@@ -105,18 +107,24 @@ module internal ModelObligations =
                         | None -> Error(sprintf "the sign of the factor %s is not decided" (Infix.format f)))
             (Ok 1)
 
-    /// e ≥ 0 on the domain: numerator and denominator of the normal form split into square-free parts; every part is a
-    /// square (an even power) or of provable sign, and the signs multiply to +.
-    let nonNegative (dom: Assumptions) (e: Expr) : ModelCheckStatus * string =
+    let private polynomialSign (dom: Assumptions) (p: Expr) : Result<int, string> = polynomialSignWith (fun _ -> None) dom p
+
+    /// nonNegative with a fallback for the factors the factor-sign test leaves undecided (+1: proven ≥ 0 on the
+    /// region, −1: proven ≤ 0).
+    let private nonNegativeWith (fallback: Expr -> int option) (dom: Assumptions) (e: Expr) : ModelCheckStatus * string =
         let e = Normal.simplifyWith dom e
         if e = Ops.zero then ModelCheckStatus.Failed, "|M|² is identically 0"
         else
             let n, d = Normal.numeratorDenominator dom e
-            match polynomialSign dom n, polynomialSign dom d with
+            match polynomialSignWith fallback dom n, polynomialSignWith fallback dom d with
             | Ok a, Ok b when a * b > 0 -> ModelCheckStatus.Proven, sprintf "a product of squares and factors of provable sign: %s" (Infix.format e)
             | Ok _, Ok _ -> ModelCheckStatus.Failed, sprintf "negative on the domain: %s" (Infix.format e)
             | Error r, _
             | _, Error r -> ModelCheckStatus.Undecided, r
+
+    /// e ≥ 0 on the domain: numerator and denominator of the normal form split into square-free parts; every part is a
+    /// square (an even power) or of provable sign, and the signs multiply to +.
+    let nonNegative (dom: Assumptions) (e: Expr) : ModelCheckStatus * string = nonNegativeWith (fun _ -> None) dom e
 
     /// Roots of squares of the given positive symbols taken: √(x²) = x, (x²)^(3/2) = x³ (after a substitution such as
     /// s = 4E², m² = E² − p² turns √(s − 4m²) into √(4p²)).
@@ -230,6 +238,95 @@ module internal ModelObligations =
         | Error(true, why) -> ModelCheckStatus.Failed, why
         | Error(false, why) -> ModelCheckStatus.Undecided, why
 
+    /// p ≥ 0 for a polynomial in symbols that are all positive, by the AM–GM inequality: each negative monomial
+    /// −a x^α is covered by positive monomials of the polynomial, either b x^α itself or a pair x^β, x^γ with
+    /// β + γ = 2α (x^β + x^γ ≥ 2 x^α for x > 0), each used only up to its coefficient (exact rationals, greedy: a
+    /// success is a proof, a failure decides nothing). `positive` names the symbols that may occur.
+    let internal amGmNonNegative (positive: string -> bool) (p: Expr) : bool =
+        let monomial (t: Expr) =
+            let fs = Algebraic.factors t
+            let coefficient = fs |> List.fold (fun acc f -> match f with Number q -> acc * q | _ -> acc) Q.One
+            let powers =
+                fs |> List.choose (fun f ->
+                    match f with
+                    | Number _ -> None
+                    | Symbol n when positive n -> Some(Some(n, 1))
+                    | Power(Symbol n, Number k) when positive n && k.IsInteger && k.Sign > 0 -> Some(Some(n, int k.Num))
+                    | _ -> Some None)
+            if powers |> List.forall Option.isSome then Some(coefficient, powers |> List.choose id |> Map.ofList) else None
+        let terms = Algebraic.summands (Algebraic.expand p) |> List.filter (fun t -> t <> Ops.zero) |> List.map monomial
+        if terms |> List.exists Option.isNone then false
+        else
+            let terms = terms |> List.choose id
+            let pool = Collections.Generic.Dictionary<Map<string, int>, Q>()
+            for q, x in terms do
+                if q.Sign > 0 then pool.[x] <- (match pool.TryGetValue x with | true, r -> r + q | _ -> q)
+            let midpoint (b: Map<string, int>) (g: Map<string, int>) =
+                let names = Set.union (Set.ofSeq b.Keys) (Set.ofSeq g.Keys)
+                let sums = names |> Seq.map (fun n -> n, (Map.tryFind n b |> Option.defaultValue 0) + (Map.tryFind n g |> Option.defaultValue 0)) |> List.ofSeq
+                if sums |> List.forall (fun (_, k) -> k % 2 = 0) then Some(sums |> List.filter (fun (_, k) -> k > 0) |> List.map (fun (n, k) -> n, k / 2) |> Map.ofList)
+                else None
+            terms
+            |> List.filter (fun (q, _) -> q.Sign < 0)
+            |> List.forall (fun (q, a) ->
+                let mutable need = Q.Abs q
+                // the same monomial first, then pairs with a as their midpoint
+                match pool.TryGetValue a with
+                | true, r when r.Sign > 0 ->
+                    let take = min r need
+                    pool.[a] <- r - take
+                    need <- need - take
+                | _ -> ()
+                let keys = List.ofSeq pool.Keys
+                for b in keys do
+                    for g in keys do
+                        if need.Sign > 0 && b < g && midpoint b g = Some a then
+                            let rb, rg = pool.[b], pool.[g]
+                            if rb.Sign > 0 && rg.Sign > 0 then
+                                let take = min (min rb rg) (need / Q.OfInt 2)
+                                pool.[b] <- rb - take
+                                pool.[g] <- rg - take
+                                need <- need - Q.OfInt 2 * take
+                need.Sign <= 0)
+
+    /// n ≥ 0 for c ∈ [−1, 1] by its Bernstein form: with c = 2y − 1, n = Σ_k b_k C(d, k) y^k (1 − y)^(d−k), and every
+    /// b_k ≥ 0 makes n ≥ 0 on the interval (each basis polynomial is ≥ 0 there). The b_k are polynomials in the other
+    /// symbols; `coefficientNonNegative` decides each (true: proven ≥ 0). A certified bound of any degree; None when n
+    /// is not a polynomial in c or a coefficient is not proven ≥ 0.
+    let internal bernsteinNonNegative (coefficientNonNegative: Expr -> bool) (c: Expr) (n: Expr) : string option =
+        if not (Polynomial.isPolynomialIn c n) then None
+        else
+            let y = Symbol "bernstein_y"
+            let g = Algebraic.expand (Structure.substitute c (2 * y - 1) n)
+            let a = Polynomial.coefficients y g |> List.map Algebraic.expand |> Array.ofList
+            let d = a.Length - 1
+            let binomial (n: int) (k: int) = Seq.fold (fun (acc: Q) i -> acc * Q.OfInt(n - i) / Q.OfInt(i + 1)) Q.One (seq { 0 .. k - 1 })
+            let b k = Algebraic.expand (List.sum [ for j in 0 .. k -> Number(binomial k j / binomial d j) * a.[j] ])
+            if d < 0 then None
+            elif [ 0 .. d ] |> List.forall (fun k -> let bk = b k in bk = Ops.zero || coefficientNonNegative bk) then
+                Some(sprintf "its Bernstein coefficients of degree %d in %s on [−1, 1] are all ≥ 0" d (Infix.format c))
+            else None
+
+    /// e ≥ 0 by the factor-sign test: square-free parts that are even powers or of provable sign, the signs
+    /// multiplying to + (e.g. 2(m_χ² − m_S²)², zero only where a squared factor vanishes).
+    let private squaresAndPositive (dom: Assumptions) (e: Expr) : bool =
+        match polynomialSign dom e with
+        | Ok sg -> sg > 0
+        | Error _ -> false
+
+    /// A coefficient (free of c) ≥ 0 on the CM region: all symbols positive, and E_cm > p_cm (or > k_cm) written as
+    /// E_cm = p_cm + δ (δ > 0) before the AM–GM test; without E_cm, the AM–GM test in the positive symbols directly.
+    let private cmCoefficientNonNegative (dom: Assumptions) (e: Expr) : bool =
+        let positive (n: string) = n = "delta_E" || (n <> "c" && dom.IsPositiveSymbol n)
+        if not (Structure.freeOf (Symbol "c") e) then false
+        elif squaresAndPositive dom e then true
+        elif Structure.freeOf (Symbol "E_cm") e then amGmNonNegative positive e
+        else
+            [ Symbol "p_cm"; Symbol "k_cm" ]
+            |> List.exists (fun base' ->
+                (Structure.freeOf base' e |> not || base' = Symbol "p_cm")
+                && amGmNonNegative positive (Algebraic.expand (Structure.substitute (Symbol "E_cm") (base' + Symbol "delta_E") e)))
+
     /// A point of the CM region (E_cm > p_cm, k_cm > 0, −1 < c < 1, every other symbol positive) where the polynomial n
     /// is negative, found on a small grid and evaluated exactly in rationals: a refutation with its witness, or None.
     let private cmWitness (n: Expr) : string option =
@@ -311,6 +408,67 @@ module internal ModelObligations =
         | _ ->
             let vars = p.Variables |> Seq.map (fun q -> q.Symbol) |> List.ofSeq
             [], Assumptions.Positive(vars @ massSymbols), "every energy, mass and coupling positive (the lab frame: E_ν, T, M > 0)"
+
+    /// The sign of a polynomial factor of |M|² on the physical region through a bounded variable, for the factors the
+    /// factor-sign test leaves undecided: +1 when proven ≥ 0, −1 when proven ≤ 0 (bernsteinNonNegative), None otherwise.
+    /// An annihilation's factors are polynomials in c = cos θ ∈ [−1, 1] on the CM region already (physicalRegion). For
+    /// χ ν → χ ν and χ ν̄ → χ ν̄ (a massless partner), the physical region is s = m_χ² + σ (σ > 0) and, in the CM frame,
+    /// t = −2|p|²(1 − c) with |p|² = σ²/(4s), i.e. t = −σ²(1 − c)/(2(m_χ² + σ)): a factor of degree d in t times the
+    /// positive (m_χ² + σ)^d is a polynomial in c, σ and the positive masses.
+    let private boundedFactorSign (def: Model) (p: Process) (dom: Assumptions) : ((Expr -> int option) * string) option =
+        let signBy (nonNegativeCoefficient: Expr -> bool) (toC: Expr -> Expr option) (f: Expr) =
+            match toC f with
+            | None -> None
+            | Some g ->
+                if (bernsteinNonNegative nonNegativeCoefficient (s "c") g).IsSome then Some 1
+                elif (bernsteinNonNegative nonNegativeCoefficient (s "c") (Algebraic.expand (-g))).IsSome then Some -1
+                else None
+        match p with
+        | :? AnnihilationProcess ->
+            Some(signBy (cmCoefficientNonNegative dom) (fun f -> if Polynomial.isPolynomialIn (s "c") f then Some f else None),
+                 "in c = cos θ ∈ [−1, 1] on the CM region")
+        | :? ElasticScatteringProcess when p.Kind = ProcessKind.ChiNeutrinoToChiNeutrino || p.Kind = ProcessKind.ChiAntineutrinoToChiAntineutrino ->
+            let chi = def.Field(def.Roles.DarkFermion)
+            if chi.IsMassless then None
+            else
+                let m2 = chi.MassParameter.Expression ** 2
+                let sv, tv, sigma = ProcessVariables.MandelstamS.Expression, ProcessVariables.MandelstamT.Expression, s "sigma_s"
+                let toC (f: Expr) =
+                    if not (Polynomial.isPolynomialIn tv f && Polynomial.isPolynomialIn sv f) then None
+                    else
+                        let d = (Polynomial.coefficients tv f).Length - 1
+                        // s kept as the symbol w while t is replaced (w^d t^k, k ≤ d, is a polynomial), then w = m_χ² + σ
+                        let w = s "w_s"
+                        let onRegion = Structure.substituteMany [ sv, w; tv, -(sigma ** 2) * (1 - s "c") / (2 * w) ] f
+                        let g = Algebraic.expand (Structure.substitute w (m2 + sigma) (Algebraic.expand (onRegion * w ** max d 0)))
+                        if Polynomial.isPolynomialIn (s "c") g && Structure.freeOf sv g && Structure.freeOf tv g then Some g else None
+                let positive (n: string) = n = "sigma_s" || (n <> "c" && n <> "s" && n <> "t" && dom.IsPositiveSymbol n)
+                Some(signBy (fun b -> Structure.freeOf (s "c") b && (squaresAndPositive dom b || amGmNonNegative positive b)) toC,
+                     "on the physical region s = m_χ² + σ (σ > 0), t = −σ²(1 − c)/(2s), c = cos θ ∈ [−1, 1]")
+        | _ -> None
+
+    /// |M|² ≥ 0 (e: |M|² on the region of physicalRegion, dom its domain) by the factor-sign test (nonNegative); when that
+    /// leaves a factor undecided (the t/u or s/u interference of a Majorana χ), again with those factors bounded in the
+    /// CM angle (boundedFactorSign). The second pass runs only on Undecided, so what the factor-sign test decides keeps
+    /// its verdict and its text.
+    let nonNegativeOnRegion (def: Model) (p: Process) (dom: Assumptions) (e: Expr) : ModelCheckStatus * string =
+        match nonNegative dom e with
+        | ModelCheckStatus.Undecided, why ->
+            match boundedFactorSign def p dom with
+            | Some(fallback, where) ->
+                match nonNegativeWith fallback dom e with
+                | ModelCheckStatus.Proven, how ->
+                    ModelCheckStatus.Proven, sprintf "%s; the factors the sign test left undecided proven ≥ 0 %s (Bernstein coefficients ≥ 0, each a square or by AM–GM)" how where
+                | ModelCheckStatus.Failed, how -> ModelCheckStatus.Failed, how
+                | _ -> ModelCheckStatus.Undecided, why
+            | None -> ModelCheckStatus.Undecided, why
+        | verdict -> verdict
+
+    /// |M|² ≥ 0 of a process (not a decay) as the standard obligation checks it without the annihilation bound:
+    /// |M|² (or m2 in its place, for tests) on the process's physical region, nonNegativeOnRegion.
+    let squaredAmplitudeNonNegative (def: Model) (p: Process) (m2: Expr) : ModelCheckStatus * string =
+        let subs, dom, _ = physicalRegion p
+        nonNegativeOnRegion def p dom (Structure.substituteMany subs m2)
 
     /// A process of the model, None when absent or not derived (NotSupportedException: listed by `notDerived`).
     let tryProcess (m: Model) (k: ProcessKind) : Process option =
@@ -396,7 +554,9 @@ module internal ModelObligations =
                                 let e = Structure.substituteMany subs p.SquaredAmplitude.Expression
                                 let dom = if p.Category = ProcessCategory.Decay then dom.AndPositive(s "delta_m") else dom
                                 if annihilation && (bothMassive || vectorExchange) then annihilationNonNegative dom e
-                                else nonNegative dom e) ]
+                                else
+                                    // the factor-sign test, then the factors it leaves undecided bounded in cos θ
+                                    nonNegativeOnRegion def p dom e) ]
         // ν / ν̄ relations
         let has k = (tryProcess def k).IsSome
         let pairs =

@@ -12,8 +12,8 @@ namespace NuDM.App.Tests.Cosmology;
 [TestFixture]
 public class DarkMatterNatureTests
 {
-    /// <summary>tests/models/majorana.yaml: the seeds' scalar model with a Majorana χ (a test fixture; it loads with
-    /// warnings for three undecided |M|² ≥ 0 obligations).</summary>
+    /// <summary>tests/models/majorana.yaml: the seeds' scalar model with a Majorana χ (a test fixture; every
+    /// obligation proven).</summary>
     private static readonly Lazy<ModelDefinition> Majorana = new(() =>
         ModelFile.Load(Path.Combine(ReferenceData.RepositoryRoot, "tests", "models", "majorana.yaml"), null!, "test"));
 

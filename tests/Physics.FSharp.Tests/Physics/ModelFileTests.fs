@@ -617,3 +617,101 @@ let ``χ χ̄ → S S: |M|² ≥ 0 is proven on the CM region, wrong ones (t-cha
     let st'', why'' = ModelObligations.annihilationNonNegative cmDom tripled
     Assert.That(st'', Is.EqualTo ModelCheckStatus.Failed, why'')
     Assert.That(why'', Does.Contain "negative at")
+
+// ---- |M|² ≥ 0 of a Majorana χ's interfering graphs: factors bounded in cos θ (issue 12) -------------------------
+
+/// tests/models/majorana.yaml: the seeds' scalar model with a Majorana χ (t/u and s/u interference).
+let private majoranaFixture =
+    lazy
+        (let rec up (d: DirectoryInfo) =
+            if isNull d then failwith "no NuDM.Hybrid.sln above the test directory"
+            elif File.Exists(Path.Combine(d.FullName, "NuDM.Hybrid.sln")) then d.FullName
+            else up d.Parent
+         ModelFile.Load(Path.Combine(up (DirectoryInfo AppContext.BaseDirectory), "tests", "models", "majorana.yaml"), null, "test"))
+
+/// |M|² with its interference summands (those with two different propagator bases) multiplied by k.
+let private interferenceTimes (k: int) (m2: Expr) =
+    let propagators (t: Expr) =
+        Algebraic.factors t |> List.choose (fun f -> match f with Power(Sum _ as b, Number q) when q.Sign < 0 -> Some b | _ -> None) |> List.distinct
+    let terms = Algebraic.summands (Algebraic.expand m2)
+    let interference = terms |> List.filter (fun t -> (propagators t).Length = 2)
+    Assert.That(interference, Is.Not.Empty, "the interference summands are found")
+    terms |> List.map (fun t -> if (propagators t).Length = 2 then k * t else t) |> Ops.sum
+
+[<Test>]
+let ``Majorana χ: |M|² ≥ 0 of χ χ → ν ν̄, χ ν → χ ν and χ ν̄ → χ ν̄ is proven (Bernstein form in cos θ), doubled interference is not`` () =
+    let d = majoranaFixture.Force()
+    let ids = [ "majorana.positive.chi-chi-to-nu-nubar"; "majorana.positive.chi-nu-to-chi-nu"; "majorana.positive.chi-nubar-to-chi-nubar" ]
+    for id in ids do
+        let c = d.Checks |> Seq.find (fun c -> c.Id = id)
+        Assert.That(c.Status, Is.EqualTo ModelCheckStatus.Proven, sprintf "%s: %s" id c.Detail)
+        Assert.That(c.Detail, Does.Contain "Bernstein", id)
+    Assert.That(d.Undecided, Is.Empty)
+    Assert.That(d.Verified)
+    let m = d.Model
+    let check kind (m2: Expr) = ModelObligations.squaredAmplitudeNonNegative m (m.Process kind) m2
+    // the shipped |M|² through the same entry point: proven
+    for kind in [ ProcessKind.ChiAntichiToNeutrinoAntineutrino; ProcessKind.ChiNeutrinoToChiNeutrino; ProcessKind.ChiAntineutrinoToChiAntineutrino ] do
+        let st, how = check kind (m.Process kind).SquaredAmplitude.Expression
+        Assert.That(st, Is.EqualTo ModelCheckStatus.Proven, how)
+    // wrong |M|²: the interference doubled. χ χ → ν ν̄ at c = 0 has t = u, M_t = M_u, so |M_t|² + |M_u|² − 4 Re M_t M_u*
+    // = −2|M_t|² < 0 there: it must not be proven (exact value at a CM point checked below)
+    let ann = interferenceTimes 2 (m.Process ProcessKind.ChiAntichiToNeutrinoAntineutrino).SquaredAmplitude.Expression
+    let st, why = check ProcessKind.ChiAntichiToNeutrinoAntineutrino ann
+    Assert.That(st, Is.Not.EqualTo ModelCheckStatus.Proven, why)
+    // the doubled χ χ → ν ν̄ is negative at E = 2, |p| = 1 (m_χ² = 3), c = 0, m_S = 1, y_χ = 1 (exact rationals)
+    let at =
+        Structure.substituteMany
+            [ Symbol "s", Number(Q.OfInt 16); Symbol "c", Ops.zero; Symbol "m_chi", sqrt (Number(Q.OfInt 3)); Symbol "m_S", Ops.one; Symbol "y_chi", Ops.one ]
+            ann
+    match Normal.simplify at with
+    | Number q -> Assert.That(q.Sign, Is.EqualTo -1, sprintf "doubled interference at the point: %O" q)
+    | e -> Assert.Fail(sprintf "not a number: %s" (Infix.format e))
+    // χ ν → χ ν, χ ν̄ → χ ν̄: |M|² is one fraction y⁴ N(s, t)/D², so the wrong variant flips the sign of N's part
+    // quadratic in t (an algebra slip; the sign of the part linear in t flipped stays ≥ 0 on the grid below); it is
+    // negative at a physical point (exact rationals, on the grid s = m_χ² + σ, t = −σ²(1 − c)/(2s)), so it must not
+    // be proven
+    let tv = Symbol "t"
+    for kind in [ ProcessKind.ChiNeutrinoToChiNeutrino; ProcessKind.ChiAntineutrinoToChiAntineutrino ] do
+        let m2 = (m.Process kind).SquaredAmplitude.Expression
+        let n, den = Normal.numeratorDenominator Assumptions.None m2
+        let a = Polynomial.coefficients tv n
+        Assert.That(a.Length, Is.EqualTo 3, "N is quadratic in t")
+        let wrong = (a.[0] + a.[1] * tv - a.[2] * tv ** 2) / den
+        let negativeSomewhere =
+            [ for mc in [ 1; 2 ] do
+                  for ms in [ 1; 2; 3 ] do
+                      for sg in [ 1; 2; 5 ] do
+                          for c in [ -1; 0; 1 ] do
+                              let sv = Q.OfInt(mc * mc + sg)
+                              let t = -Q.OfInt(sg * sg) * Q.OfInt(1 - c) / (Q.OfInt 2 * sv)
+                              yield
+                                  Structure.substituteMany
+                                      [ Symbol "s", Number sv; tv, Number t; Symbol "m_chi", Number(Q.OfInt mc); Symbol "m_S", Number(Q.OfInt ms); Symbol "y_chi", Ops.one ]
+                                      wrong ]
+            |> List.exists (fun e -> match Normal.simplify e with Number q -> q.Sign < 0 | _ -> false)
+        Assert.That(negativeSomewhere, "the wrong |M|² is negative at a physical point")
+        let st, why = check kind wrong
+        Assert.That(st, Is.Not.EqualTo ModelCheckStatus.Proven, why)
+        // −|M|² (≤ 0 by the same bound, not identically 0): refuted
+        let st', why' = check kind (-m2)
+        Assert.That(st', Is.EqualTo ModelCheckStatus.Failed, why')
+
+[<Test>]
+let ``the AM–GM cover and the Bernstein bound prove only what holds`` () =
+    let x, y = Symbol "x", Symbol "y"
+    let positive (n: string) = n = "x" || n = "y"
+    // (x − y)² ≥ 0: −2xy covered by x² + y²
+    Assert.That(ModelObligations.amGmNonNegative positive (x ** 2 - 2 * x * y + y ** 2))
+    // x² − 3xy + y² is −1 at x = y = 1: not proven
+    Assert.That(not (ModelObligations.amGmNonNegative positive (x ** 2 - 3 * x * y + y ** 2)))
+    // x³ − xy (negative at x = 1/2, y = 1): no pair has xy as its midpoint
+    Assert.That(not (ModelObligations.amGmNonNegative positive (x ** 3 - x * y)))
+    // a symbol not declared positive (c) is refused
+    Assert.That(not (ModelObligations.amGmNonNegative positive (cc ** 2 + x)))
+    let nonNegativeNumber (e: Expr) = match e with Number q -> q.Sign >= 0 | _ -> false
+    // 1 − c² + c⁴/2 (≥ 1/2 on [−1, 1]) of degree 4: proven; 1 − 2c² (−1 at c = ±1): not
+    Assert.That((ModelObligations.bernsteinNonNegative nonNegativeNumber cc (1 - cc ** 2 + cc ** 4 / 2)).IsSome)
+    Assert.That((ModelObligations.bernsteinNonNegative nonNegativeNumber cc (1 - 2 * cc ** 2)).IsNone)
+    // c³ + 1/2 (−1/2 at c = −1): not
+    Assert.That((ModelObligations.bernsteinNonNegative nonNegativeNumber cc (cc ** 3 + Number(Q.OfInt 1 / Q.OfInt 2))).IsNone)
