@@ -12,10 +12,9 @@ namespace NuDM.App.Tests.Cosmology;
 [TestFixture]
 public class DarkMatterNatureTests
 {
-    /// <summary>tests/models/majorana.yaml: the seeds' scalar model with a Majorana χ (a test fixture; every
-    /// obligation proven).</summary>
+    /// <summary>models/majorana.yaml: the seeds' scalar model with a Majorana χ (every obligation proven).</summary>
     private static readonly Lazy<ModelDefinition> Majorana = new(() =>
-        ModelFile.Load(Path.Combine(ReferenceData.RepositoryRoot, "tests", "models", "majorana.yaml"), null!, "test"));
+        ModelFile.Load(Path.Combine(ReferenceData.RepositoryRoot, "models", "majorana.yaml"), null!, "test"));
 
     private static RelicCouplingResult Relic(double m, double r, DarkMatterNature nature) =>
         RelicCoupling.Find(m, KernelCosmology.AnnihilationAtUnitCoupling(m, r), power: KernelCosmology.AnnihilationCouplingPower,
