@@ -49,6 +49,14 @@ public enum DecouplingFailure
 }
 
 /// <summary>
+/// The momentum-transfer rate γ could not be integrated to its tolerance at some temperature (a t-average missed it within
+/// its maximum depth): a numerical failure at these inputs, not a property of the model there. The CLI refuses the
+/// inputs with the message (exit 2, as any <see cref="OutsideValidityException"/>); a scan records it as the point's
+/// error rather than as a cell that does not apply.
+/// </summary>
+public sealed class RateNotConvergedException(string message) : OutsideValidityException(message);
+
+/// <summary>
 /// No kinetic-decoupling temperature in the model's domain for valid inputs: the dark matter decouples while still
 /// relativistic, where the partners reach an s-channel resonance (<see cref="DecouplingFailure"/>), or never (γ &gt; H down
 /// to 1e-12 MeV). Reported as bad input (exit 2) with this physical reason.
@@ -217,7 +225,7 @@ public static class KineticDecoupling
     }
 
     /// <summary>A t-average inside γ that missed its tolerance, as a refusal at these inputs (exit 2) with the reason.</summary>
-    private static OutsideValidityException NotConverged(QuadratureException e, double m, double T) => new(string.Create(
+    private static RateNotConvergedException NotConverged(QuadratureException e, double m, double T) => new(string.Create(
         System.Globalization.CultureInfo.InvariantCulture,
         $"the momentum-transfer rate γ at m_X = {m:G6} MeV, T_ν = {T:G6} MeV could not be integrated to its tolerance: {e.Message}"));
 

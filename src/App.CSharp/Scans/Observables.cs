@@ -473,8 +473,10 @@ public sealed class XPhiNuModel : IScanModel
         {
             return (table.Temperature(y), null);
         }
-        catch (OutsideValidityException e)
+        catch (OutsideValidityException e) when (e is not Cosmology.RateNotConvergedException)
         {
+            // does not apply here (decoupling at the resonance, while relativistic, …); a rate that could not be
+            // integrated is an error of the point (its status), not an empty cell
             return (double.NaN, e.Message);
         }
     }

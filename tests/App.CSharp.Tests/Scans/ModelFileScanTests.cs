@@ -154,6 +154,42 @@ public class ModelFileScanTests
         Assert.That(tkd, Is.EqualTo(seed).Within(1e-7 * seed), "pseudoscalar and scalar dark vertices give one |M|² on a left-handed ν");
     }
 
+    /// <summary>A T_KD that could not be computed because γ could not be integrated to its tolerance is an error of the
+    /// point (its status column), never an empty cell as if T_KD did not apply there: at m_χ = 5 MeV, m_S = 30 MeV the
+    /// Majorana model's search starts where the neutrinos reach the s-channel pole, and the t-average of χ ν → χ ν (s and
+    /// u graphs interfering) misses its tolerance (found in this session: the cell was empty with status "ok").</summary>
+    [Test]
+    public void AKineticDecouplingRateThatDoesNotConvergeIsAnErrorNotAnEmptyCell()
+    {
+        CopyShipped("majorana");
+        var spec = ScanSpec.Load(Write("mj.yaml", """
+            model: majorana.yaml
+            sampling: grid
+            parameters:
+              m_chi: { from: 5, to: 6, points: 2 }
+              m_S: 30
+              y_chi: 1e-3
+              ybar: 1e-4
+            observables:
+              - kinetic_decoupling
+            """));
+        var tkd = spec.Observables.Single(o => o.Name == "T_KD_keV");
+        bool failed = false;
+        try
+        {
+            var v = tkd.Evaluate([5, 30, 1e-3, 1e-4]);
+            Assert.That(v.HasValue || !v.Reason!.Contains("could not be integrated"), Is.True, v.Reason);
+        }
+        catch (RateNotConvergedException e)
+        {
+            failed = true;
+            Assert.That(e.Message, Does.Contain("could not be integrated to its tolerance"));
+        }
+        var row = new PointEvaluator(spec).Evaluate(0);
+        if (failed)
+            Assert.That(row.Status, Does.StartWith("T_KD_keV: ").And.Contain("could not be integrated"), "the empty cell comes with its error");
+    }
+
     /// <summary>An observable whose process the model does not have is refused when the spec is read (exit code 2),
     /// naming the observable, the process and the model; so is one the program does not compute for a model file.</summary>
     [TestCase("light-vector", "m_V: 10\n  g_q: 1e-3", "relic_coupling", "χ χ̄ → ν ν̄")]
