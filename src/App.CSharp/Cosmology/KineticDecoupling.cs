@@ -243,6 +243,15 @@ public static class KineticDecoupling
     }
 
     /// <summary>
+    /// How far below the validity limit (in ln T) a T_KD search starts: at the limit itself the momentum integral's upper
+    /// end k = q_max T_ν lies exactly on the s-channel pole, where |M|² (in its w = s − m² form) cancels to rounding and a
+    /// t-average with interfering s- and u-channel graphs (a Majorana χ) misses its tolerance; 0.1 % lower, the pole is
+    /// outside the integral. A T_KD found there is unchanged (the golden figures did not move); a refusal at the
+    /// resonance is decided 0.1 % below the limit.
+    /// </summary>
+    public const double ValidityMargin = 1e-3;
+
+    /// <summary>
     /// Where the zero-width rate applies, for DM of mass <paramref name="dmMass"/> (MeV) whose partners' |M|² have the
     /// s-channel poles <paramref name="resonances"/>: <see cref="MomentumTransferRate"/> integrates partner momenta
     /// k ≤ q_max T_ν (q_max = 60) and runs across the non-integrable pole 1/(s − M²)² at k_res = (M² − m²)/(2m) (s = m² + 2mk)
@@ -319,7 +328,7 @@ public static class KineticDecoupling
         }
         // the decade nodes run down from ln T_max (as without a resonance); a validity limit below T_max replaces the nodes above it
         double node = Math.Log(tMax); // numerics: the upper end of the search in ln T
-        double hi = capped ? Math.Log(limit!.Temperature) : node, ghi = G(hi); // numerics: the start of the search in ln T
+        double hi = capped ? Math.Log(limit!.Temperature) - ValidityMargin : node, ghi = G(hi); // numerics: the start of the search in ln T
         if (!(ghi > 0))
         {
             if (capped) throw AtResonance(limit!);

@@ -896,7 +896,7 @@ internal sealed class DecouplingTable
         double top = Math.Min(mass / 3, _plasma.MaximumTemperature);
         // the rate samples the φ pole above the validity limit: the grid then starts there (as the direct solve's search)
         var limit = KernelCosmology.DecouplingValidityLimit(mass, ratio);
-        if (limit is not null && limit.Temperature < top) (_limit, top) = (limit, limit.Temperature);
+        if (limit is not null && limit.Temperature < top) (_limit, top) = (limit, limit.Temperature * Math.Exp(-Cosmology.KineticDecoupling.ValidityMargin)); // numerics: the margin in ln T below the limit
         _top = Math.Log(top); // numerics: the grid variable ln T, from T = m_X/3 (the non-relativistic start) or the validity limit
         _count = (int)Math.Ceiling((_top - LowestLog) / Step) + 1;
         _nodes = new double[_count];
