@@ -51,21 +51,9 @@ let private complexModel = lazy (scalarMediatorModel "complex-scalar-proof" Fiel
 let private realModel = lazy (scalarMediatorModel "real-scalar-proof" FieldKind.RealScalar)
 let private m2Of (m: Model) (k: ProcessKind) = (m.Process k).SquaredAmplitude.Expression
 
-/// The CM frame of a a → b b in a rational parametrisation: s = 4E², m_χ = √(E² − p²), m_φ = √(E² − k²) (p, k the χ and
-/// φ momenta, whichever is initial), so t = (p_χ − k_φ)² = −p² − k² + 2pkc in both directions.
-let private cmFrame (e: Expr) =
-    let E, p, k = s "E", s "p", s "k"
-    Structure.substituteMany [ s "s", 4 * E ** 2; mChi, sqrt (E ** 2 - p ** 2); mPhi, sqrt (E ** 2 - k ** 2) ] e
-    |> Structure.bottomUp (fun x ->
-        match x with
-        | Power(Power(Symbol n, Number two), Number q) when two = Q.OfInt 2 && (n = "E" || n = "p" || n = "k") -> Symbol n ** Number(q * Q.OfInt 2)
-        | _ -> x)
-
-/// lhs = rhs as rational functions, by expanding lhs − rhs to 0; a residual is undecided, not a refutation.
-let private expandsEqual (what: string) (lhs: Expr) (rhs: Expr) =
-    let d = Algebraic.expand (lhs - rhs)
-    if d = Ops.zero then Outcome.Pass(sprintf "%s: the expanded difference is 0" what)
-    else Outcome.Undecided(sprintf "%s: the expanded difference %s does not cancel term by term" what (Infix.format d))
+/// The CM frame of χ χ̄ ↔ boson pairs (CmFrame.rational: s = 4E², m_χ = √(E² − p²), the boson mass √(E² − k²)).
+let private cmFrame = CmFrame.rational mChi mPhi
+let private expandsEqual = CmFrame.expandsEqual
 
 /// The processes a single exchange makes in both models (the same diagram, one φ and one φ† vertex).
 let private indistinguishable =

@@ -46,23 +46,9 @@ let private absentBecause (m: Model) (k: ProcessKind) (fragment: string) =
         let msg = try (m.Process k |> ignore; "") with :? ProcessNotInModelException as e -> e.Message
         if msg.Contains fragment then Outcome.Pass msg else Outcome.Fail(sprintf "message '%s' does not say '%s'" msg fragment)
 
-/// The CM frame of a a → b b in a rational parametrisation: s = 4E², the χ mass √(E² − p²) and the V mass √(E² − k²)
-/// (p, k the χ and V momenta, whichever is initial), so √(s − 4m_χ²) = 2p, √(s − 4m_V²) = 2k and |M|² is rational in
-/// E, p, k, c. Roots of squares of the positive E, p, k are taken (√(k²) = k).
-let private cmFrame (e: Expr) =
-    let E, p, k = s "E", s "p", s "k"
-    Structure.substituteMany [ s "s", 4 * E ** 2; mChi, sqrt (E ** 2 - p ** 2); mV, sqrt (E ** 2 - k ** 2) ] e
-    |> Structure.bottomUp (fun x ->
-        match x with
-        | Power(Power(Symbol n, Number two), Number q) when two = Q.OfInt 2 && (n = "E" || n = "p" || n = "k") -> Symbol n ** Number(q * Q.OfInt 2)
-        | _ -> x)
-
-/// lhs = rhs as rational functions, shown by expanding lhs − rhs to 0 (sums of monomials over the same canonical
-/// denominators cancel term by term); a residual is reported as undecided, not as a refutation.
-let private expandsEqual (what: string) (lhs: Expr) (rhs: Expr) =
-    let d = Algebraic.expand (lhs - rhs)
-    if d = Ops.zero then Outcome.Pass(sprintf "%s: the expanded difference is 0" what)
-    else Outcome.Undecided(sprintf "%s: the expanded difference %s does not cancel term by term" what (Infix.format d))
+/// The CM frame of χ χ̄ ↔ boson pairs (CmFrame.rational: s = 4E², m_χ = √(E² − p²), the boson mass √(E² − k²)).
+let private cmFrame = CmFrame.rational mChi mV
+let private expandsEqual = CmFrame.expandsEqual
 
 let obligations : Obligation list =
     [ { Id = "lv.closed-form"
