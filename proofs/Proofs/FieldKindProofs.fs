@@ -33,19 +33,25 @@ let private coupling (symbol: string) (description: string) =
 let private mass (symbol: string) (description: string) =
     ModelParameter(symbol, "MeV", 1, description, ParameterRole.Mass, 0.0, System.Double.PositiveInfinity, "", Seq.empty)
 
-/// The model y_χ χ̄ P_L ν φ + h.c. + y_N N̄ N φ (+ h.c. for a complex φ), with φ of the given kind.
-let scalarMediatorModel (name: string) (kind: FieldKind) =
-    let mChiP, mPhiP, mN = mass "m_chi" "mass of χ", mass "m_phi" "mass of φ", mass "M" "mass of the nucleus"
-    let yChiP, yN = coupling "y_chi" "χ–φ–ν coupling", coupling "y_N" "φ–nucleus coupling"
-    let chi = Field("chi", "χ", FieldKind.DiracFermion, mChiP, "the new fermion", false, Seq.empty)
-    let phi = Field("phi", "φ", kind, mPhiP, "the scalar mediator", false, Seq.empty)
+/// The seeds' Lagrangian y_χ χ̄ P_L ν B + h.c. + y_N N̄ N B (+ h.c. for a complex B) with χ and the scalar mediator B of
+/// the given kinds; B is named by its field name, display and mass symbol (φ, m_phi or S, m_S).
+let private seedLikeModel (name: string) (chiKind: FieldKind) (bosonKind: FieldKind) (boson: string, display: string, massSymbol: string) =
+    let mChiP, mB, mN = mass "m_chi" "mass of χ", mass massSymbol (sprintf "mass of %s" display), mass "M" "mass of the nucleus"
+    let yChiP, yN = coupling "y_chi" (sprintf "χ–%s–ν coupling" display), coupling "y_N" (sprintf "%s–nucleus coupling" display)
+    let chi = Field("chi", "χ", chiKind, mChiP, "the new fermion", false, Seq.empty)
+    let b = Field(boson, display, bosonKind, mB, "the scalar mediator", false, Seq.empty)
     let nu = Field("nu", "ν", FieldKind.LeftHandedNeutrino, null, "the active neutrino", true, Seq.empty)
     let n = Field("N", "N", FieldKind.DiracFermion, mN, "the nucleus", true, Seq.empty)
-    let complex = kind = FieldKind.ComplexScalar
-    Model(name, "y_χ χ̄ P_L ν φ + h.c. + y_N N̄ N φ", "proofs", [ chi; phi; nu; n ], [ mChiP; mPhiP; mN; yChiP; yN ],
-          [ Vertex(yChiP, "chi", DiracStructure.LeftScalar, "nu", "phi", true, "y_χ χ̄ P_L ν φ + h.c.")
-            Vertex(yN, "N", DiracStructure.Scalar, "N", "phi", complex, "y_N N̄ N φ") ],
-          { DarkFermion = "chi"; Mediator = "phi"; Nucleus = "N" }, null)
+    let complex = bosonKind = FieldKind.ComplexScalar
+    let dark = sprintf "y_χ χ̄ P_L ν %s + h.c." display
+    let nucleus = sprintf "y_N N̄ N %s" display
+    Model(name, dark + " + " + nucleus, "proofs", [ chi; b; nu; n ], [ mChiP; mB; mN; yChiP; yN ],
+          [ Vertex(yChiP, "chi", DiracStructure.LeftScalar, "nu", boson, true, dark)
+            Vertex(yN, "N", DiracStructure.Scalar, "N", boson, complex, nucleus) ],
+          { DarkFermion = "chi"; Mediator = boson; Nucleus = "N" }, null)
+
+/// The model y_χ χ̄ P_L ν φ + h.c. + y_N N̄ N φ (+ h.c. for a complex φ), with φ of the given kind.
+let scalarMediatorModel (name: string) (kind: FieldKind) = seedLikeModel name FieldKind.DiracFermion kind ("phi", "φ", "m_phi")
 
 let private complexModel = lazy (scalarMediatorModel "complex-scalar-proof" FieldKind.ComplexScalar)
 let private realModel = lazy (scalarMediatorModel "real-scalar-proof" FieldKind.RealScalar)
@@ -97,17 +103,7 @@ let private qedSquared (a1: bool) (a2: bool) (b1: bool) (b2: bool) =
 // ---- a Majorana χ ----------------------------------------------------------------------------------------------------
 
 /// The seeds' scalar model with χ of the given kind: y_χ χ̄ P_L ν S + h.c. + y_N N̄ N S (S real).
-let private chiModel (name: string) (kind: FieldKind) =
-    let mChiP, mS, mN = mass "m_chi" "mass of χ", mass "m_S" "mass of S", mass "M" "mass of the nucleus"
-    let yChiP, yN = coupling "y_chi" "χ–S–ν coupling", coupling "y_N" "S–nucleus coupling"
-    let chi = Field("chi", "χ", kind, mChiP, "the new fermion", false, Seq.empty)
-    let sc = Field("S", "S", FieldKind.RealScalar, mS, "the scalar mediator", false, Seq.empty)
-    let nu = Field("nu", "ν", FieldKind.LeftHandedNeutrino, null, "the active neutrino", true, Seq.empty)
-    let n = Field("N", "N", FieldKind.DiracFermion, mN, "the nucleus", true, Seq.empty)
-    Model(name, "y_χ χ̄ P_L ν S + h.c. + y_N N̄ N S", "proofs", [ chi; sc; nu; n ], [ mChiP; mS; mN; yChiP; yN ],
-          [ Vertex(yChiP, "chi", DiracStructure.LeftScalar, "nu", "S", true, "y_χ χ̄ P_L ν S + h.c.")
-            Vertex(yN, "N", DiracStructure.Scalar, "N", "S", false, "y_N N̄ N S") ],
-          { DarkFermion = "chi"; Mediator = "S"; Nucleus = "N" }, null)
+let private chiModel (name: string) (kind: FieldKind) = seedLikeModel name kind FieldKind.RealScalar ("S", "S", "m_S")
 
 let private majoranaModel = lazy (chiModel "majorana-proof" FieldKind.MajoranaFermion)
 let private diracModel = lazy (chiModel "dirac-proof" FieldKind.DiracFermion)
