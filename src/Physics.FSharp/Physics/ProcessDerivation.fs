@@ -379,8 +379,9 @@ module internal ProcessDerivation =
     /// σv_rel(s) by 48-point Gauss–Legendre quadrature in cos θ of a compiled integrand, zero below threshold. |M|² ≥ 0,
     /// so a negative sum can only be round-off in a cancellation (e.g. the d-wave SS → νν̄ just above threshold);
     /// anything beyond that is an error, not a number to pass on. `coupling` gives the σv scale y⁴/(8π s) used to
-    /// judge round-off. MeV⁻².
-    let sigmaVQuadrature (name: string) (integrand: float -> float -> float) (sMin: float) (sMinFinal: float) (coupling: float) (sv: float) : float =
+    /// judge round-off. MeV⁻². Inline, so that the callers' integrand lambdas are not allocated per call (a relic
+    /// search calls it ~10⁴ times per mass pair).
+    let inline sigmaVQuadrature (name: string) (integrand: float -> float -> float) (sMin: float) (sMinFinal: float) (coupling: float) (sv: float) : float =
         let rule = GaussLegendre.Rule 48
         let nodes, weights = rule.Nodes, rule.Weights
         let sMin = max sMin sMinFinal

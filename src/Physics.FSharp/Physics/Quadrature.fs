@@ -46,4 +46,6 @@ type GaussLegendre =
     static member Rule(points: int) : QuadratureRule =
         if points < 2 || points > 512 then
             raise (ArgumentOutOfRangeException("points", points, sprintf "points must be an integer in [2, 512], got %d" points))
-        rules.GetOrAdd(points, Func<int, QuadratureRule>(compute))
+        match rules.TryGetValue points with
+        | true, rule -> rule // a hit allocates nothing (a new Func per call would: the scans ask per point)
+        | _ -> rules.GetOrAdd(points, Func<int, QuadratureRule>(compute))
