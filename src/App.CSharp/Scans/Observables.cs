@@ -250,15 +250,16 @@ public sealed class XPhiNuModel : IScanModel
         public readonly PairCache<FreezeOutGrid> FreezeOutGrids = new();
         public readonly PairCache<DecouplingTable> Decoupling = new();
         public readonly ConcurrentDictionary<string, PairCache<double[]>> Shapes = new(StringComparer.Ordinal);
-        public readonly ConcurrentDictionary<string, PairCache<DownScatteringLimit>> Limits = new(StringComparer.Ordinal);
+        public readonly ConcurrentDictionary<string, PairCache<CachedLimit>> Limits = new(StringComparer.Ordinal);
     }
 
     /// <summary>
     /// ⟨σv⟩₁(T) of X̄X → ν̄ν at unit coupling (<see cref="KernelCosmology.AnnihilationAtUnitCoupling"/>), each temperature's
     /// Gondolo–Gelmini integral computed once per (m_X, r): the relic search and the Ωh² grid sample the same temperatures.
     /// </summary>
-    internal static ThermalCrossSection Annihilation(Caches caches, double m, double r) => caches.Annihilation.Get(m, r, () =>
+    internal static ThermalCrossSection Annihilation(Caches caches, double m, double r) => caches.Annihilation.Get(m, r, (m, r), static a =>
     {
+        var (m, r) = a;
         var sigmaV = KernelCosmology.AnnihilationAtUnitCoupling(m, r);
         var memo = new ConcurrentDictionary<long, double>();
         return T => memo.GetOrAdd(BitConverter.DoubleToInt64Bits(T), _ => sigmaV(T));
@@ -269,16 +270,25 @@ public sealed class XPhiNuModel : IScanModel
         private readonly ConcurrentDictionary<(long, long), Lazy<T>> _map = new();
         private int _count;
 
-        public T Get(double mX, double r, Func<T> build)
+        public T Get(double mX, double r, Func<T> build) => Get(mX, r, build, static b => b());
+
+        /// <summary>The value of (<paramref name="mX"/>, <paramref name="r"/>), built by <paramref name="build"/>(<paramref name="state"/>)
+        /// on a miss. With a static lambda and a struct state a hit allocates nothing (a scan asks once per point and
+        /// observable; a capturing lambda would be a new closure each time).</summary>
+        public T Get<TState>(double mX, double r, TState state, Func<TState, T> build)
         {
             var key = (BitConverter.DoubleToInt64Bits(mX), BitConverter.DoubleToInt64Bits(r));
-            if (_map.TryGetValue(key, out var hit)) return hit.Value; // lock-free: the common case
+            return _map.TryGetValue(key, out var hit) ? hit.Value : Add(key, state, build); // lock-free: the common case
+        }
+
+        private T Add<TState>((long, long) key, TState state, Func<TState, T> build)
+        {
             if (Interlocked.Increment(ref _count) > Caches.Capacity)
             {
                 _map.Clear();
                 Interlocked.Exchange(ref _count, 1);
             }
-            return _map.GetOrAdd(key, _ => new Lazy<T>(build, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+            return _map.GetOrAdd(key, _ => new Lazy<T>(() => build(state), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
         }
     }
 
@@ -312,13 +322,13 @@ public sealed class XPhiNuModel : IScanModel
     /// <summary>The thermal-relic coupling at (m_X, r) of the model in use (<see cref="ModelInUse"/>): KernelCosmology.RelicCoupling(m, r)
     /// with the shared ⟨σv⟩₁ (the same numbers, each integral once).</summary>
     internal static double RelicCouplingAt(Caches caches, double m, double r) =>
-        caches.Relic.Get(m, r, () => Cosmology.RelicCoupling.Find(m, Annihilation(caches, m, r), power: KernelCosmology.AnnihilationCouplingPower,
+        caches.Relic.Get(m, r, (caches, m, r), static a => Cosmology.RelicCoupling.Find(a.m, Annihilation(a.caches, a.m, a.r), power: KernelCosmology.AnnihilationCouplingPower,
             nature: KernelCosmology.Nature, options: FreezeOutOptions.Default with { Table = DegreesOfFreedomTable.SaikawaShirai })).Coupling;
 
     /// <summary>Ωh² by freeze-out at (m_X, r, y_X) of the model in use: the ln⟨σv⟩₁ grid of (m_X, r) shifted by p ln y.</summary>
     internal static double OmegaAt(Caches caches, double m, double r, double y)
     {
-        var grid = caches.FreezeOutGrids.Get(m, r, () => OmegaSolver.BuildGrid(m, Annihilation(caches, m, r), 2));
+        var grid = caches.FreezeOutGrids.Get(m, r, (caches, m, r), static a => OmegaSolver.BuildGrid(a.m, Annihilation(a.caches, a.m, a.r), 2));
         return OmegaSolver.SolveOnGrid(grid, KernelCosmology.AnnihilationCouplingPower * Math.Log(y), KernelCosmology.Nature, 0).OmegaH2; // numerics: the grid holds ln⟨σv⟩₁; y^p shifts it by p ln y (p from the kernel)
     }
 
@@ -401,7 +411,7 @@ public sealed class XPhiNuModel : IScanModel
         internal double At(double m, double r, double ms, double y4)
         {
             var shapes = _caches.Shapes.GetOrAdd(_key, _ => new PairCache<double[]>());
-            var shape = shapes.Get(m, r, () => Shape(m, ms));
+            var shape = shapes.Get(m, r, (self: this, m, ms), static a => a.self.Shape(a.m, a.ms));
             var sm = _model.StandardModel;
             Span<double> prediction = stackalloc double[shape.Length];
             for (int i = 0; i < shape.Length; i++) prediction[i] = sm[i] + y4 * shape[i];
@@ -426,11 +436,24 @@ public sealed class XPhiNuModel : IScanModel
         public override ObservableValue Evaluate(ReadOnlySpan<double> p)
         {
             double m = p[MX], r = p[R];
-            var limits = caches.Limits.GetOrAdd(search.Id, _ => new PairCache<DownScatteringLimit>());
-            var limit = limits.Get(m, r, () => search.SigmaNCLimit(m, r));
-            if (!limit.HasBound) return ObservableValue.NotApplicable($"{search.Name}: {limit.NoBoundReason}");
-            return ObservableValue.Of(SigmaNC(p) / limit.SigmaNC_cm2);
+            var limit = LimitAt(caches, search, m, r);
+            if (limit.NotApplicable is { } why) return ObservableValue.NotApplicable(why);
+            return ObservableValue.Of(SigmaNC(p) / limit.Limit.SigmaNC_cm2);
         }
+    }
+
+    /// <summary>A search's σ_NC limit at (m_X, r), with the "not applicable" text of a mass it does not bound (built once).</summary>
+    internal sealed record CachedLimit(DownScatteringLimit Limit, string? NotApplicable);
+
+    /// <summary>The limit of <paramref name="search"/> at (<paramref name="m"/>, <paramref name="r"/>), once per pair.</summary>
+    internal static CachedLimit LimitAt(Caches caches, IDownScatteringSearch search, double m, double r)
+    {
+        var limits = caches.Limits.GetOrAdd(search.Id, static _ => new PairCache<CachedLimit>());
+        return limits.Get(m, r, (search, m, r), static a =>
+        {
+            var limit = a.search.SigmaNCLimit(a.m, a.r);
+            return new CachedLimit(limit, limit.HasBound ? null : $"{a.search.Name}: {limit.NoBoundReason}");
+        });
     }
 
     /// <summary>T_KD (keV) of X from neutrinos, γ = H (seed 000 eqs. 14–15), through <see cref="DecouplingTable"/>.</summary>
@@ -468,10 +491,11 @@ public sealed class XPhiNuModel : IScanModel
 
     internal static (double Temperature, string? Reason) DecouplingTemperature(Caches caches, double m, double r, double y)
     {
-        var table = caches.Decoupling.Get(m, r, () => new DecouplingTable(m, r));
+        var table = caches.Decoupling.Get(m, r, (m, r), static a => new DecouplingTable(a.m, a.r));
         try
         {
-            return (table.Temperature(y), null);
+            double t = table.Temperature(y, out var notFound);
+            return (t, notFound?.Message);
         }
         catch (OutsideValidityException e) when (e is not Cosmology.RateNotConvergedException)
         {
@@ -808,10 +832,9 @@ public sealed class FileScanModel : IScanModel
 
         protected override ObservableValue At(ReadOnlySpan<double> p, double m, double r)
         {
-            var limits = Owner._caches.Limits.GetOrAdd(search.Id, _ => new XPhiNuModel.PairCache<DownScatteringLimit>());
-            var limit = limits.Get(m, r, () => search.SigmaNCLimit(m, r));
-            if (!limit.HasBound) return ObservableValue.NotApplicable($"{search.Name}: {limit.NoBoundReason}");
-            return ObservableValue.Of(ModelConstraints.SigmaNC(1.0, couplings.At(p), m, p[Owner._mediator]) / limit.SigmaNC_cm2);
+            var limit = XPhiNuModel.LimitAt(Owner._caches, search, m, r);
+            if (limit.NotApplicable is { } why) return ObservableValue.NotApplicable(why);
+            return ObservableValue.Of(ModelConstraints.SigmaNC(1.0, couplings.At(p), m, p[Owner._mediator]) / limit.Limit.SigmaNC_cm2);
         }
     }
 
@@ -929,39 +952,57 @@ internal sealed class DecouplingTable
     /// <exception cref="DecouplingNotFoundException">Decoupled while relativistic, or never decoupled (as the direct solve).</exception>
     public double Temperature(double y)
     {
+        var r = Result(y);
+        return r.Error is null ? r.T : throw r.Error;
+    }
+
+    /// <summary>T_KD (photon temperature, MeV) at coupling <paramref name="y"/>, or NaN with <paramref name="notFound"/> the
+    /// exception <see cref="Temperature(double)"/> throws (decoupled while relativistic, never decoupled) — without
+    /// throwing it: a scan asks again at every point of the same y_X, and a throw costs tens of μs.</summary>
+    public double Temperature(double y, out DecouplingNotFoundException? notFound)
+    {
+        var r = Result(y);
+        notFound = r.Error;
+        return r.Error is null ? r.T : double.NaN;
+    }
+
+    private (double T, DecouplingNotFoundException? Error) Result(double y)
+    {
         long key = BitConverter.DoubleToInt64Bits(y);
-        if (!_results.TryGetValue(key, out var known) && Interlocked.Increment(ref _stored) > 4096)
+        return _results.TryGetValue(key, out var known) ? known.Value : Add(key, y); // a hit allocates nothing
+    }
+
+    private (double T, DecouplingNotFoundException? Error) Add(long key, double y)
+    {
+        if (Interlocked.Increment(ref _stored) > 4096)
         {
             _results.Clear();
             Interlocked.Exchange(ref _stored, 1);
         }
-        var r = (known ?? _results.GetOrAdd(key, _ => new Lazy<(double, DecouplingNotFoundException?)>(() =>
-        {
-            try { return (Solve(y), null); }
-            catch (DecouplingNotFoundException e) { return (double.NaN, e); }
-        }))).Value;
-        return r.Error is null ? r.T : throw r.Error;
+        return _results.GetOrAdd(key, _ => new Lazy<(double, DecouplingNotFoundException?)>(() => Solve(y))).Value;
     }
 
-    private double Solve(double y)
+    /// <summary>T_KD at <paramref name="y"/>, or NaN and why it has none (returned, not thrown: a scan meets it at many
+    /// couplings of every mass pair).</summary>
+    private (double T, DecouplingNotFoundException? Error) Solve(double y)
     {
         double shift = KernelCosmology.ScatteringCouplingPower * Math.Log(y); // numerics: g = ln(γ/H) with γ ∝ y_X^p shifts by p ln y (p from the kernel)
         double G(int j) => shift + Node(j);
         if (!(G(0) > 0) && _limit is not null)
-            throw KernelCosmology.InContext(_mass, _ratio, y, Cosmology.KineticDecoupling.AtResonance(_limit));
+            return (double.NaN, KernelCosmology.InContext(_mass, _ratio, y, Cosmology.KineticDecoupling.AtResonance(_limit)));
         if (!(G(0) > 0))
-            throw new DecouplingNotFoundException(
+            return (double.NaN, new DecouplingNotFoundException(
                 $"kinetic decoupling at m_X = {_mass:G6} MeV, r = {_ratio:G8}, y_X = {y:G6}: γ < H already at T = m_X/3: X decouples while relativistic, " +
-                "where the non-relativistic rate of seed 000 eq. (14) does not apply", whileRelativistic: true);
+                "where the non-relativistic rate of seed 000 eq. (14) does not apply", whileRelativistic: true));
         // bracket: G(lo) > 0 ≥ G(hi) with hi = lo + 1, by doubling then bisection over node indices (a fixed path)
         int lo = 0, hi = 1;
         while (G(hi) > 0)
         {
             lo = hi;
             if (hi == _count - 1)
-                throw new DecouplingNotFoundException(
+                return (double.NaN, new DecouplingNotFoundException(
                     $"kinetic decoupling at m_X = {_mass:G6} MeV, r = {_ratio:G8}, y_X = {y:G6}: γ stays above H down to T = 1e-12 MeV: X never decouples from neutrinos",
-                    whileRelativistic: false);
+                    whileRelativistic: false));
             hi = Math.Min(2 * hi, _count - 1);
         }
         while (hi - lo > 1)
@@ -985,7 +1026,7 @@ internal sealed class DecouplingTable
         // one Newton step on the exact G (the cubic's slope, dG/d ln T = −(dG/ds)/h)
         double exact = shift + G1(lnT);
         double slope = -Lagrange(g, s).Derivative / Step;
-        return Math.Exp(lnT - exact / slope); // numerics: a Newton step in ln T
+        return (Math.Exp(lnT - exact / slope), null); // numerics: a Newton step in ln T
     }
 
     /// <summary>The cubic through (0, g0), (1, g1), (2, g2), (3, g3) and its derivative at s.</summary>
