@@ -56,14 +56,20 @@ public static class ScanBenchmarks
         var single = new double[n];
         var dual = new double[n];
         var specPoints = Grid(8, 2, 40, 25).Count;
+        var costs = new RunCosts[n];
         for (int i = 0; i < n; i++)
         {
             // interleaved, alternating which runs first, so load on the machine affects both alike
-            if (i % 2 == 0) { single[i] = Time(() => Grid(8, 2, 40, 25), 1, new NullSink()); dual[i] = Time(() => Grid(8, 2, 40, 25), cores, new NullSink()); }
-            else { dual[i] = Time(() => Grid(8, 2, 40, 25), cores, new NullSink()); single[i] = Time(() => Grid(8, 2, 40, 25), 1, new NullSink()); }
+            if (i % 2 == 0) { single[i] = Time(() => Grid(8, 2, 40, 25), 1, new NullSink(), out costs[i]); dual[i] = Time(() => Grid(8, 2, 40, 25), cores, new NullSink()); }
+            else { dual[i] = Time(() => Grid(8, 2, 40, 25), cores, new NullSink()); single[i] = Time(() => Grid(8, 2, 40, 25), 1, new NullSink(), out costs[i]); }
         }
         double perPoint = Median(single) / specPoints;
-        yield return new RatioResult("full point of a 4-D grid (1 core)", "relic, COHERENT Δχ², DD, Borexino, T_KD", "budget 1 ms",
+        // what a 1-core round costs besides compute: a collection stops every worker, an exception costs tens of μs
+        string spent = $"per point {Numbers.Significant(Median(costs.Select(c => c.Bytes / specPoints).ToArray()), 3)} B allocated, " +
+                       $"{Numbers.Significant(Median(costs.Select(c => (double)c.Exceptions / specPoints).ToArray()), 2)} exceptions; " +
+                       $"{Numbers.Significant(Median(costs.Select(c => (double)c.Collections).ToArray()), 3)} gen-0 collections per round, " +
+                       $"paused {Numbers.Significant(Median(costs.Select((c, i) => c.PauseSeconds / single[i] * 100).ToArray()), 2)} % of it";
+        yield return new RatioResult("full point of a 4-D grid (1 core)", $"relic, COHERENT Δχ², DD, Borexino, T_KD ({spent})", "budget 1 ms",
             perPoint * 1e9, 1e6, perPoint / 1e-3, Quantile(single, 0.25) / specPoints / 1e-3, Quantile(single, 0.75) / specPoints / 1e-3, 1.0);
         var speedup = single.Select((s, i) => dual[i] * 1.8 / s).ToArray();
         yield return new RatioResult($"throughput 1 → {cores} cores (≥ 1.8×)", $"{cores}-core time × 1.8", "1-core time",
@@ -167,13 +173,29 @@ public static class ScanBenchmarks
         return (wall, ProcessCpu() - c0);
     }
 
-    private static double Time(Func<ScanSpec> spec, int threads, IScanSink sink)
+    private static double Time(Func<ScanSpec> spec, int threads, IScanSink sink) => Time(spec, threads, sink, out _);
+
+    /// <summary>What a run cost besides its time: bytes allocated (all threads), garbage collections, the time the
+    /// collector paused the program, and exceptions thrown (caught or not; each costs tens of μs).</summary>
+    private readonly record struct RunCosts(double Bytes, int Collections, double PauseSeconds, long Exceptions);
+
+    private static long _exceptions;
+
+    static ScanBenchmarks() => AppDomain.CurrentDomain.FirstChanceException += (_, _) => Interlocked.Increment(ref _exceptions);
+
+    private static double Time(Func<ScanSpec> spec, int threads, IScanSink sink, out RunCosts costs)
     {
         var s = spec();
+        long bytes = GC.GetTotalAllocatedBytes(), exceptions = Interlocked.Read(ref _exceptions);
+        int collections = GC.CollectionCount(0);
+        var pause = GC.GetTotalPauseDuration();
         var clock = Stopwatch.StartNew();
         var o = ScanEngine.Run(s, Shard.All, sink, new ScanRunOptions { Threads = threads }, CancellationToken.None);
+        double wall = clock.Elapsed.TotalSeconds;
+        costs = new RunCosts(GC.GetTotalAllocatedBytes() - bytes, GC.CollectionCount(0) - collections,
+            (GC.GetTotalPauseDuration() - pause).TotalSeconds, Interlocked.Read(ref _exceptions) - exceptions);
         if (o.Failed > 0) throw new InvalidOperationException($"benchmark scan: {o.Failed} points failed; first: {o.FirstFailure}");
-        return clock.Elapsed.TotalSeconds;
+        return wall;
     }
 
     /// <summary>One run into a new store: wall time (opening, scan, closing), the process's CPU time, CPU time inside the store (its wall time
