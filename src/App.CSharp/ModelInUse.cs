@@ -26,6 +26,10 @@ public static class ModelInUse
     /// before), else the model's name and the SHA-256 of its file.</summary>
     public static string KeyPart => Definition.KeyPart;
 
+    /// <summary>Whether <paramref name="definition"/> is what this thread computes with now (set by <see cref="Use"/>, not
+    /// the default): a caller that finds it so need not set it again (setting an AsyncLocal allocates).</summary>
+    public static bool IsInUse(ModelDefinition definition) => ReferenceEquals(Current.Value, definition);
+
     /// <summary>Computes with <paramref name="definition"/> until the returned scope is disposed (null: the default).</summary>
     public static IDisposable Use(ModelDefinition? definition)
     {

@@ -96,6 +96,10 @@ public interface IScanModel
     /// search). Throws <see cref="SpecException"/> through <paramref name="fail"/> for an unknown name or option.
     /// </summary>
     IReadOnlyList<IScanObservable> Create(string name, IReadOnlyDictionary<string, string> options, Func<string, Exception> fail);
+
+    /// <summary>What a worker thread computes with for its whole run (a model file's processes), disposed when it is done;
+    /// null when the observables need nothing set. Observables still set it themselves when called on another thread.</summary>
+    IDisposable? UseOnThisThread() => null;
 }
 
 /// <summary>The models a scan spec can name.</summary>
@@ -251,6 +255,7 @@ public sealed class XPhiNuModel : IScanModel
         public readonly PairCache<DecouplingTable> Decoupling = new();
         public readonly ConcurrentDictionary<string, PairCache<double[]>> Shapes = new(StringComparer.Ordinal);
         public readonly ConcurrentDictionary<string, PairCache<CachedLimit>> Limits = new(StringComparer.Ordinal);
+        public readonly PairCache<string> Refusals = new(); // a model file's m_mediator/m_χ outside its range, keyed by (m_χ, m_mediator)
     }
 
     /// <summary>
@@ -724,8 +729,13 @@ public sealed class FileScanModel : IScanModel
         double m = p[_mass], ms = p[_mediator], r = ms / m;
         return PhysicalRanges.MassRatio.Contains(r)
             ? (m, r, null)
-            : (m, r, PhysicalRanges.MassRatio.Refusal($"{P(_mediator)}/{P(_mass)}", r));
+            : (m, r, _caches.Refusals.Get(m, ms, (self: this, r), static a => a.self.RatioRefusal(a.r))); // the text once per mass pair
     }
+
+    private string RatioRefusal(double r) => PhysicalRanges.MassRatio.Refusal($"{P(_mediator)}/{P(_mass)}", r);
+
+    /// <inheritdoc/>
+    public IDisposable? UseOnThisThread() => ModelInUse.Use(_definition);
 
     private abstract class FileObservable(FileScanModel owner) : XPhiNuModel.Observable
     {
@@ -735,7 +745,9 @@ public sealed class FileScanModel : IScanModel
         {
             var (m, r, why) = owner.Masses(p);
             if (why is not null) return ObservableValue.NotApplicable(why);
-            // the file's processes on this thread, for this evaluation (the engine's workers are threads of their own)
+            // the file's processes on this thread: set for the whole run on the engine's workers (UseOnThisThread),
+            // else for this evaluation
+            if (ModelInUse.IsInUse(owner._definition)) return At(p, m, r);
             using var scope = ModelInUse.Use(owner._definition);
             return At(p, m, r);
         }

@@ -139,6 +139,7 @@ public static class ScanEngine
         void Worker()
         {
             double cpu0 = ThreadClock.Seconds(), inStore = 0;
+            using var model = spec.Model.UseOnThisThread();
             var evaluator = new PointEvaluator(spec);
             try
             {
