@@ -32,6 +32,9 @@ public enum QuadratureFailure
     DepthExhausted,
     /// <summary>The integrand returned NaN or ±∞ inside the interval.</summary>
     NonFiniteIntegrand,
+    /// <summary>A set of nested adaptive integrals used up its panel budget without converging (the rate engine's
+    /// vector quadrature, <c>NuDM.App.Rates.AdaptiveQuadrature</c>).</summary>
+    BudgetExhausted,
 }
 
 /// <summary>
@@ -40,13 +43,44 @@ public enum QuadratureFailure
 /// what the integral is turn it into an error of their own (e.g. <see cref="OutsideValidityException"/> with the
 /// physics context).
 /// </summary>
-public sealed class QuadratureException(string message, QuadratureFailure failure, QuadratureResult result) : ArithmeticException(message)
+/// <remarks>The one quadrature failure of the program: <see cref="GaussKronrod"/> and the rate engine's adaptive vector
+/// quadrature both throw it.</remarks>
+public sealed class QuadratureException : ArithmeticException
 {
-    /// <summary>Why the quadrature failed.</summary>
-    public QuadratureFailure Failure { get; } = failure;
+    /// <summary>A failure of <see cref="GaussKronrod"/>: the message, why, and what was reached.</summary>
+    public QuadratureException(string message, QuadratureFailure failure, QuadratureResult result) : base(message)
+    {
+        Failure = failure;
+        Result = result;
+    }
 
-    /// <summary>What was reached (value, error estimate, evaluations); the value is NaN for a non-finite integrand.</summary>
-    public QuadratureResult Result { get; } = result;
+    /// <summary>A failure of an integral whose caller named it: "<paramref name="computation"/>: <paramref name="reason"/>
+    /// (at <paramref name="variable"/> = <paramref name="at"/>)".</summary>
+    public QuadratureException(string computation, string variable, double at, QuadratureFailure failure, string reason)
+        : base(string.Create(CultureInfo.InvariantCulture, $"{computation}: {reason} (at {variable} = {at:R})"))
+    {
+        Failure = failure;
+        Result = new QuadratureResult(double.NaN, double.NaN, 0, false, double.NaN, double.NaN);
+        Computation = computation;
+        Variable = variable;
+        At = at;
+    }
+
+    /// <summary>Why the quadrature failed.</summary>
+    public QuadratureFailure Failure { get; }
+
+    /// <summary>What was reached (value, error estimate, evaluations); the value is NaN for a non-finite integrand, and
+    /// when the integral does not report it (the named-computation constructor).</summary>
+    public QuadratureResult Result { get; }
+
+    /// <summary>What was being integrated, with its inputs (bin, nucleus, …); null when the caller did not name it.</summary>
+    public string? Computation { get; }
+
+    /// <summary>The integration variable (name and unit); null when not named.</summary>
+    public string? Variable { get; }
+
+    /// <summary>Where it happened: the abscissa of the non-finite value, or the start of the last panel tried; NaN when not named.</summary>
+    public double At { get; } = double.NaN;
 }
 
 /// <summary>The outcome of an adaptive quadrature.</summary>

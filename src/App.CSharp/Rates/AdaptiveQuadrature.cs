@@ -1,3 +1,5 @@
+using NuDM.App.Numerics;
+
 namespace NuDM.App.Rates;
 
 /// <summary>
@@ -8,23 +10,6 @@ internal delegate int VectorIntegrand(double x, Span<double> values);
 
 /// <summary>A node of an accepted panel: abscissa, weight and the handle the integrand returned there.</summary>
 internal readonly record struct QuadratureNode(double X, double Weight, int Handle);
-
-/// <summary>
-/// An adaptive integral was stopped: the integrand returned NaN or ±∞ (a bad input reached it: it can never converge),
-/// or the integral used up its panel budget without converging. The message names the computation and its inputs.
-/// </summary>
-public sealed class QuadratureException(string computation, string variable, double at, string reason)
-    : ArithmeticException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{computation}: {reason} (at {variable} = {at:R})"))
-{
-    /// <summary>What was being integrated, with its inputs (bin, nucleus, …).</summary>
-    public string Computation { get; } = computation;
-
-    /// <summary>The integration variable (name and unit).</summary>
-    public string Variable { get; } = variable;
-
-    /// <summary>Where it happened: the abscissa of the non-finite value, or the start of the last panel tried.</summary>
-    public double At { get; } = at;
-}
 
 /// <summary>
 /// The number of panels a set of nested adaptive integrals may still evaluate (shared by the outer integral and every
@@ -133,7 +118,7 @@ internal static class AdaptiveQuadrature
     private static Panel Evaluate(double a, double b, int depth, Job job, double[] gx, double[] gw, double[] values)
     {
         if (job.Budget.Remaining <= 0)
-            throw new QuadratureException(job.Computation(), job.Variable, a,
+            throw new QuadratureException(job.Computation(), job.Variable, a, QuadratureFailure.BudgetExhausted,
                 $"the adaptive integral did not converge within {job.Budget.Total} panels (relative tolerance {job.Rtol:G3}); the integrand is not smooth enough to integrate here");
         job.Budget.Remaining--;
         int n = gx.Length, dim = job.Dim;
@@ -152,7 +137,7 @@ internal static class AdaptiveQuadrature
             {
                 double v = values[r];
                 if (!double.IsFinite(v))
-                    throw new QuadratureException(job.Computation(), job.Variable, x,
+                    throw new QuadratureException(job.Computation(), job.Variable, x, QuadratureFailure.NonFiniteIntegrand,
                         $"the integrand is {v} (component {r}): a NaN or infinite input reached it, so the integral cannot converge and is stopped");
                 p.Sum[r] += w * v;
             }

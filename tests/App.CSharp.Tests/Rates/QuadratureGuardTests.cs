@@ -1,5 +1,6 @@
 using NuDM.Physics;
 using NuDM.App.Rates;
+using NuDM.App.Numerics;
 using NUnit.Framework;
 using static NuDM.App.Tests.Rates.ToyModels;
 
@@ -28,6 +29,7 @@ public class QuadratureGuardTests
         Assert.That(e.Computation, Is.EqualTo("test integral of f over [0, 1]"));
         Assert.That(e.At, Is.GreaterThan(0.5).And.LessThanOrEqualTo(1.0));
         Assert.That(e.Message, Does.Contain("the integrand is NaN"));
+        Assert.That(e.Failure, Is.EqualTo(QuadratureFailure.NonFiniteIntegrand));
         Assert.That(calls, Is.LessThanOrEqualTo(4), "the first NaN stops it (one 4-point panel)");
     }
 
@@ -48,6 +50,7 @@ public class QuadratureGuardTests
             return 0;
         }, 1000))!;
         Assert.That(e.Message, Does.Contain("did not converge within 1000 panels"));
+        Assert.That(e.Failure, Is.EqualTo(QuadratureFailure.BudgetExhausted));
         Assert.That(calls, Is.EqualTo(4 * 1000), "every granted panel and not one more");
     }
 
