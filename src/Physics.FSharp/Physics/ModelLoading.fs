@@ -40,16 +40,28 @@ module internal ModelObligations =
             d.[p.Symbol] <- Q.OfInt p.MassDimension
         d :> IReadOnlyDictionary<string, Q>
 
-    let private slug (name: string) =
+    /// Greek letters by their names (lower case; an upper-case letter gets its name capitalised), for obligation ids.
+    let private greek =
+        [| "alpha"; "beta"; "gamma"; "delta"; "epsilon"; "zeta"; "eta"; "theta"; "iota"; "kappa"; "lambda"; "mu"; "nu"; "xi"
+           "omicron"; "pi"; "rho"; "sigmaf"; "sigma"; "tau"; "upsilon"; "phi"; "chi"; "psi"; "omega" |]
+
+    /// An obligation id's ASCII form of a process name: letters and digits kept, Greek letters by name (φ → phi),
+    /// an overbar → bar, * (a complex scalar's antiparticle) → star, ' → prime, → → to, spaces → '-'. Every symbol of a
+    /// name leaves a trace, so two processes never share an id (φ φ* → ν ν̄ was "to-nu-nubar" before, as φ → ν ν̄ would be).
+    let internal slug (name: string) =
         let b = StringBuilder()
         for ch in name do
             match ch with
             | c when Char.IsLetterOrDigit c && c < '\u0080' -> b.Append c |> ignore
-            | 'χ' -> b.Append "chi" |> ignore
-            | 'ν' -> b.Append "nu" |> ignore
+            | c when c >= '\u03B1' && c <= '\u03C9' -> b.Append greek.[int c - 0x3B1] |> ignore
+            | c when c >= '\u0391' && c <= '\u03A9' && c <> '\u03A2' ->
+                let n = greek.[int c - 0x391] in b.Append(Char.ToUpperInvariant n.[0]).Append(n.Substring 1) |> ignore
             | '→' -> b.Append "to" |> ignore
             | ' ' -> b.Append '-' |> ignore
-            | '\u0304' -> b.Append "bar" |> ignore
+            | '\u0304' | '\u0305' -> b.Append "bar" |> ignore
+            | '*' -> b.Append "star" |> ignore
+            | '\'' | '′' -> b.Append "prime" |> ignore
+            | 'ϕ' -> b.Append "phi" |> ignore
             | _ -> ()
         b.ToString().Replace("--", "-").Trim('-')
 

@@ -503,12 +503,24 @@ let private withCache (f: string -> unit) =
     try f dir
     finally if Directory.Exists dir then Directory.Delete(dir, true)
 
+[<TestCase("φ φ* → ν ν̄", "phi-phistar-to-nu-nubar")>]
+[<TestCase("φ → ν ν̄", "phi-to-nu-nubar")>]
+[<TestCase("χ χ̄ → φ φ*", "chi-chibar-to-phi-phistar")>]
+[<TestCase("Z' → ν ν̄", "Zprime-to-nu-nubar")>]
+[<TestCase("ν N → χ N", "nu-N-to-chi-N")>]
+[<TestCase("Ψ Ω → ϕ", "Psi-Omega-to-phi")>]
+let ``an obligation id spells every symbol of the process name`` (name: string, id: string) =
+    Assert.That(ModelObligations.slug name, Is.EqualTo id)
+
 [<Test>]
 let ``a cached load takes every process of every shipped model from the cache, structurally identical to the derived one`` () =
     for file in Directory.GetFiles(ModelFile.ShippedFolder, "*.yaml") |> Array.sort do
         withCache (fun cache ->
             let cold = ModelFile.Load(file, cache, "test")
             Assert.That(cold.FromCache, Is.False, file)
+            // every obligation has its own id (a process name's symbols all reach it: φ φ* → ν ν̄ is phi-phistar-to-nu-nubar)
+            let ids = cold.Checks |> Seq.map (fun c -> c.Id) |> List.ofSeq
+            Assert.That(ids |> List.distinct |> List.length, Is.EqualTo ids.Length, sprintf "%s: duplicate ids in %A" file ids)
             let warm = ModelFile.Load(file, cache, "test")
             Assert.That(warm.FromCache, file)
             Assert.That(warm.Warnings, Is.Empty, file)
