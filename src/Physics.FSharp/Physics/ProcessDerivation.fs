@@ -526,6 +526,18 @@ module internal ProcessDerivation =
                      else "summed over the final spins (the scalar has none to average); the neutrino has one helicity") nus m2 "MeV^2" [] parameters
             Some(DecayProcess(i, width, names, reference m "seed 001 below eq. (4.2), with the phase-space factor (1 − m_χ²/m_S²)² [proof decay.s-width]") :> Process)
 
+    /// The width of a scalar b into a fermion pair, Γ(b → f f̄) = |k| Σ|M|²/(8π m_b²) × (1/2 for a Majorana f: b → f f,
+    /// identical particles), |k| = √(m_b²/4 − m_f²) (PDG review "Kinematics", two-body decay), Σ|M|² from
+    /// FeynmanRules.pairDecaySquared; MeV, 0 when the model has no f̄ Γ f b term. E.g. for L ⊃ −½ y χ̄ χ S (the file's
+    /// y bar(chi) chi S, χ Majorana): y² m_S β³/(16π), β = √(1 − 4m_χ²/m_S²) — half the Dirac y² m_S β³/(8π)
+    /// [proof mj.width-pair]. Not a ProcessKind: S → χ χ is not part of MediatorDecay (S → χ ν̄ + χ̄ ν).
+    let fermionPairWidth (m: ModelData) (b: Field) (f: Field) : Expr =
+        let m2 = pairDecaySquared m b f
+        let mf = if f.IsMassless then Ops.zero else f.Mass
+        let k = sqrt (b.Mass ** 2 / 4 - mf ** 2)
+        let identical = if f.IsSelfConjugate then rat 1 2 else Ops.one
+        Normal.simplify (identical * m2 * k / (8 * pi * b.Mass ** 2))
+
     // ---- χ ν → χ ν, χ ν̄ → χ ν̄ ---------------------------------------------------------------------------------
 
     let private elastic (m: ModelData) (kind: ProcessKind) (nu: Field) (nus: Field list) : Process option =
