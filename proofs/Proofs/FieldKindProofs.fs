@@ -161,6 +161,47 @@ let private sChannel (m: Model) =
     let m2 = Normal.simplifyWith (Assumptions.Positive positive) (Dirac.substituteDots (ProcessDerivation.cmDots mChi mF) raw)
     ds.Length, m2, ProcessDerivation.lowVelocity positive mChi mF m2
 
+/// The seeds' y_χ χ̄ P_L ν S + h.c. with χ of the given kind plus the bilinear y_s χ̄ χ S (for a Majorana χ: ½ y_s χ̄ χ S)
+/// and y_N N̄ N S.
+let private mixedModel (name: string) (chiKind: FieldKind) =
+    let mChiP, mSP, mNP = mass "m_chi" "mass of χ", mass "m_S" "mass of S", mass "M" "mass of the nucleus"
+    let yChiP, ySP, yNP = coupling "y_chi" "χ–S–ν coupling", coupling "y_s" "χ–χ–S coupling", coupling "y_N" "S–nucleus coupling"
+    let chi = Field("chi", "χ", chiKind, mChiP, "the new fermion", false, Seq.empty)
+    let sc = Field("S", "S", FieldKind.RealScalar, mSP, "the scalar mediator", false, Seq.empty)
+    let nu = Field("nu", "ν", FieldKind.LeftHandedNeutrino, null, "the active neutrino", true, Seq.empty)
+    let n = Field("N", "N", FieldKind.DiracFermion, mNP, "the nucleus", true, Seq.empty)
+    Model(name, "y_χ χ̄ P_L ν S + h.c. + y_s χ̄ χ S + y_N N̄ N S", "proofs", [ chi; sc; nu; n ], [ mChiP; mSP; mNP; yChiP; ySP; yNP ],
+          [ Vertex(yChiP, "chi", DiracStructure.LeftScalar, "nu", "S", true, "y_χ χ̄ P_L ν S + h.c.")
+            Vertex(ySP, "chi", DiracStructure.Scalar, "chi", "S", false, "y_s χ̄ χ S")
+            Vertex(yNP, "N", DiracStructure.Scalar, "N", "S", false, "y_N N̄ N S") ],
+          { DarkFermion = "chi"; Mediator = "S"; Nucleus = "N" }, null)
+
+/// χ(p1) ν̄(p2) → S(k1) S(k2) from the Feynman rules (FeynmanRules.oneLineDiagrams: one external Majorana or Dirac χ and
+/// a Dirac ν̄ on one line): the graphs, and the averaged Σ|M|² in s, t (u = m_χ² + 2m_S² − s − t).
+let private chiNubarToSS (m: Model) =
+    let chi, nu, sc = m.Field "chi", m.Field "nu", m.Field "S"
+    let fermions = [ FeynmanRules.leg chi false true "p1"; FeynmanRules.leg nu true true "p2" ]
+    let bosons = [ FeynmanRules.leg sc false false "k1"; FeynmanRules.leg sc false false "k2" ]
+    let names : FeynmanRules.Names = { In1 = "p1"; In2 = "p2"; Out1 = "k1"; Out2 = "k2" }
+    let x, y, ds = FeynmanRules.oneLineDiagrams m.Data names fermions bosons
+    let sv, tv = s "s", s "t"
+    let uv = mChi ** 2 + 2 * mS ** 2 - sv - tv
+    let propagator (c: FeynmanRules.Channel) (f: Field) =
+        match c with
+        | FeynmanRules.T -> 1 / (tv - f.Mass ** 2)
+        | FeynmanRules.U -> 1 / (uv - f.Mass ** 2)
+        | FeynmanRules.S -> 1 / (sv - f.Mass ** 2)
+    let raw = FeynmanRules.oneLineSquared x y ds (FeynmanRules.averaging fermions bosons) propagator
+    let dots =
+        [ "p1", "p1", mChi ** 2; "p2", "p2", Ops.zero; "k1", "k1", mS ** 2; "k2", "k2", mS ** 2
+          "p1", "p2", (sv - mChi ** 2) / 2; "k1", "k2", (sv - 2 * mS ** 2) / 2
+          "k1", "p1", (mChi ** 2 + mS ** 2 - tv) / 2; "k2", "p2", (mS ** 2 - tv) / 2
+          "k2", "p1", (mChi ** 2 + mS ** 2 - uv) / 2; "k1", "p2", (mS ** 2 - uv) / 2 ]
+    ds, Dirac.substituteDots dots raw
+
+let private mixedMajorana = lazy (mixedModel "majorana-mixed" FieldKind.MajoranaFermion)
+let private mixedDirac = lazy (mixedModel "dirac-mixed" FieldKind.DiracFermion)
+
 let private majoranaScalar = lazy (bilinearModel "majorana-bilinear" FieldKind.MajoranaFermion DiracStructure.Scalar (Some DiracStructure.Scalar))
 let private majoranaPseudo = lazy (bilinearModel "majorana-bilinear-a" FieldKind.MajoranaFermion DiracStructure.Pseudoscalar (Some DiracStructure.Pseudoscalar))
 let private diracScalar = lazy (bilinearModel "dirac-bilinear" FieldKind.DiracFermion DiracStructure.Scalar (Some DiracStructure.Scalar))
@@ -407,4 +448,22 @@ let obligations : Obligation list =
                     Prove.equal dom "b = 3y⁴/(128π m_χ²) √(1 − r)(1 − 8r/9 + 2r²/9)/(1 − r/2)⁴" b closed
                     Prove.positive ((Assumptions.Positive [ "m_chi"; "y_chi"; "delta" ]).AndPositive(mChi ** 2 - delta)) "b > 0 (in δ = m_χ² − m_S²)" inDelta
                     expandsEqual "4 |M|²(χχ → SS) = |M|²(SS → χχ)" (4 * ab) ba
-                    expandsEqual "|M|²(χχ → SS) = the Dirac χχ̄ → SS of −y χ̄ χ S" ab dirac ] } ]
+                    expandsEqual "|M|²(χχ → SS) = the Dirac χχ̄ → SS of −y χ̄ χ S" ab dirac ] }
+      { Id = "mj.mixed-chain"
+        Title = "One external Majorana and one Dirac fermion on a line: χ ν̄ → S S through χ exchange (t, u) at ½ y_s χ̄ χ S and y_χ ν̄ P_R χ S is the Dirac χ's, symmetric in t ↔ u"
+        Equation = "Denner, Eck, Hahn, Küblbeck, Nucl. Phys. B387 (1992) 467: a chain with a Dirac leg takes that leg's arrow as its flow; with Majorana vertices symmetric under Γ → Γ' (½ y_s χ̄ χ S: i y_s) the Majorana chain is the Dirac one; Bose symmetry of the identical S S"
+        Statement = "The incoming ν̄ sits at the barred end, v̄(p2), so the Majorana χ takes the unbarred end, u(p1); the exchanged χ joins ν̄ P_R χ S (the only term that absorbs a ν̄) to the bilinear: M = y_χ y_s v̄(p2) P_R[(q̸_t + m)/(t − m²) + (q̸_u + m)/(u − m²)]u(p1), two graphs — the amplitude of a Dirac χ with y_χ χ̄ P_L ν S + h.c. + y_s χ̄ χ S. Averaged over the χ spins (1/2; ν̄ has one helicity), 1/2 for S S; the result is even under t ↔ u."
+        Domain = "s > (m_χ + 0)², couplings and masses > 0 (an identity of rational functions in s, t)"
+        Check =
+          fun () ->
+              let dsM, m2M = chiNubarToSS (mixedMajorana.Force())
+              let _, m2D = chiNubarToSS (mixedDirac.Force())
+              let sv, tv = s "s", s "t"
+              let swapped = Structure.substitute tv (mChi ** 2 + 2 * mS ** 2 - sv - tv) m2M
+              let dom = Assumptions.Positive [ "m_chi"; "m_S"; "y_chi"; "y_s"; "s" ]
+              if dsM.Length <> 2 then Outcome.Fail(sprintf "expected the t- and u-channel graphs, found %d" dsM.Length)
+              else
+                  Prove.all
+                      [ Prove.equal dom "Σ|M|²(χ ν̄ → SS): Majorana = Dirac" m2M m2D
+                        Prove.equal dom "even under t ↔ u" m2M swapped
+                        Prove.different dom "not zero" m2M Ops.zero ] } ]

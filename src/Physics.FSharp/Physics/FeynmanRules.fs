@@ -61,10 +61,11 @@ type internal ModelData =
 /// of the permutation of their external spinors; supported are lines with one Majorana leg and a Dirac one (two-line
 /// diagrams), a line of two external legs of one Majorana field at a Majorana bilinear (one flow), two external
 /// Majorana legs on one line with a Dirac fermion exchanged (both flows) or the same Majorana field exchanged (one
-/// flow), and an exchanged Majorana fermion between Dirac legs. Convention: a term g χ̄ Γ χ φ of a Majorana χ is
+/// flow), one external Majorana and one Dirac fermion on a line with two bosons (the Dirac arrow fixes the flow), and an
+/// exchanged Majorana fermion between Dirac legs. Convention: a term g χ̄ Γ χ φ of a Majorana χ is
 /// L ⊃ ½ g χ̄ Γ χ φ, its vertex i g (Γ + Γ')/2 (majoranaVertex: the factor 2 of the two contractions). External massless
-/// vectors, a line of two different Majorana fields, a Majorana fermion exchanged between Majorana legs of another
-/// field, and a fermion-exchange diagram with one external Majorana and one Dirac fermion raise NotSupportedException
+/// vectors, a line of two different Majorana fields and a Majorana fermion exchanged next to Majorana legs of another
+/// field raise NotSupportedException
 /// naming what is missing (the API does not change when they come).
 module internal FeynmanRules =
     let private two, four = Ops.integer 2, Ops.integer 4
@@ -395,7 +396,11 @@ module internal FeynmanRules =
                           for ty in termsFor all f.Name y.Field.Name |> List.filter (attaches by) do
                               checkUsable m tx
                               checkUsable m ty
-                              let sameMajorana = f.Kind = FieldKind.MajoranaFermion && x.Field.Name = f.Name && y.Field.Name = f.Name
+                              // a Majorana f exchanged next to external Majorana legs: supported when they are all one field (its
+                              // bilinear's vertex g Γ_s holds both contractions); another field's would need its
+                              // fermion-number-violating contractions of the mixed vertex as well
+                              let sameMajorana =
+                                  f.Kind = FieldKind.MajoranaFermion && [ x; y ] |> List.forall (fun l -> not (isMajorana l) || l.Field.Name = f.Name)
                               if f.Kind = FieldKind.MajoranaFermion && (isMajorana x || isMajorana y) && not sameMajorana then
                                   notYet "an exchanged Majorana fermion between external Majorana fermions of another field (its fermion-number-violating contractions)"
                               // q along the flow (the arrow of a Dirac line): from the u or ū end where there is one
@@ -416,8 +421,14 @@ module internal FeynmanRules =
             let x, y = orient f2 f1
             let x', y' = orient f1 f2
             x, y, diagrams x y b1 b2 false @ diagrams x' y' b1 b2 true
-        | fs, _ when fs |> List.exists isMajorana ->
-            notYet "a fermion-exchange diagram with one external Majorana and one Dirac fermion"
+        | [ f1; f2 ], [ b1; b2 ] when isMajorana f1 <> isMajorana f2 ->
+            // one external Majorana and one Dirac fermion: the Dirac leg's arrow fixes the flow of the chain (Denner et
+            // al. 1992), the Majorana leg takes the other end, its spinor by the flow (barred end: ū outgoing, v̄
+            // incoming; unbarred end: u incoming, v outgoing)
+            let dirac, majorana = if isMajorana f1 then f2, f1 else f1, f2
+            let majorana = if isBarred dirac then { majorana with Anti = not majorana.Incoming } else { majorana with Anti = majorana.Incoming }
+            let x, y = if isBarred dirac then dirac, majorana else majorana, dirac
+            x, y, diagrams x y b1 b2 false
         | _ ->
             match fermions |> List.partition isBarred, bosons with
             | ([ x ], [ y ]), [ b1; b2 ] -> x, y, diagrams x y b1 b2 false
