@@ -4,7 +4,17 @@
 /// pairings of four fermions with their relative Fermi sign (fermi.*: massless Bhabha and Møller scattering); a
 /// Majorana χ by the fermion-flow rules of Denner, Eck, Hahn, Küblbeck, Nucl. Phys. B387 (1992) 467 (mj.*: helicity
 /// suppression of χ χ → ν ν̄, the CP-forbidden s-wave of χ χ → S S, one-graph processes equal to the Dirac ones,
-/// crossing, identical initial particles, the width).
+/// crossing, identical initial particles, the width; and the Majorana bilinear ½ y χ̄ Γ χ S, the file's y bar(chi) Γ chi S:
+/// the widths Γ(S → χχ), Γ(a → χχ), the s-channel χ χ → f f̄ (p-wave for 1, s-wave for iγ5) and χ χ → S S through
+/// χ exchanged between the external χ).
+///
+/// Hand traces of the bilinear (vertex i y Γ, FeynmanRules.majoranaVertex; one fermion flow per chain):
+///   S → χ(k1) χ(k2): Σ|M|² = y² Tr[(k̸1 + m)(k̸2 − m)] = 4y²(k1·k2 − m²) = 2y² m_S² β², β² = 1 − 4m²/m_S²;
+///     Γ = ½ × |k| Σ|M|²/(8π m_S²), |k| = m_S β/2: y² m_S β³/(16π); with iγ5, Σ|M|² = 4y²(k1·k2 + m²) = 2y² m_a²: y² m_a β/(16π).
+///   χ(p1) χ(p2) → S* → f(k1) f̄(k2): M = −y_χ y_f [v̄(p1) Γ_χ u(p2)][ū(k1) Γ_f v(k2)]/(s − m_S²);
+///     Γ = 1: Tr[(p̸1 − m)(p̸2 + m)] = 2(s − 4m²) (= 8p², p-wave), Tr[(k̸1 + m_f)(k̸2 − m_f)] = 2(s − 4m_f²);
+///     Γ = iγ5: Tr[(p̸1 − m)iγ5(p̸2 + m)iγ5] = 2s, and 2s for f: ¼Σ|M|² = y_χ² y_f² s²/(s − m_a²)², isotropic, so
+///     σv = 2|k| ¼Σ|M|²/(8π s^{3/2}) → a = y_χ² y_f² m_χ² β_f/(2π(4m_χ² − m_a²)²) at s = 4m_χ², β_f = √(1 − m_f²/m_χ²).
 ///
 /// The complex-scalar model: L ⊃ y_χ χ̄ P_L ν φ + h.c. + y_N N̄ N φ + h.c. (a Dirac χ of mass m_χ, a complex scalar φ of
 /// mass m_φ, the left-handed ν, the nucleus N). The written term has φ (annihilates φ, creates φ*), its conjugate
@@ -107,6 +117,97 @@ let private chiModel (name: string) (kind: FieldKind) = seedLikeModel name kind 
 
 let private majoranaModel = lazy (chiModel "majorana-proof" FieldKind.MajoranaFermion)
 let private diracModel = lazy (chiModel "dirac-proof" FieldKind.DiracFermion)
+
+// ---- Majorana bilinears: ½ y χ̄ Γ χ S --------------------------------------------------------------------------------
+
+let private mS, mF, yF = s "m_S", s "m_f", s "y_f"
+
+/// A model with χ of the given kind and a real scalar S coupled by the term y_χ χ̄ Γ χ S — for a Majorana χ the file's
+/// convention L ⊃ ½ y_χ χ̄ Γ χ S (FeynmanRules.majoranaVertex) — and, if given, a Dirac f of mass m_f with y_f f̄ Γ_f f S;
+/// ν and the nucleus N (y_N N̄ N S) because a model names its roles.
+let private bilinearModel (name: string) (chiKind: FieldKind) (gamma: DiracStructure) (fermion: DiracStructure option) =
+    let mChiP, mSP, mNP, mFP = mass "m_chi" "mass of χ", mass "m_S" "mass of S", mass "M" "mass of the nucleus", mass "m_f" "mass of f"
+    let yChiP, yNP, yFP = coupling "y_chi" "χ–χ–S coupling", coupling "y_N" "S–nucleus coupling", coupling "y_f" "f–f–S coupling"
+    let chi = Field("chi", "χ", chiKind, mChiP, "the new fermion", false, Seq.empty)
+    let sc = Field("S", "S", FieldKind.RealScalar, mSP, "the scalar mediator", false, Seq.empty)
+    let nu = Field("nu", "ν", FieldKind.LeftHandedNeutrino, null, "the active neutrino", true, Seq.empty)
+    let n = Field("N", "N", FieldKind.DiracFermion, mNP, "the nucleus", true, Seq.empty)
+    let f = Field("f", "f", FieldKind.DiracFermion, mFP, "a Standard-Model fermion", true, Seq.empty)
+    let text (st: DiracStructure) = if st = DiracStructure.Pseudoscalar then "iγ5 " else ""
+    let chiTerm = sprintf "y_χ χ̄ %sχ S" (text gamma)
+    let fields, parameters, vertices =
+        [ chi; sc; nu; n ], [ mChiP; mSP; mNP; yChiP; yNP ],
+        [ Vertex(yChiP, "chi", gamma, "chi", "S", false, chiTerm); Vertex(yNP, "N", DiracStructure.Scalar, "N", "S", false, "y_N N̄ N S") ]
+    let fields, parameters, vertices =
+        match fermion with
+        | None -> fields, parameters, vertices
+        | Some st -> fields @ [ f ], parameters @ [ mFP; yFP ], vertices @ [ Vertex(yFP, "f", st, "f", "S", false, sprintf "y_f f̄ %sf S" (text st)) ]
+    Model(name, String.concat " + " (vertices |> List.map (fun v -> v.Reference)), "proofs", fields, parameters, vertices,
+          { DarkFermion = "chi"; Mediator = "S"; Nucleus = "N" }, null)
+
+/// Γ(S → χ χ) (Majorana) or Γ(S → χ χ̄) (Dirac) of a bilinear model, from ProcessDerivation.fermionPairWidth.
+let private pairWidth (m: Model) = ProcessDerivation.fermionPairWidth m.Data (m.Field "S") (m.Field "chi")
+
+/// χ(p1) χ(p2) → f(k1) f̄(k2) through the s-channel S from the Feynman rules (FeynmanRules.twoLineDiagrams, one line of
+/// the two external χ): the number of graphs, ¼Σ|M|²(s, c) in the CM frame and σv = a + b v² (ProcessDerivation.lowVelocity).
+let private sChannel (m: Model) =
+    let chi, f = m.Field "chi", m.Field "f"
+    let legs = [ FeynmanRules.leg chi false true "p1"; FeynmanRules.leg chi (not chi.IsSelfConjugate) true "p2"; FeynmanRules.leg f false false "k1"; FeynmanRules.leg f true false "k2" ]
+    let names : FeynmanRules.Names = { In1 = "p1"; In2 = "p2"; Out1 = "k1"; Out2 = "k2" }
+    let ds = FeynmanRules.twoLineDiagrams m.Data names legs
+    let d = 1 / (s "s" - mS ** 2)
+    let raw = FeynmanRules.twoLineSquaredAny ds (FeynmanRules.averaging legs.[0..1] legs.[2..3]) (fun _ _ _ -> d ** 2) (fun _ _ -> d)
+    let positive = [ "m_chi"; "m_S"; "m_f"; "y_chi"; "y_f"; "s" ]
+    let m2 = Normal.simplifyWith (Assumptions.Positive positive) (Dirac.substituteDots (ProcessDerivation.cmDots mChi mF) raw)
+    ds.Length, m2, ProcessDerivation.lowVelocity positive mChi mF m2
+
+/// The seeds' y_χ χ̄ P_L ν S + h.c. with χ of the given kind plus the bilinear y_s χ̄ χ S (for a Majorana χ: ½ y_s χ̄ χ S)
+/// and y_N N̄ N S.
+let private mixedModel (name: string) (chiKind: FieldKind) =
+    let mChiP, mSP, mNP = mass "m_chi" "mass of χ", mass "m_S" "mass of S", mass "M" "mass of the nucleus"
+    let yChiP, ySP, yNP = coupling "y_chi" "χ–S–ν coupling", coupling "y_s" "χ–χ–S coupling", coupling "y_N" "S–nucleus coupling"
+    let chi = Field("chi", "χ", chiKind, mChiP, "the new fermion", false, Seq.empty)
+    let sc = Field("S", "S", FieldKind.RealScalar, mSP, "the scalar mediator", false, Seq.empty)
+    let nu = Field("nu", "ν", FieldKind.LeftHandedNeutrino, null, "the active neutrino", true, Seq.empty)
+    let n = Field("N", "N", FieldKind.DiracFermion, mNP, "the nucleus", true, Seq.empty)
+    Model(name, "y_χ χ̄ P_L ν S + h.c. + y_s χ̄ χ S + y_N N̄ N S", "proofs", [ chi; sc; nu; n ], [ mChiP; mSP; mNP; yChiP; ySP; yNP ],
+          [ Vertex(yChiP, "chi", DiracStructure.LeftScalar, "nu", "S", true, "y_χ χ̄ P_L ν S + h.c.")
+            Vertex(ySP, "chi", DiracStructure.Scalar, "chi", "S", false, "y_s χ̄ χ S")
+            Vertex(yNP, "N", DiracStructure.Scalar, "N", "S", false, "y_N N̄ N S") ],
+          { DarkFermion = "chi"; Mediator = "S"; Nucleus = "N" }, null)
+
+/// χ(p1) ν̄(p2) → S(k1) S(k2) from the Feynman rules (FeynmanRules.oneLineDiagrams: one external Majorana or Dirac χ and
+/// a Dirac ν̄ on one line): the graphs, and the averaged Σ|M|² in s, t (u = m_χ² + 2m_S² − s − t).
+let private chiNubarToSS (m: Model) =
+    let chi, nu, sc = m.Field "chi", m.Field "nu", m.Field "S"
+    let fermions = [ FeynmanRules.leg chi false true "p1"; FeynmanRules.leg nu true true "p2" ]
+    let bosons = [ FeynmanRules.leg sc false false "k1"; FeynmanRules.leg sc false false "k2" ]
+    let names : FeynmanRules.Names = { In1 = "p1"; In2 = "p2"; Out1 = "k1"; Out2 = "k2" }
+    let x, y, ds = FeynmanRules.oneLineDiagrams m.Data names fermions bosons
+    let sv, tv = s "s", s "t"
+    let uv = mChi ** 2 + 2 * mS ** 2 - sv - tv
+    let propagator (c: FeynmanRules.Channel) (f: Field) =
+        match c with
+        | FeynmanRules.T -> 1 / (tv - f.Mass ** 2)
+        | FeynmanRules.U -> 1 / (uv - f.Mass ** 2)
+        | FeynmanRules.S -> 1 / (sv - f.Mass ** 2)
+    let raw = FeynmanRules.oneLineSquared x y ds (FeynmanRules.averaging fermions bosons) propagator
+    let dots =
+        [ "p1", "p1", mChi ** 2; "p2", "p2", Ops.zero; "k1", "k1", mS ** 2; "k2", "k2", mS ** 2
+          "p1", "p2", (sv - mChi ** 2) / 2; "k1", "k2", (sv - 2 * mS ** 2) / 2
+          "k1", "p1", (mChi ** 2 + mS ** 2 - tv) / 2; "k2", "p2", (mS ** 2 - tv) / 2
+          "k2", "p1", (mChi ** 2 + mS ** 2 - uv) / 2; "k1", "p2", (mS ** 2 - uv) / 2 ]
+    ds, Dirac.substituteDots dots raw
+
+let private mixedMajorana = lazy (mixedModel "majorana-mixed" FieldKind.MajoranaFermion)
+let private mixedDirac = lazy (mixedModel "dirac-mixed" FieldKind.DiracFermion)
+
+let private majoranaScalar = lazy (bilinearModel "majorana-bilinear" FieldKind.MajoranaFermion DiracStructure.Scalar (Some DiracStructure.Scalar))
+let private majoranaPseudo = lazy (bilinearModel "majorana-bilinear-a" FieldKind.MajoranaFermion DiracStructure.Pseudoscalar (Some DiracStructure.Pseudoscalar))
+let private diracScalar = lazy (bilinearModel "dirac-bilinear" FieldKind.DiracFermion DiracStructure.Scalar (Some DiracStructure.Scalar))
+let private majoranaScalarOnly = lazy (bilinearModel "majorana-bilinear-ss" FieldKind.MajoranaFermion DiracStructure.Scalar None)
+let private diracScalarOnly = lazy (bilinearModel "dirac-bilinear-ss" FieldKind.DiracFermion DiracStructure.Scalar None)
+let private diracPseudo = lazy (bilinearModel "dirac-bilinear-a" FieldKind.DiracFermion DiracStructure.Pseudoscalar (Some DiracStructure.Pseudoscalar))
 
 let obligations : Obligation list =
     [ { Id = "cs.t-channel"
@@ -264,4 +365,105 @@ let obligations : Obligation list =
               let w = (majoranaModel.Force().MediatorDecay()).Width.Expression
               Prove.all
                   [ Prove.equal dom "Γ_S(Majorana)" w (yChi ** 2 * (mS ** 2 - mChi ** 2) ** 2 / (8 * pi * mS ** 3))
-                    Prove.equal dom "= Γ_S(Dirac)" w (diracModel.Force().MediatorDecay()).Width.Expression ] } ]
+                    Prove.equal dom "= Γ_S(Dirac)" w (diracModel.Force().MediatorDecay()).Width.Expression ] }
+      { Id = "mj.width-pair"
+        Title = "Majorana bilinear: Γ(S → χ χ) = y² m_S β³/(16π) for the file's y bar(chi) chi S (L ⊃ −½ y χ̄ χ S), half the Dirac Γ(S → χ χ̄) = y² m_S β³/(8π) of −y χ̄ χ S; β = √(1 − 4m_χ²/m_S²)"
+        Equation = "Γ(S → f f̄) = y² m_S β³/(8π) for L = −y f̄ f S: FeynRules SM UFO decays.py, Γ(H → τ⁺τ⁻) = (M_H² y_τ² − 4M_τ² y_τ²)√(M_H⁴ − 4M_H²M_τ²)/(16π M_H³) with the H τ̄ τ vertex −i y_τ/√2 (couplings.py); hazma width_s_to_xx = g²(m_S² − 4m_χ²)^{3/2}/(8π m_S²)"
+        Statement = "The vertex of ½ y χ̄ χ S is i y (the factor 2 of the two contractions, FeynmanRules.majoranaVertex), so Σ|M|² = y² Tr[(k̸1 + m_χ)(k̸2 − m_χ)] = 2y² m_S² β², the Dirac value; the two χ in the final state are identical, a factor 1/2 in the phase space: Γ = y² m_S β³/(16π). A Dirac χ with −y χ̄ χ S: the same Σ|M|² and no 1/2. Dropping either factor (the vertex's 2 or the identical-particle 1/2) moves the Majorana width by 2 or 4."
+        Domain = "m_S > 2m_χ > 0, y > 0"
+        Check =
+          fun () ->
+              let dom = (Assumptions.Positive [ "m_chi"; "m_S"; "y_chi" ]).AndPositive(mS - 2 * mChi)
+              let beta = sqrt (1 - 4 * mChi ** 2 / mS ** 2)
+              let wMaj, wDirac = pairWidth (majoranaScalar.Force()), pairWidth (diracScalar.Force())
+              Prove.all
+                  [ Prove.equal dom "Γ(S → χχ), Majorana" wMaj (yChi ** 2 * mS * beta ** 3 / (16 * pi))
+                    Prove.equal dom "Γ(S → χχ̄), Dirac" wDirac (yChi ** 2 * mS * beta ** 3 / (8 * pi)) ] }
+      { Id = "mj.width-pair-pseudo"
+        Title = "Majorana bilinear: Γ(a → χ χ) = y² m_a β/(16π) for the file's y bar(chi) i gamma5 chi a (L ⊃ ½ y χ̄ iγ5 χ a), half the Dirac y² m_a β/(8π)"
+        Equation = "pseudoscalar mediator width into a Dirac pair, Γ = g_χ² m_med β/(8π) (LHC Dark Matter Working Group, Abercrombie et al., Phys. Dark Univ. 27 (2020) 100371 [arXiv:1507.00966], as in its public implementations gamma_pseudo_chi); β¹ against the scalar's β³ (the pair in ¹S₀ rather than ³P₀)"
+        Statement = "iγ5 is its own reversed vertex (C(iγ5)ᵀC⁻¹ = iγ5), so the Majorana vertex is i y iγ5 and Σ|M|² = y² Tr[(k̸1 + m)iγ5(k̸2 − m)iγ5] = 2y² m_a², with 1/2 for the identical χ χ."
+        Domain = "m_a > 2m_χ > 0, y > 0"
+        Check =
+          fun () ->
+              let dom = (Assumptions.Positive [ "m_chi"; "m_S"; "y_chi" ]).AndPositive(mS - 2 * mChi)
+              let beta = sqrt (1 - 4 * mChi ** 2 / mS ** 2)
+              Prove.all
+                  [ Prove.equal dom "Γ(a → χχ), Majorana" (pairWidth (majoranaPseudo.Force())) (yChi ** 2 * mS * beta / (16 * pi))
+                    Prove.equal dom "Γ(a → χχ̄), Dirac" (pairWidth (diracPseudo.Force())) (yChi ** 2 * mS * beta / (8 * pi)) ] }
+      { Id = "mj.s-channel-p-wave"
+        Title = "Majorana bilinear: χ χ → S* → f f̄ with scalar couplings (½ y_χ χ̄ χ S, y_f f̄ f S) has one graph and no s-wave: σv = y_χ² y_f² m_χ² β_f³ v²/(8π(4m_χ² − m_S²)²) + O(v⁴)"
+        Equation = "hand trace: ¼Σ|M|² = y_χ² y_f² Tr[(p̸1 − m_χ)(p̸2 + m_χ)] Tr[(k̸1 + m_f)(k̸2 − m_f)]/(4(s − m_S²)²) = y_χ² y_f² (s − 4m_χ²)(s − 4m_f²)/(s − m_S²)², isotropic; σv = 2|k| ¼Σ|M|²/(8π s^{3/2}) with s − 4m_χ² = m_χ² v², β_f = √(1 − m_f²/m_χ²)"
+        Statement = "The line of the two external χ is one line with one flow (the vertex y_χ · 1 holds both contractions; enumerating both flows would double the amplitude, σv × 4). Its trace ∝ s − 4m_χ² = 4p²: the χ χ pair must be in ³P₀ (J^PC = 0⁺⁺, the CP of S), which has no s-wave — the standard CP argument (a Majorana pair in an s-wave is ¹S₀, 0⁻⁺)."
+        Domain = "m_χ > m_f > 0, m_S ≠ 2m_χ, couplings > 0"
+        Check =
+          fun () ->
+              let n, _, (a, b) = sChannel (majoranaScalar.Force())
+              let dom = (Assumptions.Positive [ "m_chi"; "m_S"; "m_f"; "y_chi"; "y_f" ]).AndPositive(mChi - mF)
+              let betaF = sqrt (1 - mF ** 2 / mChi ** 2)
+              if n <> 1 then Outcome.Fail(sprintf "expected one graph (one flow for the χ χ line), found %d" n)
+              else
+                  Prove.all
+                      [ Prove.equal dom "a = 0" a Ops.zero
+                        Prove.equal dom "b = y_χ² y_f² m_χ² β_f³/(8π(4m_χ² − m_S²)²)" b (yChi ** 2 * yF ** 2 * mChi ** 2 * betaF ** 3 / (8 * pi * (4 * mChi ** 2 - mS ** 2) ** 2)) ] }
+      { Id = "mj.s-channel-s-wave"
+        Title = "Majorana bilinear: χ χ → a* → f f̄ with pseudoscalar couplings (½ y_χ χ̄ iγ5 χ a, y_f f̄ iγ5 f a) has an s-wave, a = y_χ² y_f² m_χ² β_f/(2π(4m_χ² − m_a²)²), the Dirac χ χ̄ value"
+        Equation = "hand trace: ¼Σ|M|² = y_χ² y_f² Tr[(p̸1 − m_χ)iγ5(p̸2 + m_χ)iγ5] Tr[(k̸1 + m_f)iγ5(k̸2 − m_f)iγ5]/(4(s − m_a²)²) = y_χ² y_f² s²/(s − m_a²)²; at s = 4m_χ²: a = y_χ² y_f² m_χ² β_f/(2π(4m_χ² − m_a²)²), the form of Berlin, Hooper, McDermott, PRD 89 (2014) 115022 for Dirac χ (N_c = 1, Γ_a → 0)"
+        Statement = "χ̄ iγ5 χ creates the ¹S₀ (0⁻⁺) state that an s-wave Majorana pair is in, so the s-wave survives. With the ½ of the Majorana term the vertex is y_χ iγ5, and |M|² is that of a Dirac χ with y_χ χ̄ iγ5 χ a (no ½): the same function of s, c."
+        Domain = "m_χ > m_f > 0, m_a ≠ 2m_χ, couplings > 0"
+        Check =
+          fun () ->
+              let n, m2, (a, _) = sChannel (majoranaPseudo.Force())
+              let _, m2Dirac, _ = sChannel (diracPseudo.Force())
+              let dom = (Assumptions.Positive [ "m_chi"; "m_S"; "m_f"; "y_chi"; "y_f" ]).AndPositive(mChi - mF)
+              let betaF = sqrt (1 - mF ** 2 / mChi ** 2)
+              let sv = s "s"
+              if n <> 1 then Outcome.Fail(sprintf "expected one graph (one flow for the χ χ line), found %d" n)
+              else
+                  Prove.all
+                      [ Prove.equal dom "¼Σ|M|² = y_χ² y_f² s²/(s − m_a²)²" m2 (yChi ** 2 * yF ** 2 * sv ** 2 / (sv - mS ** 2) ** 2)
+                        Prove.equal dom "Majorana = Dirac" m2 m2Dirac
+                        Prove.equal dom "a = y_χ² y_f² m_χ² β_f/(2π(4m_χ² − m_a²)²)" a (yChi ** 2 * yF ** 2 * mChi ** 2 * betaF / (2 * pi * (4 * mChi ** 2 - mS ** 2) ** 2)) ] }
+      { Id = "mj.ss-chi-exchange"
+        Title = "Majorana χ exchanged between Majorana legs: χ χ → S S through t- and u-channel χ at ½ y χ̄ χ S has no s-wave and a positive p-wave, b = 3y⁴/(128π m_χ²) · √(1 − r)(1 − 8r/9 + 2r²/9)/(1 − r/2)⁴, r = m_S²/m_χ²; 4|M|²(χχ → SS) = |M|²(SS → χχ)"
+        Equation = "CP selection rule (two identical Majorana fermions in an s-wave: ¹S₀, 0⁻⁺; two identical CP-even scalars with L = 0: 0⁺⁺; J = 0 needs L = 0 for S S); the Dirac χ χ̄ → φφ of a parity-conserving Yukawa coupling is p-wave (An, Wise, Zhang, PRL 117 (2016) 151801 [arXiv:1606.02305]); time reversal for the crossing"
+        Statement = "The chain χ(p1) – χ – χ(p2) is one fermion line: with the Majorana vertex y · 1 (both contractions) it is drawn with one flow, M = y² v̄(p2)[(q̸_t + m)/(t − m²) + (q̸_u + m)/(u − m²)]u(p1), the amplitude of a Dirac χ χ̄ → S S with −y χ̄ χ S, so |M|² equals the Dirac one (both with 1/4 × 1/2). a = 0 by CP; b is the kernel's, in closed form from the derived expansion (its m_S → 0 limit 3y⁴/(128π m_χ²) is the familiar scalar-Yukawa p-wave; no printed form of the massive case was found with the search tools). Drawing the chain with both flows would double the amplitude (b × 4)."
+        Domain = "m_χ > m_S > 0 (the channel open), y > 0; the CM frame s = 4E² for the crossing"
+        Check =
+          fun () ->
+              let m = majoranaScalarOnly.Force()
+              let dom = (Assumptions.Positive [ "m_chi"; "m_S"; "y_chi" ]).AndPositive(mChi - mS)
+              let a, b = (m.Annihilation ProcessKind.ChiAntichiToMediatorPair).LowVelocity.Force()
+              let r = mS ** 2 / mChi ** 2
+              let closed = 3 * yChi ** 4 / (128 * pi * mChi ** 2) * sqrt (1 - r) * (1 - 8 * r / 9 + 2 * r ** 2 / 9) / (1 - r / 2) ** 4
+              let frame (e: Expr) = cmFrame (Structure.substitute mS mPhi e)
+              let ab = frame (m2Of m ProcessKind.ChiAntichiToMediatorPair)
+              let ba = frame (m2Of m ProcessKind.MediatorPairToChiAntichi)
+              let dirac = frame (m2Of (diracScalarOnly.Force()) ProcessKind.ChiAntichiToMediatorPair)
+              // b > 0: in δ = m_χ² − m_S² > 0, b = y⁴ m_χ √δ (3m_χ⁴ + 4m_χ²δ + 2δ²)/(24π(m_χ² + δ)⁴), every term positive
+              let delta = s "delta"
+              let inDelta = Structure.substitute mS (sqrt (mChi ** 2 - delta)) b
+              Prove.all
+                  [ Prove.equal dom "a(χχ → SS) = 0" a Ops.zero
+                    Prove.equal dom "b = 3y⁴/(128π m_χ²) √(1 − r)(1 − 8r/9 + 2r²/9)/(1 − r/2)⁴" b closed
+                    Prove.positive ((Assumptions.Positive [ "m_chi"; "y_chi"; "delta" ]).AndPositive(mChi ** 2 - delta)) "b > 0 (in δ = m_χ² − m_S²)" inDelta
+                    expandsEqual "4 |M|²(χχ → SS) = |M|²(SS → χχ)" (4 * ab) ba
+                    expandsEqual "|M|²(χχ → SS) = the Dirac χχ̄ → SS of −y χ̄ χ S" ab dirac ] }
+      { Id = "mj.mixed-chain"
+        Title = "One external Majorana and one Dirac fermion on a line: χ ν̄ → S S through χ exchange (t, u) at ½ y_s χ̄ χ S and y_χ ν̄ P_R χ S is the Dirac χ's, symmetric in t ↔ u"
+        Equation = "Denner, Eck, Hahn, Küblbeck, Nucl. Phys. B387 (1992) 467: a chain with a Dirac leg takes that leg's arrow as its flow; with Majorana vertices symmetric under Γ → Γ' (½ y_s χ̄ χ S: i y_s) the Majorana chain is the Dirac one; Bose symmetry of the identical S S"
+        Statement = "The incoming ν̄ sits at the barred end, v̄(p2), so the Majorana χ takes the unbarred end, u(p1); the exchanged χ joins ν̄ P_R χ S (the only term that absorbs a ν̄) to the bilinear: M = y_χ y_s v̄(p2) P_R[(q̸_t + m)/(t − m²) + (q̸_u + m)/(u − m²)]u(p1), two graphs — the amplitude of a Dirac χ with y_χ χ̄ P_L ν S + h.c. + y_s χ̄ χ S. Averaged over the χ spins (1/2; ν̄ has one helicity), 1/2 for S S; the result is even under t ↔ u."
+        Domain = "s > (m_χ + 0)², couplings and masses > 0 (an identity of rational functions in s, t)"
+        Check =
+          fun () ->
+              let dsM, m2M = chiNubarToSS (mixedMajorana.Force())
+              let _, m2D = chiNubarToSS (mixedDirac.Force())
+              let sv, tv = s "s", s "t"
+              let swapped = Structure.substitute tv (mChi ** 2 + 2 * mS ** 2 - sv - tv) m2M
+              let dom = Assumptions.Positive [ "m_chi"; "m_S"; "y_chi"; "y_s"; "s" ]
+              if dsM.Length <> 2 then Outcome.Fail(sprintf "expected the t- and u-channel graphs, found %d" dsM.Length)
+              else
+                  Prove.all
+                      [ Prove.equal dom "Σ|M|²(χ ν̄ → SS): Majorana = Dirac" m2M m2D
+                        Prove.equal dom "even under t ↔ u" m2M swapped
+                        Prove.different dom "not zero" m2M Ops.zero ] } ]

@@ -59,9 +59,13 @@ type internal ModelData =
 /// fermions by the fermion-flow rules of Denner, Eck, Hahn, Küblbeck, Nucl. Phys. B387 (1992) 467: a Majorana leg's
 /// spinor follows the line's flow, a line read against it uses Γ' = C Γᵀ C⁻¹ (reversedGamma), diagrams carry the parity
 /// of the permutation of their external spinors; supported are lines with one Majorana leg and a Dirac one (two-line
-/// diagrams), two external Majorana legs on one line with a Dirac fermion exchanged (both flows), and an exchanged
-/// Majorana fermion between Dirac legs. External massless vectors, a line of two external Majorana fermions meeting at
-/// one vertex (χ̄Γχ: its factor 2) and a Majorana fermion exchanged between Majorana legs raise NotSupportedException
+/// diagrams), a line of two external legs of one Majorana field at a Majorana bilinear (one flow), two external
+/// Majorana legs on one line with a Dirac fermion exchanged (both flows) or the same Majorana field exchanged (one
+/// flow), one external Majorana and one Dirac fermion on a line with two bosons (the Dirac arrow fixes the flow), and an
+/// exchanged Majorana fermion between Dirac legs. Convention: a term g χ̄ Γ χ φ of a Majorana χ is
+/// L ⊃ ½ g χ̄ Γ χ φ, its vertex i g (Γ + Γ')/2 (majoranaVertex: the factor 2 of the two contractions). External massless
+/// vectors, a line of two different Majorana fields and a Majorana fermion exchanged next to Majorana legs of another
+/// field raise NotSupportedException
 /// naming what is missing (the API does not change when they come).
 module internal FeynmanRules =
     let private two, four = Ops.integer 2, Ops.integer 4
@@ -152,6 +156,25 @@ module internal FeynmanRules =
         | "γ^μP_R" -> "P_Lγ^μ"
         | other -> other
 
+    /// The reversed vertex Γ' = C Γᵀ C⁻¹ (Denner et al. 1992, eq. 2.4): each product reversed, γ^μ → −γ^μ, p̸ → −p̸,
+    /// γ5, P_L, P_R and scalars unchanged; so 1, γ5, γ^μγ5 → themselves, γ^μ → −γ^μ, γ^μP_L → −P_Lγ^μ = −γ^μP_R.
+    let reversedGamma (g: DiracString) : DiracString =
+        let slashes (es: DiracElement list) = es |> List.filter (fun e -> match e with DiracElement.Slash _ -> true | _ -> false) |> List.length
+        DiracString.Normalize(g.Terms |> List.map (fun (c, es) -> (if slashes es % 2 = 1 then -c else c), List.rev es))
+
+    /// The vertex of a Majorana bilinear. Convention (the model file's and the kernel's): a term written
+    /// g χ̄ Γ χ φ with χ Majorana stands for L ⊃ ½ g χ̄ Γ χ φ (as a phenomenologist writes −½ y χ̄ χ S, ½ y χ̄ iγ5 χ a:
+    /// the ½ of a self-conjugate field, like ½ m χ̄ χ in its mass term; the file's coupling is a declared symbol, so the
+    /// ½ is not written). The Feynman rule is the derivative of iL: the external or internal χ can be contracted with
+    /// either field of χ̄ Γ χ, and read along one fermion flow (Denner, Eck, Hahn, Küblbeck, Nucl. Phys. B387 (1992) 467,
+    /// eqs. 2.4–2.6: χ̄ Γ χ = χ̄ Γ' χ, Γ' = C Γᵀ C⁻¹) the two contractions give i ½ g (Γ + Γ') = i g Γ_s,
+    /// Γ_s = (Γ + Γ')/2 — the factor 2 of a Majorana bilinear. For 1, iγ5, P_L, P_R, γ^μγ5 (Γ' = Γ) this is i g Γ, the
+    /// rule of the Dirac term g ψ̄ Γ ψ φ; χ̄ γ^μ χ = 0 (Γ' = −Γ); γ^μ P_L → −½ γ^μ γ5. Γ_s' = Γ_s, so the vertex is the
+    /// same along either flow: a diagram is drawn with one flow per fermion chain and counted once.
+    let majoranaVertex (g: DiracString) (t: string) : DiracString * string =
+        let r = reversedGamma g
+        if r = g then g, t else Ops.rational 1 2 * (g + r), sprintf "½(%s + C(%s)ᵀC⁻¹)" t t
+
     /// The terms of the model's vertices (with their Hermitian conjugates). A left-handed Weyl neutrino is P_L ν (and
     /// ν̄ = ν̄ P_R): a Γ without the projector gets it (seed 001 writes y_χ χ̄ S ν, which is y_χ χ̄ S P_L ν), and a term
     /// with the opposite projector vanishes (χ̄ S P_R ν = 0, χ̄ γ^μ P_R ν = 0) and is dropped. ν̄ Γ ν survives only for
@@ -185,14 +208,23 @@ module internal FeynmanRules =
                 | _ -> Some(Dirac.projectorR * g, "P_R " + t)
             // ν̄ Γ ν = ν̄ P_R Γ P_L ν vanishes for Γ = 1, γ5, P_L, P_R (it needs a γ^μ)
             | true, true -> None
+        let majoranaBilinear (v: Vertex) =
+            v.BarredFermion = v.Fermion && m.Fields |> List.exists (fun f -> f.Name = v.Fermion && f.Kind = FieldKind.MajoranaFermion)
+        // a Majorana bilinear ½ g χ̄ Γ χ φ: the two contractions of the vertex give g (Γ + Γ')/2 (majoranaVertex)
+        let symmetric (v: Vertex) (g: DiracString, t: string) = if majoranaBilinear v then majoranaVertex g t else g, t
         [ for v in m.Vertices do
               match chiral v.BarredFermion v.Fermion v.Structure (gammaOf v) with
               | None -> ()
               | Some(g, t) ->
                   let complex = m.Fields |> List.exists (fun f -> f.Name = v.Boson && f.Kind = FieldKind.ComplexScalar)
-                  yield { Barred = v.BarredFermion; Unbarred = v.Fermion; Gamma = g; GammaText = t; Coupling = v.Coupling; Boson = v.Boson; ComplexBoson = complex; BosonDagger = false; Vertex = v }
+                  let gs, ts = symmetric v (g, t)
+                  // χ̄ γ^μ χ of a Majorana χ vanishes identically (Γ' = −Γ): no vertex
+                  if gs <> DiracString.Zero then
+                      yield { Barred = v.BarredFermion; Unbarred = v.Fermion; Gamma = gs; GammaText = ts; Coupling = v.Coupling; Boson = v.Boson; ComplexBoson = complex; BosonDagger = false; Vertex = v }
                   if v.PlusHermitianConjugate then
-                      yield { Barred = v.Fermion; Unbarred = v.BarredFermion; Gamma = Dirac.adjoint g; GammaText = conjugateText t; Coupling = v.Coupling; Boson = v.Boson; ComplexBoson = complex; BosonDagger = complex; Vertex = v } ]
+                      let gc, tc = symmetric v (Dirac.adjoint g, conjugateText t)
+                      if gc <> DiracString.Zero then
+                          yield { Barred = v.Fermion; Unbarred = v.BarredFermion; Gamma = gc; GammaText = tc; Coupling = v.Coupling; Boson = v.Boson; ComplexBoson = complex; BosonDagger = complex; Vertex = v } ]
 
     let private field (m: ModelData) (name: string) =
         match m.Fields |> List.tryFind (fun f -> f.Name = name) with
@@ -291,6 +323,15 @@ module internal FeynmanRules =
                 for j in i + 1 .. idx.Length - 1 do
                     if idx.[i] > idx.[j] then inversions <- inversions + 1
             if inversions % 2 = 0 then 1 else -1
+        // a line of two legs of one Majorana field χ: its vertex g Γ_s (majoranaVertex) holds both contractions and is
+        // the same along either flow, so one flow is taken — the barred end at the leg listed first (the assignments
+        // make both). Two different Majorana fields on one line are not derived yet.
+        let oneFlow (b: Leg) (u: Leg) =
+            if isMajorana b && isMajorana u then
+                if b.Field.Name <> u.Field.Name then
+                    notYet (sprintf "a line of two external Majorana fermions of different fields (%s, %s)" b.Field.Display u.Field.Display)
+                position b < position u
+            else true
         let found =
             [ for ls in assignments legs do
                   match ls |> List.filter isBarred, ls |> List.filter (isBarred >> not) with
@@ -300,9 +341,7 @@ module internal FeynmanRules =
                           let tb = termsFor all bb.Field.Name ub.Field.Name
                           for x in ta do
                               for y in tb do
-                                  if connects x y then
-                                      if (isMajorana ba && isMajorana ua) || (isMajorana bb && isMajorana ub) then
-                                          notYet "a line of two external Majorana fermions (the vertex factor 2 of a Majorana bilinear)"
+                                  if connects x y && oneFlow ba ua && oneFlow bb ub then
                                       checkUsable m x
                                       checkUsable m y
                                       // the momentum leaving line A into the boson: arrow momentum at its unbarred end minus that at its barred end
@@ -324,12 +363,6 @@ module internal FeynmanRules =
     /// Whether the diagrams pair or orient the four fermions differently (both pairings, or Majorana legs on different
     /// ends): their interference is one long trace (crossedSquared).
     let crossedPairings (ds: TwoLineDiagram list) = (ds |> List.map shapeOf |> List.distinct).Length > 1
-
-    /// The reversed vertex Γ' = C Γᵀ C⁻¹ (Denner et al. 1992, eq. 2.4): each product reversed, γ^μ → −γ^μ, p̸ → −p̸,
-    /// γ5, P_L, P_R and scalars unchanged; so 1, γ5, γ^μγ5 → themselves, γ^μ → −γ^μ, γ^μP_L → −P_Lγ^μ = −γ^μP_R.
-    let reversedGamma (g: DiracString) : DiracString =
-        let slashes (es: DiracElement list) = es |> List.filter (fun e -> match e with DiracElement.Slash _ -> true | _ -> false) |> List.length
-        DiracString.Normalize(g.Terms |> List.map (fun (c, es) -> (if slashes es % 2 = 1 then -c else c), List.rev es))
 
     /// A one-line diagram: external fermions X (barred) and Y (unbarred), an internal fermion f, bosons at each end.
     [<NoEquality; NoComparison>]
@@ -363,14 +396,23 @@ module internal FeynmanRules =
                           for ty in termsFor all f.Name y.Field.Name |> List.filter (attaches by) do
                               checkUsable m tx
                               checkUsable m ty
-                              if f.Kind = FieldKind.MajoranaFermion && (isMajorana x || isMajorana y) then
-                                  notYet "an exchanged Majorana fermion between external Majorana fermions (its fermion-number-violating contractions)"
+                              // a Majorana f exchanged next to external Majorana legs: supported when they are all one field (its
+                              // bilinear's vertex g Γ_s holds both contractions); another field's would need its
+                              // fermion-number-violating contractions of the mixed vertex as well
+                              let sameMajorana =
+                                  f.Kind = FieldKind.MajoranaFermion && [ x; y ] |> List.forall (fun l -> not (isMajorana l) || l.Field.Name = f.Name)
+                              if f.Kind = FieldKind.MajoranaFermion && (isMajorana x || isMajorana y) && not sameMajorana then
+                                  notYet "an exchanged Majorana fermion between external Majorana fermions of another field (its fermion-number-violating contractions)"
                               // q along the flow (the arrow of a Dirac line): from the u or ū end where there is one
                               let q =
                                   if not y.Anti then [ y.Momentum, 1; by.Momentum, inflowSign by ]
                                   elif not x.Anti then [ x.Momentum, 1; bx.Momentum, -(inflowSign bx) ]
                                   else [ y.Momentum, -1; by.Momentum, inflowSign by ]
-                              yield { TermX = tx; TermY = ty; Internal = f; Q = q; Channel = channelOf names q; BosonX = bx; BosonY = by; Reversed = reversed } ]
+                              // χ exchanged between two external χ at χ̄ Γ χ φ vertices: both vertices are g Γ_s, the same
+                              // along either flow (majoranaVertex), so the chain is one contraction per graph, taken
+                              // with the first flow only (the opposite one would count it twice)
+                              if not (sameMajorana && reversed) then
+                                  yield { TermX = tx; TermY = ty; Internal = f; Q = q; Channel = channelOf names q; BosonX = bx; BosonY = by; Reversed = reversed } ]
         match fermions, bosons with
         | [ f1; f2 ], [ b1; b2 ] when isMajorana f1 && isMajorana f2 ->
             // Denner et al. 1992: the flow from f1 to f2 (x = f2 barred, y = f1 unbarred) and the opposite one, each
@@ -379,8 +421,14 @@ module internal FeynmanRules =
             let x, y = orient f2 f1
             let x', y' = orient f1 f2
             x, y, diagrams x y b1 b2 false @ diagrams x' y' b1 b2 true
-        | fs, _ when fs |> List.exists isMajorana ->
-            notYet "a fermion-exchange diagram with one external Majorana and one Dirac fermion"
+        | [ f1; f2 ], [ b1; b2 ] when isMajorana f1 <> isMajorana f2 ->
+            // one external Majorana and one Dirac fermion: the Dirac leg's arrow fixes the flow of the chain (Denner et
+            // al. 1992), the Majorana leg takes the other end, its spinor by the flow (barred end: ū outgoing, v̄
+            // incoming; unbarred end: u incoming, v outgoing)
+            let dirac, majorana = if isMajorana f1 then f2, f1 else f1, f2
+            let majorana = if isBarred dirac then { majorana with Anti = not majorana.Incoming } else { majorana with Anti = majorana.Incoming }
+            let x, y = if isBarred dirac then dirac, majorana else majorana, dirac
+            x, y, diagrams x y b1 b2 false
         | _ ->
             match fermions |> List.partition isBarred, bosons with
             | ([ x ], [ y ]), [ b1; b2 ] -> x, y, diagrams x y b1 b2 false
@@ -650,6 +698,21 @@ module internal FeynmanRules =
         |> List.map (fun t ->
             checkUsable m t
             t)
+
+    /// Σ_spins |M|² of a scalar b → f f̄ (a Majorana f: b → f f) from every term ψ̄_f Γ ψ_f b that attaches to b:
+    /// M = ū(k1) (Σ_t g_t Γ_t) v(k2) (a Majorana bilinear's vertex g Γ_s, majoranaVertex), in k1·k2 = m_b²/2 − m_f²,
+    /// k1² = k2² = m_f²; MeV². No such term: 0.
+    let pairDecaySquared (m: ModelData) (b: Field) (f: Field) : Expr =
+        if b.Kind = FieldKind.Vector then notYet (sprintf "the width of the vector %s into a fermion pair" b.Display)
+        let x, y = leg f false false "k1", leg f true false "k2"
+        let ts = termsFor (terms m) f.Name f.Name |> List.filter (attaches (leg b false true "P"))
+        for t in ts do checkUsable m t
+        if ts.IsEmpty then Ops.zero
+        else
+            let gamma = ts |> List.fold (fun (acc: DiracString) t -> acc + t.Coupling.Expression * t.Gamma) DiracString.Zero
+            let mf = if f.IsMassless then Ops.zero else f.Mass
+            let dots = [ "k1", "k2", b.Mass ** 2 / two - mf ** 2; "k1", "k1", mf ** 2; "k2", "k2", mf ** 2 ]
+            Dirac.spinSummedSquare (spinor x) gamma (spinor y) |> Dirac.substituteDots dots
 
     /// Whether a fermion leg is barred (for callers that build legs).
     let barred (l: Leg) = isBarred l

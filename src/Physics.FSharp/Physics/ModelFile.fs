@@ -422,6 +422,13 @@ module internal ModelFileReader =
                 at barTok (sprintf "the term '%s' is not Hermitian: bar(%s) … %s needs its conjugate, add + h.c." text barred fermionTok.Text)
             if boson.Kind = FieldKind.ComplexScalar && not hc then
                 at bosonTok (sprintf "the term '%s' is not Hermitian: the complex scalar %s needs + h.c." text boson.Name)
+            // a Majorana bilinear: the term g bar(chi) Γ chi φ stands for L ⊃ ½ g χ̄ Γ χ φ (FeynmanRules.majoranaVertex);
+            // χ̄ γ^μ χ = −χ̄ γ^μ χ vanishes identically (Γ' = C Γᵀ C⁻¹ = −Γ)
+            match fieldOf barred with
+            | Some f when f.Kind = FieldKind.MajoranaFermion && barred = fermionTok.Text && structure = DiracStructure.Vector ->
+                let g = gammas |> List.tryHead |> Option.defaultValue barTok
+                at g (sprintf "the term '%s' vanishes: bar(%s) gamma^mu %s = 0 for the Majorana fermion %s (a Majorana fermion has no vector current); write gamma^mu gamma5 for its axial current" text barred barred barred)
+            | _ -> ()
             // a projector that annihilates a left-handed neutrino makes the term vanish
             let weyl (n: string) = match fieldOf n with Some f -> f.Kind = FieldKind.LeftHandedNeutrino | None -> false
             let vanishing =

@@ -121,32 +121,41 @@ module internal ProcessDerivation =
     /// propagators 1/(t − m²), 1/(u − m²) are substituted back unexpanded (compact and numerically stable).
     let private pt, pu = s "P_t", s "P_u"
 
+    /// withPropagators for any set of propagators (placeholder, "k1" for the t channel or "k2" for the u channel, the
+    /// exchanged mass²): several masses in one channel (e.g. ν and χ both exchanged in χ χ → S S) each get their own
+    /// placeholder and D = t − m² (or u − m²); with P_t, P_u and D_t, D_u named as before, the one-mass-per-channel
+    /// forms are unchanged.
+    let withPropagatorSet (domain: Assumptions) (mIn: Expr) (mOut: Expr) (traceExpr: Expr) (props: (Expr * string * Expr) list) =
+        let poly = Normal.simplifyWith domain (Dirac.substituteDots (cmDots mIn mOut) traceExpr)
+        let ds =
+            props
+            |> List.map (fun (p, other, mass2) ->
+                let name = match p with Symbol n -> n | _ -> invalidArg "props" "a propagator placeholder is a symbol"
+                p, Symbol("D" + name.Substring 1), Normal.simplifyWith domain (mandelstam mIn mOut other) - mass2)
+        let names = ds |> List.map (fun (p, _, _) -> match p with Symbol n -> n | _ -> "")
+        let stable (factor: Expr) =
+            let syms = Structure.symbols factor
+            if not syms.IsEmpty && syms |> List.forall (fun n -> List.contains n names) then
+                let degrees = ds |> List.map (fun (p, _, _) -> if Structure.freeOf p factor then 0 else Polynomial.degree p factor)
+                let g =
+                    Structure.substituteMany (ds |> List.map (fun (p, dS, _) -> p, 1 / dS)) factor
+                    |> fun e -> List.fold2 (fun acc (_, dS, _) a -> acc * dS ** a) e ds degrees
+                    |> Normal.simplify
+                let gExact = Normal.simplifyWith domain (Structure.substituteMany (ds |> List.map (fun (_, dS, d) -> dS, d)) g)
+                List.fold2 (fun acc (_, _, d) a -> acc * d ** -a) gExact ds degrees
+            else Structure.substituteMany (ds |> List.map (fun (p, _, d) -> p, 1 / d)) factor
+        match Polynomial.squareFreeParts poly with
+        | Product fs -> fs |> List.map (fun f -> match f with Power(b, e) -> stable b ** e | _ -> stable f) |> productOf
+        | Power(b, e) -> stable b ** e
+        | f -> stable f
+
     /// The squared amplitude in a numerically stable form. The trace is a polynomial in P_t, P_u; it is split into
     /// square-free parts. A part built from the propagators alone, F(P_t, P_u) of degrees (a, b), is written as
     /// G(D_t, D_u)/(D_t^a D_u^b) with D = t − m² (u − m²) and the polynomial G put in normal form after D_t, D_u are
     /// replaced: differences such as P_t − P_u = (u − t)/(D_t D_u) then come out with u − t exact, instead of as a
     /// near-cancellation of two large terms (which made the d-wave SS → νν̄ integrand pure round-off at threshold).
     let withPropagators (domain: Assumptions) (mIn: Expr) (mOut: Expr) (traceExpr: Expr) (tMass2: Expr) (uMass2: Expr) =
-        let poly = Normal.simplifyWith domain (Dirac.substituteDots (cmDots mIn mOut) traceExpr)
-        let dt = Normal.simplifyWith domain (mandelstam mIn mOut "k1") - tMass2
-        let du = Normal.simplifyWith domain (mandelstam mIn mOut "k2") - uMass2
-        let dtS, duS = Symbol "D_t", Symbol "D_u"
-        let stable (factor: Expr) =
-            let syms = Structure.symbols factor
-            if not syms.IsEmpty && syms |> List.forall (fun n -> n = "P_t" || n = "P_u") then
-                let a = if Structure.freeOf pt factor then 0 else Polynomial.degree pt factor
-                let b = if Structure.freeOf pu factor then 0 else Polynomial.degree pu factor
-                let g =
-                    Structure.substituteMany [ pt, 1 / dtS; pu, 1 / duS ] factor
-                    |> fun e -> e * dtS ** a * duS ** b
-                    |> Normal.simplify
-                let gExact = Normal.simplifyWith domain (Structure.substituteMany [ dtS, dt; duS, du ] g)
-                gExact * dt ** -a * du ** -b
-            else Structure.substituteMany [ pt, 1 / dt; pu, 1 / du ] factor
-        match Polynomial.squareFreeParts poly with
-        | Product fs -> fs |> List.map (fun f -> match f with Power(b, e) -> stable b ** e | _ -> stable f) |> productOf
-        | Power(b, e) -> stable b ** e
-        | f -> stable f
+        withPropagatorSet domain mIn mOut traceExpr [ pt, "k1", tMass2; pu, "k2", uMass2 ]
 
     // ---- the model's fields by role -----------------------------------------------------------------------------
 
@@ -433,16 +442,24 @@ module internal ProcessDerivation =
         let names = { In1 = "p1"; In2 = "p2"; Out1 = "k1"; Out2 = "k2" }
         let mIn, mOut = initial.Mass, final.Mass
         let avg = averaging ins outs
-        let used = Collections.Generic.Dictionary<Channel, Expr>()
-        let record (c: Channel) (mass2: Expr) =
-            match used.TryGetValue c with
-            | true, m0 when m0 <> mass2 -> notYet "two different masses exchanged in one channel of an annihilation"
-            | _ -> used.[c] <- mass2
-        let placeholder (c: Channel) =
-            match c with
-            | T -> pt
-            | U -> pu
-            | S -> notYet "s-channel exchange in an annihilation"
+        // the masses exchanged in each channel, in the order met: the first is P_t (P_u), further ones P_t2, P_t3, …
+        // (e.g. ν and χ both exchanged in χ χ → S S of a Majorana χ with χ̄ P_L ν S + h.c. and ½ y_s χ̄ χ S)
+        let used = Collections.Generic.Dictionary<Channel, Collections.Generic.List<Expr>>()
+        let placeholder (c: Channel) (mass2: Expr) =
+            let baseName =
+                match c with
+                | T -> "P_t"
+                | U -> "P_u"
+                | S -> notYet "s-channel exchange in an annihilation"
+            let masses =
+                match used.TryGetValue c with
+                | true, l -> l
+                | _ ->
+                    let l = Collections.Generic.List<Expr>()
+                    used.[c] <- l
+                    l
+            let i = match masses.IndexOf mass2 with | -1 -> masses.Add mass2; masses.Count - 1 | i -> i
+            if i = 0 then s baseName else s (sprintf "%s%d" baseName (i + 1))
         let raw, text =
             if initial.IsFermion && final.IsFermion then
                 match twoLineDiagrams m names legs with
@@ -450,20 +467,15 @@ module internal ProcessDerivation =
                 | ds ->
                     let propagators (c: Channel) (b: Field) (b': Field) =
                         if b.Name <> b'.Name then notYet "two different bosons exchanged in an annihilation"
-                        record c (b.Mass ** 2)
-                        (placeholder c) ** 2
-                    let single (c: Channel) (b: Field) =
-                        record c (b.Mass ** 2)
-                        placeholder c
+                        (placeholder c (b.Mass ** 2)) ** 2
+                    let single (c: Channel) (b: Field) = placeholder c (b.Mass ** 2)
                     twoLineSquaredAny ds avg propagators single, twoLineText ds
             else
                 let fermions, bosons = legs |> List.partition (fun l -> l.Field.IsFermion)
                 let x, y, ds = oneLineDiagrams m names fermions bosons
                 if ds.IsEmpty then Ops.zero, ""
                 else
-                    let propagator (c: Channel) (f: Field) =
-                        record c (f.Mass ** 2)
-                        placeholder c
+                    let propagator (c: Channel) (f: Field) = placeholder c (f.Mass ** 2)
                     let txt =
                         String.Join(" + ", ds |> List.map (fun d ->
                             sprintf "%s %s [%s %s (q̸_%s + m_%s) %s] %s/(%s − m_%s²)%s" d.TermX.Coupling.Symbol d.TermY.Coupling.Symbol (text x) d.TermX.GammaText (channelText d.Channel) d.Internal.Name d.TermY.GammaText (text y) (channelText d.Channel) d.Internal.Name
@@ -471,12 +483,18 @@ module internal ProcessDerivation =
                     oneLineSquared x y ds avg propagator, txt
         if Ops.isZero raw then None
         else
-            let tMass2 = match used.TryGetValue T with | true, v -> v | _ -> (match used.TryGetValue U with | true, v -> v | _ -> Ops.zero)
-            let uMass2 = match used.TryGetValue U with | true, v -> v | _ -> tMass2
-            let parameters = parametersIn m [ raw; mIn; mOut; tMass2; uMass2 ]
+            let massesIn (c: Channel) = match used.TryGetValue c with | true, l -> List.ofSeq l | _ -> []
+            // P_t and P_u always (an unused one with the other channel's mass, as before), then the further masses
+            let ts, us = massesIn T, massesIn U
+            let tMass2 = match ts, us with | t :: _, _ -> t | [], u :: _ -> u | _ -> Ops.zero
+            let uMass2 = match us with | u :: _ -> u | [] -> tMass2
+            let extra (c: Channel) (other: string) (ms: Expr list) =
+                ms |> List.skip (min 1 ms.Length) |> List.map (fun m2 -> placeholder c m2, other, m2)
+            let props = [ pt, "k1", tMass2; pu, "k2", uMass2 ] @ extra T "k1" ts @ extra U "k2" us
+            let parameters = parametersIn m (raw :: mIn :: mOut :: (props |> List.map (fun (_, _, m2) -> m2)))
             let positive = symbolsOf parameters
             let domain = Assumptions.Positive("s" :: positive)
-            let m2 = withPropagators domain mIn mOut raw tMass2 uMass2
+            let m2 = withPropagatorSet domain mIn mOut raw props
             let display (l: Leg) = if l.Field.Kind = FieldKind.LeftHandedNeutrino then (if l.Anti then "ν̄" else "ν") else l.Display
             let name = sprintf "%s %s → %s %s" (display ins.[0]) (display ins.[1]) (display outs.[0]) (display outs.[1])
             let spins = spinStatement ins outs + (if final.Kind = FieldKind.LeftHandedNeutrino then "; per neutrino flavour" else "")
@@ -526,6 +544,18 @@ module internal ProcessDerivation =
                     (if vector then "summed over the final spins, averaged over the vector's three polarisations (Σ ε_μ ε*_ν = −g_μν + k_μk_ν/m²); the neutrino has one helicity"
                      else "summed over the final spins (the scalar has none to average); the neutrino has one helicity") nus m2 "MeV^2" [] parameters
             Some(DecayProcess(i, width, names, reference m "seed 001 below eq. (4.2), with the phase-space factor (1 − m_χ²/m_S²)² [proof decay.s-width]") :> Process)
+
+    /// The width of a scalar b into a fermion pair, Γ(b → f f̄) = |k| Σ|M|²/(8π m_b²) × (1/2 for a Majorana f: b → f f,
+    /// identical particles), |k| = √(m_b²/4 − m_f²) (PDG review "Kinematics", two-body decay), Σ|M|² from
+    /// FeynmanRules.pairDecaySquared; MeV, 0 when the model has no f̄ Γ f b term. E.g. for L ⊃ −½ y χ̄ χ S (the file's
+    /// y bar(chi) chi S, χ Majorana): y² m_S β³/(16π), β = √(1 − 4m_χ²/m_S²) — half the Dirac y² m_S β³/(8π)
+    /// [proof mj.width-pair]. Not a ProcessKind: S → χ χ is not part of MediatorDecay (S → χ ν̄ + χ̄ ν).
+    let fermionPairWidth (m: ModelData) (b: Field) (f: Field) : Expr =
+        let m2 = pairDecaySquared m b f
+        let mf = if f.IsMassless then Ops.zero else f.Mass
+        let k = sqrt (b.Mass ** 2 / 4 - mf ** 2)
+        let identical = if f.IsSelfConjugate then rat 1 2 else Ops.one
+        Normal.simplify (identical * m2 * k / (8 * pi * b.Mass ** 2))
 
     // ---- χ ν → χ ν, χ ν̄ → χ ν̄ ---------------------------------------------------------------------------------
 
@@ -603,6 +633,10 @@ module internal ProcessDerivation =
 
     /// Derives a kind for one neutrino field (None: absent). `nus` are the neutrino fields the result holds for.
     let private deriveOrRaise (m: ModelData) (kind: ProcessKind) (nu: Field) (nus: Field list) : Process option =
+        // no neutrino in any vertex (nu = null, e.g. a Majorana χ with ½ y χ̄ χ S alone): every process with a neutrino
+        // leg is absent; χ χ̄ → S S and S S → χ χ̄ do not need one
+        let needsNeutrino = not (kind = ProcessKind.ChiAntichiToMediatorPair || kind = ProcessKind.MediatorPairToChiAntichi)
+        if isNull (box nu) && needsNeutrino then None else
         match kind with
         | ProcessKind.NeutrinoNucleusToChiNucleus
         | ProcessKind.AntineutrinoNucleusToAntichiNucleus
