@@ -368,7 +368,7 @@ let obligations : Obligation list =
                     Prove.equal dom "= Γ_S(Dirac)" w (diracModel.Force().MediatorDecay()).Width.Expression ] }
       { Id = "mj.width-pair"
         Title = "Majorana bilinear: Γ(S → χ χ) = y² m_S β³/(16π) for the file's y bar(chi) chi S (L ⊃ −½ y χ̄ χ S), half the Dirac Γ(S → χ χ̄) = y² m_S β³/(8π) of −y χ̄ χ S; β = √(1 − 4m_χ²/m_S²)"
-        Equation = "Γ(S → f f̄) = y² m_S β³/(8π) for L = −y f̄ f S: FeynRules SM UFO decays.py, Γ(H → τ⁺τ⁻) = (M_H² y_τ² − 4M_τ² y_τ²)√(M_H⁴ − 4M_H²M_τ²)/(16π M_H³) with the H τ̄ τ vertex −i y_τ/√2 (couplings.py); hazma width_s_to_xx = g²(m_S² − 4m_χ²)^{3/2}/(8π m_S²)"
+        Equation = "Γ(S → f f̄) = y² m_S β³/(8π) for L = −y f̄ f S: the Standard Model's Γ(H → ℓ⁺ℓ⁻) = G_F m_ℓ² m_H β³/(4√2 π) (textbook; e.g. the PDG review of Higgs boson physics) with y = m_ℓ/v, v² = 1/(√2 G_F)"
         Statement = "The vertex of ½ y χ̄ χ S is i y (the factor 2 of the two contractions, FeynmanRules.majoranaVertex), so Σ|M|² = y² Tr[(k̸1 + m_χ)(k̸2 − m_χ)] = 2y² m_S² β², the Dirac value; the two χ in the final state are identical, a factor 1/2 in the phase space: Γ = y² m_S β³/(16π). A Dirac χ with −y χ̄ χ S: the same Σ|M|² and no 1/2. Dropping either factor (the vertex's 2 or the identical-particle 1/2) moves the Majorana width by 2 or 4."
         Domain = "m_S > 2m_χ > 0, y > 0"
         Check =
@@ -381,7 +381,7 @@ let obligations : Obligation list =
                     Prove.equal dom "Γ(S → χχ̄), Dirac" wDirac (yChi ** 2 * mS * beta ** 3 / (8 * pi)) ] }
       { Id = "mj.width-pair-pseudo"
         Title = "Majorana bilinear: Γ(a → χ χ) = y² m_a β/(16π) for the file's y bar(chi) i gamma5 chi a (L ⊃ ½ y χ̄ iγ5 χ a), half the Dirac y² m_a β/(8π)"
-        Equation = "pseudoscalar mediator width into a Dirac pair, Γ = g_χ² m_med β/(8π) (LHC Dark Matter Working Group, Abercrombie et al., Phys. Dark Univ. 27 (2020) 100371 [arXiv:1507.00966], as in its public implementations gamma_pseudo_chi); β¹ against the scalar's β³ (the pair in ¹S₀ rather than ³P₀)"
+        Equation = "pseudoscalar mediator width into a Dirac pair, Γ = g_χ² m_med β/(8π) (LHC Dark Matter Working Group, Abercrombie et al., Phys. Dark Univ. 27 (2020) 100371 [arXiv:1507.00966]); β¹ against the scalar's β³ (the pair in ¹S₀ rather than ³P₀)"
         Statement = "iγ5 is its own reversed vertex (C(iγ5)ᵀC⁻¹ = iγ5), so the Majorana vertex is i y iγ5 and Σ|M|² = y² Tr[(k̸1 + m)iγ5(k̸2 − m)iγ5] = 2y² m_a², with 1/2 for the identical χ χ."
         Domain = "m_a > 2m_χ > 0, y > 0"
         Check =
@@ -408,7 +408,7 @@ let obligations : Obligation list =
                         Prove.equal dom "b = y_χ² y_f² m_χ² β_f³/(8π(4m_χ² − m_S²)²)" b (yChi ** 2 * yF ** 2 * mChi ** 2 * betaF ** 3 / (8 * pi * (4 * mChi ** 2 - mS ** 2) ** 2)) ] }
       { Id = "mj.s-channel-s-wave"
         Title = "Majorana bilinear: χ χ → a* → f f̄ with pseudoscalar couplings (½ y_χ χ̄ iγ5 χ a, y_f f̄ iγ5 f a) has an s-wave, a = y_χ² y_f² m_χ² β_f/(2π(4m_χ² − m_a²)²), the Dirac χ χ̄ value"
-        Equation = "hand trace: ¼Σ|M|² = y_χ² y_f² Tr[(p̸1 − m_χ)iγ5(p̸2 + m_χ)iγ5] Tr[(k̸1 + m_f)iγ5(k̸2 − m_f)iγ5]/(4(s − m_a²)²) = y_χ² y_f² s²/(s − m_a²)²; at s = 4m_χ²: a = y_χ² y_f² m_χ² β_f/(2π(4m_χ² − m_a²)²), the form of Berlin, Hooper, McDermott, PRD 89 (2014) 115022 for Dirac χ (N_c = 1, Γ_a → 0)"
+        Equation = "hand trace: ¼Σ|M|² = y_χ² y_f² Tr[(p̸1 − m_χ)iγ5(p̸2 + m_χ)iγ5] Tr[(k̸1 + m_f)iγ5(k̸2 − m_f)iγ5]/(4(s − m_a²)²) = y_χ² y_f² s²/(s − m_a²)²; at s = 4m_χ²: a = y_χ² y_f² m_χ² β_f/(2π(4m_χ² − m_a²)²), the same as for a Dirac χ"
         Statement = "χ̄ iγ5 χ creates the ¹S₀ (0⁻⁺) state that an s-wave Majorana pair is in, so the s-wave survives. With the ½ of the Majorana term the vertex is y_χ iγ5, and |M|² is that of a Dirac χ with y_χ χ̄ iγ5 χ a (no ½): the same function of s, c."
         Domain = "m_χ > m_f > 0, m_a ≠ 2m_χ, couplings > 0"
         Check =
