@@ -364,14 +364,13 @@ module internal ModelObligations =
             | Number q when q.Sign < 0 -> Some(String.Join(", ", point |> List.map (fun (x, v) -> sprintf "%s = %s" x (Infix.format v))))
             | _ -> None)
 
-    /// |M|² ≥ 0 of a 2 → 2 annihilation on the CM region (s = 4E², masses √(E² − p²), √(E² − k²), −1 < c < 1):
-    /// denominators cleared summand by summand (clearDenominators), their signs by the factor-sign test, and the
-    /// numerator by the certified bound in c (boundedVariableNonNegative). Used where the normal form is too costly
-    /// or the factor-sign test alone does not decide (t/u interference, massive lines with vector bosons).
-    let annihilationNonNegative (dom: Assumptions) (e: Expr) : ModelCheckStatus * string =
+    /// The numerator of an annihilation's |M|² on the CM region with its sign fixed: √(x²) = x for E, |p|, |k|, the
+    /// denominators cleared summand by summand (clearDenominators) and their signs decided by the factor-sign test;
+    /// |M|² ≥ 0 exactly where the returned polynomial is (with the number of denominator factors), or the reason.
+    let private annihilationNumerator (dom: Assumptions) (e: Expr) : Result<Expr * int, ModelCheckStatus * string> =
         let e = rootsOfSquares [ "E_cm"; "p_cm"; "k_cm" ] e
         let n, dens = clearDenominators e
-        if n = Ops.zero then ModelCheckStatus.Failed, "|M|² is identically 0"
+        if n = Ops.zero then Error(ModelCheckStatus.Failed, "|M|² is identically 0")
         else
             let denSign =
                 dens
@@ -382,16 +381,199 @@ module internal ModelObligations =
                         if q.IsInteger && q.Num.IsEven then Ok sg
                         else match factorSign dom b with Some f -> Ok(sg * f) | None -> Error(sprintf "the sign of the denominator factor %s is not decided" (Infix.format b))) (Ok 1)
             match denSign with
-            | Error r -> ModelCheckStatus.Undecided, r
-            | Ok dsg ->
-                let n = if dsg > 0 then n else -n
+            | Error r -> Error(ModelCheckStatus.Undecided, r)
+            | Ok dsg -> Ok((if dsg > 0 then n else -n), dens.Length)
+
+    /// |M|² ≥ 0 of a 2 → 2 annihilation on the CM region (s = 4E², masses √(E² − p²), √(E² − k²), −1 < c < 1):
+    /// denominators cleared summand by summand (clearDenominators), their signs by the factor-sign test, and the
+    /// numerator by the certified bound in c (boundedVariableNonNegative). Used where the normal form is too costly
+    /// or the factor-sign test alone does not decide (t/u interference, massive lines with vector bosons).
+    let annihilationNonNegative (dom: Assumptions) (e: Expr) : ModelCheckStatus * string =
+        match annihilationNumerator dom e with
+        | Error(status, why) -> status, why
+        | Ok(n, denominators) ->
                 let status, how = boundedVariableNonNegative dom (Symbol "c") n
-                let how = sprintf "numerator over %d denominator factor(s) of known sign; %s" dens.Length how
+                let how = sprintf "numerator over %d denominator factor(s) of known sign; %s" denominators how
                 if status <> ModelCheckStatus.Undecided then status, how
                 else
                     match cmWitness n with
                     | Some point -> ModelCheckStatus.Failed, sprintf "negative at %s (exact rational evaluation of the numerator)" point
                     | None -> status, how
+
+    /// How far the box bound halves a box (every variable in turn) and how many sub-boxes it examines at most.
+    let private boxDepth, boxCount = 8, 512
+
+    /// The sign of a polynomial on a box of bounded variables (BoxBernstein): +1 when proven ≥ 0, −1 when proven ≤ 0,
+    /// None otherwise; each Bernstein coefficient (free of the box variables) a square or of provable sign on `dom`
+    /// (squaresAndPositive) or ≥ 0 by the AM–GM cover in the symbols `positive` names.
+    let private boxSign (dom: Assumptions) (positive: string -> bool) (box: (Expr * Q * Q) list) (g: Expr) : int option =
+        let coefficient (b: Expr) = squaresAndPositive dom b || amGmNonNegative positive b
+        let attempt (sign: int) =
+            let p = if sign > 0 then g else Algebraic.expand (-g)
+            // in three or more variables a few halvings only: where they do not decide, eliminating a variable does
+            let depth = if box.Length >= 3 then 3 else boxDepth
+            match BoxBernstein.nonNegative coefficient depth boxCount box p with
+            | NonNegative _ -> Some sign
+            | _ -> None
+        // the orientation to try first (or only): g's sign at the box's centre, every other symbol 1 (a guess, not a proof)
+        let names = box |> List.map (fun (x, _, _) -> Infix.format x)
+        let centre =
+            Structure.substituteMany
+                [ for (x, lo, hi) in box -> x, Number((lo + hi) / Q.OfInt 2)
+                  for n in Structure.symbols g do if not (List.contains n names) then yield Symbol n, Ops.one ] g
+        match Algebraic.expand centre with
+        | Number v when v.Sign > 0 -> attempt 1
+        | Number v when v.Sign < 0 -> attempt -1
+        | _ -> match attempt 1 with Some sg -> Some sg | None -> attempt -1
+
+    /// boxSign, and where the tensor-product bound does not decide (p ≥ 0 with a zero along a curve on the box's
+    /// boundary, e.g. the factor (a − b)² at c = ±1, which no halving of the box isolates): the Bernstein coefficients
+    /// in the last variable alone (in x² ∈ [0, h²] when p is even in x ∈ [−h, h]), each a polynomial in the other
+    /// variables whose sign is decided in turn by the factor-sign test on its square-free parts (a squared factor is
+    /// seen there) and, for the factors it leaves, by this test on the smaller box. All coefficients ≥ 0 (one > 0)
+    /// proves p ≥ 0 on the box, since every Bernstein basis polynomial is ≥ 0 there; all ≤ 0 proves p ≤ 0.
+    let rec private boxSignEliminating (dom: Assumptions) (positive: string -> bool) (level: int) (box: (Expr * Q * Q) list) (g: Expr) : int option =
+        let box = box |> List.filter (fun (x, _, _) -> not (Structure.freeOf x g))
+        let signOfCoefficient (dom: Assumptions) (box: (Expr * Q * Q) list) (b: Expr) =
+            if b = Ops.zero then Some 0
+            else
+                match polynomialSignWith (boxSignEliminating dom positive (level + 1) box) dom b with
+                | Ok sg -> Some sg
+                | Error _ -> None
+        let allOf (signs: int option list) =
+            if signs |> List.forall (fun sg -> sg = Some 0 || sg = Some 1) && List.contains (Some 1) signs then Some 1
+            elif signs |> List.forall (fun sg -> sg = Some 0 || sg = Some -1) && List.contains (Some -1) signs then Some -1
+            else None
+        match boxSign dom positive box g with
+        | Some sg -> Some sg
+        // one elimination and one blow-up at most (level 0 → 1 → 2), so the work stays bounded: the coefficients of
+        // an elimination are decided at level 1, the triangles of a blow-up at level 2 by the tensor-product bound alone
+        | None when level >= 2 -> None
+        | None ->
+            match box with
+            | [ (x, xlo, xhi); (y, ylo, yhi) ] ->
+                // two variables: a zero at a vertex where the quadratic form has a negative cross term (16x² − 12xy + 32y²)
+                // gives negative Bernstein coefficients next to it at every scale; blown up at that vertex (the box as
+                // two triangles, X = x-distance, Y = X·T or the other way round, X, T ∈ [0, 1]) the polynomial is
+                // X^k q(X, T) with q > 0 at X = 0 (the form along each direction), decided on the box (X, T)
+                let vertices = [ for vx in [ xlo; xhi ] do for vy in [ ylo; yhi ] -> vx, vy ]
+                let zeroAt (vx: Q, vy: Q) = Algebraic.expand (Structure.substituteMany [ x, Number vx; y, Number vy ] g) = Ops.zero
+                let bigX, bigT = Symbol(sprintf "blow_x%d" level), Symbol(sprintf "blow_t%d" level)
+                let dom' = dom.AndPositive(bigX).AndPositive(bigT)
+                let unit = [ bigX, Q.Zero, Q.One; bigT, Q.Zero, Q.One ]
+                vertices
+                |> List.filter zeroAt
+                |> List.tryPick (fun (vx, vy) ->
+                    let wx, wy = (if vx = xlo then xhi else xlo), (if vy = ylo then yhi else ylo)
+                    let triangles =
+                        [ [ x, Number vx + Number(wx - vx) * bigX; y, Number vy + Number(wy - vy) * bigX * bigT ]
+                          [ x, Number vx + Number(wx - vx) * bigX * bigT; y, Number vy + Number(wy - vy) * bigX ] ]
+                    triangles
+                    |> List.map (fun sub ->
+                        match polynomialSignWith (boxSignEliminating dom' positive 2 unit) dom' (Algebraic.expand (Structure.substituteMany sub g)) with
+                        | Ok sg -> Some sg
+                        | Error _ -> None)
+                    |> allOf)
+            | _ ->
+            match List.rev box with
+            | [] | [ _ ] -> None
+            | (x, lo, hi) :: restReversed ->
+                let rest = List.rev restReversed
+                let a = Polynomial.coefficients x g
+                let even = lo = -hi && (a |> List.indexed |> List.forall (fun (k, ak) -> k % 2 = 0 || ak = Ops.zero))
+                let coefficients =
+                    if even then
+                        let w = Symbol "box_w"
+                        let inW = a |> List.indexed |> List.filter (fun (k, _) -> k % 2 = 0) |> List.map (fun (k, ak) -> ak * w ** (k / 2)) |> List.sum
+                        BoxBernstein.coefficientsAlong w Q.Zero (hi * hi) (Algebraic.expand inW)
+                    else BoxBernstein.coefficientsAlong x lo hi g
+                match coefficients with
+                | None -> None
+                | Some bs -> bs |> List.map (signOfCoefficient dom rest) |> allOf
+
+    /// The sign of the polynomial g on the open box (each variable strictly inside its interval), every other symbol
+    /// positive: +1 proven ≥ 0, −1 proven ≤ 0, None undecided — the factor-sign test on g's square-free parts, then
+    /// boxSignEliminating on the factors it leaves (the test of the external-vector annihilations, for tests).
+    let internal boxPolynomialSign (box: (Expr * Q * Q) list) (g: Expr) : int option =
+        let names = box |> List.map (fun (x, _, _) -> Infix.format x)
+        let others = Structure.symbols g |> List.filter (fun n -> not (List.contains n names))
+        let dom =
+            box |> List.fold (fun (d: Assumptions) (x, lo, hi) -> d.AndPositive(x - Number lo).AndPositive(Number hi - x)) (Assumptions.Positive others)
+        match polynomialSignWith (boxSignEliminating dom (fun n -> List.contains n others) 0 box) dom g with
+        | Ok sg -> Some sg
+        | Error _ -> None
+
+    /// |M|² ≥ 0 of an annihilation with external vectors (χ χ̄ → V V, V V → …) on the CM region, where the bound in c
+    /// alone does not decide (the leading coefficient in c² changes sign over the region): the numerator of
+    /// annihilationNumerator with |p| = E a, |k| = E b (a, b ∈ [0, 1]: E > |p|, |k| ≥ 0), then the factor-sign test on
+    /// its square-free parts, the ones it leaves undecided bounded on the box (a, b, c) ∈ [0, 1]² × [−1, 1] by their
+    /// tensor-product Bernstein form (boxSign; E and the couplings positive in the coefficients). A vertex of a sub-box
+    /// where the numerator is a negative number refutes it (by continuity negative at nearby physical points).
+    let externalVectorAnnihilationNonNegative (dom: Assumptions) (e: Expr) : ModelCheckStatus * string =
+        match annihilationNumerator dom e with
+        | Error(status, why) -> status, why
+        | Ok(n, denominators) ->
+        // the bound in c first, worded as annihilationNonNegative words it (it decides V V → ν ν̄)
+        match boundedVariableNonNegative dom (Symbol "c") n with
+        | (ModelCheckStatus.Proven | ModelCheckStatus.Failed) as status, how -> status, sprintf "numerator over %d denominator factor(s) of known sign; %s" denominators how
+        | _ ->
+            let E, a, b, c = Symbol "E_cm", Symbol "a_cm", Symbol "b_cm", Symbol "c"
+            let g = Algebraic.expand (Structure.substituteMany [ Symbol "p_cm", E * a; Symbol "k_cm", E * b ] n)
+            let box =
+                [ if not (Structure.freeOf a g) then yield a, Q.Zero, Q.One
+                  if not (Structure.freeOf b g) then yield b, Q.Zero, Q.One
+                  yield c, Q.MinusOne, Q.One ]
+            let boxNames = box |> List.map (fun (x, _, _) -> Infix.format x)
+            let positive (n: string) = not (List.contains n boxNames) && dom.IsPositiveSymbol n
+            // a refutation: every other symbol set to 1 (a point of the region), the numeric polynomial's Bernstein
+            // coefficients at the vertices of up to 64 sub-boxes; a negative one is its exact value at that point
+            let witness () =
+                let others = Structure.symbols g |> List.filter (fun n -> not (List.contains n boxNames))
+                let numeric = Algebraic.expand (Structure.substituteMany [ for n in others -> Symbol n, Ops.one ] g)
+                match BoxBernstein.nonNegative (fun _ -> false) 6 64 box numeric with
+                | NegativeAt point ->
+                    Some(String.Join(", ", (point |> List.map (fun (x, v) -> sprintf "%s = %s" (Infix.format x) (Infix.format (Number v)))) @ [ for n in others -> n + " = 1" ]))
+                | _ -> None
+            // a refutation first (cheap, and it spares a wrong |M|² the proof's search): every other symbol 1, the
+            // numerator evaluated exactly at the interior points k/8 of each interval (k = 1 … 7)
+            let gridWitness () =
+                let others = Structure.symbols g |> List.filter (fun n -> not (List.contains n boxNames))
+                let numeric = Algebraic.expand (Structure.substituteMany [ for n in others -> Symbol n, Ops.one ] g)
+                let ring = PolyRing(box |> List.map (fun (x, _, _) -> x) |> Array.ofList)
+                match ring.TryOfExpr numeric with
+                | None -> None
+                | Some poly ->
+                    let axes = box |> List.map (fun (_, lo, hi) -> [ for k in 1 .. 7 -> lo + (hi - lo) * Q.OfInt k / Q.OfInt 8 ])
+                    let rec points (axes: Q list list) = match axes with [] -> [ [] ] | xs :: rest -> [ for v in xs do for tail in points rest -> v :: tail ]
+                    points axes
+                    |> List.tryFind (fun point ->
+                        let values = Array.ofList point
+                        let value = poly.Terms |> Seq.sumBy (fun (KeyValue(m, q)) -> q * (m.Exponents |> Array.mapi (fun i e -> Q.Pow(values.[i], e)) |> Array.fold ( * ) Q.One))
+                        value.Sign < 0)
+                    |> Option.map (fun point ->
+                        String.Join(", ", (List.map2 (fun (x, _, _) v -> sprintf "%s = %s" (Infix.format x) (Infix.format (Number v))) box point) @ [ for n in others -> n + " = 1" ]))
+            match gridWitness () with
+            | Some point ->
+                ModelCheckStatus.Failed,
+                sprintf "the numerator with |p| = E a, |k| = E b is negative at %s (exact rational evaluation at a point of the region)" point
+            | None ->
+            // on the open box a, b > 0 (the factor-sign test may use it: a + b > 0)
+            let dom = box |> List.fold (fun (d: Assumptions) (x, lo, _) -> if lo = Q.Zero then d.AndPositive x else d) dom
+            match polynomialSignWith (boxSignEliminating dom positive 0 box) dom g with
+            | Ok sg when sg > 0 ->
+                ModelCheckStatus.Proven,
+                sprintf "numerator over %d denominator factor(s) of known sign; with |p| = E a, |k| = E b a polynomial in (%s) ∈ %s whose square-free factors are squares, of provable sign, or of one sign on that box by Bernstein bounds (the tensor-product coefficients, the box halved where needed; else the coefficients in the last variable (c²), each factored and bounded on the smaller box, a zero at a vertex of a square blown up into two triangles; each coefficient a number, a square or ≥ 0 by AM–GM)"
+                    denominators (String.Join(", ", boxNames)) (String.Join(" × ", box |> List.map (fun (_, lo, hi) -> sprintf "[%s, %s]" (Infix.format (Number lo)) (Infix.format (Number hi)))))
+            | Ok _ -> ModelCheckStatus.Failed, sprintf "the numerator with |p| = E a, |k| = E b is ≤ 0 on the region and not identically 0: %s" (Infix.format g)
+            | Error why ->
+                match witness () with
+                | Some point ->
+                    ModelCheckStatus.Failed,
+                    sprintf "the numerator with |p| = E a, |k| = E b is negative at %s (exact; a point of the closed region, so negative at physical points nearby)" point
+                | None ->
+                    match cmWitness n with
+                    | Some point -> ModelCheckStatus.Failed, sprintf "negative at %s (exact rational evaluation of the numerator)" point
+                    | None -> ModelCheckStatus.Undecided, sprintf "numerator over %d denominator factor(s) of known sign; with |p| = E a, |k| = E b: %s" denominators why
 
     /// The physical region of a process, as substitutions that make it a rational parametrisation and the symbols and
     /// expressions positive on it.
@@ -421,12 +603,46 @@ module internal ModelObligations =
             let vars = p.Variables |> Seq.map (fun q -> q.Symbol) |> List.ofSeq
             [], Assumptions.Positive(vars @ massSymbols), "every energy, mass and coupling positive (the lab frame: E_ν, T, M > 0)"
 
+    /// W^d f(N₁/W, …, N_k/W) for f a polynomial in x₁ … x_k, d the sum of its degrees in them (so the result is a
+    /// polynomial): with exact polynomial arithmetic (MPoly), not by expanding expressions. None when f is not a
+    /// polynomial in the x_i or an N_i or W contains one of them.
+    let private homogenisedSubstitution (xs: Expr list) (ns: Expr list) (w: Expr) (f: Expr) : Expr option =
+        if xs |> List.exists (fun x -> not (Polynomial.isPolynomialIn x f) || not (Structure.freeOf x w) || ns |> List.exists (fun n -> not (Structure.freeOf x n))) then None
+        else
+            let kernels = xs @ ((f :: w :: ns) |> List.collect Polynomial.kernels) |> List.distinct |> Array.ofList
+            let ring = PolyRing kernels
+            let index = xs |> List.map (fun x -> (ring.IndexOf x).Value)
+            let fp = ring.OfExpr f
+            let d = index |> List.sumBy (fun i -> max 0 (MPoly.degree i fp))
+            let cached (p: MPoly) =
+                let cache = Dictionary<int, MPoly>()
+                fun (k: int) ->
+                    match cache.TryGetValue k with
+                    | true, r -> r
+                    | _ ->
+                        let r = MPoly.pow p k
+                        cache.[k] <- r
+                        r
+            let nPowers = ns |> List.map (fun n -> cached (ring.OfExpr(Algebraic.expand n)))
+            let wPower = cached (ring.OfExpr(Algebraic.expand w))
+            let mutable acc = MPoly.zero ring.Arity
+            for KeyValue(mono, q) in fp.Terms do
+                let e = Array.copy mono.Exponents
+                let ks = index |> List.map (fun i -> let k = e.[i] in e.[i] <- 0; k)
+                let rest : MPoly = { Arity = ring.Arity; Terms = Map.ofList [ Monomial e, q ] }
+                let term = List.fold2 (fun t k pw -> MPoly.mul t (pw k)) rest ks nPowers
+                acc <- MPoly.add acc (MPoly.mul term (wPower (d - List.sum ks)))
+            Some(ring.ToExpr acc)
+
     /// The sign of a polynomial factor of |M|² on the physical region through a bounded variable, for the factors the
     /// factor-sign test leaves undecided: +1 when proven ≥ 0, −1 when proven ≤ 0 (bernsteinNonNegative), None otherwise.
     /// An annihilation's factors are polynomials in c = cos θ ∈ [−1, 1] on the CM region already (physicalRegion). For
     /// χ ν → χ ν and χ ν̄ → χ ν̄ (a massless partner), the physical region is s = m_χ² + σ (σ > 0) and, in the CM frame,
     /// t = −2|p|²(1 − c) with |p|² = σ²/(4s), i.e. t = −σ²(1 − c)/(2(m_χ² + σ)): a factor of degree d in t times the
     /// positive (m_χ² + σ)^d is a polynomial in c, σ and the positive masses.
+    /// For ν N → χ N and ν̄ N → χ̄ N (a massive χ produced), the region above threshold in the CM frame, rational in
+    /// (u, c) ∈ [0, 1] × [−1, 1] (σ = s − (m_χ + M)² = 4m_χMu²/(1 − u²)): a factor times a positive power of
+    /// 4Ms(1 − u²)² is a polynomial in (u, c), bounded by its tensor-product Bernstein form (boxSign).
     let private boundedFactorSign (def: Model) (p: Process) (dom: Assumptions) : ((Expr -> int option) * string) option =
         let signBy (nonNegativeCoefficient: Expr -> bool) (toC: Expr -> Expr option) (f: Expr) =
             match toC f with
@@ -457,6 +673,33 @@ module internal ModelObligations =
                 let positive (n: string) = n = "sigma_s" || (n <> "c" && n <> "s" && n <> "t" && dom.IsPositiveSymbol n)
                 Some(signBy (fun b -> Structure.freeOf (s "c") b && (squaresAndPositive dom b || amGmNonNegative positive b)) toC,
                      "on the physical region s = m_χ² + σ (σ > 0), t = −σ²(1 − c)/(2s), c = cos θ ∈ [−1, 1]")
+        | :? NucleusScatteringProcess as n when p.Kind = ProcessKind.NeutrinoNucleusToChiNucleus || p.Kind = ProcessKind.AntineutrinoNucleusToAntichiNucleus ->
+            let chi = def.Field(def.Roles.DarkFermion)
+            if chi.IsMassless then None
+            else
+                // ν(p₁) N(p₂) → χ(p₃) N(p₄), N at rest: s = M² + 2ME_ν, t = −2MT. In the CM frame
+                //   t = m² − [(s − M²)(s + m² − M²) − (s − M²) κ c]/(2s),  κ = √λ(s, m², M²), c = cos θ,
+                // and above threshold λ = σ(σ + 4mM) with σ = s − (m + M)² > 0. σ = 4mMu²/(1 − u²), u ∈ (0, 1), makes
+                // κ = 4mMu/(1 − u²) rational: with S = (m + M)²(1 − u²) + 4mMu² (= s(1 − u²), > 0), A = S − M²(1 − u²)
+                // (= (s − M²)(1 − u²)), B = S + (m² − M²)(1 − u²), K = 4mMu and W = 4MS(1 − u²) (> 0 on the region):
+                //   E_ν = 2SA/W,  T = −t/(2M) = [A(B − Kc) − 2m²S(1 − u²)]/W.
+                // A factor of degree d_E in E_ν and d_T in T times W^(d_E + d_T) is a polynomial in (u, c) ∈ [0, 1] × [−1, 1]
+                // and the positive masses, of the factor's sign on the region.
+                let m, bigM = chi.MassParameter.Expression, n.NuclearMass.Expression
+                let u, c = s "u_s", s "c"
+                let ev, tv = ProcessVariables.NeutrinoEnergy.Expression, ProcessVariables.RecoilEnergy.Expression
+                let oneMinus = 1 - u ** 2
+                let bigS = (m + bigM) ** 2 * oneMinus + 4 * m * bigM * u ** 2
+                let a = bigS - bigM ** 2 * oneMinus
+                let b = bigS + (m ** 2 - bigM ** 2) * oneMinus
+                let k = 4 * m * bigM * u
+                let toUC (f: Expr) =
+                    homogenisedSubstitution [ ev; tv ] [ 2 * bigS * a; a * (b - k * c) - 2 * m ** 2 * bigS * oneMinus ] (4 * bigM * bigS * oneMinus) f
+                let positive (name: string) = name <> "c" && name <> "u_s" && dom.IsPositiveSymbol name
+                let sign (f: Expr) = toUC f |> Option.bind (boxSign dom positive [ u, Q.Zero, Q.One; c, Q.MinusOne, Q.One ])
+                Some(sign,
+                     sprintf "on the physical region above threshold, in the CM frame s = M² + 2ME_ν = (%s + M)² + σ, t = −2MT = %s² − (s − M²)(s + %s² − M² − κc)/(2s), σ = 4%sMu²/(1 − u²), κ = √λ(s, %s², M²) = 4%sMu/(1 − u²), (u, c) ∈ [0, 1] × [−1, 1], each factor times a positive power of 4Ms(1 − u²)² a polynomial in (u, c) (tensor-product Bernstein form, the box halved up to %d times where needed)"
+                         chi.MassParameter.Symbol chi.MassParameter.Symbol chi.MassParameter.Symbol chi.MassParameter.Symbol chi.MassParameter.Symbol chi.MassParameter.Symbol boxDepth)
         | _ -> None
 
     /// |M|² ≥ 0 (e: |M|² on the region of physicalRegion, dom its domain) by the factor-sign test (nonNegative); when that
@@ -476,11 +719,34 @@ module internal ModelObligations =
             | None -> ModelCheckStatus.Undecided, why
         | verdict -> verdict
 
-    /// |M|² ≥ 0 of a process (not a decay) as the standard obligation checks it without the annihilation bound:
-    /// |M|² (or m2 in its place, for tests) on the process's physical region, nonNegativeOnRegion.
+    /// Whether the model has vector(-like) vertices (γ^μ): its |M|² may be ≥ 0 only on the kinematic region.
+    let private hasVectorVertices (def: Model) = def.Vertices |> Seq.exists (fun v -> v.IsVectorLike)
+
+    /// An annihilation with an external vector (χ χ̄ → V V, V V → …).
+    let private hasExternalVector (p: Process) =
+        match p with
+        | :? AnnihilationProcess as a -> a.InitialParticle.Kind = FieldKind.Vector || a.FinalParticle.Kind = FieldKind.Vector
+        | _ -> false
+
+    /// |M|² ≥ 0 of a process that is not a decay, e (|M|² already on the region of physicalRegion, dom its domain) as
+    /// the standard obligation decides it. Annihilations with external vectors: the bound in c first (it decides
+    /// V V → ν ν̄), where it cannot the box (a, b, c) (externalVectorAnnihilationNonNegative); other annihilations with
+    /// massive particles on both sides or in a model with vector vertices: the bound in c (annihilationNonNegative);
+    /// everything else: the factor-sign test, then the factors it leaves bounded on the region (nonNegativeOnRegion).
+    let private positiveOnRegion (def: Model) (p: Process) (dom: Assumptions) (e: Expr) : ModelCheckStatus * string =
+        let bothMassive =
+            match p with
+            | :? AnnihilationProcess as a -> not a.InitialParticle.IsMassless && not a.FinalParticle.IsMassless
+            | _ -> false
+        if p.Category = ProcessCategory.Annihilation && hasExternalVector p then externalVectorAnnihilationNonNegative dom e
+        elif p.Category = ProcessCategory.Annihilation && (bothMassive || hasVectorVertices def) then annihilationNonNegative dom e
+        else nonNegativeOnRegion def p dom e
+
+    /// |M|² ≥ 0 of a process (not a decay) as the standard obligation checks it: |M|² (or m2 in its place, for tests)
+    /// on the process's physical region, positiveOnRegion.
     let squaredAmplitudeNonNegative (def: Model) (p: Process) (m2: Expr) : ModelCheckStatus * string =
         let subs, dom, _ = physicalRegion p
-        nonNegativeOnRegion def p dom (Structure.substituteMany subs m2)
+        positiveOnRegion def p dom (Structure.substituteMany subs m2)
 
     /// A process of the model, None when absent or not derived (NotSupportedException: listed by `notDerived`).
     let tryProcess (m: Model) (k: ProcessKind) : Process option =
@@ -502,6 +768,8 @@ module internal ModelObligations =
         let dims = dimensionTable def
         let dimensionOf (n: string) = match dims.TryGetValue n with | true, d -> Some d | _ -> None
         let processes = [ for k in Enum.GetValues<ProcessKind>() do match tryProcess def k with Some p -> yield k, p | None -> () ]
+        // |M|² ≥ 0 proofs by (process kind, |M|² on its region): a process with the same |M|² and dispatch reuses one
+        let positivityProofs = Dictionary<ProcessKind * Expr, ModelCheckStatus * string>(HashIdentity.Structural)
         let perProcess =
             [ for kind, p in processes do
                   let id what = sprintf "%s.%s.%s" name what (slug p.Name)
@@ -529,46 +797,40 @@ module internal ModelObligations =
                               | None -> ModelCheckStatus.Proven, String.Join(", ", found |> List.map (fun (w, got, _) -> sprintf "%s: %s" w (Dimensions.describe got))))
                   // |M|² ≥ 0 on the physical region. An annihilation with massive particles on both sides (χ χ̄ → S S,
                   // S S → χ χ̄: t- and u-channel fermion exchange) keeps two independent momenta, and the factor-sign
-                  // test alone does not decide the interference: it goes through annihilationNonNegative (below).
+                  // test alone does not decide the interference: it goes through annihilationNonNegative (positiveOnRegion).
                   let subs, dom, region = physicalRegion p
                   let subs = if p.Category = ProcessCategory.Decay then decayRegion else subs
-                  let bothMassive =
-                      match p with
-                      | :? AnnihilationProcess as a -> not a.InitialParticle.IsMassless && not a.FinalParticle.IsMassless
-                      | _ -> false
-                  // Not generated (yet) for a non-annihilation process with a massive produced or exchanged fermion in a
-                  // model with vector bosons (ν N → χ N, χ N → ν N, χ ν → χ ν through V): the q_μq_ν/m_V² part of the propagator on a massive
-                  // fermion line gives a |M|² that is positive only through a discriminant (a sum of squares the
-                  // factor-sign test does not find); elastic ν N → ν N keeps the check (T = T_max(1 − y) decides it).
-                  let vectorExchange =
-                      def.Vertices |> Seq.exists (fun v -> v.IsVectorLike)
-                      && p.Category <> ProcessCategory.Decay
-                      && not (p.Kind = ProcessKind.NeutrinoNucleusToNeutrinoNucleus || p.Kind = ProcessKind.NeutrinoNucleusToNeutrinoNucleusWithStandardModel)
+                  // A model with vector bosons: the q_μq_ν/m_V² part of the Proca propagator on a massive fermion line
+                  // (and the k_μk_ν/m_V² of an external V's polarisation sum) gives a |M|² that is ≥ 0 only on the
+                  // kinematic region, through a discriminant the factor-sign test does not find: ν N → χ N, ν̄ N → χ̄ N
+                  // go through the region above threshold (boundedFactorSign: (u, c) on a box), χ ν → χ ν through the
+                  // bound in cos θ, the annihilations through the bound in c and, with external vectors, the box
+                  // (a, b, c) (positiveOnRegion).
                   // ν N → ν N with the SM: |M|² ∝ Q'² K with Q' = Q_W − (√2/G_F) g_ν Q_V/(2MT + m²) written in
                   // G_F's exact number, a square the factorisation over the rationals does not see; K ≥ 0 is the
                   // check of ν N → ν N through the mediators alone (same kinematic factor), Q'² the closed form a
                   // file states (light-vector.closed-form)
                   let smInterference = p.Kind = ProcessKind.NeutrinoNucleusToNeutrinoNucleusWithStandardModel
-                  // annihilations: the certified bound in c over the CM region decides the t/u interference and the
-                  // massive lines with vector bosons (annihilationNonNegative), so every annihilation gets the check
-                  // — except with external vectors (χ χ̄ → V V, V V → …): there the leading coefficient in c² changes
-                  // sign over the region (e.g. 3E⁴ − 6E²k² + 2k⁴ at p → 0), beyond the bound, so the check is not
-                  // generated yet (it would be undecided and refuse the model)
-                  let externalVector =
-                      match p with
-                      | :? AnnihilationProcess as a -> a.InitialParticle.Kind = FieldKind.Vector || a.FinalParticle.Kind = FieldKind.Vector
-                      | _ -> false
-                  let annihilation = p.Category = ProcessCategory.Annihilation && not externalVector
-                  if annihilation || (not bothMassive && not vectorExchange && not smInterference) then
+                  // ν N → χ N through V is ≥ 0 above threshold only (not for every positive E_ν, T): the statement says so
+                  let region =
+                      if hasVectorVertices def && (p.Kind = ProcessKind.NeutrinoNucleusToChiNucleus || p.Kind = ProcessKind.AntineutrinoNucleusToAntichiNucleus) then
+                          "the lab frame above threshold, T_min(E_ν) ≤ T ≤ T_max(E_ν), i.e. s = M² + 2ME_ν > (m_χ + M)² at any CM angle"
+                      else region
+                  if not smInterference then
                     yield
                         guarded (id "positive") (sprintf "%s: |M|² ≥ 0" p.Name) (sprintf "|M|² of %s is ≥ 0 on the physical region (%s)" p.Name region)
                             (fun () ->
                                 let e = Structure.substituteMany subs p.SquaredAmplitude.Expression
-                                let dom = if p.Category = ProcessCategory.Decay then dom.AndPositive(s "delta_m") else dom
-                                if annihilation && (bothMassive || vectorExchange) then annihilationNonNegative dom e
+                                if p.Category = ProcessCategory.Decay then nonNegativeOnRegion def p (dom.AndPositive(s "delta_m")) e
                                 else
-                                    // the factor-sign test, then the factors it leaves undecided bounded in cos θ
-                                    nonNegativeOnRegion def p dom e) ]
+                                    // ν̄ N → χ̄ N has the |M|² of ν N → χ N on the same region (one proof for both)
+                                    let kindClass = if p.Kind = ProcessKind.AntineutrinoNucleusToAntichiNucleus then ProcessKind.NeutrinoNucleusToChiNucleus else p.Kind
+                                    match positivityProofs.TryGetValue((kindClass, e)) with
+                                    | true, verdict -> verdict
+                                    | _ ->
+                                        let verdict = positiveOnRegion def p dom e
+                                        positivityProofs.[(kindClass, e)] <- verdict
+                                        verdict) ]
         // ν / ν̄ relations
         let has k = (tryProcess def k).IsSome
         let pairs =
