@@ -48,8 +48,16 @@ public static class ScanBenchmarks
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 3);
         int cores = Math.Min(2, Environment.ProcessorCount);
-        // warm-up: the kernel's derivations, the experiments' SM predictions and the JIT
+        // warm-up: the kernel's derivations, the experiments' SM predictions and the JIT — rounds of the measured grid on
+        // one and on two threads, until tiered compilation has promoted the hot code (its background compiles would
+        // otherwise run on the core a 1-thread round leaves free and compete with a 2-thread round: a bias of up to
+        // 30 % against two cores in the first rounds)
         Time(() => Grid(3, 2, 8, 4), 1, new NullSink());
+        for (int w = 0; w < 3; w++)
+        {
+            Time(() => Grid(8, 2, 40, 25), 1, new NullSink());
+            Time(() => Grid(8, 2, 40, 25), cores, new NullSink());
+        }
 
         // 16 mass pairs × 1000 couplings (40 y_X × 25 y_q, as in the 10⁵-point scan) = 16000 points per round, 16 blocks
         int n = Math.Max(3, rounds / 7);
