@@ -85,6 +85,9 @@ public sealed record ScanOutcome(long Total, long Resumed, long Computed, long F
     /// <summary>Batches handed to the sink (transactions).</summary>
     public long Commits { get; init; }
 
+    /// <summary>How often a worker without a block took over the upper half of another worker's (the end of a run).</summary>
+    public long Steals { get; init; }
+
     /// <summary>Points stored when the run ended.</summary>
     public long Stored => Resumed + Computed;
 }
@@ -92,7 +95,11 @@ public sealed record ScanOutcome(long Total, long Resumed, long Computed, long F
 /// <summary>
 /// Evaluates the points of a scan (one shard) on all cores and hands rows to a sink in batches. Workers take whole
 /// shard blocks in order; within a block, each observable is re-evaluated only when a parameter it needs changes
-/// (a grid varies the couplings fastest, so the mass-dependent work is done once per block and mass pair).
+/// (a grid varies the couplings fastest, so the mass-dependent work is done once per block and mass pair). When no
+/// block is left, a worker takes over the upper half of the largest block (or part of one) still being computed, if at
+/// least <see cref="Piece.MinimumSplit"/> of its points are unclaimed (<see cref="Piece"/>: each point is claimed exactly
+/// once), so the cores finish together instead of one idling through the last block; the part taken over hits the
+/// mass pair's caches the owner built.
 /// <para>
 /// There is no writer thread (on a machine whose cores all compute, one would compete with the workers for them): a
 /// worker that finishes a block queues its rows and, if no other thread is storing, takes the store and moves the queue,
@@ -103,8 +110,8 @@ public sealed record ScanOutcome(long Total, long Resumed, long Computed, long F
 /// 4 × threads finished blocks are queued (the store is slower than the computation: the backlog stays bounded), and
 /// the calling thread commits what is left once the workers are done.
 /// </para>
-/// Cancellation stops the workers between points; every finished row is still committed, so a resumed run computes
-/// exactly the missing points. A failing observable does not stop the scan: its cell is empty and the row's status
+/// Cancellation stops the workers between points; every finished row is still committed (per block a prefix, or, where
+/// a part was taken over, a prefix of each part), so a resumed run computes exactly the missing points. A failing observable does not stop the scan: its cell is empty and the row's status
 /// names the column and the error.
 /// </summary>
 public static class ScanEngine
@@ -130,9 +137,12 @@ public static class ScanEngine
             options.StoredIndices?.Invoke(b * block, Math.Min(spec.Count, (b + 1) * block)) ?? []);
         int threads = Math.Max(1, options.Threads);
         var store = new Handoff(sink, options, resumed, total, backlogBlocks: Math.Max(4, 4 * threads));
-        long next = -1;
+        long next = -1, steals = 0;
         double workerCpu = 0;
         object cpuLock = new();
+        // the pieces being computed (a block, or the part of one another worker took over), for a worker that runs out of
+        // blocks to split; a piece is registered under the same lock that hands out the next block, so none is missed
+        var active = new List<Piece>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         store.Stop = stop;
 
@@ -145,19 +155,34 @@ public static class ScanEngine
             {
                 while (!stop.IsCancellationRequested && !store.Halted)
                 {
-                    long k = Interlocked.Increment(ref next);
-                    if (k >= todo.Length) break;
-                    long b = todo[k];
-                    long start = b * block, end = Math.Min(spec.Count, start + block);
-                    var skip = partial.GetValueOrDefault(b);
-                    var rows = new List<ScanRow>((int)(end - start));
-                    for (long i = start; i < end; i++)
+                    Piece? piece;
+                    lock (active)
+                    {
+                        long k = ++next;
+                        if (k < todo.Length)
+                        {
+                            long b = todo[k];
+                            piece = new Piece(b, b * block, 0, (int)BlockSize(spec.Count, block, b));
+                        }
+                        else
+                        {
+                            // no block left: take over the upper half of the largest piece still being computed
+                            piece = active.Count == 0 ? null : active.MaxBy(p => p.Remaining)!.TrySplit(Piece.MinimumSplit);
+                            if (piece is not null) steals++;
+                        }
+                        if (piece is not null) active.Add(piece);
+                    }
+                    if (piece is null) break;
+                    var skip = partial.GetValueOrDefault(piece.Block);
+                    var rows = new List<ScanRow>(piece.Remaining);
+                    while (piece.TryClaim(out long i))
                     {
                         if (skip is not null && skip.Contains(i)) continue;
                         if (stop.IsCancellationRequested) break;
                         rows.Add(evaluator.Evaluate(i));
                         if (store.Overdue) inStore += store.TryCommitOverdue();
                     }
+                    lock (active) active.Remove(piece);
                     if (rows.Count > 0) inStore += store.Add(rows.ToArray());
                 }
             }
@@ -186,8 +211,70 @@ public static class ScanEngine
         return new ScanOutcome(total, resumed, store.Computed, store.Failed, store.FirstFailure, clock.Elapsed, canceled)
         {
             SinkSeconds = store.SinkSeconds, SinkCpuSeconds = store.SinkCpu, WorkerCpuSeconds = workerCpu,
-            StoreWaitSeconds = store.WaitSeconds, Commits = store.Commits,
+            StoreWaitSeconds = store.WaitSeconds, Commits = store.Commits, Steals = steals,
         };
+    }
+
+    /// <summary>
+    /// The points a worker computes: offsets [next, end) of one block, in one 64-bit word (next in the high half), so
+    /// that claiming the next point (the owner) and taking over the upper half (another worker) are each one
+    /// compare-and-swap: every point is claimed exactly once.
+    /// </summary>
+    internal sealed class Piece(long block, long blockStart, int from, int to)
+    {
+        /// <summary>Fewer points than this left in a piece: not split (a takeover costs a few cache look-ups).</summary>
+        public const int MinimumSplit = 64;
+
+        private long _state = Pack(from, to);
+
+        private static long Pack(int next, int end) => ((long)next << 32) | (uint)end;
+
+        /// <summary>The block the piece belongs to.</summary>
+        public long Block { get; } = block;
+
+        /// <summary>Points not yet claimed.</summary>
+        public int Remaining
+        {
+            get
+            {
+                long s = Volatile.Read(ref _state);
+                return Math.Max(0, (int)s - (int)(s >> 32));
+            }
+        }
+
+        /// <summary>Claims the next point (its scan index); false when none is left.</summary>
+        public bool TryClaim(out long index)
+        {
+            while (true)
+            {
+                long s = Volatile.Read(ref _state);
+                int n = (int)(s >> 32), e = (int)s;
+                if (n >= e)
+                {
+                    index = -1;
+                    return false;
+                }
+                if (Interlocked.CompareExchange(ref _state, Pack(n + 1, e), s) == s)
+                {
+                    index = blockStart + n;
+                    return true;
+                }
+            }
+        }
+
+        /// <summary>Takes the upper half of the unclaimed points as a new piece (the owner keeps the lower half); null
+        /// when fewer than <paramref name="minimum"/> are left.</summary>
+        public Piece? TrySplit(int minimum)
+        {
+            while (true)
+            {
+                long s = Volatile.Read(ref _state);
+                int n = (int)(s >> 32), e = (int)s;
+                if (e - n < minimum) return null;
+                int mid = n + (e - n) / 2;
+                if (Interlocked.CompareExchange(ref _state, Pack(n, mid), s) == s) return new Piece(Block, blockStart, mid, e);
+            }
+        }
     }
 
     /// <summary>Points in block <paramref name="b"/> of a scan of <paramref name="count"/> points.</summary>
