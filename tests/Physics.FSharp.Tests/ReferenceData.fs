@@ -6,14 +6,21 @@ open System
 open System.IO
 open NuDM.Physics
 
-/// tests/reference-data, found by walking up from the test binaries to the repository root.
-let folder =
+/// The repository root (the folder holding NuDM.Hybrid.sln), found by walking up from the test binaries; the tests'
+/// one way to reach models/, fixtures and source files.
+let repositoryRoot =
     lazy
         (let rec up (d: DirectoryInfo) =
-            if isNull d then failwithf "tests/reference-data was not found above %s" AppContext.BaseDirectory
-            elif File.Exists(Path.Combine(d.FullName, "NuDM.Hybrid.sln")) then Path.Combine(d.FullName, "tests", "reference-data")
+            if isNull d then failwithf "the repository root (NuDM.Hybrid.sln) is not above %s" AppContext.BaseDirectory
+            elif File.Exists(Path.Combine(d.FullName, "NuDM.Hybrid.sln")) then d.FullName
             else up d.Parent
          up (DirectoryInfo AppContext.BaseDirectory))
+
+/// A path below the repository root ('/'-separated parts).
+let inRepository (parts: string list) = Path.Combine(Array.ofList (repositoryRoot.Force() :: parts))
+
+/// tests/reference-data.
+let folder = lazy (inRepository [ "tests"; "reference-data" ])
 
 /// Full path of a reference file (relative to tests/reference-data, '/'-separated).
 let path (relative: string) = Path.Combine(folder.Force(), relative)

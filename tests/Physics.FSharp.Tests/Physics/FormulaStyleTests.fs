@@ -13,14 +13,8 @@ open NUnit.Framework
 open NuDM.Symbolic
 open NuDM.Symbolic.Notation
 
-/// The repository root (the folder holding NuDM.Hybrid.sln), found above the test binaries.
-let private root =
-    lazy
-        (let rec up (d: DirectoryInfo) =
-            if isNull d then failwithf "the repository root (NuDM.Hybrid.sln) is not above %s" AppContext.BaseDirectory
-            elif File.Exists(Path.Combine(d.FullName, "NuDM.Hybrid.sln")) then d.FullName
-            else up d.Parent
-         up (DirectoryInfo AppContext.BaseDirectory))
+/// The repository root (the folder holding NuDM.Hybrid.sln).
+let private root = ReferenceData.repositoryRoot
 
 /// The folders the rule holds in (physics and proofs; the symbolic core is excluded).
 let private folders = [ "src/Physics.FSharp/Physics"; "proofs/Proofs" ]

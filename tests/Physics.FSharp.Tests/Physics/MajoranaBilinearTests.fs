@@ -10,13 +10,7 @@ open System.IO
 open NUnit.Framework
 open NuDM.Physics
 
-let private root =
-    lazy
-        (let rec up (d: DirectoryInfo) =
-            if isNull d then failwith "no NuDM.Hybrid.sln above the test directory"
-            elif File.Exists(Path.Combine(d.FullName, "NuDM.Hybrid.sln")) then d.FullName
-            else up d.Parent
-         up (DirectoryInfo AppContext.BaseDirectory))
+let private root = ReferenceData.repositoryRoot
 
 let private fixturePath () = Path.Combine(root.Force(), "tests", "Physics.FSharp.Tests", "Fixtures", "majorana-bilinear.yaml")
 let private fixture = lazy (ModelFile.Load(fixturePath (), null, "test"))

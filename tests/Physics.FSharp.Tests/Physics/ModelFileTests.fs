@@ -634,12 +634,7 @@ let ``χ χ̄ → S S: |M|² ≥ 0 is proven on the CM region, wrong ones (t-cha
 
 /// models/majorana.yaml: the seeds' scalar model with a Majorana χ (t/u and s/u interference).
 let private majoranaFixture =
-    lazy
-        (let rec up (d: DirectoryInfo) =
-            if isNull d then failwith "no NuDM.Hybrid.sln above the test directory"
-            elif File.Exists(Path.Combine(d.FullName, "NuDM.Hybrid.sln")) then d.FullName
-            else up d.Parent
-         ModelFile.Load(Path.Combine(up (DirectoryInfo AppContext.BaseDirectory), "models", "majorana.yaml"), null, "test"))
+    lazy (ModelFile.Load(ReferenceData.inRepository [ "models"; "majorana.yaml" ], null, "test"))
 
 /// |M|² with its interference summands (those with two different propagator bases) multiplied by k.
 let private interferenceTimes (k: int) (m2: Expr) =

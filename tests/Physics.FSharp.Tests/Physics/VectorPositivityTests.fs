@@ -83,13 +83,7 @@ let ``Bernstein box bound: proven means non-negative on a grid`` (coefficients: 
 
 // ---- models/vector.yaml --------------------------------------------------------------------------------------
 
-let private repositoryRoot =
-    lazy
-        (let rec up (d: DirectoryInfo) =
-            if isNull d then failwith "no NuDM.Hybrid.sln above the test directory"
-            elif File.Exists(Path.Combine(d.FullName, "NuDM.Hybrid.sln")) then d.FullName
-            else up d.Parent
-         up (DirectoryInfo AppContext.BaseDirectory))
+let private repositoryRoot = ReferenceData.repositoryRoot
 
 let private vectorFixture = lazy (ModelFile.Load(Path.Combine(repositoryRoot.Force(), "models", "vector.yaml"), null, "test"))
 
