@@ -135,9 +135,10 @@ public class ScanHandoffTests
     }
 
     /// <summary>
-    /// Ctrl-C in the middle of a run (here: after the second commit): what was computed is stored — per block a prefix,
-    /// on one thread the prefix of the scan — and a resume from the store computes exactly the rest, ending with the
-    /// rows of an uninterrupted run.
+    /// Ctrl-C in the middle of a run (here: after the second commit): what was computed is stored — per block a prefix
+    /// (blocks of 7 points are never split: a worker takes over part of a block only from 64 unclaimed points on), on
+    /// one thread the prefix of the scan — and a resume from the store computes exactly the rest, ending with the rows
+    /// of an uninterrupted run.
     /// </summary>
     [TestCase(1)]
     [TestCase(4)]
