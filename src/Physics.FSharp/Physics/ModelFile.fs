@@ -422,6 +422,17 @@ module internal ModelFileReader =
                 at barTok (sprintf "the term '%s' is not Hermitian: bar(%s) … %s needs its conjugate, add + h.c." text barred fermionTok.Text)
             if boson.Kind = FieldKind.ComplexScalar && not hc then
                 at bosonTok (sprintf "the term '%s' is not Hermitian: the complex scalar %s needs + h.c." text boson.Name)
+            // a bilinear of one field is Hermitian by itself only when Γ̄ = γ⁰Γ†γ⁰ = Γ: 1, iγ5, γ^μ, γ^μγ5, γ^μP_L, γ^μP_R are;
+            // P_L and P_R are not (ψ̄ P_L ψ)† = ψ̄ P_R ψ (a left-handed neutrino's ν̄ P_L ν vanishes: refused below)
+            let sameFieldNotHermitian =
+                barred = fermionTok.Text && not hc
+                && (structure = DiracStructure.LeftScalar || structure = DiracStructure.RightScalar)
+                && not (match fieldOf barred with Some f -> f.Kind = FieldKind.LeftHandedNeutrino | None -> false)
+            if sameFieldNotHermitian then
+                let g = gammas |> List.tryHead |> Option.defaultValue barTok
+                let other = if structure = DiracStructure.LeftScalar then "P_R" else "P_L"
+                at g (sprintf "the term '%s' is not Hermitian: its conjugate is bar(%s) %s %s %s; add + h.c. (together they are bar(%s) (a + b gamma5) %s, a chiral Yukawa coupling), or write the scalar (nothing) or i gamma5"
+                          text barred other barred boson.Name barred barred)
             // a Majorana bilinear: the term g bar(chi) Γ chi φ stands for L ⊃ ½ g χ̄ Γ χ φ (FeynmanRules.majoranaVertex);
             // χ̄ γ^μ χ = −χ̄ γ^μ χ vanishes identically (Γ' = C Γᵀ C⁻¹ = −Γ)
             match fieldOf barred with

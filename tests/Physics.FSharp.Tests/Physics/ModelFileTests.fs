@@ -149,6 +149,19 @@ let ``a formula that does not parse is refused at the column inside the file`` (
     Assert.That(e.Reason, Does.Contain("Parse error"))
 
 [<Test>]
+let ``a chiral bilinear of one field without its conjugate is not Hermitian: refused at the projector; with + h.c. it loads`` () =
+    let text = edited "\"y_N bar(N) N S\"" "\"y_N bar(N) P_L N S\""
+    let e = refused text
+    let line, column = positionOf text "P_L N S"
+    Assert.That((e.Line, e.Column), Is.EqualTo((line, column)))
+    Assert.That(e.Reason, Does.Contain("is not Hermitian").And.Contain("bar(N) P_R N S").And.Contain("add + h.c."))
+    // with its conjugate, or with a Γ that is Hermitian by itself (1, i gamma5), a χ χ S term reads
+    let shipped = ModelFile.Parse("models/scalar.yaml", scalarText.Force()).Vertices.Count
+    for term in [ "y_chi bar(chi) P_L chi S + h.c."; "y_chi bar(chi) chi S"; "y_chi bar(chi) i gamma5 chi S" ] do
+        let m = ModelFile.Parse("models/scalar.yaml", edited "  - term: \"y_N bar(N) N S\"" ("  - term: \"y_N bar(N) N S\"\n  - term: \"" + term + "\""))
+        Assert.That(m.Vertices.Count, Is.EqualTo(shipped + 1), term)
+
+[<Test>]
 let ``P_R on the left-handed neutrino makes the term vanish: refused with the reason`` () =
     let text = edited "\"y_chi bar(chi) P_L nu S + h.c.\"" "\"y_chi bar(chi) P_R nu S + h.c.\""
     let e = refused text
