@@ -202,6 +202,10 @@ public static class ScanBenchmarks
     private static double Time(Func<ScanSpec> spec, int threads, IScanSink sink, out RunCosts costs)
     {
         var s = spec();
+        // each round starts on a collected heap: the previous round's caches are garbage, and a background collection of
+        // them would otherwise run during this round — on the core a 1-thread round leaves free, against a 2-thread one
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true);
+        GC.WaitForPendingFinalizers();
         long bytes = GC.GetTotalAllocatedBytes(), exceptions = Interlocked.Read(ref _exceptions);
         int collections = GC.CollectionCount(0);
         var pause = GC.GetTotalPauseDuration();
@@ -222,6 +226,8 @@ public static class ScanBenchmarks
     {
         var s = spec();
         var run = NuDM.App.Statistics.RunFingerprint.Current();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true); // as Time: a collected heap at the start
+        GC.WaitForPendingFinalizers();
         double cpu0 = ProcessCpu();
         var clock = Stopwatch.StartNew();
         ScanOutcome o;
