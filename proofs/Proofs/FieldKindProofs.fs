@@ -148,6 +148,15 @@ let private bilinearModel (name: string) (chiKind: FieldKind) (gamma: DiracStruc
 /// Γ(S → χ χ) (Majorana) or Γ(S → χ χ̄) (Dirac) of a bilinear model, from ProcessDerivation.fermionPairWidth.
 let private pairWidth (m: Model) = ProcessDerivation.fermionPairWidth m.Data (m.Field "S") (m.Field "chi")
 
+/// The pair widths of a Majorana bilinear model and its Dirac twin against y² m β^n/(16π) and y² m β^n/(8π),
+/// β = √(1 − 4m_χ²/m²), on m > 2m_χ (the boson written `boson` in the labels).
+let private pairWidths (majorana: Model) (dirac: Model) (betaPower: int) (boson: string) =
+    let dom = (Assumptions.Positive [ "m_chi"; "m_S"; "y_chi" ]).AndPositive(mS - 2 * mChi)
+    let beta = sqrt (1 - 4 * mChi ** 2 / mS ** 2)
+    Prove.all
+        [ Prove.equal dom (sprintf "Γ(%s → χχ), Majorana" boson) (pairWidth majorana) (yChi ** 2 * mS * beta ** betaPower / (16 * pi))
+          Prove.equal dom (sprintf "Γ(%s → χχ̄), Dirac" boson) (pairWidth dirac) (yChi ** 2 * mS * beta ** betaPower / (8 * pi)) ]
+
 /// χ(p1) χ(p2) → f(k1) f̄(k2) through the s-channel S from the Feynman rules (FeynmanRules.twoLineDiagrams, one line of
 /// the two external χ): the number of graphs, ¼Σ|M|²(s, c) in the CM frame and σv = a + b v² (ProcessDerivation.lowVelocity).
 let private sChannel (m: Model) =
@@ -160,6 +169,10 @@ let private sChannel (m: Model) =
     let positive = [ "m_chi"; "m_S"; "m_f"; "y_chi"; "y_f"; "s" ]
     let m2 = Normal.simplifyWith (Assumptions.Positive positive) (Dirac.substituteDots (ProcessDerivation.cmDots mChi mF) raw)
     ds.Length, m2, ProcessDerivation.lowVelocity positive mChi mF m2
+
+/// The domain of the s-channel proofs (m_χ > m_f > 0, everything positive) and β_f = √(1 − m_f²/m_χ²) at threshold.
+let private sChannelDomain = (Assumptions.Positive [ "m_chi"; "m_S"; "m_f"; "y_chi"; "y_f" ]).AndPositive(mChi - mF)
+let private betaF = sqrt (1 - mF ** 2 / mChi ** 2)
 
 /// The seeds' y_χ χ̄ P_L ν S + h.c. with χ of the given kind plus the bilinear y_s χ̄ χ S (for a Majorana χ: ½ y_s χ̄ χ S)
 /// and y_N N̄ N S.
@@ -372,25 +385,14 @@ let obligations : Obligation list =
         Statement = "The vertex of ½ y χ̄ χ S is i y (the factor 2 of the two contractions, FeynmanRules.majoranaVertex), so Σ|M|² = y² Tr[(k̸1 + m_χ)(k̸2 − m_χ)] = 2y² m_S² β², the Dirac value; the two χ in the final state are identical, a factor 1/2 in the phase space: Γ = y² m_S β³/(16π). A Dirac χ with −y χ̄ χ S: the same Σ|M|² and no 1/2. Dropping either factor (the vertex's 2 or the identical-particle 1/2) moves the Majorana width by 2 or 4."
         Domain = "m_S > 2m_χ > 0, y > 0"
         Check =
-          fun () ->
-              let dom = (Assumptions.Positive [ "m_chi"; "m_S"; "y_chi" ]).AndPositive(mS - 2 * mChi)
-              let beta = sqrt (1 - 4 * mChi ** 2 / mS ** 2)
-              let wMaj, wDirac = pairWidth (majoranaScalar.Force()), pairWidth (diracScalar.Force())
-              Prove.all
-                  [ Prove.equal dom "Γ(S → χχ), Majorana" wMaj (yChi ** 2 * mS * beta ** 3 / (16 * pi))
-                    Prove.equal dom "Γ(S → χχ̄), Dirac" wDirac (yChi ** 2 * mS * beta ** 3 / (8 * pi)) ] }
+          fun () -> pairWidths (majoranaScalar.Force()) (diracScalar.Force()) 3 "S" }
       { Id = "mj.width-pair-pseudo"
         Title = "Majorana bilinear: Γ(a → χ χ) = y² m_a β/(16π) for the file's y bar(chi) i gamma5 chi a (L ⊃ ½ y χ̄ iγ5 χ a), half the Dirac y² m_a β/(8π)"
         Equation = "pseudoscalar mediator width into a Dirac pair, Γ = g_χ² m_med β/(8π) (LHC Dark Matter Working Group, Abercrombie et al., Phys. Dark Univ. 27 (2020) 100371 [arXiv:1507.00966]); β¹ against the scalar's β³ (the pair in ¹S₀ rather than ³P₀)"
         Statement = "iγ5 is its own reversed vertex (C(iγ5)ᵀC⁻¹ = iγ5), so the Majorana vertex is i y iγ5 and Σ|M|² = y² Tr[(k̸1 + m)iγ5(k̸2 − m)iγ5] = 2y² m_a², with 1/2 for the identical χ χ."
         Domain = "m_a > 2m_χ > 0, y > 0"
         Check =
-          fun () ->
-              let dom = (Assumptions.Positive [ "m_chi"; "m_S"; "y_chi" ]).AndPositive(mS - 2 * mChi)
-              let beta = sqrt (1 - 4 * mChi ** 2 / mS ** 2)
-              Prove.all
-                  [ Prove.equal dom "Γ(a → χχ), Majorana" (pairWidth (majoranaPseudo.Force())) (yChi ** 2 * mS * beta / (16 * pi))
-                    Prove.equal dom "Γ(a → χχ̄), Dirac" (pairWidth (diracPseudo.Force())) (yChi ** 2 * mS * beta / (8 * pi)) ] }
+          fun () -> pairWidths (majoranaPseudo.Force()) (diracPseudo.Force()) 1 "a" }
       { Id = "mj.s-channel-p-wave"
         Title = "Majorana bilinear: χ χ → S* → f f̄ with scalar couplings (½ y_χ χ̄ χ S, y_f f̄ f S) has one graph and no s-wave: σv = y_χ² y_f² m_χ² β_f³ v²/(8π(4m_χ² − m_S²)²) + O(v⁴)"
         Equation = "hand trace: ¼Σ|M|² = y_χ² y_f² Tr[(p̸1 − m_χ)(p̸2 + m_χ)] Tr[(k̸1 + m_f)(k̸2 − m_f)]/(4(s − m_S²)²) = y_χ² y_f² (s − 4m_χ²)(s − 4m_f²)/(s − m_S²)², isotropic; σv = 2|k| ¼Σ|M|²/(8π s^{3/2}) with s − 4m_χ² = m_χ² v², β_f = √(1 − m_f²/m_χ²)"
@@ -399,8 +401,7 @@ let obligations : Obligation list =
         Check =
           fun () ->
               let n, _, (a, b) = sChannel (majoranaScalar.Force())
-              let dom = (Assumptions.Positive [ "m_chi"; "m_S"; "m_f"; "y_chi"; "y_f" ]).AndPositive(mChi - mF)
-              let betaF = sqrt (1 - mF ** 2 / mChi ** 2)
+              let dom = sChannelDomain
               if n <> 1 then Outcome.Fail(sprintf "expected one graph (one flow for the χ χ line), found %d" n)
               else
                   Prove.all
@@ -415,8 +416,7 @@ let obligations : Obligation list =
           fun () ->
               let n, m2, (a, _) = sChannel (majoranaPseudo.Force())
               let _, m2Dirac, _ = sChannel (diracPseudo.Force())
-              let dom = (Assumptions.Positive [ "m_chi"; "m_S"; "m_f"; "y_chi"; "y_f" ]).AndPositive(mChi - mF)
-              let betaF = sqrt (1 - mF ** 2 / mChi ** 2)
+              let dom = sChannelDomain
               let sv = s "s"
               if n <> 1 then Outcome.Fail(sprintf "expected one graph (one flow for the χ χ line), found %d" n)
               else
