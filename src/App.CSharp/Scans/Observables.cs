@@ -272,29 +272,14 @@ public sealed class XPhiNuModel : IScanModel
 
     internal sealed class PairCache<T>
     {
-        private readonly ConcurrentDictionary<(long, long), Lazy<T>> _map = new();
-        private int _count;
+        private readonly BoundedCache<(long, long), T> _cache = new(Caches.Capacity);
 
         public T Get(double mX, double r, Func<T> build) => Get(mX, r, build, static b => b());
 
         /// <summary>The value of (<paramref name="mX"/>, <paramref name="r"/>), built by <paramref name="build"/>(<paramref name="state"/>)
-        /// on a miss. With a static lambda and a struct state a hit allocates nothing (a scan asks once per point and
-        /// observable; a capturing lambda would be a new closure each time).</summary>
-        public T Get<TState>(double mX, double r, TState state, Func<TState, T> build)
-        {
-            var key = (BitConverter.DoubleToInt64Bits(mX), BitConverter.DoubleToInt64Bits(r));
-            return _map.TryGetValue(key, out var hit) ? hit.Value : Add(key, state, build); // lock-free: the common case
-        }
-
-        private T Add<TState>((long, long) key, TState state, Func<TState, T> build)
-        {
-            if (Interlocked.Increment(ref _count) > Caches.Capacity)
-            {
-                _map.Clear();
-                Interlocked.Exchange(ref _count, 1);
-            }
-            return _map.GetOrAdd(key, _ => new Lazy<T>(() => build(state), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
-        }
+        /// on a miss (<see cref="BoundedCache{TKey, T}"/>).</summary>
+        public T Get<TState>(double mX, double r, TState state, Func<TState, T> build) =>
+            _cache.Get((BitConverter.DoubleToInt64Bits(mX), BitConverter.DoubleToInt64Bits(r)), state, build);
     }
 
     // ------------------------------------------------------------------ observables
@@ -900,6 +885,31 @@ public sealed class FileScanModel : IScanModel
 }
 
 /// <summary>
+/// A thread-safe memo of a pure function: each key's value built once (Lazy, execution and publication: another thread
+/// asking for a key being built waits for it), emptied and refilled past <c>capacity</c> keys so that it stays bounded.
+/// A hit takes no lock and allocates nothing; <c>build</c> is called with <c>state</c>, so a static lambda and a struct
+/// state allocate no closure per call (a scan asks once per point and observable).
+/// </summary>
+internal sealed class BoundedCache<TKey, T>(int capacity) where TKey : notnull
+{
+    private readonly ConcurrentDictionary<TKey, Lazy<T>> _map = new();
+    private int _count;
+
+    public T Get<TState>(TKey key, TState state, Func<TState, T> build) =>
+        _map.TryGetValue(key, out var hit) ? hit.Value : Add(key, state, build);
+
+    private T Add<TState>(TKey key, TState state, Func<TState, T> build)
+    {
+        if (Interlocked.Increment(ref _count) > capacity)
+        {
+            _map.Clear();
+            Interlocked.Exchange(ref _count, 1);
+        }
+        return _map.GetOrAdd(key, _ => new Lazy<T>(() => build(state), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    }
+}
+
+/// <summary>
 /// Kinetic decoupling at fixed (m_X, r) for any y_X. The X ν → X ν amplitude is exactly ∝ y_X⁴ (two φ vertices, no
 /// width), so γ(T; y) = y⁴ γ₁(T) and T_KD solves G(ln T) = 4 ln y + g₁(ln T) = 0 with
 /// g₁ = ln γ₁(T_ν(T)) − ln H(T) (seed 000 eq. 14; <see cref="Cosmology.KineticDecoupling.MomentumTransferRate"/> at
@@ -957,41 +967,16 @@ internal sealed class DecouplingTable
         return v;
     }
 
-    private readonly ConcurrentDictionary<long, Lazy<(double T, DecouplingNotFoundException? Error)>> _results = new();
-    private int _stored;
+    private readonly BoundedCache<long, (double T, DecouplingNotFoundException? Error)> _results = new(4096);
 
-    /// <summary>T_KD (photon temperature, MeV) at coupling <paramref name="y"/> (computed once per y).</summary>
-    /// <exception cref="DecouplingNotFoundException">Decoupled while relativistic, or never decoupled (as the direct solve).</exception>
-    public double Temperature(double y)
-    {
-        var r = Result(y);
-        return r.Error is null ? r.T : throw r.Error;
-    }
-
-    /// <summary>T_KD (photon temperature, MeV) at coupling <paramref name="y"/>, or NaN with <paramref name="notFound"/> the
-    /// exception <see cref="Temperature(double)"/> throws (decoupled while relativistic, never decoupled) — without
-    /// throwing it: a scan asks again at every point of the same y_X, and a throw costs tens of μs.</summary>
+    /// <summary>T_KD (photon temperature, MeV) at coupling <paramref name="y"/> (computed once per y), or NaN with
+    /// <paramref name="notFound"/> saying why there is none (decoupled while relativistic, never decoupled, as the direct
+    /// solve) — returned, not thrown: a scan asks again at every point of the same y_X, and a throw costs tens of μs.</summary>
     public double Temperature(double y, out DecouplingNotFoundException? notFound)
     {
-        var r = Result(y);
+        var r = _results.Get(BitConverter.DoubleToInt64Bits(y), (self: this, y), static a => a.self.Solve(a.y));
         notFound = r.Error;
         return r.Error is null ? r.T : double.NaN;
-    }
-
-    private (double T, DecouplingNotFoundException? Error) Result(double y)
-    {
-        long key = BitConverter.DoubleToInt64Bits(y);
-        return _results.TryGetValue(key, out var known) ? known.Value : Add(key, y); // a hit allocates nothing
-    }
-
-    private (double T, DecouplingNotFoundException? Error) Add(long key, double y)
-    {
-        if (Interlocked.Increment(ref _stored) > 4096)
-        {
-            _results.Clear();
-            Interlocked.Exchange(ref _stored, 1);
-        }
-        return _results.GetOrAdd(key, _ => new Lazy<(double, DecouplingNotFoundException?)>(() => Solve(y))).Value;
     }
 
     /// <summary>T_KD at <paramref name="y"/>, or NaN and why it has none (returned, not thrown: a scan meets it at many
