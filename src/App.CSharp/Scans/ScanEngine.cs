@@ -111,8 +111,8 @@ public sealed record ScanOutcome(long Total, long Resumed, long Computed, long F
 /// the calling thread commits what is left once the workers are done.
 /// </para>
 /// Cancellation stops the workers between points; every finished row is still committed (per block a prefix, or, where
-/// a part was taken over, a prefix of each part), so a resumed run computes exactly the missing points. A failing observable does not stop the scan: its cell is empty and the row's status
-/// names the column and the error.
+/// a part was taken over, a prefix of each part), so a resumed run computes exactly the missing points. A failing
+/// observable does not stop the scan: its cell is empty and the row's status names the column and the error.
 /// </summary>
 public static class ScanEngine
 {
