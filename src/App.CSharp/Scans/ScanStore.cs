@@ -1,6 +1,6 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Reflection;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -26,7 +26,7 @@ public sealed record StoreColumn(string Name, string Unit, string Description, C
 public sealed record ScanMetadata
 {
     /// <summary>The store format.</summary>
-    public const string CurrentFormat = "nudm-scan-store/1";
+    public const string CurrentFormat = "nudm-scan-store/2";
 
     public string Format { get; init; } = CurrentFormat;
     /// <summary>SHA-256 of the spec's canonical form.</summary>
@@ -98,23 +98,36 @@ public sealed record ScanMetadata
 }
 
 /// <summary>
-/// The embedded store of a scan: one SQLite file (Microsoft.Data.Sqlite), WAL journal, rows keyed by the point index and
-/// committed in batches (a killed run loses at most the batch in flight; the next run computes exactly the points that
-/// are missing). Table <c>meta</c> holds the <see cref="ScanMetadata"/> (hashes of spec, model and data; program
-/// version), table <c>points</c> one row per point: <c>idx</c>, one REAL column per parameter and observable (NULL:
-/// not applicable or failed), <c>status</c> ("ok" or the error) and <c>seconds</c>. Not thread-safe: one writer.
+/// The embedded store of a scan: one SQLite file (Microsoft.Data.Sqlite), WAL journal, rows committed in batches (a
+/// killed run loses at most the batch in flight; the next run computes exactly the points that are missing). Table
+/// <c>meta</c> holds the <see cref="ScanMetadata"/> (hashes of spec, model and data; program version); table
+/// <c>packs</c> the points, up to <see cref="PackRows"/> of a batch per row: <c>first_idx</c>, <c>last_idx</c> (the
+/// smallest and largest point index in it), <c>n</c> (its points), <c>runs</c> (its indices as runs of consecutive
+/// indices) and <c>rows</c> (its points packed: <see cref="RowCodec"/>). Rows are read back through <see cref="Rows"/>
+/// (<c>nudm scan export</c> writes CSV and Parquet for analysis). Why packs and not a row per point: the store's cost was
+/// SQLite's handling of ~130 bytes per point (≈ 1.3 μs of CPU, the same for one REAL column per value or one blob per
+/// point), ~8 % of a scan whose points cost ~15 μs. Packs of ~65 kB with 16 kB pages and a 2 MB page cache (pages and
+/// buffers reused while warm rather than new memory touched for every batch: the new pages' faults were most of that
+/// cost on the VMs measured) cost ~0.1 μs per point; a thread of the store folds the WAL into the file while the scan
+/// runs (<see cref="Checkpointer"/>), so closing waits for the last batch's pages only. Not thread-safe: one writer.
 /// </summary>
 public sealed class ScanStore : IDisposable
 {
     private readonly SqliteConnection _db;
-    private sqlite3_stmt? _insert, _insertMany;
-    private int _manyRows;
+    private sqlite3_stmt? _insert;
+    private byte[] _rowBuffer = [], _runBuffer = [];
+    private readonly Checkpointer? _checkpointer;
 
-    private ScanStore(SqliteConnection db, string path, ScanMetadata metadata)
+    /// <summary>Points per pack (one SQLite row): ~65 kB with 16 columns, below the size at which the native allocator
+    /// maps fresh memory for a record.</summary>
+    public const int PackRows = 512;
+
+    private ScanStore(SqliteConnection db, string path, ScanMetadata metadata, bool write)
     {
         _db = db;
         Path = path;
         Metadata = metadata;
+        if (write) _checkpointer = new Checkpointer(path);
     }
 
     /// <summary>The store file (full path).</summary>
@@ -133,12 +146,13 @@ public sealed class ScanStore : IDisposable
             Exec(db, "PRAGMA busy_timeout = 10000;");
             if (mode != SqliteOpenMode.ReadOnly)
             {
+                Exec(db, "PRAGMA page_size = 16384;"); // a new store's pages (an existing store keeps its own)
                 Exec(db, "PRAGMA journal_mode = WAL;");
                 Exec(db, "PRAGMA synchronous = NORMAL;"); // WAL + NORMAL: a committed batch survives a killed process
-                // fold the WAL into the file every 64 MB rather than every 4 MB (each fold syncs the disk), and keep up to
-                // 64 MB of pages in memory: batches of thousands of rows then cost microseconds per row
-                Exec(db, "PRAGMA wal_autocheckpoint = 16384;");
-                Exec(db, "PRAGMA cache_size = -65536;");
+                // the writer never folds the WAL itself (the store's checkpointer thread does, while the scan runs);
+                // appending packs touches the last pages only: a small cache keeps its buffers warm
+                Exec(db, "PRAGMA wal_autocheckpoint = 0;");
+                Exec(db, "PRAGMA cache_size = -2048;");
             }
         }
         catch (SqliteException e)
@@ -156,8 +170,6 @@ public sealed class ScanStore : IDisposable
         c.Transaction = tx;
         c.ExecuteNonQuery();
     }
-
-    private static string Quote(string column) => "\"" + column.Replace("\"", "\"\"") + "\"";
 
     /// <summary>
     /// Opens the store at <paramref name="path"/> for a run with <paramref name="metadata"/>, creating it if missing.
@@ -180,13 +192,13 @@ public sealed class ScanStore : IDisposable
                     throw new UserInputException(
                         $"the scan store {full} was made with other inputs; what differs: {string.Join("; ", diff)}. It cannot be resumed with this run. " +
                         "Use another --out folder (or delete the store) to start afresh");
-                return new ScanStore(db, full, stored);
+                return new ScanStore(db, full, stored, write: true);
             }
             using (var tx = db.BeginTransaction())
             {
                 Exec(db, "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);", tx);
-                var cols = metadata.Parameters.Concat(metadata.Observables).Select(c => Quote(c.Name) + " REAL");
-                Exec(db, $"CREATE TABLE points (idx INTEGER PRIMARY KEY, {string.Join(", ", cols)}, status TEXT NOT NULL, seconds REAL NOT NULL);", tx);
+                // the blob last: reading first_idx, last_idx, n or runs does not read the rows' overflow pages
+                Exec(db, "CREATE TABLE packs (id INTEGER PRIMARY KEY, first_idx INTEGER NOT NULL, last_idx INTEGER NOT NULL, n INTEGER NOT NULL, runs BLOB NOT NULL, rows BLOB NOT NULL);", tx);
                 using var ins = db.CreateCommand();
                 ins.Transaction = tx;
                 ins.CommandText = "INSERT INTO meta (key, value) VALUES ($k, $v);";
@@ -200,7 +212,7 @@ public sealed class ScanStore : IDisposable
                 }
                 tx.Commit();
             }
-            return new ScanStore(db, full, metadata);
+            return new ScanStore(db, full, metadata, write: true);
         }
         catch
         {
@@ -218,7 +230,7 @@ public sealed class ScanStore : IDisposable
         var db = Connect(full, SqliteOpenMode.ReadOnly);
         try
         {
-            return new ScanStore(db, full, ReadMetadata(db, full));
+            return new ScanStore(db, full, ReadMetadata(db, full), write: false);
         }
         catch
         {
@@ -269,6 +281,10 @@ public sealed class ScanStore : IDisposable
             throw new UserInputException($"{path} is not a nudm scan store ({e.Message})");
         }
         string Get(string key) => values.TryGetValue(key, out var v) ? v : throw new UserInputException($"{path} is not a complete nudm scan store: its metadata lack '{key}'");
+        if (values.TryGetValue("format", out var format) && format != ScanMetadata.CurrentFormat)
+            throw new UserInputException(
+                $"{path} is a scan store of format {format}, written by another version of nudm; this one reads {ScanMetadata.CurrentFormat} " +
+                "(format 2 packs up to 512 points into one SQLite row). Export it with the nudm that wrote it, or run the scan again");
         try
         {
             var inv = CultureInfo.InvariantCulture;
@@ -305,7 +321,7 @@ public sealed class ScanStore : IDisposable
         get
         {
             using var c = _db.CreateCommand();
-            c.CommandText = "SELECT COUNT(*) FROM points;";
+            c.CommandText = "SELECT COALESCE(SUM(n), 0) FROM packs;";
             return (long)c.ExecuteScalar()!;
         }
     }
@@ -313,15 +329,35 @@ public sealed class ScanStore : IDisposable
     /// <summary>True when every point of the store's shard is stored.</summary>
     public bool IsComplete => RowCount == Metadata.ShardPoints;
 
+    /// <summary>The runs of consecutive stored indices (start, count) of the packs that may hold indices in
+    /// [<paramref name="from"/>, <paramref name="to"/>); read from the packs' <c>runs</c>, not their rows.</summary>
+    private IEnumerable<(long Start, long Count)> StoredRuns(long from, long to)
+    {
+        using var c = _db.CreateCommand();
+        c.CommandText = "SELECT runs FROM packs WHERE last_idx >= $a AND first_idx < $b;";
+        c.Parameters.AddWithValue("$a", from);
+        c.Parameters.AddWithValue("$b", to);
+        using var r = c.ExecuteReader();
+        while (r.Read())
+        {
+            var runs = (byte[])r.GetValue(0);
+            for (int k = 0; k + 16 <= runs.Length; k += 16)
+                yield return (BinaryPrimitives.ReadInt64LittleEndian(runs.AsSpan(k)), BinaryPrimitives.ReadInt64LittleEndian(runs.AsSpan(k + 8)));
+        }
+    }
+
     /// <summary>How many points each block holds (blocks of <see cref="ScanMetadata.ShardBlock"/>; absent blocks hold none).</summary>
     public Dictionary<long, long> BlockCounts()
     {
         var d = new Dictionary<long, long>();
-        using var c = _db.CreateCommand();
-        c.CommandText = "SELECT idx / $b AS blk, COUNT(*) FROM points GROUP BY blk;";
-        c.Parameters.AddWithValue("$b", Metadata.ShardBlock);
-        using var r = c.ExecuteReader();
-        while (r.Read()) d[r.GetInt64(0)] = r.GetInt64(1);
+        long block = Metadata.ShardBlock;
+        foreach (var (start, count) in StoredRuns(0, long.MaxValue))
+            for (long i = start, end = start + count; i < end;)
+            {
+                long b = i / block, upTo = Math.Min(end, (b + 1) * block);
+                d[b] = d.GetValueOrDefault(b) + (upTo - i);
+                i = upTo;
+            }
         return d;
     }
 
@@ -329,57 +365,33 @@ public sealed class ScanStore : IDisposable
     public HashSet<long> IndicesIn(long from, long to)
     {
         var s = new HashSet<long>();
-        using var c = _db.CreateCommand();
-        c.CommandText = "SELECT idx FROM points WHERE idx >= $a AND idx < $b;";
-        c.Parameters.AddWithValue("$a", from);
-        c.Parameters.AddWithValue("$b", to);
-        using var r = c.ExecuteReader();
-        while (r.Read()) s.Add(r.GetInt64(0));
+        foreach (var (start, count) in StoredRuns(from, to))
+            for (long i = Math.Max(start, from), end = Math.Min(start + count, to); i < end; i++) s.Add(i);
         return s;
     }
 
     /// <summary>
-    /// Adds rows in one transaction (a batch): all or none of them are stored. The rows go through one prepared INSERT.
-    /// Its parameters are bound by calling the bundled native SQLite library (e_sqlite3, the one Microsoft.Data.Sqlite
-    /// loads through SQLitePCLRaw) directly (<see cref="NativeStatement"/>): SQLitePCLRaw's bindings dispatch through a
-    /// provider object and a SafeHandle per call, which cost more than SQLite's own work for a row of doubles (measured
-    /// with 13 columns: 0.9 against 0.4 μs per row for the binds alone, the insert itself ≈ 1.3 μs). Where SQLitePCLRaw
-    /// uses another native library, its own calls bind (same values, same statement).
+    /// Adds rows in one transaction (a batch): all or none of them are stored. The rows go in packs of up to
+    /// <see cref="PackRows"/> (one SQLite row each: the rows packed by <see cref="RowCodec"/>, their indices as runs).
     /// </summary>
     public void Insert(IReadOnlyList<ScanRow> rows)
     {
         if (rows.Count == 0) return;
         int np = Metadata.Parameters.Count, no = Metadata.Observables.Count;
+        foreach (var row in rows)
+            if (row.Parameters.Length != np || row.Observables.Length != no)
+                throw new ArgumentException($"row {row.Index} has {row.Parameters.Length} parameters and {row.Observables.Length} observables; the store has {np} and {no}");
         var db = _db.Handle!;
         if (_insert is null)
         {
-            var names = new[] { "idx" }.Concat(Metadata.Parameters.Concat(Metadata.Observables).Select(c => Quote(c.Name))).Concat(["status", "seconds"]).ToList();
-            string one = $"({string.Join(", ", names.Select(_ => "?"))})";
-            string head = $"INSERT INTO points ({string.Join(", ", names)}) VALUES ";
-            Check(raw.sqlite3_prepare_v2(db, head + one + ";", out var stmt), "prepare the insert");
+            Check(raw.sqlite3_prepare_v2(db, "INSERT INTO packs (first_idx, last_idx, n, runs, rows) VALUES (?, ?, ?, ?, ?);", out var stmt), "prepare the insert");
             _insert = stmt;
-            // one statement for many rows: a step per chunk rather than per row (SQLite allows 32766 parameters)
-            _manyRows = Math.Clamp(32766 / names.Count, 1, ManyRows);
-            Check(raw.sqlite3_prepare_v2(db, head + string.Join(", ", Enumerable.Repeat(one, _manyRows)) + ";", out var many), "prepare the insert");
-            _insertMany = many;
         }
         Check(raw.sqlite3_exec(db, "BEGIN IMMEDIATE;"), "begin a batch");
         bool done = false;
         try
         {
-            if (NativeStatement.IsAvailable)
-            {
-                bool added = false, addedMany = false;
-                _insert.DangerousAddRef(ref added); // the statements stay alive while their raw pointers are in use
-                _insertMany!.DangerousAddRef(ref addedMany);
-                try { InsertAll(new NativeBinder(_insertMany.DangerousGetHandle()), new NativeBinder(_insert.DangerousGetHandle()), rows, np, no); }
-                finally
-                {
-                    if (added) _insert.DangerousRelease();
-                    if (addedMany) _insertMany.DangerousRelease();
-                }
-            }
-            else InsertAll(new RawBinder(_insertMany!), new RawBinder(_insert), rows, np, no);
+            for (int k = 0; k < rows.Count; k += PackRows) InsertPack(rows, k, Math.Min(rows.Count, k + PackRows));
             Check(raw.sqlite3_exec(db, "COMMIT;"), "commit a batch");
             done = true;
         }
@@ -387,146 +399,110 @@ public sealed class ScanStore : IDisposable
         {
             if (!done) raw.sqlite3_exec(db, "ROLLBACK;");
         }
+        _checkpointer?.Nudge();
     }
 
-    private static readonly byte[] OkUtf8 = Encoding.UTF8.GetBytes(PointEvaluator.Ok);
-
-    /// <summary>Rows per step of the many-row insert.</summary>
-    private const int ManyRows = 32;
-
-    /// <summary>Binds and steps the rows: whole chunks of <see cref="_manyRows"/> through <paramref name="many"/>, the
-    /// rest one by one through <paramref name="one"/> (one code path for both sets of calls).</summary>
-    private void InsertAll<TBinder>(TBinder many, TBinder one, IReadOnlyList<ScanRow> rows, int np, int no) where TBinder : struct, IRowBinder
+    /// <summary>Inserts rows [<paramref name="from"/>, <paramref name="to"/>) as one pack.</summary>
+    private void InsertPack(IReadOnlyList<ScanRow> rows, int from, int to)
     {
-        foreach (var row in rows)
-            if (row.Parameters.Length != np || row.Observables.Length != no)
-                throw new ArgumentException($"row {row.Index} has {row.Parameters.Length} parameters and {row.Observables.Length} observables; the store has {np} and {no}");
-        int columns = np + no + 3, k = 0;
-        for (; k + _manyRows <= rows.Count; k += _manyRows)
+        int size = 0, runs = 0;
+        long first = long.MaxValue, last = long.MinValue;
+        for (int k = from; k < to; k++)
         {
-            for (int j = 0; j < _manyRows; j++) Bind(many, rows[k + j], j * columns, np, no);
-            int rc = many.StepAndReset();
-            if (rc != raw.SQLITE_DONE) Check(rc, $"store points {rows[k].Index} to {rows[k + _manyRows - 1].Index}");
+            var row = rows[k];
+            size += RowCodec.Size(row);
+            if (k == from || row.Index != rows[k - 1].Index + 1) runs++;
+            first = Math.Min(first, row.Index);
+            last = Math.Max(last, row.Index);
         }
-        for (; k < rows.Count; k++)
+        if (_rowBuffer.Length < size) _rowBuffer = new byte[Math.Max(size, 2 * _rowBuffer.Length)];
+        if (_runBuffer.Length < 16 * runs) _runBuffer = new byte[Math.Max(16 * runs, 2 * _runBuffer.Length)];
+        int at = 0, run = -1;
+        for (int k = from; k < to; k++)
         {
-            Bind(one, rows[k], 0, np, no);
-            int rc = one.StepAndReset();
-            if (rc != raw.SQLITE_DONE) Check(rc, $"store point {rows[k].Index}");
+            var row = rows[k];
+            at += RowCodec.Write(row, _rowBuffer.AsSpan(at));
+            if (k == from || row.Index != rows[k - 1].Index + 1)
+            {
+                run++;
+                BinaryPrimitives.WriteInt64LittleEndian(_runBuffer.AsSpan(16 * run), row.Index);
+                BinaryPrimitives.WriteInt64LittleEndian(_runBuffer.AsSpan(16 * run + 8), 1);
+            }
+            else BinaryPrimitives.WriteInt64LittleEndian(_runBuffer.AsSpan(16 * run + 8), BinaryPrimitives.ReadInt64LittleEndian(_runBuffer.AsSpan(16 * run + 8)) + 1);
         }
+        Check(raw.sqlite3_bind_int64(_insert, 1, first), "bind a pack");
+        Check(raw.sqlite3_bind_int64(_insert, 2, last), "bind a pack");
+        Check(raw.sqlite3_bind_int64(_insert, 3, to - from), "bind a pack");
+        Check(raw.sqlite3_bind_blob(_insert, 4, _runBuffer.AsSpan(0, 16 * runs)), "bind a pack");
+        Check(raw.sqlite3_bind_blob(_insert, 5, _rowBuffer.AsSpan(0, at)), "bind a pack");
+        int rc = raw.sqlite3_step(_insert);
+        raw.sqlite3_reset(_insert);
+        raw.sqlite3_clear_bindings(_insert);
+        if (rc != raw.SQLITE_DONE) Check(rc, $"store points {first} to {last}");
     }
 
-    /// <summary>Binds one row's values to parameters offset + 1 … offset + np + no + 3.</summary>
-    private static void Bind<TBinder>(TBinder binder, ScanRow row, int offset, int np, int no) where TBinder : struct, IRowBinder
-    {
-        binder.Int64(offset + 1, row.Index);
-        for (int i = 0; i < np; i++) binder.Double(offset + 2 + i, row.Parameters[i]);
-        for (int i = 0; i < no; i++)
-        {
-            double v = row.Observables[i];
-            if (double.IsFinite(v)) binder.Double(offset + 2 + np + i, v);
-            else binder.Null(offset + 2 + np + i);
-        }
-        binder.Text(offset + 2 + np + no, row.Status);
-        binder.Double(offset + 3 + np + no, row.Seconds);
-    }
-
-    /// <summary>The calls that bind one row's values and step the insert.</summary>
-    private interface IRowBinder
-    {
-        void Int64(int index, long value);
-        void Double(int index, double value);
-        void Null(int index);
-        void Text(int index, string value);
-        /// <summary>Steps the statement, resets it, and returns the step's result code.</summary>
-        int StepAndReset();
-    }
-
-    /// <summary>The native library's own calls on the statement's raw pointer (the caller keeps the handle alive).</summary>
-    private readonly struct NativeBinder(IntPtr stmt) : IRowBinder
-    {
-        public void Int64(int index, long value) => NativeStatement.BindInt64(stmt, index, value);
-        public void Double(int index, double value) => NativeStatement.BindDouble(stmt, index, value);
-        public void Null(int index) => NativeStatement.BindNull(stmt, index);
-        public void Text(int index, string value)
-        {
-            var utf8 = value == PointEvaluator.Ok ? OkUtf8 : Encoding.UTF8.GetBytes(value);
-            NativeStatement.BindText(stmt, index, utf8, utf8.Length, NativeStatement.Transient);
-        }
-        public int StepAndReset()
-        {
-            int rc = NativeStatement.Step(stmt);
-            NativeStatement.Reset(stmt);
-            return rc;
-        }
-    }
-
-    /// <summary>SQLitePCLRaw's calls (where its native library is not e_sqlite3).</summary>
-    private readonly struct RawBinder(sqlite3_stmt stmt) : IRowBinder
-    {
-        public void Int64(int index, long value) => raw.sqlite3_bind_int64(stmt, index, value);
-        public void Double(int index, double value) => raw.sqlite3_bind_double(stmt, index, value);
-        public void Null(int index) => raw.sqlite3_bind_null(stmt, index);
-        public void Text(int index, string value) => raw.sqlite3_bind_text(stmt, index, value);
-        public int StepAndReset()
-        {
-            int rc = raw.sqlite3_step(stmt);
-            raw.sqlite3_reset(stmt);
-            return rc;
-        }
-    }
+    /// <summary>CPU time the store's checkpointer thread has spent folding the WAL into the file, s (NaN where the thread
+    /// CPU clock is missing; 0 for a store opened to read).</summary>
+    public double CheckpointCpuSeconds => _checkpointer?.CpuSeconds ?? 0;
 
     /// <summary>
-    /// The few calls of SQLite's C API the insert needs, on the native library SQLitePCLRaw loaded (e_sqlite3, bundled
-    /// with Microsoft.Data.Sqlite by SQLitePCLRaw.lib.e_sqlite3). Used only when SQLitePCLRaw reports that library and a
-    /// probe call resolves; the binds are short calls without callbacks, so they skip the GC transition.
+    /// Folds the WAL into the database file while the scan runs: a thread with its own connection runs a PASSIVE
+    /// checkpoint (it never blocks the writer) after each commit, so the disk's work overlaps the computation and
+    /// closing the store (<see cref="Checkpoint"/>) folds the last batch's pages only. The writer's own automatic
+    /// checkpoint is off (it would sync the disk on a worker's time).
     /// </summary>
-    internal static class NativeStatement
+    private sealed class Checkpointer : IDisposable
     {
-        private const string Library = "e_sqlite3";
+        private readonly SemaphoreSlim _nudged = new(0, 1);
+        private readonly Thread _thread;
+        private volatile bool _stop;
+        private double _cpu;
+        private readonly string _path;
 
-        /// <summary>SQLITE_TRANSIENT: SQLite copies the bytes before the call returns.</summary>
-        public static readonly IntPtr Transient = new(-1);
-
-        [DllImport(Library, EntryPoint = "sqlite3_bind_int64"), SuppressGCTransition]
-        public static extern int BindInt64(IntPtr stmt, int index, long value);
-
-        [DllImport(Library, EntryPoint = "sqlite3_bind_double"), SuppressGCTransition]
-        public static extern int BindDouble(IntPtr stmt, int index, double value);
-
-        [DllImport(Library, EntryPoint = "sqlite3_bind_null"), SuppressGCTransition]
-        public static extern int BindNull(IntPtr stmt, int index);
-
-        // the byte[] is pinned for the call; SQLITE_TRANSIENT makes SQLite copy it
-        [DllImport(Library, EntryPoint = "sqlite3_bind_text")]
-        public static extern int BindText(IntPtr stmt, int index, byte[] utf8, int length, IntPtr destructor);
-
-        [DllImport(Library, EntryPoint = "sqlite3_step")]
-        public static extern int Step(IntPtr stmt);
-
-        [DllImport(Library, EntryPoint = "sqlite3_reset")]
-        public static extern int Reset(IntPtr stmt);
-
-        [DllImport(Library, EntryPoint = "sqlite3_libversion_number")]
-        private static extern int LibVersionNumber();
-
-        // probed on first use, after Microsoft.Data.Sqlite has initialised SQLitePCLRaw (the first connection)
-        private static readonly Lazy<bool> Available = new(Probe);
-
-        /// <summary>Whether the direct calls reach the library SQLitePCLRaw uses.</summary>
-        public static bool IsAvailable => Available.Value;
-
-        private static bool Probe()
+        public Checkpointer(string path)
         {
+            _path = path;
+            _thread = new Thread(Loop) { IsBackground = true, Name = "scan store checkpointer" };
+            _thread.Start();
+        }
+
+        /// <summary>Tells the thread a batch was committed (a nudge while one is pending is the same nudge).</summary>
+        public void Nudge()
+        {
+            try { _nudged.Release(); }
+            catch (SemaphoreFullException) { }
+        }
+
+        public double CpuSeconds => Volatile.Read(ref _cpu);
+
+        private void Loop()
+        {
+            using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
             try
             {
-                return string.Equals(raw.GetNativeLibraryName(), Library, StringComparison.Ordinal)
-                    && LibVersionNumber() == raw.sqlite3_libversion_number();
+                db.Open();
+                Exec(db, "PRAGMA busy_timeout = 10000;");
+                while (true)
+                {
+                    _nudged.Wait();
+                    if (_stop) return;
+                    double t0 = ThreadClock.Seconds();
+                    Exec(db, "PRAGMA wal_checkpoint(PASSIVE);");
+                    Volatile.Write(ref _cpu, _cpu + (ThreadClock.Seconds() - t0));
+                }
             }
-            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
+            catch (Exception e) when (e is SqliteException or IOException)
             {
-                return false;
+                // the fold is an optimisation: what the thread could not fold, closing the store folds (and reports)
             }
+        }
+
+        /// <summary>Stops the thread after the fold it is doing (if any); a second call does nothing.</summary>
+        public void Dispose()
+        {
+            _stop = true;
+            Nudge();
+            _thread.Join();
         }
     }
 
@@ -538,22 +514,109 @@ public sealed class ScanStore : IDisposable
         throw new IOException($"the scan store {Path} could not {what}: {message} (SQLite error {rc})");
     }
 
-    /// <summary>Every stored row in index order (streamed).</summary>
+    /// <summary>
+    /// Every stored row with an index in [<paramref name="from"/>, <paramref name="to"/>), in index order (streamed):
+    /// the packs that may hold such rows are read in the order of their smallest index and their rows merged, so only
+    /// packs whose index ranges overlap are in memory at once.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A point is stored twice, or a pack cannot be decoded (a damaged store).</exception>
     public IEnumerable<ScanRow> Rows(long from = 0, long to = long.MaxValue)
     {
-        int np = Metadata.Parameters.Count, no = Metadata.Observables.Count;
-        using var c = _db.CreateCommand();
-        c.CommandText = "SELECT * FROM points WHERE idx >= $a AND idx < $b ORDER BY idx;";
-        c.Parameters.AddWithValue("$a", from);
-        c.Parameters.AddWithValue("$b", to);
-        using var r = c.ExecuteReader();
-        while (r.Read())
+        var packs = new List<(long Id, long First)>();
+        using (var c = _db.CreateCommand())
         {
+            c.CommandText = "SELECT id, first_idx FROM packs WHERE last_idx >= $a AND first_idx < $b ORDER BY first_idx, id;";
+            c.Parameters.AddWithValue("$a", from);
+            c.Parameters.AddWithValue("$b", to);
+            using var r = c.ExecuteReader();
+            while (r.Read()) packs.Add((r.GetInt64(0), r.GetInt64(1)));
+        }
+        int np = Metadata.Parameters.Count, no = Metadata.Observables.Count;
+        using var read = _db.CreateCommand();
+        read.CommandText = "SELECT n, rows FROM packs WHERE id = $id;";
+        var id = read.Parameters.Add("$id", SqliteType.Integer);
+        var pending = new PriorityQueue<ScanRow, long>();
+        long previous = long.MinValue;
+        int next = 0;
+        while (next < packs.Count || pending.Count > 0)
+        {
+            // a pack not read yet holds no index below its first: read every pack that may hold the smallest index
+            while (next < packs.Count && (pending.Count == 0 || packs[next].First <= pending.Peek().Index))
+            {
+                id.Value = packs[next++].Id;
+                using var r = read.ExecuteReader();
+                if (!r.Read()) throw new InvalidDataException($"{Path}: pack {id.Value} vanished while it was read");
+                long n = r.GetInt64(0);
+                var blob = (byte[])r.GetValue(1);
+                int at = 0;
+                for (long k = 0; k < n; k++)
+                {
+                    var row = RowCodec.Read(blob, ref at, np, no, Path);
+                    if (row.Index >= from && row.Index < to) pending.Enqueue(row, row.Index);
+                }
+                if (at != blob.Length) throw new InvalidDataException($"{Path}: pack {id.Value} holds {blob.Length - at} bytes after its {n} rows (a damaged store)");
+            }
+            var next1 = pending.Dequeue();
+            if (next1.Index == previous) throw new InvalidDataException($"{Path}: point {next1.Index} is stored twice (a damaged store)");
+            previous = next1.Index;
+            yield return next1;
+        }
+    }
+
+    /// <summary>
+    /// A pack's rows one after the other, little-endian: the index (int64), the parameters and the observables
+    /// (float64 each, NaN an empty cell, every bit kept), the time (float64, s), and the status: an int32 byte count
+    /// and its UTF-8 bytes, or −1 for "ok".
+    /// </summary>
+    internal static class RowCodec
+    {
+        /// <summary>Bytes of <paramref name="row"/> packed.</summary>
+        public static int Size(ScanRow row) =>
+            8 * (2 + row.Parameters.Length + row.Observables.Length) + 4 + (IsOk(row.Status) ? 0 : Encoding.UTF8.GetByteCount(row.Status));
+
+        private static bool IsOk(string status) => ReferenceEquals(status, PointEvaluator.Ok) || status == PointEvaluator.Ok;
+
+        /// <summary>Packs <paramref name="row"/> at the start of <paramref name="to"/>; returns the bytes written.</summary>
+        public static int Write(ScanRow row, Span<byte> to)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(to, row.Index);
+            int at = 8;
+            foreach (var v in row.Parameters) { BinaryPrimitives.WriteDoubleLittleEndian(to[at..], v); at += 8; }
+            foreach (var v in row.Observables) { BinaryPrimitives.WriteDoubleLittleEndian(to[at..], v); at += 8; }
+            BinaryPrimitives.WriteDoubleLittleEndian(to[at..], row.Seconds);
+            at += 8;
+            if (IsOk(row.Status))
+            {
+                BinaryPrimitives.WriteInt32LittleEndian(to[at..], -1);
+                return at + 4;
+            }
+            int bytes = Encoding.UTF8.GetBytes(row.Status, to[(at + 4)..]);
+            BinaryPrimitives.WriteInt32LittleEndian(to[at..], bytes);
+            return at + 4 + bytes;
+        }
+
+        /// <summary>Unpacks the row at <paramref name="at"/> of <paramref name="blob"/> and moves past it.</summary>
+        /// <exception cref="InvalidDataException">The bytes end inside the row or its status has an impossible length.</exception>
+        public static ScanRow Read(byte[] blob, ref int at, int np, int no, string path)
+        {
+            int fixedBytes = 8 * (2 + np + no) + 4;
+            if (blob.Length - at < fixedBytes) throw new InvalidDataException($"{path}: a pack ends inside a row (a damaged store)");
+            var s = blob.AsSpan(at);
+            long index = BinaryPrimitives.ReadInt64LittleEndian(s);
             var p = new double[np];
             var o = new double[no];
-            for (int i = 0; i < np; i++) p[i] = r.GetDouble(1 + i);
-            for (int i = 0; i < no; i++) o[i] = r.IsDBNull(1 + np + i) ? double.NaN : r.GetDouble(1 + np + i);
-            yield return new ScanRow(r.GetInt64(0), p, o, r.GetString(1 + np + no), r.GetDouble(2 + np + no));
+            int k = 8;
+            for (int i = 0; i < np; i++, k += 8) p[i] = BinaryPrimitives.ReadDoubleLittleEndian(s[k..]);
+            for (int i = 0; i < no; i++, k += 8) o[i] = BinaryPrimitives.ReadDoubleLittleEndian(s[k..]);
+            double seconds = BinaryPrimitives.ReadDoubleLittleEndian(s[k..]);
+            int bytes = BinaryPrimitives.ReadInt32LittleEndian(s[(k + 8)..]);
+            k += 12;
+            string status;
+            if (bytes == -1) status = PointEvaluator.Ok;
+            else if (bytes < 0 || bytes > s.Length - k) throw new InvalidDataException($"{path}: point {index}'s status has {bytes} bytes, the pack {s.Length - k} left (a damaged store)");
+            else { status = Encoding.UTF8.GetString(s.Slice(k, bytes)); k += bytes; }
+            at += k;
+            return new ScanRow(index, p, o, status, seconds);
         }
     }
 
@@ -590,14 +653,17 @@ public sealed class ScanStore : IDisposable
     public void SingleFile() => Exec(_db, "PRAGMA journal_mode = DELETE;");
 
     /// <summary>Folds the WAL into the database file (a complete, single-file store).</summary>
-    public void Checkpoint() => Exec(_db, "PRAGMA wal_checkpoint(TRUNCATE);");
+    public void Checkpoint()
+    {
+        _checkpointer?.Dispose(); // one fold at a time: the thread's is done before this one starts
+        Exec(_db, "PRAGMA wal_checkpoint(TRUNCATE);");
+    }
 
     public void Dispose()
     {
+        _checkpointer?.Dispose();
         _insert?.Dispose();
         _insert = null;
-        _insertMany?.Dispose();
-        _insertMany = null;
         _db.Dispose();
         SqliteConnection.ClearAllPools();
     }
