@@ -101,9 +101,10 @@ public sealed record ScanMetadata
 /// The embedded store of a scan: one SQLite file (Microsoft.Data.Sqlite), WAL journal, rows committed in batches (a
 /// killed run loses at most the batch in flight; the next run computes exactly the points that are missing). Table
 /// <c>meta</c> holds the <see cref="ScanMetadata"/> (hashes of spec, model and data; program version); table
-/// <c>packs</c> the points, up to <see cref="PackRows"/> of a batch per row: <c>first_idx</c>, <c>last_idx</c> (the
-/// smallest and largest point index in it), <c>n</c> (its points), <c>runs</c> (its indices as runs of consecutive
-/// indices) and <c>rows</c> (its points packed: <see cref="RowCodec"/>). Rows are read back through <see cref="Rows"/>
+/// <c>packs</c> the points, up to <see cref="PackRows"/> of one shard block per row: <c>block</c> (indexed: a block's
+/// points are found without reading the others), <c>first_idx</c>, <c>last_idx</c> (the smallest and largest point
+/// index in it), <c>n</c> (its points), <c>runs</c> (its indices as runs of consecutive indices) and <c>rows</c> (its
+/// points packed: <see cref="RowCodec"/>). Rows are read back through <see cref="Rows"/>
 /// (<c>nudm scan export</c> writes CSV and Parquet for analysis). Why packs and not a row per point: the store's cost was
 /// SQLite's handling of ~130 bytes per point (≈ 1.3 μs of CPU, the same for one REAL column per value or one blob per
 /// point), ~8 % of a scan whose points cost ~15 μs. Packs of ~65 kB with 16 kB pages and a 2 MB page cache (pages and
@@ -198,7 +199,8 @@ public sealed class ScanStore : IDisposable
             {
                 Exec(db, "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);", tx);
                 // the blob last: reading first_idx, last_idx, n or runs does not read the rows' overflow pages
-                Exec(db, "CREATE TABLE packs (id INTEGER PRIMARY KEY, first_idx INTEGER NOT NULL, last_idx INTEGER NOT NULL, n INTEGER NOT NULL, runs BLOB NOT NULL, rows BLOB NOT NULL);", tx);
+                Exec(db, "CREATE TABLE packs (id INTEGER PRIMARY KEY, block INTEGER NOT NULL, first_idx INTEGER NOT NULL, last_idx INTEGER NOT NULL, n INTEGER NOT NULL, runs BLOB NOT NULL, rows BLOB NOT NULL);", tx);
+                Exec(db, "CREATE INDEX packs_block ON packs (block);", tx);
                 using var ins = db.CreateCommand();
                 ins.Transaction = tx;
                 ins.CommandText = "INSERT INTO meta (key, value) VALUES ($k, $v);";
@@ -334,9 +336,8 @@ public sealed class ScanStore : IDisposable
     private IEnumerable<(long Start, long Count)> StoredRuns(long from, long to)
     {
         using var c = _db.CreateCommand();
-        c.CommandText = "SELECT runs FROM packs WHERE last_idx >= $a AND first_idx < $b;";
-        c.Parameters.AddWithValue("$a", from);
-        c.Parameters.AddWithValue("$b", to);
+        c.CommandText = "SELECT runs FROM packs WHERE block BETWEEN $ba AND $bb AND last_idx >= $a AND first_idx < $b;";
+        AddRange(c, from, to);
         using var r = c.ExecuteReader();
         while (r.Read())
         {
@@ -346,18 +347,25 @@ public sealed class ScanStore : IDisposable
         }
     }
 
+    /// <summary>The parameters of the indices [<paramref name="from"/>, <paramref name="to"/>): $a, $b and the blocks
+    /// $ba … $bb they lie in (a pack lies in one block).</summary>
+    private void AddRange(SqliteCommand c, long from, long to)
+    {
+        long block = Metadata.ShardBlock;
+        c.Parameters.AddWithValue("$a", from);
+        c.Parameters.AddWithValue("$b", to);
+        c.Parameters.AddWithValue("$ba", Math.Max(0, from) / block);
+        c.Parameters.AddWithValue("$bb", to <= 0 ? -1 : (to - 1) / block);
+    }
+
     /// <summary>How many points each block holds (blocks of <see cref="ScanMetadata.ShardBlock"/>; absent blocks hold none).</summary>
     public Dictionary<long, long> BlockCounts()
     {
         var d = new Dictionary<long, long>();
-        long block = Metadata.ShardBlock;
-        foreach (var (start, count) in StoredRuns(0, long.MaxValue))
-            for (long i = start, end = start + count; i < end;)
-            {
-                long b = i / block, upTo = Math.Min(end, (b + 1) * block);
-                d[b] = d.GetValueOrDefault(b) + (upTo - i);
-                i = upTo;
-            }
+        using var c = _db.CreateCommand();
+        c.CommandText = "SELECT block, SUM(n) FROM packs GROUP BY block;";
+        using var r = c.ExecuteReader();
+        while (r.Read()) d[r.GetInt64(0)] = r.GetInt64(1);
         return d;
     }
 
@@ -371,8 +379,9 @@ public sealed class ScanStore : IDisposable
     }
 
     /// <summary>
-    /// Adds rows in one transaction (a batch): all or none of them are stored. The rows go in packs of up to
-    /// <see cref="PackRows"/> (one SQLite row each: the rows packed by <see cref="RowCodec"/>, their indices as runs).
+    /// Adds rows in one transaction (a batch): all or none of them are stored. The rows go in packs (one SQLite row each:
+    /// the rows packed by <see cref="RowCodec"/>, their indices as runs) of up to <see cref="PackRows"/> consecutive
+    /// rows of the batch in one shard block: a new pack starts where the block changes.
     /// </summary>
     public void Insert(IReadOnlyList<ScanRow> rows)
     {
@@ -384,14 +393,22 @@ public sealed class ScanStore : IDisposable
         var db = _db.Handle!;
         if (_insert is null)
         {
-            Check(raw.sqlite3_prepare_v2(db, "INSERT INTO packs (first_idx, last_idx, n, runs, rows) VALUES (?, ?, ?, ?, ?);", out var stmt), "prepare the insert");
+            Check(raw.sqlite3_prepare_v2(db, "INSERT INTO packs (block, first_idx, last_idx, n, runs, rows) VALUES (?, ?, ?, ?, ?, ?);", out var stmt), "prepare the insert");
             _insert = stmt;
         }
         Check(raw.sqlite3_exec(db, "BEGIN IMMEDIATE;"), "begin a batch");
         bool done = false;
         try
         {
-            for (int k = 0; k < rows.Count; k += PackRows) InsertPack(rows, k, Math.Min(rows.Count, k + PackRows));
+            long block = Metadata.ShardBlock;
+            for (int k = 0; k < rows.Count;)
+            {
+                long b = rows[k].Index / block;
+                int end = k + 1;
+                while (end < rows.Count && end - k < PackRows && rows[end].Index / block == b) end++;
+                InsertPack(rows, k, end, b);
+                k = end;
+            }
             Check(raw.sqlite3_exec(db, "COMMIT;"), "commit a batch");
             done = true;
         }
@@ -402,8 +419,8 @@ public sealed class ScanStore : IDisposable
         _checkpointer?.Nudge();
     }
 
-    /// <summary>Inserts rows [<paramref name="from"/>, <paramref name="to"/>) as one pack.</summary>
-    private void InsertPack(IReadOnlyList<ScanRow> rows, int from, int to)
+    /// <summary>Inserts rows [<paramref name="from"/>, <paramref name="to"/>), all of block <paramref name="block"/>, as one pack.</summary>
+    private void InsertPack(IReadOnlyList<ScanRow> rows, int from, int to, long block)
     {
         int size = 0, runs = 0;
         long first = long.MaxValue, last = long.MinValue;
@@ -430,11 +447,12 @@ public sealed class ScanStore : IDisposable
             }
             else BinaryPrimitives.WriteInt64LittleEndian(_runBuffer.AsSpan(16 * run + 8), BinaryPrimitives.ReadInt64LittleEndian(_runBuffer.AsSpan(16 * run + 8)) + 1);
         }
-        Check(raw.sqlite3_bind_int64(_insert, 1, first), "bind a pack");
-        Check(raw.sqlite3_bind_int64(_insert, 2, last), "bind a pack");
-        Check(raw.sqlite3_bind_int64(_insert, 3, to - from), "bind a pack");
-        Check(raw.sqlite3_bind_blob(_insert, 4, _runBuffer.AsSpan(0, 16 * runs)), "bind a pack");
-        Check(raw.sqlite3_bind_blob(_insert, 5, _rowBuffer.AsSpan(0, at)), "bind a pack");
+        Check(raw.sqlite3_bind_int64(_insert, 1, block), "bind a pack");
+        Check(raw.sqlite3_bind_int64(_insert, 2, first), "bind a pack");
+        Check(raw.sqlite3_bind_int64(_insert, 3, last), "bind a pack");
+        Check(raw.sqlite3_bind_int64(_insert, 4, to - from), "bind a pack");
+        Check(raw.sqlite3_bind_blob(_insert, 5, _runBuffer.AsSpan(0, 16 * runs)), "bind a pack");
+        Check(raw.sqlite3_bind_blob(_insert, 6, _rowBuffer.AsSpan(0, at)), "bind a pack");
         int rc = raw.sqlite3_step(_insert);
         raw.sqlite3_reset(_insert);
         raw.sqlite3_clear_bindings(_insert);
@@ -525,9 +543,8 @@ public sealed class ScanStore : IDisposable
         var packs = new List<(long Id, long First)>();
         using (var c = _db.CreateCommand())
         {
-            c.CommandText = "SELECT id, first_idx FROM packs WHERE last_idx >= $a AND first_idx < $b ORDER BY first_idx, id;";
-            c.Parameters.AddWithValue("$a", from);
-            c.Parameters.AddWithValue("$b", to);
+            c.CommandText = "SELECT id, first_idx FROM packs WHERE block BETWEEN $ba AND $bb AND last_idx >= $a AND first_idx < $b ORDER BY first_idx, id;";
+            AddRange(c, from, to);
             using var r = c.ExecuteReader();
             while (r.Read()) packs.Add((r.GetInt64(0), r.GetInt64(1)));
         }

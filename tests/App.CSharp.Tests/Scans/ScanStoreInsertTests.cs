@@ -97,6 +97,7 @@ public class ScanStoreInsertTests
             Assert.That(store.RowCount, Is.EqualTo(50));
             Assert.That(store.Rows().Select(r => r.Index), Is.EqualTo(Enumerable.Range(0, 50).Select(i => (long)i)));
             Assert.That(store.Rows(15, 42).Select(r => r.Index), Is.EqualTo(Enumerable.Range(15, 27).Select(i => (long)i)));
+            Assert.That(store.Rows(16, 32).Select(r => r.Index), Is.EqualTo(Enumerable.Range(16, 16).Select(i => (long)i)), "one block, as the merge reads it");
             Assert.That(store.Rows().All(r => r.Parameters[0] == r.Index && r.Observables[0] == -r.Index), "each row keeps its own values");
             Assert.That(store.IndicesIn(5, 12).Order(), Is.EqualTo(new long[] { 5, 6, 7, 8, 9, 10, 11 }));
             Assert.That(store.IndicesIn(50, 60), Is.Empty);
