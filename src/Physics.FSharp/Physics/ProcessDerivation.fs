@@ -455,7 +455,8 @@ module internal ProcessDerivation =
         let pairs =
             [ for f in m.Fields do
                   if f.IsFermion && f.Name <> nucleus then
-                      let w = fermionPairWidth m b f
+                      // masses are positive (sqrt(m²) = m in the printed width); couplings may have either sign
+                      let w = fermionPairWidth m b f |> Normal.simplifyWith (Assumptions.Positive [ for p in m.Parameters do if p.Role = ParameterRole.Mass then yield p.Symbol ])
                       if not (Ops.isZero w) then
                           yield sprintf "%s → %s %s" b.Display (display f false) (display f true), w, 2 * massOf f ]
         let decays =
