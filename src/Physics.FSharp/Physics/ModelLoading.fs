@@ -585,20 +585,38 @@ module internal ModelObligations =
             let e, pp, k = s "E_cm", s "p_cm", s "k_cm"
             let massSub (f: Field) (mom: Expr) = if f.IsMassless then [] else [ f.MassParameter.Expression, sqrt (e ** 2 - mom ** 2) ]
             let subs = (ProcessVariables.MandelstamS.Expression, 4 * e ** 2) :: massSub a.InitialParticle pp @ massSub a.FinalParticle k
-            // an s-channel mediator: |M|² holds its width Γ only in the Breit–Wigner denominator B = (s − m²)² + m²Γ², a sum
-            // of squares (m, Γ > 0); Γ = √(B − (s − m²)²)/m turns that denominator into the positive symbol B (a bijection
-            // between Γ > 0 and B > (s − m²)²), so the sign test sees it
+            // an s-channel mediator: |M|² holds its width Γ in the Breit–Wigner B = (s − m²)² + m²Γ², a sum of squares
+            // (m, Γ > 0). s-channel alone, |M|² = N/B with N free of Γ: Γ = √(B − (s − m²)²)/m turns the denominator into the
+            // positive symbol B, and the sign of N/B on B > 0 is that on the physical B > (s − m²)² (N does not hold B). With
+            // t/u graphs the interference (s − m²)/B ties B to s: there Γ = √W/m (W = m²Γ² > 0, a bijection), and the sign
+            // test sees (s − m²)² + W.
             let width = a.MediatorWidth
             let bwSubs, bwPositive, bwText =
                 if isNull (box width) then [], [], ""
                 else
-                    let mb = width.Mediator.Mass
-                    let b = s ("B_" + width.Mediator.Name)
-                    [ Symbol width.Symbol, sqrt (b - (4 * e ** 2 - mb ** 2) ** 2) / mb ], [ "B_" + width.Mediator.Name ],
-                    sprintf "; the Breit–Wigner denominator (s − %O²)² + %O²%s² = B_%s > 0" mb mb width.Symbol width.Mediator.Name
+                    let mb, g = width.Mediator.Mass, Symbol width.Symbol
+                    let bw = (ProcessVariables.MandelstamS.Expression - mb ** 2) ** 2 + mb ** 2 * g ** 2
+                    let sOnly =
+                        try Structure.freeOf g (Normal.simplifyWith (Assumptions.Positive(massSymbols @ [ width.Symbol; "s" ])) (a.SquaredAmplitude.Expression * bw))
+                        with :? ExpressionTooComplexException -> false
+                    if sOnly then
+                        let b = s ("B_" + width.Mediator.Name)
+                        [ g, sqrt (b - (4 * e ** 2 - mb ** 2) ** 2) / mb ], [ "B_" + width.Mediator.Name ],
+                        sprintf "; the Breit–Wigner denominator (s − %O²)² + %O²%s² = B_%s > 0 (|M|² = N/B_%s, N free of %s)" mb mb width.Symbol width.Mediator.Name width.Mediator.Name width.Symbol
+                    else
+                        let w = s ("W_" + width.Mediator.Name)
+                        [ g, sqrt w / mb ], [ "W_" + width.Mediator.Name ], 
+                        sprintf "; the Breit–Wigner denominator (s − %O²)² + W_%s, W_%s = %O²%s² > 0" mb width.Mediator.Name width.Mediator.Name mb width.Symbol
             let subs = bwSubs @ subs
             let positive = [ "E_cm"; "p_cm"; "k_cm" ] @ bwPositive @ (massSymbols |> List.filter (fun n -> not (subs |> List.exists (fun (x, _) -> x = Symbol n))))
             let dom = (Assumptions.Positive positive).AndPositive(e - pp).AndPositive(e - k).AndPositive(1 - s "c").AndPositive(1 + s "c")
+            // (s − m²)² + W > 0: a square plus a positive symbol, stated for the sign test (in its expanded normal form)
+            let dom =
+                match bwPositive with
+                | [ n ] when n.StartsWith "W_" ->
+                    let mb = width.Mediator.Mass
+                    dom.AndPositive(Normal.simplifyWith dom ((4 * e ** 2 - mb ** 2) ** 2 + s n))
+                | _ -> dom
             subs, dom, "the CM frame, s = 4E², E > |p|, |k| (masses m² = E² − p², E² − k²), −1 < cos θ < 1" + bwText
         | :? DecayProcess ->
             // the mediator decays, so it is heavier than what it decays into: m_S = m_χ + δ_m, δ_m > 0 (the caller substitutes)
