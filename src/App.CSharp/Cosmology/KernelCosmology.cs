@@ -189,6 +189,7 @@ public static class KernelCosmology
     /// <exception cref="UserInputException">⟨σv⟩ of the model is not ∝ y_X^p (<see cref="AnnihilationCouplingPower"/>).</exception>
     public static RelicCouplingResult RelicCoupling(double mX, double r, DegreesOfFreedomTable table = DegreesOfFreedomTable.SaikawaShirai)
     {
+        if (RelicNeedsSearch) return RelicBySearch(mX, r, table);
         double power = AnnihilationCouplingPower; // first: a model it refuses is not evaluated at y = 1
         return Cosmology.RelicCoupling.Find(mX, AnnihilationAtUnitCoupling(mX, r), power: power, nature: Nature,
             options: FreezeOutOptions.Default with { Table = table });
@@ -198,9 +199,75 @@ public static class KernelCosmology
     public static RelicCouplingResult[] RelicCurve(IReadOnlyList<double> masses, double r,
         DegreesOfFreedomTable table = DegreesOfFreedomTable.SaikawaShirai)
     {
+        if (RelicNeedsSearch)
+        {
+            var results = new RelicCouplingResult[masses.Count];
+            Parallel.For(0, masses.Count, i => results[i] = RelicBySearch(masses[i], r, table));
+            return results;
+        }
         double power = AnnihilationCouplingPower; // first: a model it refuses is not evaluated at y = 1
         return Cosmology.RelicCoupling.Curve(masses, m => AnnihilationAtUnitCoupling(m, r), power, nature: Nature,
             options: FreezeOutOptions.Default with { Table = table });
+    }
+
+    /// <summary>
+    /// Whether the relic coupling of the model in use needs the search with ⟨σv⟩ recomputed per coupling
+    /// (<see cref="Cosmology.RelicCoupling.FindBySearch"/>): its X̄X → ν̄ν goes through an s-channel mediator whose width
+    /// depends on the couplings, so ⟨σv⟩ is not y^p ⟨σv⟩₁. False for every model whose ⟨σv⟩ is a power of the coupling
+    /// (they keep the scaling search and its numbers).
+    /// </summary>
+    public static bool RelicNeedsSearch
+    {
+        get
+        {
+            var m = ModelInUse.Model;
+            if (!m.Has(ProcessKind.ChiAntichiToNeutrinoAntineutrino)) return false;
+            var process = m.Annihilation(ProcessKind.ChiAntichiToNeutrinoAntineutrino);
+            if (process.WidthSymbols.Count == 0 || process.MediatorWidth is null) return false;
+            var y = ModelInUse.Definition.DarkCoupling;
+            if (y is null) return true;
+            try { _ = process.CouplingPower(y); return false; }
+            catch (InvalidOperationException) { return true; }
+        }
+    }
+
+    /// <summary>
+    /// What the relic search's coupling y is for a model that needs the search (<see cref="RelicNeedsSearch"/>): every
+    /// coupling of X̄X → ν̄ν set to y (e.g. g_chi = g_nu), the mediator's width recomputed at each y; null otherwise.
+    /// </summary>
+    public static string? RelicCouplingDescription
+    {
+        get
+        {
+            if (!RelicNeedsSearch) return null;
+            var process = ModelInUse.Model.Annihilation(ProcessKind.ChiAntichiToNeutrinoAntineutrino);
+            return $"y = {string.Join(" = ", RelicCouplings(process).Select(c => c.Symbol))} (every coupling of {process.Name} set to y; " +
+                   $"its s-channel mediator's width {process.MediatorWidth.Symbol} recomputed at each y, from {string.Join(", ", process.MediatorWidth.Channels.Select(c => c.Name))}; {process.MediatorWidth.Excluded})";
+        }
+    }
+
+    private static IReadOnlyList<ModelParameter> RelicCouplings(AnnihilationProcess process) =>
+        process.ModelParameters.Where(q => q.Role == ParameterRole.Coupling).ToList();
+
+    /// <summary>The relic coupling y (every coupling of X̄X → ν̄ν set to y) by the search with ⟨σv⟩(y) recomputed per trial,
+    /// on the couplings' common allowed range (its lower end at least 1e-8 of the upper).</summary>
+    private static RelicCouplingResult RelicBySearch(double mX, double r, DegreesOfFreedomTable table)
+    {
+        var m = ModelInUse.Model;
+        var d = ModelInUse.Definition;
+        var process = m.Annihilation(ProcessKind.ChiAntichiToNeutrinoAntineutrino);
+        var couplings = RelicCouplings(process);
+        double hi = couplings.Min(c => c.Maximum), lo = Math.Max(couplings.Max(c => c.Minimum), 1e-8 * hi);
+        if (!(hi > lo) || !double.IsFinite(hi))
+            throw new UserInputException($"the couplings {string.Join(", ", couplings.Select(c => c.Symbol))} of {process.Name} have no common finite range to search the relic coupling in");
+        ParameterPoint At(double y)
+        {
+            var point = m.Point().With(d.DarkFermionMass, mX).With(d.MediatorMass, r * mX);
+            foreach (var c in couplings) point = point.With(c, y);
+            return point;
+        }
+        return Cosmology.RelicCoupling.FindBySearch(mX, y => AnnihilationAverage(process, At(y)), lo, hi,
+            string.Join(" = ", couplings.Select(c => c.Symbol)), nature: Nature, options: FreezeOutOptions.Default with { Table = table });
     }
 
     /// <summary>
@@ -220,13 +287,19 @@ public static class KernelCosmology
         {
             double mass = process.ResonanceAt(point), gamma = w.At(point);
             breaks.Add(mass);
-            foreach (double k in new[] { 1.0, 10.0 })
+            // panels growing geometrically away from the peak (Γ, 4Γ, 16Γ, … up to m): each panel sees the Lorentzian as
+            // smooth on its own scale, however narrow the peak (Γ/m ~ 1e-8 costs ~2 × 13 panels)
+            for (double d = gamma; d < mass && gamma > 0; d *= 4)
             {
-                if (mass - k * gamma > 0) breaks.Add(mass - k * gamma);
-                breaks.Add(mass + k * gamma);
+                breaks.Add(mass - d);
+                breaks.Add(mass + d);
             }
         }
-        var options = new ThermalAverageOptions { RelativeTolerance = relativeTolerance, BreakPoints = breaks };
+        // a resonance: a fixed 32-point rule on the geometric panels (each smooth on its own scale; the adaptive rule can
+        // take seconds on a peak of Γ/m ~ 1e-8); none: the adaptive rule to the tolerance
+        var options = breaks.Count > 0
+            ? new ThermalAverageOptions { RelativeTolerance = relativeTolerance, BreakPoints = breaks, FixedGaussLegendrePoints = 32 }
+            : new ThermalAverageOptions { RelativeTolerance = relativeTolerance };
         return T => ThermalAverage.SigmaV(sigma, m, T, options);
     }
 

@@ -10,8 +10,9 @@ namespace NuDM.App.Tests.Cosmology;
 /// An annihilation through an s-channel mediator (issue 12; the Z'-portal fixture
 /// tests/Physics.FSharp.Tests/Fixtures/zprime-portal.yaml, χ χ̄ → Z'* → ν ν̄ with the Breit–Wigner width): its thermal
 /// average integrates across a narrow peak (Γ/m_Z' ≈ 1e-3) — against a brute-force quadrature of Gondolo–Gelmini eq. (3.8)
-/// and against the narrow-resonance limit — and the cosmology commands refuse the model with a clear error (exit 2)
-/// where they assume ⟨σv⟩ ∝ y^p or a χ–ν vertex.
+/// and against the narrow-resonance limit —, its relic coupling (the search with ⟨σv⟩ recomputed per trial coupling) fed
+/// back gives Ωh² = 0.12, that search agrees with the scaling search for a power-law ⟨σv⟩, and the commands that need a
+/// χ–ν vertex refuse the model with a clear error (exit 2).
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -120,15 +121,58 @@ public class SChannelAnnihilationTests
     }
 
     [Test]
-    public async Task RelicOfTheZPrimePortalIsAClearUserError()
+    public async Task TheRelicCouplingOfTheZPrimePortalReproducesOmegaH2WhenFedBack()
     {
         // before: CouplingPower's InvalidOperationException (or CosmologyPoint's, "no vertex between its dark fermion and a
-        // neutrino") reached the command as "internal error … this is a bug in nudm"
-        var r = await CliRun.Capture(["relic", "--model", FixturePath, "--mx", "10"]);
-        Assert.That(r.Exit, Is.EqualTo(2), r.ToString());
-        Assert.That(r.Error, Does.Contain("⟨σv⟩ of this model is not ∝ y^p (the mediator width depends on the couplings)"), r.ToString());
-        Assert.That(r.Error, Does.Contain("Gamma_Zp"), r.ToString());
-        Assert.That(r.Error, Does.Not.Contain("internal error"), r.ToString());
+        // neutrino") reached the command as "internal error … this is a bug in nudm"; now ⟨σv⟩(y) is recomputed per trial
+        // coupling (the width moves with y) and the coupling is found by a bracketing search
+        var r = await CliRun.Capture(["relic", "--model", FixturePath, "--mx", "10", "--csv"]);
+        Assert.That(r.Exit, Is.EqualTo(0), r.ToString());
+        var row = r.Out.Trim().Split('\n')[^1].Split(',');
+        double y = double.Parse(row[1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.That(y, Is.InRange(1e-4, 1.0), r.ToString());
+        var table = await CliRun.Capture(["relic", "--model", FixturePath, "--mx", "10"]);
+        Assert.That(table.Out, Does.Contain("y = g_chi = g_nu (every coupling of χ χ̄ → ν ν̄ set to y").And.Contain("are not included"), table.ToString());
+        // fed back: Ωh² of a freeze-out solve with ⟨σv⟩ at g_χ = g_ν = y (m_Z' = 3 m_χ, the command's default ratio)
+        var m = Fixture.Value.Model;
+        var process = m.Annihilation(ProcessKind.ChiAntichiToNeutrinoAntineutrino);
+        var point = m.Point().With(m.Parameter("m_chi"), 10.0).With(m.Parameter("m_Zp"), 30.0).With(m.Parameter("g_chi"), y).With(m.Parameter("g_nu"), y);
+        var solve = new FreezeOutSolver(FreezeOutOptions.Default).Solve(10, KernelCosmology.AnnihilationAverage(process, point), 2, DarkMatterNature.Dirac);
+        Assert.That(solve.OmegaH2, Is.EqualTo(0.120).Within(1e-4 * 0.120));
+        // and the width did move with y: Γ ∝ y² exactly here (both channels open), so ⟨σv⟩ is not y^p ⟨σv⟩₁
+        Assert.That(process.MediatorWidth.At(point), Is.EqualTo(y * y * process.MediatorWidth.At(point.With(m.Parameter("g_chi"), 1.0).With(m.Parameter("g_nu"), 1.0))).Within(1e-12));
+    }
+
+    [Test]
+    public void ForAPowerLawSigmaVTheSearchAgreesWithTheScalingSearch()
+    {
+        // the seeds' scalar model (⟨σv⟩ ∝ y_X⁴): FindBySearch with ⟨σv⟩(y) = y⁴ ⟨σv⟩₁ recomputed per trial against Find,
+        // which shifts one grid by p ln y; the shipped models keep Find (RelicNeedsSearch is false for them)
+        Assert.That(KernelCosmology.RelicNeedsSearch, Is.False);
+        const double mX = 10, r = 3;
+        var unit = KernelCosmology.AnnihilationAtUnitCoupling(mX, r);
+        double p = KernelCosmology.AnnihilationCouplingPower;
+        var options = FreezeOutOptions.Default with { Table = DegreesOfFreedomTable.SaikawaShirai };
+        var scaling = RelicCoupling.Find(mX, unit, p, nature: DarkMatterNature.Dirac, options: options);
+        var search = RelicCoupling.FindBySearch(mX, y => T => Math.Pow(y, p) * unit(T), 1e-8, Math.Sqrt(4 * Math.PI), "y_X",
+            nature: DarkMatterNature.Dirac, options: options);
+        // both stop within 1e-5 of Ωh² = 0.12; Ωh² ∝ y^-4 (about): y agrees to ~1e-5/4 — asked to 1e-6 at the tolerance 1e-7
+        var tight = RelicCoupling.FindBySearch(mX, y => T => Math.Pow(y, p) * unit(T), 1e-8, Math.Sqrt(4 * Math.PI), "y_X",
+            nature: DarkMatterNature.Dirac, options: options, relativeTolerance: 1e-7);
+        var tightScaling = RelicCoupling.Find(mX, unit, p, nature: DarkMatterNature.Dirac, options: options, relativeTolerance: 1e-7);
+        Assert.That(search.Coupling, Is.EqualTo(scaling.Coupling).Within(1e-5 * scaling.Coupling));
+        Assert.That(tight.Coupling, Is.EqualTo(tightScaling.Coupling).Within(1e-6 * tightScaling.Coupling));
+        Assert.That(tight.OmegaH2, Is.EqualTo(0.120).Within(2e-7 * 0.120));
+    }
+
+    [Test]
+    public void WithoutARootInTheCouplingsRangeTheSearchSaysSo()
+    {
+        const double mX = 10, r = 3;
+        var unit = KernelCosmology.AnnihilationAtUnitCoupling(mX, r);
+        var e = Assert.Throws<UserInputException>(() =>
+            RelicCoupling.FindBySearch(mX, y => T => Math.Pow(y, 4) * unit(T), 1e-8, 1e-6, "y_X", nature: DarkMatterNature.Dirac));
+        Assert.That(e!.Message, Does.Contain("no y_X in its allowed range [1E-08, 1E-06] gives Ωh² = 0.12").And.Contain("too much dark matter even at the largest coupling"));
     }
 
     [Test]
