@@ -19,6 +19,7 @@ type Catalogue =
           yield! ModelProofs.obligations
           yield! ModelLibraryProofs.obligations
           yield! FieldKindProofs.obligations
+          yield! SChannelProofs.obligations
           yield! ModelFileProofs.obligations
           yield! KineticDecouplingProofs.obligations
           yield! DownScatteringProofs.obligations

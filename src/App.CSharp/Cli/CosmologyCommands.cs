@@ -48,6 +48,7 @@ public static class CosmologyCommands
                         o1.Positive(res.SigmaVAtX20Cm3PerSecond, "⟨σv⟩(x = 20)"), m >= 8]]);
                     return 0;
                 }
+                if (KernelCosmology.RelicCouplingDescription is { } what) AnsiConsole.MarkupLine(Markup.Escape(what));
                 AnsiConsole.MarkupLine($"m_X = {Results.Echo(m)} MeV, m_φ = {Results.Echo(r)} m_X (Dirac X, g_eff/h_eff: {table}): [bold]y_X = {Results.Echo(o1.Positive(res.Coupling, "y_X"), 5)}[/]");
                 AnsiConsole.MarkupLine($"Ωh² = {o1.Text(res.OmegaH2, "Ωh²")}, x_f = {o1.Text(res.FreezeOut.XFreezeOut, "x_f")}, ⟨σv⟩(x = 20) = {Results.Echo(o1.Positive(res.SigmaVAtX20Cm3PerSecond, "⟨σv⟩(x = 20)"), 4)} cm³/s");
                 if (m < 8) AnsiConsole.MarkupLine("[yellow]m_X < 8 MeV: excluded by N_eff for a thermal relic (seed 000)[/]");
@@ -65,6 +66,7 @@ public static class CosmologyCommands
             if (format != OutputFormat.Table) { o.Records(format, cols, rows); return 0; }
             var t = new Table().Border(TableBorder.Rounded).AddColumn("m_X [[MeV]]").AddColumn(new TableColumn("y_X").RightAligned()).AddColumn(new TableColumn("⟨σv⟩(x=20) [[cm³/s]]").RightAligned()).AddColumn("N_eff");
             foreach (var c in curve) t.AddRow(Results.Echo(c.Mass, 4), Results.Echo(c.Coupling, 4), Results.Echo(c.SigmaVAtX20Cm3PerSecond, 4), c.Mass >= 8 ? "ok" : "[grey]excluded[/]");
+            if (KernelCosmology.RelicCouplingDescription is { } described) AnsiConsole.MarkupLine(Markup.Escape(described));
             AnsiConsole.MarkupLine($"thermal-relic coupling, m_φ = {Results.Echo(r)} m_X (Ωh² = 0.120, g_eff/h_eff: {table})");
             AnsiConsole.Write(t);
             return 0;

@@ -46,6 +46,8 @@ public static class KernelCosmology
     private static (Func<double, double, double, double, double, double> Nu, Func<double, double, double, double, double, double> NuBar) CompileScattering()
     {
         var d = ModelInUse.Definition;
+        if (d.DarkCoupling is null)
+            throw new UserInputException($"model '{ModelInUse.Model.Name}' has no vertex between its dark fermion and a neutrino: kinetic decoupling is computed in its coupling y_X");
         // compiled in w = s − m_χ² (the kernel's SquaredAmplitudeAboveThreshold): the rate samples s just above m_χ², where
         // the form in s cancels to noise of either sign; w = s − m_χ² is exact there (Sterbenz: s and m_χ² within a factor 2)
         Func<double, double, double, double, double, double> Compiled(ProcessKind kind)
@@ -92,6 +94,7 @@ public static class KernelCosmology
     {
         if (!(ms > mchi)) throw new ArgumentOutOfRangeException(nameof(ms), ms, $"m_S must exceed m_chi = {mchi} MeV (χ must be stable, seed 001 sec. 4)");
         Argument.InRange(nameof(relativeTolerance), relativeTolerance, 1e-10, 1e-3, "");
+        RequireTwoSpeciesModel();
         // σ(s) is a smooth table: a fixed Gauss–Legendre rule, refined with the tolerance (48 points per panel at 1e-6)
         var thermal = new ThermalAverageOptions
         {
@@ -115,10 +118,49 @@ public static class KernelCosmology
         };
     }
 
+    /// <summary>
+    /// Refuses a model the χ/S system of seed 001 eq. (4.2) cannot take, naming why: it needs the χ–ν vertex (its coupling
+    /// y_χ, S → χ ν̄ + χ̄ ν) and tabulates each σ(s) on a grid that does not resolve a Breit–Wigner peak, so an
+    /// annihilation with an s-channel mediator is refused.
+    /// </summary>
+    /// <exception cref="UserInputException">The model in use does not fit the χ/S system.</exception>
+    public static void RequireTwoSpeciesModel()
+    {
+        var m = ModelInUse.Model;
+        if (ModelInUse.Definition.DarkCoupling is null)
+            throw new UserInputException($"model '{m.Name}' has no vertex between its dark fermion and a neutrino: the χ/S system of seed 001 eq. (4.2) needs its coupling y_χ (S → χ ν̄ + χ̄ ν)");
+        foreach (var kind in new[] { ProcessKind.ChiAntichiToNeutrinoAntineutrino, ProcessKind.MediatorPairToNeutrinoAntineutrino, ProcessKind.MediatorPairToChiAntichi })
+            if (m.Has(kind) && m.Annihilation(kind).WidthSymbols.Count > 0)
+                throw new UserInputException($"model '{m.Name}': {m.Annihilation(kind).Name} goes through an s-channel mediator (a Breit–Wigner peak of width {m.Annihilation(kind).WidthSymbols[0]}); the χ/S system tabulates σ(s) on a grid that does not resolve it");
+    }
+
     /// <summary>The power p of ⟨σv⟩(X̄X → ν̄ν) ∝ y_X^p (4), derived by the kernel from the process's |M|²
     /// (<see cref="Process.CouplingPower"/>): a σv computed at y_X = 1 scales with it.</summary>
+    /// <exception cref="UserInputException">The model has no X̄X → ν̄ν, or its ⟨σv⟩ is not ∝ y_X^p (e.g. an s-channel mediator
+    /// whose width depends on the couplings: the message says so and names the width), or it has no dark coupling.</exception>
     public static double AnnihilationCouplingPower => AnnihilationPower.GetOrAdd(ModelInUse.Model, m =>
-        m.Annihilation(ProcessKind.ChiAntichiToNeutrinoAntineutrino).CouplingPower(ModelInUse.Definition.DarkCoupling));
+    {
+        if (!m.Has(ProcessKind.ChiAntichiToNeutrinoAntineutrino))
+            throw new UserInputException($"model '{m.Name}' has no χ χ̄ → ν ν̄: no relic abundance by freeze-out into neutrinos to compute");
+        var process = m.Annihilation(ProcessKind.ChiAntichiToNeutrinoAntineutrino);
+        bool width = process.WidthSymbols.Count > 0;
+        var y = ModelInUse.Definition.DarkCoupling;
+        // without a χ–ν vertex, the question is asked of the first coupling of the process (the answer for an s-channel
+        // mediator: its width depends on it)
+        var coupling = y ?? process.ModelParameters.FirstOrDefault(q => q.Role == ParameterRole.Coupling);
+        try
+        {
+            if (coupling is null || (y is null && !width))
+                throw new InvalidOperationException($"model '{m.Name}' has no vertex between its dark fermion and a neutrino, whose coupling y_X the relic search solves for");
+            return process.CouplingPower(coupling);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new UserInputException(width
+                ? $"⟨σv⟩ of this model is not ∝ y^p (the mediator width depends on the couplings): {e.Message}; the relic search scales ⟨σv⟩ computed at y = 1 by y^p"
+                : $"⟨σv⟩ of this model is not ∝ y^p: {e.Message}; the relic search scales ⟨σv⟩ computed at y = 1 by y^p");
+        }
+    });
     private static readonly ConcurrentDictionary<Model, double> AnnihilationPower = new();
 
     /// <summary>The power p of the X ν → X ν momentum-transfer rate γ ∝ y_X^p (4), derived by the kernel from the
@@ -144,15 +186,122 @@ public static class KernelCosmology
     /// with ⟨σv⟩ from the X̄X → ν̄ν amplitude averaged by Gondolo–Gelmini. Masses in MeV; <paramref name="table"/> is the
     /// Standard-Model equation of state g_eff, h_eff (default Saikawa–Shirai).
     /// </summary>
-    public static RelicCouplingResult RelicCoupling(double mX, double r, DegreesOfFreedomTable table = DegreesOfFreedomTable.SaikawaShirai) =>
-        Cosmology.RelicCoupling.Find(mX, AnnihilationAtUnitCoupling(mX, r), power: AnnihilationCouplingPower, nature: Nature,
+    /// <exception cref="UserInputException">⟨σv⟩ of the model is not ∝ y_X^p (<see cref="AnnihilationCouplingPower"/>).</exception>
+    public static RelicCouplingResult RelicCoupling(double mX, double r, DegreesOfFreedomTable table = DegreesOfFreedomTable.SaikawaShirai)
+    {
+        if (RelicNeedsSearch) return RelicBySearch(mX, r, table);
+        double power = AnnihilationCouplingPower; // first: a model it refuses is not evaluated at y = 1
+        return Cosmology.RelicCoupling.Find(mX, AnnihilationAtUnitCoupling(mX, r), power: power, nature: Nature,
             options: FreezeOutOptions.Default with { Table = table });
+    }
 
     /// <summary>The thermal-relic curve y_X(m_X) at fixed r (masses in MeV), parallel over masses, with the chosen g_eff/h_eff table.</summary>
     public static RelicCouplingResult[] RelicCurve(IReadOnlyList<double> masses, double r,
-        DegreesOfFreedomTable table = DegreesOfFreedomTable.SaikawaShirai) =>
-        Cosmology.RelicCoupling.Curve(masses, m => AnnihilationAtUnitCoupling(m, r), AnnihilationCouplingPower, nature: Nature,
+        DegreesOfFreedomTable table = DegreesOfFreedomTable.SaikawaShirai)
+    {
+        if (RelicNeedsSearch)
+        {
+            var results = new RelicCouplingResult[masses.Count];
+            Parallel.For(0, masses.Count, i => results[i] = RelicBySearch(masses[i], r, table));
+            return results;
+        }
+        double power = AnnihilationCouplingPower; // first: a model it refuses is not evaluated at y = 1
+        return Cosmology.RelicCoupling.Curve(masses, m => AnnihilationAtUnitCoupling(m, r), power, nature: Nature,
             options: FreezeOutOptions.Default with { Table = table });
+    }
+
+    /// <summary>
+    /// Whether the relic coupling of the model in use needs the search with ⟨σv⟩ recomputed per coupling
+    /// (<see cref="Cosmology.RelicCoupling.FindBySearch"/>): its X̄X → ν̄ν goes through an s-channel mediator whose width
+    /// depends on the couplings, so ⟨σv⟩ is not y^p ⟨σv⟩₁. False for every model whose ⟨σv⟩ is a power of the coupling
+    /// (they keep the scaling search and its numbers).
+    /// </summary>
+    public static bool RelicNeedsSearch
+    {
+        get
+        {
+            var m = ModelInUse.Model;
+            if (!m.Has(ProcessKind.ChiAntichiToNeutrinoAntineutrino)) return false;
+            var process = m.Annihilation(ProcessKind.ChiAntichiToNeutrinoAntineutrino);
+            if (process.WidthSymbols.Count == 0 || process.MediatorWidth is null) return false;
+            var y = ModelInUse.Definition.DarkCoupling;
+            if (y is null) return true;
+            try { _ = process.CouplingPower(y); return false; }
+            catch (InvalidOperationException) { return true; }
+        }
+    }
+
+    /// <summary>
+    /// What the relic search's coupling y is for a model that needs the search (<see cref="RelicNeedsSearch"/>): every
+    /// coupling of X̄X → ν̄ν set to y (e.g. g_chi = g_nu), the mediator's width recomputed at each y; null otherwise.
+    /// </summary>
+    public static string? RelicCouplingDescription
+    {
+        get
+        {
+            if (!RelicNeedsSearch) return null;
+            var process = ModelInUse.Model.Annihilation(ProcessKind.ChiAntichiToNeutrinoAntineutrino);
+            return $"y = {string.Join(" = ", RelicCouplings(process).Select(c => c.Symbol))} (every coupling of {process.Name} set to y; " +
+                   $"its s-channel mediator's width {process.MediatorWidth.Symbol} recomputed at each y, from {string.Join(", ", process.MediatorWidth.Channels.Select(c => c.Name))}; {process.MediatorWidth.Excluded})";
+        }
+    }
+
+    private static IReadOnlyList<ModelParameter> RelicCouplings(AnnihilationProcess process) =>
+        process.ModelParameters.Where(q => q.Role == ParameterRole.Coupling).ToList();
+
+    /// <summary>The relic coupling y (every coupling of X̄X → ν̄ν set to y) by the search with ⟨σv⟩(y) recomputed per trial,
+    /// on the couplings' common allowed range (its lower end at least 1e-8 of the upper).</summary>
+    private static RelicCouplingResult RelicBySearch(double mX, double r, DegreesOfFreedomTable table)
+    {
+        var m = ModelInUse.Model;
+        var d = ModelInUse.Definition;
+        var process = m.Annihilation(ProcessKind.ChiAntichiToNeutrinoAntineutrino);
+        var couplings = RelicCouplings(process);
+        double hi = couplings.Min(c => c.Maximum), lo = Math.Max(couplings.Max(c => c.Minimum), 1e-8 * hi);
+        if (!(hi > lo) || !double.IsFinite(hi))
+            throw new UserInputException($"the couplings {string.Join(", ", couplings.Select(c => c.Symbol))} of {process.Name} have no common finite range to search the relic coupling in");
+        ParameterPoint At(double y)
+        {
+            var point = m.Point().With(d.DarkFermionMass, mX).With(d.MediatorMass, r * mX);
+            foreach (var c in couplings) point = point.With(c, y);
+            return point;
+        }
+        return Cosmology.RelicCoupling.FindBySearch(mX, y => AnnihilationAverage(process, At(y)), lo, hi,
+            string.Join(" = ", couplings.Select(c => c.Symbol)), nature: Nature, options: FreezeOutOptions.Default with { Table = table });
+    }
+
+    /// <summary>
+    /// ⟨σv⟩(T) (MeV⁻², T in MeV) of an annihilation at a parameter point (every parameter of the process), Gondolo–Gelmini
+    /// with σ(s) from the compiled σv. With an s-channel mediator the integration is split at the resonance √s = m and at
+    /// m ± Γ, m ± 10Γ (Γ its total width at the point, <see cref="AnnihilationProcess.MediatorWidth"/>), so that the
+    /// adaptive rule sees the Breit–Wigner peak however narrow it is.
+    /// </summary>
+    public static ThermalCrossSection AnnihilationAverage(AnnihilationProcess process, ParameterPoint point, double relativeTolerance = 1e-9)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        ArgumentNullException.ThrowIfNull(point);
+        double m = point[process.InitialParticle.MassParameter];
+        var sigma = FromSigmaV(process.CompileSigmaV().At(point), m);
+        var breaks = new List<double>();
+        if (process.MediatorWidth is { } w)
+        {
+            double mass = process.ResonanceAt(point), gamma = w.At(point);
+            breaks.Add(mass);
+            // panels growing geometrically away from the peak (Γ, 4Γ, 16Γ, … up to m): each panel sees the Lorentzian as
+            // smooth on its own scale, however narrow the peak (Γ/m ~ 1e-8 costs ~2 × 13 panels)
+            for (double d = gamma; d < mass && gamma > 0; d *= 4)
+            {
+                breaks.Add(mass - d);
+                breaks.Add(mass + d);
+            }
+        }
+        // a resonance: a fixed 32-point rule on the geometric panels (each smooth on its own scale; the adaptive rule can
+        // take seconds on a peak of Γ/m ~ 1e-8); none: the adaptive rule to the tolerance
+        var options = breaks.Count > 0
+            ? new ThermalAverageOptions { RelativeTolerance = relativeTolerance, BreakPoints = breaks, FixedGaussLegendrePoints = 32 }
+            : new ThermalAverageOptions { RelativeTolerance = relativeTolerance };
+        return T => ThermalAverage.SigmaV(sigma, m, T, options);
+    }
 
     /// <summary>
     /// |M|² of X ν → X ν and X ν̄ → X ν̄ summed over all spins (the kernel's are averaged over the X spin: ×2), as the

@@ -108,6 +108,99 @@ public static class RelicCoupling
     }
 
     /// <summary>
+    /// The relic coupling at one mass for a ⟨σv⟩ that is not a power of the coupling (e.g. an s-channel mediator whose
+    /// width moves with it): ⟨σv⟩(T; y) is recomputed for every trial y (its freeze-out grid rebuilt), and y is found by
+    /// bracketing the root of ln Ωh²(y) − ln Ω_target in ln y on [<paramref name="minimumCoupling"/>,
+    /// <paramref name="maximumCoupling"/>] (the coupling's allowed range): the ends must bracket it, Ωh² must fall as y
+    /// grows (checked at every trial against the bracket), then a safeguarded secant (Illinois false position) to the
+    /// relative tolerance on Ωh².
+    /// </summary>
+    /// <param name="mass">m, MeV.</param>
+    /// <param name="sigmaVOf">⟨σv⟩(T) in MeV⁻² at coupling y (T in MeV).</param>
+    /// <param name="minimumCoupling">Lower end of the search, &gt; 0.</param>
+    /// <param name="maximumCoupling">Upper end of the search (the coupling's allowed maximum), &gt; minimumCoupling.</param>
+    /// <param name="couplingName">The coupling's name in messages.</param>
+    /// <param name="dof">Internal degrees of freedom g. Default 2.</param>
+    /// <param name="nature">Majorana (default) or Dirac.</param>
+    /// <param name="targetOmegaH2">Target Ωh² in (0, 10]. Default 0.120.</param>
+    /// <param name="options">Freeze-out options.</param>
+    /// <param name="relativeTolerance">Relative tolerance on Ωh², in [1e-10, 1e-2]. Default 1e-5.</param>
+    /// <exception cref="UserInputException">No coupling in the range gives the target (naming Ωh² at both ends), or Ωh² does
+    /// not fall monotonically with y there.</exception>
+    /// <exception cref="InvalidOperationException">The search did not converge.</exception>
+    public static RelicCouplingResult FindBySearch(double mass, Func<double, ThermalCrossSection> sigmaVOf, double minimumCoupling, double maximumCoupling,
+        string couplingName, double dof = 2, DarkMatterNature nature = DarkMatterNature.Majorana, double targetOmegaH2 = 0.120,
+        FreezeOutOptions? options = null, double relativeTolerance = 1e-5)
+    {
+        ArgumentNullException.ThrowIfNull(sigmaVOf);
+        Argument.Positive(nameof(minimumCoupling), minimumCoupling);
+        if (!(maximumCoupling > minimumCoupling) || !double.IsFinite(maximumCoupling))
+            throw new ArgumentOutOfRangeException(nameof(maximumCoupling), maximumCoupling, $"maximumCoupling must be finite and exceed minimumCoupling = {minimumCoupling:G6}");
+        Argument.InRange(nameof(targetOmegaH2), targetOmegaH2, 1e-12, 10, "");
+        Argument.InRange(nameof(relativeTolerance), relativeTolerance, 1e-10, 1e-2, "");
+        var solver = new FreezeOutSolver(options);
+        double lnTarget = Math.Log(targetOmegaH2), tol = double.LogP1(relativeTolerance); // numerics: the search matches ln Ωh² to a relative tolerance
+        int solves = 0;
+        double G(double lny)
+        {
+            var grid = solver.BuildGrid(mass, sigmaVOf(Math.Exp(lny)), dof); // numerics: y from ln y
+            var r = solver.SolveOnGrid(grid, 0, nature, 0);
+            solves++;
+            return Math.Log(r.OmegaH2) - lnTarget; // numerics: the residual in ln Ωh²
+        }
+        double a = Math.Log(minimumCoupling), b = Math.Log(maximumCoupling); // numerics: the search runs in ln y
+        double ga = G(a), gb = G(b);
+        double fa = ga, fb = gb; // the residuals at the bracket's ends (ga, gb: Illinois-weighted)
+        string Omega(double g) => $"{targetOmegaH2 * Math.Exp(g):G4}"; // numerics: Ωh² from the residual
+        if (!(ga > 0 && gb < 0))
+            throw new UserInputException(
+                $"no {couplingName} in its allowed range [{minimumCoupling:G4}, {maximumCoupling:G4}] gives Ωh² = {targetOmegaH2} at m = {mass:G6} MeV: " +
+                $"Ωh² = {Omega(ga)} at {couplingName} = {minimumCoupling:G4} and {Omega(gb)} at {maximumCoupling:G4}" +
+                (ga > 0 && gb > 0 ? " (too much dark matter even at the largest coupling)" : ga < 0 && gb < 0 ? " (too little even at the smallest coupling)" : " (Ωh² does not fall with the coupling)"));
+        // Illinois false position in ln y: the bracket [a, b] with G(a) > 0 > G(b) shrinks every step
+        int side = 0;
+        for (int it = 0; it < 200; it++)
+        {
+            double c = b - gb * (b - a) / (gb - ga);
+            if (!(c > a && c < b)) c = 0.5 * (a + b);
+            double gc = G(c);
+            if (Math.Abs(gc) <= tol) return Finish(c);
+            // monotone: inside the bracket's residuals, up to the freeze-out solve's own noise (a few × the tolerance)
+            double slack = Math.Max(4 * tol, 1e-7);
+            if (!(gc < fa + slack && gc > fb - slack))
+                throw new UserInputException(
+                    $"Ωh² of m = {mass:G6} MeV does not fall monotonically with {couplingName} on [{Math.Exp(a):G6}, {Math.Exp(b):G6}] " + // numerics: y from ln y
+                    $"(Ωh² = {Omega(gc)} at {Math.Exp(c):G6}, not between {Omega(fa)} and {Omega(fb)} at the ends): the relic coupling is not unique there"); // numerics: y from ln y
+            if (gc > 0)
+            {
+                (a, ga, fa) = (c, gc, gc);
+                if (side == 1) gb /= 2;
+                side = 1;
+            }
+            else
+            {
+                (b, gb, fb) = (c, gc, gc);
+                if (side == -1) ga /= 2;
+                side = -1;
+            }
+            if (b - a < 1e-14 * Math.Max(1, Math.Abs(a))) return Finish(c);
+        }
+        throw new InvalidOperationException($"the relic-coupling search did not converge at m = {mass:G6} MeV");
+
+        RelicCouplingResult Finish(double lny)
+        {
+            double y = Math.Exp(lny); // numerics: back from ln y
+            var sv = sigmaVOf(y);
+            var final = solver.SolveOnGrid(solver.BuildGrid(mass, sv, dof), 0, nature, solver.Options.OutputPoints);
+            solves++;
+            return new RelicCouplingResult(mass, y, final.OmegaH2, solves, final)
+            {
+                SigmaVAtX20Cm3PerSecond = CosmologyUnits.SigmaVToCm3PerSecond(sv(mass / 20)),
+            };
+        }
+    }
+
+    /// <summary>
     /// The relic coupling at many masses (e.g. seed 000 Fig. 5 at fixed m_φ/m_X), in parallel over masses.
     /// </summary>
     /// <param name="masses">Masses in MeV.</param>

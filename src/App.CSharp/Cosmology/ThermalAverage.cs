@@ -30,7 +30,9 @@ public sealed record ThermalAverageOptions
     /// <summary>
     /// 0 (default): adaptive Gauss–Kronrod to <see cref="RelativeTolerance"/>. n &gt; 0: a fixed n-point Gauss–Legendre rule
     /// on each of the panels [0, 1.5], [1.5, 3.5], [3.5, 7.5] in τ — for smooth, tabulated σ(s) (no resonances), where it is
-    /// as accurate and several times cheaper; the test ThermalAverageFixedRuleAgreesWithAdaptive checks it.
+    /// as accurate and several times cheaper; the test ThermalAverageFixedRuleAgreesWithAdaptive checks it. With
+    /// <see cref="BreakPoints"/> the panels are also split there (e.g. geometric panels around a narrow resonance, where the
+    /// adaptive rule can spend seconds on a peak of width 1e-8 of its position).
     /// </summary>
     public int FixedGaussLegendrePoints
     {
@@ -115,7 +117,12 @@ public static class ThermalAverage
         {
             var rule = GaussLegendre.Rule(options.FixedGaussLegendrePoints); // the kernel's Newton-iterated rule (why not MathNet's: see GaussLegendre)
             double fixedSum = 0;
-            foreach (var (a, b) in new[] { (0.0, 1.5), (1.5, 3.5), (3.5, TauMax) })
+            // the three panels, each also split at the break points inside it (none given: the three panels of before)
+            var edges = new SortedSet<double> { 0.0, 1.5, 3.5, TauMax };
+            foreach (var bp in options.BreakPoints)
+                if (bp > M && TauOf(bp, T, M) is var tb && tb < TauMax) edges.Add(tb);
+            var panels = edges.Zip(edges.Skip(1));
+            foreach (var (a, b) in panels)
             {
                 double half = 0.5 * (b - a), mid = 0.5 * (a + b);
                 for (int i = 0; i < rule.Nodes.Length; i++) fixedSum += half * rule.Weights[i] * Integrand(mid + half * rule.Nodes[i]);

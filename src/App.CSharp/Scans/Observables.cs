@@ -642,7 +642,10 @@ public sealed class FileScanModel : IScanModel
                 Needs(ProcessKind.ChiAntichiToNeutrinoAntineutrino);
                 Parameter(_dark, "a coupling between its dark fermion and a neutrino");
                 if (options.Count > 0) throw fail($"observable '{name}' takes no options (got '{options.Keys.First()}')");
-                _ = KernelCosmology.AnnihilationCouplingPower; // derived now: a model whose ⟨σv⟩ is not a power of the coupling is refused here
+                // derived now: a model whose ⟨σv⟩ is not a power of the coupling (an s-channel mediator whose width depends on
+                // it) is refused here — the scan's relic columns shift one ⟨σv⟩₁ grid by p ln y
+                try { _ = KernelCosmology.AnnihilationCouplingPower; }
+                catch (UserInputException e) { throw fail($"observable '{name}' is refused for {Of}: {e.Message}"); }
                 return name == "relic_coupling"
                     ? [new Relic(this, XPhiNuModel.Column("relic_" + P(_dark)))]
                     : [new Omega(this)];

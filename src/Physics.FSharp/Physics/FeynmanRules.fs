@@ -701,9 +701,12 @@ module internal FeynmanRules =
 
     /// Σ_spins |M|² of a scalar b → f f̄ (a Majorana f: b → f f) from every term ψ̄_f Γ ψ_f b that attaches to b:
     /// M = ū(k1) (Σ_t g_t Γ_t) v(k2) (a Majorana bilinear's vertex g Γ_s, majoranaVertex), in k1·k2 = m_b²/2 − m_f²,
-    /// k1² = k2² = m_f²; MeV². No such term: 0.
+    /// k1² = k2² = m_f²; MeV². A massive vector b: M = ε_μ ū(k1) (Σ_t g_t Γ_t^μ) v(k2), averaged over its three
+    /// polarisations with Σ ε_μ ε*_ν = −g_μν + K_μK_ν/m_b², K = k1 + k2 (as decaySquaredVector; the K K part vanishes for
+    /// a vector current between equal masses and is kept for chiral ones), so the width is
+    /// Γ = |k| Σ|M|²/(8π m_b²) with this 1/3-averaged Σ|M|². No such term: 0.
     let pairDecaySquared (m: ModelData) (b: Field) (f: Field) : Expr =
-        if b.Kind = FieldKind.Vector then notYet (sprintf "the width of the vector %s into a fermion pair" b.Display)
+        if b.Kind = FieldKind.Vector && b.IsMassless then notYet (sprintf "the width of the massless vector %s" b.Display)
         let x, y = leg f false false "k1", leg f true false "k2"
         let ts = termsFor (terms m) f.Name f.Name |> List.filter (attaches (leg b false true "P"))
         for t in ts do checkUsable m t
@@ -712,7 +715,15 @@ module internal FeynmanRules =
             let gamma = ts |> List.fold (fun (acc: DiracString) t -> acc + t.Coupling.Expression * t.Gamma) DiracString.Zero
             let mf = if f.IsMassless then Ops.zero else f.Mass
             let dots = [ "k1", "k2", b.Mass ** 2 / two - mf ** 2; "k1", "k1", mf ** 2; "k2", "k2", mf ** 2 ]
-            Dirac.spinSummedSquare (spinor x) gamma (spinor y) |> Dirac.substituteDots dots
+            if b.Kind = FieldKind.Vector then
+                let named (r: DiracString) = Dirac.replaceIndex vertexIndex r gamma
+                let mu = Dirac.gammaIndex "mu"
+                let metric = Dirac.contractIndices (Dirac.spinSummedInterference (spinor x) (named mu) (named mu) (spinor y))
+                let k = Dirac.slash x.Momentum + Dirac.slash y.Momentum
+                let longitudinal = Dirac.spinSummedInterference (spinor x) (named k) (named k) (spinor y)
+                (longitudinal / b.Mass ** 2 - metric) / 3 |> Dirac.substituteDots dots
+            else
+                Dirac.spinSummedSquare (spinor x) gamma (spinor y) |> Dirac.substituteDots dots
 
     /// Whether a fermion leg is barred (for callers that build legs).
     let barred (l: Leg) = isBarred l

@@ -585,9 +585,39 @@ module internal ModelObligations =
             let e, pp, k = s "E_cm", s "p_cm", s "k_cm"
             let massSub (f: Field) (mom: Expr) = if f.IsMassless then [] else [ f.MassParameter.Expression, sqrt (e ** 2 - mom ** 2) ]
             let subs = (ProcessVariables.MandelstamS.Expression, 4 * e ** 2) :: massSub a.InitialParticle pp @ massSub a.FinalParticle k
-            let positive = [ "E_cm"; "p_cm"; "k_cm" ] @ (massSymbols |> List.filter (fun n -> not (subs |> List.exists (fun (x, _) -> x = Symbol n))))
+            // an s-channel mediator: |M|² holds its width Γ in the Breit–Wigner B = (s − m²)² + m²Γ², a sum of squares
+            // (m, Γ > 0). s-channel alone, |M|² = N/B with N free of Γ: Γ = √(B − (s − m²)²)/m turns the denominator into the
+            // positive symbol B, and the sign of N/B on B > 0 is that on the physical B > (s − m²)² (N does not hold B). With
+            // t/u graphs the interference (s − m²)/B ties B to s: there Γ = √W/m (W = m²Γ² > 0, a bijection), and the sign
+            // test sees (s − m²)² + W.
+            let width = a.MediatorWidth
+            let bwSubs, bwPositive, bwText =
+                if isNull (box width) then [], [], ""
+                else
+                    let mb, g = width.Mediator.Mass, Symbol width.Symbol
+                    let bw = (ProcessVariables.MandelstamS.Expression - mb ** 2) ** 2 + mb ** 2 * g ** 2
+                    let sOnly =
+                        try Structure.freeOf g (Normal.simplifyWith (Assumptions.Positive(massSymbols @ [ width.Symbol; "s" ])) (a.SquaredAmplitude.Expression * bw))
+                        with :? ExpressionTooComplexException -> false
+                    if sOnly then
+                        let b = s ("B_" + width.Mediator.Name)
+                        [ g, sqrt (b - (4 * e ** 2 - mb ** 2) ** 2) / mb ], [ "B_" + width.Mediator.Name ],
+                        sprintf "; the Breit–Wigner denominator (s − %O²)² + %O²%s² = B_%s > 0 (|M|² = N/B_%s, N free of %s)" mb mb width.Symbol width.Mediator.Name width.Mediator.Name width.Symbol
+                    else
+                        let w = s ("W_" + width.Mediator.Name)
+                        [ g, sqrt w / mb ], [ "W_" + width.Mediator.Name ], 
+                        sprintf "; the Breit–Wigner denominator (s − %O²)² + W_%s, W_%s = %O²%s² > 0" mb width.Mediator.Name width.Mediator.Name mb width.Symbol
+            let subs = bwSubs @ subs
+            let positive = [ "E_cm"; "p_cm"; "k_cm" ] @ bwPositive @ (massSymbols |> List.filter (fun n -> not (subs |> List.exists (fun (x, _) -> x = Symbol n))))
             let dom = (Assumptions.Positive positive).AndPositive(e - pp).AndPositive(e - k).AndPositive(1 - s "c").AndPositive(1 + s "c")
-            subs, dom, "the CM frame, s = 4E², E > |p|, |k| (masses m² = E² − p², E² − k²), −1 < cos θ < 1"
+            // (s − m²)² + W > 0: a square plus a positive symbol, stated for the sign test (in its expanded normal form)
+            let dom =
+                match bwPositive with
+                | [ n ] when n.StartsWith "W_" ->
+                    let mb = width.Mediator.Mass
+                    dom.AndPositive(Normal.simplifyWith dom ((4 * e ** 2 - mb ** 2) ** 2 + s n))
+                | _ -> dom
+            subs, dom, "the CM frame, s = 4E², E > |p|, |k| (masses m² = E² − p², E² − k²), −1 < cos θ < 1" + bwText
         | :? DecayProcess ->
             // the mediator decays, so it is heavier than what it decays into: m_S = m_χ + δ_m, δ_m > 0 (the caller substitutes)
             [], Assumptions.Positive massSymbols, "the mediator heavier than χ: m_S = m_χ + δ_m, δ_m > 0; masses and couplings positive"
@@ -766,8 +796,13 @@ module internal ModelObligations =
     let standard (def: Model) (decayRegion: (Expr * Expr) list) : ModelCheck list =
         let name = def.Name
         let dims = dimensionTable def
-        let dimensionOf (n: string) = match dims.TryGetValue n with | true, d -> Some d | _ -> None
         let processes = [ for k in Enum.GetValues<ProcessKind>() do match tryProcess def k with Some p -> yield k, p | None -> () ]
+        // the total width of an s-channel mediator (Γ in its Breit–Wigner propagator) is a mass
+        let widthSymbols = processes |> List.collect (fun (_, p) -> List.ofSeq p.WidthSymbols) |> Set.ofList
+        let dimensionOf (n: string) =
+            match dims.TryGetValue n with
+            | true, d -> Some d
+            | _ -> if widthSymbols.Contains n then Some Q.One else None
         // |M|² ≥ 0 proofs by (process kind, |M|² on its region): a process with the same |M|² and dispatch reuses one
         let positivityProofs = Dictionary<ProcessKind * Expr, ModelCheckStatus * string>(HashIdentity.Structural)
         let perProcess =
@@ -1075,13 +1110,14 @@ module internal ProcessCache =
               SquaredAmplitude = expression (get "m2")
               AmplitudeUnit = get "unit"
               Variables = parametersOf m (get "variables")
-              ModelParameters = parametersOf m (get "parameters") }
+              ModelParameters = parametersOf m (get "parameters")
+              Widths = [] }
         match category with
         | ProcessCategory.NucleusScattering ->
             let produced = match get "produced" with "" -> Unchecked.defaultof<ModelParameter> | r -> resolve m r
             let kinematics = RecoilKinematics(produced, formulaOf (get "t-min"), formulaOf (get "t-max"), formulaOf (get "e-min-of-t"), formulaOf (get "threshold"))
             NucleusScatteringProcess(info, expression (get "dsdt"), parametersOf m (get "dsdt-parameters"), kinematics, get "dsdt-reference") :> Process
-        | ProcessCategory.Annihilation -> ProcessDerivation.annihilationOf info (m.Field(get "initial")) (m.Field(get "final")) :> Process
+        | ProcessCategory.Annihilation -> ProcessDerivation.annihilationOf m.Data info (m.Field(get "initial")) (m.Field(get "final")) :> Process
         | ProcessCategory.Decay -> DecayProcess(info, expression (get "width"), split listSep (get "channels"), get "width-reference") :> Process
         | ProcessCategory.ElasticScattering -> ElasticScatteringProcess(info) :> Process
         | ProcessCategory.ConversionAtRest -> ConversionAtRestProcess(info, expression (get "sigma-v"), parametersOf m (get "sigma-v-parameters")) :> Process

@@ -190,7 +190,8 @@ module internal ProcessDerivation =
           SquaredAmplitude = m2
           AmplitudeUnit = unit
           Variables = variables
-          ModelParameters = parameters }
+          ModelParameters = parameters
+          Widths = [] }
 
     let private couplingsText (d: TwoLineDiagram) =
         let (_, ta, _), (_, tb, _) = d.LineA, d.LineB
@@ -383,125 +384,6 @@ module internal ProcessDerivation =
                     (twoLineText ds) spins nus (Normal.simplifyWith (Assumptions.Positive positive) m2) "1" [ nucleus.MassParameter ] parameters
             Some(ConversionAtRestProcess(i, sv, nucleus.MassParameter :: parameters) :> Process)
 
-    // ---- a a → b b in the CM frame ----------------------------------------------------------------------------------
-
-    /// σv_rel(s) by 48-point Gauss–Legendre quadrature in cos θ of a compiled integrand, zero below threshold. |M|² ≥ 0,
-    /// so a negative sum can only be round-off in a cancellation (e.g. the d-wave SS → νν̄ just above threshold);
-    /// anything beyond that is an error, not a number to pass on. `coupling` gives the σv scale y⁴/(8π s) used to
-    /// judge round-off. MeV⁻². Inline, so that the callers' integrand lambdas are not allocated per call (a relic
-    /// search calls it ~10⁴ times per mass pair).
-    let inline sigmaVQuadrature (name: string) (integrand: float -> float -> float) (sMin: float) (sMinFinal: float) (coupling: float) (sv: float) : float =
-        let rule = GaussLegendre.Rule 48
-        let nodes, weights = rule.Nodes, rule.Weights
-        let sMin = max sMin sMinFinal
-        if not (sv > sMin) then 0.0
-        else
-            let mutable acc = 0.0
-            let mutable absAcc = 0.0
-            for i in 0 .. nodes.Length - 1 do
-                let term = weights.[i] * integrand sv nodes.[i]
-                acc <- acc + term
-                absAcc <- absAcc + abs term
-            let natural = coupling * coupling * coupling * coupling / (8.0 * Math.PI * sv) // σv scale of a dimensionless |M|²/y⁴ of order one
-            if acc >= 0.0 then acc
-            elif -acc <= 1e-9 * max absAcc natural then 0.0
-            else invalidOp (sprintf "%s: σv(s = %g) = %g < 0 beyond round-off (Σ|terms| = %g)" name sv acc absAcc)
-
-    /// The annihilation process of a derived |M|² (in info): σv's integrand, its low-velocity expansion (on first use)
-    /// and the compiled σv. Also what the model cache rebuilds a cached annihilation with.
-    let annihilationOf (i: ProcessInfo) (initial: Field) (final: Field) : AnnihilationProcess =
-        let mIn, mOut, m2, parameters = initial.Mass, final.Mass, i.SquaredAmplitude, i.ModelParameters
-        let integrand = sigmaVIntegrand mOut m2
-        let lv = lazy (lowVelocity (symbolsOf parameters) mIn mOut m2)
-        let couplingIndex =
-            parameters |> List.tryFindIndex (fun p -> p.Role = ParameterRole.Coupling) |> Option.defaultValue -1
-        let evaluate (f: Func<float, float, float[], float>) (sMin: Func<float[], float>) (sMinFinal: Func<float[], float>) =
-            Func<float, float[], float>(fun sv values ->
-                let g = if couplingIndex >= 0 then values.[couplingIndex] else 1.0
-                sigmaVQuadrature i.Name (fun a c -> f.Invoke(a, c, values)) (sMin.Invoke values) (sMinFinal.Invoke values) g sv)
-        AnnihilationProcess(i, initial, final, integrand, lv, evaluate)
-
-    let private annihilation (m: ModelData) (kind: ProcessKind) (nu: Field) (nus: Field list) : Process option =
-        // a model without a dark fermion (e.g. a light Z' coupled to ν and quarks) has no χ processes
-        if String.IsNullOrEmpty m.Roles.DarkFermion then None else
-        let chi = fieldNamed m m.Roles.DarkFermion
-        let med = fieldNamed m m.Roles.Mediator
-        let initial, iAnti, final, fAnti, seedEq =
-            match kind with
-            | ProcessKind.ChiAntichiToNeutrinoAntineutrino -> chi, true, nu, true, "seed 000 sec. VII, seed 001 eq. (4.2) [proof ann.chichi-nunu]"
-            | ProcessKind.ChiAntichiToMediatorPair -> chi, true, med, true, "seed 001 eq. (4.2) [proof ann.partial-waves]"
-            | ProcessKind.MediatorPairToNeutrinoAntineutrino -> med, true, nu, true, "seed 001 eq. (4.2) [proof ann.partial-waves]"
-            | _ -> med, true, chi, true, "seed 001 eq. (4.2)"
-        // a particle and its antiparticle: χ χ̄, ν ν̄, φ φ* of a complex scalar; a real scalar, a vector or a Majorana
-        // fermion is its own antiparticle (S S, V V)
-        let hasAntiparticle (f: Field) = if f.IsFermion then not f.IsSelfConjugate else f.Kind = FieldKind.ComplexScalar
-        let pair (f: Field) anti incoming (a: string) (b: string) = [ leg f false incoming a; leg f (anti && hasAntiparticle f) incoming b ]
-        let ins = pair initial iAnti true "p1" "p2"
-        let outs = pair final fAnti false "k1" "k2"
-        let legs = ins @ outs
-        let names = { In1 = "p1"; In2 = "p2"; Out1 = "k1"; Out2 = "k2" }
-        let mIn, mOut = initial.Mass, final.Mass
-        let avg = averaging ins outs
-        // the masses exchanged in each channel, in the order met: the first is P_t (P_u), further ones P_t2, P_t3, …
-        // (e.g. ν and χ both exchanged in χ χ → S S of a Majorana χ with χ̄ P_L ν S + h.c. and ½ y_s χ̄ χ S)
-        let used = Collections.Generic.Dictionary<Channel, Collections.Generic.List<Expr>>()
-        let placeholder (c: Channel) (mass2: Expr) =
-            let baseName =
-                match c with
-                | T -> "P_t"
-                | U -> "P_u"
-                | S -> notYet "s-channel exchange in an annihilation"
-            let masses =
-                match used.TryGetValue c with
-                | true, l -> l
-                | _ ->
-                    let l = Collections.Generic.List<Expr>()
-                    used.[c] <- l
-                    l
-            let i = match masses.IndexOf mass2 with | -1 -> masses.Add mass2; masses.Count - 1 | i -> i
-            if i = 0 then s baseName else s (sprintf "%s%d" baseName (i + 1))
-        let raw, text =
-            if initial.IsFermion && final.IsFermion then
-                match twoLineDiagrams m names legs with
-                | [] -> Ops.zero, ""
-                | ds ->
-                    let propagators (c: Channel) (b: Field) (b': Field) =
-                        if b.Name <> b'.Name then notYet "two different bosons exchanged in an annihilation"
-                        (placeholder c (b.Mass ** 2)) ** 2
-                    let single (c: Channel) (b: Field) = placeholder c (b.Mass ** 2)
-                    twoLineSquaredAny ds avg propagators single, twoLineText ds
-            else
-                let fermions, bosons = legs |> List.partition (fun l -> l.Field.IsFermion)
-                let x, y, ds = oneLineDiagrams m names fermions bosons
-                if ds.IsEmpty then Ops.zero, ""
-                else
-                    let propagator (c: Channel) (f: Field) = placeholder c (f.Mass ** 2)
-                    let txt =
-                        String.Join(" + ", ds |> List.map (fun d ->
-                            sprintf "%s %s [%s %s (q̸_%s + m_%s) %s] %s/(%s − m_%s²)%s" d.TermX.Coupling.Symbol d.TermY.Coupling.Symbol (text x) d.TermX.GammaText (channelText d.Channel) d.Internal.Name d.TermY.GammaText (text y) (channelText d.Channel) d.Internal.Name
-                                (if d.Reversed then " (opposite fermion flow, Γ → C Γᵀ C⁻¹)" else "")))
-                    oneLineSquared x y ds avg propagator, txt
-        if Ops.isZero raw then None
-        else
-            let massesIn (c: Channel) = match used.TryGetValue c with | true, l -> List.ofSeq l | _ -> []
-            // P_t and P_u always (an unused one with the other channel's mass, as before), then the further masses
-            let ts, us = massesIn T, massesIn U
-            let tMass2 = match ts, us with | t :: _, _ -> t | [], u :: _ -> u | _ -> Ops.zero
-            let uMass2 = match us with | u :: _ -> u | [] -> tMass2
-            let extra (c: Channel) (other: string) (ms: Expr list) =
-                ms |> List.skip (min 1 ms.Length) |> List.map (fun m2 -> placeholder c m2, other, m2)
-            let props = [ pt, "k1", tMass2; pu, "k2", uMass2 ] @ extra T "k1" ts @ extra U "k2" us
-            let parameters = parametersIn m (raw :: mIn :: mOut :: (props |> List.map (fun (_, _, m2) -> m2)))
-            let positive = symbolsOf parameters
-            let domain = Assumptions.Positive("s" :: positive)
-            let m2 = withPropagatorSet domain mIn mOut raw props
-            let display (l: Leg) = if l.Field.Kind = FieldKind.LeftHandedNeutrino then (if l.Anti then "ν̄" else "ν") else l.Display
-            let name = sprintf "%s %s → %s %s" (display ins.[0]) (display ins.[1]) (display outs.[0]) (display outs.[1])
-            let spins = spinStatement ins outs + (if final.Kind = FieldKind.LeftHandedNeutrino then "; per neutrino flavour" else "")
-            let i =
-                info kind ProcessCategory.Annihilation name m seedEq text spins nus m2 "1" [ ProcessVariables.MandelstamS; ProcessVariables.CosTheta ] parameters
-            Some(annihilationOf i initial final :> Process)
-
     // ---- S → χ ν̄ + χ̄ ν ----------------------------------------------------------------------------------------
 
     let private decay (m: ModelData) (nu: Field) (nus: Field list) : Process option =
@@ -556,6 +438,216 @@ module internal ProcessDerivation =
         let k = sqrt (b.Mass ** 2 / 4 - mf ** 2)
         let identical = if f.IsSelfConjugate then rat 1 2 else Ops.one
         Normal.simplify (identical * m2 * k / (8 * pi * b.Mass ** 2))
+
+    /// The two-body channels of a boson b into the model's own particles, for the total width of an s-channel
+    /// mediator: b → f f̄ for every fermion field f with a term f̄ Γ f b (fermionPairWidth: a scalar, or a massive vector
+    /// averaged over its polarisations; each neutrino field is one flavour, b → ν ν̄ with its one helicity), and, for the
+    /// model's mediator, S → χ ν̄ + χ̄ ν per neutrino field (MediatorDecay). As (name, Γ above threshold in MeV, threshold
+    /// = the sum of the final masses in MeV). Not included: the nucleus (a coherent target, not a decay product),
+    /// particles the model does not declare (quarks, hadrons, charged leptons …) and boson pairs.
+    let mediatorChannels (m: ModelData) (b: Field) : (string * Expr * Expr) list =
+        let nucleus = m.Roles.Nucleus
+        let massOf (f: Field) = if f.IsMassless then Ops.zero else f.Mass
+        let display (f: Field) (anti: bool) =
+            if f.Kind = FieldKind.LeftHandedNeutrino then (if anti then "ν̄" else "ν")
+            elif anti && not f.IsSelfConjugate then f.Display + "̄"
+            else f.Display
+        let pairs =
+            [ for f in m.Fields do
+                  if f.IsFermion && f.Name <> nucleus then
+                      // masses are positive (sqrt(m²) = m in the printed width); couplings may have either sign
+                      let w = fermionPairWidth m b f |> Normal.simplifyWith (Assumptions.Positive [ for p in m.Parameters do if p.Role = ParameterRole.Mass then yield p.Symbol ])
+                      if not (Ops.isZero w) then
+                          yield sprintf "%s → %s %s" b.Display (display f false) (display f true), w, 2 * massOf f ]
+        let decays =
+            if b.Name <> m.Roles.Mediator || String.IsNullOrEmpty m.Roles.DarkFermion then []
+            else
+                let chi = fieldNamed m m.Roles.DarkFermion
+                [ for nu in neutrinos m do
+                      match decay m nu [ nu ] with
+                      | Some(:? DecayProcess as d) -> yield String.Join(" + ", d.Channels), d.Width.Expression, massOf chi
+                      | _ -> () ]
+        pairs @ decays
+
+    /// The symbol the total width of the boson b is held as in |M|² (the Breit–Wigner propagator).
+    let widthSymbol (b: Field) = "Gamma_" + b.Name
+
+    // ---- a a → b b in the CM frame ----------------------------------------------------------------------------------
+
+    /// σv_rel(s) by 48-point Gauss–Legendre quadrature in cos θ of a compiled integrand, zero below threshold. |M|² ≥ 0,
+    /// so a negative sum can only be round-off in a cancellation (e.g. the d-wave SS → νν̄ just above threshold);
+    /// anything beyond that is an error, not a number to pass on. `coupling` gives the σv scale y⁴/(8π s) used to
+    /// judge round-off. MeV⁻². Inline, so that the callers' integrand lambdas are not allocated per call (a relic
+    /// search calls it ~10⁴ times per mass pair).
+    let inline sigmaVQuadrature (name: string) (integrand: float -> float -> float) (sMin: float) (sMinFinal: float) (coupling: float) (sv: float) : float =
+        let rule = GaussLegendre.Rule 48
+        let nodes, weights = rule.Nodes, rule.Weights
+        let sMin = max sMin sMinFinal
+        if not (sv > sMin) then 0.0
+        else
+            let mutable acc = 0.0
+            let mutable absAcc = 0.0
+            for i in 0 .. nodes.Length - 1 do
+                let term = weights.[i] * integrand sv nodes.[i]
+                acc <- acc + term
+                absAcc <- absAcc + abs term
+            let natural = coupling * coupling * coupling * coupling / (8.0 * Math.PI * sv) // σv scale of a dimensionless |M|²/y⁴ of order one
+            if acc >= 0.0 then acc
+            elif -acc <= 1e-9 * max absAcc natural then 0.0
+            else invalidOp (sprintf "%s: σv(s = %g) = %g < 0 beyond round-off (Σ|terms| = %g)" name sv acc absAcc)
+
+    /// The total width of each boson whose width symbol (widthSymbol) |M|² holds: its channels (mediatorChannels).
+    let private widthsIn (m: ModelData) (m2: Expr) : (Field * (string * Expr * Expr) list) list =
+        let symbols = Structure.symbols m2 |> Set.ofList
+        [ for b in m.Fields do
+              if not b.IsFermion && symbols.Contains(widthSymbol b) then
+                  match mediatorChannels m b with
+                  | [] -> invalidOp (sprintf "model '%s': %s is exchanged in the s-channel but has no two-body channel into the model's particles: its width would be 0 and σv infinite at s = %O²" m.Name b.Display b.Mass)
+                  | cs -> yield b, cs ]
+
+    /// The annihilation process of a derived |M|² (in info): σv's integrand, its low-velocity expansion (on first use)
+    /// and the compiled σv; with an s-channel mediator (its width symbol in |M|²) the width derived from the model
+    /// (MediatorWidth), evaluated from the same parameter values at every σv call. Also what the model cache rebuilds a
+    /// cached annihilation with.
+    let annihilationOf (m: ModelData) (i: ProcessInfo) (initial: Field) (final: Field) : AnnihilationProcess =
+        let widths = widthsIn m i.SquaredAmplitude
+        if widths.Length > 1 then notYet "several different bosons exchanged in the s-channel of an annihilation"
+        let i = { i with Widths = widths |> List.map (fun (b, cs) -> widthSymbol b, cs |> List.sumBy (fun (_, w, _) -> w)) }
+        let mIn, mOut, m2, parameters = initial.Mass, final.Mass, i.SquaredAmplitude, i.ModelParameters
+        let width =
+            match widths with
+            | [ b, cs ] ->
+                MediatorWidth(b, widthSymbol b, cs, parameters,
+                              sprintf "Γ = |k| Σ|M|²/(8π m²) of each channel from the vertices of model '%s' (Σ|M|² averaged over a vector's three polarisations; ½ for identical final particles) [proofs sch.width-*]" m.Name)
+            | _ -> Unchecked.defaultof<MediatorWidth>
+        let integrand = sigmaVIntegrand mOut m2
+        let lv = lazy (lowVelocity (symbolsOf parameters @ (i.Widths |> List.map fst)) mIn mOut m2)
+        let couplingIndex =
+            parameters |> List.tryFindIndex (fun p -> p.Role = ParameterRole.Coupling) |> Option.defaultValue -1
+        let evaluate (f: Func<float, float, float[], float>) (sMin: Func<float[], float>) (sMinFinal: Func<float[], float>) =
+            if isNull (box width) then
+                Func<float, float[], float>(fun sv values ->
+                    let g = if couplingIndex >= 0 then values.[couplingIndex] else 1.0
+                    sigmaVQuadrature i.Name (fun a c -> f.Invoke(a, c, values)) (sMin.Invoke values) (sMinFinal.Invoke values) g sv)
+            else
+                // the integrand reads Γ after the model parameters: computed once per σv(s) from the same values
+                Func<float, float[], float>(fun sv values ->
+                    let g = if couplingIndex >= 0 then values.[couplingIndex] else 1.0
+                    let extended = Array.zeroCreate (values.Length + 1)
+                    Array.blit values 0 extended 0 values.Length
+                    extended.[values.Length] <- width.Invoke values
+                    sigmaVQuadrature i.Name (fun a c -> f.Invoke(a, c, extended)) (sMin.Invoke values) (sMinFinal.Invoke values) g sv)
+        AnnihilationProcess(i, initial, final, integrand, lv, evaluate, width)
+
+    let private annihilation (m: ModelData) (kind: ProcessKind) (nu: Field) (nus: Field list) : Process option =
+        // a model without a dark fermion (e.g. a light Z' coupled to ν and quarks) has no χ processes
+        if String.IsNullOrEmpty m.Roles.DarkFermion then None else
+        let chi = fieldNamed m m.Roles.DarkFermion
+        let med = fieldNamed m m.Roles.Mediator
+        let initial, iAnti, final, fAnti, seedEq =
+            match kind with
+            | ProcessKind.ChiAntichiToNeutrinoAntineutrino -> chi, true, nu, true, "seed 000 sec. VII, seed 001 eq. (4.2) [proof ann.chichi-nunu]"
+            | ProcessKind.ChiAntichiToMediatorPair -> chi, true, med, true, "seed 001 eq. (4.2) [proof ann.partial-waves]"
+            | ProcessKind.MediatorPairToNeutrinoAntineutrino -> med, true, nu, true, "seed 001 eq. (4.2) [proof ann.partial-waves]"
+            | _ -> med, true, chi, true, "seed 001 eq. (4.2)"
+        // a particle and its antiparticle: χ χ̄, ν ν̄, φ φ* of a complex scalar; a real scalar, a vector or a Majorana
+        // fermion is its own antiparticle (S S, V V)
+        let hasAntiparticle (f: Field) = if f.IsFermion then not f.IsSelfConjugate else f.Kind = FieldKind.ComplexScalar
+        let pair (f: Field) anti incoming (a: string) (b: string) = [ leg f false incoming a; leg f (anti && hasAntiparticle f) incoming b ]
+        let ins = pair initial iAnti true "p1" "p2"
+        let outs = pair final fAnti false "k1" "k2"
+        let legs = ins @ outs
+        let names = { In1 = "p1"; In2 = "p2"; Out1 = "k1"; Out2 = "k2" }
+        let mIn, mOut = initial.Mass, final.Mass
+        let avg = averaging ins outs
+        // the masses exchanged in each channel, in the order met: the first is P_t (P_u), further ones P_t2, P_t3, …
+        // (e.g. ν and χ both exchanged in χ χ → S S of a Majorana χ with χ̄ P_L ν S + h.c. and ½ y_s χ̄ χ S)
+        let used = Collections.Generic.Dictionary<Channel, Collections.Generic.List<Expr>>()
+        // the boson exchanged in the s-channel (one: its propagator P_s gets the Breit–Wigner form below)
+        let mutable sBoson : Field option = None
+        let sChannel (b: Field) =
+            match sBoson with
+            | Some b0 when b0.Name <> b.Name -> notYet "two different bosons exchanged in the s-channel of an annihilation"
+            | _ ->
+                if b.IsMassless then notYet "a massless boson exchanged in the s-channel of an annihilation"
+                sBoson <- Some b
+        let placeholder (c: Channel) (mass2: Expr) =
+            let baseName =
+                match c with
+                | T -> "P_t"
+                | U -> "P_u"
+                | S -> "P_s"
+            let masses =
+                match used.TryGetValue c with
+                | true, l -> l
+                | _ ->
+                    let l = Collections.Generic.List<Expr>()
+                    used.[c] <- l
+                    l
+            let i = match masses.IndexOf mass2 with | -1 -> masses.Add mass2; masses.Count - 1 | i -> i
+            if i = 0 then s baseName else s (sprintf "%s%d" baseName (i + 1))
+        let raw, text =
+            if initial.IsFermion && final.IsFermion then
+                match twoLineDiagrams m names legs with
+                | [] -> Ops.zero, ""
+                | ds ->
+                    let propagators (c: Channel) (b: Field) (b': Field) =
+                        if b.Name <> b'.Name then notYet "two different bosons exchanged in an annihilation"
+                        if c = S then sChannel b
+                        (placeholder c (b.Mass ** 2)) ** 2
+                    let single (c: Channel) (b: Field) =
+                        if c = S then sChannel b
+                        placeholder c (b.Mass ** 2)
+                    twoLineSquaredAny ds avg propagators single, twoLineText ds
+            else
+                let fermions, bosons = legs |> List.partition (fun l -> l.Field.IsFermion)
+                let x, y, ds = oneLineDiagrams m names fermions bosons
+                if ds.IsEmpty then Ops.zero, ""
+                else
+                    let propagator (c: Channel) (f: Field) =
+                        if c = S then notYet "a fermion exchanged in the s-channel of an annihilation"
+                        placeholder c (f.Mass ** 2)
+                    let txt =
+                        String.Join(" + ", ds |> List.map (fun d ->
+                            sprintf "%s %s [%s %s (q̸_%s + m_%s) %s] %s/(%s − m_%s²)%s" d.TermX.Coupling.Symbol d.TermY.Coupling.Symbol (text x) d.TermX.GammaText (channelText d.Channel) d.Internal.Name d.TermY.GammaText (text y) (channelText d.Channel) d.Internal.Name
+                                (if d.Reversed then " (opposite fermion flow, Γ → C Γᵀ C⁻¹)" else "")))
+                    oneLineSquared x y ds avg propagator, txt
+        if Ops.isZero raw then None
+        else
+            let massesIn (c: Channel) = match used.TryGetValue c with | true, l -> List.ofSeq l | _ -> []
+            // P_t and P_u always (an unused one with the other channel's mass, as before), then the further masses
+            let ts, us = massesIn T, massesIn U
+            let tMass2 = match ts, us with | t :: _, _ -> t | [], u :: _ -> u | _ -> Ops.zero
+            let uMass2 = match us with | u :: _ -> u | [] -> tMass2
+            let extra (c: Channel) (other: string) (ms: Expr list) =
+                ms |> List.skip (min 1 ms.Length) |> List.map (fun m2 -> placeholder c m2, other, m2)
+            let props = [ pt, "k1", tMass2; pu, "k2", uMass2 ] @ extra T "k1" ts @ extra U "k2" us
+            let channels = match sBoson with Some b -> mediatorChannels m b | None -> []
+            let parameters = parametersIn m (raw :: mIn :: mOut :: (props |> List.map (fun (_, _, m2) -> m2)) @ (channels |> List.collect (fun (_, w, t) -> [ w; t ])))
+            let positive = symbolsOf parameters @ (match sBoson with Some b -> [ widthSymbol b ] | None -> [])
+            let domain = Assumptions.Positive("s" :: positive)
+            let m2 =
+                match sBoson with
+                | None -> withPropagatorSet domain mIn mOut raw props
+                | Some b ->
+                    // M = M_s + M_tu with M_s ∝ P_s = 1/(s − m² + i mΓ) (Breit–Wigner). Σ|M|² is c0 + c1 P_s + c2 P_s² in the
+                    // placeholder P_s: P_s² comes only from |M_s|² → |P_s|² = 1/((s − m²)² + m²Γ²); P_s¹ only from the
+                    // interference 2 Re(M_s M_tu*) → Re P_s = (s − m²)/((s − m²)² + m²Γ²) — its coefficient is real, since
+                    // the ε tensors of a 2 → 2 trace (three independent momenta) vanish (set to 0 in the traces).
+                    let ps = s "P_s"
+                    let cs = Polynomial.coefficients ps raw
+                    if cs.Length > 3 then invalidOp (sprintf "%s: |M|² of degree %d in the s-channel propagator" (kindName kind) (cs.Length - 1))
+                    let c k = if k < cs.Length then cs.[k] else Ops.zero
+                    let part (e: Expr) = if Ops.isZero e then Ops.zero else withPropagatorSet domain mIn mOut e props
+                    let d = sMand - b.Mass ** 2
+                    let breitWigner = d ** 2 + b.Mass ** 2 * s (widthSymbol b) ** 2
+                    part (c 0) + part (c 1) * d / breitWigner + part (c 2) / breitWigner
+            let display (l: Leg) = if l.Field.Kind = FieldKind.LeftHandedNeutrino then (if l.Anti then "ν̄" else "ν") else l.Display
+            let name = sprintf "%s %s → %s %s" (display ins.[0]) (display ins.[1]) (display outs.[0]) (display outs.[1])
+            let spins = spinStatement ins outs + (if final.Kind = FieldKind.LeftHandedNeutrino then "; per neutrino flavour" else "")
+            let i =
+                info kind ProcessCategory.Annihilation name m seedEq text spins nus m2 "1" [ ProcessVariables.MandelstamS; ProcessVariables.CosTheta ] parameters
+            Some(annihilationOf m i initial final :> Process)
 
     // ---- χ ν → χ ν, χ ν̄ → χ ν̄ ---------------------------------------------------------------------------------
 

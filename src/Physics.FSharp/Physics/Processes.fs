@@ -61,7 +61,11 @@ type internal ProcessInfo =
       SquaredAmplitude: Expr
       AmplitudeUnit: string
       Variables: ModelParameter list
-      ModelParameters: ModelParameter list }
+      ModelParameters: ModelParameter list
+      /// The total widths of the mediators exchanged in the s-channel, by the symbol |M|² holds them as (e.g. Gamma_Zp in
+      /// the Breit–Wigner 1/((s − m²)² + m²Γ²)): each the sum of its open-channel widths (MeV) over ModelParameters,
+      /// without the thresholds (CouplingPower asks only whether a coupling enters). Empty without s-channel exchange.
+      Widths: (string * Expr) list }
 
 /// A process of a model, derived from its vertices: |M|² (a Formula with units and the equation it implements), the
 /// spin sums it contains, its kinematic variables and model parameters. The sealed subclasses add what each kind
@@ -69,12 +73,14 @@ type internal ProcessInfo =
 [<AbstractClass>]
 type Process internal (info: ProcessInfo) =
     let parameters = info.Variables @ info.ModelParameters
+    let widthParameters =
+        info.Widths |> List.map (fun (w, _) -> Parameter.Create(w, "MeV", "total width of the s-channel mediator (its open two-body channels into the model's own particles)"))
     let formula =
         lazy
             (Formula(
                 "M2 " + info.Name,
                 info.SquaredAmplitude,
-                parameters |> List.map (fun p -> p.AsFormulaParameter()),
+                (parameters |> List.map (fun p -> p.AsFormulaParameter())) @ widthParameters,
                 info.AmplitudeUnit,
                 info.Reference,
                 sprintf "|M|² of %s (%s)" info.Name info.SpinSums
@@ -100,20 +106,36 @@ type Process internal (info: ProcessInfo) =
     member _.Variables : IReadOnlyList<ModelParameter> = info.Variables |> Array.ofList :> IReadOnlyList<ModelParameter>
     /// The model's masses and couplings |M|² depends on, in the model's order.
     member _.ModelParameters : IReadOnlyList<ModelParameter> = info.ModelParameters |> Array.ofList :> IReadOnlyList<ModelParameter>
-    /// Variables then model parameters: the parameters of SquaredAmplitude, in order.
+    /// Variables then model parameters: the parameters of SquaredAmplitude, in order (then, for an s-channel exchange,
+    /// the mediator's total width: see WidthSymbols).
     member _.Parameters : IReadOnlyList<ModelParameter> = parameters |> Array.ofList :> IReadOnlyList<ModelParameter>
-    /// |M|² with the spin sums and averages of SpinSums, as a formula over Parameters.
+    /// The symbols of the s-channel mediators' total widths that SquaredAmplitude holds after Parameters (MeV; empty
+    /// without s-channel exchange). AnnihilationProcess.MediatorWidth derives the value from the model parameters.
+    member _.WidthSymbols : IReadOnlyList<string> = info.Widths |> List.map fst |> Array.ofList :> IReadOnlyList<string>
+    /// |M|² with the spin sums and averages of SpinSums, as a formula over Parameters (and WidthSymbols).
     member _.SquaredAmplitude : Formula = formula.Force()
     /// The power p of |M|² ∝ g^p in the coupling g (so σv, a rate or a width computed at g = 1 scales with g^p), derived:
     /// the elasticity ∂ln|M|²/∂ln g of the amplitude, which must be a constant; InvalidOperationException naming the
     /// elasticity when it is not (|M|² not a monomial in g, e.g. interference with another coupling).
+    /// An s-channel mediator whose width depends on g (Γ in the Breit–Wigner propagator) makes |M|² no power of g: the
+    /// InvalidOperationException then says so, naming the width. A form too large for the core to decide the elasticity
+    /// (ExpressionTooComplexException) is the same InvalidOperationException ("not known to be a power"), not a crash.
     member _.CouplingPower(coupling: ModelParameter) : float =
         if isNull (box coupling) then nullArg "coupling"
         if not (info.ModelParameters |> List.exists (fun p -> p.Symbol = coupling.Symbol)) then
             invalidArg "coupling" (sprintf "%s: |M|² of %s does not depend on %s" coupling.Symbol info.Name coupling.Symbol)
         let g = Symbol coupling.Symbol
+        match info.Widths |> List.tryFind (fun (_, w) -> not (Structure.freeOf g w)) with
+        | Some(w, total) ->
+            invalidOp (sprintf "|M|² of %s is not a power of %s: the width %s = %s of the mediator exchanged in the s-channel (its Breit–Wigner propagator 1/((s − m²)² + m²%s²)) depends on %s"
+                           info.Name coupling.Symbol w (Infix.format total) w coupling.Symbol)
+        | None ->
         let e = info.SquaredAmplitude
-        match Normal.simplifyWith Assumptions.AllPositive (g * Calculus.differentiate g e / e) with
+        let elasticity =
+            try Normal.simplifyWith Assumptions.AllPositive (g * Calculus.differentiate g e / e)
+            with :? ExpressionTooComplexException as x ->
+                invalidOp (sprintf "|M|² of %s is not known to be a power of %s: its elasticity ∂ln|M|²/∂ln %s is too large a form for the algebra core to reduce (%s)" info.Name coupling.Symbol coupling.Symbol x.Message)
+        match elasticity with
         | Number q -> q.ToDouble()
         | other -> invalidOp (sprintf "|M|² of %s is not a power of %s: its elasticity is %s" info.Name coupling.Symbol (Infix.format other))
     override _.ToString() = sprintf "%s in model '%s'" info.Name info.ModelName
@@ -272,21 +294,86 @@ type LowVelocityCoefficients =
       /// b, the p-wave coefficient.
       PWave: Formula }
 
+/// One two-body decay channel of a mediator exchanged in the s-channel: its partial width (MeV, a formula over the model
+/// parameters, the value above threshold) and its threshold (MeV, the sum of the final masses): the channel contributes
+/// only when the mediator's mass exceeds the threshold.
+[<Sealed>]
+type WidthChannel internal (name: string, width: Formula, threshold: Formula) =
+    /// The channel, e.g. "Z' → χ χ̄".
+    member _.Name = name
+    /// Γ of the channel above its threshold (MeV).
+    member _.Width = width
+    /// The sum of the final masses (MeV); the channel is closed when the mediator is not heavier.
+    member _.Threshold = threshold
+    override _.ToString() = sprintf "%s: %s (open above %s)" name width.Infix threshold.Infix
+
+/// The total width Γ of a mediator exchanged in the s-channel of an annihilation, derived from the model's own Feynman
+/// rules: the sum over its two-body channels into the model's particles that are open (mediator mass > threshold; the
+/// step is taken here, numerically, channel by channel). Channels into particles the model does not declare (quarks,
+/// hadrons, charged leptons, …), into boson pairs, and into the nucleus (a coherent target, not a decay product) are
+/// NOT included (Excluded says so). The annihilation's |M|² holds Γ as the symbol Symbol; its compiled σv computes Γ
+/// here from the same parameter values.
+[<Sealed>]
+type MediatorWidth internal (mediator: Field, symbol: string, channels: (string * Expr * Expr) list, parameters: ModelParameter list, reference: string) =
+    let ps = parameters |> List.map (fun p -> p.AsFormulaParameter())
+    let names = parameters |> List.map (fun p -> p.Symbol)
+    let channelList =
+        channels
+        |> List.map (fun (n, w, thr) ->
+            WidthChannel(n, Formula("Gamma " + n, w, ps, "MeV", reference, sprintf "partial width of %s above its threshold" n),
+                         Formula("threshold " + n, thr, ps, "MeV", "the sum of the final masses", sprintf "threshold of %s" n)))
+    let compiled =
+        lazy
+            (let mass = Compile.compileArray names mediator.Mass
+             let cs = channels |> List.map (fun (_, w, thr) -> Compile.compileArray names w, Compile.compileArray names thr) |> Array.ofList
+             mass, cs)
+    static let excluded =
+        "channels into particles the model does not declare (quarks, hadrons, charged leptons, …), into boson pairs, and into the nucleus are not included"
+    /// The mediator.
+    member _.Mediator = mediator
+    /// The symbol |M|² holds the total width as (e.g. Gamma_Zp).
+    member _.Symbol = symbol
+    /// The channels summed (each with its threshold).
+    member _.Channels : IReadOnlyList<WidthChannel> = channelList |> Array.ofList :> IReadOnlyList<WidthChannel>
+    /// The model parameters the widths and thresholds are formulas over (the annihilation's ModelParameters).
+    member _.Parameters : IReadOnlyList<ModelParameter> = parameters |> Array.ofList :> IReadOnlyList<ModelParameter>
+    /// What the width leaves out (to print beside it).
+    member _.Excluded : string = excluded
+    /// Γ (MeV) at parameter values in Parameters' order: Σ over the channels with m_mediator > threshold.
+    member _.Invoke(parameterValues: float[]) : float =
+        let mass, cs = compiled.Force()
+        let m = mass.Invoke parameterValues
+        let mutable total = 0.0
+        for (w, thr) in cs do
+            if m > thr.Invoke parameterValues then total <- total + w.Invoke parameterValues
+        total
+    /// Γ (MeV) at a parameter point (which gives every parameter in Parameters).
+    member w.At(point: ParameterPoint) : float =
+        if isNull (box point) then nullArg "point"
+        w.Invoke(point.ValuesOf(parameters |> Array.ofList))
+    /// Σ of every channel's width, thresholds ignored (for the coupling dependence).
+    member internal _.TotalExpression = channels |> List.sumBy (fun (_, w, _) -> w)
+    override _.ToString() = sprintf "Γ_%s = %s (%s)" mediator.Name (String.Join(" + ", channels |> List.map (fun (n, _, _) -> n))) excluded
+
 /// a a → b b in the centre-of-mass frame: |M|² in (s, c = cos θ), averaged over initial spins with the symmetry factor
 /// of identical final particles; σv_rel(s) by 48-point Gauss–Legendre quadrature in c; the low-velocity expansion.
 [<Sealed>]
-type AnnihilationProcess internal (info: ProcessInfo, initial: Field, final: Field, sigmaVIntegrand: Expr, lowVelocity: Lazy<Expr * Expr>, evaluateSigmaV: (Func<float, float, float[], float> -> Func<float[], float> -> Func<float[], float> -> Func<float, float[], float>)) =
+type AnnihilationProcess internal (info: ProcessInfo, initial: Field, final: Field, sigmaVIntegrand: Expr, lowVelocity: Lazy<Expr * Expr>, evaluateSigmaV: (Func<float, float, float[], float> -> Func<float[], float> -> Func<float[], float> -> Func<float, float[], float>), width: MediatorWidth) =
     inherit Process(info)
     let names = info.ModelParameters |> List.map (fun p -> p.Symbol)
+    // the integrand reads the mediator's total width after the model parameters (the evaluation appends it)
+    let integrandNames = names @ (if isNull (box width) then [] else [ width.Symbol ])
     let coefficients =
         lazy
             (let a, b = lowVelocity.Force()
-             let ps = info.ModelParameters |> List.map (fun p -> p.AsFormulaParameter())
+             let ps =
+                 (info.ModelParameters |> List.map (fun p -> p.AsFormulaParameter()))
+                 @ (if isNull (box width) then [] else [ Parameter.Create(width.Symbol, "MeV", "total width of the s-channel mediator (MediatorWidth)") ])
              { SWave = Formula("a " + info.Name, a, ps, "MeV^-2", info.Reference, "s-wave coefficient a of σv_rel = a + b v² (low-velocity expansion)")
                PWave = Formula("b " + info.Name, b, ps, "MeV^-2", info.Reference, "p-wave coefficient b of σv_rel = a + b v² (low-velocity expansion)") })
     let compiled =
         lazy
-            (let integrand = BoundCompile.compile [ "s"; "c" ] names typeof<Func<float, float, float[], float>> sigmaVIntegrand :?> Func<float, float, float[], float>
+            (let integrand = BoundCompile.compile [ "s"; "c" ] integrandNames typeof<Func<float, float, float[], float>> sigmaVIntegrand :?> Func<float, float, float[], float>
              let sMin = Compile.compileArray names (4 * initial.Mass ** 2)
              let sMinFinal = Compile.compileArray names (4 * final.Mass ** 2)
              SigmaVFunction(info.Name, info.ModelParameters, evaluateSigmaV integrand sMin sMinFinal))
@@ -294,7 +381,15 @@ type AnnihilationProcess internal (info: ProcessInfo, initial: Field, final: Fie
     member _.InitialParticle = initial
     /// The final particle (both final particles have its mass).
     member _.FinalParticle = final
-    /// The low-velocity expansion, derived symbolically on first use (a Puiseux series in the CM momentum; seconds).
+    /// The total width of the mediator exchanged in the s-channel (its Breit–Wigner propagator), derived from the model;
+    /// null when the process has no s-channel exchange.
+    member _.MediatorWidth : MediatorWidth = width
+    /// The s-channel resonance of σv: √s = the mediator's mass (MeV) at a parameter point; NaN without s-channel exchange.
+    member _.ResonanceAt(point: ParameterPoint) : float =
+        if isNull (box point) then nullArg "point"
+        if isNull (box width) then Double.NaN else point.[width.Mediator.MassParameter]
+    /// The low-velocity expansion, derived symbolically on first use (a Puiseux series in the CM momentum; seconds); with
+    /// an s-channel mediator the coefficients hold its total width as the last parameter (MediatorWidth.Symbol).
     member _.LowVelocityExpansion() : LowVelocityCoefficients = coefficients.Force()
     /// σv_rel(s) compiled once (cached).
     member _.CompileSigmaV() : SigmaVFunction = compiled.Force()
