@@ -104,7 +104,7 @@ public sealed record ScanMetadata
 /// <c>packs</c> the points, up to <see cref="PackRows"/> of one shard block per row: <c>block</c> (indexed: a block's
 /// points are found without reading the others), <c>first_idx</c>, <c>last_idx</c> (the smallest and largest point
 /// index in it), <c>n</c> (its points), <c>runs</c> (its indices as runs of consecutive indices) and <c>rows</c> (its
-/// points packed: <see cref="RowCodec"/>). Rows are read back through <see cref="Rows"/>
+/// points packed, the values that repeat from the previous point omitted: <see cref="RowCodec"/>). Rows are read back through <see cref="Rows"/>
 /// (<c>nudm scan export</c> writes CSV and Parquet for analysis). Why packs and not a row per point: the store's cost was
 /// SQLite's handling of ~130 bytes per point (≈ 1.3 μs of CPU, the same for one REAL column per value or one blob per
 /// point), ~8 % of a scan whose points cost ~15 μs. Packs of ~65 kB with 16 kB pages and a 2 MB page cache (pages and
@@ -427,7 +427,7 @@ public sealed class ScanStore : IDisposable
         for (int k = from; k < to; k++)
         {
             var row = rows[k];
-            size += RowCodec.Size(row);
+            size += RowCodec.Size(row, k == from ? null : rows[k - 1]);
             if (k == from || row.Index != rows[k - 1].Index + 1) runs++;
             first = Math.Min(first, row.Index);
             last = Math.Max(last, row.Index);
@@ -438,7 +438,7 @@ public sealed class ScanStore : IDisposable
         for (int k = from; k < to; k++)
         {
             var row = rows[k];
-            at += RowCodec.Write(row, _rowBuffer.AsSpan(at));
+            at += RowCodec.Write(row, k == from ? null : rows[k - 1], _rowBuffer.AsSpan(at));
             if (k == from || row.Index != rows[k - 1].Index + 1)
             {
                 run++;
@@ -550,7 +550,7 @@ public sealed class ScanStore : IDisposable
         }
         int np = Metadata.Parameters.Count, no = Metadata.Observables.Count;
         using var read = _db.CreateCommand();
-        read.CommandText = "SELECT n, rows FROM packs WHERE id = $id;";
+        read.CommandText = "SELECT n, runs, rows FROM packs WHERE id = $id;";
         var id = read.Parameters.Add("$id", SqliteType.Integer);
         var pending = new PriorityQueue<ScanRow, long>();
         long previous = long.MinValue;
@@ -564,14 +564,24 @@ public sealed class ScanStore : IDisposable
                 using var r = read.ExecuteReader();
                 if (!r.Read()) throw new InvalidDataException($"{Path}: pack {id.Value} vanished while it was read");
                 long n = r.GetInt64(0);
-                var blob = (byte[])r.GetValue(1);
+                var runs = (byte[])r.GetValue(1);
+                var blob = (byte[])r.GetValue(2);
                 int at = 0;
-                for (long k = 0; k < n; k++)
+                long count = 0;
+                ScanRow? last = null;
+                for (int q = 0; q + 16 <= runs.Length; q += 16)
                 {
-                    var row = RowCodec.Read(blob, ref at, np, no, Path);
-                    if (row.Index >= from && row.Index < to) pending.Enqueue(row, row.Index);
+                    long start = BinaryPrimitives.ReadInt64LittleEndian(runs.AsSpan(q)), length = BinaryPrimitives.ReadInt64LittleEndian(runs.AsSpan(q + 8));
+                    if (length < 1 || (count += length) > n) throw new InvalidDataException($"{Path}: pack {id.Value}'s runs do not add up to its {n} rows (a damaged store)");
+                    for (long index = start; index < start + length; index++)
+                    {
+                        var row = RowCodec.Read(blob, ref at, index, last, np, no, Path);
+                        last = row;
+                        if (row.Index >= from && row.Index < to) pending.Enqueue(row, row.Index);
+                    }
                 }
-                if (at != blob.Length) throw new InvalidDataException($"{Path}: pack {id.Value} holds {blob.Length - at} bytes after its {n} rows (a damaged store)");
+                if (count != n || at != blob.Length)
+                    throw new InvalidDataException($"{Path}: pack {id.Value} holds {count} of its {n} rows and {blob.Length - at} bytes after them (a damaged store)");
             }
             var next1 = pending.Dequeue();
             if (next1.Index == previous) throw new InvalidDataException($"{Path}: point {next1.Index} is stored twice (a damaged store)");
@@ -581,57 +591,96 @@ public sealed class ScanStore : IDisposable
     }
 
     /// <summary>
-    /// A pack's rows one after the other, little-endian: the index (int64), the parameters and the observables
-    /// (float64 each, NaN an empty cell, every bit kept), the time (float64, s), and the status: an int32 byte count
-    /// and its UTF-8 bytes, or −1 for "ok".
+    /// A pack's rows one after the other, little-endian; a row's index is not written (the pack's runs give the indices
+    /// in the rows' order). A row: a mask of ⌈(parameters + observables)/8⌉ bytes, bit j set when value j (parameters
+    /// first, then observables) has the same 64 bits as in the pack's previous row (never in its first row); the values
+    /// whose bit is clear, float64 each (NaN an empty cell, every bit kept); the time (float64, s); the status: a byte 0
+    /// for "ok", or 1 followed by an int32 byte count and its UTF-8 bytes. In a scan most values repeat from one point to
+    /// the next (the outer parameters, the per-mass observables), so a row holds about half of its 130 bytes.
     /// </summary>
     internal static class RowCodec
     {
-        /// <summary>Bytes of <paramref name="row"/> packed.</summary>
-        public static int Size(ScanRow row) =>
-            8 * (2 + row.Parameters.Length + row.Observables.Length) + 4 + (IsOk(row.Status) ? 0 : Encoding.UTF8.GetByteCount(row.Status));
-
         private static bool IsOk(string status) => ReferenceEquals(status, PointEvaluator.Ok) || status == PointEvaluator.Ok;
 
-        /// <summary>Packs <paramref name="row"/> at the start of <paramref name="to"/>; returns the bytes written.</summary>
-        public static int Write(ScanRow row, Span<byte> to)
+        private static bool Same(double a, double b) => BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b);
+
+        private static double Value(ScanRow row, int j) => j < row.Parameters.Length ? row.Parameters[j] : row.Observables[j - row.Parameters.Length];
+
+        /// <summary>Bytes of <paramref name="row"/> packed after <paramref name="previous"/> (null: the pack's first row).</summary>
+        public static int Size(ScanRow row, ScanRow? previous)
         {
-            BinaryPrimitives.WriteInt64LittleEndian(to, row.Index);
-            int at = 8;
-            foreach (var v in row.Parameters) { BinaryPrimitives.WriteDoubleLittleEndian(to[at..], v); at += 8; }
-            foreach (var v in row.Observables) { BinaryPrimitives.WriteDoubleLittleEndian(to[at..], v); at += 8; }
+            int n = row.Parameters.Length + row.Observables.Length, size = (n + 7) / 8 + 8 + 1;
+            for (int j = 0; j < n; j++)
+                if (previous is null || !Same(Value(row, j), Value(previous, j))) size += 8;
+            return size + (IsOk(row.Status) ? 0 : 4 + Encoding.UTF8.GetByteCount(row.Status));
+        }
+
+        /// <summary>Packs <paramref name="row"/> after <paramref name="previous"/> (null: the pack's first row) at the start
+        /// of <paramref name="to"/>; returns the bytes written.</summary>
+        public static int Write(ScanRow row, ScanRow? previous, Span<byte> to)
+        {
+            int n = row.Parameters.Length + row.Observables.Length, maskBytes = (n + 7) / 8, at = maskBytes;
+            to[..maskBytes].Clear();
+            for (int j = 0; j < n; j++)
+            {
+                double v = Value(row, j);
+                if (previous is not null && Same(v, Value(previous, j))) to[j >> 3] |= (byte)(1 << (j & 7));
+                else { BinaryPrimitives.WriteDoubleLittleEndian(to[at..], v); at += 8; }
+            }
             BinaryPrimitives.WriteDoubleLittleEndian(to[at..], row.Seconds);
             at += 8;
             if (IsOk(row.Status))
             {
-                BinaryPrimitives.WriteInt32LittleEndian(to[at..], -1);
-                return at + 4;
+                to[at] = 0;
+                return at + 1;
             }
-            int bytes = Encoding.UTF8.GetBytes(row.Status, to[(at + 4)..]);
-            BinaryPrimitives.WriteInt32LittleEndian(to[at..], bytes);
-            return at + 4 + bytes;
+            to[at] = 1;
+            int bytes = Encoding.UTF8.GetBytes(row.Status, to[(at + 5)..]);
+            BinaryPrimitives.WriteInt32LittleEndian(to[(at + 1)..], bytes);
+            return at + 5 + bytes;
         }
 
-        /// <summary>Unpacks the row at <paramref name="at"/> of <paramref name="blob"/> and moves past it.</summary>
-        /// <exception cref="InvalidDataException">The bytes end inside the row or its status has an impossible length.</exception>
-        public static ScanRow Read(byte[] blob, ref int at, int np, int no, string path)
+        /// <summary>Unpacks the row of point <paramref name="index"/> at <paramref name="at"/> of <paramref name="blob"/>
+        /// after <paramref name="previous"/> (null: the pack's first row) and moves past it.</summary>
+        /// <exception cref="InvalidDataException">The bytes end inside the row, a value repeats in a pack's first row, or
+        /// the status is malformed.</exception>
+        public static ScanRow Read(byte[] blob, ref int at, long index, ScanRow? previous, int np, int no, string path)
         {
-            int fixedBytes = 8 * (2 + np + no) + 4;
-            if (blob.Length - at < fixedBytes) throw new InvalidDataException($"{path}: a pack ends inside a row (a damaged store)");
             var s = blob.AsSpan(at);
-            long index = BinaryPrimitives.ReadInt64LittleEndian(s);
+            int n = np + no, maskBytes = (n + 7) / 8, k = maskBytes;
+            InvalidDataException Damaged(string what) => new($"{path}: point {index}: {what} (a damaged store)");
+            if (s.Length < maskBytes + 9) throw Damaged("the pack ends inside its row");
             var p = new double[np];
             var o = new double[no];
-            int k = 8;
-            for (int i = 0; i < np; i++, k += 8) p[i] = BinaryPrimitives.ReadDoubleLittleEndian(s[k..]);
-            for (int i = 0; i < no; i++, k += 8) o[i] = BinaryPrimitives.ReadDoubleLittleEndian(s[k..]);
+            for (int j = 0; j < n; j++)
+            {
+                double v;
+                if ((s[j >> 3] & (1 << (j & 7))) != 0)
+                {
+                    if (previous is null) throw Damaged("a value repeats in the first row of a pack");
+                    v = Value(previous, j);
+                }
+                else
+                {
+                    if (s.Length - k < 8 + 9) throw Damaged("the pack ends inside its row");
+                    v = BinaryPrimitives.ReadDoubleLittleEndian(s[k..]);
+                    k += 8;
+                }
+                if (j < np) p[j] = v;
+                else o[j - np] = v;
+            }
             double seconds = BinaryPrimitives.ReadDoubleLittleEndian(s[k..]);
-            int bytes = BinaryPrimitives.ReadInt32LittleEndian(s[(k + 8)..]);
-            k += 12;
+            k += 8;
             string status;
-            if (bytes == -1) status = PointEvaluator.Ok;
-            else if (bytes < 0 || bytes > s.Length - k) throw new InvalidDataException($"{path}: point {index}'s status has {bytes} bytes, the pack {s.Length - k} left (a damaged store)");
-            else { status = Encoding.UTF8.GetString(s.Slice(k, bytes)); k += bytes; }
+            if (s[k] == 0) { status = PointEvaluator.Ok; k += 1; }
+            else if (s[k] != 1 || s.Length - k < 5) throw Damaged($"its status tag is {s[k]}");
+            else
+            {
+                int bytes = BinaryPrimitives.ReadInt32LittleEndian(s[(k + 1)..]);
+                if (bytes < 0 || bytes > s.Length - k - 5) throw Damaged($"its status has {bytes} bytes, the pack {s.Length - k - 5} left");
+                status = Encoding.UTF8.GetString(s.Slice(k + 5, bytes));
+                k += 5 + bytes;
+            }
             at += k;
             return new ScanRow(index, p, o, status, seconds);
         }

@@ -168,4 +168,35 @@ public class ScanStoreInsertTests
             foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
         }
     }
+
+    [Test]
+    public void ValuesRepeatedFromThePreviousPointAreStoredOnceAndComeBackBitForBit()
+    {
+        WithStore((store, meta, _) =>
+        {
+            int np = meta.Parameters.Count, no = meta.Observables.Count;
+            // the outer parameters and half the observables repeat; NaN cells repeat; −0.0 after +0.0 is a change (bits)
+            var rows = Enumerable.Range(0, 1200).Select(i => new ScanRow(i,
+                Enumerable.Range(0, np).Select(k => k == np - 1 ? i * 0.5 : k + i / 100).ToArray(),
+                Enumerable.Range(0, no).Select(k => k % 2 == 0 ? (i / 7 % 2 == 0 ? double.NaN : 1.5) : k == 1 ? (i % 2 == 0 ? 0.0 : -0.0) : Math.Sqrt(i + k)).ToArray(),
+                i % 97 == 0 ? $"failed at point {i} — ξ ≥ 1" : PointEvaluator.Ok, 1e-6 * (i % 3))).ToList();
+            store.Insert(rows.Take(700).ToList());
+            store.Insert(rows.Skip(700).ToList());
+            var back = store.Rows().ToList();
+            Assert.That(back, Has.Count.EqualTo(rows.Count));
+            for (int i = 0; i < rows.Count; i++)
+            {
+                Assert.That(back[i].Index, Is.EqualTo(rows[i].Index));
+                Assert.That(back[i].Status, Is.EqualTo(rows[i].Status));
+                Assert.That(BitConverter.DoubleToInt64Bits(back[i].Seconds), Is.EqualTo(BitConverter.DoubleToInt64Bits(rows[i].Seconds)));
+                Assert.That(back[i].Parameters.Select(BitConverter.DoubleToInt64Bits), Is.EqualTo(rows[i].Parameters.Select(BitConverter.DoubleToInt64Bits)), $"point {i}");
+                Assert.That(back[i].Observables.Select(BitConverter.DoubleToInt64Bits), Is.EqualTo(rows[i].Observables.Select(BitConverter.DoubleToInt64Bits)), $"point {i}");
+            }
+            // a row whose values all repeat is its mask, its time and its status byte
+            var full = ScanStore.RowCodec.Size(rows[1], null);
+            var repeat = ScanStore.RowCodec.Size(rows[1] with { Index = 2 }, rows[1]);
+            Assert.That(repeat, Is.EqualTo((np + no + 7) / 8 + 9));
+            Assert.That(full, Is.EqualTo((np + no + 7) / 8 + 8 * (np + no) + 9));
+        });
+    }
 }
