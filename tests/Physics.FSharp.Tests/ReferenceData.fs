@@ -19,6 +19,12 @@ let repositoryRoot =
 /// A path below the repository root ('/'-separated parts).
 let inRepository (parts: string list) = Path.Combine(Array.ofList (repositoryRoot.Force() :: parts))
 
+/// Full path of a test fixture model (tests/Physics.FSharp.Tests/Fixtures/<file>).
+let fixturePath (file: string) = inRepository [ "tests"; "Physics.FSharp.Tests"; "Fixtures"; file ]
+
+/// A test fixture model loaded once (as a user's file, tag "test").
+let fixtureModel (file: string) = lazy (ModelFile.Load(fixturePath file, null, "test"))
+
 /// tests/reference-data.
 let folder = lazy (inRepository [ "tests"; "reference-data" ])
 

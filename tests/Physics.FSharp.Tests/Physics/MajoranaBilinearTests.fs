@@ -12,8 +12,8 @@ open NuDM.Physics
 
 let private root = ReferenceData.repositoryRoot
 
-let private fixturePath () = Path.Combine(root.Force(), "tests", "Physics.FSharp.Tests", "Fixtures", "majorana-bilinear.yaml")
-let private fixture = lazy (ModelFile.Load(fixturePath (), null, "test"))
+let private fixturePath () = ReferenceData.fixturePath "majorana-bilinear.yaml"
+let private fixture = ReferenceData.fixtureModel "majorana-bilinear.yaml"
 
 [<Test>]
 let ``a Majorana χ with y_s bar(chi) chi S derives χ χ → S S and S S → χ χ (none "not derived") and proves every obligation`` () =

@@ -12,10 +12,8 @@ open System.IO
 open NUnit.Framework
 open NuDM.Physics
 
-let private root = ReferenceData.repositoryRoot
-
-let private fixturePath () = Path.Combine(root.Force(), "tests", "Physics.FSharp.Tests", "Fixtures", "zprime-portal.yaml")
-let private fixture = lazy (ModelFile.Load(fixturePath (), null, "test"))
+let private fixturePath () = ReferenceData.fixturePath "zprime-portal.yaml"
+let private fixture = ReferenceData.fixtureModel "zprime-portal.yaml"
 
 /// The closed forms of proofs sch.width-* and sch.sigma-v-closed-form: Γ_Z' (MeV) with the χ χ̄ channel open only above
 /// m_Z' = 2m_χ, and σv (MeV⁻²) per flavour.
@@ -93,7 +91,7 @@ let ``CouplingPower(y_s) of the mixed Majorana model's χ χ → S S is a clear 
     // the majorana-bilinear fixture plus the seeds' y_χ χ̄ P_L ν S + h.c. (as MajoranaBilinearTests builds it): ν and χ both
     // exchanged in χ χ → S S; the elasticity in y_s is too large a form for the core (before: ExpressionTooComplexException
     // escaped from CouplingPower, which every C# caller would have reported as a crash)
-    let text = File.ReadAllText(Path.Combine(root.Force(), "tests", "Physics.FSharp.Tests", "Fixtures", "majorana-bilinear.yaml"))
+    let text = File.ReadAllText(ReferenceData.fixturePath "majorana-bilinear.yaml")
     let mixed =
         text.Replace("  y_s:\n", "  y_chi: { role: coupling, unit: \"1\", description: \"χ–S–ν coupling\", range: [0, sqrt(4*pi)], reason: \"perturbativity\" }\n  y_s:\n")
             .Replace("  - term: \"y_s bar(chi) chi S\"", "  - term: \"y_chi bar(chi) P_L nu S + h.c.\"\n  - term: \"y_s bar(chi) chi S\"")
