@@ -17,13 +17,13 @@
 ///   σv(χ χ̄ → ν ν̄) = g_χ² g_ν² (s + 2m_χ²)/(12π[(s − M²)² + M²Γ²])   per neutrino flavour,
 /// i.e. σ = g_χ²g_ν² s(1 + 2m_χ²/s)/(24π β_χ [(s − M²)² + M²Γ²]), β_χ = √(1 − 4m_χ²/s); at s = 4m_χ² the s-wave
 /// a = g_χ²g_ν² m_χ²/(2π[(4m_χ² − M²)² + M²Γ²]): the vector-mediator s-wave N_c g_χ²g_f²(2m_χ² + m_f²)β_f/(2π[(M² − 4m_χ²)² + M²Γ²])
-/// of the simplified-model literature (e.g. Berlin, Hooper, McDermott, PRD 89 (2014) 115022, arXiv:1404.0022) at N_c = 1,
-/// m_f = 0 and half of it for the one helicity of a Weyl ν.
+/// of the simplified-model literature (e.g. Berlin, Hooper, McDermott, PRD 89 (2014) 115022, arXiv:1404.0022, as recalled:
+/// its text was not retrieved with the search tools) at N_c = 1, m_f = 0 and half of it for the one helicity of a Weyl ν.
 ///
 /// Widths (Γ = |k| Σ|M|²/(8π M²), Σ|M|² averaged over the three polarisations, Σε_με*_ν = −g_μν + K_μK_ν/M²):
 ///   Γ(Z' → χ χ̄) = g_χ² M (1 + 2m_χ²/M²) β/(12π), β = √(1 − 4m_χ²/M²)  (vector current; the factor β(1 + 2m²/s) of
-///     Peskin & Schroeder eq. (5.13) for e⁺e⁻ → μ⁺μ⁻ with massive muons, the same current squared; the LHC DM forum's
-///     Γ(V → χχ̄), Abercrombie et al., arXiv:1507.00966),
+///     Peskin & Schroeder eq. (5.13) for e⁺e⁻ → μ⁺μ⁻ with massive muons, the same current squared; the form of the LHC DM
+///     forum's Γ(V → χχ̄), Abercrombie et al., arXiv:1507.00966, as recalled, its text not retrieved),
 ///   Γ(Z' → ν ν̄) = g_ν² M/(24π) per flavour: with the Standard Model's g_ν = g/(2cos θ_W), g²/cos²θ_W = 8G_F M_Z²/√2, this is
 ///     Γ(Z → ν ν̄) = G_F M_Z³/(12√2 π) (PDG review "Electroweak model": 166 MeV per flavour).
 module NuDM.Proofs.SChannelProofs
@@ -102,7 +102,7 @@ let private zeroWidthMixed () =
 let obligations : Obligation list =
     [ { Id = "sch.width-vector-pair"
         Title = "Γ(Z' → χ χ̄) = g_χ² m_Z' (1 + 2m_χ²/m_Z'²) β/(12π), β = √(1 − 4m_χ²/m_Z'²), for g_χ χ̄ γ^μ χ Z'_μ (Σ|M|² averaged over three polarisations)"
-        Equation = "the vector-current factor β(1 + 2m²/s) of Peskin & Schroeder eq. (5.13) (e⁺e⁻ → μ⁺μ⁻, massive muons); the LHC DM forum's Γ(V → χχ̄) (Abercrombie et al., arXiv:1507.00966)"
+        Equation = "the vector-current factor β(1 + 2m²/s) of Peskin & Schroeder eq. (5.13) (e⁺e⁻ → μ⁺μ⁻, massive muons) and the hand trace of this file's header; the simplified-model Γ(V → χχ̄) (Abercrombie et al., arXiv:1507.00966) has this form as recalled — its text was not retrieved with the search tools"
         Statement = "ProcessDerivation.fermionPairWidth of the vector Z' into χ χ̄ (FeynmanRules.pairDecaySquared: ε_μ ū Γ^μ v, Σε_με*_ν = −g_μν + K_μK_ν/M², 1/3; Γ = |k| Σ|M|²/(8π M²)). The K K part vanishes on a vector current between equal masses; the result has β(3 − β²)/2 = β(1 + 2m²/M²)."
         Domain = "m_Z' > 2m_χ > 0, g_χ > 0"
         Check =
@@ -167,7 +167,7 @@ let obligations : Obligation list =
               Prove.equal physical "σv" sigmaV handSigmaV }
       { Id = "sch.s-wave"
         Title = "The s-wave of χ χ̄ → Z'* → ν ν̄: a = g_χ²g_ν² m_χ²/(2π[(4m_χ² − m_Z'²)² + m_Z'²Γ²]), half the simplified-model N_c g_χ²g_f²(2m_χ² + m_f²)β_f/(2π[…]) at N_c = 1, m_f = 0 (one ν helicity)"
-        Equation = "Berlin, Hooper, McDermott, PRD 89 (2014) 115022 (arXiv:1404.0022), vector–vector s-channel s-wave"
+        Equation = "the hand trace of this file's header at s = 4m_χ²; the vector–vector s-channel s-wave of Berlin, Hooper, McDermott, PRD 89 (2014) 115022 (arXiv:1404.0022) has this form as recalled — its text was not retrieved with the search tools"
         Statement = "ProcessDerivation.lowVelocity (a Puiseux series in the CM momentum) of the derived |M|², width as a symbol."
         Domain = "masses, couplings, Γ > 0"
         Check =
