@@ -388,7 +388,7 @@ let obligations : Obligation list =
           fun () -> pairWidths (majoranaScalar.Force()) (diracScalar.Force()) 3 "S" }
       { Id = "mj.width-pair-pseudo"
         Title = "Majorana bilinear: Γ(a → χ χ) = y² m_a β/(16π) for the file's y bar(chi) i gamma5 chi a (L ⊃ ½ y χ̄ iγ5 χ a), half the Dirac y² m_a β/(8π)"
-        Equation = "pseudoscalar mediator width into a Dirac pair, Γ = g_χ² m_med β/(8π) (LHC Dark Matter Working Group, Abercrombie et al., Phys. Dark Univ. 27 (2020) 100371 [arXiv:1507.00966]); β¹ against the scalar's β³ (the pair in ¹S₀ rather than ³P₀)"
+        Equation = "the trace below, Σ|M|² = 2y² m_a², in Γ = |k| Σ|M|²/(8π m_a²) (PDG review \"Kinematics\", two-body decay); the pseudoscalar-mediator width Γ = g_χ² m_med β/(8π) of the LHC Dark Matter Working Group (Abercrombie et al., Phys. Dark Univ. 27 (2020) 100371 [arXiv:1507.00966]) has this form as recalled — its text was not retrieved with the search tools; β¹ against the scalar's β³ (the pair in ¹S₀ rather than ³P₀)"
         Statement = "iγ5 is its own reversed vertex (C(iγ5)ᵀC⁻¹ = iγ5), so the Majorana vertex is i y iγ5 and Σ|M|² = y² Tr[(k̸1 + m)iγ5(k̸2 − m)iγ5] = 2y² m_a², with 1/2 for the identical χ χ."
         Domain = "m_a > 2m_χ > 0, y > 0"
         Check =
