@@ -23,9 +23,15 @@ public static class CosmologyCommands
             Description = "Standard-Model g_eff/h_eff table (data/cosmology): " + string.Join(", ", Enum.GetNames<DegreesOfFreedomTable>()),
             DefaultValueFactory = _ => DegreesOfFreedomTable.SaikawaShirai,
         };
+        var hold = new Option<string[]>("--hold")
+        {
+            Description = "NAME=VALUE: hold a coupling of X̄X → ν̄ν at VALUE while the others are solved for (repeatable; a model " +
+                          "whose ⟨σv⟩ is not a power of its coupling, e.g. an s-channel mediator: without it every coupling is set to y)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         var cmd = new Command("relic", "The coupling y_X that gives Ωh² = 0.120 by freeze-out of X̄X → ν̄ν (one point with --mx, else a curve)")
         {
-            mx, ratio, from, to, points, eos
+            mx, ratio, from, to, points, eos, hold
         };
         var output = OutputOptions.AddTo(cmd);
         foreach (var curveOption in new Option[] { from, to, points })
@@ -36,20 +42,23 @@ public static class CosmologyCommands
             var table = p.GetValue(eos);
             var format = output.Of(p);
             if (!Enum.IsDefined(table)) throw new UserInputException($"--eos must be one of {string.Join(", ", Enum.GetNames<DegreesOfFreedomTable>())}");
+            var held = Held(p.GetValue(hold));
+            string holdEcho = string.Concat(held.Select(h => $" --hold {h.Key}={Results.Echo(h.Value)}"));
             string[] cols = ["m_X_MeV", "y_X", "Omega_h2", "sigmav_x20_cm3_s", "allowed_by_Neff"];
             if (p.GetValue(mx) is double m)
             {
                 PhysicalRanges.DarkMatterMass.Check("--mx", m);
-                var o1 = new Results("relic", $"--mx {Results.Echo(m)} --ratio {Results.Echo(r)} --eos {table}");
-                var res = KernelCosmology.RelicCoupling(m, r, table);
+                var o1 = new Results("relic", $"--mx {Results.Echo(m)} --ratio {Results.Echo(r)} --eos {table}{holdEcho}");
+                var res = KernelCosmology.RelicCoupling(m, r, table, held);
                 if (format != OutputFormat.Table)
                 {
                     o1.Records(format, cols, [[o1.Value(m, "m_X"), o1.Positive(res.Coupling, "y_X"), o1.Positive(res.OmegaH2, "Ωh²"),
                         o1.Positive(res.SigmaVAtX20Cm3PerSecond, "⟨σv⟩(x = 20)"), m >= 8]]);
                     return 0;
                 }
-                if (KernelCosmology.RelicCouplingDescription is { } what) AnsiConsole.MarkupLine(Markup.Escape(what));
-                AnsiConsole.MarkupLine($"m_X = {Results.Echo(m)} MeV, m_φ = {Results.Echo(r)} m_X (Dirac X, g_eff/h_eff: {table}): [bold]y_X = {Results.Echo(o1.Positive(res.Coupling, "y_X"), 5)}[/]");
+                var what = KernelCosmology.DescribeRelicCoupling(held);
+                if (what is not null) AnsiConsole.MarkupLine(Markup.Escape(what));
+                AnsiConsole.MarkupLine($"m_X = {Results.Echo(m)} MeV, m_φ = {Results.Echo(r)} m_X (Dirac X, g_eff/h_eff: {table}): [bold]{(what is null ? "y_X" : "y")} = {Results.Echo(o1.Positive(res.Coupling, "y_X"), 5)}[/]");
                 AnsiConsole.MarkupLine($"Ωh² = {o1.Text(res.OmegaH2, "Ωh²")}, x_f = {o1.Text(res.FreezeOut.XFreezeOut, "x_f")}, ⟨σv⟩(x = 20) = {Results.Echo(o1.Positive(res.SigmaVAtX20Cm3PerSecond, "⟨σv⟩(x = 20)"), 4)} cm³/s");
                 if (m < 8) AnsiConsole.MarkupLine("[yellow]m_X < 8 MeV: excluded by N_eff for a thermal relic (seed 000)[/]");
                 return 0;
@@ -58,21 +67,39 @@ public static class CosmologyCommands
             var hi = PhysicalRanges.DarkMatterMass.Check("--to", p.GetValue(to));
             if (hi <= lo) throw new UserInputException($"--to ({Results.Echo(hi)}) must exceed --from ({Results.Echo(lo)})");
             var n = p.GetValue(points);
-            var o = new Results("relic", $"--from {Results.Echo(lo)} --to {Results.Echo(hi)} --points {n} --ratio {Results.Echo(r)} --eos {table}");
+            var o = new Results("relic", $"--from {Results.Echo(lo)} --to {Results.Echo(hi)} --points {n} --ratio {Results.Echo(r)} --eos {table}{holdEcho}");
             var masses = Grid.LogSpace(lo, hi, n);
-            var curve = KernelCosmology.RelicCurve(masses, r, table);
+            var curve = KernelCosmology.RelicCurve(masses, r, table, held);
             var rows = curve.Select(c => (IReadOnlyList<object?>)[o.Value(c.Mass, "m_X"), o.Positive(c.Coupling, $"y_X at m_X = {Results.Echo(c.Mass, 6)} MeV"),
                 o.Positive(c.OmegaH2, "Ωh²"), o.Positive(c.SigmaVAtX20Cm3PerSecond, "⟨σv⟩(x = 20)"), c.Mass >= 8]).ToList();
             if (format != OutputFormat.Table) { o.Records(format, cols, rows); return 0; }
             var t = new Table().Border(TableBorder.Rounded).AddColumn("m_X [[MeV]]").AddColumn(new TableColumn("y_X").RightAligned()).AddColumn(new TableColumn("⟨σv⟩(x=20) [[cm³/s]]").RightAligned()).AddColumn("N_eff");
             foreach (var c in curve) t.AddRow(Results.Echo(c.Mass, 4), Results.Echo(c.Coupling, 4), Results.Echo(c.SigmaVAtX20Cm3PerSecond, 4), c.Mass >= 8 ? "ok" : "[grey]excluded[/]");
-            if (KernelCosmology.RelicCouplingDescription is { } described) AnsiConsole.MarkupLine(Markup.Escape(described));
+            if (KernelCosmology.DescribeRelicCoupling(held) is { } described) AnsiConsole.MarkupLine(Markup.Escape(described));
             AnsiConsole.MarkupLine($"thermal-relic coupling, m_φ = {Results.Echo(r)} m_X (Ωh² = 0.120, g_eff/h_eff: {table})");
             AnsiConsole.Write(t);
             return 0;
         }));
         ModelOption.AddTo(cmd);
         return cmd;
+    }
+
+    /// <summary>The couplings of <c>--hold NAME=VALUE</c> (each name once; VALUE a finite number, checked against the
+    /// coupling's range by the relic search).</summary>
+    private static IReadOnlyDictionary<string, double> Held(string[]? values)
+    {
+        var held = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var v in values ?? [])
+        {
+            int eq = v.IndexOf('=');
+            if (eq <= 0 || eq == v.Length - 1)
+                throw new UserInputException($"--hold {v}: write NAME=VALUE, e.g. --hold g_nu=0.01");
+            string name = v[..eq].Trim();
+            if (!double.TryParse(v[(eq + 1)..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double x) || !double.IsFinite(x))
+                throw new UserInputException($"--hold {v}: {v[(eq + 1)..]} is not a finite number");
+            if (!held.TryAdd(name, x)) throw new UserInputException($"--hold {name} is given twice");
+        }
+        return held;
     }
 
     /// <summary>The two-species χ/S system (seed 001 eq. 4.2, Fig. 7).</summary>

@@ -186,25 +186,34 @@ public static class KernelCosmology
     /// with ⟨σv⟩ from the X̄X → ν̄ν amplitude averaged by Gondolo–Gelmini. Masses in MeV; <paramref name="table"/> is the
     /// Standard-Model equation of state g_eff, h_eff (default Saikawa–Shirai).
     /// </summary>
-    /// <exception cref="UserInputException">⟨σv⟩ of the model is not ∝ y_X^p (<see cref="AnnihilationCouplingPower"/>).</exception>
-    public static RelicCouplingResult RelicCoupling(double mX, double r, DegreesOfFreedomTable table = DegreesOfFreedomTable.SaikawaShirai)
+    /// <param name="held">For a model whose relic coupling needs the search (<see cref="RelicNeedsSearch"/>): couplings of
+    /// X̄X → ν̄ν held at the given values (symbol → value, within the coupling's allowed range) while the others are solved
+    /// for as one y. Null or empty: every coupling is y. Refused for a model whose ⟨σv⟩ is a power of its coupling.</param>
+    /// <exception cref="UserInputException">⟨σv⟩ of the model is not ∝ y_X^p (<see cref="AnnihilationCouplingPower"/>); a
+    /// held coupling is unknown, out of its range, all of them, or held for a power-law model.</exception>
+    public static RelicCouplingResult RelicCoupling(double mX, double r, DegreesOfFreedomTable table = DegreesOfFreedomTable.SaikawaShirai,
+        IReadOnlyDictionary<string, double>? held = null)
     {
-        if (RelicNeedsSearch) return RelicBySearch(mX, r, table);
+        if (RelicNeedsSearch) return RelicBySearch(mX, r, table, held);
+        RefuseHeld(held);
         double power = AnnihilationCouplingPower; // first: a model it refuses is not evaluated at y = 1
         return Cosmology.RelicCoupling.Find(mX, AnnihilationAtUnitCoupling(mX, r), power: power, nature: Nature,
             options: FreezeOutOptions.Default with { Table = table });
     }
 
     /// <summary>The thermal-relic curve y_X(m_X) at fixed r (masses in MeV), parallel over masses, with the chosen g_eff/h_eff table.</summary>
+    /// <param name="held">As in <see cref="RelicCoupling"/>.</param>
     public static RelicCouplingResult[] RelicCurve(IReadOnlyList<double> masses, double r,
-        DegreesOfFreedomTable table = DegreesOfFreedomTable.SaikawaShirai)
+        DegreesOfFreedomTable table = DegreesOfFreedomTable.SaikawaShirai, IReadOnlyDictionary<string, double>? held = null)
     {
         if (RelicNeedsSearch)
         {
+            SolvedCouplings(held); // a bad --hold is refused before the parallel loop
             var results = new RelicCouplingResult[masses.Count];
-            Parallel.For(0, masses.Count, i => results[i] = RelicBySearch(masses[i], r, table));
+            Parallel.For(0, masses.Count, i => results[i] = RelicBySearch(masses[i], r, table, held));
             return results;
         }
+        RefuseHeld(held);
         double power = AnnihilationCouplingPower; // first: a model it refuses is not evaluated at y = 1
         return Cosmology.RelicCoupling.Curve(masses, m => AnnihilationAtUnitCoupling(m, r), power, nature: Nature,
             options: FreezeOutOptions.Default with { Table = table });
@@ -235,34 +244,67 @@ public static class KernelCosmology
     /// What the relic search's coupling y is for a model that needs the search (<see cref="RelicNeedsSearch"/>): every
     /// coupling of X̄X → ν̄ν set to y (e.g. g_chi = g_nu), the mediator's width recomputed at each y; null otherwise.
     /// </summary>
-    public static string? RelicCouplingDescription
+    public static string? RelicCouplingDescription => DescribeRelicCoupling(null);
+
+    /// <summary><see cref="RelicCouplingDescription"/> with couplings held (<see cref="RelicCoupling"/>'s
+    /// <c>held</c>): y = the others; null for a model that does not need the search.</summary>
+    public static string? DescribeRelicCoupling(IReadOnlyDictionary<string, double>? held)
     {
-        get
-        {
-            if (!RelicNeedsSearch) return null;
-            var process = ModelInUse.Model.Annihilation(ProcessKind.ChiAntichiToNeutrinoAntineutrino);
-            return $"y = {string.Join(" = ", RelicCouplings(process).Select(c => c.Symbol))} (every coupling of {process.Name} set to y; " +
-                   $"its s-channel mediator's width {process.MediatorWidth.Symbol} recomputed at each y, from {string.Join(", ", process.MediatorWidth.Channels.Select(c => c.Name))}; {process.MediatorWidth.Excluded})";
-        }
+        if (!RelicNeedsSearch) return null;
+        var process = ModelInUse.Model.Annihilation(ProcessKind.ChiAntichiToNeutrinoAntineutrino);
+        var solved = SolvedCouplings(held);
+        string what = held is { Count: > 0 }
+            ? $"every other coupling of {process.Name} set to y, held: {string.Join(", ", held.Select(h => $"{h.Key} = {h.Value:G6}"))}"
+            : $"every coupling of {process.Name} set to y";
+        return $"y = {string.Join(" = ", solved.Select(c => c.Symbol))} ({what}; " +
+               $"its s-channel mediator's width {process.MediatorWidth.Symbol} recomputed at each y, from {string.Join(", ", process.MediatorWidth.Channels.Select(c => c.Name))}; {process.MediatorWidth.Excluded})";
     }
 
     private static IReadOnlyList<ModelParameter> RelicCouplings(AnnihilationProcess process) =>
         process.ModelParameters.Where(q => q.Role == ParameterRole.Coupling).ToList();
 
-    /// <summary>The relic coupling y (every coupling of X̄X → ν̄ν set to y) by the search with ⟨σv⟩(y) recomputed per trial,
-    /// on the couplings' common allowed range (its lower end at least 1e-8 of the upper).</summary>
-    private static RelicCouplingResult RelicBySearch(double mX, double r, DegreesOfFreedomTable table)
+    /// <summary>The couplings of X̄X → ν̄ν the relic search solves for (set to one y): all but the held ones, each held one
+    /// checked to be a coupling of the process and inside its allowed range.</summary>
+    private static IReadOnlyList<ModelParameter> SolvedCouplings(IReadOnlyDictionary<string, double>? held)
+    {
+        var process = ModelInUse.Model.Annihilation(ProcessKind.ChiAntichiToNeutrinoAntineutrino);
+        var all = RelicCouplings(process);
+        if (held is null || held.Count == 0) return all;
+        foreach (var (name, value) in held)
+        {
+            var c = all.FirstOrDefault(q => q.Symbol == name)
+                ?? throw new UserInputException($"--hold {name}: not a coupling of {process.Name}; its couplings are {string.Join(", ", all.Select(q => q.Symbol))}");
+            if (!c.Allows(value))
+                throw new UserInputException($"--hold {name} = {value:G6}: outside its allowed range [{c.Minimum:G6}, {c.Maximum:G6}]" + (string.IsNullOrEmpty(c.RangeReason) ? "" : $" ({c.RangeReason})"));
+        }
+        var solved = all.Where(q => !held.ContainsKey(q.Symbol)).ToList();
+        if (solved.Count == 0) throw new UserInputException($"--hold fixes every coupling of {process.Name} ({string.Join(", ", all.Select(q => q.Symbol))}): leave one to solve for");
+        return solved;
+    }
+
+    private static void RefuseHeld(IReadOnlyDictionary<string, double>? held)
+    {
+        if (held is { Count: > 0 })
+            throw new UserInputException("--hold applies to a model whose ⟨σv⟩ is not a power of its coupling (an s-channel mediator whose width moves with the couplings); " +
+                                         "this model's ⟨σv⟩ is y^p ⟨σv⟩₁ in its one coupling, which the relic search solves for");
+    }
+
+    /// <summary>The relic coupling y (every coupling of X̄X → ν̄ν not held set to y) by the search with ⟨σv⟩(y) recomputed
+    /// per trial, on the solved couplings' common allowed range (its lower end at least 1e-8 of the upper).</summary>
+    private static RelicCouplingResult RelicBySearch(double mX, double r, DegreesOfFreedomTable table, IReadOnlyDictionary<string, double>? held)
     {
         var m = ModelInUse.Model;
         var d = ModelInUse.Definition;
         var process = m.Annihilation(ProcessKind.ChiAntichiToNeutrinoAntineutrino);
-        var couplings = RelicCouplings(process);
+        var couplings = SolvedCouplings(held);
         double hi = couplings.Min(c => c.Maximum), lo = Math.Max(couplings.Max(c => c.Minimum), 1e-8 * hi);
         if (!(hi > lo) || !double.IsFinite(hi))
             throw new UserInputException($"the couplings {string.Join(", ", couplings.Select(c => c.Symbol))} of {process.Name} have no common finite range to search the relic coupling in");
         ParameterPoint At(double y)
         {
             var point = m.Point().With(d.DarkFermionMass, mX).With(d.MediatorMass, r * mX);
+            if (held is not null)
+                foreach (var (name, value) in held) point = point.With(m.Parameter(name), value);
             foreach (var c in couplings) point = point.With(c, y);
             return point;
         }
@@ -273,8 +315,8 @@ public static class KernelCosmology
     /// <summary>
     /// ⟨σv⟩(T) (MeV⁻², T in MeV) of an annihilation at a parameter point (every parameter of the process), Gondolo–Gelmini
     /// with σ(s) from the compiled σv. With an s-channel mediator the integration is split at the resonance √s = m and at
-    /// m ± Γ, m ± 10Γ (Γ its total width at the point, <see cref="AnnihilationProcess.MediatorWidth"/>), so that the
-    /// adaptive rule sees the Breit–Wigner peak however narrow it is.
+    /// m ± 4ᵏΓ (Γ its total width at the point, <see cref="AnnihilationProcess.MediatorWidth"/>), panels on which a fixed
+    /// rule sees the Breit–Wigner peak however narrow it is.
     /// </summary>
     public static ThermalCrossSection AnnihilationAverage(AnnihilationProcess process, ParameterPoint point, double relativeTolerance = 1e-9)
     {

@@ -143,6 +143,53 @@ public class SChannelAnnihilationTests
         Assert.That(process.MediatorWidth.At(point), Is.EqualTo(y * y * process.MediatorWidth.At(point.With(m.Parameter("g_chi"), 1.0).With(m.Parameter("g_nu"), 1.0))).Within(1e-12));
     }
 
+    private static double RelicY(CliResult r)
+    {
+        Assert.That(r.Exit, Is.EqualTo(0), r.ToString());
+        return double.Parse(r.Out.Trim().Split('\n')[^1].Split(',')[1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Test]
+    public async Task AHeldCouplingIsKeptAndTheOtherSolvedFor()
+    {
+        // g_ν held at the tied solution y (g_χ = g_ν = y) gives g_χ = y back: the same point
+        double y = RelicY(await CliRun.Capture(["relic", "--model", FixturePath, "--mx", "10", "--csv"]));
+        double same = RelicY(await CliRun.Capture(["relic", "--model", FixturePath, "--mx", "10", "--csv", "--hold", $"g_nu={y:R}"]));
+        Assert.That(same, Is.EqualTo(y).Within(1e-4 * y));
+        // with m_Z' = 1.5 m_χ < 2m_χ the pole s = m_Z'² lies below threshold: σv depends on g_χ g_ν alone (Γ/m_Z' ~ 1e-7),
+        // so holding g_ν at 4y gives g_χ = y/4. (At m_Z' = 3m_χ it does not: the thermal tail crosses the narrow pole, whose
+        // contribution ∝ g_χ²g_ν²/Γ with Γ ∝ g_χ² + g_ν²/2-like dominates at these couplings — it depends on the split.)
+        double tied = RelicY(await CliRun.Capture(["relic", "--model", FixturePath, "--mx", "10", "--ratio", "1.5", "--csv"]));
+        double quarter = RelicY(await CliRun.Capture(["relic", "--model", FixturePath, "--mx", "10", "--ratio", "1.5", "--csv", "--hold", $"g_nu={4 * tied:R}"]));
+        Assert.That(quarter, Is.EqualTo(tied / 4).Within(1e-3 * tied / 4));
+        double split = RelicY(await CliRun.Capture(["relic", "--model", FixturePath, "--mx", "10", "--csv", "--hold", $"g_nu={4 * y:R}"]));
+        Assert.That(split, Is.Not.EqualTo(y / 4).Within(0.1 * y / 4), "across the pole the split of g_χ g_ν matters");
+        var table = await CliRun.Capture(["relic", "--model", FixturePath, "--mx", "10", "--hold", $"g_nu={4 * y:R}"]);
+        Assert.That(table.Out, Does.Contain("y = g_chi (every other coupling of χ χ̄ → ν ν̄ set to y, held: g_nu = "), table.ToString());
+    }
+
+    [TestCase("g_x=1", "--hold g_x: not a coupling of χ χ̄ → ν ν̄; its couplings are g_chi, g_nu")]
+    [TestCase("g_nu=9", "--hold g_nu = 9: outside its allowed range [0, 3.54491]")]
+    [TestCase("g_nu", "--hold g_nu: write NAME=VALUE")]
+    [TestCase("g_nu=x", "--hold g_nu=x: x is not a finite number")]
+    public async Task ABadHoldIsRefusedNamingIt(string hold, string message)
+    {
+        var r = await CliRun.Capture(["relic", "--model", FixturePath, "--mx", "10", "--hold", hold]);
+        Assert.That(r.Exit, Is.EqualTo(2), r.ToString());
+        Assert.That(r.Error, Does.Contain(message), r.ToString());
+    }
+
+    [Test]
+    public async Task HoldingEveryCouplingOrHoldingForAPowerLawModelIsRefused()
+    {
+        var all = await CliRun.Capture(["relic", "--model", FixturePath, "--mx", "10", "--hold", "g_nu=0.1", "--hold", "g_chi=0.1"]);
+        Assert.That(all.Exit, Is.EqualTo(2), all.ToString());
+        Assert.That(all.Error, Does.Contain("--hold fixes every coupling of χ χ̄ → ν ν̄ (g_chi, g_nu): leave one to solve for"));
+        var seed = await CliRun.Capture(["relic", "--mx", "10", "--hold", "g_nu=0.1"]);
+        Assert.That(seed.Exit, Is.EqualTo(2), seed.ToString());
+        Assert.That(seed.Error, Does.Contain("--hold applies to a model whose ⟨σv⟩ is not a power of its coupling"));
+    }
+
     [Test]
     public void ForAPowerLawSigmaVTheSearchAgreesWithTheScalingSearch()
     {
