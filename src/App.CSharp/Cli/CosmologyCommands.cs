@@ -58,7 +58,7 @@ public static class CosmologyCommands
                 }
                 var what = KernelCosmology.DescribeRelicCoupling(held);
                 if (what is not null) AnsiConsole.MarkupLine(Markup.Escape(what));
-                AnsiConsole.MarkupLine($"m_X = {Results.Echo(m)} MeV, m_φ = {Results.Echo(r)} m_X (Dirac X, g_eff/h_eff: {table}): [bold]{(what is null ? "y_X" : "y")} = {Results.Echo(o1.Positive(res.Coupling, "y_X"), 5)}[/]");
+                AnsiConsole.MarkupLine($"m_X = {Results.Echo(m)} MeV, m_φ = {Results.Echo(r)} m_X ({KernelCosmology.Nature} X, g_eff/h_eff: {table}): [bold]{(what is null ? "y_X" : "y")} = {Results.Echo(o1.Positive(res.Coupling, "y_X"), 5)}[/]");
                 AnsiConsole.MarkupLine($"Ωh² = {o1.Text(res.OmegaH2, "Ωh²")}, x_f = {o1.Text(res.FreezeOut.XFreezeOut, "x_f")}, ⟨σv⟩(x = 20) = {Results.Echo(o1.Positive(res.SigmaVAtX20Cm3PerSecond, "⟨σv⟩(x = 20)"), 4)} cm³/s");
                 if (m < 8) AnsiConsole.MarkupLine("[yellow]m_X < 8 MeV: excluded by N_eff for a thermal relic (seed 000)[/]");
                 return 0;

@@ -178,4 +178,14 @@ public class ModelOptionTests
         Assert.That(r.Exit, Is.EqualTo(2), r.ToString());
         Assert.That(r.Error, Does.Contain("no-such-model.yaml: no such model file"));
     }
+
+    [TestCase("majorana", "(Majorana X,")]
+    [TestCase("scalar", "(Dirac X,")]
+    public async Task TheRelicLineNamesTheModelsKindOfDarkFermion(string model, string label)
+    {
+        // it said "Dirac X" for every model, the Majorana one included (whose Ωh² counts χ once)
+        var r = await CliRun.Capture(["relic", "--model", model, "--mx", "10"]);
+        Assert.That(r.Exit, Is.EqualTo(0), r.ToString());
+        Assert.That(r.Out, Does.Contain(label), r.ToString());
+    }
 }
