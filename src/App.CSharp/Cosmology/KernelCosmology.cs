@@ -225,29 +225,23 @@ public static class KernelCosmology
     /// depends on the couplings, so ⟨σv⟩ is not y^p ⟨σv⟩₁. False for every model whose ⟨σv⟩ is a power of the coupling
     /// (they keep the scaling search and its numbers).
     /// </summary>
-    public static bool RelicNeedsSearch
+    public static bool RelicNeedsSearch => NeedsSearch.GetOrAdd(ModelInUse.Model, m =>
     {
-        get
-        {
-            var m = ModelInUse.Model;
-            if (!m.Has(ProcessKind.ChiAntichiToNeutrinoAntineutrino)) return false;
-            var process = m.Annihilation(ProcessKind.ChiAntichiToNeutrinoAntineutrino);
-            if (process.WidthSymbols.Count == 0 || process.MediatorWidth is null) return false;
-            var y = ModelInUse.Definition.DarkCoupling;
-            if (y is null) return true;
-            try { _ = process.CouplingPower(y); return false; }
-            catch (InvalidOperationException) { return true; }
-        }
-    }
+        if (!m.Has(ProcessKind.ChiAntichiToNeutrinoAntineutrino)) return false;
+        var process = m.Annihilation(ProcessKind.ChiAntichiToNeutrinoAntineutrino);
+        if (process.WidthSymbols.Count == 0 || process.MediatorWidth is null) return false;
+        var y = ModelInUse.Definition.DarkCoupling;
+        if (y is null) return true;
+        try { _ = process.CouplingPower(y); return false; }
+        catch (InvalidOperationException) { return true; }
+    });
+    private static readonly ConcurrentDictionary<Model, bool> NeedsSearch = new();
 
     /// <summary>
     /// What the relic search's coupling y is for a model that needs the search (<see cref="RelicNeedsSearch"/>): every
-    /// coupling of X̄X → ν̄ν set to y (e.g. g_chi = g_nu), the mediator's width recomputed at each y; null otherwise.
+    /// coupling of X̄X → ν̄ν not <paramref name="held"/> set to y (e.g. g_chi = g_nu), the held ones named, the mediator's
+    /// width recomputed at each y; null for a model that does not need the search.
     /// </summary>
-    public static string? RelicCouplingDescription => DescribeRelicCoupling(null);
-
-    /// <summary><see cref="RelicCouplingDescription"/> with couplings held (<see cref="RelicCoupling"/>'s
-    /// <c>held</c>): y = the others; null for a model that does not need the search.</summary>
     public static string? DescribeRelicCoupling(IReadOnlyDictionary<string, double>? held)
     {
         if (!RelicNeedsSearch) return null;
