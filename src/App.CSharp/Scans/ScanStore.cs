@@ -422,31 +422,26 @@ public sealed class ScanStore : IDisposable
     /// <summary>Inserts rows [<paramref name="from"/>, <paramref name="to"/>), all of block <paramref name="block"/>, as one pack.</summary>
     private void InsertPack(IReadOnlyList<ScanRow> rows, int from, int to, long block)
     {
-        int size = 0, runs = 0;
-        long first = long.MaxValue, last = long.MinValue;
-        for (int k = from; k < to; k++)
-        {
-            var row = rows[k];
-            size += RowCodec.Size(row, k == from ? null : rows[k - 1]);
-            if (k == from || row.Index != rows[k - 1].Index + 1) runs++;
-            first = Math.Min(first, row.Index);
-            last = Math.Max(last, row.Index);
-        }
-        if (_rowBuffer.Length < size) _rowBuffer = new byte[Math.Max(size, 2 * _rowBuffer.Length)];
-        if (_runBuffer.Length < 16 * runs) _runBuffer = new byte[Math.Max(16 * runs, 2 * _runBuffer.Length)];
-        int at = 0, run = -1;
+        int maxSize = 0;
+        for (int k = from; k < to; k++) maxSize += RowCodec.MaxSize(rows[k]);
+        if (_rowBuffer.Length < maxSize) _rowBuffer = new byte[Math.Max(maxSize, 2 * _rowBuffer.Length)];
+        if (_runBuffer.Length < 16 * (to - from)) _runBuffer = new byte[Math.Max(16 * (to - from), 2 * _runBuffer.Length)];
+        int at = 0, runs = 0;
+        long first = long.MaxValue, last = long.MinValue, start = rows[from].Index, length = 0;
         for (int k = from; k < to; k++)
         {
             var row = rows[k];
             at += RowCodec.Write(row, k == from ? null : rows[k - 1], _rowBuffer.AsSpan(at));
-            if (k == from || row.Index != rows[k - 1].Index + 1)
+            first = Math.Min(first, row.Index);
+            last = Math.Max(last, row.Index);
+            if (length > 0 && row.Index != start + length)
             {
-                run++;
-                BinaryPrimitives.WriteInt64LittleEndian(_runBuffer.AsSpan(16 * run), row.Index);
-                BinaryPrimitives.WriteInt64LittleEndian(_runBuffer.AsSpan(16 * run + 8), 1);
+                WriteRun(runs++, start, length);
+                (start, length) = (row.Index, 0);
             }
-            else BinaryPrimitives.WriteInt64LittleEndian(_runBuffer.AsSpan(16 * run + 8), BinaryPrimitives.ReadInt64LittleEndian(_runBuffer.AsSpan(16 * run + 8)) + 1);
+            length++;
         }
+        WriteRun(runs++, start, length);
         Check(raw.sqlite3_bind_int64(_insert, 1, block), "bind a pack");
         Check(raw.sqlite3_bind_int64(_insert, 2, first), "bind a pack");
         Check(raw.sqlite3_bind_int64(_insert, 3, last), "bind a pack");
@@ -457,6 +452,14 @@ public sealed class ScanStore : IDisposable
         raw.sqlite3_reset(_insert);
         raw.sqlite3_clear_bindings(_insert);
         if (rc != raw.SQLITE_DONE) Check(rc, $"store points {first} to {last}");
+    }
+
+    /// <summary>Writes run <paramref name="k"/> of a pack's runs buffer: <paramref name="length"/> consecutive indices from
+    /// <paramref name="start"/>.</summary>
+    private void WriteRun(int k, long start, long length)
+    {
+        BinaryPrimitives.WriteInt64LittleEndian(_runBuffer.AsSpan(16 * k), start);
+        BinaryPrimitives.WriteInt64LittleEndian(_runBuffer.AsSpan(16 * k + 8), length);
     }
 
     /// <summary>CPU time the store's checkpointer thread has spent folding the WAL into the file, s (NaN where the thread
@@ -606,13 +609,11 @@ public sealed class ScanStore : IDisposable
 
         private static double Value(ScanRow row, int j) => j < row.Parameters.Length ? row.Parameters[j] : row.Observables[j - row.Parameters.Length];
 
-        /// <summary>Bytes of <paramref name="row"/> packed after <paramref name="previous"/> (null: the pack's first row).</summary>
-        public static int Size(ScanRow row, ScanRow? previous)
+        /// <summary>Bytes of <paramref name="row"/> packed with no value repeated (the most <see cref="Write"/> can take).</summary>
+        public static int MaxSize(ScanRow row)
         {
-            int n = row.Parameters.Length + row.Observables.Length, size = (n + 7) / 8 + 8 + 1;
-            for (int j = 0; j < n; j++)
-                if (previous is null || !Same(Value(row, j), Value(previous, j))) size += 8;
-            return size + (IsOk(row.Status) ? 0 : 4 + Encoding.UTF8.GetByteCount(row.Status));
+            int n = row.Parameters.Length + row.Observables.Length;
+            return (n + 7) / 8 + 8 * n + 8 + 1 + (IsOk(row.Status) ? 0 : 4 + Encoding.UTF8.GetByteCount(row.Status));
         }
 
         /// <summary>Packs <paramref name="row"/> after <paramref name="previous"/> (null: the pack's first row) at the start
