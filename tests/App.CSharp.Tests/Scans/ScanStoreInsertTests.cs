@@ -13,13 +13,8 @@ namespace NuDM.App.Tests.Scans;
 public class ScanStoreInsertTests
 {
     [Test]
-    public void RowsComeBackBitForBit()
-    {
-        var spec = ScanSpec.Parse(ScanRunTests.Spec, "insert.yaml");
-        var file = Path.Combine(Path.GetTempPath(), $"nudm-insert-{Guid.NewGuid():N}.sqlite");
-        try
+    public void RowsComeBackBitForBit() => WithStoreFile((meta, file) =>
         {
-            var meta = ScanMetadata.For(spec, Shard.All, RunFingerprint.Current());
             int np = meta.Parameters.Count, no = meta.Observables.Count;
             var rnd = new Random(7);
             var rows = Enumerable.Range(0, 300).Select(i =>
@@ -35,20 +30,20 @@ public class ScanStoreInsertTests
                 store.Insert(rows.Skip(128).ToList());
             }
             using var read = ScanStore.OpenRead(file);
-            var back = read.Rows().ToList();
-            Assert.That(back, Has.Count.EqualTo(rows.Count));
-            for (int i = 0; i < rows.Count; i++)
-            {
-                Assert.That(back[i].Index, Is.EqualTo(rows[i].Index));
-                Assert.That(back[i].Status, Is.EqualTo(rows[i].Status));
-                Assert.That(BitConverter.DoubleToInt64Bits(back[i].Seconds), Is.EqualTo(BitConverter.DoubleToInt64Bits(rows[i].Seconds)));
-                Assert.That(back[i].Parameters.Select(BitConverter.DoubleToInt64Bits), Is.EqualTo(rows[i].Parameters.Select(BitConverter.DoubleToInt64Bits)));
-                Assert.That(back[i].Observables.Select(BitConverter.DoubleToInt64Bits), Is.EqualTo(rows[i].Observables.Select(BitConverter.DoubleToInt64Bits)));
-            }
-        }
-        finally
+            AssertSameRows(read.Rows().ToList(), rows);
+        });
+
+    /// <summary>The rows read back equal the rows written, every bit of every double.</summary>
+    private static void AssertSameRows(IReadOnlyList<ScanRow> back, IReadOnlyList<ScanRow> rows)
+    {
+        Assert.That(back, Has.Count.EqualTo(rows.Count));
+        for (int i = 0; i < rows.Count; i++)
         {
-            foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+            Assert.That(back[i].Index, Is.EqualTo(rows[i].Index));
+            Assert.That(back[i].Status, Is.EqualTo(rows[i].Status));
+            Assert.That(BitConverter.DoubleToInt64Bits(back[i].Seconds), Is.EqualTo(BitConverter.DoubleToInt64Bits(rows[i].Seconds)));
+            Assert.That(back[i].Parameters.Select(BitConverter.DoubleToInt64Bits), Is.EqualTo(rows[i].Parameters.Select(BitConverter.DoubleToInt64Bits)), $"point {i}");
+            Assert.That(back[i].Observables.Select(BitConverter.DoubleToInt64Bits), Is.EqualTo(rows[i].Observables.Select(BitConverter.DoubleToInt64Bits)), $"point {i}");
         }
     }
 
@@ -66,21 +61,23 @@ public class ScanStoreInsertTests
     private static ScanRow Row(long i, int np, int no) =>
         new(i, Enumerable.Range(0, np).Select(k => i + 0.25 * k).ToArray(), Enumerable.Range(0, no).Select(k => -i - 0.5 * k).ToArray(), PointEvaluator.Ok, 1e-5 * i);
 
-    private static void WithStore(Action<ScanStore, ScanMetadata, string> body)
+    /// <summary>A new store's path (deleted afterwards, with its -wal and -shm) and the test spec's metadata.</summary>
+    private static void WithStoreFile(Action<ScanMetadata, string> body)
     {
-        var spec = ScanSpec.Parse(ScanRunTests.Spec, "insert.yaml");
         var file = Path.Combine(Path.GetTempPath(), $"nudm-insert-{Guid.NewGuid():N}.sqlite");
-        try
-        {
-            var meta = ScanMetadata.For(spec, Shard.All, RunFingerprint.Current());
-            using var store = ScanStore.OpenForRun(file, meta);
-            body(store, meta, file);
-        }
+        try { body(ScanMetadata.For(ScanSpec.Parse(ScanRunTests.Spec, "insert.yaml"), Shard.All, RunFingerprint.Current()), file); }
         finally
         {
             foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
         }
     }
+
+    /// <summary>As <see cref="WithStoreFile"/>, with the store open for a run.</summary>
+    private static void WithStore(Action<ScanStore, ScanMetadata, string> body) => WithStoreFile((meta, file) =>
+    {
+        using var store = ScanStore.OpenForRun(file, meta);
+        body(store, meta, file);
+    });
 
     [Test]
     public void BatchesOfScatteredIndicesReadBackInIndexOrder()
@@ -140,13 +137,8 @@ public class ScanStoreInsertTests
     }
 
     [Test]
-    public void TheWalIsFoldedIntoTheFileWhileTheScanRunsAndNoneIsLeftAfterClosing()
-    {
-        var spec = ScanSpec.Parse(ScanRunTests.Spec, "fold.yaml");
-        var file = Path.Combine(Path.GetTempPath(), $"nudm-fold-{Guid.NewGuid():N}.sqlite");
-        try
+    public void TheWalIsFoldedIntoTheFileWhileTheScanRunsAndNoneIsLeftAfterClosing() => WithStoreFile((meta, file) =>
         {
-            var meta = ScanMetadata.For(spec, Shard.All, RunFingerprint.Current());
             int np = meta.Parameters.Count, no = meta.Observables.Count;
             using (var store = ScanStore.OpenForRun(file, meta))
             {
@@ -162,12 +154,7 @@ public class ScanStoreInsertTests
             Assert.That(File.Exists(file + "-wal"), Is.False, "closing leaves one file");
             using var read = ScanStore.OpenRead(file);
             Assert.That(read.Rows().Select(r => r.Index), Is.EqualTo(Enumerable.Range(0, 6000).Select(i => (long)i)));
-        }
-        finally
-        {
-            foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
-        }
-    }
+        });
 
     [Test]
     public void ValuesRepeatedFromThePreviousPointAreStoredOnceAndComeBackBitForBit()
@@ -182,19 +169,12 @@ public class ScanStoreInsertTests
                 i % 97 == 0 ? $"failed at point {i} — ξ ≥ 1" : PointEvaluator.Ok, 1e-6 * (i % 3))).ToList();
             store.Insert(rows.Take(700).ToList());
             store.Insert(rows.Skip(700).ToList());
-            var back = store.Rows().ToList();
-            Assert.That(back, Has.Count.EqualTo(rows.Count));
-            for (int i = 0; i < rows.Count; i++)
-            {
-                Assert.That(back[i].Index, Is.EqualTo(rows[i].Index));
-                Assert.That(back[i].Status, Is.EqualTo(rows[i].Status));
-                Assert.That(BitConverter.DoubleToInt64Bits(back[i].Seconds), Is.EqualTo(BitConverter.DoubleToInt64Bits(rows[i].Seconds)));
-                Assert.That(back[i].Parameters.Select(BitConverter.DoubleToInt64Bits), Is.EqualTo(rows[i].Parameters.Select(BitConverter.DoubleToInt64Bits)), $"point {i}");
-                Assert.That(back[i].Observables.Select(BitConverter.DoubleToInt64Bits), Is.EqualTo(rows[i].Observables.Select(BitConverter.DoubleToInt64Bits)), $"point {i}");
-            }
+            AssertSameRows(store.Rows().ToList(), rows);
             // a row whose values all repeat is its mask, its time and its status byte
-            var full = ScanStore.RowCodec.Size(rows[1], null);
-            var repeat = ScanStore.RowCodec.Size(rows[1] with { Index = 2 }, rows[1]);
+            var buffer = new byte[ScanStore.RowCodec.MaxSize(rows[1])];
+            var full = ScanStore.RowCodec.Write(rows[1], null, buffer);
+            var repeat = ScanStore.RowCodec.Write(rows[1] with { Index = 2 }, rows[1], buffer);
+            Assert.That(full, Is.EqualTo(buffer.Length), "a first row is its most");
             Assert.That(repeat, Is.EqualTo((np + no + 7) / 8 + 9));
             Assert.That(full, Is.EqualTo((np + no + 7) / 8 + 8 * (np + no) + 9));
         });
