@@ -158,6 +158,10 @@ public static class CommandLine
             case IOException or UnauthorizedAccessException:
                 Error.MarkupLine($"[red]error:[/] file system: {Markup.Escape(e.Message)}");
                 return 2;
+            case InvalidDataException:
+                // a file the user gave whose content cannot be read back (e.g. a scan store with a point stored twice)
+                Error.MarkupLine($"[red]error:[/] damaged file: {Markup.Escape(e.Message)}");
+                return 2;
             case NonFiniteResultException:
                 Error.MarkupLine($"[red]internal error:[/] {Markup.Escape(e.Message)}");
                 Error.MarkupLine("[grey]a computed number is not finite for inputs inside their ranges: this is a bug in nudm, not in your input; set NUDM_DEBUG=1 for the stack trace[/]");

@@ -1,6 +1,7 @@
 using NUnit.Framework;
 using NuDM.App.Scans;
 using NuDM.App.Statistics;
+using NuDM.App.Tests.Cli;
 
 namespace NuDM.App.Tests.Scans;
 
@@ -118,6 +119,21 @@ public class ScanStoreInsertTests
             Assert.That(e!.Message, Does.Contain("point 4 is stored twice"));
         });
     }
+
+    [Test]
+    public void ExportingADamagedStoreIsAnErrorNamingIt() => WithStoreFile((meta, file) =>
+    {
+        // was "internal error: InvalidDataException" (exit 1): the damage is in the user's file, not in nudm
+        using (var store = ScanStore.OpenForRun(file, meta))
+        {
+            int np = meta.Parameters.Count, no = meta.Observables.Count;
+            store.Insert(Enumerable.Range(0, 10).Select(i => Row(i, np, no)).ToList());
+            store.Insert([Row(4, np, no)]);
+        }
+        var r = CliRun.Capture(["scan", "export", file]).GetAwaiter().GetResult();
+        Assert.That(r.Exit, Is.EqualTo(2), r.ToString());
+        Assert.That(r.Error, Does.Contain("damaged file").And.Contain("point 4 is stored twice"), r.ToString());
+    });
 
     [Test]
     public void AStoreOfTheFirstFormatIsRefusedNamingIt()
