@@ -749,6 +749,145 @@ module internal ModelObligations =
             | None -> ModelCheckStatus.Undecided, why
         | verdict -> verdict
 
+    /// |M|² ≥ 0 of a process with graphs of different couplings (an s-channel and a t-channel mediator, two mediators in
+    /// one channel) as a quadratic form in their coupling products. Summed over spins, |Σ_g x_g A_g|² = Σ_ij x_i x_j G_ij
+    /// with x_i the coupling products (g_χ g_ν, y_χ², …) and G_ij = Σ_spins Re(A_i A_j*) a Gram matrix: positive
+    /// semidefinite at every point of the region, so |M|² ≥ 0 for every value of the couplings. Its interference entries
+    /// G_ij (i ≠ j) have no sign, which is why the bounds on |M|² as a whole (the factor-sign test, the bound in c) cannot
+    /// decide it; its principal minors can: G is positive semidefinite exactly when every principal minor is ≥ 0. The
+    /// numerator of |M|² on the region (annihilationNumerator: the denominators' signs decided) is written as the quadratic
+    /// form — the x_i are the square roots of its coupling monomials with even exponents, and every other monomial must be
+    /// x_i x_j for exactly one pair (else the split is ambiguous and nothing is claimed) — and each principal minor is
+    /// decided by the factor-sign test, its undecided factors by the region's bound (boundedFactorSign) or, for a factor
+    /// linear or polynomial in a Breit–Wigner symbol W > 0, by the signs of its coefficients in W. Some "how" when every
+    /// minor is proven ≥ 0; None when this decides nothing (a failure here is not a disproof: the couplings are ≥ 0 in the
+    /// model, and a form that is not semidefinite can still be ≥ 0 on that cone).
+    let internal gramNonNegative (def: Model) (p: Process) (dom: Assumptions) (e: Expr) : string option =
+        let couplings =
+            p.ModelParameters |> Seq.filter (fun q -> q.Role = ParameterRole.Coupling) |> Seq.map (fun q -> Symbol q.Symbol) |> Array.ofSeq
+        if couplings.Length = 0 then None
+        else
+        match annihilationNumerator dom e with
+        | Error _ -> None
+        | Ok(n, denominators) ->
+        let others = Polynomial.kernels n |> List.filter (fun k -> not (Array.contains k couplings))
+        // a coupling inside a kernel (a root, a Breit–Wigner width in terms of it): not a polynomial in the couplings
+        if others |> List.exists (fun k -> couplings |> Array.exists (fun c -> not (Structure.freeOf c k))) then None
+        else
+        let ring = PolyRing(Array.append couplings (Array.ofList others))
+        match ring.TryOfExpr n with
+        | None -> None
+        | Some poly ->
+        let nc = couplings.Length
+        // the terms by their coupling monomial: exponents of the couplings → the rest (a polynomial in the other symbols)
+        let groups = Dictionary<string, int[] * Dictionary<Monomial, Q>>()
+        for KeyValue(m, q) in poly.Terms do
+            let key = Array.sub m.Exponents 0 nc
+            let rest = Array.copy m.Exponents
+            for i in 0 .. nc - 1 do rest.[i] <- 0
+            let id = String.Join(",", key)
+            let _, terms =
+                match groups.TryGetValue id with
+                | true, g -> g
+                | _ ->
+                    let g = key, Dictionary<Monomial, Q>()
+                    groups.[id] <- g
+                    g
+            terms.[Monomial rest] <- (match terms.TryGetValue(Monomial rest) with | true, r -> r + q | _ -> q)
+        let polyOf (terms: Dictionary<Monomial, Q>) : MPoly =
+            { Arity = ring.Arity; Terms = terms |> Seq.filter (fun kv -> not kv.Value.IsZero) |> Seq.map (fun kv -> kv.Key, kv.Value) |> Map.ofSeq }
+        // the candidate x_i: square roots of the monomials with even exponents (y_s⁴ → y_s², y_s²y_χ² → y_s y_χ)
+        let candidates = groups.Values |> Seq.map fst |> Seq.filter (Array.forall (fun k -> k % 2 = 0)) |> Seq.map (Array.map (fun k -> k / 2)) |> List.ofSeq
+        let region = boundedFactorSign def p dom |> Option.map fst
+        // an annihilation's factor also by the certified bound in c (or c²) of degree ≤ 2 (boundedVariableNonNegative), which
+        // decides a single graph class's |M|² where the Bernstein coefficients' AM–GM cover does not (χ χ → S S)
+        let boundInC (f: Expr) =
+            if p.Category <> ProcessCategory.Annihilation || Structure.freeOf (s "c") f then None
+            elif fst (boundedVariableNonNegative dom (s "c") f) = ModelCheckStatus.Proven then Some 1
+            elif fst (boundedVariableNonNegative dom (s "c") (Algebraic.expand (-f))) = ModelCheckStatus.Proven then Some -1
+            else None
+        let regionSign (f: Expr) =
+            match (match region with Some sign -> sign f | None -> None) with
+            | Some sg -> Some sg
+            | None -> boundInC f
+        // a factor polynomial in a Breit–Wigner symbol W_… > 0 (of degree ≥ 1): all coefficients in W of one sign
+        let rec factorFallback (depth: int) (f: Expr) : int option =
+            match regionSign f with
+            | Some sg -> Some sg
+            | None when depth > 0 -> None
+            | None ->
+                let widths = Structure.symbols f |> List.filter (fun n -> n.StartsWith("W_", StringComparison.Ordinal) && dom.IsPositiveSymbol n)
+                widths
+                |> List.tryPick (fun w ->
+                    let cs = Polynomial.coefficients (Symbol w) f |> List.map Algebraic.expand |> List.filter (fun a -> a <> Ops.zero)
+                    if cs.Length < 2 then None
+                    else
+                        let signs = cs |> List.map (fun a -> match polynomialSignWith (factorFallback (depth + 1)) dom a with Ok sg -> Some sg | Error _ -> None)
+                        if signs |> List.forall (fun sg -> sg = Some 1) then Some 1
+                        elif signs |> List.forall (fun sg -> sg = Some -1) then Some -1
+                        else None)
+        // a basis: every monomial x_i x_j for exactly one pair (i ≤ j) — else the split of its coefficient between a
+        // diagonal and an interference entry is not determined and the basis is not used (y_s², y_χ², y_s y_χ: y_s²y_χ² is
+        // (y_s y_χ)² and y_s² · y_χ²; the basis y_s², y_χ² is unique). The Gram matrix's entries, or None.
+        let gramOf (basis: int[][]) =
+            let k = basis.Length
+            let pairsOf (key: int[]) =
+                [ for i in 0 .. k - 1 do
+                      for j in i .. k - 1 do
+                          if Array.forall2 (=) key (Array.map2 (+) basis.[i] basis.[j]) then yield i, j ]
+            let entries = Array2D.create k k (MPoly.zero ring.Arity)
+            let placed =
+                groups.Values
+                |> Seq.forall (fun (key, terms) ->
+                    match pairsOf key with
+                    | [ i, j ] ->
+                        let v = polyOf terms
+                        if i = j then entries.[i, i] <- v
+                        else
+                            let half = MPoly.scale (Q.One / Q.OfInt 2) v
+                            entries.[i, j] <- half
+                            entries.[j, i] <- half
+                        true
+                    | _ -> false)
+            if placed then Some entries else None
+        let semidefinite (entries: MPoly[,]) =
+            let k = Array2D.length1 entries
+            let rec det (rows: int list) (cols: int list) : MPoly =
+                match rows with
+                | [] -> MPoly.one ring.Arity
+                | r :: rest ->
+                    cols
+                    |> List.mapi (fun index c ->
+                        let term = MPoly.mul entries.[r, c] (det rest (cols |> List.filter ((<>) c)))
+                        if index % 2 = 0 then term else MPoly.neg term)
+                    |> List.fold MPoly.add (MPoly.zero ring.Arity)
+            let subsets = [ for mask in 1 .. (1 <<< k) - 1 -> [ for i in 0 .. k - 1 do if (mask >>> i) &&& 1 = 1 then yield i ] ]
+            subsets
+            |> List.forall (fun rows ->
+                let m = det rows rows
+                MPoly.isZero m
+                || (match polynomialSignWith (factorFallback 0) dom (ring.ToExpr m) with
+                    | Ok sg -> sg >= 0
+                    | Error _ -> false))
+        // bases of two or three coupling products from at most five candidates, the smaller first
+        let rec choose (n: int) (xs: int[] list) : int[] list list =
+            match n, xs with
+            | 0, _ -> [ [] ]
+            | _, [] -> []
+            | _, x :: rest -> (choose (n - 1) rest |> List.map (fun c -> x :: c)) @ choose n rest
+        if candidates.Length < 2 || candidates.Length > 5 then None
+        else
+        [ 2; 3 ]
+        |> List.collect (fun size -> choose size candidates)
+        |> List.tryPick (fun basis ->
+            let basis = Array.ofList basis
+            match gramOf basis with
+            | Some entries when semidefinite entries ->
+                let xs = basis |> Array.map (fun b -> ring.ToExpr { Arity = ring.Arity; Terms = Map.ofList [ Monomial(Array.append b (Array.zeroCreate (ring.Arity - nc))), Q.One ] })
+                Some(sprintf "numerator over %d denominator factor(s) of known sign, a quadratic form in the coupling products (%s) whose Gram matrix (spin-summed products of the graphs' amplitudes) is positive semidefinite on the region: its %d principal minors are ≥ 0 (squares and factors of provable sign; the factors left bounded on the region or, in a Breit–Wigner W > 0, by their coefficients)"
+                         denominators (String.Join(", ", xs |> Array.map Infix.format)) ((1 <<< basis.Length) - 1))
+            | _ -> None)
+
     /// Whether the model has vector(-like) vertices (γ^μ): its |M|² may be ≥ 0 only on the kinematic region.
     let private hasVectorVertices (def: Model) = def.Vertices |> Seq.exists (fun v -> v.IsVectorLike)
 
@@ -768,9 +907,17 @@ module internal ModelObligations =
             match p with
             | :? AnnihilationProcess as a -> not a.InitialParticle.IsMassless && not a.FinalParticle.IsMassless
             | _ -> false
-        if p.Category = ProcessCategory.Annihilation && hasExternalVector p then externalVectorAnnihilationNonNegative dom e
-        elif p.Category = ProcessCategory.Annihilation && (bothMassive || hasVectorVertices def) then annihilationNonNegative dom e
-        else nonNegativeOnRegion def p dom e
+        let verdict =
+            if p.Category = ProcessCategory.Annihilation && hasExternalVector p then externalVectorAnnihilationNonNegative dom e
+            elif p.Category = ProcessCategory.Annihilation && (bothMassive || hasVectorVertices def) then annihilationNonNegative dom e
+            else nonNegativeOnRegion def p dom e
+        // graphs of different couplings whose interference the bounds on |M|² as a whole leave undecided: the Gram matrix
+        match verdict with
+        | ModelCheckStatus.Undecided, why ->
+            match gramNonNegative def p dom e with
+            | Some how -> ModelCheckStatus.Proven, how
+            | None -> ModelCheckStatus.Undecided, why
+        | _ -> verdict
 
     /// |M|² ≥ 0 of a process (not a decay) as the standard obligation checks it: |M|² (or m2 in its place, for tests)
     /// on the process's physical region, positiveOnRegion.
