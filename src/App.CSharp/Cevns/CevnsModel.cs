@@ -44,6 +44,8 @@ public sealed class CevnsModel
         Experiment = experiment ?? throw new ArgumentNullException(nameof(experiment));
         KernelPhysics.RequireCoherentModel();
         Definition = ModelInUse.Definition;
+        _choice = ModelInUse.Capture();
+        ModelKey = ModelInUse.KeyPart;
         FormFactor = formFactor ?? KernelPhysics.DefaultFormFactor(experiment);
         Options = options ?? RateOptions.Default;
         Setup = experiment.CreateDetectorSetup();
@@ -64,6 +66,11 @@ public sealed class CevnsModel
     public CevnsExperiment Experiment { get; }
     /// <summary>The model whose ν N → χ N this computes (the one in use when it was built; see <see cref="ModelInUse"/>).</summary>
     public ModelDefinition Definition { get; }
+    /// <summary>The model and the --param values it computes with (captured when it was built).</summary>
+    private readonly ModelInUse.Choice _choice;
+    /// <summary>What the model adds to checkpoint keys (<see cref="ModelInUse.KeyPart"/> when it was built: the file's hash and
+    /// the --param values).</summary>
+    public string ModelKey { get; }
     /// <summary>The nuclear form factor used.</summary>
     public FormFactorModel FormFactor { get; }
     /// <summary>The test statistic the limits use.</summary>
@@ -83,7 +90,7 @@ public sealed class CevnsModel
     private RatePlan PlanFor(double mchi) =>
         _plans.GetOrAdd(mchi, m =>
         {
-            using var scope = ModelInUse.Use(Definition);
+            using var scope = ModelInUse.UseCaptured(_choice);
             return RatePlan.Build(Setup, Flux, KernelPhysics.NuChi(m, 0.0, FormFactor), Options,
                 // the adaptive panels must resolve both a light and a heavy mediator
                 [KernelPhysics.NuChiCrossSection(m, 0.0, FormFactor), KernelPhysics.NuChiCrossSection(m, 100.0, FormFactor)]);
@@ -98,7 +105,7 @@ public sealed class CevnsModel
         // above the largest neutrino energy nothing is produced: no plan, zero signal
         if (mchi >= MaxNeutrinoEnergy) return counts;
         var plan = PlanFor(mchi);
-        using (ModelInUse.Use(Definition)) plan.Evaluate(KernelPhysics.NuChiCrossSection(mchi, ms, FormFactor), counts);
+        using (ModelInUse.UseCaptured(_choice)) plan.Evaluate(KernelPhysics.NuChiCrossSection(mchi, ms, FormFactor), counts);
         return counts;
     }
 

@@ -93,6 +93,8 @@ public sealed class InterferingCevnsModel
     {
         Experiment = experiment ?? throw new ArgumentNullException(nameof(experiment));
         Definition = ModelInUse.Definition;
+        _choice = ModelInUse.Capture();
+        ModelKey = ModelInUse.KeyPart;
         if (Definition.CoherentScatteringObstacle is { } why) throw new UserInputException(why);
         if (!KernelPhysics.IsInterferingModel)
             throw new UserInputException($"model '{Definition.Model.Name}' has no ν N → ν N interfering with the SM (it needs no dark fermion and a mediator coupled to ν and quarks)");
@@ -115,6 +117,10 @@ public sealed class InterferingCevnsModel
     public CevnsExperiment Experiment { get; }
     /// <summary>The model (the one in use when this was built).</summary>
     public ModelDefinition Definition { get; }
+    /// <summary>The model and the --param values it computes with (captured when it was built).</summary>
+    private readonly ModelInUse.Choice _choice;
+    /// <summary>What the model adds to checkpoint keys (<see cref="ModelInUse.KeyPart"/> when it was built).</summary>
+    public string ModelKey { get; }
     /// <summary>The nuclear form factor used.</summary>
     public FormFactorModel FormFactor { get; }
     /// <summary>Integration options.</summary>
@@ -136,7 +142,7 @@ public sealed class InterferingCevnsModel
     // and a heavy one (the SM shape rescaled); the couplings are chosen so that the mediator dominates or interferes at O(1).
     private RatePlan BuildPlan(FluxSet flux)
     {
-        using var scope = ModelInUse.Use(Definition);
+        using var scope = ModelInUse.UseCaptured(_choice);
         var sm = KernelPhysics.Interfering(1.0, 0.0, 0.0, FormFactor);
         return RatePlan.Build(Setup, flux, sm, Options,
         [
@@ -181,7 +187,7 @@ public sealed class InterferingCevnsModel
 
     // the model's compiled dσ/dT (MeV⁻³) at a point, bound once per point (the values checked by CheckPoint)
     private DifferentialCrossSection CrossSection(double mediatorMass, double neutrinoCoupling, double quarkCoupling) =>
-        _function.At(ParameterPoint.Empty.With(_mediatorMass, mediatorMass).With(_quarkCoupling, quarkCoupling).With(_neutrinoCoupling, neutrinoCoupling), FormFactor);
+        _function.At(ModelInUse.Complete(ParameterPoint.Empty.With(_mediatorMass, mediatorMass).With(_quarkCoupling, quarkCoupling).With(_neutrinoCoupling, neutrinoCoupling)), FormFactor);
 
     /// <summary>The spectrum at (m, g_ν, g_q): the prediction beside the SM's, in total and per flavour.</summary>
     public InterferingSpectrum SpectrumAt(double mediatorMass, double neutrinoCoupling, double quarkCoupling)

@@ -88,7 +88,7 @@ public static class KernelPhysics
         var d = ModelInUse.Definition;
         try
         {
-            return ParameterPoint.Empty.With(d.MediatorMass, mediatorMass).With(d.EffectiveCoupling, quarkCoupling).With(NeutrinoCoupling, neutrinoCoupling);
+            return ModelInUse.Complete(ParameterPoint.Empty.With(d.MediatorMass, mediatorMass).With(d.EffectiveCoupling, quarkCoupling).With(NeutrinoCoupling, neutrinoCoupling));
         }
         catch (ArgumentException e)
         {
@@ -139,14 +139,14 @@ public static class KernelPhysics
     /// </summary>
     public static ScatteringProcess NuChi(double mchi, double ms, FormFactorModel formFactor)
     {
-        var point = ModelInUse.Definition.CevnsPoint(mchi, ms, 1.0);
+        var point = ModelInUse.Complete(ModelInUse.Definition.CevnsPoint(mchi, ms, 1.0));
         return new ScatteringProcess($"νN→χN (m_χ = {mchi:G4} MeV, m_S = {ms:G4} MeV)",
             NuChiProcess.CompileDifferentialCrossSection().At(point, formFactor), NuChiProcess.Kinematics.At(point));
     }
 
     /// <summary>The νN → χN cross section at ȳ = 1 for another m_S with the same m_χ (same kinematics, same plan).</summary>
     public static DifferentialCrossSection NuChiCrossSection(double mchi, double ms, FormFactorModel formFactor) =>
-        NuChiProcess.CompileDifferentialCrossSection().At(ModelInUse.Definition.CevnsPoint(mchi, ms, 1.0), formFactor);
+        NuChiProcess.CompileDifferentialCrossSection().At(ModelInUse.Complete(ModelInUse.Definition.CevnsPoint(mchi, ms, 1.0)), formFactor);
 
     /// <summary>
     /// One cross section serves every flavour of a flux only if the model's ν̄ N → χ̄ N has the same dσ/dT as ν N → χ N:

@@ -26,7 +26,7 @@ public static class LimitCurves
     {
         var pts = points.Select(p => (IReadOnlyList<double>)new[] { p.Mchi, p.Ms }).ToList();
         var scanId = $"{model.Experiment.Id}|{(asimov ? "asimov" : "data")}|{model.FormFactor}|{model.Statistic}|{pts.Count}"
-            + (model.Definition.IsBuiltIn ? "" : "|" + model.Definition.KeyPart);
+            + (model.ModelKey.Length == 0 ? "" : "|" + model.ModelKey);
         var results = LimitScan.Run(pts, (p, _) => model.YbarLimit(p[0], p[1], asimov),
             new ScanOptions
             {

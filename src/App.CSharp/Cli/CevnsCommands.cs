@@ -199,7 +199,7 @@ public static class CevnsCommands
         var fixedValue = vary == "mchi" ? ms : mchi;
         var inputs = $"--experiment {model.Experiment.Id} --vary {vary} {fixedName} {Results.Echo(fixedValue)} --from {Results.Echo(lo)} --to {Results.Echo(hi)} " +
             $"--points {points}{(asimov ? " --asimov" : "")} --statistic {(statistic == StatisticKind.Poisson ? "poisson" : "chi2")} --form-factor {model.FormFactor}" +
-            (model.Definition.IsBuiltIn ? "" : $" --model {model.Definition.File} ({model.Definition.KeyPart})");
+            (model.Definition.IsBuiltIn ? "" : $" --model {model.Definition.File} ({model.ModelKey})");
 
         // the checkpoint: one file per options, data and program (the key), locked for the whole run
         var run = RunFingerprint.Current();

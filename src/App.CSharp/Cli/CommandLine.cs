@@ -155,6 +155,10 @@ public static class CommandLine
             case ArgumentException a:
                 Error.MarkupLine($"[red]error:[/] {Markup.Escape(Clean(a))}");
                 return 2;
+            case NuDM.Physics.MissingParameterException missing when MissingModelValues(missing) is { } advice:
+                // a parameter of the --model file that no option of the command sets: the user's to give
+                Error.MarkupLine($"[red]error:[/] {Markup.Escape(advice)}");
+                return 2;
             case IOException or UnauthorizedAccessException:
                 Error.MarkupLine($"[red]error:[/] file system: {Markup.Escape(e.Message)}");
                 return 2;
@@ -173,6 +177,19 @@ public static class CommandLine
                 if (Environment.GetEnvironmentVariable("NUDM_DEBUG") == "1") Error.WriteLine(e.ToString());
                 return 1;
         }
+    }
+
+    /// <summary>What to tell the user when a computation lacks values of the model's parameters that only <c>--param</c>
+    /// sets (not one the commands set: that would be a bug), or null.</summary>
+    private static string? MissingModelValues(NuDM.Physics.MissingParameterException e)
+    {
+        var definition = ModelInUse.Definition;
+        if (definition.IsBuiltIn) return null;
+        var bound = ModelInUse.CommandParameters(definition);
+        var missing = e.Parameters;
+        if (missing.Count == 0 || missing.Any(p => bound.Contains(p.Symbol) || !definition.Model.TryParameter(p.Symbol, out _))) return null;
+        return $"model '{definition.Model.Name}' needs a value for {string.Join(", ", missing.Select(p => $"{p.Symbol} ({p.Description}; range {ModelInUse.Range(p)})"))}, " +
+               $"which no option of this command sets: give it with {string.Join(" ", missing.Select(p => $"--param {p.Symbol}=VALUE"))}";
     }
 
     /// <summary>The exception that explains a failure: parallel loops wrap theirs in an <see cref="AggregateException"/>;

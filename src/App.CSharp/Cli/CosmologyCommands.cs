@@ -86,21 +86,7 @@ public static class CosmologyCommands
 
     /// <summary>The couplings of <c>--hold NAME=VALUE</c> (each name once; VALUE a finite number, checked against the
     /// coupling's range by the relic search).</summary>
-    private static IReadOnlyDictionary<string, double> Held(string[]? values)
-    {
-        var held = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var v in values ?? [])
-        {
-            int eq = v.IndexOf('=');
-            if (eq <= 0 || eq == v.Length - 1)
-                throw new UserInputException($"--hold {v}: write NAME=VALUE, e.g. --hold g_nu=0.01");
-            string name = v[..eq].Trim();
-            if (!double.TryParse(v[(eq + 1)..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double x) || !double.IsFinite(x))
-                throw new UserInputException($"--hold {v}: {v[(eq + 1)..]} is not a finite number");
-            if (!held.TryAdd(name, x)) throw new UserInputException($"--hold {name} is given twice");
-        }
-        return held;
-    }
+    private static IReadOnlyDictionary<string, double> Held(string[]? values) => ModelOption.NameValues("--hold", "g_nu=0.01", values);
 
     /// <summary>The two-species χ/S system (seed 001 eq. 4.2, Fig. 7).</summary>
     public static Command Boltzmann()

@@ -105,7 +105,7 @@ internal static class LimitInterfering
             throw new UserInputException($"--statistic poisson on {model.Experiment.Id}: {why}; add --asimov (a sensitivity) or use --statistic chi2");
         var xs = LimitScanRun.MassGrid("ms", from, to, points, model.Experiment.Source.Kind == NeutrinoSourceKind.Reactor, out var lo, out var hi);
         var inputs = $"--experiment {model.Experiment.Id} --vary ms --from {Results.Echo(lo)} --to {Results.Echo(hi)} --points {points}{(asimov ? " --asimov" : "")} " +
-            $"--statistic {(statistic == StatisticKind.Poisson ? "poisson" : "chi2")} --form-factor {model.FormFactor} --model {d.File} ({d.KeyPart})";
+            $"--statistic {(statistic == StatisticKind.Poisson ? "poisson" : "chi2")} --form-factor {model.FormFactor} --model {d.File} ({model.ModelKey})";
         CouplingScan[] scans;
         int shown = -1;
         try

@@ -26,14 +26,44 @@ public static class ModelOption
         Description = "model file (YAML, see models/ and the README): a path, or a shipped model's name (scalar); default: the seeds' scalar model built in",
     };
 
-    /// <summary>Adds --model to a command whose action is set: the action then runs with the model the option names.</summary>
+    /// <summary>The <c>--param NAME=VALUE</c> option (repeatable): a value for a parameter of the --model file that no
+    /// option of the command sets.</summary>
+    public static Option<string[]> CreateParam() => new("--param")
+    {
+        Description = "NAME=VALUE: a value for a parameter of the --model file that no option of the command sets, e.g. the mass " +
+                      "of a second mediator (repeatable; checked against the parameter's range; an error names what a model needs)",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    /// <summary>Adds --model and --param to a command whose action is set: the action then runs with the model the option
+    /// names and the values --param gives its other parameters.</summary>
     public static Option<string?> AddTo(Command command)
     {
         var option = Create();
+        var param = CreateParam();
         command.Options.Add(option);
+        command.Options.Add(param);
         var inner = command.Action ?? throw new InvalidOperationException($"{command.Name}: set the action before adding --model");
-        command.Action = new WithModel(option, inner);
+        command.Action = new WithModel(option, param, inner);
         return option;
+    }
+
+    /// <summary>NAME=VALUE pairs of a repeatable option (each name once; VALUE a finite number), e.g. <c>--param m_Zp=30</c>.</summary>
+    /// <exception cref="UserInputException">A pair that is not NAME=VALUE, a value that is not a finite number, a name given twice.</exception>
+    internal static IReadOnlyDictionary<string, double> NameValues(string option, string example, string[]? values)
+    {
+        var pairs = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var v in values ?? [])
+        {
+            int eq = v.IndexOf('=');
+            if (eq <= 0 || eq == v.Length - 1)
+                throw new UserInputException($"{option} {v}: write NAME=VALUE, e.g. {option} {example}");
+            string name = v[..eq].Trim();
+            if (!double.TryParse(v[(eq + 1)..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double x) || !double.IsFinite(x))
+                throw new UserInputException($"{option} {v}: {v[(eq + 1)..]} is not a finite number");
+            if (!pairs.TryAdd(name, x)) throw new UserInputException($"{option} {name} is given twice");
+        }
+        return pairs;
     }
 
     /// <summary>
@@ -64,18 +94,31 @@ public static class ModelOption
     }
 
     /// <summary>Runs a command's action with the model of --model in use.</summary>
-    private sealed class WithModel(Option<string?> option, CommandLineAction inner) : AsynchronousCommandLineAction
+    private sealed class WithModel(Option<string?> option, Option<string[]> param, CommandLineAction inner) : AsynchronousCommandLineAction
     {
         public override async Task<int> InvokeAsync(ParseResult parseResult, CancellationToken cancellationToken = default)
         {
             ModelDefinition? definition = null;
+            IReadOnlyDictionary<string, double> values;
+            try
+            {
+                values = NameValues("--param", "m_Zp=30", parseResult.GetValue(param));
+                if (values.Count > 0 && parseResult.GetValue(option) is null)
+                    throw new UserInputException("--param gives values to a --model file's parameters: it needs --model");
+            }
+            catch (Exception e) when (e is not OutOfMemoryException) { return CommandLine.Report(e); }
             if (parseResult.GetValue(option) is { } argument)
             {
-                try { definition = Load(argument); }
+                try
+                {
+                    definition = Load(argument);
+                    ModelInUse.CheckValues(definition, values);
+                }
                 catch (Exception e) when (e is not OutOfMemoryException) { return CommandLine.Report(e); }
-                CommandLine.Error.MarkupLine($"[grey]model '{Markup.Escape(definition.Model.Name)}' from {Markup.Escape(definition.File)} ({Summary(definition)})[/]");
+                var given = values.Count == 0 ? "" : "; " + string.Join(", ", values.Select(v => $"{v.Key} = {Results.Echo(v.Value)}"));
+                CommandLine.Error.MarkupLine($"[grey]model '{Markup.Escape(definition.Model.Name)}' from {Markup.Escape(definition.File)} ({Summary(definition)}{Markup.Escape(given)})[/]");
             }
-            using var scope = ModelInUse.Use(definition);
+            using var scope = ModelInUse.Use(definition, values);
             return inner switch
             {
                 SynchronousCommandLineAction s => s.Invoke(parseResult),

@@ -89,7 +89,7 @@ public static class XsecCommand
         ParameterPoint point;
         try
         {
-            point = ParameterPoint.Empty.With(d.MediatorMass, ms).With(d.EffectiveCoupling, gq).With(nu.Coupling, gnu);
+            point = ModelInUse.Complete(ParameterPoint.Empty.With(d.MediatorMass, ms).With(d.EffectiveCoupling, gq).With(nu.Coupling, gnu));
         }
         catch (ArgumentException e)
         {

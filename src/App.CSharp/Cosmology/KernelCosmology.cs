@@ -33,15 +33,15 @@ public static class KernelCosmology
 
     /// <summary>σv_rel(s) of an annihilation of the model at (m_χ, m_S, y_χ), MeV⁻² (the kernel's 48-point quadrature in cos θ).</summary>
     private static Func<double, double> SigmaV(ProcessKind kind, double mchi, double ms, double y) =>
-        Seed.Annihilation(kind).CompileSigmaV().At(ModelInUse.Definition.CosmologyPoint(mchi, ms, y));
+        Seed.Annihilation(kind).CompileSigmaV().At(ModelInUse.Complete(ModelInUse.Definition.CosmologyPoint(mchi, ms, y)));
 
     /// <summary>|M|²(s, t, m_χ, m_S, y_χ) of χ ν → χ ν or χ ν̄ → χ ν̄, compiled from the process's formula in its documented
     /// parameter order (checked here: the Lyman-α search evaluates it beyond the perturbative couplings a parameter point
     /// accepts).</summary>
     private static (Func<double, double, double, double, double, double> Nu, Func<double, double, double, double, double, double> NuBar) Scattering =>
-        ScatteringByModel.GetOrAdd(ModelInUse.Model, _ => new(CompileScattering)).Value;
+        ScatteringByModel.GetOrAdd((ModelInUse.Model, ModelInUse.KeyPart), _ => new(CompileScattering)).Value;
 
-    private static readonly ConcurrentDictionary<Model, Lazy<(Func<double, double, double, double, double, double> Nu, Func<double, double, double, double, double, double> NuBar)>> ScatteringByModel = new();
+    private static readonly ConcurrentDictionary<(Model, string), Lazy<(Func<double, double, double, double, double, double> Nu, Func<double, double, double, double, double, double> NuBar)>> ScatteringByModel = new();
 
     private static (Func<double, double, double, double, double, double> Nu, Func<double, double, double, double, double, double> NuBar) CompileScattering()
     {
@@ -52,8 +52,12 @@ public static class KernelCosmology
         // the form in s cancels to noise of either sign; w = s − m_χ² is exact there (Sterbenz: s and m_χ² within a factor 2)
         Func<double, double, double, double, double, double> Compiled(ProcessKind kind)
         {
-            var f = Seed.ElasticScattering(kind).SquaredAmplitudeAboveThreshold(d.DarkFermionMass.Symbol);
+            // the model's other parameters at their --param values (ModelInUse.Values), so the argument list is (w, t, m, m_S, y)
+            var f = Seed.ElasticScattering(kind).SquaredAmplitudeAboveThreshold(d.DarkFermionMass.Symbol).Bind(ModelInUse.Values);
             string[] order = ["w", ProcessVariables.MandelstamT.Symbol, d.DarkFermionMass.Symbol, d.MediatorMass.Symbol, d.DarkCoupling?.Symbol ?? "(no dark coupling)"];
+            // a parameter of the model beyond these without a --param value: the user's to give (the CLI says how)
+            var unset = f.ParameterNames.Where(n => !order.Contains(n) && ModelInUse.Model.TryParameter(n, out _)).Select(n => ModelInUse.Model.Parameter(n)).ToList();
+            if (unset.Count > 0) throw new MissingParameterException(unset);
             if (!f.ParameterNames.SequenceEqual(order))
                 throw new InvalidOperationException($"{f.Name}: parameters ({string.Join(", ", f.ParameterNames)}), expected ({string.Join(", ", order)})");
             var g = f.Compile5();
@@ -82,7 +86,7 @@ public static class KernelCosmology
     public static CrossSection SSToChiChi(double mchi, double ms, double y) => FromSigmaV(SigmaV(ProcessKind.MediatorPairToChiAntichi, mchi, ms, y), ms);
 
     /// <summary>Γ_S = y_χ²(m_S² − m_χ²)²/(8π m_S³) (S → χν̄ + χ̄ν; seed 001 quotes its m_χ → 0 limit), MeV.</summary>
-    public static double MediatorWidth(double mchi, double ms, double y) => Seed.MediatorDecay().WidthAt(ModelInUse.Definition.CosmologyPoint(mchi, ms, y));
+    public static double MediatorWidth(double mchi, double ms, double y) => Seed.MediatorDecay().WidthAt(ModelInUse.Complete(ModelInUse.Definition.CosmologyPoint(mchi, ms, y)));
 
     /// <summary>
     /// The seed 001 eq. (4.2) model at (m_χ, m_S, y_χ) with every rate from the kernel. σ(s) of each channel is
@@ -194,7 +198,7 @@ public static class KernelCosmology
     public static RelicCouplingResult RelicCoupling(double mX, double r, DegreesOfFreedomTable table = DegreesOfFreedomTable.SaikawaShirai,
         IReadOnlyDictionary<string, double>? held = null)
     {
-        if (RelicNeedsSearch) return RelicBySearch(mX, r, table, held);
+        if (RelicNeedsSearch) return RelicBySearch(mX, r, table, HeldWithValues(held));
         RefuseHeld(held);
         double power = AnnihilationCouplingPower; // first: a model it refuses is not evaluated at y = 1
         return Cosmology.RelicCoupling.Find(mX, AnnihilationAtUnitCoupling(mX, r), power: power, nature: Nature,
@@ -208,6 +212,7 @@ public static class KernelCosmology
     {
         if (RelicNeedsSearch)
         {
+            held = HeldWithValues(held);
             SolvedCouplings(held); // a bad --hold is refused before the parallel loop
             var results = new RelicCouplingResult[masses.Count];
             Parallel.For(0, masses.Count, i => results[i] = RelicBySearch(masses[i], r, table, held));
@@ -245,6 +250,7 @@ public static class KernelCosmology
     public static string? DescribeRelicCoupling(IReadOnlyDictionary<string, double>? held)
     {
         if (!RelicNeedsSearch) return null;
+        held = HeldWithValues(held);
         var process = ModelInUse.Model.Annihilation(ProcessKind.ChiAntichiToNeutrinoAntineutrino);
         var solved = SolvedCouplings(held);
         string what = held is { Count: > 0 }
@@ -276,6 +282,20 @@ public static class KernelCosmology
         return solved;
     }
 
+    /// <summary>The held couplings with the <c>--param</c> values of X̄X → ν̄ν's couplings added (a coupling the user gave a
+    /// value is held at it, not solved for); a coupling given by both is refused.</summary>
+    private static IReadOnlyDictionary<string, double>? HeldWithValues(IReadOnlyDictionary<string, double>? held)
+    {
+        var values = ModelInUse.Values;
+        if (values.Count == 0) return held;
+        var couplings = RelicCouplings(ModelInUse.Model.Annihilation(ProcessKind.ChiAntichiToNeutrinoAntineutrino)).Select(q => q.Symbol).ToHashSet(StringComparer.Ordinal);
+        var merged = held is null ? new Dictionary<string, double>(StringComparer.Ordinal) : new Dictionary<string, double>(held, StringComparer.Ordinal);
+        foreach (var (name, value) in values)
+            if (couplings.Contains(name) && !merged.TryAdd(name, value))
+                throw new UserInputException($"{name} is given by both --param and --hold: give it once");
+        return merged;
+    }
+
     private static void RefuseHeld(IReadOnlyDictionary<string, double>? held)
     {
         if (held is { Count: > 0 })
@@ -300,7 +320,7 @@ public static class KernelCosmology
             if (held is not null)
                 foreach (var (name, value) in held) point = point.With(m.Parameter(name), value);
             foreach (var c in couplings) point = point.With(c, y);
-            return point;
+            return ModelInUse.Complete(point);
         }
         return Cosmology.RelicCoupling.FindBySearch(mX, y => AnnihilationAverage(process, At(y)), lo, hi,
             string.Join(" = ", couplings.Select(c => c.Symbol)), nature: Nature, options: FreezeOutOptions.Default with { Table = table });
@@ -363,7 +383,7 @@ public static class KernelCosmology
     /// </summary>
     public static IReadOnlyList<SChannelResonance> ScatteringResonances(double mX, double r)
     {
-        var point = ModelInUse.Definition.CosmologyPoint(mX, r * mX, 1.0);
+        var point = ModelInUse.Complete(ModelInUse.Definition.CosmologyPoint(mX, r * mX, 1.0));
         var list = new List<SChannelResonance>();
         foreach (var kind in new[] { ProcessKind.ChiNeutrinoToChiNeutrino, ProcessKind.ChiAntineutrinoToChiAntineutrino })
         {

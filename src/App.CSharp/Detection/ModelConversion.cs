@@ -66,7 +66,8 @@ public static class ModelConversion
                 : p.Symbol == d.MediatorMass.Symbol ? mediatorMass
                 : p.Symbol == nucleus.MassParameter.Symbol ? mN
                 : p.Role == ParameterRole.Coupling ? 1.0
-                : throw new InvalidOperationException($"model '{model.Name}': χ N → ν N depends on {p.Symbol}, which the direct-detection rate does not set");
+                : ModelInUse.Values.TryGetValue(p.Symbol, out double given) ? given
+                : throw new MissingParameterException([p]); // a parameter of the model no option sets: the CLI asks for --param
             point = point.With(p, v);
         }
         return process.SigmaVAt(point);

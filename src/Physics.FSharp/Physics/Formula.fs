@@ -59,6 +59,17 @@ type Formula(name: string, expression: Expr, parameters: seq<Parameter>, unit: s
             invalidArg "values" (sprintf "formula %s takes %d values (%s), got %d" name parameters.Length (String.Join(", ", f.ParameterNames)) values.Length)
         Evaluate.evaluateAt f.ParameterNames values expression
 
+    /// The formula with some parameters fixed at numbers (each its exact binary value; names that are not parameters are
+    /// ignored), the others kept in their order: a model's formula compiled for a caller whose argument list is shorter
+    /// (the values a user gave for the model's other parameters, `--param NAME=VALUE`). The same formula when none applies.
+    member f.Bind(values: IReadOnlyDictionary<string, float>) : Formula =
+        if isNull values then nullArg "values"
+        let bound = parameters |> List.filter (fun p -> values.ContainsKey p.Symbol)
+        if bound.IsEmpty then f
+        else
+            let e = Structure.substituteMany [ for p in bound -> Symbol p.Symbol, Number(Q.OfDouble values.[p.Symbol]) ] expression
+            Formula(name, e, parameters |> List.filter (fun p -> not (values.ContainsKey p.Symbol)), unit, reference, description)
+
     /// Compiled delegate over an array of parameter values (in parameter order); cached.
     member f.Compile() : Func<float[], float> = Compile.compileArray f.ParameterNames expression
 

@@ -276,6 +276,17 @@ type ProcessCategory =
     /// 2 → 2 elastic scattering in the invariants (s, t).
     | ElasticScattering = 4
 
+/// A parameter point lacks values a computation needs (ParameterPoint.Item, ValuesOf): the parameters (the message names
+/// each with its description). Inside the program a bug; for a model file's parameter that no command option sets (the
+/// mass of a second mediator, a coupling the command does not scan), the user's to give (`--param NAME=VALUE`).
+type MissingParameterException(parameters: seq<ModelParameter>) =
+    inherit InvalidOperationException(
+        sprintf "the parameter point has no value for %s"
+            (String.Join(", ", parameters |> Seq.map (fun p -> sprintf "%s (%s)" p.Symbol p.Description))))
+    let parameters = Array.ofSeq parameters
+    /// The parameters without a value.
+    member _.Parameters : IReadOnlyList<ModelParameter> = parameters :> IReadOnlyList<ModelParameter>
+
 /// The process asked for does not exist in the model (no vertices make it): it is absent, not zero.
 type ProcessNotInModelException(kind: ProcessKind, processName: string, modelName: string, reason: string) =
     inherit InvalidOperationException(sprintf "%s is not in model '%s'%s" processName modelName (if String.IsNullOrEmpty reason then "" else ": " + reason))
@@ -318,14 +329,13 @@ type ParameterPoint private (values: IReadOnlyDictionary<string, float>, paramet
             if isNull p then nullArg "p"
             match values.TryGetValue p.Symbol with
             | true, v -> v
-            | _ -> invalidOp (sprintf "the parameter point has no value for %s (%s); set it with With(…)" p.Symbol p.Description)
+            | _ -> raise (MissingParameterException [ p ])
     /// The parameters that have values.
     member _.Parameters : IReadOnlyList<ModelParameter> = parameters.Values |> Array.ofSeq :> IReadOnlyList<ModelParameter>
-    /// The values of the given parameters in order (InvalidOperationException naming every parameter without a value).
+    /// The values of the given parameters in order (MissingParameterException naming every parameter without a value).
     member p.ValuesOf(ps: IReadOnlyList<ModelParameter>) : float[] =
-        let missing = ps |> Seq.filter (fun q -> not (values.ContainsKey q.Symbol)) |> Seq.map (fun q -> q.Symbol) |> List.ofSeq
-        if not missing.IsEmpty then
-            invalidOp (sprintf "the parameter point has no value for %s" (String.Join(", ", missing)))
+        let missing = ps |> Seq.filter (fun q -> not (values.ContainsKey q.Symbol)) |> List.ofSeq
+        if not missing.IsEmpty then raise (MissingParameterException missing)
         ps |> Seq.map (fun q -> values.[q.Symbol]) |> Array.ofSeq
     override _.ToString() =
         String.Join(", ", values |> Seq.map (fun kv -> sprintf "%s = %s" kv.Key (kv.Value.ToString("G6", Globalization.CultureInfo.InvariantCulture))))

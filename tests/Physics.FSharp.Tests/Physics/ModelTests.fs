@@ -93,8 +93,9 @@ let ``a parameter point refuses values outside the range and names what is missi
     let nan = Assert.Throws<ArgumentOutOfRangeException>(fun () -> seed.Point().With(SeedModel.ChiCoupling, nan) |> ignore)
     Assert.That(nan.ParamName, Is.EqualTo "y_chi")
     let proc = seed.NucleusScattering ProcessKind.NeutrinoNucleusToChiNucleus
-    let missing = Assert.Throws<InvalidOperationException>(fun () -> proc.CompileDifferentialCrossSection().At(seed.Point().With(SeedModel.ChiMass, 1.0), FormFactorModel.Unity) |> ignore)
-    Assert.That(missing.Message, Does.Contain "no value for m_S, ybar")
+    let missing = Assert.Throws<MissingParameterException>(fun () -> proc.CompileDifferentialCrossSection().At(seed.Point().With(SeedModel.ChiMass, 1.0), FormFactorModel.Unity) |> ignore)
+    Assert.That(missing.Message, Does.StartWith("the parameter point has no value for m_S (").And.Contain(", ybar ("))
+    Assert.That((missing.Parameters |> Seq.map (fun p -> p.Symbol) |> List.ofSeq) = [ "m_S"; "ybar" ])
 
 [<Test>]
 let ``the typed σv, width and χν accessors give the numbers of the earlier entry points bit for bit`` () =
@@ -137,3 +138,16 @@ let ``the s-channel poles of χ ν̄ → χ ν̄ are s = m_S², and χ ν → χ
     Assert.That(at.Count, Is.EqualTo 1)
     Assert.That(at.[0], Is.EqualTo(100.0).Within(1e-12).Percent, "s = m_S² at m_S = 10 MeV")
     Assert.That((seed.ElasticScattering ProcessKind.ChiNeutrinoToChiNeutrino).SChannelPoles, Is.Empty)
+
+[<Test>]
+let ``Formula.Bind fixes parameters at numbers and keeps the others in order: the bound formula equals the full one at every point`` () =
+    // |M|² of the seeds' χ ν → χ ν above threshold: (w, t, m_chi, m_S, y_chi); m_S and y_chi bound
+    let f = SeedModel.Model.ElasticScattering(ProcessKind.ChiNeutrinoToChiNeutrino).SquaredAmplitudeAboveThreshold "m_chi"
+    Assert.That(List.ofArray f.ParameterNames = [ "w"; "t"; "m_chi"; "m_S"; "y_chi" ], String.Join(", ", f.ParameterNames))
+    let values = Collections.Generic.Dictionary<string, float>(dict [ "m_S", 30.0; "y_chi", 0.3; "not_a_parameter", 7.0 ])
+    let bound = f.Bind values
+    Assert.That(List.ofArray bound.ParameterNames = [ "w"; "t"; "m_chi" ], String.Join(", ", bound.ParameterNames))
+    for w, t, m in [ 1.0, -0.5, 10.0; 250.0, -3.0, 10.0; 0.01, -1e-4, 1.0 ] do
+        Assert.That(bound.Evaluate(w, t, m), Is.EqualTo(f.Evaluate(w, t, m, 30.0, 0.3)).Within(1e-12).Percent)
+    // nothing to bind: the same formula
+    Assert.That(obj.ReferenceEquals(f.Bind(Collections.Generic.Dictionary<string, float>()), f))
