@@ -606,7 +606,7 @@ public sealed class FileScanModel : IScanModel
             // needs every coupling of the process at the point, so each is a scan parameter (the dark coupling, if one of
             // them, already is). Power-law models: nothing added (the same parameters and columns as before).
             using (ModelInUse.Use(definition))
-                if (KernelCosmology.RelicNeedsSearch)
+                if (HasSChannelAnnihilation(model) && KernelCosmology.RelicNeedsSearch)
                 {
                     _relicSearch = true;
                     var process = model.Annihilation(ProcessKind.ChiAntichiToNeutrinoAntineutrino);
@@ -630,6 +630,20 @@ public sealed class FileScanModel : IScanModel
             "delta_chi2 {experiment, statistic: chi2|poisson, data: observed|asimov, threshold}", "kinetic_decoupling",
             "direct_detection", "borexino", "stability",
         ];
+    }
+
+    /// <summary>
+    /// Whether some boson of the model couples both to a pair of its dark fermion (χ̄ Γ χ B) and to a pair of neutrinos
+    /// (ν̄ Γ ν B): the s-channel graph of χχ̄ → νν̄, without which its ⟨σv⟩ has no mediator width and is a power of the
+    /// coupling. Read off the vertices, so that a model without one is not asked <see cref="KernelCosmology.RelicNeedsSearch"/>,
+    /// which derives the process (~0.25 s when a spec is read, e.g. for vector.yaml).
+    /// </summary>
+    private static bool HasSChannelAnnihilation(Model model)
+    {
+        string chi = model.Roles.DarkFermion;
+        bool Neutrino(string field) => model.TryField(field, out var f) && f.Kind == FieldKind.LeftHandedNeutrino;
+        var toDark = model.Vertices.Where(v => v.BarredFermion == chi && v.Fermion == chi).Select(v => v.Boson).ToHashSet(StringComparer.Ordinal);
+        return model.Vertices.Any(v => Neutrino(v.BarredFermion) && Neutrino(v.Fermion) && toDark.Contains(v.Boson));
     }
 
     private static string Show(double v) => double.IsInfinity(v) ? (v > 0 ? "inf" : "-inf") : v.ToString("G8", CultureInfo.InvariantCulture);
