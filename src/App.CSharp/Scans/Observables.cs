@@ -541,7 +541,10 @@ public sealed class XPhiNuModel : IScanModel
 /// file's own, by their names and with their ranges there (intersected with the range the program's solvers hold for):
 /// the dark fermion's mass, the mediator's mass (given directly, not as a ratio), the coupling of the dark-fermion–neutrino
 /// vertex, and the effective coupling the CEvNS commands quote (ȳ of scalar.yaml, ḡ of vector.yaml) when the file
-/// declares one. An observable declares the processes it needs; one the model does not have (absent, not zero) is
+/// declares one; for a model whose ⟨σv⟩(χχ̄ → νν̄) is not a power of a coupling (an s-channel mediator whose width moves
+/// with the couplings, <see cref="KernelCosmology.RelicNeedsSearch"/>) also every coupling of that process, so that
+/// omega_h2 is Ωh² at the point's couplings and relic_coupling the relic command's search (tied, or <c>hold:</c> some at the
+/// point's values). An observable declares the processes it needs; one the model does not have (absent, not zero) is
 /// refused when the spec is read, naming the observable, the process and the model. direct_detection and borexino are
 /// x-phi-nu's columns through the CLI's <c>--model</c> path (each search's limit with the model in use); stability is
 /// the dark fermion's open tree-level two-body decays (the kernel's <see cref="DecayChannels"/>), not x-phi-nu's

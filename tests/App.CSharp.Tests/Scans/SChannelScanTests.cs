@@ -173,7 +173,7 @@ public class SChannelScanTests
 
     /// <summary>(e) A spec that does not give a coupling the annihilation needs is refused naming it (exit 2); so is a
     /// hold of a name that is not a coupling of χχ̄ → νν̄, or of every coupling.</summary>
-    [TestCase("  g_nu: { from: 1e-10, to: 1e-2, scale: log, points: 2 }\n", "", "parameters: every parameter of model zprime-portal must be given", "missing: g_nu (coupling of χ χ̄ → ν ν̄")]
+    [TestCase("  g_nu: { from: 1e-10, to: 1e-2, scale: log, points: 2 }\n", "", "parameters: every parameter of model zprime-portal must be given", "missing: g_nu — coupling of χ χ̄ → ν ν̄")]
     [TestCase("{ hold: g_nu }", "{ hold: g_x }", "hold g_x: not a coupling of χ χ̄ → ν ν̄", "its couplings are g_chi, g_nu")]
     [TestCase("{ hold: g_nu }", "{ hold: \"g_nu, g_chi\" }", "hold fixes every coupling of χ χ̄ → ν ν̄ (g_chi, g_nu): leave one to solve for", "observables.relic_coupling")]
     [TestCase("{ hold: g_nu }", "{ tie: g_nu }", "observable 'relic_coupling' has no option 'tie'", "its option: hold")]
