@@ -190,6 +190,9 @@ public static class KernelCosmology
     /// with ⟨σv⟩ from the X̄X → ν̄ν amplitude averaged by Gondolo–Gelmini. Masses in MeV; <paramref name="table"/> is the
     /// Standard-Model equation of state g_eff, h_eff (default Saikawa–Shirai).
     /// </summary>
+    /// <param name="mX">The dark fermion's mass m_X, MeV.</param>
+    /// <param name="r">The mediator's mass over m_X.</param>
+    /// <param name="table">The g_eff/h_eff table.</param>
     /// <param name="held">For a model whose relic coupling needs the search (<see cref="RelicNeedsSearch"/>): couplings of
     /// X̄X → ν̄ν held at the given values (symbol → value, within the coupling's allowed range) while the others are solved
     /// for as one y. Null or empty: every coupling is y. Refused for a model whose ⟨σv⟩ is a power of its coupling.</param>
@@ -206,6 +209,9 @@ public static class KernelCosmology
     }
 
     /// <summary>The thermal-relic curve y_X(m_X) at fixed r (masses in MeV), parallel over masses, with the chosen g_eff/h_eff table.</summary>
+    /// <param name="masses">The dark fermion's masses m_X, MeV.</param>
+    /// <param name="r">The mediator's mass over m_X.</param>
+    /// <param name="table">The g_eff/h_eff table.</param>
     /// <param name="held">As in <see cref="RelicCoupling"/>.</param>
     public static RelicCouplingResult[] RelicCurve(IReadOnlyList<double> masses, double r,
         DegreesOfFreedomTable table = DegreesOfFreedomTable.SaikawaShirai, IReadOnlyDictionary<string, double>? held = null)
@@ -251,13 +257,72 @@ public static class KernelCosmology
     {
         if (!RelicNeedsSearch) return null;
         held = HeldWithValues(held);
+        return DescribeSearch(SolvedCouplings(held),
+            held is { Count: > 0 } ? $"held: {string.Join(", ", held.Select(h => $"{h.Key} = {h.Value:G6}"))}" : null);
+    }
+
+    /// <summary>
+    /// <see cref="DescribeRelicCoupling"/> for couplings held at values that change from point to point (a scan's
+    /// parameters): "held at each point's value: g_nu"; null for a model that does not need the search.
+    /// </summary>
+    /// <param name="held">Symbols of couplings of X̄X → ν̄ν held (empty: every coupling is y).</param>
+    /// <exception cref="InvalidOperationException">A name is not a coupling of the process, or every coupling is held.</exception>
+    public static string? DescribeRelicCouplingHeldPerPoint(IReadOnlyCollection<string> held)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        if (!RelicNeedsSearch) return null;
+        var all = RelicSearchCouplings;
+        foreach (var name in held)
+            if (!all.Any(c => c.Symbol == name)) throw new InvalidOperationException($"{name} is not a coupling of χ χ̄ → ν ν̄ ({string.Join(", ", all.Select(c => c.Symbol))})");
+        var solved = all.Where(c => !held.Contains(c.Symbol)).ToList();
+        if (solved.Count == 0) throw new InvalidOperationException("every coupling of χ χ̄ → ν ν̄ is held: none is left to solve for");
+        return DescribeSearch(solved, held.Count > 0 ? $"held at each point's value: {string.Join(", ", held)}" : null);
+    }
+
+    private static string DescribeSearch(IReadOnlyList<ModelParameter> solved, string? held)
+    {
         var process = ModelInUse.Model.Annihilation(ProcessKind.ChiAntichiToNeutrinoAntineutrino);
-        var solved = SolvedCouplings(held);
-        string what = held is { Count: > 0 }
-            ? $"every other coupling of {process.Name} set to y, held: {string.Join(", ", held.Select(h => $"{h.Key} = {h.Value:G6}"))}"
+        string what = held is not null
+            ? $"every other coupling of {process.Name} set to y, {held}"
             : $"every coupling of {process.Name} set to y";
         return $"y = {string.Join(" = ", solved.Select(c => c.Symbol))} ({what}; " +
                $"its s-channel mediator's width {process.MediatorWidth.Symbol} recomputed at each y, from {string.Join(", ", process.MediatorWidth.Channels.Select(c => c.Name))}; {process.MediatorWidth.Excluded})";
+    }
+
+    /// <summary>
+    /// The couplings of X̄X → ν̄ν of the model in use (its parameters of role coupling), in the process's order: what the
+    /// relic search of a model that needs it (<see cref="RelicNeedsSearch"/>) ties to one y or holds, and what Ωh² at a
+    /// point (<see cref="OmegaAt"/>) takes.
+    /// </summary>
+    /// <exception cref="UserInputException">The model has no X̄X → ν̄ν.</exception>
+    public static IReadOnlyList<ModelParameter> RelicSearchCouplings
+    {
+        get
+        {
+            var m = ModelInUse.Model;
+            if (!m.Has(ProcessKind.ChiAntichiToNeutrinoAntineutrino))
+                throw new UserInputException($"model '{m.Name}' has no χ χ̄ → ν ν̄: no relic abundance by freeze-out into neutrinos to compute");
+            return RelicCouplings(m.Annihilation(ProcessKind.ChiAntichiToNeutrinoAntineutrino));
+        }
+    }
+
+    /// <summary>
+    /// Ωh² of the dark fermion (<see cref="Nature"/>) by freeze-out of X̄X → ν̄ν at a parameter point of the model in use
+    /// (every parameter of the process: masses in MeV, couplings), with ⟨σv⟩(T) the full thermal average there
+    /// (<see cref="AnnihilationAverage"/>, split at an s-channel pole) — the freeze-out solve each trial of the relic search
+    /// makes (<see cref="Cosmology.RelicCoupling.FindBySearch"/>: one species, seed 000 Appendix eq. 21), so Ωh² at the couplings the search returns is 0.120 to its tolerance. For a model whose
+    /// ⟨σv⟩ is not a power of a coupling (<see cref="RelicNeedsSearch"/>); it holds for any model with the process.
+    /// </summary>
+    /// <exception cref="UserInputException">The model has no X̄X → ν̄ν.</exception>
+    public static double OmegaAt(ParameterPoint point, DegreesOfFreedomTable table = DegreesOfFreedomTable.SaikawaShirai)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        _ = RelicSearchCouplings; // the model has the process (else its message)
+        var process = ModelInUse.Model.Annihilation(ProcessKind.ChiAntichiToNeutrinoAntineutrino);
+        double m = point[process.InitialParticle.MassParameter];
+        var solver = new FreezeOutSolver(FreezeOutOptions.Default with { Table = table });
+        var grid = solver.BuildGrid(m, AnnihilationAverage(process, point), 2);
+        return solver.SolveOnGrid(grid, 0, Nature, 0).OmegaH2;
     }
 
     private static IReadOnlyList<ModelParameter> RelicCouplings(AnnihilationProcess process) =>

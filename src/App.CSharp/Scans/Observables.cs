@@ -541,7 +541,10 @@ public sealed class XPhiNuModel : IScanModel
 /// file's own, by their names and with their ranges there (intersected with the range the program's solvers hold for):
 /// the dark fermion's mass, the mediator's mass (given directly, not as a ratio), the coupling of the dark-fermion–neutrino
 /// vertex, and the effective coupling the CEvNS commands quote (ȳ of scalar.yaml, ḡ of vector.yaml) when the file
-/// declares one. An observable declares the processes it needs; one the model does not have (absent, not zero) is
+/// declares one; for a model whose ⟨σv⟩(χχ̄ → νν̄) is not a power of a coupling (an s-channel mediator whose width moves
+/// with the couplings, <see cref="KernelCosmology.RelicNeedsSearch"/>) also every coupling of that process, so that
+/// omega_h2 is Ωh² at the point's couplings and relic_coupling the relic command's search (tied, or <c>hold:</c> some at the
+/// point's values). An observable declares the processes it needs; one the model does not have (absent, not zero) is
 /// refused when the spec is read, naming the observable, the process and the model. direct_detection and borexino are
 /// x-phi-nu's columns through the CLI's <c>--model</c> path (each search's limit with the model in use); stability is
 /// the dark fermion's open tree-level two-body decays (the kernel's <see cref="DecayChannels"/>), not x-phi-nu's
@@ -555,6 +558,19 @@ public sealed class FileScanModel : IScanModel
     private readonly int _mass = -1, _mediator = -1, _dark = -1, _effective = -1;
     private readonly List<ModelParameter> _parameters = [];
 
+    /// <summary>Whether χχ̄ → νν̄'s ⟨σv⟩ is not a power of a coupling (<see cref="KernelCosmology.RelicNeedsSearch"/>: an
+    /// s-channel mediator whose width moves with the couplings): the relic columns then search with ⟨σv⟩ recomputed per
+    /// coupling, and every coupling of the process is a scan parameter (<see cref="_annihilationCouplings"/>).</summary>
+    private readonly bool _relicSearch;
+
+    /// <summary>Every coupling of χχ̄ → νν̄ with its index in a point, for a model that needs the search (else empty).</summary>
+    private readonly List<(NuDM.Physics.ModelParameter Coupling, int Index)> _annihilationCouplings = [];
+
+    /// <summary>The relic search's coupling of a mass pair with held couplings (the pair and the held values' bits), or
+    /// why there is none; tied couplings use <see cref="XPhiNuModel.Caches"/>' pair caches (<see cref="_tiedRelic"/>).</summary>
+    private readonly BoundedCache<HeldKey, SearchOutcome> _heldRelic = new(XPhiNuModel.Caches.Capacity);
+    private readonly XPhiNuModel.PairCache<SearchOutcome> _tiedRelic = new();
+
     /// <summary>The range of the dark fermion's mass the solvers hold for (that of x-phi-nu's m_X), MeV.</summary>
     private static readonly PhysicalRange DarkMass = new(0.01, 1e4, "MeV",
         "the freeze-out solve holds from 10 keV (g_eff tables) and kinetic decoupling up to 10 GeV");
@@ -562,6 +578,13 @@ public sealed class FileScanModel : IScanModel
     /// <summary>The mediator's mass: the dark fermion's range times that of r = m_mediator/m_χ, MeV.</summary>
     private static readonly PhysicalRange MediatorMass = new(0.01, 1e8, "MeV",
         "the dark fermion's range [0.01, 1e4] MeV times that of m_mediator/m_χ, (1, 1e4]");
+
+    /// <summary>A coupling of χχ̄ → νν̄ through an s-channel mediator: ⟨σv⟩ and its freeze-out are computed at it (ln y is the
+    /// relic search's variable).</summary>
+    private static readonly PhysicalRange AnnihilationCoupling = PhysicalRanges.DarkCoupling with
+    {
+        Why = "Ωh² is computed at it, and ln y is the relic search's variable; " + PhysicalRanges.DarkCoupling.Why,
+    };
 
     /// <summary>Reads the parameters of <paramref name="definition"/> (a model that was loaded and verified).</summary>
     public FileScanModel(ModelDefinition definition)
@@ -582,12 +605,48 @@ public sealed class FileScanModel : IScanModel
             _mass = Add(definition.DarkFermionMass, DarkMass, "dark-fermion mass");
             _mediator = Add(definition.MediatorMass, MediatorMass, "mediator mass");
             _dark = Add(definition.DarkCoupling, PhysicalRanges.DarkCoupling with { Why = "ln y_X is the solvers' variable; " + PhysicalRanges.DarkCoupling.Why }, "dark coupling");
+            // ⟨σv⟩ of χχ̄ → νν̄ not a power of a coupling (an s-channel mediator whose width depends on the couplings): Ωh²
+            // needs every coupling of the process at the point, so each is a scan parameter (the dark coupling, if one of
+            // them, already is). Power-law models: nothing added (the same parameters and columns as before).
+            using (ModelInUse.Use(definition))
+                if (HasSChannelAnnihilation(model) && KernelCosmology.RelicNeedsSearch)
+                {
+                    _relicSearch = true;
+                    var process = model.Annihilation(ProcessKind.ChiAntichiToNeutrinoAntineutrino);
+                    foreach (var c in KernelCosmology.RelicSearchCouplings)
+                    {
+                        int index = _parameters.FindIndex(q => q.Name == c.Symbol);
+                        if (index < 0)
+                            index = Add(c, AnnihilationCoupling, $"coupling of {process.Name} (its s-channel mediator's width {process.MediatorWidth.Symbol} moves with it; Ωh² is computed at the point's couplings)");
+                        _annihilationCouplings.Add((c, index));
+                    }
+                }
         }
         else if (model.Roles.Mediator is { Length: > 0 })
             _mediator = Add(definition.MediatorMass, MediatorMass, "mediator mass");
         if (model.EffectiveCoupling is { } e)
             _effective = Add(e.Parameter, PhysicalRanges.EffectiveCouplingOrZero, "effective coupling");
         Parameters = _parameters;
+        ObservableNames =
+        [
+            _relicSearch ? "relic_coupling {hold: COUPLINGS}" : "relic_coupling", "omega_h2",
+            "delta_chi2 {experiment, statistic: chi2|poisson, data: observed|asimov, threshold}", "kinetic_decoupling",
+            "direct_detection", "borexino", "stability",
+        ];
+    }
+
+    /// <summary>
+    /// Whether some boson of the model couples both to a pair of its dark fermion (χ̄ Γ χ B) and to a pair of neutrinos
+    /// (ν̄ Γ ν B): the s-channel graph of χχ̄ → νν̄, without which its ⟨σv⟩ has no mediator width and is a power of the
+    /// coupling. Read off the vertices, so that a model without one is not asked <see cref="KernelCosmology.RelicNeedsSearch"/>,
+    /// which derives the process (~0.25 s when a spec is read, e.g. for vector.yaml).
+    /// </summary>
+    private static bool HasSChannelAnnihilation(Model model)
+    {
+        string chi = model.Roles.DarkFermion;
+        bool Neutrino(string field) => model.TryField(field, out var f) && f.Kind == FieldKind.LeftHandedNeutrino;
+        var toDark = model.Vertices.Where(v => v.BarredFermion == chi && v.Fermion == chi).Select(v => v.Boson).ToHashSet(StringComparer.Ordinal);
+        return model.Vertices.Any(v => Neutrino(v.BarredFermion) && Neutrino(v.Fermion) && toDark.Contains(v.Boson));
     }
 
     private static string Show(double v) => double.IsInfinity(v) ? (v > 0 ? "inf" : "-inf") : v.ToString("G8", CultureInfo.InvariantCulture);
@@ -603,11 +662,7 @@ public sealed class FileScanModel : IScanModel
 
     public IReadOnlyList<ModelParameter> Parameters { get; }
 
-    public IReadOnlyList<string> ObservableNames { get; } =
-    [
-        "relic_coupling", "omega_h2", "delta_chi2 {experiment, statistic: chi2|poisson, data: observed|asimov, threshold}", "kinetic_decoupling",
-        "direct_detection", "borexino", "stability",
-    ];
+    public IReadOnlyList<string> ObservableNames { get; }
 
     private string P(int i) => _parameters[i].Name;
 
@@ -640,6 +695,7 @@ public sealed class FileScanModel : IScanModel
             case "omega_h2":
             {
                 Needs(ProcessKind.ChiAntichiToNeutrinoAntineutrino);
+                if (_relicSearch) return CreateBySearch(name, options, fail, Of);
                 Parameter(_dark, "a coupling between its dark fermion and a neutrino");
                 if (options.Count > 0) throw fail($"observable '{name}' takes no options (got '{options.Keys.First()}')");
                 // derived now: a model whose ⟨σv⟩ is not a power of the coupling (an s-channel mediator whose width depends on
@@ -711,6 +767,72 @@ public sealed class FileScanModel : IScanModel
         }
     }
 
+    /// <summary>
+    /// relic_coupling and omega_h2 of a model whose ⟨σv⟩ is not a power of a coupling (<see cref="_relicSearch"/>): the
+    /// coupling from <see cref="KernelCosmology.RelicCoupling"/>'s search (every coupling of χχ̄ → νν̄ tied to one y, or
+    /// <c>hold:</c> some at the point's values), and Ωh² at the point's couplings (<see cref="KernelCosmology.OmegaAt"/>).
+    /// Called with the model in use.
+    /// </summary>
+    private IReadOnlyList<IScanObservable> CreateBySearch(string name, IReadOnlyDictionary<string, string> options, Func<string, Exception> fail, string of)
+    {
+        var process = _definition.Model.Annihilation(ProcessKind.ChiAntichiToNeutrinoAntineutrino);
+        var couplings = _annihilationCouplings.Select(c => c.Coupling.Symbol).ToList();
+        if (name == "omega_h2")
+        {
+            if (options.Count > 0) throw fail($"observable '{name}' takes no options (got '{options.Keys.First()}')");
+            return [new OmegaAtCouplings(this, process.Name, process.MediatorWidth.Symbol)];
+        }
+        foreach (var k in options.Keys)
+            if (k != "hold")
+                throw fail($"observable '{name}' has no option '{k}'; its option: hold (couplings of {process.Name} held at each point's value, e.g. hold: {couplings[^1]})");
+        var held = new List<string>();
+        if (options.TryGetValue("hold", out var list))
+            foreach (var h in list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!couplings.Contains(h, StringComparer.Ordinal))
+                    throw fail($"hold {h}: not a coupling of {process.Name} of {of}; its couplings are {string.Join(", ", couplings)}");
+                if (held.Contains(h, StringComparer.Ordinal)) throw fail($"hold {h}: named twice");
+                held.Add(h);
+            }
+        if (held.Count == couplings.Count)
+            throw fail($"hold fixes every coupling of {process.Name} ({string.Join(", ", couplings)}): leave one to solve for");
+        var solved = _annihilationCouplings.Where(c => !held.Contains(c.Coupling.Symbol)).Select(c => c.Coupling).ToList();
+        double hi = solved.Min(c => c.Maximum);
+        if (!double.IsFinite(hi) || !(hi > solved.Max(c => c.Minimum)))
+            throw fail($"the couplings {string.Join(", ", solved.Select(c => c.Symbol))} of {process.Name} have no common finite range to search the relic coupling in");
+        string column = "relic_" + string.Join("_eq_", solved.Select(c => c.Symbol)) + (held.Count > 0 ? "_hold_" + string.Join("_", held) : "");
+        int[] heldIndices = held.Select(h => _annihilationCouplings.Single(c => c.Coupling.Symbol == h).Index).ToArray();
+        string description = $"the coupling y giving Ωh² = 0.120 by freeze-out of {process.Name} of model '{Name}' (seed 000 eq. 21, {KernelCosmology.Nature} χ, " +
+                             $"Saikawa–Shirai g_eff), by the search with ⟨σv⟩(y) recomputed per trial (nudm relic --model): {KernelCosmology.DescribeRelicCouplingHeldPerPoint(held)}; " +
+                             "empty where no coupling in the allowed range gives 0.120";
+        return [new RelicBySearch(this, XPhiNuModel.Column(column), description, held.ToArray(), heldIndices)];
+    }
+
+    /// <summary>The relic search's coupling, or why it has none (no root in the allowed range: an empty cell).</summary>
+    private readonly record struct SearchOutcome(double Coupling, string? NotApplicable);
+
+    /// <summary>A mass pair and the held couplings' values, compared bit for bit.</summary>
+    private sealed class HeldKey : IEquatable<HeldKey>
+    {
+        private readonly long[] _bits;
+        private readonly int _hash;
+
+        public HeldKey(double m, double r, double[] held)
+        {
+            _bits = new long[2 + held.Length];
+            _bits[0] = BitConverter.DoubleToInt64Bits(m);
+            _bits[1] = BitConverter.DoubleToInt64Bits(r);
+            for (int i = 0; i < held.Length; i++) _bits[2 + i] = BitConverter.DoubleToInt64Bits(held[i]);
+            var h = new HashCode();
+            foreach (var b in _bits) h.Add(b);
+            _hash = h.ToHashCode();
+        }
+
+        public bool Equals(HeldKey? other) => other is not null && _bits.AsSpan().SequenceEqual(other._bits);
+        public override bool Equals(object? obj) => Equals(obj as HeldKey);
+        public override int GetHashCode() => _hash;
+    }
+
     /// <summary>(m_χ, r = m_mediator/m_χ) of a point, or why the point has no value (r outside (1, 1e4]: χ unstable, or a contact interaction).</summary>
     private (double M, double R, string? Why) Masses(ReadOnlySpan<double> p)
     {
@@ -761,6 +883,70 @@ public sealed class FileScanModel : IScanModel
         public override string Description => $"Ωh² of χ + χ̄ by freeze-out of χχ̄ → νν̄ of model '{Owner.Name}' at this {Owner.P(Owner._dark)} (seed 000 eq. 21, Dirac χ)";
         public override IReadOnlyList<string> Needs => [Owner.P(Owner._mass), Owner.P(Owner._mediator), Owner.P(Owner._dark)];
         protected override ObservableValue At(ReadOnlySpan<double> p, double m, double r) => ObservableValue.Of(XPhiNuModel.OmegaAt(Owner._caches, m, r, p[Owner._dark]));
+    }
+
+    /// <summary>
+    /// The relic coupling of a model whose ⟨σv⟩ is not a power of a coupling (<see cref="KernelCosmology.RelicCoupling"/>
+    /// with <c>held</c>: the search in ln y with ⟨σv⟩(y) and its freeze-out recomputed per trial; seed 000 eq. 21), once per
+    /// mass pair (and held values): a grid in the couplings does not redo it. No root in the couplings' allowed range is
+    /// an empty cell with the search's reason; a search that does not converge is an error of the point.
+    /// </summary>
+    private sealed class RelicBySearch(FileScanModel owner, string name, string description, string[] held, int[] heldIndices) : FileObservable(owner)
+    {
+        public override string Name => name;
+        public override string Unit => "";
+        public override string Description => description;
+        public override IReadOnlyList<string> Needs => [Owner.P(Owner._mass), Owner.P(Owner._mediator), .. heldIndices.Select(Owner.P)];
+
+        protected override ObservableValue At(ReadOnlySpan<double> p, double m, double r)
+        {
+            SearchOutcome outcome;
+            if (heldIndices.Length == 0) outcome = Owner._tiedRelic.Get(m, r, (self: this, m, r), static a => a.self.Search(a.m, a.r, null));
+            else
+            {
+                var values = new double[heldIndices.Length];
+                for (int i = 0; i < values.Length; i++) values[i] = p[heldIndices[i]];
+                outcome = Owner._heldRelic.Get(new HeldKey(m, r, values), (self: this, m, r, values), static a => a.self.Search(a.m, a.r, a.values));
+            }
+            return outcome.NotApplicable is { } why ? ObservableValue.NotApplicable(why) : ObservableValue.Of(outcome.Coupling);
+        }
+
+        private SearchOutcome Search(double m, double r, double[]? values)
+        {
+            Dictionary<string, double>? hold = null;
+            if (values is not null)
+            {
+                hold = new Dictionary<string, double>(StringComparer.Ordinal);
+                for (int i = 0; i < held.Length; i++) hold[held[i]] = values[i];
+            }
+            // built on whichever thread asks first: the model in use there is the owner's (FileObservable sets it)
+            try { return new SearchOutcome(KernelCosmology.RelicCoupling(m, r, DegreesOfFreedomTable.SaikawaShirai, hold).Coupling, null); }
+            catch (UserInputException e) { return new SearchOutcome(double.NaN, e.Message); } // no root in the range, or Ωh² not monotone there
+        }
+    }
+
+    /// <summary>
+    /// Ωh² by freeze-out of χχ̄ → νν̄ at the point's couplings, for a model whose ⟨σv⟩ is not a power of a coupling: ⟨σv⟩(T)
+    /// averaged at the point (its s-channel mediator's width from those couplings; <see cref="KernelCosmology.OmegaAt"/>,
+    /// the solve the relic search makes per trial; seed 000 eq. 21). Computed at every point (nothing to share between
+    /// couplings).
+    /// </summary>
+    private sealed class OmegaAtCouplings(FileScanModel owner, string process, string width) : FileObservable(owner)
+    {
+        public override string Name => "omega_h2";
+        public override string Unit => "";
+        public override string Description => $"Ωh² by freeze-out of {process} of model '{Owner.Name}' at this point's " +
+                                              $"{string.Join(", ", Owner._annihilationCouplings.Select(c => c.Coupling.Symbol))} (⟨σv⟩(T) averaged at the point, its s-channel mediator's width {width} " +
+                                              "from those couplings; seed 000 eq. 21)";
+        public override IReadOnlyList<string> Needs => [Owner.P(Owner._mass), Owner.P(Owner._mediator), .. Owner._annihilationCouplings.Select(c => Owner.P(c.Index))];
+
+        protected override ObservableValue At(ReadOnlySpan<double> p, double m, double r)
+        {
+            var d = Owner._definition;
+            var point = d.Model.Point().With(d.DarkFermionMass, m).With(d.MediatorMass, p[Owner._mediator]);
+            foreach (var (coupling, index) in Owner._annihilationCouplings) point = point.With(coupling, p[index]);
+            return ObservableValue.Of(KernelCosmology.OmegaAt(point));
+        }
     }
 
     /// <summary>T_KD (keV) from χ ν → χ ν and χ ν̄ → χ ν̄ of the model (seed 000 eq. 14), or the Lyman-α ratio T_KD,min/T_KD (eqs. 12–13).</summary>

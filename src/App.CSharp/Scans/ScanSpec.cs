@@ -330,9 +330,10 @@ public sealed class ScanSpec
                 axes[index] = new ScanAxis(k, p.Unit, from.Value, to.Value, scale, method == SamplingMethod.Grid ? points : 0, Fixed: false);
                 order.Add(index);
             }
-            var missing = model.Parameters.Where((p, i) => axes[i] is null).Select(p => p.Name).ToList();
-            if (missing.Count > 0)
-                throw Fail(paramNode, "parameters", $"every parameter of model {model.Name} must be given (a number to fix it, or from/to to vary it); missing: {string.Join(", ", missing)}");
+            var missing = model.Parameters.Where((p, i) => axes[i] is null).ToList();
+            if (missing.Count > 0) // each named with what it is (e.g. a coupling a model file's Ωh² needs at every point)
+                throw Fail(paramNode, "parameters", $"every parameter of model {model.Name} must be given (a number to fix it, or from/to to vary it); " +
+                                                    $"missing: {string.Join("; ", missing.Select(p => $"{p.Name} — {p.Description}"))}");
             if (order.Count == 0) throw Fail(paramNode, "parameters", "nothing varies: give at least one parameter a range (from, to)");
             if (method == SamplingMethod.Sobol && order.Count > 32) throw Fail(paramNode, "parameters", "a Sobol scan varies at most 32 parameters");
             long total;
