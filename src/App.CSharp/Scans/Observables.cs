@@ -711,7 +711,14 @@ public sealed class FileScanModel : IScanModel
                 Needs(ProcessKind.ChiNeutrinoToChiNeutrino, ProcessKind.ChiAntineutrinoToChiAntineutrino);
                 Parameter(_dark, "a coupling between its dark fermion and a neutrino");
                 if (options.Count > 0) throw fail($"observable '{name}' takes no options (got '{options.Keys.First()}')");
-                _ = KernelCosmology.ScatteringCouplingPower;
+                // the column shifts one ln(γ/H) table per (m, r) by p ln y: refused (a spec error) for a model whose χ ν → χ ν
+                // is not a power of its dark coupling (graphs of other couplings interfere, e.g. a t-channel Z' beside S)
+                try { _ = KernelCosmology.ScatteringCouplingPower; }
+                catch (InvalidOperationException)
+                {
+                    throw fail($"observable '{name}' is refused for {Of}: its |M|² of χ ν → χ ν is not a power of {P(_dark)} (graphs of other couplings " +
+                               "interfere), and the scan's T_KD shifts one table per mass pair by p ln y; use nudm kd --model with --param for such a model");
+                }
                 return [new Decoupling(this, lymanAlpha: false), new Decoupling(this, lymanAlpha: true)];
             }
             case "delta_chi2":

@@ -110,4 +110,36 @@ public class ModelParamTests
             Assert.That(set[d.Model.Parameter("m_Zp")], Is.EqualTo(40.0));
         }
     }
+
+    [Test]
+    public async Task AScanOfKineticDecouplingIsRefusedWhenOtherCouplingsInterfere()
+    {
+        // the scan's T_KD shifts one ln(γ/H) table per mass pair by p ln y_χ; with the Z' beside S, |M|² of χ ν → χ ν is no
+        // power of y_χ. Before: "internal error: InvalidOperationException: |M|² of χ ν → χ ν is not a power of y_chi …"
+        var dir = CliRun.TempPath("param-scan");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            File.Copy(FixturePath, Path.Combine(dir, "scalar-zprime.yaml"));
+            var spec = Path.Combine(dir, "s.yaml");
+            File.WriteAllText(spec, """
+                model: scalar-zprime.yaml
+                sampling: grid
+                parameters:
+                  m_chi: { from: 5, to: 10, scale: log, points: 2 }
+                  m_S: 30
+                  y_chi: 0.1
+                  g_chi: 0.1
+                  g_nu: 0.1
+                  ybar: 0.001
+                observables:
+                  - kinetic_decoupling
+                """);
+            var r = await CliRun.Capture(["scan", "run", spec]);
+            Assert.That(r.Exit, Is.EqualTo(2), r.ToString());
+            Assert.That(r.Error, Does.Contain("observable 'kinetic_decoupling' is refused for model 'scalar-zprime'")
+                .And.Contain("is not a power of y_chi").And.Not.Contain("internal error"), r.ToString());
+        }
+        finally { CliRun.Delete(dir); }
+    }
 }
