@@ -26,8 +26,8 @@ let private valueAt (point: (string * Expr) list) (e: Expr) : Q =
 /// |M|² with its interference part (the terms in g_χ g_ν y_χ²: |M|² less its values at g_χ = 0 and at y_χ = 0) times k.
 let private interferenceTimes (k: int) (m2: Expr) =
     let at (n: string) = Structure.substitute (Symbol n) Ops.zero m2
-    let pure = at "g_chi" + at "y_chi"
-    pure + k * (m2 - pure)
+    let alone = at "g_chi" + at "y_chi"
+    alone + k * (m2 - alone)
 
 let private kinds =
     [ ProcessKind.ChiAntichiToNeutrinoAntineutrino; ProcessKind.ChiNeutrinoToChiNeutrino; ProcessKind.ChiAntineutrinoToChiAntineutrino ]
