@@ -651,6 +651,11 @@ public sealed class FileScanModel : IScanModel
 
     private static string Show(double v) => double.IsInfinity(v) ? (v > 0 ? "inf" : "-inf") : v.ToString("G8", CultureInfo.InvariantCulture);
 
+    /// <summary>"Majorana" when the model's dark fermion is its own antiparticle (Ωh² counts χ), else "Dirac" (χ and χ̄):
+    /// the kind the relic columns compute with (<see cref="KernelCosmology.Nature"/>), for their descriptions.</summary>
+    private string DarkKind =>
+        _definition.Model.Field(_definition.Model.Roles.DarkFermion).IsSelfConjugate ? "Majorana" : "Dirac";
+
     /// <summary>The model definition the points are computed with.</summary>
     public ModelDefinition Definition => _definition;
 
@@ -877,7 +882,7 @@ public sealed class FileScanModel : IScanModel
     {
         public override string Name => name;
         public override string Unit => "";
-        public override string Description => $"the {Owner.P(Owner._dark)} giving Ωh² = 0.120 by freeze-out of χχ̄ → νν̄ of model '{Owner.Name}' (seed 000 eq. 21, Dirac χ, Saikawa–Shirai g_eff)";
+        public override string Description => $"the {Owner.P(Owner._dark)} giving Ωh² = 0.120 by freeze-out of χχ̄ → νν̄ of model '{Owner.Name}' (seed 000 eq. 21, {Owner.DarkKind} χ, Saikawa–Shirai g_eff)";
         public override IReadOnlyList<string> Needs => [Owner.P(Owner._mass), Owner.P(Owner._mediator)];
         protected override ObservableValue At(ReadOnlySpan<double> p, double m, double r) => ObservableValue.Of(XPhiNuModel.RelicCouplingAt(Owner._caches, m, r));
     }
@@ -887,7 +892,7 @@ public sealed class FileScanModel : IScanModel
     {
         public override string Name => "omega_h2";
         public override string Unit => "";
-        public override string Description => $"Ωh² of χ + χ̄ by freeze-out of χχ̄ → νν̄ of model '{Owner.Name}' at this {Owner.P(Owner._dark)} (seed 000 eq. 21, Dirac χ)";
+        public override string Description => $"Ωh² of {(Owner.DarkKind == "Majorana" ? "χ" : "χ + χ̄")} by freeze-out of χχ̄ → νν̄ of model '{Owner.Name}' at this {Owner.P(Owner._dark)} (seed 000 eq. 21, {Owner.DarkKind} χ)";
         public override IReadOnlyList<string> Needs => [Owner.P(Owner._mass), Owner.P(Owner._mediator), Owner.P(Owner._dark)];
         protected override ObservableValue At(ReadOnlySpan<double> p, double m, double r) => ObservableValue.Of(XPhiNuModel.OmegaAt(Owner._caches, m, r, p[Owner._dark]));
     }

@@ -196,6 +196,30 @@ public class ModelFileScanTests
         Assert.That(row.Observables[0], Is.EqualTo(direct).Within(1e-7 * direct), "the scan's T_KD is kd's");
     }
 
+    /// <summary>The relic columns' descriptions name the kind of dark fermion they compute with: majorana.yaml's χ is its
+    /// own antiparticle (Ωh² counts χ; KernelCosmology.Nature), scalar.yaml's is Dirac (χ and χ̄). Before, both said
+    /// "Dirac χ" (the numbers were Majorana's: only the text was wrong).</summary>
+    [TestCase("majorana", "Majorana χ", "Ωh² of χ by")]
+    [TestCase("scalar", "Dirac χ", "Ωh² of χ + χ̄ by")]
+    public void TheRelicColumnsSayWhichKindOfDarkFermionTheyCount(string model, string kind, string counted)
+    {
+        CopyShipped(model);
+        var spec = ScanSpec.Load(Write(model + "-relic.yaml", $$"""
+            model: {{model}}.yaml
+            sampling: grid
+            parameters:
+              m_chi: { from: 5, to: 6, points: 2 }
+              m_S: 30
+              y_chi: 1e-3
+              ybar: 1e-4
+            observables:
+              - relic_coupling
+              - omega_h2
+            """));
+        Assert.That(spec.Observables.Single(o => o.Name == "relic_y_chi").Description, Does.Contain($"({kind}, ") .Or.Contain($", {kind}, "));
+        Assert.That(spec.Observables.Single(o => o.Name == "omega_h2").Description, Does.StartWith(counted).And.Contain($"{kind})"));
+    }
+
     /// <summary>An observable whose process the model does not have is refused when the spec is read (exit code 2),
     /// naming the observable, the process and the model; so is one the program does not compute for a model file.</summary>
     [TestCase("light-vector", "m_V: 10\n  g_q: 1e-3", "relic_coupling", "χ χ̄ → ν ν̄")]
