@@ -19,6 +19,10 @@ internal static class ReferenceData
         }
     }
 
+    /// <summary>Full path of a test fixture model (tests/Physics.FSharp.Tests/Fixtures/<paramref name="file"/>: model files
+    /// that are not shipped, shared with the kernel's tests).</summary>
+    public static string FixtureModel(string file) => Path.Combine(RepositoryRoot, "tests", "Physics.FSharp.Tests", "Fixtures", file);
+
     /// <summary>Full path of a reference file (relative to tests/reference-data, '/'-separated).</summary>
     public static string PathOf(string relative) => Path.Combine(RepositoryRoot, "tests", "reference-data", relative);
 

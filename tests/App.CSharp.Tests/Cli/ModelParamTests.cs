@@ -16,7 +16,7 @@ namespace NuDM.App.Tests.Cli;
 [NonParallelizable]
 public class ModelParamTests
 {
-    private static string FixturePath => Path.Combine(ReferenceData.RepositoryRoot, "tests", "Physics.FSharp.Tests", "Fixtures", "scalar-zprime.yaml");
+    private static string FixturePath => ReferenceData.FixtureModel("scalar-zprime.yaml");
 
     private static double[] LastRow(CliResult r)
     {

@@ -18,7 +18,7 @@ namespace NuDM.App.Tests.Cosmology;
 [NonParallelizable]
 public class SChannelAnnihilationTests
 {
-    private static string FixturePath => Path.Combine(ReferenceData.RepositoryRoot, "tests", "Physics.FSharp.Tests", "Fixtures", "zprime-portal.yaml");
+    private static string FixturePath => ReferenceData.FixtureModel("zprime-portal.yaml");
     private static readonly Lazy<ModelDefinition> Fixture = new(() => ModelFile.Load(FixturePath, null!, "test"));
 
     // m_χ = 10 MeV, m_Z' = 30 MeV (the χ χ̄ channel of the width open); g_χ = 0.18, g_ν = 0.12: Γ_Z' = 0.0292 MeV,

@@ -17,7 +17,7 @@ namespace NuDM.App.Tests.Scans;
 [NonParallelizable]
 public class SChannelScanTests
 {
-    private static string FixturePath => Path.Combine(ReferenceData.RepositoryRoot, "tests", "Physics.FSharp.Tests", "Fixtures", "zprime-portal.yaml");
+    private static string FixturePath => ReferenceData.FixtureModel("zprime-portal.yaml");
 
     private string _dir = "";
     private ScanSpec _spec = null!;
