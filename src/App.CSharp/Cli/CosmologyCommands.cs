@@ -59,7 +59,7 @@ public static class CosmologyCommands
                 var what = KernelCosmology.DescribeRelicCoupling(held);
                 if (what is not null) AnsiConsole.MarkupLine(Markup.Escape(what));
                 AnsiConsole.MarkupLine($"m_X = {Results.Echo(m)} MeV, m_φ = {Results.Echo(r)} m_X ({KernelCosmology.Nature} X, g_eff/h_eff: {table}): [bold]{(what is null ? "y_X" : "y")} = {Results.Echo(o1.Positive(res.Coupling, "y_X"), 5)}[/]");
-                AnsiConsole.MarkupLine($"Ωh² = {o1.Text(res.OmegaH2, "Ωh²")}, x_f = {o1.Text(res.FreezeOut.XFreezeOut, "x_f")}, ⟨σv⟩(x = 20) = {Results.Echo(o1.Positive(res.SigmaVAtX20Cm3PerSecond, "⟨σv⟩(x = 20)"), 4)} cm³/s");
+                AnsiConsole.MarkupLine($"Ωh² = {o1.Text(res.OmegaH2, "Ωh²")}, x_f = {o1.Text(res.FreezeOut!.XFreezeOut, "x_f")}, ⟨σv⟩(x = 20) = {Results.Echo(o1.Positive(res.SigmaVAtX20Cm3PerSecond, "⟨σv⟩(x = 20)"), 4)} cm³/s");
                 if (m < 8) AnsiConsole.MarkupLine("[yellow]m_X < 8 MeV: excluded by N_eff for a thermal relic (seed 000)[/]");
                 return 0;
             }
@@ -70,11 +70,17 @@ public static class CosmologyCommands
             var o = new Results("relic", $"--from {Results.Echo(lo)} --to {Results.Echo(hi)} --points {n} --ratio {Results.Echo(r)} --eos {table}{holdEcho}");
             var masses = Grid.LogSpace(lo, hi, n);
             var curve = KernelCosmology.RelicCurve(masses, r, table, held);
-            var rows = curve.Select(c => (IReadOnlyList<object?>)[o.Value(c.Mass, "m_X"), o.Positive(c.Coupling, $"y_X at m_X = {Results.Echo(c.Mass, 6)} MeV"),
-                o.Positive(c.OmegaH2, "Ωh²"), o.Positive(c.SigmaVAtX20Cm3PerSecond, "⟨σv⟩(x = 20)"), c.Mass >= 8]).ToList();
+            // a mass without a coupling (a model whose search has a bounded range: RelicCouplingResult.Note) is an empty row
+            var rows = curve.Select(c => c.Note is not null
+                ? (IReadOnlyList<object?>)[o.Value(c.Mass, "m_X"), null, null, null, c.Mass >= 8]
+                : [o.Value(c.Mass, "m_X"), o.Positive(c.Coupling, $"y_X at m_X = {Results.Echo(c.Mass, 6)} MeV"),
+                   o.Positive(c.OmegaH2, "Ωh²"), o.Positive(c.SigmaVAtX20Cm3PerSecond, "⟨σv⟩(x = 20)"), c.Mass >= 8]).ToList();
+            foreach (var c in curve.Where(c => c.Note is not null))
+                CommandLine.Error.MarkupLine($"[yellow]no coupling at m_X = {Results.Echo(c.Mass, 6)} MeV:[/] {Markup.Escape(c.Note!)}");
             if (format != OutputFormat.Table) { o.Records(format, cols, rows); return 0; }
             var t = new Table().Border(TableBorder.Rounded).AddColumn("m_X [[MeV]]").AddColumn(new TableColumn("y_X").RightAligned()).AddColumn(new TableColumn("⟨σv⟩(x=20) [[cm³/s]]").RightAligned()).AddColumn("N_eff");
-            foreach (var c in curve) t.AddRow(Results.Echo(c.Mass, 4), Results.Echo(c.Coupling, 4), Results.Echo(c.SigmaVAtX20Cm3PerSecond, 4), c.Mass >= 8 ? "ok" : "[grey]excluded[/]");
+            foreach (var c in curve)
+                t.AddRow(Results.Echo(c.Mass, 4), c.Note is null ? Results.Echo(c.Coupling, 4) : "—", c.Note is null ? Results.Echo(c.SigmaVAtX20Cm3PerSecond, 4) : "—", c.Mass >= 8 ? "ok" : "[grey]excluded[/]");
             if (KernelCosmology.DescribeRelicCoupling(held) is { } described) AnsiConsole.MarkupLine(Markup.Escape(described));
             AnsiConsole.MarkupLine($"thermal-relic coupling, m_φ = {Results.Echo(r)} m_X (Ωh² = 0.120, g_eff/h_eff: {table})");
             AnsiConsole.Write(t);

@@ -221,7 +221,12 @@ public static class KernelCosmology
             held = HeldWithValues(held);
             SolvedCouplings(held); // a bad --hold is refused before the parallel loop
             var results = new RelicCouplingResult[masses.Count];
-            Parallel.For(0, masses.Count, i => results[i] = RelicBySearch(masses[i], r, table, held));
+            // a mass where no coupling in the allowed range gives Ωh² = 0.120 is a gap with its reason, not the curve's end
+            Parallel.For(0, masses.Count, i =>
+            {
+                try { results[i] = RelicBySearch(masses[i], r, table, held); }
+                catch (NoRelicCouplingException e) { results[i] = RelicCouplingResult.None(masses[i], e.Message); }
+            });
             return results;
         }
         RefuseHeld(held);

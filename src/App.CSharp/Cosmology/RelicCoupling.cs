@@ -7,12 +7,26 @@ namespace NuDM.App.Cosmology;
 /// <param name="Coupling">The coupling y with Ωh²(y) = target, for ⟨σv⟩ = y^power ⟨σv⟩₁(T).</param>
 /// <param name="OmegaH2">Ωh² at that coupling (equal to the target within the tolerance).</param>
 /// <param name="Solves">Number of freeze-out integrations used.</param>
-/// <param name="FreezeOut">The freeze-out solve at the returned coupling.</param>
-public sealed record RelicCouplingResult(double Mass, double Coupling, double OmegaH2, int Solves, FreezeOutResult FreezeOut)
+/// <param name="FreezeOut">The freeze-out solve at the returned coupling; null when there is none (<see cref="Note"/>).</param>
+public sealed record RelicCouplingResult(double Mass, double Coupling, double OmegaH2, int Solves, FreezeOutResult? FreezeOut)
 {
     /// <summary>⟨σv⟩ at x = 20 for the returned coupling in cm³/s, for comparison with the "canonical" numbers.</summary>
     public double SigmaVAtX20Cm3PerSecond { get; init; }
+
+    /// <summary>Why a point of a curve has no coupling (the search found none in the coupling's allowed range: the
+    /// message of <see cref="NoRelicCouplingException"/>); Coupling, OmegaH2 and SigmaVAtX20Cm3PerSecond are NaN then.
+    /// Null for a found coupling.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>The point of a curve at <paramref name="mass"/> (MeV) where no coupling gives the target, with why.</summary>
+    public static RelicCouplingResult None(double mass, string why) =>
+        new(mass, double.NaN, double.NaN, 0, null) { SigmaVAtX20Cm3PerSecond = double.NaN, Note = why };
 }
+
+/// <summary>No coupling in its allowed range gives the target Ωh² (<see cref="RelicCoupling.FindBySearch"/>): Ωh² is above
+/// it even at the largest coupling, below it even at the smallest, or does not fall with the coupling there. A user
+/// error for one point; a gap (with this reason) in a curve.</summary>
+public sealed class NoRelicCouplingException(string message) : UserInputException(message);
 
 /// <summary>
 /// The coupling that gives the observed relic density by thermal freeze-out (seed 000, Fig. 5; seed 000 eq. 21):
@@ -125,8 +139,8 @@ public static class RelicCoupling
     /// <param name="targetOmegaH2">Target Ωh² in (0, 10]. Default 0.120.</param>
     /// <param name="options">Freeze-out options.</param>
     /// <param name="relativeTolerance">Relative tolerance on Ωh², in [1e-10, 1e-2]. Default 1e-5.</param>
-    /// <exception cref="UserInputException">No coupling in the range gives the target (naming Ωh² at both ends), or Ωh² does
-    /// not fall monotonically with y there.</exception>
+    /// <exception cref="NoRelicCouplingException">No coupling in the range gives the target (naming Ωh² at both ends), or Ωh²
+    /// does not fall monotonically with y there.</exception>
     /// <exception cref="InvalidOperationException">The search did not converge.</exception>
     public static RelicCouplingResult FindBySearch(double mass, Func<double, ThermalCrossSection> sigmaVOf, double minimumCoupling, double maximumCoupling,
         string couplingName, double dof = 2, DarkMatterNature nature = DarkMatterNature.Majorana, double targetOmegaH2 = 0.120,
@@ -153,7 +167,7 @@ public static class RelicCoupling
         double fa = ga, fb = gb; // the residuals at the bracket's ends (ga, gb: Illinois-weighted)
         string Omega(double g) => $"{targetOmegaH2 * Math.Exp(g):G4}"; // numerics: Ωh² from the residual
         if (!(ga > 0 && gb < 0))
-            throw new UserInputException(
+            throw new NoRelicCouplingException(
                 $"no {couplingName} in its allowed range [{minimumCoupling:G4}, {maximumCoupling:G4}] gives Ωh² = {targetOmegaH2} at m = {mass:G6} MeV: " +
                 $"Ωh² = {Omega(ga)} at {couplingName} = {minimumCoupling:G4} and {Omega(gb)} at {maximumCoupling:G4}" +
                 (ga > 0 && gb > 0 ? " (too much dark matter even at the largest coupling)" : ga < 0 && gb < 0 ? " (too little even at the smallest coupling)" : " (Ωh² does not fall with the coupling)"));

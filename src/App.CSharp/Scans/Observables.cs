@@ -933,7 +933,7 @@ public sealed class FileScanModel : IScanModel
             }
             // built on whichever thread asks first: the model in use there is the owner's (FileObservable sets it)
             try { return new SearchOutcome(KernelCosmology.RelicCoupling(m, r, DegreesOfFreedomTable.SaikawaShirai, hold).Coupling, null); }
-            catch (UserInputException e) { return new SearchOutcome(double.NaN, e.Message); } // no root in the range, or Ωh² not monotone there
+            catch (NoRelicCouplingException e) { return new SearchOutcome(double.NaN, e.Message); } // no root in the range, or Ωh² not monotone there
         }
     }
 

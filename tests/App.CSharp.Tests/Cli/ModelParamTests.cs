@@ -142,4 +142,22 @@ public class ModelParamTests
         }
         finally { CliRun.Delete(dir); }
     }
+
+    [Test]
+    public async Task ARelicCurveHasAGapWhereNoCouplingGivesOmegaH2AndSaysWhy()
+    {
+        // with the Z' at g_χ = g_ν = 0.1 (m_Z' = 30 MeV) χ χ̄ → Z'* → ν ν̄ alone leaves too little dark matter: no y_χ in its
+        // range gives 0.120. Before: the first such mass ended the curve (and figures seed000-fig5) with that error
+        string[] args = ["relic", "--model", FixturePath, "--from", "3", "--to", "30", "--points", "2", "--param", "m_Zp=30", "--param", "g_chi=0.1", "--param", "g_nu=0.1"];
+        var csv = await CliRun.Capture([.. args, "--csv"]);
+        Assert.That(csv.Exit, Is.EqualTo(0), csv.ToString());
+        var rows = csv.Out.Trim().Split('\n').Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.That(rows, Has.Count.EqualTo(2));
+        Assert.That(rows.Select(r => r[1]), Is.All.Empty, "no y_X");
+        Assert.That(csv.Error, Does.Contain("no coupling at m_X = 3 MeV:").And.Contain("(too little even at the smallest coupling)"));
+        // one point: still an error naming Ωh² at both ends (exit 2)
+        var one = await CliRun.Capture(["relic", "--model", FixturePath, "--mx", "30", "--param", "m_Zp=30", "--param", "g_chi=0.1", "--param", "g_nu=0.1"]);
+        Assert.That(one.Exit, Is.EqualTo(2), one.ToString());
+        Assert.That(one.Error, Does.Contain("no y_chi in its allowed range"));
+    }
 }

@@ -217,7 +217,7 @@ public class SChannelAnnihilationTests
     {
         const double mX = 10, r = 3;
         var unit = KernelCosmology.AnnihilationAtUnitCoupling(mX, r);
-        var e = Assert.Throws<UserInputException>(() =>
+        var e = Assert.Throws<NoRelicCouplingException>(() =>
             RelicCoupling.FindBySearch(mX, y => T => Math.Pow(y, 4) * unit(T), 1e-8, 1e-6, "y_X", nature: DarkMatterNature.Dirac));
         Assert.That(e!.Message, Does.Contain("no y_X in its allowed range [1E-08, 1E-06] gives Ωh² = 0.12").And.Contain("too much dark matter even at the largest coupling"));
     }
