@@ -248,6 +248,10 @@ public static class KernelCosmology
         if (process.WidthSymbols.Count == 0 || process.MediatorWidth is null) return false;
         var y = ModelInUse.Definition.DarkCoupling;
         if (y is null) return true;
+        // a width that depends on a coupling of the process: ⟨σv⟩ is no power of y (the Breit–Wigner peak's height ∝ 1/Γ²),
+        // decided without the symbolic elasticity, which takes ~15 s for an |M|² with s- and t-channel graphs
+        var couplings = RelicCouplings(process).Select(c => c.Symbol).ToHashSet(StringComparer.Ordinal);
+        if (process.MediatorWidth.Channels.Any(c => c.Width.ParameterNames.Any(couplings.Contains))) return true;
         try { _ = process.CouplingPower(y); return false; }
         catch (InvalidOperationException) { return true; }
     });
