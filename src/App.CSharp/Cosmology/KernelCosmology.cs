@@ -327,6 +327,7 @@ public static class KernelCosmology
     {
         ArgumentNullException.ThrowIfNull(point);
         _ = RelicSearchCouplings; // the model has the process (else its message)
+        point = ModelInUse.Complete(point); // the model's other parameters at their --param (a scan's param:) values
         var process = ModelInUse.Model.Annihilation(ProcessKind.ChiAntichiToNeutrinoAntineutrino);
         double m = point[process.InitialParticle.MassParameter];
         var solver = new FreezeOutSolver(FreezeOutOptions.Default with { Table = table });

@@ -225,7 +225,7 @@ public sealed class ScanSpec
 
         public ScanSpec Read(YamlMappingNode root)
         {
-            string[] known = ["model", "sampling", "parameters", "observables", "shard_block", "name"];
+            string[] known = ["model", "param", "sampling", "parameters", "observables", "shard_block", "name"];
             foreach (var (k, kn, _) in Entries(root))
                 if (!known.Contains(k)) throw Fail(kn, k, $"unknown key; a spec has {string.Join(", ", known)}");
             YamlNode Required(string key) =>
@@ -233,7 +233,17 @@ public sealed class ScanSpec
 
             var modelNode = Required("model");
             var modelName = Text(modelNode, "model");
-            var model = ScanModels.Find(modelName) ?? FileModel(modelNode, modelName);
+            // param: values of a model file's parameters that no scan parameter covers (the mass of a second mediator), the
+            // same at every point — the spec's --param
+            YamlNode? valuesNode = root.Children.TryGetValue(new YamlScalarNode("param"), out var pn) ? pn : null;
+            var values = new Dictionary<string, double>(StringComparer.Ordinal);
+            if (valuesNode is not null)
+                foreach (var (k, kn, v) in Entries(Mapping(valuesNode, "param")))
+                    if (!values.TryAdd(k, Number(v, "param." + k))) throw Fail(kn, "param", $"{k} is given twice");
+            var builtIn = ScanModels.Find(modelName);
+            if (builtIn is not null && valuesNode is not null)
+                throw Fail(valuesNode, "param", $"gives values to a model file's parameters; model {modelName} is built in (its parameters are the scan's)");
+            var model = builtIn ?? FileModel(modelNode, modelName, valuesNode, values);
 
             // sampling
             var samplingNode = Required("sampling");
@@ -387,7 +397,7 @@ public sealed class ScanSpec
         }
 
         /// <summary>The model file <c>model:</c> names: a path (relative to the spec's folder) or a shipped model's name.</summary>
-        private IScanModel FileModel(YamlNode node, string value)
+        private IScanModel FileModel(YamlNode node, string value, YamlNode? paramNode, IReadOnlyDictionary<string, double> values)
         {
             bool isPath = value.IndexOfAny(['/', '\\']) >= 0 || value.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || value.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
             string file;
@@ -403,7 +413,13 @@ public sealed class ScanSpec
             }
             if (!File.Exists(file)) throw Fail(node, "model", $"the model file {file} does not exist (a path is relative to the spec's folder)");
             // a malformed or unverified model file is refused by the loader with its own file, line and column (exit code 2)
-            return new FileScanModel(loadModel(file));
+            var definition = loadModel(file);
+            if (paramNode is not null)
+            {
+                try { FileScanModel.CheckValues(definition, values); }
+                catch (UserInputException e) { throw Fail(paramNode, "param", e.Message); }
+            }
+            return new FileScanModel(definition, values);
         }
 
         private SamplingMethod ParseMethod(YamlNode n) => Text(n, "sampling") switch

@@ -160,4 +160,76 @@ public class ModelParamTests
         Assert.That(one.Exit, Is.EqualTo(2), one.ToString());
         Assert.That(one.Error, Does.Contain("no y_chi in its allowed range"));
     }
+
+    private const string ParamSpec = """
+        model: scalar-zprime.yaml
+        param: { m_Zp: 30 }
+        sampling: grid
+        parameters:
+          m_chi: { from: 5, to: 10, scale: log, points: 2 }
+          m_S: 30
+          y_chi: 0.01
+          g_chi: 0.01
+          g_nu: 0.01
+          ybar: 0.001
+        observables:
+          - omega_h2
+        """;
+
+    [Test]
+    public async Task AScanGivesTheModelsOtherParametersUnderParam()
+    {
+        // the spec's param: is --param for a scan: m_Zp of the Z', the same at every point, part of the model hash
+        var dir = CliRun.TempPath("param-spec");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            File.Copy(FixturePath, Path.Combine(dir, "scalar-zprime.yaml"));
+            string Write(string name, string text) { var p = Path.Combine(dir, name); File.WriteAllText(p, text); return p; }
+            var spec = NuDM.App.Scans.ScanSpec.Load(Write("s.yaml", ParamSpec));
+            var definition = ((NuDM.App.Scans.FileScanModel)spec.Model).Definition;
+            var row = new NuDM.App.Scans.PointEvaluator(spec).Evaluate(1);
+            Assert.That(row.Status, Is.EqualTo(NuDM.App.Scans.PointEvaluator.Ok), row.Status);
+            // Ωh² of the point (m_χ = 10) with m_Z' = 30 from param:, as KernelCosmology computes it with --param m_Zp=30
+            var m = definition.Model;
+            var point = m.Point().With(m.Parameter("m_chi"), 10.0).With(m.Parameter("m_S"), 30.0).With(m.Parameter("y_chi"), 0.01)
+                .With(m.Parameter("g_chi"), 0.01).With(m.Parameter("g_nu"), 0.01).With(m.Parameter("m_Zp"), 30.0);
+            double direct;
+            using (ModelInUse.Use(definition)) direct = NuDM.App.Cosmology.KernelCosmology.OmegaAt(point);
+            Assert.That(row.Observables[0], Is.EqualTo(direct).Within(1e-12 * direct));
+            // another value: another model hash (a store made with one is not resumed with the other)
+            var other = NuDM.App.Scans.ScanSpec.Load(Write("o.yaml", ParamSpec.Replace("m_Zp: 30", "m_Zp: 40")));
+            Assert.That(other.ModelHash, Is.Not.EqualTo(spec.ModelHash));
+            // refusals, exit 2, naming param
+            foreach (var (from, to, message) in new[]
+                     {
+                         ("m_Zp: 30", "m_Zp: 30, g_chi: 0.1", "param g_chi: a parameter of the scan; give it under parameters:"),
+                         ("m_Zp: 30", "m_X: 30", "param m_X: not a parameter of model 'scalar-zprime'"),
+                         ("m_Zp: 30", "m_Zp: 0", "param m_Zp = 0: a mass (mass of the vector Z') must be > 0 MeV"),
+                         ("param: { m_Zp: 30 }\n", "", "model 'scalar-zprime' needs a value for m_Zp"),
+                     })
+            {
+                var bad = Write("bad.yaml", ParamSpec.Replace(from, to));
+                var r = await CliRun.Capture(["scan", "run", bad, "--out", Path.Combine(dir, "bad-out")]);
+                if (message.StartsWith("model "))
+                {
+                    // no param: the points that need m_Zp carry the error in status (the scan itself runs)
+                    Assert.That(r.Exit, Is.EqualTo(0), r.ToString());
+                    Assert.That(r.Error, Does.Contain("the parameter point has no value for m_Zp"), r.ToString());
+                }
+                else
+                {
+                    Assert.That(r.Exit, Is.EqualTo(2), r.ToString());
+                    Assert.That(r.Error, Does.Contain("param: " + message.Split(':')[0]).Or.Contain(message), r.ToString());
+                    Assert.That(r.Error, Does.Contain(message), r.ToString());
+                }
+                CliRun.Delete(Path.Combine(dir, "bad-out"));
+            }
+            var builtIn = Write("b.yaml", "model: x-phi-nu\nparam: { m_Zp: 30 }\nsampling: grid\nparameters: {}\nobservables: [relic_coupling]\n");
+            var rb = await CliRun.Capture(["scan", "run", builtIn]);
+            Assert.That(rb.Exit, Is.EqualTo(2), rb.ToString());
+            Assert.That(rb.Error, Does.Contain("param: gives values to a model file's parameters; model x-phi-nu is built in"), rb.ToString());
+        }
+        finally { CliRun.Delete(dir); }
+    }
 }
