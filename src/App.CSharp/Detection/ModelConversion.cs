@@ -24,7 +24,16 @@ public static class ModelConversion
         // the rates are coherent (A² F²): a quark coupling that matches onto the nuclear spin does not give them
         if (ModelInUse.Definition.CoherentScatteringObstacle is { } obstacle)
             throw new UserInputException($"{obstacle}; the direct-detection bounds (coherent χ N → ν N down-scattering) do not apply either");
-        if (model.Has(ProcessKind.ChiNucleusToNeutrinoNucleus)) return;
+        if (model.Has(ProcessKind.ChiNucleusToNeutrinoNucleus))
+        {
+            // σ_NC is one coupling product times σv at unit couplings: graphs of different couplings (S and V exchanged)
+            // would be added at equal strength there, whatever the couplings are
+            var classes = model.Process(ProcessKind.ChiNucleusToNeutrinoNucleus).CouplingMonomials;
+            if (classes.Count > 1)
+                throw new UserInputException($"model '{model.Name}': χ N → ν N goes through graphs of different couplings (|M|² has the coupling products {string.Join(", ", classes)}); " +
+                                             "the direct-detection bounds recast σ_NC, one coupling product times σv at unit couplings, and do not apply to interfering graphs");
+            return;
+        }
         var why = string.IsNullOrEmpty(model.Roles.DarkFermion)
             ? "it has no dark fermion"
             : "its vertices make no χ N → ν N";

@@ -138,6 +138,18 @@ type Process internal (info: ProcessInfo) =
         match elasticity with
         | Number q -> q.ToDouble()
         | other -> invalidOp (sprintf "|M|² of %s is not a power of %s: its elasticity is %s" info.Name coupling.Symbol (Infix.format other))
+    /// The distinct coupling products of |M|²'s expanded summands, as infix text: one ("y_N^2*y_chi^2") when every graph
+    /// has the same couplings, three for two interfering graph classes (each squared and their product). A summand whose
+    /// couplings sit inside a non-polynomial factor contributes that factor whole (so it is never mistaken for one
+    /// class). For the callers that scale a rate computed at unit couplings by one coupling product (direct detection's
+    /// σ_NC), which is right only for exactly one.
+    member _.CouplingMonomials : IReadOnlyList<string> =
+        let couplings = info.ModelParameters |> List.filter (fun p -> p.Role = ParameterRole.Coupling) |> List.map (fun p -> Symbol p.Symbol)
+        let hasCoupling (f: Expr) = couplings |> List.exists (fun c -> not (Structure.freeOf c f))
+        Algebraic.summands (Algebraic.expand info.SquaredAmplitude)
+        |> List.map (fun t -> Algebraic.factors t |> List.filter hasCoupling |> Notation.productOf |> Infix.format)
+        |> List.distinct
+        |> Array.ofList :> IReadOnlyList<string>
     override _.ToString() = sprintf "%s in model '%s'" info.Name info.ModelName
 
 /// dσ/dT of a nucleus-scattering process compiled once: inputs (E_ν, M, T, A, F²), and Z when the process needs the

@@ -84,4 +84,24 @@ public class ModelConversionTests
         Assert.That(r.Exit, Is.EqualTo(2), r.ToString());
         Assert.That(r.Error, Does.Contain("model 'light-vector' has no dark fermion"));
     }
+
+    [Test]
+    public void InterferingGraphsOfDifferentCouplingsAreRefusedByTheDirectDetectionRecast()
+    {
+        // σ_NC is one coupling product times σv(χ N → ν N) at unit couplings; the seeds' model plus a vector V with the same
+        // legs (fixture scalar-vector.yaml) has S and V graphs there, which unit couplings would add at equal strength.
+        // Before: computed so, silently
+        var sv = ModelFile.Load(ReferenceData.FixtureModel("scalar-vector.yaml"), null!, "test");
+        Assert.That(sv.Model.Process(ProcessKind.ChiNucleusToNeutrinoNucleus).CouplingMonomials, Has.Count.EqualTo(3));
+        using (ModelInUse.Use(sv))
+        {
+            var e = Assert.Throws<UserInputException>(ModelConversion.RequireConversion);
+            Assert.That(e!.Message, Does.Contain("χ N → ν N goes through graphs of different couplings").And.Contain("do not apply to interfering graphs"));
+        }
+        foreach (var d in new[] { ScalarFile.Value, VectorFile.Value })
+        {
+            Assert.That(d.Model.Process(ProcessKind.ChiNucleusToNeutrinoNucleus).CouplingMonomials, Has.Count.EqualTo(1), d.Model.Name);
+            using (ModelInUse.Use(d)) Assert.DoesNotThrow(ModelConversion.RequireConversion);
+        }
+    }
 }
