@@ -49,6 +49,14 @@ public static class KernelPhysics
         }
         if (d.Model.EffectiveCoupling is null)
             throw new UserInputException($"model '{d.Model.Name}' declares no effective coupling (effective: in the model file), which the CEvNS spectra and limits quote");
+        // the rates scale the shape at ȳ = 1 by ȳ^p: a dσ/dT that is no power of ȳ (graphs of other couplings interfere, e.g.
+        // two mediators with the same legs) cannot be scaled so
+        try { _ = d.EffectiveCouplingPower; }
+        catch (InvalidOperationException)
+        {
+            throw new UserInputException($"model '{d.Model.Name}': dσ/dT of ν N → χ N is not a power of {d.EffectiveCoupling.Symbol} (graphs of other couplings interfere); " +
+                                         $"the CEvNS spectra and limits scale dσ/dT at {d.EffectiveCoupling.Symbol} = 1 by a power of it, and do not apply to this model");
+        }
     }
 
     /// <summary>

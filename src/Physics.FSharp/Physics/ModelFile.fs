@@ -162,7 +162,11 @@ type ModelDefinition internal (model: Model, file: string, contentHash: string, 
     member private _.EffectivePowerOf() =
         let e = model.NucleusScattering(ProcessKind.NeutrinoNucleusToChiNucleus).DifferentialCrossSection.Expression
         let y = Symbol model.EffectiveCoupling.Parameter.Symbol
-        match Normal.simplifyWith Assumptions.AllPositive (y * Calculus.differentiate y e / e) with
+        let elasticity =
+            try Normal.simplifyWith Assumptions.AllPositive (y * Calculus.differentiate y e / e)
+            with :? ExpressionTooComplexException as x ->
+                invalidOp (sprintf "model '%s': dσ/dT of ν N → χ N is not known to be a power of %s: its elasticity is too large a form for the algebra core (%s)" model.Name model.EffectiveCoupling.Parameter.Symbol x.Message)
+        match elasticity with
         | Number q -> q.ToDouble()
         | other -> invalidOp (sprintf "model '%s': dσ/dT of ν N → χ N is not a power of %s: its elasticity is %s" model.Name model.EffectiveCoupling.Parameter.Symbol (Infix.format other))
     /// The product of couplings that σ_NC = (y_X y_p)² m_X²/(16π m_φ⁴) (seed 000 sec. VII; the quantity the

@@ -104,4 +104,21 @@ public class ModelConversionTests
             using (ModelInUse.Use(d)) Assert.DoesNotThrow(ModelConversion.RequireConversion);
         }
     }
+
+    [Test]
+    public async Task TheCevnsRatesRefuseADifferentialCrossSectionThatIsNoPowerOfTheEffectiveCoupling()
+    {
+        // the CEvNS rates scale the shape at ȳ = 1 by ȳ^p; with S and V in ν N → χ N (scalar-vector.yaml) dσ/dT is no power
+        // of ȳ. Before: reached as the kernel's InvalidOperationException (internal error) wherever it was asked first
+        var path = ReferenceData.FixtureModel("scalar-vector.yaml");
+        var sv = ModelFile.Load(path, null!, "test");
+        using (ModelInUse.Use(sv))
+        {
+            var e = Assert.Throws<UserInputException>(NuDM.App.Cevns.KernelPhysics.RequireCoherentModel);
+            Assert.That(e!.Message, Does.Contain("dσ/dT of ν N → χ N is not a power of ybar (graphs of other couplings interfere)"));
+        }
+        var r = await NuDM.App.Tests.Cli.CliRun.Capture(["limit", "--model", path, "--experiment", "coherent-csi-2017", "--vary", "mchi", "--points", "2"]);
+        Assert.That(r.Exit, Is.EqualTo(2), r.ToString());
+        Assert.That(r.Error, Does.Contain("do not apply to this model").And.Not.Contain("internal error"), r.ToString());
+    }
 }
