@@ -43,21 +43,21 @@ public static class ModelInUse
         ? Definition.KeyPart
         : Definition.KeyPart + " param:" + string.Join(";", Values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Key + "=" + v.Value.ToString("R", CultureInfo.InvariantCulture)));
 
-    /// <summary>Whether <paramref name="definition"/> is what this thread computes with now (set by <see cref="Use(ModelDefinition?)"/>,
-    /// not the default): a caller that finds it so need not set it again (setting an AsyncLocal allocates).</summary>
-    public static bool IsInUse(ModelDefinition definition) => ReferenceEquals(Current.Value?.Definition, definition);
+    /// <summary>Whether <paramref name="choice"/> is what this thread computes with now (set by <see cref="UseCaptured"/>):
+    /// a caller that finds it so need not set it again (setting an AsyncLocal allocates).</summary>
+    public static bool IsInUse(Choice choice) => ReferenceEquals(Current.Value, choice);
 
     /// <summary>Computes with <paramref name="definition"/> until the returned scope is disposed (null: the default).</summary>
     public static IDisposable Use(ModelDefinition? definition) => Use(definition, null);
 
     /// <summary>Computes with <paramref name="definition"/> and the values of its other parameters (symbol → value, each
     /// checked by the caller: <see cref="CheckValues"/>) until the returned scope is disposed.</summary>
-    public static IDisposable Use(ModelDefinition? definition, IReadOnlyDictionary<string, double>? values)
-    {
-        var before = Current.Value;
-        Current.Value = new Choice(definition, values is { Count: > 0 } ? new Dictionary<string, double>(values) : None);
-        return new Scope(before);
-    }
+    public static IDisposable Use(ModelDefinition? definition, IReadOnlyDictionary<string, double>? values) => UseCaptured(Of(definition, values));
+
+    /// <summary>A model and the values of its other parameters (a copy; null or empty: none), to compute with later
+    /// (<see cref="UseCaptured"/>) — e.g. a scan's model file and its spec's <c>param:</c>.</summary>
+    public static Choice Of(ModelDefinition? definition, IReadOnlyDictionary<string, double>? values) =>
+        new(definition, values is { Count: > 0 } ? new Dictionary<string, double>(values) : None);
 
     /// <summary>The model and values in use now, to compute with later (<see cref="UseCaptured"/>).</summary>
     public static Choice Capture() => Current.Value ?? new Choice(null, None);

@@ -586,9 +586,12 @@ public sealed class FileScanModel : IScanModel
         Why = "Ωh² is computed at it, and ln y is the relic search's variable; " + PhysicalRanges.DarkCoupling.Why,
     };
 
-    /// <summary>The values the spec's <c>param:</c> gives the model's other parameters (those no scan parameter covers:
-    /// the mass of a second mediator), the same at every point; empty without.</summary>
-    private readonly IReadOnlyDictionary<string, double> _values;
+    /// <summary>The model with the values the spec's <c>param:</c> gives its other parameters (those no scan parameter
+    /// covers: the mass of a second mediator), the same at every point: what every evaluation computes with.</summary>
+    private readonly ModelInUse.Choice _choice;
+
+    /// <summary>The <c>param:</c> values (empty without).</summary>
+    private IReadOnlyDictionary<string, double> Values => _choice.Values;
 
     /// <summary>Reads the parameters of <paramref name="definition"/> (a model that was loaded and verified).</summary>
     /// <param name="definition">The model.</param>
@@ -596,7 +599,7 @@ public sealed class FileScanModel : IScanModel
     public FileScanModel(ModelDefinition definition, IReadOnlyDictionary<string, double>? values = null)
     {
         _definition = definition;
-        _values = values is { Count: > 0 } ? new Dictionary<string, double>(values, StringComparer.Ordinal) : new Dictionary<string, double>();
+        _choice = ModelInUse.Of(definition, values);
         var model = definition.Model;
         int Add(NuDM.Physics.ModelParameter? p, PhysicalRange program, string what)
         {
@@ -672,22 +675,21 @@ public sealed class FileScanModel : IScanModel
     /// <summary>The file's content hash, the <c>param:</c> values and the program version: an edited file, other values, or
     /// another program, is another model (a store made with one is not resumed or merged with another).</summary>
     public string Version => $"model-file/1 sha256:{_definition.ContentHash}" +
-                             (_values.Count == 0 ? "" : " param:" + string.Join(";", _values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Key + "=" + v.Value.ToString("R", CultureInfo.InvariantCulture)))) +
+                             (Values.Count == 0 ? "" : " param:" + string.Join(";", Values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Key + "=" + v.Value.ToString("R", CultureInfo.InvariantCulture)))) +
                              $" program:{ScanMetadata.CurrentProgramVersion}";
 
     /// <summary>
-    /// Checks a spec's <c>param:</c> values against the model: each a parameter the commands do not set
+    /// Checks the spec's <c>param:</c> values against the model: each a parameter the commands do not set
     /// (<see cref="ModelInUse.CheckValues"/>: its range, a mass &gt; 0) and not a parameter of the scan (those are given
     /// under <c>parameters:</c>, fixed or varied).
     /// </summary>
     /// <exception cref="UserInputException">Naming the parameter and what is wrong.</exception>
-    public static void CheckValues(ModelDefinition definition, IReadOnlyDictionary<string, double> values)
+    public void CheckValues()
     {
-        var scanned = new FileScanModel(definition).Parameters.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var name in values.Keys)
-            if (scanned.Contains(name))
+        foreach (var name in Values.Keys)
+            if (_parameters.Exists(p => p.Name == name))
                 throw new UserInputException($"param {name}: a parameter of the scan; give it under parameters: (a number to fix it, or from/to to vary it)");
-        try { ModelInUse.CheckValues(definition, values); }
+        try { ModelInUse.CheckValues(_definition, Values); }
         catch (UserInputException e) { throw new UserInputException(e.Message.Replace("--param ", "param ", StringComparison.Ordinal)); }
     }
 
@@ -719,7 +721,7 @@ public sealed class FileScanModel : IScanModel
         {
             if (index < 0) throw fail($"observable '{name}' needs {what}, which {Of} does not declare");
         }
-        using var scope = ModelInUse.Use(_definition, _values);
+        using var scope = ModelInUse.UseCaptured(_choice);
         switch (name)
         {
             case "relic_coupling":
@@ -883,7 +885,7 @@ public sealed class FileScanModel : IScanModel
     private string RatioRefusal(double r) => PhysicalRanges.MassRatio.Refusal($"{P(_mediator)}/{P(_mass)}", r);
 
     /// <inheritdoc/>
-    public IDisposable? UseOnThisThread() => ModelInUse.Use(_definition, _values);
+    public IDisposable? UseOnThisThread() => ModelInUse.UseCaptured(_choice);
 
     private abstract class FileObservable(FileScanModel owner) : XPhiNuModel.Observable
     {
@@ -895,8 +897,8 @@ public sealed class FileScanModel : IScanModel
             if (why is not null) return ObservableValue.NotApplicable(why);
             // the file's processes on this thread: set for the whole run on the engine's workers (UseOnThisThread),
             // else for this evaluation
-            if (ModelInUse.IsInUse(owner._definition) && ModelInUse.Values.Count == owner._values.Count) return At(p, m, r);
-            using var scope = ModelInUse.Use(owner._definition, owner._values);
+            if (ModelInUse.IsInUse(owner._choice)) return At(p, m, r);
+            using var scope = ModelInUse.UseCaptured(owner._choice);
             return At(p, m, r);
         }
 

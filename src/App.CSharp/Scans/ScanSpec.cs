@@ -413,13 +413,13 @@ public sealed class ScanSpec
             }
             if (!File.Exists(file)) throw Fail(node, "model", $"the model file {file} does not exist (a path is relative to the spec's folder)");
             // a malformed or unverified model file is refused by the loader with its own file, line and column (exit code 2)
-            var definition = loadModel(file);
+            var model = new FileScanModel(loadModel(file), values);
             if (paramNode is not null)
             {
-                try { FileScanModel.CheckValues(definition, values); }
+                try { model.CheckValues(); }
                 catch (UserInputException e) { throw Fail(paramNode, "param", e.Message); }
             }
-            return new FileScanModel(definition, values);
+            return model;
         }
 
         private SamplingMethod ParseMethod(YamlNode n) => Text(n, "sampling") switch
