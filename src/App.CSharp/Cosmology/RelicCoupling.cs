@@ -155,9 +155,15 @@ public static class RelicCoupling
         var solver = new FreezeOutSolver(options);
         double lnTarget = Math.Log(targetOmegaH2), tol = double.LogP1(relativeTolerance); // numerics: the search matches ln Ωh² to a relative tolerance
         int solves = 0;
+        // the last trial's ⟨σv⟩ and grid: the search ends on a trial, so Finish reuses them instead of averaging ⟨σv⟩ again
+        double lastLny = double.NaN;
+        ThermalCrossSection lastSigmaV = null!;
+        FreezeOutGrid lastGrid = null!;
         double G(double lny)
         {
-            var grid = solver.BuildGrid(mass, sigmaVOf(Math.Exp(lny)), dof); // numerics: y from ln y
+            var sv = sigmaVOf(Math.Exp(lny)); // numerics: y from ln y
+            var grid = solver.BuildGrid(mass, sv, dof);
+            (lastLny, lastSigmaV, lastGrid) = (lny, sv, grid);
             var r = solver.SolveOnGrid(grid, 0, nature, 0);
             solves++;
             return Math.Log(r.OmegaH2) - lnTarget; // numerics: the residual in ln Ωh²
@@ -178,11 +184,11 @@ public static class RelicCoupling
             double c = b - gb * (b - a) / (gb - ga);
             if (!(c > a && c < b)) c = 0.5 * (a + b);
             double gc = G(c);
-            if (Math.Abs(gc) <= tol) return Finish(c);
+            if (Math.Abs(gc) <= tol) return Finish();
             // monotone: inside the bracket's residuals, up to the freeze-out solve's own noise (a few × the tolerance)
             double slack = Math.Max(4 * tol, 1e-7);
             if (!(gc < fa + slack && gc > fb - slack))
-                throw new UserInputException(
+                throw new NoRelicCouplingException(
                     $"Ωh² of m = {mass:G6} MeV does not fall monotonically with {couplingName} on [{Math.Exp(a):G6}, {Math.Exp(b):G6}] " + // numerics: y from ln y
                     $"(Ωh² = {Omega(gc)} at {Math.Exp(c):G6}, not between {Omega(fa)} and {Omega(fb)} at the ends): the relic coupling is not unique there"); // numerics: y from ln y
             if (gc > 0)
@@ -197,15 +203,16 @@ public static class RelicCoupling
                 if (side == -1) ga /= 2;
                 side = -1;
             }
-            if (b - a < 1e-14 * Math.Max(1, Math.Abs(a))) return Finish(c);
+            if (b - a < 1e-14 * Math.Max(1, Math.Abs(a))) return Finish();
         }
         throw new InvalidOperationException($"the relic-coupling search did not converge at m = {mass:G6} MeV");
 
-        RelicCouplingResult Finish(double lny)
+        // the result at the last trial (the root), its freeze-out solved again with the output points
+        RelicCouplingResult Finish()
         {
-            double y = Math.Exp(lny); // numerics: back from ln y
-            var sv = sigmaVOf(y);
-            var final = solver.SolveOnGrid(solver.BuildGrid(mass, sv, dof), 0, nature, solver.Options.OutputPoints);
+            double y = Math.Exp(lastLny); // numerics: back from ln y
+            var sv = lastSigmaV;
+            var final = solver.SolveOnGrid(lastGrid, 0, nature, solver.Options.OutputPoints);
             solves++;
             return new RelicCouplingResult(mass, y, final.OmegaH2, solves, final)
             {
